@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AppConfig, ConfigModule } from '@cong/platform-config';
+import { ContextModule } from '@cong/platform-context';
+import { DatabaseModule } from '@cong/platform-database';
+import { LoggingModule } from '@cong/platform-logging';
+import { QueueModule } from '@cong/platform-queue';
+import { TENANCY_ENTITIES, TenancyModule, TenantGuard } from '@cong/tenancy';
+import { HealthModule } from './health/health.module';
+
+/** Composition root of the HTTP API: wiring only, no domain logic. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(),
+        ContextModule,
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES], applicationName: 'cong-api' }),
+        QueueModule.forProducer('cong-api'),
+        TenancyModule,
+        HealthModule,
+      ],
+      // Runs before every other guard: no route sees a request whose province is unknown.
+      providers: [{ provide: APP_GUARD, useClass: TenantGuard }],
+    };
+  }
+}

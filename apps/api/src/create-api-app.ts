@@ -1,0 +1,56 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@cong/platform-config';
+import { createValidationPipe, ProblemDetailsFilter } from '@cong/platform-errors';
+import { assignRequestId } from '@cong/platform-logging';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+
+export const API_PREFIX = 'api/v1';
+/** Largest JSON body accepted; uploads have their own limits per type. */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP API (not yet listening); main.ts and the e2e tests both use it. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: assignRequestId,
+    trustProxy: config.http.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    maxParamLength: 512,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Cổng API')
+    .setDescription(
+      'API của nền tảng cổng thông tin điện tử cấp tỉnh. Mỗi yêu cầu thuộc về một tỉnh: xác định qua tên miền (Host) hoặc tiêu đề X-Tenant.',
+    )
+    .setVersion('1')
+    .addServer('/')
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NoTenant } from '@cong/tenancy';
+import type { FastifyReply } from 'fastify';
+import { ReadinessService } from './readiness.service';
+
+@ApiTags('health')
+@NoTenant()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is up (no dependency checked)' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Postgres and Redis answer; 503 naming the failing dependency otherwise' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const { ready, checks } = await this.readiness.check();
+    const failing = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
+    reply.header('cache-control', 'no-store');
+    if (ready) return { status: 'ok', checks };
+    reply.status(503);
+    return { status: 'unavailable', failing, detail: `Không sẵn sàng: ${failing.join(', ')} không phản hồi.`, checks };
+  }
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@cong/platform-config';
+import { ContextModule } from '@cong/platform-context';
+import { DatabaseModule } from '@cong/platform-database';
+import { LoggingModule } from '@cong/platform-logging';
+import { QueueModule } from '@cong/platform-queue';
+import { TENANCY_ENTITIES, TenancyModule } from '@cong/tenancy';
+
+/**
+ * Composition root of the worker: the same libraries as the API, no controllers. Libraries that
+ * declare jobs register their handler providers through the modules imported here.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, extraImports: DynamicModule['imports'] = []): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(),
+        ContextModule,
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES], applicationName: 'cong-worker' }),
+        QueueModule.forWorker(),
+        TenancyModule,
+        ...extraImports,
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+// One Jest run for the whole workspace: unit specs, integration specs (real Postgres/Redis) and
+// e2e specs (the booted API). Each spec file gets its own database copied from a migrated template
+// (see libs/platform/testing), so files run in parallel.
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  globalSetup: '<rootDir>/libs/platform/testing/jest-global-setup.js',
+  setupFiles: ['reflect-metadata'],
+  maxWorkers: process.env.CI ? 2 : '50%',
+  testTimeout: 30000,
+};

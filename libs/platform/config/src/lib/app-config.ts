@@ -1,0 +1,96 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { ConfigError } from './config.errors';
+import { Environment } from './environment';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+/**
+ * The typed configuration, built once from the environment. Injected by class; nothing else in the
+ * platform reads process.env.
+ */
+export class AppConfig {
+  readonly env: NodeEnv;
+  readonly database: {
+    /** Owner connection (migrations). */
+    readonly ownerUrl: string;
+    /** Application-role connection (API, worker): same server and database, the app role's credentials. */
+    readonly appUrl: string;
+    readonly appRole: string;
+    readonly appPassword: string | undefined;
+    readonly poolSize: number;
+  };
+  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
+  readonly log: { readonly level: string };
+  readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
+
+  private constructor(e: Environment) {
+    this.env = e.NODE_ENV as NodeEnv;
+    this.database = Object.freeze({
+      ownerUrl: e.DATABASE_URL,
+      appUrl: withCredentials(e.DATABASE_URL, e.DATABASE_APP_ROLE, e.DATABASE_APP_PASSWORD),
+      appRole: e.DATABASE_APP_ROLE,
+      appPassword: e.DATABASE_APP_PASSWORD,
+      poolSize: e.DATABASE_POOL_SIZE,
+    });
+    this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
+    this.http = Object.freeze({ host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY });
+    this.log = Object.freeze({ level: e.LOG_LEVEL });
+    this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
+    Object.freeze(this);
+  }
+
+  /** Validates the whole environment; throws one ConfigError naming every bad variable. */
+  static fromEnvironment(source: NodeJS.ProcessEnv = process.env): AppConfig {
+    const known = Object.keys(new Environment());
+    const raw = Object.fromEntries(
+      Object.entries(source).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''),
+    );
+    const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+    const problems = flatten(validateSync(env, { forbidUnknownValues: true, stopAtFirstError: true }));
+    if (env.NODE_ENV === 'production' && !env.DATABASE_APP_PASSWORD) {
+      problems.push('DATABASE_APP_PASSWORD is required when NODE_ENV=production');
+    }
+    problems.push(...checkUrl('DATABASE_URL', env.DATABASE_URL), ...checkUrl('REDIS_URL', env.REDIS_URL));
+    if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
+    return new AppConfig(env);
+  }
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)),
+  );
+}
+
+function checkUrl(name: string, value: string): string[] {
+  try {
+    new URL(value);
+    return [];
+  } catch {
+    return [`${name} is not a valid URL`];
+  }
+}
+
+function withCredentials(url: string, user: string, password: string | undefined): string {
+  try {
+    const u = new URL(url);
+    u.username = user;
+    u.password = password ? encodeURIComponent(password) : '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** For process entry points: a wrong environment prints every problem and exits 1 before anything starts. */
+export function loadConfigOrExit(processName: string, source: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return AppConfig.fromEnvironment(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${processName}: ${error.message}\nSee README.md, "Configuration".`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,73 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Every environment variable the platform reads. Documented in README.md ("Configuration");
+ * keep the two in step. Defaults exist only where a wrong guess cannot leak anything.
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  /** Owner connection: migrations and `cong db` run with it. */
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cong';
+
+  /** The role the API and worker log in as: not the owner, no BYPASSRLS. Created by `cong db migrate`. */
+  @Matches(SQL_IDENTIFIER, { message: 'DATABASE_APP_ROLE must be a lower-case SQL identifier' })
+  DATABASE_APP_ROLE = 'cong_app';
+
+  /** Password of the application role. Required in production; may be empty where Postgres trusts local connections. */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'DATABASE_APP_PASSWORD must be at least 12 characters' })
+  DATABASE_APP_PASSWORD?: string;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key this deployment writes (queues, cache); one per deployment. */
+  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX may hold letters, digits, ":", "_" and "-" (1–64)' })
+  REDIS_PREFIX = 'cong';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Trust X-Forwarded-* headers (set when the API runs behind a reverse proxy). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  /** How long a stopping worker waits for in-flight jobs before handing them back to the queue. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number' })
+  @Min(0)
+  @Max(600000)
+  SHUTDOWN_TIMEOUT_MS = 25000;
+}

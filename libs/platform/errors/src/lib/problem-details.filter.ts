@@ -1,0 +1,102 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError, FieldProblem } from './domain-error';
+import { Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_BY_KIND, TITLE_BY_STATUS } from './problem';
+
+interface HttpRequestLike {
+  id?: string;
+  url?: string;
+  method?: string;
+}
+interface HttpReplyLike {
+  status(code: number): HttpReplyLike;
+  header(name: string, value: string): HttpReplyLike;
+  send(body: unknown): unknown;
+  sent?: boolean;
+}
+
+/** Errors Fastify raises before a handler runs (body parsing, limits), by their `code`. */
+const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'PLATFORM_UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Kiểu nội dung (Content-Type) không được hỗ trợ.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PLATFORM_BODY_TOO_LARGE', detail: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'PLATFORM_EMPTY_BODY', detail: 'Thân yêu cầu JSON bị trống.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'PLATFORM_BAD_CONTENT_LENGTH', detail: 'Content-Length không khớp với dữ liệu gửi lên.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'PLATFORM_MALFORMED_JSON', detail: 'Thân yêu cầu không phải JSON hợp lệ.' },
+};
+
+/**
+ * The one place errors become HTTP: RFC 9457 problem+json with a stable `code`, the request id and,
+ * for validation, the fields at fault. Unknown errors are logged with context and answered with a
+ * generic 500 that reveals nothing.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<HttpRequestLike>();
+    const reply = http.getResponse<HttpReplyLike>();
+    const problem = { ...this.toProblem(error, request), instance: request?.url, requestId: request?.id };
+    if (reply.sent) return;
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  toProblem(error: unknown, request?: HttpRequestLike): Problem {
+    if (error instanceof DomainError) {
+      const status = STATUS_BY_KIND[error.kind];
+      return make(status, error.code, error.message, error.fields);
+    }
+    const framework = frameworkError(error);
+    if (framework) return make(framework.status, framework.code, framework.detail);
+    if (error instanceof SyntaxError && 'body' in error) {
+      return make(400, 'PLATFORM_MALFORMED_JSON', 'Thân yêu cầu không phải JSON hợp lệ.');
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      if (status < 500) return make(status, httpCode(status), httpDetail(status, request));
+    }
+    this.logger.error(
+      { err: error, method: request?.method, url: request?.url, requestId: request?.id },
+      'Unhandled error',
+    );
+    return make(500, 'PLATFORM_INTERNAL', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị viên với mã yêu cầu.');
+  }
+}
+
+function make(status: number, code: string, detail: string, errors?: FieldProblem[]): Problem {
+  return {
+    type: problemType(code),
+    title: TITLE_BY_STATUS[status] ?? TITLE_BY_STATUS[status >= 500 ? 500 : 400],
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+function frameworkError(error: unknown) {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, statusCode } = error as { code?: string; statusCode?: number };
+  if (code && FRAMEWORK_ERRORS[code]) return FRAMEWORK_ERRORS[code];
+  if (code?.startsWith('FST_') && statusCode && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, code: httpCode(statusCode), detail: TITLE_BY_STATUS[statusCode] ?? 'Yêu cầu không hợp lệ.' };
+  }
+  return undefined;
+}
+
+function httpCode(status: number): string {
+  const names: Record<number, string> = {
+    400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+    406: 'NOT_ACCEPTABLE', 409: 'CONFLICT', 413: 'BODY_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'TOO_MANY_REQUESTS',
+  };
+  return `PLATFORM_${names[status] ?? `HTTP_${status}`}`;
+}
+
+function httpDetail(status: number, request?: HttpRequestLike): string {
+  if (status === 404) return `Không có tài nguyên nào tại ${request?.method ?? ''} ${request?.url ?? ''}`.trim() + '.';
+  return TITLE_BY_STATUS[status] ? `${TITLE_BY_STATUS[status]}.` : 'Yêu cầu không hợp lệ.';
+}

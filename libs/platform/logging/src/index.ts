@@ -1,0 +1,2 @@
+export { LoggingModule } from './lib/logging.module';
+export { assignRequestId } from './lib/request-id';

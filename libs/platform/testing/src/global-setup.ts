@@ -1,0 +1,74 @@
+import { Migrator } from '@cong/platform-database';
+import { Client, escapeIdentifier, escapeLiteral } from 'pg';
+import {
+  migrationsFingerprint,
+  ownerUrl,
+  TEMPLATE_DATABASE,
+  TEST_DATABASE_PREFIX,
+  withDatabase,
+} from './lib/test-environment';
+
+/**
+ * Runs once per Jest run: migrates a template database (reused while the migrations are
+ * unchanged) from which every spec file copies its own database, and removes copies left behind
+ * by runs that crashed.
+ */
+export default async function globalSetup(): Promise<void> {
+  const owner = ownerUrl();
+  const admin = new Client({ connectionString: withDatabase(owner, 'postgres') });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `Tests need PostgreSQL at ${new URL(owner).host} (DATABASE_URL): ${(error as Error).message}. ` +
+        'Run the tests with `npm run check`, which starts the services when they are missing.',
+    );
+  }
+  try {
+    await dropAbandonedCopies(admin);
+    const fingerprint = migrationsFingerprint();
+    const { rows } = await admin.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [TEMPLATE_DATABASE],
+    );
+    if (rows[0]?.comment === fingerprint) return;
+    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(TEMPLATE_DATABASE)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${escapeIdentifier(TEMPLATE_DATABASE)}`);
+    await new Migrator({
+      ownerUrl: withDatabase(owner, TEMPLATE_DATABASE),
+      appRole: process.env.DATABASE_APP_ROLE || 'cong_app',
+      appPassword: process.env.DATABASE_APP_PASSWORD || undefined,
+    }).migrate();
+    await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(TEMPLATE_DATABASE)} IS ${escapeLiteral(fingerprint)}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropAbandonedCopies(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+    [`${TEST_DATABASE_PREFIX}%`],
+  );
+  for (const { datname } of rows) {
+    const pid = Number(datname.slice(TEST_DATABASE_PREFIX.length).split('_')[0]);
+    if (Number.isInteger(pid) && isAlive(pid)) continue;
+    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (require.main === module) {
+  globalSetup().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+import { Client, escapeIdentifier } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { ownerUrl, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabase } from './test-environment';
+
+/** A database of one spec file's own, copied from the migrated template; dropped by `drop()`. */
+export class TestDatabase {
+  private constructor(
+    readonly name: string,
+    readonly ownerUrl: string,
+  ) {}
+
+  static async create(): Promise<TestDatabase> {
+    const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+    await withAdmin(async (admin) => {
+      // Copying needs the template to have no other session; a parallel copy may hold it briefly.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(TEMPLATE_DATABASE)}`);
+          return;
+        } catch (error) {
+          if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+        }
+      }
+    });
+    return new TestDatabase(name, withDatabase(ownerUrl(), name));
+  }
+
+  async drop(): Promise<void> {
+    await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(this.name)} WITH (FORCE)`));
+  }
+}
+
+async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: withDatabase(ownerUrl(), 'postgres') });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}

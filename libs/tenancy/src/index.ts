@@ -1,0 +1,17 @@
+import { TenantDomain } from './lib/tenants/tenant-domain.entity';
+import { Tenant } from './lib/tenants/tenant.entity';
+
+export { TenantContext, TenantContextMissingError } from './lib/context/tenant-context';
+export { NoTenant } from './lib/resolution/no-tenant.decorator';
+export { type ResolvedTenant } from './lib/resolution/resolved-tenant';
+export { TenantGuard } from './lib/resolution/tenant.guard';
+export { type TenantHints, TenantResolver } from './lib/resolution/tenant-resolver';
+export { TenancyModule } from './lib/tenancy.module';
+export { TenantDomain } from './lib/tenants/tenant-domain.entity';
+export { isIanaTimezone, normaliseHost, TENANT_CODE } from './lib/tenants/tenant-identity';
+export { Tenant, type TenantStatus } from './lib/tenants/tenant.entity';
+export { TenantErrors } from './lib/tenants/tenant.errors';
+export { TenantRegistry } from './lib/tenants/tenant-registry.service';
+export { type NewTenant, TenantRepository } from './lib/tenants/tenant.repository';
+
+export const TENANCY_ENTITIES = [Tenant, TenantDomain];

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { normaliseHost, TENANT_CODE } from '../tenants/tenant-identity';
+import { Tenant } from '../tenants/tenant.entity';
+import { TenantErrors } from '../tenants/tenant.errors';
+import { TenantRepository } from '../tenants/tenant.repository';
+import { ResolvedTenant } from './resolved-tenant';
+
+export interface TenantHints {
+  host?: string;
+  /** The `X-Tenant` header: a province code, for API clients not on a province's domain. */
+  tenantHeader?: string | string[];
+}
+
+const NONE = Symbol('no tenant');
+
+/**
+ * Host header → province domain, or `X-Tenant` → province code. Lookups are cached briefly (and
+ * bounded, so random Host headers cannot grow memory); an unknown province is a 404, never a default.
+ */
+@Injectable()
+export class TenantResolver {
+  private readonly byDomain = new LRUCache<string, ResolvedTenant | typeof NONE>({ max: 10_000, ttl: 30_000 });
+  private readonly byCode = new LRUCache<string, ResolvedTenant | typeof NONE>({ max: 1_000, ttl: 30_000 });
+
+  constructor(private readonly tenants: TenantRepository) {}
+
+  async resolve(hints: TenantHints): Promise<ResolvedTenant> {
+    const code = this.headerCode(hints.tenantHeader);
+    const host = normaliseHost(hints.host);
+    if (hints.host && !host && !code) throw TenantErrors.malformedHost();
+
+    const fromHost = host ? await this.lookup(this.byDomain, host, () => this.tenants.findByDomain(host)) : undefined;
+    if (code) {
+      const fromHeader = await this.lookup(this.byCode, code, () => this.tenants.findByCode(code));
+      if (!fromHeader) throw TenantErrors.notFound(`mã "${code}"`);
+      if (fromHost && fromHost.id !== fromHeader.id) throw TenantErrors.mismatch();
+      return this.active(fromHeader);
+    }
+    if (!fromHost) throw TenantErrors.notFound(host ? `tên miền "${host}"` : 'yêu cầu này (thiếu Host hoặc X-Tenant)');
+    return this.active(fromHost);
+  }
+
+  /** Forget cached lookups, e.g. after a province's domains or status changed. */
+  invalidate(): void {
+    this.byDomain.clear();
+    this.byCode.clear();
+  }
+
+  private headerCode(header: string | string[] | undefined): string | undefined {
+    if (header === undefined) return undefined;
+    if (Array.isArray(header)) {
+      if (header.length !== 1) throw TenantErrors.malformedHeader(header.join(','));
+      header = header[0];
+    }
+    const code = header.trim();
+    if (!TENANT_CODE.test(code)) throw TenantErrors.malformedHeader(code);
+    return code;
+  }
+
+  private async lookup(
+    cache: LRUCache<string, ResolvedTenant | typeof NONE>,
+    key: string,
+    load: () => Promise<Tenant | null>,
+  ): Promise<ResolvedTenant | undefined> {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit === NONE ? undefined : hit;
+    const tenant = await load();
+    const value = tenant
+      ? { id: tenant.id, code: tenant.code, name: tenant.name, timezone: tenant.timezone, status: tenant.status }
+      : NONE;
+    cache.set(key, value);
+    return value === NONE ? undefined : value;
+  }
+
+  private active(tenant: ResolvedTenant): ResolvedTenant {
+    if (tenant.status !== 'active') throw TenantErrors.notActive(tenant.code);
+    return tenant;
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentTenantService } from './current-tenant.service';
+import { TenantResponse } from './tenant.response';
+
+@ApiTags('tenancy')
+@ApiHeader({ name: 'X-Tenant', required: false, description: 'Mã tỉnh (ví dụ lao-cai) khi không gọi qua tên miền của tỉnh' })
+@Controller('tenant')
+export class TenantController {
+  constructor(private readonly currentTenant: CurrentTenantService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The province this request is served for, with its domains' })
+  @ApiOkResponse({ type: TenantResponse })
+  show(): Promise<TenantResponse> {
+    return this.currentTenant.describe();
+  }
+}
