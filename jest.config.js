@@ -24,7 +24,9 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.{spec,int-spec,e2e-spec}.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
+  // ESM-only packages that Node 20 can require() natively but Jest's module system cannot.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/platform/testing/jest-global-setup.js',
   setupFiles: ['reflect-metadata'],

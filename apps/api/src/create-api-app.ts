@@ -18,7 +18,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     genReqId: assignRequestId,
     trustProxy: config.http.trustProxy,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {

@@ -2,3 +2,5 @@ export { deleteRedisKeys } from './lib/redis-keys';
 export { ALL_ENTITIES, type NewTestTenant, TestContext } from './lib/test-context';
 export { TestDatabase } from './lib/test-database';
 export { ownerUrl, withDatabase } from './lib/test-environment';
+export { type HttpRequest, type HttpResponse, httpRequest } from './lib/http-client';
+export { TcpProxy } from './lib/tcp-proxy';

@@ -1,0 +1,73 @@
+import { AppConfig } from '@cong/platform-config';
+import { TcpProxy, TestContext } from '@cong/platform-testing';
+import { ApiUnderTest } from './api-under-test';
+
+describe('health', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+  });
+  afterAll(() => ctx.close());
+
+  /** An API whose Postgres and Redis connections run through proxies the test can cut. */
+  async function apiBehindProxies() {
+    const pg = await TcpProxy.start(ctx.config.database.ownerUrl, 5432);
+    const redis = await TcpProxy.start(ctx.config.redis.url, 6379);
+    const config = AppConfig.fromEnvironment({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: pg.urlFor(ctx.config.database.ownerUrl),
+      DATABASE_APP_ROLE: ctx.config.database.appRole,
+      DATABASE_APP_PASSWORD: ctx.config.database.appPassword,
+      REDIS_URL: redis.urlFor(ctx.config.redis.url),
+      REDIS_PREFIX: ctx.config.redis.prefix,
+    });
+    const api = await ApiUnderTest.start(config);
+    return { api, pg, redis, close: async () => (await api.close(), await pg.close(), await redis.close()) };
+  }
+
+  it('/health/live answers 200 without a province', async () => {
+    const { api, close } = await apiBehindProxies();
+    try {
+      const res = await api.request('/health/live');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok' });
+    } finally {
+      await close();
+    }
+  });
+
+  it('/health/ready is 200 with both dependencies up, and 503 naming Redis when Redis goes away', async () => {
+    const { api, redis, close } = await apiBehindProxies();
+    try {
+      const up = await api.request('/health/ready');
+      expect(up.status).toBe(200);
+      expect(up.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+
+      redis.sever();
+      const down = await api.request('/health/ready');
+      expect(down.status).toBe(503);
+      expect(down.body.failing).toEqual(['redis']);
+      expect(down.body.checks.postgres).toEqual({ status: 'up' });
+      expect(down.body.checks.redis.status).toBe('down');
+      expect(down.body.detail).toContain('redis');
+    } finally {
+      await close();
+    }
+  });
+
+  it('/health/ready is 503 naming Postgres when Postgres goes away', async () => {
+    const { api, pg, close } = await apiBehindProxies();
+    try {
+      expect((await api.request('/health/ready')).status).toBe(200);
+      pg.sever();
+      const down = await api.request('/health/ready');
+      expect(down.status).toBe(503);
+      expect(down.body.failing).toEqual(['postgres']);
+      expect(down.body.checks.redis).toEqual({ status: 'up' });
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { Tenant } from '@cong/tenancy';
+import { TestContext } from '@cong/platform-testing';
+import { ApiUnderTest } from './api-under-test';
+
+describe('tenant resolution over HTTP', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let laoCai: Tenant;
+  let ngheAn: Tenant;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    laoCai = await ctx.newTenant({ name: 'Tỉnh Lào Cai', domains: ['laocai.test.vn', 'www.laocai.test.vn'] });
+    ngheAn = await ctx.newTenant({ name: 'Tỉnh Nghệ An', domains: ['nghean.test.vn'] });
+    api = await ApiUnderTest.start(ctx.config);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  it('resolves the province from the Host header (case and port ignored)', async () => {
+    const res = await api.onHost('LaoCai.Test.VN:8443', '/api/v1/tenant');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      id: laoCai.id,
+      code: laoCai.code,
+      name: 'Tỉnh Lào Cai',
+      timezone: 'Asia/Ho_Chi_Minh',
+      domains: [
+        { domain: 'laocai.test.vn', primary: true },
+        { domain: 'www.laocai.test.vn', primary: false },
+      ],
+    });
+  });
+
+  it('resolves the province from X-Tenant for API clients on another host', async () => {
+    const res = await api.request('/api/v1/tenant', { headers: { 'x-tenant': ngheAn.code } });
+    expect(res.status).toBe(200);
+    expect(res.body.code).toBe(ngheAn.code);
+  });
+
+  it("never shows one province's data to another (each sees only its own domains)", async () => {
+    const a = await api.onHost('nghean.test.vn', '/api/v1/tenant');
+    expect(a.body.domains).toEqual([{ domain: 'nghean.test.vn', primary: true }]);
+    expect(JSON.stringify(a.body)).not.toContain('laocai');
+  });
+
+  it('answers an unknown domain with 404 problem+json, never a default province', async () => {
+    const res = await api.onHost('unknown-province.test.vn', '/api/v1/tenant');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'TENANCY_TENANT_NOT_FOUND',
+      type: 'urn:cong:problem:tenancy-tenant-not-found',
+      title: 'Không tìm thấy',
+      instance: '/api/v1/tenant',
+    });
+    expect(res.body.detail).toContain('unknown-province.test.vn');
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('answers an unknown X-Tenant code with 404', async () => {
+    const res = await api.request('/api/v1/tenant', { headers: { 'x-tenant': 'atlantis' } });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('TENANCY_TENANT_NOT_FOUND');
+  });
+
+  it.each([['Lào Cai'], ['LAO_CAI'], ['a'], ["lao-cai' OR 1=1"], ['x'.repeat(80)]])(
+    'answers a malformed X-Tenant %p with 400 naming the header',
+    async (value) => {
+      const res = await api.request('/api/v1/tenant', { headers: { 'x-tenant': encodeURI(value) === value ? value : value.replace(/[^\x20-\x7e]/g, '?') } });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('TENANCY_MALFORMED_TENANT_HEADER');
+      expect(res.body.detail).toContain('X-Tenant');
+    },
+  );
+
+  it('refuses an X-Tenant that contradicts the domain (400), revealing nothing', async () => {
+    const res = await api.onHost('laocai.test.vn', '/api/v1/tenant', { headers: { 'x-tenant': ngheAn.code } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('TENANCY_TENANT_MISMATCH');
+    expect(JSON.stringify(res.body)).not.toContain(laoCai.id);
+  });
+
+  it('refuses a suspended province (403)', async () => {
+    const suspended = await ctx.newTenant({ status: 'suspended' });
+    const res = await api.request('/api/v1/tenant', { headers: { 'x-tenant': suspended.code } });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('TENANCY_TENANT_SUSPENDED');
+  });
+
+  it('answers unknown routes with 404 problem+json', async () => {
+    const res = await api.onHost('laocai.test.vn', '/api/v1/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('PLATFORM_NOT_FOUND');
+  });
+
+  it("keeps the caller's X-Request-Id, and makes one when absent", async () => {
+    const given = await api.onHost('laocai.test.vn', '/api/v1/tenant', { headers: { 'x-request-id': 'proxy-1234-abcd' } });
+    expect(given.headers['x-request-id']).toBe('proxy-1234-abcd');
+    const made = await api.onHost('laocai.test.vn', '/api/v1/tenant');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document and Swagger UI at /docs without a province', async () => {
+    const ui = await api.request('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+    const doc = await api.request('/docs/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.paths).toHaveProperty('/api/v1/tenant');
+    expect(doc.body.paths).toHaveProperty('/health/ready');
+  });
+});

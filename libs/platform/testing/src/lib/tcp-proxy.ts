@@ -1,0 +1,58 @@
+import { createConnection, createServer, Server, Socket } from 'node:net';
+
+/**
+ * A real TCP hop between the platform and a service, that a test can cut: how "Postgres went away"
+ * and "Redis went away" are produced without stopping the shared servers.
+ */
+export class TcpProxy {
+  private readonly sockets = new Set<Socket>();
+  private cut = false;
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  static async start(targetUrl: string, defaultPort: number): Promise<TcpProxy> {
+    const target = new URL(targetUrl);
+    const targetHost = target.hostname || '127.0.0.1';
+    const targetPort = Number(target.port || defaultPort);
+    let proxy: TcpProxy | undefined;
+    const server = createServer((client) => {
+      if (!proxy || proxy.cut) return client.destroy();
+      const upstream = createConnection({ host: targetHost, port: targetPort });
+      for (const s of [client, upstream]) {
+        proxy.sockets.add(s);
+        s.on('close', () => proxy?.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('proxy has no port');
+    proxy = new TcpProxy(server, address.port);
+    return proxy;
+  }
+
+  /** `targetUrl` with its host and port replaced by this proxy's. */
+  urlFor(targetUrl: string): string {
+    const u = new URL(targetUrl);
+    u.hostname = '127.0.0.1';
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  /** Drops every open connection and refuses new ones, as a dead server would. */
+  sever(): void {
+    this.cut = true;
+    for (const s of this.sockets) s.destroy();
+  }
+
+  async close(): Promise<void> {
+    this.sever();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
