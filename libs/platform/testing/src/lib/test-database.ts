@@ -26,6 +26,19 @@ export class TestDatabase {
     return new TestDatabase(name, withDatabase(ownerUrl(), name));
   }
 
+  /** An empty database (no schema at all), for testing migrations themselves. */
+  static async createEmpty(): Promise<TestDatabase> {
+    const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+    await withAdmin((admin) => admin.query(`CREATE DATABASE ${escapeIdentifier(name)}`));
+    return new TestDatabase(name, withDatabase(ownerUrl(), name));
+  }
+
+  /** A name for a database that does not exist yet (dropped by `drop()` if something creates it). */
+  static reserveName(): TestDatabase {
+    const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+    return new TestDatabase(name, withDatabase(ownerUrl(), name));
+  }
+
   async drop(): Promise<void> {
     await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(this.name)} WITH (FORCE)`));
   }

@@ -1,0 +1,48 @@
+// `npm run check`: everything CI checks, on any machine with Node 20+: installs dependencies, makes
+// sure PostgreSQL and Redis are there, then lint (module boundaries), typecheck and every test.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './install.mjs';
+import { log, run } from './run.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main() {
+  ensureDependencies(root, log);
+  const { ensureServices, SetupError } = await import('./services.mjs');
+  let services;
+  try {
+    services = await ensureServices(root, log);
+  } catch (error) {
+    console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
+    return 1;
+  }
+  const env = { ...process.env, ...services.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+  const bin = (name) => join(root, 'node_modules/.bin', name);
+  try {
+    log('Lint (module boundaries included)…');
+    if ((await run(bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static'], { cwd: root, env })) !== 0) return 1;
+    log('Typecheck…');
+    if ((await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) return 1;
+    log('Tests (unit, integration and e2e against the real PostgreSQL and Redis)…');
+    const results = join(root, '.data', 'jest-results.json');
+    rmSync(results, { force: true });
+    const code = await run(bin('jest'), ['--json', `--outputFile=${results}`], { cwd: root, env });
+    if (existsSync(results)) {
+      const r = JSON.parse(readFileSync(results, 'utf8'));
+      console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    }
+    return code;
+  } finally {
+    await services.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

