@@ -11,10 +11,6 @@ const root = dirname(fileURLToPath(import.meta.url));
 // Each domain library may depend on platform libraries and on the domain libraries before it:
 // platform ← tenancy ← rules ← accounts ← sites ← content ← workflow ← compliance
 const layers = ['tenancy', 'rules', 'accounts', 'sites', 'content', 'workflow', 'compliance'];
-const domainConstraints = layers.map((scope, i) => ({
-  sourceTag: `scope:${scope}`,
-  onlyDependOnLibsWithTags: ['type:platform', ...layers.slice(0, i).map((s) => `scope:${s}`)],
-}));
 
 // Specs import platform-testing, which imports the libraries it makes fixtures for. Those edges
 // exist only in spec files (production code may not import type:testing, below), so they are not
@@ -28,24 +24,25 @@ const findProjects = (dir) =>
 const projectNames = ['apps', 'libs'].map((d) => join(root, d)).flatMap(findProjects);
 const testingCycles = projectNames.filter((n) => n !== 'platform-testing').map((n) => [n, 'platform-testing']);
 
-const boundaries = (allowTesting) => ({
-  enforceBuildableLibDependency: false,
-  allow: [],
-  ignoredCircularDependencies: testingCycles,
-  depConstraints: [
-    { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
-    ...domainConstraints,
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:feature'] },
-    {
-      sourceTag: 'type:testing',
-      onlyDependOnLibsWithTags: ['type:platform', 'type:feature'],
-    },
-    // Test helpers are for specs only: production code importing them is a lint error.
-    ...(allowTesting
-      ? [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }]
-      : [{ sourceTag: '*', notDependOnLibsWithTags: ['type:testing'] }]),
-  ],
-});
+// Direct imports only (onlyDependOnLibsWithTags is not transitive). Production code gets no
+// constraint that admits type:testing, so importing test helpers outside specs is an error.
+const boundaries = (inSpecs) => {
+  const allow = (tags) => (inSpecs ? [...tags, 'type:testing'] : tags);
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    ignoredCircularDependencies: testingCycles,
+    depConstraints: [
+      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: allow(['type:platform']) },
+      ...layers.map((scope, i) => ({
+        sourceTag: `scope:${scope}`,
+        onlyDependOnLibsWithTags: allow(['type:platform', ...layers.slice(0, i).map((s) => `scope:${s}`)]),
+      })),
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(['type:platform', 'type:feature']) },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:testing'] },
+    ],
+  };
+};
 
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
 

@@ -17,13 +17,14 @@ export class TcpProxy {
     const target = new URL(targetUrl);
     const targetHost = target.hostname || '127.0.0.1';
     const targetPort = Number(target.port || defaultPort);
-    let proxy: TcpProxy | undefined;
+    const holder: { proxy?: TcpProxy } = {};
     const server = createServer((client) => {
+      const proxy = holder.proxy;
       if (!proxy || proxy.cut) return client.destroy();
       const upstream = createConnection({ host: targetHost, port: targetPort });
       for (const s of [client, upstream]) {
         proxy.sockets.add(s);
-        s.on('close', () => proxy?.sockets.delete(s));
+        s.on('close', () => proxy.sockets.delete(s));
         s.on('error', () => undefined);
       }
       client.pipe(upstream).pipe(client);
@@ -33,8 +34,8 @@ export class TcpProxy {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('proxy has no port');
-    proxy = new TcpProxy(server, address.port);
-    return proxy;
+    holder.proxy = new TcpProxy(server, address.port);
+    return holder.proxy;
   }
 
   /** `targetUrl` with its host and port replaced by this proxy's. */
