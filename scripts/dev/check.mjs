@@ -1,6 +1,6 @@
 // `npm run check`: everything CI checks, on any machine with Node 20+: installs dependencies, makes
 // sure PostgreSQL and Redis are there, then lint (module boundaries), typecheck and every test.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './install.mjs';
@@ -27,6 +27,7 @@ async function main() {
     if ((await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) return 1;
     log('Tests (unit, integration and e2e against the real PostgreSQL and Redis)…');
     const results = join(root, '.data', 'jest-results.json');
+    mkdirSync(dirname(results), { recursive: true });
     rmSync(results, { force: true });
     const code = await run(bin('jest'), ['--json', `--outputFile=${results}`], { cwd: root, env });
     if (existsSync(results)) {

@@ -45,7 +45,7 @@ describe('health', () => {
       expect(up.status).toBe(200);
       expect(up.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
 
-      redis.sever();
+      await redis.sever();
       const down = await api.request('/health/ready');
       expect(down.status).toBe(503);
       expect(down.body.failing).toEqual(['redis']);
@@ -61,7 +61,7 @@ describe('health', () => {
     const { api, pg, close } = await apiBehindProxies();
     try {
       expect((await api.request('/health/ready')).status).toBe(200);
-      pg.sever();
+      await pg.sever();
       const down = await api.request('/health/ready');
       expect(down.status).toBe(503);
       expect(down.body.failing).toEqual(['postgres']);

@@ -46,14 +46,16 @@ export class TcpProxy {
     return u.toString();
   }
 
-  /** Drops every open connection and refuses new ones, as a dead server would. */
-  sever(): void {
+  /** Drops every open connection and stops listening, so new ones are refused as by a dead server. */
+  async sever(): Promise<void> {
+    if (this.cut) return;
     this.cut = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
+    await closed;
   }
 
-  async close(): Promise<void> {
-    this.sever();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.sever();
   }
 }
