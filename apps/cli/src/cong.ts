@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { AppConfig, ConfigError } from '@cong/platform-config';
 import { DomainError } from '@cong/platform-errors';
+import { CliInvalidInputError, CliUsageError } from './cli.errors';
 import { dbCommand } from './commands/db.command';
+import { tenantsCommand } from './commands/tenants.command';
 
 /** Exit codes of every `cong` command. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
@@ -19,7 +21,12 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(dbCommand(loadConfig));
-  for (const sub of program.commands) sub.exitOverride();
+  program.addCommand(tenantsCommand());
+  const override = (c: Command): void => {
+    c.exitOverride();
+    c.commands.forEach(override);
+  };
+  program.commands.forEach(override);
   return program;
 }
 
@@ -33,6 +40,15 @@ export async function runCli(argv: string[], io: CliIo = { env: process.env }): 
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
+    }
+    if (error instanceof CliUsageError) {
+      console.error(`error: ${error.message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof CliInvalidInputError) {
+      for (const problem of error.problems) console.error(problem);
+      console.error(`${error.message}.`);
+      return EXIT.invalidInput;
     }
     if (error instanceof ConfigError) {
       console.error(error.message);

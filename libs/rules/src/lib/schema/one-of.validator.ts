@@ -1,0 +1,34 @@
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
+export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+function describe(values: readonly string[]): string {
+  return values === WEEKDAYS ? 'MON…SUN' : values.join(', ');
+}
+
+/**
+ * A value (or, for an array, every item) must be one of `values`. For arrays the message starts
+ * with the index of the first bad item (`[2]: …`), which the loader moves into the path, so a
+ * province's IT staff read `schedules[0].weekdays[2]: "FRY" is not one of MON…SUN`.
+ */
+export function OneOf(values: readonly string[], options?: ValidationOptions) {
+  const ok = (v: unknown) => typeof v === 'string' && values.includes(v);
+  return ValidateBy(
+    {
+      name: 'oneOf',
+      validator: {
+        validate: (value: unknown) => (Array.isArray(value) ? value.every(ok) : ok(value)),
+        defaultMessage: (args) => {
+          const value = args?.value;
+          if (Array.isArray(value)) {
+            const i = value.findIndex((v) => !ok(v));
+            return `[${i}]: ${JSON.stringify(value[i])} is not one of ${describe(values)}`;
+          }
+          return `${JSON.stringify(value)} is not one of ${describe(values)}`;
+        },
+      },
+    },
+    options,
+  );
+}
