@@ -4,6 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
+const toNumber = ({ value }: { value: unknown }) => (value === undefined ? value : Number(value));
+
 const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
@@ -28,7 +30,7 @@ export class Environment {
   @MinLength(12, { message: 'DATABASE_APP_PASSWORD must be at least 12 characters' })
   DATABASE_APP_PASSWORD?: string;
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
   @Min(1)
   @Max(200)
@@ -41,7 +43,7 @@ export class Environment {
   @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX may hold letters, digits, ":", "_" and "-" (1–64)' })
   REDIS_PREFIX = 'cong';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt({ message: 'PORT must be a whole number' })
   @Min(0)
   @Max(65535)
@@ -58,14 +60,14 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
   @Min(1)
   @Max(100)
   WORKER_CONCURRENCY = 5;
 
   /** How long a stopping worker waits for in-flight jobs before handing them back to the queue. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number' })
   @Min(0)
   @Max(600000)

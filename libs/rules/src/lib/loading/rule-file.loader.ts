@@ -62,7 +62,7 @@ function flatten(errors: ValidationError[], parent: PathSegment[] = []): Located
       if (/^property .* should not exist$/.test(raw)) return { path, message: 'is not a known field' };
       const prop = String(e.property);
       const message = raw.startsWith(`${prop} `) ? raw.slice(prop.length + 1) : raw;
-      return { path, message: e.value === undefined && e.constraints?.['isDefined'] ? 'is required' : message };
+      return { path, message };
     });
     return [...dedupeMissing(own, e), ...flatten(e.children ?? [], path)];
   });

@@ -13,6 +13,9 @@ export interface TenantHints {
 }
 
 const NONE = Symbol('no tenant');
+/** A miss is remembered briefly: long enough to absorb a flood of random hosts, short enough that a
+ * province just created (by `cong` in another process) is served within seconds. */
+const MISS_TTL_MS = 5_000;
 
 /**
  * Host header → province domain, or `X-Tenant` → province code. Lookups are cached briefly (and
@@ -69,7 +72,7 @@ export class TenantResolver {
     const value = tenant
       ? { id: tenant.id, code: tenant.code, name: tenant.name, timezone: tenant.timezone, status: tenant.status }
       : NONE;
-    cache.set(key, value);
+    cache.set(key, value, value === NONE ? { ttl: MISS_TTL_MS } : undefined);
     return value === NONE ? undefined : value;
   }
 
