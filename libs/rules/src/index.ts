@@ -1,20 +1,19 @@
-export { loadRuleFile, type LoadResult, MAX_RULE_FILE_BYTES, parseRuleSet } from './lib/loading/rule-file.loader';
-export { formatProblem, type RuleProblem } from './lib/loading/rule-problem';
+import 'reflect-metadata';
+export * from './lib/schema/vocabulary';
 export { OneOf, WEEKDAYS, type Weekday } from './lib/schema/one-of.validator';
+export * from './lib/schema/all-classes';
+export { DAY_KINDS } from './lib/schema/obligations.schema';
+export { ruleFileJsonSchemas } from './lib/json-schema/rule-file.json-schema';
+export { formatProblem, type RuleProblem } from './lib/loading/rule-problem';
+export { MAX_RULE_FILE_BYTES, type Parsed } from './lib/loading/yaml-file.parser';
 export {
-  AppliesTo,
-  Calendar,
-  CHANNELS,
-  CONTENT_TYPES,
-  Holiday,
-  LegalBasis,
-  PERIODS,
-  Portal,
-  Quota,
-  REQUIREMENT_ID,
-  RuleSet,
-  Schedule,
-  SubsiteSpec,
-  UNIT_KINDS,
-  UnitKindSpec,
-} from './lib/schema/rule-set.schema';
+  type DefinitionResult,
+  loadTenantFolder,
+  parseRuleSet,
+  parseTenantDefinition,
+  parseUnitTree,
+  RULE_FILE,
+  type TenantDefinition,
+  type TenantSources,
+  UNITS_FILE,
+} from './lib/loading/tenant-folder.loader';

@@ -1,49 +1,46 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCong } from '../../test/run-cong';
 import { EXIT } from '../cong';
 
 const cong = (args: string[]) => runCong(args);
-
-const RULES = `code: thu-nghiem
-name: Tỉnh Thử Nghiệm
-timezone: Asia/Ho_Chi_Minh
-portal: { title: Cổng thử nghiệm, domains: [thunghiem.gov.vn] }
-legalBasis: { document: 01/2026/QĐ-UBND, signedOn: 2026-01-05, inForceAfterDays: 10 }
-unitKinds: [{ kind: department }]
-quotas:
-  - { id: weekly, requirement: NA-8.2, period: week, min: 2, appliesTo: { unitKinds: [department] } }
-`;
+const EXAMPLE = join(__dirname, '../../../../libs/rules/test/fixtures/tinh-mau');
 
 describe('cong tenants validate', () => {
   const root = mkdtempSync(join(tmpdir(), 'cong-tenants-'));
-  const folder = (name: string, text?: string) => {
+  /** A copy of the example province under `name`, with `edit` applied to its tenant.yaml. */
+  const folder = (name: string, edit: (rules: string) => string = (r) => r) => {
     const dir = join(root, name);
-    mkdirSync(dir, { recursive: true });
-    if (text !== undefined) writeFileSync(join(dir, 'tenant.yaml'), text);
+    cpSync(EXAMPLE, dir, { recursive: true });
+    writeFileSync(join(dir, 'tenant.yaml'), edit(readFileSync(join(EXAMPLE, 'tenant.yaml'), 'utf8')).replace('code: tinh-mau', `code: ${name}`));
     return dir;
   };
 
-  it('NA-8.2: accepts a valid folder (exit 0)', async () => {
-    const result = await cong(['tenants', 'validate', folder('ok', RULES)]);
+  it('accepts a valid folder (exit 0) and says what it holds', async () => {
+    const result = await cong(['tenants', 'validate', folder('tinh-hop-le')]);
     expect(result.code).toBe(EXIT.ok);
-    expect(result.output).toMatch(/tenant\.yaml: valid — thu-nghiem \(Tỉnh Thử Nghiệm\), 1 quota\(s\), 0 schedule\(s\)/);
+    expect(result.output).toMatch(/valid — tinh-hop-le \(Tỉnh Mẫu\), 5 units, 3 quotas, 0 schedules, 2 deadlines, 1 workflow, 1 report/);
   });
 
-  it('prints every problem and exits 1 for an invalid file', async () => {
-    const result = await cong(['tenants', 'validate', folder('bad', RULES.replace('period: week', 'period: fortnight').replace('min: 2', 'min: 0'))]);
+  it('prints every problem and exits 1 for invalid files', async () => {
+    const dir = folder('tinh-loi', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 0'));
+    writeFileSync(join(dir, 'units.yaml'), 'units:\n  - { code: a, name: Đơn vị A, kind: department }\n  - { code: a, name: Đơn vị A, kind: department }\n');
+    const result = await cong(['tenants', 'validate', dir]);
     expect(result.code).toBe(EXIT.invalidInput);
-    expect(result.output).toContain('tenant.yaml:8 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
-    expect(result.output).toContain('tenant.yaml:8 quotas[0].min: must not be less than 1');
-    expect(result.output).toContain('2 problems.');
+    expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
+    expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].min: must not be less than 1');
+    expect(result.output).toContain('tinh-loi/units.yaml:3 units[1].code: unit code "a" is listed twice (first at index 0)');
+    expect(result.output).toContain('3 problems.');
   });
 
-  it('exits 2 for a missing folder, a folder without tenant.yaml, or a missing argument', async () => {
+  it('exits 2 for a missing folder or argument, 1 for a folder without its files', async () => {
     expect((await cong(['tenants', 'validate', join(root, 'nowhere')])).code).toBe(EXIT.usage);
-    const empty = await cong(['tenants', 'validate', folder('empty')]);
-    expect(empty).toMatchObject({ code: EXIT.usage });
-    expect(empty.output).toContain('has no tenant.yaml');
     expect((await cong(['tenants', 'validate'])).code).toBe(EXIT.usage);
+    const emptyDir = join(root, 'empty');
+    mkdirSync(emptyDir);
+    const empty = await cong(['tenants', 'validate', emptyDir]);
+    expect(empty.code).toBe(EXIT.invalidInput);
+    expect(empty.output).toMatch(/empty\/tenant\.yaml:1 file is missing/);
   });
 });

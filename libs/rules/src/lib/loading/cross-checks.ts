@@ -1,57 +1,164 @@
 import { isIanaTimezone } from '@cong/tenancy';
+import { AppliesTo } from '../schema/obligations.schema';
 import { RuleSet } from '../schema/rule-set.schema';
+import { SectionSpec } from '../schema/unit-kinds.schema';
+import { CLOCK_FIELDS, ContentType } from '../schema/vocabulary';
+import { duplicates, LocatedMessage } from './check-helpers';
 import { PathSegment } from './rule-problem';
-
-export interface LocatedMessage {
-  path: PathSegment[];
-  message: string;
-}
+import { checkWorkflows } from './workflow-checks';
 
 /** Checks no single field can make: references between rules, uniqueness, real time zones. */
 export function crossCheck(rules: RuleSet): LocatedMessage[] {
-  const problems: LocatedMessage[] = [];
-  if (rules.timezone && !isIanaTimezone(rules.timezone)) {
-    problems.push({ path: ['timezone'], message: `${JSON.stringify(rules.timezone)} is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)` });
-  }
-  const declaredKinds = new Set((rules.unitKinds ?? []).map((k) => k.kind));
-  (rules.unitKinds ?? []).forEach((k, i) => {
-    if ((rules.unitKinds ?? []).findIndex((o) => o.kind === k.kind) !== i) {
-      problems.push({ path: ['unitKinds', i, 'kind'], message: `unit kind "${k.kind}" is declared twice` });
+  return [
+    ...checkIdentity(rules),
+    ...checkCalendar(rules),
+    ...checkUnitKinds(rules),
+    ...checkObligations(rules),
+    ...checkWorkflows(rules),
+    ...checkReporting(rules),
+    ...checkRoyalties(rules),
+  ];
+}
+
+function checkIdentity(rules: RuleSet): LocatedMessage[] {
+  if (!rules.timezone || isIanaTimezone(rules.timezone)) return [];
+  return [{ path: ['timezone'], message: `${JSON.stringify(rules.timezone)} is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)` }];
+}
+
+function checkCalendar(rules: RuleSet): LocatedMessage[] {
+  const calendar = rules.calendar;
+  if (!calendar) return [];
+  const holidays = new Set((calendar.holidays ?? []).map((h) => h.date));
+  const weekendDays = new Set<string>(calendar.weekends ?? []);
+  const problems = duplicates(calendar.holidays ?? [], (h) => h.date, (i) => ['calendar', 'holidays', i, 'date'], 'date');
+  problems.push(...duplicates(calendar.makeUpWorkingDays ?? [], (d) => d.date, (i) => ['calendar', 'makeUpWorkingDays', i, 'date'], 'date'));
+  (calendar.makeUpWorkingDays ?? []).forEach((d, i) => {
+    const path = ['calendar', 'makeUpWorkingDays', i, 'date'];
+    if (holidays.has(d.date)) problems.push({ path, message: `${d.date} is also listed as a holiday` });
+    else if (d.date && !weekendDays.has(weekdayOf(d.date))) {
+      problems.push({ path, message: `${d.date} is a ${weekdayOf(d.date)}, already a working day; make-up days are weekend days` });
     }
   });
+  return problems;
+}
 
-  const seenIds = new Map<string, string>();
-  const checkRule = (section: 'quotas' | 'schedules', i: number, id: string, appliesTo?: { unitKinds?: string[]; units?: string[] }) => {
-    const where = seenIds.get(id);
-    if (id && where) problems.push({ path: [section, i, 'id'], message: `rule id "${id}" is already used by ${where}` });
-    else if (id) seenIds.set(id, `${section}[${i}]`);
-    if (appliesTo && !appliesTo.unitKinds?.length && !appliesTo.units?.length) {
-      problems.push({ path: [section, i, 'appliesTo'], message: 'names no unit kind and no unit: the rule would apply to nobody' });
+function weekdayOf(isoDate: string): string {
+  return ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(`${isoDate}T00:00:00Z`).getUTCDay()] ?? '?';
+}
+
+function checkUnitKinds(rules: RuleSet): LocatedMessage[] {
+  const kinds = rules.unitKinds ?? [];
+  return [
+    ...duplicates(kinds, (k) => k.kind, (i) => ['unitKinds', i, 'kind'], 'unit kind'),
+    ...kinds.flatMap((k, i) => {
+      const all = sectionsWithPaths(k.subsite?.sections ?? [], ['unitKinds', i, 'subsite', 'sections']);
+      return duplicates(all, (s) => s.section.id, (j) => [...all[j].path, 'id'], 'section id');
+    }),
+  ];
+}
+
+/** Sections and their sub-sections, depth first: ids must be unique across a sub-site. */
+function sectionsWithPaths(sections: SectionSpec[], at: PathSegment[]): { section: SectionSpec; path: PathSegment[] }[] {
+  return sections.flatMap((section, i) => [
+    { section, path: [...at, i] },
+    ...sectionsWithPaths(section.children ?? [], [...at, i, 'children']),
+  ]);
+}
+
+/** Ids of the rules compliance measures (what reports cover and emulation weighs). */
+export function measuredRuleIds(rules: RuleSet): Set<string> {
+  return new Set([...(rules.quotas ?? []), ...(rules.schedules ?? []), ...(rules.deadlines ?? [])].map((r) => r.id));
+}
+
+function checkObligations(rules: RuleSet): LocatedMessage[] {
+  const declaredKinds = new Set((rules.unitKinds ?? []).map((k) => k.kind));
+  const problems: LocatedMessage[] = [];
+  const everyRule = [
+    ...(rules.quotas ?? []).map((r, i) => ({ r, at: ['quotas', i] as PathSegment[] })),
+    ...(rules.schedules ?? []).map((r, i) => ({ r, at: ['schedules', i] as PathSegment[] })),
+    ...(rules.deadlines ?? []).map((r, i) => ({ r, at: ['deadlines', i] as PathSegment[] })),
+    ...(rules.workflows ?? []).map((r, i) => ({ r, at: ['workflows', i] as PathSegment[] })),
+    ...(rules.reports ?? []).map((r, i) => ({ r, at: ['reports', i] as PathSegment[] })),
+  ];
+  const firstUse = new Map<string, string>();
+  for (const { r, at } of everyRule) {
+    const where = firstUse.get(r.id);
+    if (r.id && where) problems.push({ path: [...at, 'id'], message: `rule id "${r.id}" is already used by ${where}` });
+    else if (r.id) firstUse.set(r.id, `${at[0]}[${at[1]}]`);
+  }
+
+  const checkAppliesTo = (appliesTo: AppliesTo | undefined, at: PathSegment[]) => {
+    if (!appliesTo) return;
+    if (!appliesTo.unitKinds?.length && !appliesTo.units?.length) {
+      problems.push({ path: [...at, 'appliesTo'], message: 'names no unit kind and no unit: the rule would apply to nobody (leave appliesTo out for every unit)' });
     }
-    appliesTo?.unitKinds?.forEach((kind, k) => {
+    appliesTo.unitKinds?.forEach((kind, k) => {
       if (declaredKinds.size && !declaredKinds.has(kind)) {
-        problems.push({ path: [section, i, 'appliesTo', 'unitKinds', k], message: `unit kind "${kind}" is not declared in unitKinds` });
+        problems.push({ path: [...at, 'appliesTo', 'unitKinds', k], message: `unit kind "${kind}" is not declared in unitKinds` });
       }
     });
   };
-  (rules.quotas ?? []).forEach((q, i) => checkRule('quotas', i, q.id, q.appliesTo));
+  (rules.quotas ?? []).forEach((q, i) => checkAppliesTo(q.appliesTo, ['quotas', i]));
   (rules.schedules ?? []).forEach((s, i) => {
-    checkRule('schedules', i, s.id, s.appliesTo);
-    const hasDays = (s.weekdays ?? []).length > 0;
-    if (hasDays === Boolean(s.everyDay)) {
+    checkAppliesTo(s.appliesTo, ['schedules', i]);
+    if (((s.weekdays ?? []).length > 0) === Boolean(s.everyDay)) {
       problems.push({ path: ['schedules', i], message: 'give either weekdays or everyDay: true (exactly one of them)' });
     }
   });
-
-  const dates = new Map<string, number>();
-  (rules.calendar?.holidays ?? []).forEach((h, i) => {
-    if (dates.has(h.date)) problems.push({ path: ['calendar', 'holidays', i, 'date'], message: `${h.date} is listed twice` });
-    dates.set(h.date, i);
-  });
-  (rules.calendar?.makeUpWorkingDays ?? []).forEach((d, i) => {
-    if (dates.has(d.date)) {
-      problems.push({ path: ['calendar', 'makeUpWorkingDays', i, 'date'], message: `${d.date} is also listed as a holiday` });
+  (rules.deadlines ?? []).forEach((d, i) => {
+    checkAppliesTo(d.appliesTo, ['deadlines', i]);
+    const fields = CLOCK_FIELDS[d.contentType as ContentType];
+    if (d.contentType && d.startsFrom && !fields?.includes(d.startsFrom)) {
+      problems.push({
+        path: ['deadlines', i, 'startsFrom'],
+        message: fields
+          ? `"${d.startsFrom}" is not a date field of ${d.contentType} (one of ${fields.join(', ')})`
+          : `${d.contentType} has no date field a deadline can start from`,
+      });
     }
   });
+  return problems;
+}
+
+function checkReporting(rules: RuleSet): LocatedMessage[] {
+  const measured = measuredRuleIds(rules);
+  const problems: LocatedMessage[] = [];
+  (rules.reports ?? []).forEach((report, i) =>
+    report.covers?.forEach((id, j) => {
+      if (!measured.has(id)) problems.push({ path: ['reports', i, 'covers', j], message: `"${id}" is not the id of a quota, schedule or deadline` });
+    }),
+  );
+  const weights = rules.emulation?.weights ?? [];
+  weights.forEach((w, i) => {
+    if (w.rule && !measured.has(w.rule)) {
+      problems.push({ path: ['emulation', 'weights', i, 'rule'], message: `"${w.rule}" is not the id of a quota, schedule or deadline` });
+    }
+  });
+  problems.push(...duplicates(weights, (w) => w.rule, (i) => ['emulation', 'weights', i, 'rule'], 'rule'));
+  if (weights.length > 0 && weights.every((w) => w.weight === 0)) {
+    problems.push({ path: ['emulation', 'weights'], message: 'all weights are 0: nothing would score' });
+  }
+  return problems;
+}
+
+function checkRoyalties(rules: RuleSet): LocatedMessage[] {
+  const royalties = rules.payments?.royalties;
+  if (!royalties) return [];
+  const at = ['payments', 'royalties'];
+  const problems = duplicates(royalties.genres ?? [], (g) => g.id, (i) => [...at, 'genres', i, 'id'], 'genre id');
+  (royalties.genres ?? []).forEach((g, i) => {
+    if (g.maxPoints !== undefined && g.maxPoints < g.points) {
+      problems.push({ path: [...at, 'genres', i, 'maxPoints'], message: `must not be below points (${g.points})` });
+    }
+  });
+  (royalties.unitValue ?? []).forEach((v, i, all) => {
+    if (i > 0 && v.from && all[i - 1].from && v.from <= all[i - 1].from) {
+      problems.push({ path: [...at, 'unitValue', i, 'from'], message: `${v.from} must come after ${all[i - 1].from}: list the values oldest first, one per date` });
+    }
+  });
+  const share = royalties.shareByChannel;
+  if (share && share.portal === undefined && share.subsite === undefined) {
+    problems.push({ path: [...at, 'shareByChannel'], message: 'names no channel: give portal, subsite or both' });
+  }
   return problems;
 }

@@ -7,6 +7,9 @@ function describe(values: readonly string[]): string {
   return values === WEEKDAYS ? 'MON…SUN' : values.join(', ');
 }
 
+/** The marker the JSON Schema generator reads to emit an `enum`. */
+export const ONE_OF = 'oneOf';
+
 /**
  * A value (or, for an array, every item) must be one of `values`. For arrays the message starts
  * with the index of the first bad item (`[2]: …`), which the loader moves into the path, so a
@@ -16,7 +19,8 @@ export function OneOf(values: readonly string[], options?: ValidationOptions) {
   const ok = (v: unknown) => typeof v === 'string' && values.includes(v);
   return ValidateBy(
     {
-      name: 'oneOf',
+      name: ONE_OF,
+      constraints: [values],
       validator: {
         validate: (value: unknown) => (Array.isArray(value) ? value.every(ok) : ok(value)),
         defaultMessage: (args) => {

@@ -1,55 +1,48 @@
-import { plainToInstance } from 'class-transformer';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { RuleSet } from '../schema/rule-set.schema';
-import { crossCheck, LocatedMessage } from './cross-checks';
+import { LocatedMessage } from './check-helpers';
 import { formatPath, PathSegment, RuleProblem } from './rule-problem';
-
-export type LoadResult = { ok: true; ruleSet: RuleSet; source: string } | { ok: false; problems: RuleProblem[] };
 
 /** Largest rule file accepted; a province's rules are a few kilobytes. */
 export const MAX_RULE_FILE_BYTES = 1024 * 1024;
 
-/** Reads and validates a rule file; every problem at once, each with line and path. */
-export async function loadRuleFile(file: string, displayName = file): Promise<LoadResult> {
-  const source = await readFile(file);
-  if (source.length > MAX_RULE_FILE_BYTES) {
-    return { ok: false, problems: [{ file: displayName, line: 1, path: '', message: `file is larger than ${MAX_RULE_FILE_BYTES} bytes` }] };
-  }
-  return parseRuleSet(source.toString('utf8'), displayName);
-}
+export type Parsed<T> =
+  | { ok: true; value: T; source: string; locate: (messages: LocatedMessage[]) => RuleProblem[] }
+  | { ok: false; problems: RuleProblem[] };
 
-export function parseRuleSet(text: string, file: string): LoadResult {
+/**
+ * Parses YAML into `type`, validates it field by field and with `check`, and reports every problem
+ * at once, each with the line of the offending value and its path (`schedules[0].weekdays[2]`).
+ */
+export function parseYamlAs<T extends object>(
+  type: ClassConstructor<T>,
+  text: string,
+  file: string,
+  check: (value: T) => LocatedMessage[],
+  shape: string,
+): Parsed<T> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0]?.line ?? 1,
-        path: '',
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
+      problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, path: '', message: `not valid YAML: ${e.message.split('\n')[0]}` })),
     };
   }
   const plain = doc.toJS({ maxAliasCount: 100 });
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { ok: false, problems: [{ file, line: 1, path: '', message: 'the file must hold a mapping (code: …, name: …, …)' }] };
+    return { ok: false, problems: [{ file, line: 1, path: '', message: `the file must hold a mapping (${shape})` }] };
   }
 
-  const ruleSet = plainToInstance(RuleSet, plain, { exposeDefaultValues: true });
-  const located: LocatedMessage[] = [
-    ...flatten(validateSync(ruleSet, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true })),
-    ...crossCheck(ruleSet),
-  ];
-  if (located.length > 0) {
-    const problems = located.map(({ path, message }) => ({ file, line: lineOf(doc.contents, path, lines), path: formatPath(path), message }));
-    problems.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
-    return { ok: false, problems };
-  }
-  return { ok: true, ruleSet, source: text };
+  const value = plainToInstance(type, plain, { exposeDefaultValues: true });
+  const locate = (messages: LocatedMessage[]) =>
+    messages
+      .map(({ path, message }) => ({ file, line: lineOf(doc.contents, path, lines), path: formatPath(path), message }))
+      .sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
+  const found = [...flatten(validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true })), ...check(value)];
+  if (found.length > 0) return { ok: false, problems: locate(found) };
+  return { ok: true, value, source: text, locate };
 }
 
 /** class-validator's tree → (path, message), with `[i]: ` prefixes of array items moved into the path. */

@@ -1,0 +1,239 @@
+import { parseTenantDefinition, parseRuleSet, parseUnitTree } from './tenant-folder.loader';
+import { formatProblem } from './rule-problem';
+
+const FILE = 'tenants/lao-cai/tenant.yaml';
+const UNITS_FILE = 'tenants/lao-cai/units.yaml';
+
+const VALID = `code: lao-cai
+name: Tỉnh Lào Cai
+timezone: Asia/Ho_Chi_Minh
+portal:
+  title: Cổng giao tiếp điện tử Lào Cai
+  domains: [laocai.gov.vn]
+legalBasis: { document: 07/2006/QĐ-UBND, signedOn: 2006-02-09, inForceAfterDays: 15 }
+calendar:
+  holidays:
+    - { date: 2026-09-02, name: Quốc khánh }
+unitKinds:
+  - kind: department
+  - kind: district
+  - kind: city
+  - kind: press
+schedules:
+  - id: update-days
+    requirement: LC-2.3a
+    appliesTo: { unitKinds: [department, district, city] }
+    weekdays: [MON, WED, FRI]
+    minItemsPerDay: 1
+  - id: daily-press
+    requirement: LC-2.3b
+    appliesTo: { unitKinds: [press] }
+    everyDay: true
+    minItemsPerDay: 1
+workflows:
+  - id: direct
+    requirement: LC-3.1b
+    name: Tự đăng
+    initial: draft
+    states:
+      - { id: draft, label: Nháp, phase: editing }
+      - { id: published, label: Đã đăng, phase: published }
+    transitions:
+      - { action: publish, from: draft, to: published, roles: [unit_editor] }
+workflowBindings:
+  - { channel: subsite, workflow: direct }
+  - { channel: portal, workflow: direct }
+`;
+
+const UNITS = `units:
+  - { code: ubnd-tinh, name: UBND tỉnh, kind: department }
+  - { code: so-y-te, name: Sở Y tế, kind: department, parent: ubnd-tinh }
+  - { code: tp-lao-cai, name: Thành phố Lào Cai, kind: city, parent: ubnd-tinh }
+`;
+
+const problemsOf = (text: string) => {
+  const result = parseRuleSet(text, FILE);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems.map(formatProblem);
+};
+
+const unitProblemsOf = (text: string) => {
+  const result = parseUnitTree(text, UNITS_FILE);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems.map(formatProblem);
+};
+
+/** VALID with more top-level sections after it (their first line is line 40). */
+const withSection = (yaml: string) => `${VALID}${yaml}`;
+
+describe('rule files', () => {
+  it('LC-2.3a, LC-2.3b: loads a valid rule set with defaults filled in', () => {
+    const result = parseRuleSet(VALID, FILE);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.value.schedules.map((s) => [s.requirement, s.weekdays, s.everyDay])).toEqual([
+      ['LC-2.3a', ['MON', 'WED', 'FRI'], false],
+      ['LC-2.3b', [], true],
+    ]);
+    expect(result.value.calendar.weekStart).toBe('MON');
+    expect(result.value.calendar.weekends).toEqual(['SAT', 'SUN']);
+    expect(result.value.accountPolicy.password.minLength).toBe(12);
+    expect(result.value.accountPolicy.lockout.threshold).toBe(5);
+  });
+
+  it('names a wrong weekday with file, line and the index in the path', () => {
+    const text = VALID.replace('weekdays: [MON, WED, FRI]', 'weekdays: [MON, WED, FRY]');
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: "FRY" is not one of MON…SUN',
+    ]);
+  });
+
+  it('reports every problem at once: missing field, wrong enum, bad timezone, unknown field', () => {
+    const text = VALID.replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Hanoi_City')
+      .replace('    minItemsPerDay: 1\n  - id: daily-press', '  - id: daily-press')
+      .replace('  - kind: press', '  - kind: newspaper\n    colour: blue');
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:3 timezone: "Asia/Hanoi_City" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)',
+      'tenants/lao-cai/tenant.yaml:15 unitKinds[3].kind: "newspaper" is not one of province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
+      'tenants/lao-cai/tenant.yaml:16 unitKinds[3].colour: is not a known field',
+      'tenants/lao-cai/tenant.yaml:18 schedules[0].minItemsPerDay: is required',
+      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.unitKinds[0]: unit kind "press" is not declared in unitKinds',
+    ]);
+  });
+
+  it('refuses a schedule with both weekdays and everyDay, and duplicate rule ids', () => {
+    const text = VALID.replace('    everyDay: true', '    everyDay: true\n    weekdays: [SAT]').replace('id: daily-press', 'id: update-days');
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:22 schedules[1]: give either weekdays or everyDay: true (exactly one of them)',
+      'tenants/lao-cai/tenant.yaml:22 schedules[1].id: rule id "update-days" is already used by schedules[0]',
+    ]);
+  });
+
+  it('requires a requirement ID on every rule', () => {
+    const text = VALID.replace('    requirement: LC-2.3a\n', '').replace('requirement: LC-2.3b', 'requirement: article 2');
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:17 schedules[0].requirement: is required',
+      'tenants/lao-cai/tenant.yaml:22 schedules[1].requirement: must be a requirement ID such as NA-8.2 or LC-2.3a',
+    ]);
+  });
+
+  it('reports YAML syntax errors with their line, and a non-mapping document', () => {
+    expect(problemsOf('code: lao-cai\nname: [unclosed\n')[0]).toMatch(/^tenants\/lao-cai\/tenant.yaml:\d+ not valid YAML: /);
+    expect(problemsOf('code: a\ncode: b\n')[0]).toMatch(/^tenants\/lao-cai\/tenant.yaml:\d+ not valid YAML: Map keys must be unique/);
+    expect(problemsOf('- just\n- a list\n')).toEqual(['tenants/lao-cai/tenant.yaml:1 the file must hold a mapping (code: …, name: …, …)']);
+  });
+
+  it('checks workflows: unknown states and roles, duplicate actions, unreachable states, nothing published', () => {
+    const text = VALID.replace(
+      '      - { action: publish, from: draft, to: published, roles: [unit_editor] }',
+      [
+        '      - { action: publish, from: draft, to: publised, roles: [unit_editor, webmaster] }',
+        '      - { action: publish, from: [draft, review], to: draft, roles: [unit_head] }',
+      ].join('\n'),
+    );
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:34 workflows[0].states[1]: state "published" cannot be reached from draft',
+      'tenants/lao-cai/tenant.yaml:36 workflows[0].transitions[0].roles[1]: "webmaster" is not one of national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
+      'tenants/lao-cai/tenant.yaml:36 workflows[0].transitions[0].to: "publised" is not a state of workflow direct (draft, published)',
+      'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].action: "publish" from draft is already defined by transitions[0]',
+      'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].from[1]: "review" is not a state of workflow direct (draft, published)',
+    ]);
+    const nothingPublished = VALID.replace('{ id: published, label: Đã đăng, phase: published }', '{ id: published, label: Đã đăng, phase: review }');
+    expect(problemsOf(nothingPublished)).toEqual([
+      'tenants/lao-cai/tenant.yaml:33 workflows[0].states: no state has phase published: nothing could ever be published',
+    ]);
+  });
+
+  it('checks that every channel and content type enters exactly one workflow', () => {
+    const text = VALID.replace('  - { channel: portal, workflow: direct }', '  - { channel: portal, workflow: board, contentTypes: [news] }\n  - { channel: subsite, workflow: direct, contentTypes: [faq] }');
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:38 workflowBindings: no workflow for portal items: announcement/department, report/department, page/department, procedure/department and 28 more',
+      'tenants/lao-cai/tenant.yaml:39 workflowBindings[1].workflow: "board" is not the id of a workflow',
+      'tenants/lao-cai/tenant.yaml:40 workflowBindings[2]: binds again what is already bound: subsite faq/department (workflowBindings[0]), faq/district (workflowBindings[0]), faq/city (workflowBindings[0]), faq/press (workflowBindings[0])',
+    ]);
+  });
+
+  it('NA-8.4: a deadline starts from a date field of its content type, in calendar or working days', () => {
+    const deadline = (startsFrom: string, dayKind: string) =>
+      withSection(`deadlines:\n  - { id: on-time, requirement: NA-8.4, contentType: legal_document, startsFrom: ${startsFrom}, within: 2, dayKind: ${dayKind} }\n`);
+    expect(parseRuleSet(deadline('issuedOn', 'working'), FILE).ok).toBe(true);
+    expect(problemsOf(deadline('askedOn', 'business'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 deadlines[0].dayKind: "business" is not one of calendar, working',
+      'tenants/lao-cai/tenant.yaml:41 deadlines[0].startsFrom: "askedOn" is not a date field of legal_document (one of issuedOn, effectiveFrom)',
+    ]);
+  });
+
+  it('LC-3.1c: royalty unit values are a dated series, oldest first; point ranges are ordered', () => {
+    const royalties = (values: string, maxPoints: number) =>
+      withSection(`payments:
+  royalties:
+    requirement: LC-3.1c
+    genres:
+      - { id: commentary, name: Bình luận, points: 2.5, maxPoints: ${maxPoints} }
+    unitValue:
+${values}`);
+    const ok = parseRuleSet(royalties('      - { from: 2023-07-01, amount: 180000 }\n      - { from: 2024-07-01, amount: 234000 }\n', 3), FILE);
+    if (!ok.ok) throw new Error(ok.problems.map(formatProblem).join('\n'));
+    expect(ok.value.payments.royalties?.shareByChannel).toEqual({ portal: 1 });
+    expect(problemsOf(royalties('      - { from: 2024-07-01, amount: 234000 }\n      - { from: 2023-07-01, amount: 180000 }\n', 2))).toEqual([
+      'tenants/lao-cai/tenant.yaml:44 payments.royalties.genres[0].maxPoints: must not be below points (2.5)',
+      'tenants/lao-cai/tenant.yaml:47 payments.royalties.unitValue[1].from: 2023-07-01 must come after 2024-07-01: list the values oldest first, one per date',
+    ]);
+  });
+
+  it('LC-3.4: emulation weights and report coverage name measured rules', () => {
+    const text = withSection(`reports:
+  - { id: monthly, requirement: LC-3.4, name: Báo cáo tháng, periods: [month], recipients: [VP UBND tỉnh], covers: [update-days, weekly] }
+emulation:
+  requirement: LC-3.4
+  periods: [month, week]
+  weights:
+    - { rule: update-days, weight: 1 }
+    - { rule: nobody, weight: 1 }
+`);
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 reports[0].covers[1]: "weekly" is not the id of a quota, schedule or deadline',
+      'tenants/lao-cai/tenant.yaml:44 emulation.periods[1]: "week" is not one of month, quarter, half-year, year',
+      'tenants/lao-cai/tenant.yaml:47 emulation.weights[1].rule: "nobody" is not the id of a quota, schedule or deadline',
+    ]);
+  });
+
+  it('calendar: make-up working days are weekend days and not holidays', () => {
+    const text = VALID.replace(
+      '    - { date: 2026-09-02, name: Quốc khánh }',
+      '    - { date: 2026-09-02, name: Quốc khánh }\n  makeUpWorkingDays:\n    - { date: 2026-09-02, name: Làm bù }\n    - { date: 2026-09-03, name: Làm bù }\n    - { date: 2026-09-05, name: Làm bù }',
+    );
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:12 calendar.makeUpWorkingDays[0].date: 2026-09-02 is also listed as a holiday',
+      'tenants/lao-cai/tenant.yaml:13 calendar.makeUpWorkingDays[1].date: 2026-09-03 is a THU, already a working day; make-up days are weekend days',
+    ]);
+  });
+});
+
+describe('unit trees', () => {
+  it('refuses a duplicate unit code, an unknown parent and a cycle', () => {
+    const text = `units:
+  - { code: a, name: Đơn vị A, kind: department, parent: c }
+  - { code: b, name: Đơn vị B, kind: department, parent: a }
+  - { code: c, name: Đơn vị C, kind: department, parent: b }
+  - { code: d, name: Đơn vị D, kind: department, parent: zz }
+  - { code: a, name: Đơn vị A lần hai, kind: department }
+`;
+    expect(unitProblemsOf(text)).toEqual([
+      'tenants/lao-cai/units.yaml:2 units[0].parent: makes a cycle: a → c → b → a',
+      'tenants/lao-cai/units.yaml:5 units[3].parent: "zz" is not the code of a unit in this file',
+      'tenants/lao-cai/units.yaml:6 units[4].code: unit code "a" is listed twice (first at index 0)',
+    ]);
+  });
+
+  it('checks units against the rules: declared kinds, named units, the folder name', () => {
+    const rules = VALID.replace('    appliesTo: { unitKinds: [press] }', '    appliesTo: { units: [bao-lao-cai] }');
+    const units = `${UNITS}  - { code: hoi-nong-dan, name: Hội Nông dân, kind: union }\n`;
+    const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE }, 'lao-cai-2');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'tenants/lao-cai/tenant.yaml:1 code: "lao-cai" differs from the folder name "lao-cai-2"',
+      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.units[0]: "bao-lao-cai" is not a unit in units.yaml',
+      'tenants/lao-cai/units.yaml:5 units[3].kind: unit kind "union" is not declared in tenant.yaml unitKinds',
+    ]);
+    expect(parseTenantDefinition({ rules: VALID, units: UNITS }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import { UnitEntry, UnitTree } from '../schema/unit-tree.schema';
+import { duplicates, LocatedMessage } from './check-helpers';
+
+/** Unit codes are unique, parents exist, and following parents always ends at a root. */
+export function checkUnitTree(tree: UnitTree): LocatedMessage[] {
+  const units = tree.units ?? [];
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const problems = duplicates(units, (u) => u.code, (i) => ['units', i, 'code'], 'unit code');
+  const inReportedCycle = new Set<string>();
+
+  units.forEach((unit, i) => {
+    if (!unit.parent) return;
+    if (!byCode.has(unit.parent)) {
+      problems.push({ path: ['units', i, 'parent'], message: `"${unit.parent}" is not the code of a unit in this file` });
+      return;
+    }
+    const cycle = cycleThrough(unit, byCode);
+    if (cycle && !inReportedCycle.has(unit.code)) {
+      cycle.forEach((code) => inReportedCycle.add(code));
+      problems.push({ path: ['units', i, 'parent'], message: `makes a cycle: ${[...cycle, unit.code].join(' → ')}` });
+    }
+  });
+  return problems;
+}
+
+/** The codes from `unit` up to where the chain of parents returns to `unit`, or undefined. */
+function cycleThrough(unit: UnitEntry, byCode: Map<string, UnitEntry>): string[] | undefined {
+  const chain = [unit.code];
+  const seen = new Set(chain);
+  for (let next = unit.parent ? byCode.get(unit.parent) : undefined; next; next = next.parent ? byCode.get(next.parent) : undefined) {
+    if (next.code === unit.code) return chain;
+    if (seen.has(next.code)) return undefined; // a cycle further up; reported from its own members
+    seen.add(next.code);
+    chain.push(next.code);
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
+import { OneOf } from './one-of.validator';
+import { REQUIREMENT_MESSAGE, RuleBase } from './rule-base';
+import { REPORT_PERIODS, REQUIREMENT_ID } from './vocabulary';
+
+/** NA-12.3 (six-monthly and yearly), LC-3.4 (monthly): a periodic report and who receives it. */
+export class Report extends RuleBase {
+  @IsString() @MinLength(3) name!: string;
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(REPORT_PERIODS) periods!: string[];
+  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @MinLength(2, { each: true }) recipients!: string[];
+  /** Ids of the quotas, schedules and deadlines it reports on; all of them when left out. */
+  @IsOptional() @IsArray() @ArrayUnique() @IsString({ each: true }) covers?: string[];
+  /** Calendar days after the period ends by which the report is due. */
+  @IsOptional() @IsInt() @Min(0) @Max(90) dueWithinDays?: number;
+}
+
+export class EmulationWeight {
+  /** Id of a quota, schedule or deadline. */
+  @IsString() rule!: string;
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1000) weight!: number;
+}
+
+/** LC-3.4: compliance is a criterion of emulation scoring (thi đua) per month, quarter and year. */
+export class Emulation {
+  @Matches(REQUIREMENT_ID, { message: `requirement ${REQUIREMENT_MESSAGE}` }) requirement!: string;
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(REPORT_PERIODS) periods!: string[];
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => EmulationWeight) weights!: EmulationWeight[];
+  /** The score of a unit that met every weighted rule. */
+  @IsOptional() @IsInt() @Min(1) @Max(1000) maxScore = 100;
+}
