@@ -5,6 +5,8 @@ import { ContextModule } from '@cong/platform-context';
 import { DatabaseModule } from '@cong/platform-database';
 import { LoggingModule } from '@cong/platform-logging';
 import { QueueModule } from '@cong/platform-queue';
+import { RULES_ENTITIES } from '@cong/rules';
+import { UNITS_ENTITIES } from '@cong/units';
 import { TENANCY_ENTITIES, TenancyModule, TenantGuard } from '@cong/tenancy';
 import { HealthModule } from './health/health.module';
 
@@ -18,7 +20,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
         ContextModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES], applicationName: 'cong-api' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES], applicationName: 'cong-api' }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         HealthModule,

@@ -4,6 +4,8 @@ import { ContextModule } from '@cong/platform-context';
 import { DatabaseModule } from '@cong/platform-database';
 import { LoggingModule } from '@cong/platform-logging';
 import { QueueModule } from '@cong/platform-queue';
+import { RULES_ENTITIES } from '@cong/rules';
+import { UNITS_ENTITIES } from '@cong/units';
 import { TENANCY_ENTITIES, TenancyModule } from '@cong/tenancy';
 
 /**
@@ -19,7 +21,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
         ContextModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES], applicationName: 'cong-worker' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,
         ...extraImports,

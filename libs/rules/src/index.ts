@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { RuleVersion } from './lib/versions/rule-version.entity';
+
 export * from './lib/schema/vocabulary';
 export { OneOf, WEEKDAYS, type Weekday } from './lib/schema/one-of.validator';
 export * from './lib/schema/all-classes';
@@ -17,3 +19,10 @@ export {
   type TenantSources,
   UNITS_FILE,
 } from './lib/loading/tenant-folder.loader';
+export { addDays, isCalendarDate, todayIn } from './lib/versions/calendar-dates';
+export { canonicalDocument, checksumOf, ruleSetFromDocument } from './lib/versions/canonical-document';
+export { diffRuleDocuments, formatRuleChange, type RuleChange } from './lib/versions/rule-set.diff';
+export { RuleVersion } from './lib/versions/rule-version.entity';
+export { appendVersion, latestIn, type NewRuleVersion, RuleVersionRepository } from './lib/versions/rule-version.repository';
+
+export const RULES_ENTITIES = [RuleVersion];

@@ -3,5 +3,5 @@ export { DatabaseModule, type DatabaseModuleOptions } from './lib/database.modul
 export { Migrator, type MigrationStatus, type MigratorParams } from './lib/migrator';
 export { APPLICATION_GROUP_ROLE } from './lib/roles';
 export { assertTenantId, type OperatorAccessRequest, TenantDatabase } from './lib/tenant-database';
-export { isolateTenantTable, releaseTenantTable, type TablePrivilege } from './lib/tenant-isolation.sql';
+export { appendOnlyTable, isolateTenantTable, releaseAppendOnlyTable, releaseTenantTable, type TablePrivilege } from './lib/tenant-isolation.sql';
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';

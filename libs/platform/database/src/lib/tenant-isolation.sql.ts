@@ -39,3 +39,25 @@ export function releaseTenantTable(table: string): string[] {
     `ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY`,
   ];
 }
+
+/**
+ * Makes a table append-only for everyone, the owner included: UPDATE, DELETE and TRUNCATE raise.
+ * Rows that record what happened (rule versions, audit entries, certified statements) use it.
+ */
+export function appendOnlyTable(table: string): string[] {
+  const t = checked(table);
+  return [
+    `CREATE OR REPLACE FUNCTION platform_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+     END $$`,
+    `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION platform_refuse_change()`,
+    `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION platform_refuse_change()`,
+  ];
+}
+
+/** Reverses appendOnlyTable (the shared function stays; other tables may use it). */
+export function releaseAppendOnlyTable(table: string): string[] {
+  const t = checked(table);
+  return [`DROP TRIGGER IF EXISTS ${t}_append_only ON ${t}`, `DROP TRIGGER IF EXISTS ${t}_no_truncate ON ${t}`];
+}

@@ -1,5 +1,12 @@
 import { CreatePlatformFoundation1795392000000 } from './1795392000000-create-platform-foundation';
 import { CreateTenancy1795392000001 } from './1795392000001-create-tenancy';
+import { CreateUnits1795392000002 } from './1795392000002-create-units';
+import { CreateRuleVersions1795392000003 } from './1795392000003-create-rule-versions';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
-export const MIGRATIONS = [CreatePlatformFoundation1795392000000, CreateTenancy1795392000001];
+export const MIGRATIONS = [
+  CreatePlatformFoundation1795392000000,
+  CreateTenancy1795392000001,
+  CreateUnits1795392000002,
+  CreateRuleVersions1795392000003,
+];

@@ -1,13 +1,15 @@
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, EntityList, TenantDatabase } from '@cong/platform-database';
+import { RULES_ENTITIES } from '@cong/rules';
 import { TENANCY_ENTITIES, Tenant, TenantRepository } from '@cong/tenancy';
+import { UNITS_ENTITIES } from '@cong/units';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
 /** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES];
+export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES];
 
 export interface NewTestTenant {
   code?: string;

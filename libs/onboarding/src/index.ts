@@ -1,0 +1,3 @@
+export { OnboardingErrors } from './lib/onboarding.errors';
+export { describePlan, type OnboardingPlan, planHasChanges, type RulesStep, type TenantStep } from './lib/onboarding-plan';
+export { type OnboardingOptions, type OnboardingResult, TenantOnboarding } from './lib/tenant-onboarding.service';

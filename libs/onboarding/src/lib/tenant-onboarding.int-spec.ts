@@ -1,0 +1,159 @@
+import { DomainError } from '@cong/platform-errors';
+import { TestContext } from '@cong/platform-testing';
+import { formatProblem, loadTenantFolder, parseTenantDefinition, RuleVersionRepository, TenantDefinition } from '@cong/rules';
+import { TenantRepository } from '@cong/tenancy';
+import { UnitRepository } from '@cong/units';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describePlan } from './onboarding-plan';
+import { TenantOnboarding } from './tenant-onboarding.service';
+
+const TENANTS = join(__dirname, '../../../../tenants');
+const actor = { actorLabel: 'cli:test' };
+
+async function seed(code: string): Promise<TenantDefinition> {
+  const result = await loadTenantFolder(join(TENANTS, code));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.definition;
+}
+
+/** The seed's files with `edit` applied to its tenant.yaml and `editUnits` to its units.yaml. */
+function edited(code: string, edit: (rules: string) => string, editUnits: (units: string) => string = (u) => u): TenantDefinition {
+  const read = (file: string) => readFileSync(join(TENANTS, code, file), 'utf8');
+  const result = parseTenantDefinition({ rules: edit(read('tenant.yaml')), units: editUnits(read('units.yaml')) });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.definition;
+}
+
+describe('onboarding a province from its folder', () => {
+  let ctx: TestContext;
+  let onboarding: TenantOnboarding;
+  let versions: RuleVersionRepository;
+  let units: UnitRepository;
+  let tenants: TenantRepository;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    onboarding = new TenantOnboarding(ctx.db);
+    versions = new RuleVersionRepository(ctx.db);
+    units = new UnitRepository(ctx.db);
+    tenants = ctx.tenants;
+  });
+  afterAll(() => ctx.close());
+
+  it('applies both seed provinces: province, domains, unit tree and rule version 1 in force from the decision', async () => {
+    for (const [code, inForce, unitCount] of [['nghe-an', '2006-11-16', 51], ['lao-cai', '2006-02-24', 34]] as const) {
+      const result = await onboarding.apply(await seed(code), actor);
+      expect(result.changed).toBe(true);
+      expect(describePlan(result.plan)[0]).toBe(`tenant ${code}: create`);
+      const tenant = (await tenants.findByCode(code))!;
+      expect((await tenants.findDomainsOf(tenant.id)).map((d) => [d.domain, d.isPrimary])).toEqual([
+        [`${code.replace('-', '')}.gov.vn`, true],
+        [`www.${code.replace('-', '')}.gov.vn`, false],
+      ]);
+      expect(await units.listOf(tenant.id)).toHaveLength(unitCount);
+      const [v1] = await versions.history(tenant.id);
+      expect(v1).toMatchObject({ version: 1, effectiveFrom: inForce, appliedBy: 'cli:test' });
+    }
+    const laocai = (await tenants.findByCode('lao-cai'))!;
+    const tpLaoCai = await units.findByCode(laocai.id, 'tp-lao-cai');
+    const parent = await units.findByCode(laocai.id, 'ubnd-tinh');
+    expect(tpLaoCai).toMatchObject({ kind: 'city', parentId: parent!.id, tags: ['pilot-online-services'] });
+  });
+
+  it('is idempotent: the same files again change nothing and make no new version', async () => {
+    const again = await onboarding.apply(await seed('nghe-an'), actor);
+    expect(again.changed).toBe(false);
+    expect(describePlan(again.plan)).toEqual(['rules: unchanged (version 1, in force from 2006-11-16)']);
+    const tenant = (await tenants.findByCode('nghe-an'))!;
+    expect(await versions.history(tenant.id)).toHaveLength(1);
+  });
+
+  it('NA-8.2: a changed quota makes exactly one new version; the diff shows it; the old one governs earlier dates', async () => {
+    const changed = edited('nghe-an', (r) => r.replace('    period: week\n    min: 2', '    period: week\n    min: 3'));
+    const plan = await onboarding.plan(changed, { ...actor, effectiveFrom: '2026-12-07' });
+    expect(describePlan(plan)).toEqual(['rules: version 2, in force from 2026-12-07', '  ~ quotas[weekly-posts].min: 2 → 3']);
+
+    await onboarding.apply(changed, { ...actor, effectiveFrom: '2026-12-07', note: 'Tăng định mức' });
+    expect((await onboarding.apply(changed, { ...actor, effectiveFrom: '2026-12-07' })).changed).toBe(false);
+
+    const tenant = (await tenants.findByCode('nghe-an'))!;
+    expect((await versions.history(tenant.id)).map((v) => [v.version, v.effectiveFrom, v.note])).toEqual([
+      [2, '2026-12-07', 'Tăng định mức'],
+      [1, '2006-11-16', null],
+    ]);
+    const minOn = async (date: string) => (await versions.ruleSetInForceOn(tenant.id, date))?.quotas[0].min;
+    expect(await minOn('2026-12-06')).toBe(2);
+    expect(await minOn('2026-12-07')).toBe(3);
+    expect(await minOn('2006-11-15')).toBeUndefined();
+    expect((await versions.find(tenant.id, 1))?.source).toContain('# Tỉnh Nghệ An');
+  });
+
+  it('refuses a new version that would take effect before the latest one, and writes nothing', async () => {
+    const changed = edited('nghe-an', (r) => r.replace('    period: week\n    min: 2', '    period: week\n    min: 4'));
+    const attempt = onboarding.apply(changed, { ...actor, effectiveFrom: '2026-12-01' });
+    await expect(attempt).rejects.toMatchObject({ code: 'ONBOARDING_EFFECTIVE_DATE_BEFORE_LATEST', kind: 'conflict' });
+    await expect(onboarding.apply(changed, { ...actor, effectiveFrom: '2026-02-30' })).rejects.toMatchObject({ code: 'ONBOARDING_INVALID_EFFECTIVE_DATE' });
+    const tenant = (await tenants.findByCode('nghe-an'))!;
+    expect(await versions.history(tenant.id)).toHaveLength(2);
+  });
+
+  it('keeps the unit tree in line: renames, moves, deactivates removed units and reactivates returning ones', async () => {
+    const tenant = (await tenants.findByCode('lao-cai'))!;
+    const moved = edited(
+      'lao-cai',
+      (r) => r,
+      (u) => u.replace('name: Sở Y tế,', 'name: Sở Y tế tỉnh Lào Cai,')
+        .replace('{ code: trung-tam-cntt, name: Trung tâm Công nghệ thông tin tỉnh, kind: board, parent: ubnd-tinh,', '{ code: trung-tam-cntt, name: Trung tâm Công nghệ thông tin tỉnh, kind: board, parent: so-buu-chinh-vien-thong,')
+        .replace(/\n {2}- \{ code: h-si-ma-cai[^\n]*/, ''),
+    );
+    const result = await onboarding.apply(moved, actor);
+    expect(describePlan(result.plan)).toEqual([
+      '~ unit trung-tam-cntt: parent: "ubnd-tinh" → "so-buu-chinh-vien-thong"',
+      '~ unit so-y-te: name: "Sở Y tế" → "Sở Y tế tỉnh Lào Cai"',
+      '- unit h-si-ma-cai (deactivated; kept for history)',
+      'rules: unchanged (version 1, in force from 2006-02-24)',
+    ]);
+    expect(await units.listOf(tenant.id)).toHaveLength(33);
+    expect(await units.findByCode(tenant.id, 'h-si-ma-cai')).toMatchObject({ active: false });
+
+    const back = await onboarding.apply(await seed('lao-cai'), actor);
+    expect(describePlan(back.plan)).toContain('~ unit h-si-ma-cai: active: false → true');
+    expect(await units.listOf(tenant.id)).toHaveLength(34);
+  });
+
+  it("refuses a domain that belongs to another province, and leaves nothing half-applied", async () => {
+    const thief = edited('lao-cai', (r) => r.replace('code: lao-cai', 'code: lao-cai-2').replace('domains: [laocai.gov.vn, www.laocai.gov.vn]', 'domains: [laocai2.gov.vn, nghean.gov.vn]'));
+    const attempt = onboarding.apply(thief, actor);
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    await expect(attempt).rejects.toMatchObject({ code: 'ONBOARDING_DOMAIN_TAKEN', fields: [{ field: 'portal.domains', message: '"nghean.gov.vn" belongs to nghe-an' }] });
+    expect(await tenants.findByCode('lao-cai-2')).toBeNull();
+  });
+
+  it('records every apply in the operator audit trail with who and why', async () => {
+    const rows = await ctx.asOwner(async (c) => (await c.query(`SELECT actor_label, reason FROM platform_operator_access WHERE reason LIKE 'apply tenants/%' ORDER BY started_at`)).rows);
+    expect(rows[0]).toEqual({ actor_label: 'cli:test', reason: 'apply tenants/nghe-an' });
+  });
+
+  it('keeps rule versions immutable, for the application role and the owner alike', async () => {
+    const tenant = (await tenants.findByCode('nghe-an'))!;
+    await expect(ctx.db.transaction(tenant.id, (m) => m.query(`UPDATE rules_rule_version SET note = 'x'`))).rejects.toThrow(/permission denied/);
+    await expect(ctx.db.transaction(tenant.id, (m) => m.query(`DELETE FROM rules_rule_version`))).rejects.toThrow(/permission denied/);
+    await expect(ctx.asOwner((c) => c.query(`UPDATE rules_rule_version SET note = 'x'`))).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(ctx.asOwner((c) => c.query(`DELETE FROM rules_rule_version`))).rejects.toThrow(/append-only: DELETE refused/);
+  });
+
+  it("shows a province only its own units and rule versions (row-level security)", async () => {
+    const nghean = (await tenants.findByCode('nghe-an'))!;
+    const laocai = (await tenants.findByCode('lao-cai'))!;
+    const seen = await ctx.db.transaction(nghean.id, async (m) => ({
+      units: (await m.query(`SELECT DISTINCT tenant_id FROM units_unit`)).map((r: { tenant_id: string }) => r.tenant_id),
+      versions: (await m.query(`SELECT DISTINCT tenant_id FROM rules_rule_version`)).map((r: { tenant_id: string }) => r.tenant_id),
+    }));
+    expect(seen).toEqual({ units: [nghean.id], versions: [nghean.id] });
+    expect(await units.findByCode(nghean.id, 'tp-lao-cai')).toBeNull();
+    await expect(
+      ctx.db.transaction(nghean.id, (m) => m.query(`INSERT INTO units_unit (tenant_id, code, name, kind) VALUES ($1, 'smuggled', 'Đơn vị lạ', 'department')`, [laocai.id])),
+    ).rejects.toThrow(/row-level security/);
+  });
+});

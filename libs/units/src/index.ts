@@ -1,0 +1,7 @@
+import { Unit } from './lib/unit.entity';
+
+export { Unit } from './lib/unit.entity';
+export { UnitRepository } from './lib/unit.repository';
+export { applyUnitTree, hasUnitChanges, planUnitTree, type UnitChange, type UnitTreeChanges, type WantedUnit } from './lib/unit-tree.sync';
+
+export const UNITS_ENTITIES = [Unit];
