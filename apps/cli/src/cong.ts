@@ -21,7 +21,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(dbCommand(loadConfig));
-  program.addCommand(tenantsCommand());
+  program.addCommand(tenantsCommand(loadConfig));
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);

@@ -1,0 +1,50 @@
+import { AppConfig } from '@cong/platform-config';
+import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
+import { TenantOnboarding } from '@cong/onboarding';
+import { RULES_ENTITIES, RuleVersionRepository } from '@cong/rules';
+import { TENANCY_ENTITIES, TenantRepository } from '@cong/tenancy';
+import { UNITS_ENTITIES, UnitRepository } from '@cong/units';
+import { userInfo } from 'node:os';
+
+/** What the `cong tenants` commands that touch the database work with. */
+export interface TenantStore {
+  tenants: TenantRepository;
+  units: UnitRepository;
+  versions: RuleVersionRepository;
+  onboarding: TenantOnboarding;
+}
+
+/**
+ * Opens the database as the application role — the same row-level security as the API — runs
+ * `work` and closes the connection whatever happens.
+ */
+export async function withTenantStore<T>(config: AppConfig, work: (store: TenantStore) => Promise<T>): Promise<T> {
+  const dataSource = await createAppDataSource({
+    url: config.database.appUrl,
+    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES],
+    poolSize: 2,
+    applicationName: 'cong-cli',
+  }).initialize();
+  try {
+    const db = new TenantDatabase(dataSource);
+    return await work({
+      tenants: new TenantRepository(dataSource, db),
+      units: new UnitRepository(db),
+      versions: new RuleVersionRepository(db),
+      onboarding: new TenantOnboarding(db),
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** How the CLI names its user in the audit trail. */
+export function cliActor(): string {
+  let name = process.env.USER ?? 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): keep $USER.
+  }
+  return `cli:${name}`;
+}
