@@ -1,7 +1,8 @@
 // `npm run platform`: installs dependencies, makes sure PostgreSQL and Redis are there, migrates,
-// applies the provinces under tenants/ (once `cong tenants` exists), starts the API and the worker,
+// applies the provinces under tenants/ (`cong tenants apply`), starts the API and the worker,
 // and prints where they answer. Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './install.mjs';
@@ -33,6 +34,13 @@ async function main() {
 
   log('Migrating the database…');
   if ((await cong('db', 'migrate')) !== 0) return (await services.stop(), 1);
+
+  // Every province folder is applied; applying unchanged files changes nothing.
+  const provinces = readdirSync(join(root, 'tenants'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  for (const code of provinces) {
+    log(`Applying tenants/${code}…`);
+    if ((await cong('tenants', 'apply', `tenants/${code}`)) !== 0) return (await services.stop(), 1);
+  }
 
   const children = ['api', 'worker'].map((app) =>
     spawn(NODE_TS[0], [...NODE_TS.slice(1), `apps/${app}/src/main.ts`], { cwd: root, env, stdio: 'inherit' }),
@@ -71,6 +79,7 @@ async function main() {
   }
   log('The platform is running:');
   log(`  API        ${base}/api/v1   (a province by Host, or with the header X-Tenant: <code>)`);
+  log(`  Provinces  ${provinces.join(', ')}   (try: curl -H 'X-Tenant: ${provinces[0] ?? 'lao-cai'}' ${base}/api/v1/tenant)`);
   log(`  API docs   ${base}/docs`);
   log(`  Health     ${base}/health/ready`);
   log('Press Ctrl-C to stop.');

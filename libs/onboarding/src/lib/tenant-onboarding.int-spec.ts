@@ -61,6 +61,18 @@ describe('onboarding a province from its folder', () => {
     expect(tpLaoCai).toMatchObject({ kind: 'city', parentId: parent!.id, tags: ['pilot-online-services'] });
   });
 
+  it('onboards a province that is not in the repository from its folder alone', async () => {
+    const folder = await loadTenantFolder(join(__dirname, '../../../rules/test/fixtures/tinh-mau'));
+    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
+    const result = await onboarding.apply(folder.definition, actor);
+    const tenant = (await tenants.findByCode('tinh-mau'))!;
+    expect(result.tenantId).toBe(tenant.id);
+    expect(await units.findByCode(tenant.id, 'xa-an-binh')).toMatchObject({ kind: 'commune', parentId: (await units.findByCode(tenant.id, 'h-dong'))!.id });
+    const rules = await versions.ruleSetInForceOn(tenant.id, '2026-12-01');
+    expect(rules?.quotas.map((q) => q.min)).toEqual([8, 4, 1]);
+    expect(await versions.ruleSetInForceOn(tenant.id, '2026-11-30')).toBeNull();
+  });
+
   it('is idempotent: the same files again change nothing and make no new version', async () => {
     const again = await onboarding.apply(await seed('nghe-an'), actor);
     expect(again.changed).toBe(false);
