@@ -8,6 +8,8 @@ import { QueueModule } from '@cong/platform-queue';
 import { RULES_ENTITIES } from '@cong/rules';
 import { UNITS_ENTITIES } from '@cong/units';
 import { TENANCY_ENTITIES, TenancyModule, TenantGuard } from '@cong/tenancy';
+import { AccessGuard, ACCOUNTS_ENTITIES, AccountsModule } from '@cong/accounts';
+import { OnboardingModule } from '@cong/onboarding';
 import { HealthModule } from './health/health.module';
 
 /** Composition root of the HTTP API: wiring only, no domain logic. */
@@ -20,13 +22,19 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
         ContextModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES], applicationName: 'cong-api' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES], applicationName: 'cong-api' }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
+        AccountsModule,
+        OnboardingModule,
         HealthModule,
       ],
-      // Runs before every other guard: no route sees a request whose province is unknown.
-      providers: [{ provide: APP_GUARD, useClass: TenantGuard }],
+      providers: [
+        // First: no route sees a request whose province is unknown.
+        { provide: APP_GUARD, useClass: TenantGuard },
+        // Then: every route needs a valid token for that province unless it is @Public.
+        { provide: APP_GUARD, useExisting: AccessGuard },
+      ],
     };
   }
 }

@@ -33,12 +33,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
+  // fails validation further in.
+  fastify.removeContentTypeParser('text/plain');
 
   const openApi = new DocumentBuilder()
     .setTitle('Cổng API')

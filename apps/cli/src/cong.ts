@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppConfig, ConfigError } from '@cong/platform-config';
 import { DomainError } from '@cong/platform-errors';
 import { CliInvalidInputError, CliUsageError } from './cli.errors';
+import { accountsCommand } from './commands/accounts.command';
 import { dbCommand } from './commands/db.command';
 import { tenantsCommand } from './commands/tenants.command';
 
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   program.addCommand(dbCommand(loadConfig));
   program.addCommand(tenantsCommand(loadConfig));
+  program.addCommand(accountsCommand(loadConfig));
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);

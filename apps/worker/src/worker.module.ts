@@ -1,3 +1,4 @@
+import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@cong/platform-config';
 import { ContextModule } from '@cong/platform-context';
@@ -21,7 +22,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
         ContextModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES], applicationName: 'cong-worker' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,
         ...extraImports,

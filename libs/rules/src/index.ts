@@ -26,3 +26,4 @@ export { RuleVersion } from './lib/versions/rule-version.entity';
 export { appendVersion, latestIn, type NewRuleVersion, RuleVersionRepository } from './lib/versions/rule-version.repository';
 
 export const RULES_ENTITIES = [RuleVersion];
+export { RulesModule } from './lib/rules.module';

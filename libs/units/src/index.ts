@@ -5,3 +5,4 @@ export { UnitRepository } from './lib/unit.repository';
 export { applyUnitTree, hasUnitChanges, planUnitTree, type UnitChange, type UnitTreeChanges, type WantedUnit } from './lib/unit-tree.sync';
 
 export const UNITS_ENTITIES = [Unit];
+export { UnitsModule } from './lib/units.module';

@@ -1,3 +1,4 @@
+import { Public } from '@cong/platform-context';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NoTenant } from '@cong/tenancy';
@@ -6,6 +7,7 @@ import { ReadinessService } from './readiness.service';
 
 @ApiTags('health')
 @NoTenant()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

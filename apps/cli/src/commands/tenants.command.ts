@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CliInvalidInputError, CliUsageError } from '../cli.errors';
-import { cliActor, TenantStore, withTenantStore } from './tenant-store';
+import { cliActor, PlatformStore, withPlatformStore } from './platform-store';
 
 /** Loads `dir/tenant.yaml` and `dir/units.yaml`; every problem at once, or the definition. */
 async function loadFolderOrFail(dir: string): Promise<TenantDefinition> {
@@ -41,8 +41,8 @@ const versionNumber = (value: string): number => {
 /** `cong tenants …`: provinces as data, from `tenants/<code>/`. */
 export function tenantsCommand(config: () => AppConfig): Command {
   const tenants = new Command('tenants').description('Tỉnh và bộ quy tắc của tỉnh (thư mục tenants/<mã>)');
-  const store = <T>(work: (s: TenantStore) => Promise<T>) => withTenantStore(config(), work);
-  const findTenant = async (s: TenantStore, code: string) => {
+  const store = <T>(work: (s: PlatformStore) => Promise<T>) => withPlatformStore(config(), work);
+  const findTenant = async (s: PlatformStore, code: string) => {
     const tenant = await s.tenants.findByCode(code);
     if (!tenant) throw new CliUsageError(`no province with code "${code}" (see: cong tenants list)`);
     return tenant;

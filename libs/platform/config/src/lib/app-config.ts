@@ -5,6 +5,9 @@ import { Environment } from './environment';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
+/** Signs tokens outside production only (production refuses to start without AUTH_JWT_SECRET). */
+const DEVELOPMENT_JWT_SECRET = 'cong-development-only-key-never-used-in-production';
+
 /**
  * The typed configuration, built once from the environment. Injected by class; nothing else in the
  * platform reads process.env.
@@ -24,6 +27,7 @@ export class AppConfig {
   readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
   readonly log: { readonly level: string };
   readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
+  readonly auth: { readonly jwtSecret: string };
 
   private constructor(e: Environment) {
     this.env = e.NODE_ENV as NodeEnv;
@@ -38,6 +42,7 @@ export class AppConfig {
     this.http = Object.freeze({ host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY });
     this.log = Object.freeze({ level: e.LOG_LEVEL });
     this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
+    this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
     Object.freeze(this);
   }
 
@@ -51,6 +56,9 @@ export class AppConfig {
     const problems = flatten(validateSync(env, { forbidUnknownValues: true, stopAtFirstError: true }));
     if (env.NODE_ENV === 'production' && !env.DATABASE_APP_PASSWORD) {
       problems.push('DATABASE_APP_PASSWORD is required when NODE_ENV=production');
+    }
+    if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
+      problems.push('AUTH_JWT_SECRET is required when NODE_ENV=production');
     }
     problems.push(...checkUrl('DATABASE_URL', env.DATABASE_URL), ...checkUrl('REDIS_URL', env.REDIS_URL));
     if (problems.length > 0) throw new ConfigError([...new Set(problems)]);

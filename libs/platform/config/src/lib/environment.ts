@@ -30,6 +30,15 @@ export class Environment {
   @MinLength(12, { message: 'DATABASE_APP_PASSWORD must be at least 12 characters' })
   DATABASE_APP_PASSWORD?: string;
 
+  /**
+   * Key that signs access tokens (HS256). Required in production; elsewhere a fixed development key
+   * is used, so tokens survive restarts on a developer's machine and mean nothing anywhere else.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET?: string;
+
   @Transform(toNumber)
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
   @Min(1)

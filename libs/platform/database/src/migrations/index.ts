@@ -2,6 +2,7 @@ import { CreatePlatformFoundation1795392000000 } from './1795392000000-create-pl
 import { CreateTenancy1795392000001 } from './1795392000001-create-tenancy';
 import { CreateUnits1795392000002 } from './1795392000002-create-units';
 import { CreateRuleVersions1795392000003 } from './1795392000003-create-rule-versions';
+import { CreateAccounts1795392000004 } from './1795392000004-create-accounts';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateTenancy1795392000001,
   CreateUnits1795392000002,
   CreateRuleVersions1795392000003,
+  CreateAccounts1795392000004,
 ];

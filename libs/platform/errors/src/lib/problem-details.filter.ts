@@ -1,3 +1,4 @@
+import { errorCodes } from 'fastify';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_BY_KIND, TITLE_BY_STATUS } from './problem';
@@ -56,6 +57,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return make(400, 'PLATFORM_MALFORMED_JSON', 'Thân yêu cầu không phải JSON hợp lệ.');
     }
     if (error instanceof HttpException) {
+      const wrapped = wrappedFrameworkError(error);
+      if (wrapped) return make(wrapped.status, wrapped.code, wrapped.detail);
       const status = error.getStatus();
       if (status < 500) return make(status, httpCode(status), httpDetail(status, request));
     }
@@ -76,6 +79,22 @@ function make(status: number, code: string, detail: string, errors?: FieldProble
     code,
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
+}
+
+/**
+ * Nest's router wraps Fastify's errors in a plain HttpException(message, status), dropping their
+ * code; the message (Fastify's text, then any arguments) still tells which one it was.
+ */
+const FRAMEWORK_MESSAGES: [string, string][] = Object.keys(FRAMEWORK_ERRORS).flatMap((code) => {
+  const FastifyError = (errorCodes as Record<string, new () => Error>)[code];
+  return FastifyError ? [[new FastifyError().message, code] as [string, string]] : [];
+});
+
+function wrappedFrameworkError(error: HttpException) {
+  const response = error.getResponse();
+  if (typeof response !== 'string') return undefined;
+  const match = FRAMEWORK_MESSAGES.find(([message]) => response.startsWith(message));
+  return match ? FRAMEWORK_ERRORS[match[1]] : undefined;
 }
 
 function frameworkError(error: unknown) {

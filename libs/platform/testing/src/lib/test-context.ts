@@ -1,3 +1,4 @@
+import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, EntityList, TenantDatabase } from '@cong/platform-database';
 import { RULES_ENTITIES } from '@cong/rules';
@@ -9,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
 /** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES];
+export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES];
 
 export interface NewTestTenant {
   code?: string;

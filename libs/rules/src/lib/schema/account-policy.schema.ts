@@ -7,6 +7,8 @@ export class PasswordPolicy {
   @IsInt() @Min(8) @Max(128) minLength = 12;
   /** How many of lower case, upper case, digits and symbols a password must mix. */
   @IsInt() @Min(1) @Max(4) minCharacterClasses = 3;
+  /** zxcvbn strength score (0 weakest … 4 strongest) a new password must reach. */
+  @IsInt() @Min(0) @Max(4) minStrength = 3;
   @IsBoolean() rejectCommon = true;
   @IsBoolean() rejectContainingUsername = true;
 }

@@ -1,3 +1,4 @@
+import { AccountAdmin, ACCOUNTS_ENTITIES, PasswordHasher } from '@cong/accounts';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
 import { TenantOnboarding } from '@cong/onboarding';
@@ -6,22 +7,23 @@ import { TENANCY_ENTITIES, TenantRepository } from '@cong/tenancy';
 import { UNITS_ENTITIES, UnitRepository } from '@cong/units';
 import { userInfo } from 'node:os';
 
-/** What the `cong tenants` commands that touch the database work with. */
-export interface TenantStore {
+/** What the `cong` commands that touch the database work with. */
+export interface PlatformStore {
   tenants: TenantRepository;
   units: UnitRepository;
   versions: RuleVersionRepository;
   onboarding: TenantOnboarding;
+  accounts: AccountAdmin;
 }
 
 /**
  * Opens the database as the application role — the same row-level security as the API — runs
  * `work` and closes the connection whatever happens.
  */
-export async function withTenantStore<T>(config: AppConfig, work: (store: TenantStore) => Promise<T>): Promise<T> {
+export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
-    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES],
+    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES],
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();
@@ -32,6 +34,7 @@ export async function withTenantStore<T>(config: AppConfig, work: (store: Tenant
       units: new UnitRepository(db),
       versions: new RuleVersionRepository(db),
       onboarding: new TenantOnboarding(db),
+      accounts: new AccountAdmin(db, new PasswordHasher()),
     });
   } finally {
     await dataSource.destroy();

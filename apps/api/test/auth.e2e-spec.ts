@@ -1,0 +1,178 @@
+import { TestContext } from '@cong/platform-testing';
+import { AccountAdmin, PasswordHasher } from '@cong/accounts';
+import { Tenant } from '@cong/tenancy';
+import { sign } from 'jsonwebtoken';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+
+/** A problem body without what differs between any two responses (request id). */
+const sameness = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+
+describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let laoCai: Tenant;
+  let ngheAn: Tenant;
+  let lc: Caller;
+  let na: Caller;
+  let platform: Caller;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    laoCai = await ctx.newTenant({ name: 'Tỉnh Lào Cai' });
+    ngheAn = await ctx.newTenant({ name: 'Tỉnh Nghệ An' });
+    api = await ApiUnderTest.start(ctx.config);
+    lc = new Caller(api, laoCai.code);
+    na = new Caller(api, ngheAn.code);
+    platform = new Caller(api, null);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  it('an issued one-time password only allows changing it; the policy refuses weak and reused passwords', async () => {
+    const admin = new AccountAdmin(ctx.db, new PasswordHasher());
+    const { oneTimePassword } = await admin.createTenantAdmin(laoCai.id, { username: 'it.laocai', displayName: 'Trung tâm CNTT' }, { actorId: null, actorLabel: 'test', reason: 'test fixture' });
+    const first = await lc.login('it.laocai', oneTimePassword);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, mustChangePassword: true });
+    const token = first.body.accessToken;
+
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, token)).body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    const weak = await lc.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'it.laocai.abcdef' }, token);
+    expect(weak.status).toBe(422);
+    expect(weak.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Mật khẩu phải kết hợp ít nhất 3 loại ký tự: chữ thường, chữ hoa, chữ số, ký hiệu.',
+      'Mật khẩu không được chứa tên đăng nhập.',
+    ]);
+    const same = await lc.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: oneTimePassword }, token);
+    expect(same.body.errors.map((e: { message: string }) => e.message)).toContain('Mật khẩu mới phải khác mật khẩu cũ.');
+    const wrongCurrent = await lc.send('POST', '/api/v1/auth/password', { currentPassword: 'not-it', newPassword: STRONG_PASSWORD }, token);
+    expect(wrongCurrent.body.code).toBe('AUTH_WRONG_CURRENT_PASSWORD');
+
+    expect((await lc.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: STRONG_PASSWORD }, token)).status).toBe(204);
+    const me = await lc.send('GET', '/api/v1/auth/me', undefined, token);
+    expect(me.body).toMatchObject({ username: 'it.laocai', tenantId: laoCai.id, roles: ['tenant_admin'], memberships: [{ role: 'tenant_admin', unitId: null }] });
+    expect((await lc.login('it.laocai', oneTimePassword)).status).toBe(401);
+  });
+
+  it('answers an unknown user, a wrong password and a locked account identically; locks after 5 failures, longer each time', async () => {
+    const { user } = await readyAccount(ctx, lc, 'editor.lock', laoCai.id);
+    const unknown = await lc.login('nobody.here', STRONG_PASSWORD);
+    const wrong = await lc.login('editor.lock', 'Sai-mật-khẩu-1');
+    expect(unknown.status).toBe(401);
+    expect(sameness(wrong.body)).toEqual(sameness(unknown.body));
+    for (let i = 0; i < 4; i++) await lc.login('editor.lock', 'Sai-mật-khẩu-1');
+    const locked = await lc.login('editor.lock', STRONG_PASSWORD);
+    expect(locked.status).toBe(401);
+    expect(sameness(locked.body)).toEqual(sameness(unknown.body));
+
+    const lockedFor = async () =>
+      ctx.asOwner(async (c) => (await c.query(`SELECT extract(epoch FROM locked_until - now()) / 60 AS minutes, lockouts FROM accounts_user WHERE id = $1`, [user.id])).rows[0]);
+    const firstLock = await lockedFor();
+    expect(firstLock.lockouts).toBe(1);
+    expect(Number(firstLock.minutes)).toBeGreaterThan(14);
+    expect(Number(firstLock.minutes)).toBeLessThanOrEqual(15);
+
+    // The lock expires; five more failures lock it for twice as long.
+    await ctx.asOwner((c) => c.query(`UPDATE accounts_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]));
+    for (let i = 0; i < 5; i++) await lc.login('editor.lock', 'Sai-mật-khẩu-1');
+    const secondLock = await lockedFor();
+    expect(secondLock.lockouts).toBe(2);
+    expect(Number(secondLock.minutes)).toBeGreaterThan(29);
+
+    await ctx.asOwner((c) => c.query(`UPDATE accounts_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]));
+    expect((await lc.login('editor.lock', STRONG_PASSWORD)).status).toBe(200);
+    expect((await lockedFor()).lockouts).toBe(0);
+  });
+
+  it('rotates refresh tokens; a reused one revokes the whole session at once', async () => {
+    const session = await readyAccount(ctx, lc, 'editor.refresh', laoCai.id);
+    const r1 = session.refreshToken;
+    const second = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: r1 });
+    expect(second.status).toBe(200);
+    const r2 = second.body.refreshToken;
+    expect(r2).not.toBe(r1);
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, second.body.accessToken)).status).toBe(200);
+
+    const replay = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: r1 });
+    expect(replay.status).toBe(401);
+    expect(replay.body.code).toBe('AUTH_REFRESH_REUSED');
+    expect((await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: r2 })).body.code).toBe('AUTH_REFRESH_INVALID');
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, second.body.accessToken)).body.code).toBe('AUTH_SESSION_ENDED');
+    expect((await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: 'not-a-token' })).body.code).toBe('AUTH_REFRESH_INVALID');
+  });
+
+  it('signs out at once, lists own sessions and revokes one of them', async () => {
+    const a = await readyAccount(ctx, lc, 'editor.sessions', laoCai.id);
+    const b = (await lc.login('editor.sessions', STRONG_PASSWORD)).body;
+    const listed = await lc.send('GET', '/api/v1/auth/sessions', undefined, b.accessToken);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(2);
+    expect(listed.body.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+
+    const other = listed.body.find((s: { current: boolean }) => !s.current);
+    expect((await lc.send('DELETE', `/api/v1/auth/sessions/${other.id}`, undefined, b.accessToken)).status).toBe(204);
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, a.accessToken)).body.code).toBe('AUTH_SESSION_ENDED');
+    expect((await lc.send('DELETE', `/api/v1/auth/sessions/${other.id}`, undefined, b.accessToken)).status).toBe(404);
+    expect((await lc.send('DELETE', '/api/v1/auth/sessions/not-a-uuid', undefined, b.accessToken)).status).toBe(400);
+
+    // Someone else's session id is "not found", not a way to sign them out.
+    const stranger = await readyAccount(ctx, lc, 'editor.stranger', laoCai.id);
+    const strangers = await lc.send('GET', '/api/v1/auth/sessions', undefined, stranger.accessToken);
+    expect((await lc.send('DELETE', `/api/v1/auth/sessions/${strangers.body[0].id}`, undefined, b.accessToken)).status).toBe(404);
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, stranger.accessToken)).status).toBe(200);
+
+    expect((await lc.send('POST', '/api/v1/auth/logout', undefined, b.accessToken)).status).toBe(204);
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, b.accessToken)).body.code).toBe('AUTH_SESSION_ENDED');
+  });
+
+  it("never lets a token or refresh token of one province work in another, or at the platform", async () => {
+    const session = await readyAccount(ctx, lc, 'editor.cross', laoCai.id);
+    await readyAccount(ctx, na, 'editor.cross', ngheAn.id); // the same username in another province is another account
+    const elsewhere = await na.send('GET', '/api/v1/auth/me', undefined, session.accessToken);
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.body.code).toBe('AUTH_WRONG_SCOPE');
+    expect((await platform.send('GET', '/api/v1/operator/auth/me', undefined, session.accessToken)).body.code).toBe('AUTH_WRONG_SCOPE');
+    expect((await na.send('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken })).body.code).toBe('AUTH_REFRESH_INVALID');
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, session.accessToken)).status).toBe(200);
+  });
+
+  it('refuses bad credentials and bad bodies with a clear 4xx', async () => {
+    const session = await readyAccount(ctx, lc, 'editor.input', laoCai.id);
+    const missing = await lc.send('GET', '/api/v1/auth/me');
+    expect([missing.status, missing.body.code]).toEqual([401, 'AUTH_UNAUTHENTICATED']);
+    const malformed = await lc.send('GET', '/api/v1/auth/me', undefined, 'not.a.jwt');
+    expect([malformed.status, malformed.body.code]).toEqual([401, 'AUTH_TOKEN_INVALID']);
+    const forged = sign({ sid: 'x' }, 'some-other-secret-of-at-least-32-chars!', { subject: session.user.id, audience: laoCai.id, issuer: 'cong' });
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, forged)).body.code).toBe('AUTH_TOKEN_INVALID');
+    const expired = sign({ sid: 'x', exp: Math.floor(Date.now() / 1000) - 60 }, ctx.config.auth.jwtSecret, { subject: session.user.id, audience: laoCai.id, issuer: 'cong' });
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, expired)).body.code).toBe('AUTH_TOKEN_EXPIRED');
+
+    const unknownField = await lc.send('POST', '/api/v1/auth/login', { username: 'editor.input', password: STRONG_PASSWORD, remember: true });
+    expect([unknownField.status, unknownField.body.code, unknownField.body.errors[0].field]).toEqual([422, 'PLATFORM_VALIDATION_FAILED', 'remember']);
+    const noPassword = await lc.send('POST', '/api/v1/auth/login', { username: 'editor.input' });
+    expect([noPassword.status, noPassword.body.errors.map((e: { field: string }) => e.field)[0]]).toEqual([422, 'password']);
+    const badJson = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' }, body: '{"username": ' });
+    expect([badJson.status, badJson.body.code]).toEqual([400, 'PLATFORM_MALFORMED_JSON']);
+    const text = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'text/plain' }, body: 'username=a' });
+    expect([text.status, text.body.code]).toEqual([415, 'PLATFORM_UNSUPPORTED_MEDIA_TYPE']);
+    const huge = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: 'x'.repeat(2 * 1024 * 1024) });
+    expect([huge.status, huge.body.code]).toEqual([413, 'PLATFORM_BODY_TOO_LARGE']);
+    const badRefresh = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: 42 });
+    expect([badRefresh.status, badRefresh.body.errors[0].field]).toEqual([422, 'refreshToken']);
+  });
+
+  it('national operators sign in at the platform (no province) and are audited on the operator path', async () => {
+    const operator = await readyAccount(ctx, platform, 'op.quocgia', null);
+    const me = await platform.send('GET', '/api/v1/operator/auth/me', undefined, operator.accessToken);
+    expect(me.body).toMatchObject({ username: 'op.quocgia', tenantId: null, roles: ['national_operator'] });
+    expect((await lc.send('GET', '/api/v1/auth/me', undefined, operator.accessToken)).body.code).toBe('AUTH_WRONG_SCOPE');
+    // A province's sign-in never finds a national operator.
+    expect((await lc.login('op.quocgia', STRONG_PASSWORD)).status).toBe(401);
+    const audited = await ctx.asOwner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM platform_operator_access WHERE reason = 'national operator sign-in'`)).rows[0].n);
+    expect(audited).toBeGreaterThanOrEqual(2);
+  });
+});

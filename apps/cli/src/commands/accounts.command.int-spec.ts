@@ -1,0 +1,47 @@
+import { PasswordHasher } from '@cong/accounts';
+import { TestContext } from '@cong/platform-testing';
+import { runCong } from '../../test/run-cong';
+import { EXIT } from '../cong';
+
+describe('cong accounts create-operator|create-admin', () => {
+  let ctx: TestContext;
+  let env: NodeJS.ProcessEnv;
+  const cong = (...args: string[]) => runCong(args, env);
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    env = { DATABASE_URL: ctx.database.ownerUrl, DATABASE_APP_ROLE: process.env.DATABASE_APP_ROLE, DATABASE_APP_PASSWORD: process.env.DATABASE_APP_PASSWORD };
+  });
+  afterAll(() => ctx.close());
+
+  const storedUser = (username: string) =>
+    ctx.asOwner(async (c) => (await c.query(`SELECT u.tenant_id, u.password_hash, u.must_change_password, m.role FROM accounts_user u LEFT JOIN accounts_membership m ON m.user_id = u.id WHERE u.username = $1`, [username])).rows);
+
+  it('issues the first national operator with a one-time password, shown once and stored only as argon2id', async () => {
+    const result = await cong('accounts', 'create-operator', 'Op.QuocGia', '--name', 'Nguyễn Văn A');
+    expect(result.code).toBe(EXIT.ok);
+    const password = /One-time password: (\S+)/.exec(result.output)![1];
+    expect(password).toHaveLength(20);
+    const [row] = await storedUser('op.quocgia');
+    expect(row).toMatchObject({ tenant_id: null, must_change_password: true, role: null });
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await new PasswordHasher().verify(row.password_hash, password)).toBe(true);
+  });
+
+  it("issues a province's first tenant admin", async () => {
+    const tenant = await ctx.newTenant();
+    const result = await cong('accounts', 'create-admin', tenant.code, 'it.admin', '--name', 'Trung tâm CNTT');
+    expect(result.code).toBe(EXIT.ok);
+    expect(await storedUser('it.admin')).toEqual([expect.objectContaining({ tenant_id: tenant.id, role: 'tenant_admin' })]);
+  });
+
+  it('refuses a taken username, a bad username, an unknown province and a missing name', async () => {
+    const taken = await cong('accounts', 'create-operator', 'op.quocgia', '--name', 'Trần Thị B');
+    expect([taken.code, taken.output]).toEqual([EXIT.invalidInput, expect.stringContaining('ACCOUNTS_USERNAME_TAKEN')]);
+    const bad = await cong('accounts', 'create-operator', 'nguyễn', '--name', 'Nguyễn');
+    expect([bad.code, bad.output]).toEqual([EXIT.invalidInput, expect.stringContaining('ACCOUNTS_INVALID_USERNAME')]);
+    expect((await cong('accounts', 'create-admin', 'khong-co', 'it.x', '--name', 'X Y')).code).toBe(EXIT.usage);
+    expect((await cong('accounts', 'create-operator', 'op.khac')).code).toBe(EXIT.usage);
+    expect(await storedUser('op.khac')).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { Membership } from './lib/users/membership.entity';
+import { SessionRecord } from './lib/sessions/session.entity';
+import { User } from './lib/users/user.entity';
+
+export { AllowedDuringPasswordChange, CurrentPrincipal, Requires } from './lib/access/access.decorators';
+export { CAPABILITIES, type Capability, holds, rolesOf } from './lib/access/capabilities';
+export { AccountsModule } from './lib/accounts.module';
+export { AuthErrors } from './lib/auth/auth.errors';
+export { type AuthScope, AuthService, type IssuedTokens, PLATFORM_SCOPE } from './lib/auth/auth.service';
+export { AccessGuard } from './lib/auth/http/access.guard';
+export { isNationalOperator, type Principal } from './lib/auth/principal';
+export { passwordProblems } from './lib/passwords/password-policy.checker';
+export { PasswordHasher } from './lib/passwords/password-hasher';
+export { AccountAdmin, generateOneTimePassword, type IssuedAccount, type NewAccount } from './lib/users/account-admin.service';
+export { Membership, TENANT_ROLES, type TenantRole, UNIT_ROLES } from './lib/users/membership.entity';
+export { User, type UserStatus } from './lib/users/user.entity';
+
+export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord];

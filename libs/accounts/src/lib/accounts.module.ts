@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { RulesModule } from '@cong/rules';
+import { TenancyModule } from '@cong/tenancy';
+import { AccessTokenService } from './auth/access-token.service';
+import { AccountPolicyProvider } from './auth/account-policy.provider';
+import { AccountScope } from './auth/account-scope';
+import { AuthService } from './auth/auth.service';
+import { AccessGuard } from './auth/http/access.guard';
+import { AuthController, OperatorAuthController } from './auth/http/auth.controller';
+import { JwtStrategy } from './auth/http/jwt.strategy';
+import { LocalStrategy } from './auth/http/local.strategy';
+import { SignInGuard } from './auth/http/sign-in.guard';
+import { PasswordHasher } from './passwords/password-hasher';
+import { SessionService } from './sessions/session.service';
+import { AccountAdmin } from './users/account-admin.service';
+
+/**
+ * Accounts and access: sign-in, sessions, the access guard. The API registers `AccessGuard` as a
+ * global guard after the tenant guard.
+ */
+@Module({
+  imports: [PassportModule, RulesModule, TenancyModule],
+  controllers: [AuthController, OperatorAuthController],
+  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin],
+  exports: [AccessGuard, AuthService, AccountAdmin, AccountScope],
+})
+export class AccountsModule {}

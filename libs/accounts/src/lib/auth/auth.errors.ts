@@ -1,0 +1,42 @@
+import { DomainError } from '@cong/platform-errors';
+
+export const AuthErrors = {
+  /** The same answer for an unknown user, a wrong password and a locked account: no enumeration. */
+  signInFailed: () =>
+    new DomainError(
+      'AUTH_SIGN_IN_FAILED',
+      'unauthorized',
+      'Đăng nhập không thành công: tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do đăng nhập sai nhiều lần.',
+    ),
+  accountDisabled: () => new DomainError('AUTH_ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ Trung tâm CNTT.'),
+  passwordExposed: () =>
+    new DomainError(
+      'AUTH_PASSWORD_EXPOSED',
+      'forbidden',
+      'Mật khẩu của tài khoản đã được báo lộ; mọi phiên đăng nhập đã bị thu hồi. Hãy liên hệ Trung tâm CNTT để được cấp lại mật khẩu.',
+    ),
+  notActivated: () => new DomainError('AUTH_ACCOUNT_NOT_ACTIVATED', 'forbidden', 'Tài khoản chưa được kích hoạt.'),
+  unauthenticated: () => new DomainError('AUTH_UNAUTHENTICATED', 'unauthorized', 'Cần đăng nhập (thiếu tiêu đề Authorization: Bearer <token>).'),
+  tokenInvalid: () => new DomainError('AUTH_TOKEN_INVALID', 'unauthorized', 'Mã truy cập không hợp lệ.'),
+  tokenExpired: () => new DomainError('AUTH_TOKEN_EXPIRED', 'unauthorized', 'Mã truy cập đã hết hạn; hãy làm mới phiên đăng nhập.'),
+  sessionEnded: () => new DomainError('AUTH_SESSION_ENDED', 'unauthorized', 'Phiên đăng nhập đã kết thúc hoặc bị thu hồi; hãy đăng nhập lại.'),
+  wrongScope: () =>
+    new DomainError('AUTH_WRONG_SCOPE', 'unauthorized', 'Mã truy cập này không dùng được ở đây (thuộc về tỉnh khác hoặc không phải tài khoản điều hành quốc gia).'),
+  refreshInvalid: () => new DomainError('AUTH_REFRESH_INVALID', 'unauthorized', 'Mã làm mới không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.'),
+  refreshReused: () =>
+    new DomainError(
+      'AUTH_REFRESH_REUSED',
+      'unauthorized',
+      'Mã làm mới đã được dùng trước đó — có thể đã bị đánh cắp. Phiên đăng nhập này đã bị thu hồi; hãy đăng nhập lại.',
+    ),
+  passwordChangeRequired: () =>
+    new DomainError('AUTH_PASSWORD_CHANGE_REQUIRED', 'forbidden', 'Cần đổi mật khẩu được cấp một lần trước khi dùng hệ thống.'),
+  forbidden: (capability: string) =>
+    new DomainError('AUTH_FORBIDDEN', 'forbidden', `Tài khoản không có quyền thực hiện thao tác này (${capability}).`),
+  wrongCurrentPassword: () =>
+    new DomainError('AUTH_WRONG_CURRENT_PASSWORD', 'validation', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]),
+  weakPassword: (problems: string[]) =>
+    new DomainError('AUTH_PASSWORD_REJECTED', 'validation', problems.join(' '), problems.map((message) => ({ field: 'newPassword', message }))),
+  sessionNotFound: () => new DomainError('AUTH_SESSION_NOT_FOUND', 'not_found', 'Không tìm thấy phiên đăng nhập.'),
+  usernameTaken: (username: string) => new DomainError('ACCOUNTS_USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${username}" đã được sử dụng.`),
+};

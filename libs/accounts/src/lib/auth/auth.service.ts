@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { AccountPolicy } from '@cong/rules';
+import { EntityManager } from 'typeorm';
+import { passwordProblems } from '../passwords/password-policy.checker';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { ClientInfo, SessionService, SessionView } from '../sessions/session.service';
+import { Membership } from '../users/membership.entity';
+import { User } from '../users/user.entity';
+import { AccessTokenService, PLATFORM_AUDIENCE } from './access-token.service';
+import { AccountPolicyProvider } from './account-policy.provider';
+import { AccountScope } from './account-scope';
+import { AuthErrors } from './auth.errors';
+import { Principal } from './principal';
+
+/** The province a request is for (null: the national operators' platform scope). */
+export interface AuthScope {
+  tenantId: string | null;
+  timezone: string;
+}
+
+/** National operators belong to no province; their days are counted in Vietnam's time. */
+export const PLATFORM_SCOPE: AuthScope = { tenantId: null, timezone: 'Asia/Ho_Chi_Minh' };
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  mustChangePassword: boolean;
+}
+
+type Attempt = { ok: true; tokens: IssuedTokens; user: User } | { ok: false; error: Error };
+
+/**
+ * Sign-in with lockout, token refresh with rotation, sign-out, password change. Failures that must
+ * be remembered (a failed attempt, a lock, a reused token's revocation) are committed before the
+ * error is thrown, never rolled back with it.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly scope: AccountScope,
+    private readonly policies: AccountPolicyProvider,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  async signIn(scope: AuthScope, username: string, password: string, client: ClientInfo): Promise<{ tokens: IssuedTokens; user: User }> {
+    const policy = await this.policies.forScope(scope);
+    const attempt = await this.scope.run<Attempt>(scope.tenantId, 'national operator sign-in', async (m) => {
+      const user = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where(scope.tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId: scope.tenantId })
+        .andWhere('u.username = :username', { username: username.trim().toLowerCase() })
+        .setLock('pessimistic_write')
+        .getOne();
+      const passwordOk = await this.hasher.verify(user?.passwordHash, password);
+      if (!user) return { ok: false, error: AuthErrors.signInFailed() };
+      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return { ok: false, error: AuthErrors.signInFailed() };
+      if (!passwordOk) {
+        await this.recordFailure(m, user, policy);
+        return { ok: false, error: AuthErrors.signInFailed() };
+      }
+      if (user.status === 'disabled') return { ok: false, error: AuthErrors.accountDisabled() };
+      if (user.status === 'invited') return { ok: false, error: AuthErrors.notActivated() };
+      if (user.passwordExposedAt) return { ok: false, error: AuthErrors.passwordExposed() };
+      await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts: 0, lockedUntil: null, lastLoginAt: new Date() });
+      const { record, refreshToken } = await this.sessions.start(m, user, policy.sessions, client);
+      return { ok: true, user, tokens: this.tokensFor(user, record.familyId, refreshToken, policy) };
+    });
+    if (!attempt.ok) throw attempt.error;
+    return { tokens: attempt.tokens, user: attempt.user };
+  }
+
+  async refresh(scope: AuthScope, refreshToken: string, client: ClientInfo): Promise<IssuedTokens> {
+    const policy = await this.policies.forScope(scope);
+    const result = await this.scope.run(scope.tenantId, 'national operator token refresh', async (m) => {
+      const rotated = await this.sessions.rotate(m, refreshToken, policy.sessions, client);
+      if (rotated.outcome !== 'rotated') return { error: rotated.outcome === 'reused' ? AuthErrors.refreshReused() : AuthErrors.refreshInvalid() };
+      if (rotated.record.tenantId !== scope.tenantId) return { error: AuthErrors.refreshInvalid() };
+      const user = await m.getRepository(User).findOneByOrFail({ id: rotated.record.userId });
+      if (user.status !== 'active' || user.passwordExposedAt) {
+        await this.sessions.revokeFamily(m, rotated.record.familyId, 'account no longer usable');
+        return { error: AuthErrors.sessionEnded() };
+      }
+      return { tokens: this.tokensFor(user, rotated.record.familyId, rotated.refreshToken, policy) };
+    });
+    // A missing scope (wrong province) finds no row: the same "invalid" as a forged token.
+    if ('error' in result) throw result.error;
+    return result.tokens;
+  }
+
+  async signOut(principal: Principal): Promise<void> {
+    await this.scope.run(principal.tenantId, 'national operator sign-out', (m) => this.sessions.revokeFamily(m, principal.sessionId, 'signed out'), this.actorOf(principal));
+  }
+
+  listSessions(principal: Principal): Promise<SessionView[]> {
+    return this.scope.run(principal.tenantId, 'national operator lists own sessions', (m) => this.sessions.list(m, principal.userId, principal.sessionId), this.actorOf(principal));
+  }
+
+  revokeSession(principal: Principal, sessionId: string): Promise<void> {
+    return this.scope.run(principal.tenantId, 'national operator revokes own session', (m) => this.sessions.revokeOwn(m, principal.userId, sessionId), this.actorOf(principal));
+  }
+
+  /** Changes one's own password; other sign-ins end, this one continues with fresh tokens. */
+  async changePassword(principal: Principal, scope: AuthScope, currentPassword: string, newPassword: string): Promise<void> {
+    const policy = await this.policies.forScope(scope);
+    const outcome = await this.scope.run(
+      principal.tenantId,
+      'national operator changes own password',
+      async (m): Promise<Error | null> => {
+        const user = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
+        if (!(await this.hasher.verify(user.passwordHash, currentPassword))) return AuthErrors.wrongCurrentPassword();
+        const problems = passwordProblems(newPassword, policy.password, { username: user.username, displayName: user.displayName });
+        if (await this.hasher.verify(user.passwordHash, newPassword)) problems.push('Mật khẩu mới phải khác mật khẩu cũ.');
+        if (problems.length > 0) return AuthErrors.weakPassword(problems);
+        await m.getRepository(User).update(
+          { id: user.id },
+          { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date(), mustChangePassword: false, passwordExposedAt: null },
+        );
+        await this.sessions.revokeAllOf(m, user.id, 'password changed', principal.sessionId);
+        return null;
+      },
+      this.actorOf(principal),
+    );
+    if (outcome) throw outcome;
+  }
+
+  private async recordFailure(m: EntityManager, user: User, policy: AccountPolicy): Promise<void> {
+    const failed = user.failedLogins + 1;
+    if (failed < policy.lockout.threshold) {
+      await m.getRepository(User).update({ id: user.id }, { failedLogins: failed });
+      return;
+    }
+    // Each further lock lasts twice as long as the one before, up to the policy's maximum.
+    const lockouts = user.lockouts + 1;
+    const minutes = Math.min(policy.lockout.durationMinutes * 2 ** (lockouts - 1), policy.lockout.maxDurationMinutes);
+    await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts, lockedUntil: new Date(Date.now() + minutes * 60_000) });
+  }
+
+  private tokensFor(user: User, familyId: string, refreshToken: string, policy: AccountPolicy): IssuedTokens {
+    const minutes = policy.sessions.accessTokenMinutes;
+    return {
+      accessToken: this.tokens.sign({ sub: user.id, sid: familyId, aud: user.tenantId ?? PLATFORM_AUDIENCE, pwc: user.mustChangePassword }, minutes),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: minutes * 60,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+
+  private actorOf(principal: Principal) {
+    return { id: principal.userId, label: principal.username };
+  }
+}
+
+/** Loads what a request needs to know about its caller, inside the account's scope. */
+export async function loadPrincipal(m: EntityManager, userId: string, sessionId: string): Promise<Principal | null> {
+  const user = await m.getRepository(User).findOneBy({ id: userId });
+  if (!user || user.status !== 'active' || user.passwordExposedAt) return null;
+  const memberships = user.tenantId ? await m.getRepository(Membership).find({ where: { userId: user.id } }) : [];
+  return {
+    userId: user.id,
+    tenantId: user.tenantId,
+    username: user.username,
+    displayName: user.displayName,
+    sessionId,
+    memberships: memberships.map((x) => ({ role: x.role, unitId: x.unitId })),
+    mustChangePassword: user.mustChangePassword,
+  };
+}

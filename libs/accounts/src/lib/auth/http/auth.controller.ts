@@ -1,0 +1,112 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NoTenant, TenantContext } from '@cong/tenancy';
+import { Public } from '@cong/platform-context';
+import { AllowedDuringPasswordChange, CurrentPrincipal } from '../../access/access.decorators';
+import { rolesOf } from '../../access/capabilities';
+import { AuthScope, AuthService, IssuedTokens, PLATFORM_SCOPE } from '../auth.service';
+import { Principal } from '../principal';
+import { ChangePasswordRequest, MeResponse, RefreshRequest, SessionResponse, SignInRequest, TokenResponse } from './auth.dto';
+import { clientOf, RequestLike } from './request-scope';
+import { SignInGuard } from './sign-in.guard';
+
+/**
+ * Sign-in, refresh, sign-out, own sessions and own password. The same endpoints serve a province's
+ * staff (`/api/v1/auth/…`, on the province's domain or with X-Tenant) and national operators
+ * (`/api/v1/operator/auth/…`, no province).
+ */
+abstract class AuthEndpoints {
+  constructor(protected readonly auth: AuthService) {}
+
+  protected abstract scope(): AuthScope;
+
+  @Post('login')
+  @Public()
+  @UseGuards(SignInGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with username and password (passport-local); locks after repeated failures' })
+  @ApiBody({ type: SignInRequest })
+  @ApiOkResponse({ type: TokenResponse })
+  signIn(@Req() req: RequestLike & { user: { tokens: IssuedTokens } }): TokenResponse {
+    return req.user.tokens;
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens; a token used twice revokes its session' })
+  @ApiOkResponse({ type: TokenResponse })
+  refresh(@Body() body: RefreshRequest, @Req() req: RequestLike): Promise<TokenResponse> {
+    return this.auth.refresh(this.scope(), body.refreshToken, clientOf(req));
+  }
+
+  @Post('logout')
+  @AllowedDuringPasswordChange()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session' })
+  @ApiNoContentResponse()
+  signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.signOut(principal);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentPrincipal() p: Principal): MeResponse {
+    return { id: p.userId, username: p.username, displayName: p.displayName, tenantId: p.tenantId, roles: rolesOf(p), memberships: p.memberships };
+  }
+
+  @Get('sessions')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'My live sessions (sign-ins), the current one marked' })
+  @ApiOkResponse({ type: [SessionResponse] })
+  sessions(@CurrentPrincipal() principal: Principal): Promise<SessionResponse[]> {
+    return this.auth.listSessions(principal);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End one of my sessions (e.g. a forgotten sign-in elsewhere)' })
+  revokeSession(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.auth.revokeSession(principal, id);
+  }
+
+  @Post('password')
+  @AllowedDuringPasswordChange()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change my password (policy of the province); my other sessions end' })
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordRequest): Promise<void> {
+    return this.auth.changePassword(principal, this.scope(), body.currentPassword, body.newPassword);
+  }
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController extends AuthEndpoints {
+  constructor(auth: AuthService, private readonly tenants: TenantContext) {
+    super(auth);
+  }
+
+  protected scope(): AuthScope {
+    const tenant = this.tenants.current();
+    return { tenantId: tenant.id, timezone: tenant.timezone };
+  }
+}
+
+@ApiTags('operator')
+@NoTenant()
+@Controller('operator/auth')
+export class OperatorAuthController extends AuthEndpoints {
+  // Explicit, so Nest sees the parameter types to inject.
+  constructor(auth: AuthService) {
+    super(auth);
+  }
+
+  protected scope(): AuthScope {
+    return PLATFORM_SCOPE;
+  }
+}
+

@@ -1,0 +1,16 @@
+import { TenantRole } from '../users/membership.entity';
+
+/** Who is calling, as established from a valid access token and a live session. */
+export interface Principal {
+  userId: string;
+  /** null for a national operator. */
+  tenantId: string | null;
+  username: string;
+  displayName: string;
+  /** The sign-in (refresh-token family) the access token belongs to. */
+  sessionId: string;
+  memberships: { role: TenantRole; unitId: string | null }[];
+  mustChangePassword: boolean;
+}
+
+export const isNationalOperator = (p: Principal): boolean => p.tenantId === null;

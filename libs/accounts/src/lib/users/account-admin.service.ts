@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { OperatorAccessRequest, TenantDatabase } from '@cong/platform-database';
+import { DomainError } from '@cong/platform-errors';
+import { randomBytes, randomInt } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import { AuthErrors } from '../auth/auth.errors';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { Membership } from './membership.entity';
+import { User } from './user.entity';
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  email?: string;
+}
+
+export interface IssuedAccount {
+  user: User;
+  /** Shown once to whoever issued it; the user must replace it at first sign-in. */
+  oneTimePassword: string;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+/**
+ * Accounts issued by the platform (LC-3.1b: by the IT centre; no self-sign-up): the first national
+ * operator and each province's first tenant administrator, on the audited operator path.
+ */
+@Injectable()
+export class AccountAdmin {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  createNationalOperator(input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
+    return this.issue(null, input, access);
+  }
+
+  createTenantAdmin(tenantId: string, input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
+    return this.issue(tenantId, input, { ...access, tenantId });
+  }
+
+  private async issue(tenantId: string | null, input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
+    const username = input.username.trim().toLowerCase();
+    if (!USERNAME.test(username)) {
+      throw new DomainError('ACCOUNTS_INVALID_USERNAME', 'validation', 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".', [
+        { field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' },
+      ]);
+    }
+    if (input.displayName.trim().length < 2) {
+      throw new DomainError('ACCOUNTS_INVALID_NAME', 'validation', 'Họ tên phải có ít nhất 2 ký tự.', [{ field: 'displayName', message: 'at least 2 characters' }]);
+    }
+    const oneTimePassword = generateOneTimePassword();
+    const passwordHash = await this.hasher.hash(oneTimePassword);
+    try {
+      const user = await this.db.asOperator(access, async (m) => {
+        const users = m.getRepository(User);
+        const user = await users.save(
+          users.create({ tenantId, username, displayName: input.displayName.trim(), email: input.email ?? null, passwordHash, status: 'active', mustChangePassword: true }),
+        );
+        if (tenantId) await m.getRepository(Membership).insert({ tenantId, userId: user.id, unitId: null, role: 'tenant_admin' });
+        return user;
+      });
+      return { user, oneTimePassword };
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw AuthErrors.usernameTaken(username);
+      throw error;
+    }
+  }
+}
+
+/** 20 characters from every class, unambiguous ones only; meets any policy a province can set. */
+export function generateOneTimePassword(): string {
+  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!@#%*-_+='];
+  const all = sets.join('');
+  const chars = sets.map((s) => s[randomInt(s.length)]);
+  for (const byte of randomBytes(16)) chars.push(all[byte % all.length]);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}

@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type UserStatus = 'invited' | 'active' | 'disabled';
+
+/**
+ * A personal account (NA-9: never shared). `tenantId` null means a national operator, whose row
+ * only the audited operator path can reach.
+ */
+@Entity('accounts_user')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  tenantId!: string | null;
+
+  @Column({ type: 'text' })
+  username!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** argon2id; null until an invited user sets a password. */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @Column({ type: 'text' })
+  status!: UserStatus;
+
+  /** A one-time password was issued: the account may only change its password. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** NA-9: reported as leaked; no sign-in until a reset. */
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordExposedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  failedLogins!: number;
+
+  /** How many times the account was locked since its last successful sign-in (each lock lasts longer). */
+  @Column({ type: 'integer', default: 0 })
+  lockouts!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
