@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@cong/platform-config';
@@ -22,7 +23,8 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
         ContextModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES], applicationName: 'cong-api' }),
+        AuditModule,
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES], applicationName: 'cong-api' }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,

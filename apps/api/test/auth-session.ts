@@ -1,3 +1,4 @@
+import { AuditLog } from '@cong/platform-audit';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
@@ -33,7 +34,7 @@ export class Caller {
  * STRONG_PASSWORD and returns a usable session.
  */
 export async function readyAccount(ctx: TestContext, caller: Caller, username: string, tenantId: string | null) {
-  const admin = new AccountAdmin(ctx.db, new PasswordHasher());
+  const admin = new AccountAdmin(ctx.db, new PasswordHasher(), new AuditLog());
   const access = { actorId: null, actorLabel: 'test-fixture', reason: 'test fixture' };
   const issued = tenantId
     ? await admin.createTenantAdmin(tenantId, { username, displayName: `Cán bộ ${username}` }, access)

@@ -1,3 +1,4 @@
+import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { Tenant } from '@cong/tenancy';
@@ -33,7 +34,7 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
   });
 
   it('an issued one-time password only allows changing it; the policy refuses weak and reused passwords', async () => {
-    const admin = new AccountAdmin(ctx.db, new PasswordHasher());
+    const admin = new AccountAdmin(ctx.db, new PasswordHasher(), new AuditLog());
     const { oneTimePassword } = await admin.createTenantAdmin(laoCai.id, { username: 'it.laocai', displayName: 'Trung tâm CNTT' }, { actorId: null, actorLabel: 'test', reason: 'test fixture' });
     const first = await lc.login('it.laocai', oneTimePassword);
     expect(first.status).toBe(200);

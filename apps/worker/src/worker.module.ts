@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@cong/platform-config';
@@ -22,7 +23,8 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
         ContextModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES], applicationName: 'cong-worker' }),
+        AuditModule,
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,
         ...extraImports,

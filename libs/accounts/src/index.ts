@@ -1,6 +1,7 @@
 import { Membership } from './lib/users/membership.entity';
 import { SessionRecord } from './lib/sessions/session.entity';
 import { User } from './lib/users/user.entity';
+import { UserToken } from './lib/users/user-token.entity';
 
 export { AllowedDuringPasswordChange, CurrentPrincipal, Requires } from './lib/access/access.decorators';
 export { CAPABILITIES, type Capability, holds, rolesOf } from './lib/access/capabilities';
@@ -15,4 +16,4 @@ export { AccountAdmin, generateOneTimePassword, type IssuedAccount, type NewAcco
 export { Membership, TENANT_ROLES, type TenantRole, UNIT_ROLES } from './lib/users/membership.entity';
 export { User, type UserStatus } from './lib/users/user.entity';
 
-export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord];
+export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord, UserToken];

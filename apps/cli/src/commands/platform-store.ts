@@ -1,4 +1,5 @@
 import { AccountAdmin, ACCOUNTS_ENTITIES, PasswordHasher } from '@cong/accounts';
+import { AUDIT_ENTITIES, AuditLog } from '@cong/platform-audit';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
 import { TenantOnboarding } from '@cong/onboarding';
@@ -23,18 +24,19 @@ export interface PlatformStore {
 export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
-    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES],
+    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES],
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();
   try {
     const db = new TenantDatabase(dataSource);
+    const audit = new AuditLog();
     return await work({
       tenants: new TenantRepository(dataSource, db),
       units: new UnitRepository(db),
       versions: new RuleVersionRepository(db),
-      onboarding: new TenantOnboarding(db),
-      accounts: new AccountAdmin(db, new PasswordHasher()),
+      onboarding: new TenantOnboarding(db, audit),
+      accounts: new AccountAdmin(db, new PasswordHasher(), audit),
     });
   } finally {
     await dataSource.destroy();

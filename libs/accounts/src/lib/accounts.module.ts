@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
+import { AuditController, OperatorAuditController } from './audit-api/audit.controller';
 import { AccessTokenService } from './auth/access-token.service';
+import { CredentialsService } from './auth/credentials.service';
+import { UsersController } from './users/http/users.controller';
+import { UserAdmin } from './users/user-admin.service';
 import { AccountPolicyProvider } from './auth/account-policy.provider';
 import { AccountScope } from './auth/account-scope';
 import { AuthService } from './auth/auth.service';
@@ -21,8 +25,8 @@ import { AccountAdmin } from './users/account-admin.service';
  */
 @Module({
   imports: [PassportModule, RulesModule, TenancyModule],
-  controllers: [AuthController, OperatorAuthController],
-  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin],
-  exports: [AccessGuard, AuthService, AccountAdmin, AccountScope],
+  controllers: [AuthController, OperatorAuthController, UsersController, AuditController, OperatorAuditController],
+  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService],
+  exports: [AccessGuard, AuthService, AccountAdmin, AccountScope, UserAdmin],
 })
 export class AccountsModule {}

@@ -1,3 +1,4 @@
+import { AuditLog } from '@cong/platform-audit';
 import { DomainError } from '@cong/platform-errors';
 import { TestContext } from '@cong/platform-testing';
 import { formatProblem, loadTenantFolder, parseTenantDefinition, RuleVersionRepository, TenantDefinition } from '@cong/rules';
@@ -34,7 +35,7 @@ describe('onboarding a province from its folder', () => {
 
   beforeAll(async () => {
     ctx = await TestContext.create();
-    onboarding = new TenantOnboarding(ctx.db);
+    onboarding = new TenantOnboarding(ctx.db, new AuditLog());
     versions = new RuleVersionRepository(ctx.db);
     units = new UnitRepository(ctx.db);
     tenants = ctx.tenants;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
 import {
   addDays, appendVersion, canonicalDocument, checksumOf, diffRuleDocuments, isCalendarDate, latestIn, TenantDefinition, todayIn,
 } from '@cong/rules';
 import { Tenant, TenantDomain } from '@cong/tenancy';
-import { applyUnitTree, planUnitTree, Unit } from '@cong/units';
+import { applyUnitTree, hasUnitChanges, planUnitTree, Unit } from '@cong/units';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingPlan, planHasChanges, RulesStep, TenantStep } from './onboarding-plan';
@@ -34,7 +35,10 @@ export interface OnboardingResult {
  */
 @Injectable()
 export class TenantOnboarding {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** What `apply` would do, without changing anything. */
   async plan(definition: TenantDefinition, options: OnboardingOptions): Promise<OnboardingPlan> {
@@ -56,9 +60,21 @@ export class TenantOnboarding {
           const plan = await computePlan(m, existing, definition, options);
           if (!planHasChanges(plan)) return { plan, changed: false, tenantId: existing?.id ?? null };
           const tenantId = await applyTenant(m, existing, definition);
-          await applyUnitTree(m, tenantId, definition.units.map((u) => ({ ...u, tags: u.tags ?? [] })));
+          const actor = { id: options.actorId ?? null, label: options.actorLabel };
+          if (!existing) await this.audit.record(m, { tenantId, action: 'tenancy.tenant_onboarded', subjectType: 'tenant', subjectId: tenantId, details: { code }, actor });
+          const units = await applyUnitTree(m, tenantId, definition.units.map((u) => ({ ...u, tags: u.tags ?? [] })));
+          if (hasUnitChanges(units)) {
+            await this.audit.record(m, {
+              tenantId, action: 'units.unit_changed', subjectType: 'unit_tree', subjectId: tenantId, actor,
+              details: { source: 'rule files', added: units.added.map((u) => u.code), changed: units.changed.map((u) => u.code), deactivated: units.deactivated },
+            });
+          }
           if (plan.rules.action !== 'none') {
             const document = canonicalDocument(definition.ruleSet);
+            await this.audit.record(m, {
+              tenantId, action: 'rules.version_applied', subjectType: 'rule_version', subjectId: String(plan.rules.version), actor,
+              details: { version: plan.rules.version, effectiveFrom: plan.rules.effectiveFrom, checksum: checksumOf(document), note: options.note ?? null },
+            });
             await appendVersion(m, tenantId, {
               effectiveFrom: plan.rules.effectiveFrom,
               checksum: checksumOf(document),

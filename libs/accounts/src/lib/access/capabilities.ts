@@ -9,6 +9,14 @@ export const CAPABILITIES = {
   'platform.tenants.read': ['national_operator'],
   /** National operators: submit a new rule version for a province (validated as the CLI does). */
   'platform.rules.write': ['national_operator'],
+  /** National operators: the audit log of every province and of the platform. */
+  'platform.audit.read': ['national_operator'],
+  /** The IT centre: its own province's audit log. */
+  'audit.read': ['tenant_admin'],
+  /** The IT centre: see the province's accounts and their roles. */
+  'users.read': ['tenant_admin'],
+  /** The IT centre: invite, grant and revoke roles, deactivate, handle leaked passwords (NA-9). */
+  'users.manage': ['tenant_admin'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -35,8 +35,8 @@ export const AuthErrors = {
     new DomainError('AUTH_FORBIDDEN', 'forbidden', `Tài khoản không có quyền thực hiện thao tác này (${capability}).`),
   wrongCurrentPassword: () =>
     new DomainError('AUTH_WRONG_CURRENT_PASSWORD', 'validation', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]),
-  weakPassword: (problems: string[]) =>
-    new DomainError('AUTH_PASSWORD_REJECTED', 'validation', problems.join(' '), problems.map((message) => ({ field: 'newPassword', message }))),
+  weakPassword: (problems: string[], field = 'newPassword') =>
+    new DomainError('AUTH_PASSWORD_REJECTED', 'validation', problems.join(' '), problems.map((message) => ({ field, message }))),
   sessionNotFound: () => new DomainError('AUTH_SESSION_NOT_FOUND', 'not_found', 'Không tìm thấy phiên đăng nhập.'),
   usernameTaken: (username: string) => new DomainError('ACCOUNTS_USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${username}" đã được sử dụng.`),
 };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@cong/platform-audit';
 import { AccountPolicy } from '@cong/rules';
 import { EntityManager } from 'typeorm';
 import { passwordProblems } from '../passwords/password-policy.checker';
@@ -44,6 +45,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly tokens: AccessTokenService,
+    private readonly audit: AuditLog,
   ) {}
 
   async signIn(scope: AuthScope, username: string, password: string, client: ClientInfo): Promise<{ tokens: IssuedTokens; user: User }> {
@@ -58,17 +60,33 @@ export class AuthService {
         .setLock('pessimistic_write')
         .getOne();
       const passwordOk = await this.hasher.verify(user?.passwordHash, password);
-      if (!user) return { ok: false, error: AuthErrors.signInFailed() };
-      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return { ok: false, error: AuthErrors.signInFailed() };
+      const failed = async (reason: string, error: Error): Promise<Attempt> => {
+        await this.audit.record(m, {
+          tenantId: scope.tenantId,
+          action: 'auth.sign_in_failed',
+          subjectType: 'user',
+          subjectId: user?.id ?? null,
+          details: { username: username.trim().toLowerCase().slice(0, 64), reason },
+          actor: { id: user?.id ?? null, label: username.trim().toLowerCase().slice(0, 64) || 'anonymous' },
+          ip: client.ip,
+        });
+        return { ok: false, error };
+      };
+      if (!user) return failed('unknown user', AuthErrors.signInFailed());
+      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return failed('locked', AuthErrors.signInFailed());
       if (!passwordOk) {
-        await this.recordFailure(m, user, policy);
-        return { ok: false, error: AuthErrors.signInFailed() };
+        await this.recordFailure(m, user, policy, client);
+        return failed('wrong password', AuthErrors.signInFailed());
       }
-      if (user.status === 'disabled') return { ok: false, error: AuthErrors.accountDisabled() };
-      if (user.status === 'invited') return { ok: false, error: AuthErrors.notActivated() };
-      if (user.passwordExposedAt) return { ok: false, error: AuthErrors.passwordExposed() };
+      if (user.status === 'disabled') return failed('disabled', AuthErrors.accountDisabled());
+      if (user.status === 'invited') return failed('not activated', AuthErrors.notActivated());
+      if (user.passwordExposedAt) return failed('password reported exposed', AuthErrors.passwordExposed());
       await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts: 0, lockedUntil: null, lastLoginAt: new Date() });
       const { record, refreshToken } = await this.sessions.start(m, user, policy.sessions, client);
+      await this.audit.record(m, {
+        tenantId: scope.tenantId, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id,
+        details: { session: record.familyId }, actor: { id: user.id, label: user.username }, ip: client.ip,
+      });
       return { ok: true, user, tokens: this.tokensFor(user, record.familyId, refreshToken, policy) };
     });
     if (!attempt.ok) throw attempt.error;
@@ -79,7 +97,14 @@ export class AuthService {
     const policy = await this.policies.forScope(scope);
     const result = await this.scope.run(scope.tenantId, 'national operator token refresh', async (m) => {
       const rotated = await this.sessions.rotate(m, refreshToken, policy.sessions, client);
-      if (rotated.outcome !== 'rotated') return { error: rotated.outcome === 'reused' ? AuthErrors.refreshReused() : AuthErrors.refreshInvalid() };
+      if (rotated.outcome === 'reused') {
+        await this.audit.record(m, {
+          tenantId: scope.tenantId, action: 'auth.refresh_reused', subjectType: 'user', subjectId: rotated.userId,
+          details: { session: rotated.familyId }, actor: { id: null, label: 'anonymous' }, ip: client.ip,
+        });
+        return { error: AuthErrors.refreshReused() };
+      }
+      if (rotated.outcome !== 'rotated') return { error: AuthErrors.refreshInvalid() };
       if (rotated.record.tenantId !== scope.tenantId) return { error: AuthErrors.refreshInvalid() };
       const user = await m.getRepository(User).findOneByOrFail({ id: rotated.record.userId });
       if (user.status !== 'active' || user.passwordExposedAt) {
@@ -94,7 +119,15 @@ export class AuthService {
   }
 
   async signOut(principal: Principal): Promise<void> {
-    await this.scope.run(principal.tenantId, 'national operator sign-out', (m) => this.sessions.revokeFamily(m, principal.sessionId, 'signed out'), this.actorOf(principal));
+    await this.scope.run(
+      principal.tenantId,
+      'national operator sign-out',
+      async (m) => {
+        await this.sessions.revokeFamily(m, principal.sessionId, 'signed out');
+        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.sign_out', subjectType: 'user', subjectId: principal.userId, details: { session: principal.sessionId }, actor: this.actorOf(principal) });
+      },
+      this.actorOf(principal),
+    );
   }
 
   listSessions(principal: Principal): Promise<SessionView[]> {
@@ -102,7 +135,15 @@ export class AuthService {
   }
 
   revokeSession(principal: Principal, sessionId: string): Promise<void> {
-    return this.scope.run(principal.tenantId, 'national operator revokes own session', (m) => this.sessions.revokeOwn(m, principal.userId, sessionId), this.actorOf(principal));
+    return this.scope.run(
+      principal.tenantId,
+      'national operator revokes own session',
+      async (m) => {
+        await this.sessions.revokeOwn(m, principal.userId, sessionId);
+        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.session_revoked', subjectType: 'user', subjectId: principal.userId, details: { session: sessionId }, actor: this.actorOf(principal) });
+      },
+      this.actorOf(principal),
+    );
   }
 
   /** Changes one's own password; other sign-ins end, this one continues with fresh tokens. */
@@ -122,6 +163,7 @@ export class AuthService {
           { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date(), mustChangePassword: false, passwordExposedAt: null },
         );
         await this.sessions.revokeAllOf(m, user.id, 'password changed', principal.sessionId);
+        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.password_changed', subjectType: 'user', subjectId: user.id, actor: this.actorOf(principal) });
         return null;
       },
       this.actorOf(principal),
@@ -129,7 +171,7 @@ export class AuthService {
     if (outcome) throw outcome;
   }
 
-  private async recordFailure(m: EntityManager, user: User, policy: AccountPolicy): Promise<void> {
+  private async recordFailure(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo): Promise<void> {
     const failed = user.failedLogins + 1;
     if (failed < policy.lockout.threshold) {
       await m.getRepository(User).update({ id: user.id }, { failedLogins: failed });
@@ -138,7 +180,12 @@ export class AuthService {
     // Each further lock lasts twice as long as the one before, up to the policy's maximum.
     const lockouts = user.lockouts + 1;
     const minutes = Math.min(policy.lockout.durationMinutes * 2 ** (lockouts - 1), policy.lockout.maxDurationMinutes);
-    await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts, lockedUntil: new Date(Date.now() + minutes * 60_000) });
+    const lockedUntil = new Date(Date.now() + minutes * 60_000);
+    await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts, lockedUntil });
+    await this.audit.record(m, {
+      tenantId: user.tenantId, action: 'auth.locked', subjectType: 'user', subjectId: user.id,
+      details: { minutes, lockedUntil: lockedUntil.toISOString(), lockouts }, actor: { id: null, label: 'platform' }, ip: client.ip,
+    });
   }
 
   private tokensFor(user: User, familyId: string, refreshToken: string, policy: AccountPolicy): IssuedTokens {

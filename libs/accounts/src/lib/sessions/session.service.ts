@@ -39,7 +39,12 @@ export class SessionService {
    * Exchanges a refresh token for the next one. A token presented twice revokes its whole family
    * (the thief's copy and the owner's both stop working), and the caller must sign in again.
    */
-  async rotate(m: EntityManager, token: string, policy: SessionPolicy, client: ClientInfo): Promise<{ outcome: 'rotated'; record: SessionRecord; refreshToken: string } | { outcome: 'reused' | 'invalid' }> {
+  async rotate(
+    m: EntityManager,
+    token: string,
+    policy: SessionPolicy,
+    client: ClientInfo,
+  ): Promise<{ outcome: 'rotated'; record: SessionRecord; refreshToken: string } | { outcome: 'reused'; userId: string; familyId: string } | { outcome: 'invalid' }> {
     const parsed = TOKEN.exec(token);
     if (!parsed) return { outcome: 'invalid' };
     const row = await m
@@ -53,7 +58,7 @@ export class SessionService {
     if (row.revokedAt) return { outcome: 'invalid' };
     if (row.replacedAt) {
       await this.revokeFamily(m, row.familyId, 'refresh token reused');
-      return { outcome: 'reused' };
+      return { outcome: 'reused', userId: row.userId, familyId: row.familyId };
     }
     const idleSince = Date.now() - policy.idleMinutes * 60_000;
     if (row.expiresAt.getTime() <= Date.now() || row.createdAt.getTime() < idleSince) return { outcome: 'invalid' };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@cong/platform-audit';
 import { OperatorAccessRequest, TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -31,6 +32,7 @@ export class AccountAdmin {
   constructor(
     private readonly db: TenantDatabase,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditLog,
   ) {}
 
   createNationalOperator(input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
@@ -59,7 +61,12 @@ export class AccountAdmin {
         const user = await users.save(
           users.create({ tenantId, username, displayName: input.displayName.trim(), email: input.email ?? null, passwordHash, status: 'active', mustChangePassword: true }),
         );
-        if (tenantId) await m.getRepository(Membership).insert({ tenantId, userId: user.id, unitId: null, role: 'tenant_admin' });
+        const actor = { id: access.actorId, label: access.actorLabel };
+        await this.audit.record(m, { tenantId, action: 'accounts.user_created', subjectType: 'user', subjectId: user.id, details: { username, nationalOperator: !tenantId }, actor });
+        if (tenantId) {
+          await m.getRepository(Membership).insert({ tenantId, userId: user.id, unitId: null, role: 'tenant_admin' });
+          await this.audit.record(m, { tenantId, action: 'accounts.role_granted', subjectType: 'user', subjectId: user.id, details: { role: 'tenant_admin', unitId: null }, actor });
+        }
         return user;
       });
       return { user, oneTimePassword };

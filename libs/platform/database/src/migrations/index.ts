@@ -3,6 +3,8 @@ import { CreateTenancy1795392000001 } from './1795392000001-create-tenancy';
 import { CreateUnits1795392000002 } from './1795392000002-create-units';
 import { CreateRuleVersions1795392000003 } from './1795392000003-create-rule-versions';
 import { CreateAccounts1795392000004 } from './1795392000004-create-accounts';
+import { CreateAuditLog1795392000005 } from './1795392000005-create-audit-log';
+import { CreateAccountTokens1795392000006 } from './1795392000006-create-account-tokens';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateUnits1795392000002,
   CreateRuleVersions1795392000003,
   CreateAccounts1795392000004,
+  CreateAuditLog1795392000005,
+  CreateAccountTokens1795392000006,
 ];

@@ -5,6 +5,8 @@ import { Public } from '@cong/platform-context';
 import { AllowedDuringPasswordChange, CurrentPrincipal } from '../../access/access.decorators';
 import { rolesOf } from '../../access/capabilities';
 import { AuthScope, AuthService, IssuedTokens, PLATFORM_SCOPE } from '../auth.service';
+import { CredentialsService } from '../credentials.service';
+import { TokenPasswordRequest } from '../../users/http/users.dto';
 import { Principal } from '../principal';
 import { ChangePasswordRequest, MeResponse, RefreshRequest, SessionResponse, SignInRequest, TokenResponse } from './auth.dto';
 import { clientOf, RequestLike } from './request-scope';
@@ -16,7 +18,10 @@ import { SignInGuard } from './sign-in.guard';
  * (`/api/v1/operator/auth/…`, no province).
  */
 abstract class AuthEndpoints {
-  constructor(protected readonly auth: AuthService) {}
+  constructor(
+    protected readonly auth: AuthService,
+    protected readonly credentials: CredentialsService,
+  ) {}
 
   protected abstract scope(): AuthScope;
 
@@ -73,6 +78,16 @@ abstract class AuthEndpoints {
     return this.auth.revokeSession(principal, id);
   }
 
+  @Post('password/exposed')
+  @AllowedDuringPasswordChange()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'NA-9: report my password as leaked — every session ends at once, this one too; the IT centre issues a reset' })
+  @ApiNoContentResponse()
+  reportExposed(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.credentials.reportOwnExposed(principal);
+  }
+
   @Post('password')
   @AllowedDuringPasswordChange()
   @HttpCode(204)
@@ -86,13 +101,35 @@ abstract class AuthEndpoints {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController extends AuthEndpoints {
-  constructor(auth: AuthService, private readonly tenants: TenantContext) {
-    super(auth);
+  constructor(
+    auth: AuthService,
+    credentials: CredentialsService,
+    private readonly tenants: TenantContext,
+  ) {
+    super(auth, credentials);
   }
 
-  protected scope(): AuthScope {
+  protected scope(): AuthScope & { tenantId: string } {
     const tenant = this.tenants.current();
     return { tenantId: tenant.id, timezone: tenant.timezone };
+  }
+
+  @Post('activate')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Activate an invitation: choose a password with the one-time token (no self-sign-up otherwise)' })
+  @ApiNoContentResponse()
+  activate(@Body() body: TokenPasswordRequest): Promise<void> {
+    return this.credentials.activate(this.scope(), body.token, body.password);
+  }
+
+  @Post('reset')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'NA-9: set a new password with the one-time reset token from the IT centre; it must differ from the old one' })
+  @ApiNoContentResponse()
+  reset(@Body() body: TokenPasswordRequest): Promise<void> {
+    return this.credentials.resetPassword(this.scope(), body.token, body.password);
   }
 }
 
@@ -101,8 +138,8 @@ export class AuthController extends AuthEndpoints {
 @Controller('operator/auth')
 export class OperatorAuthController extends AuthEndpoints {
   // Explicit, so Nest sees the parameter types to inject.
-  constructor(auth: AuthService) {
-    super(auth);
+  constructor(auth: AuthService, credentials: CredentialsService) {
+    super(auth, credentials);
   }
 
   protected scope(): AuthScope {

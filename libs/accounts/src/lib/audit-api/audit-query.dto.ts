@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIT_ACTIONS, AuditAction } from '@cong/platform-audit';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditQueryParams {
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, isArray: true, description: 'One or several, comma-separated' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
+  @IsIn(AUDIT_ACTIONS, { each: true, message: 'action must be one of the audit actions (see the API docs)' })
+  action?: AuditAction[];
+
+  @ApiPropertyOptional({ description: 'Entries by this user id' }) @IsOptional() @IsUUID() actor?: string;
+  @ApiPropertyOptional({ description: 'Entries about this subject (a user, unit, version id)' }) @IsOptional() @IsString() @MaxLength(200) subject?: string;
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' }) cursor?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class OperatorAuditQueryParams extends AuditQueryParams {
+  @ApiPropertyOptional({ description: 'A province code; all provinces and platform events when left out' })
+  @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'tenant must be a province code' })
+  tenant?: string;
+}
+
+export class AuditEntryView {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) tenantId!: string | null;
+  @ApiProperty() occurredAt!: Date;
+  @ApiProperty() action!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty() actorLabel!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) subjectType!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) subjectId!: string | null;
+  @ApiProperty() details!: Record<string, unknown>;
+  @ApiPropertyOptional({ nullable: true, type: String }) requestId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) ip!: string | null;
+}
+
+export class AuditPage {
+  @ApiProperty({ type: [AuditEntryView] }) items!: AuditEntryView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TenantContext } from '@cong/tenancy';
+import { CurrentPrincipal, Requires } from '../../access/access.decorators';
+import { Principal } from '../../auth/principal';
+import { UserAdmin } from '../user-admin.service';
+import { InvitationResponse, InviteUserRequest, IssuedTokenResponse, SetRolesRequest, UserResponse } from './users.dto';
+
+/** A province's accounts, managed by its IT centre (tenant_admin). No self-sign-up for staff. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UserAdmin,
+    private readonly tenants: TenantContext,
+  ) {}
+
+  @Get()
+  @Requires('users.read')
+  @ApiOkResponse({ type: [UserResponse] })
+  list(): Promise<UserResponse[]> {
+    return this.users.list(this.tenants.require());
+  }
+
+  @Get(':id')
+  @Requires('users.read')
+  @ApiOkResponse({ type: UserResponse })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+    return this.users.get(this.tenants.require(), id);
+  }
+
+  @Post('invitations')
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'Invite a person: an account with roles and a one-time activation token (72 h)' })
+  @ApiCreatedResponse({ type: InvitationResponse })
+  invite(@CurrentPrincipal() actor: Principal, @Body() body: InviteUserRequest): Promise<InvitationResponse> {
+    return this.users.invite(actor, this.tenants.require(), body);
+  }
+
+  @Post(':id/invitation')
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'A new activation token for someone who has not activated (the old one stops working)' })
+  @ApiCreatedResponse({ type: IssuedTokenResponse })
+  reinvite(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IssuedTokenResponse> {
+    return this.users.reinvite(actor, this.tenants.require(), id);
+  }
+
+  @Put(':id/roles')
+  @Requires('users.manage')
+  @ApiOperation({ summary: "Replace the user's roles (unit roles name a unit code); the province keeps at least one admin" })
+  @ApiOkResponse({ type: UserResponse })
+  setRoles(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesRequest): Promise<UserResponse> {
+    return this.users.setRoles(actor, this.tenants.require(), id, body.roles);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'Deactivate: sign-in refused, every session ends at once' })
+  @ApiOkResponse({ type: UserResponse })
+  deactivate(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+    return this.users.deactivate(actor, this.tenants.require(), id);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @Requires('users.manage')
+  @ApiOkResponse({ type: UserResponse })
+  reactivate(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+    return this.users.reactivate(actor, this.tenants.require(), id);
+  }
+
+  @Post(':id/password-exposed')
+  @HttpCode(204)
+  @Requires('users.manage')
+  @ApiOperation({ summary: "NA-9: the user's password leaked — every session ends and sign-in waits for a reset" })
+  @ApiNoContentResponse()
+  reportExposed(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.users.reportExposed(actor, this.tenants.require(), id);
+  }
+
+  @Post(':id/password-reset')
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'NA-9: a one-time reset token (24 h) with which the user sets a new password, different from the old' })
+  @ApiCreatedResponse({ type: IssuedTokenResponse })
+  issueReset(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IssuedTokenResponse> {
+    return this.users.issueReset(actor, this.tenants.require(), id);
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { MAX_PASSWORD_LENGTH } from '../../passwords/password-policy.checker';
+import { TENANT_ROLES, TenantRole } from '../membership.entity';
+
+export class RoleGrantDto {
+  @ApiProperty({ enum: TENANT_ROLES })
+  @IsIn(TENANT_ROLES, { message: `role must be one of ${TENANT_ROLES.join(', ')}` })
+  role!: TenantRole;
+
+  @ApiPropertyOptional({ description: 'Unit code, for unit_head and unit_editor', example: 'so-y-te' })
+  @IsOptional() @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code (e.g. so-y-te)' })
+  unit?: string;
+}
+
+export class InviteUserRequest {
+  @ApiProperty({ example: 'tran.thi.b' }) @IsString() @MaxLength(64) username!: string;
+  @ApiProperty({ example: 'Trần Thị B' }) @IsString() @MinLength(2) @MaxLength(200) displayName!: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiProperty({ type: [RoleGrantDto] })
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  roles!: RoleGrantDto[];
+}
+
+export class SetRolesRequest {
+  @ApiProperty({ type: [RoleGrantDto], description: 'The complete set of roles the user should hold' })
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  roles!: RoleGrantDto[];
+}
+
+export class TokenPasswordRequest {
+  @ApiProperty({ description: 'The one-time token from the invitation or the reset' }) @IsString() @IsNotEmpty() @MaxLength(100) token!: string;
+  @ApiProperty({ format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH) password!: string;
+}
+
+export class UserRoleView {
+  @ApiProperty({ enum: TENANT_ROLES }) role!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) unit!: string | null;
+}
+
+export class UserResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ enum: ['invited', 'active', 'disabled'] }) status!: string;
+  @ApiProperty() passwordExposed!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Date }) lastLoginAt!: Date | null;
+  @ApiProperty({ type: [UserRoleView] }) roles!: UserRoleView[];
+}
+
+export class IssuedTokenResponse {
+  @ApiProperty({ description: 'Shown once: give it to the user in private' }) token!: string;
+  @ApiProperty() expiresAt!: Date;
+}
+
+export class InvitationResponse {
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiProperty({ type: IssuedTokenResponse }) invitation!: IssuedTokenResponse;
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@cong/platform-audit';
+import { TenantDatabase } from '@cong/platform-database';
+import { DomainError } from '@cong/platform-errors';
+import { Unit } from '@cong/units';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { AuthErrors } from '../auth/auth.errors';
+import { Principal } from '../auth/principal';
+import { SessionService } from '../sessions/session.service';
+import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
+import { User } from './user.entity';
+import { issueUserToken } from './user-tokens';
+
+export interface RoleGrant {
+  role: TenantRole;
+  /** Code of the unit, for unit roles (unit_head, unit_editor). */
+  unit?: string;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  status: string;
+  passwordExposed: boolean;
+  lastLoginAt: Date | null;
+  roles: { role: TenantRole; unit: string | null }[];
+}
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export const UserAdminErrors = {
+  notFound: () => new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', 'Không tìm thấy tài khoản.'),
+  unknownUnit: (code: string, i: number) =>
+    new DomainError('ACCOUNTS_UNKNOWN_UNIT', 'validation', `Không có đơn vị mang mã "${code}".`, [{ field: `roles[${i}].unit`, message: `"${code}" is not an active unit of this province` }]),
+  unitRequired: (role: string, i: number) =>
+    new DomainError('ACCOUNTS_UNIT_REQUIRED', 'validation', `Vai trò ${role} phải gắn với một đơn vị.`, [{ field: `roles[${i}].unit`, message: `${role} is held for a unit: give its code` }]),
+  unitNotAllowed: (role: string, i: number) =>
+    new DomainError('ACCOUNTS_UNIT_NOT_ALLOWED', 'validation', `Vai trò ${role} áp dụng cho toàn tỉnh, không gắn với đơn vị.`, [{ field: `roles[${i}].unit`, message: `${role} spans the province: leave unit out` }]),
+  lastAdmin: () =>
+    new DomainError('ACCOUNTS_LAST_ADMIN', 'conflict', 'Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng của tỉnh.'),
+  notYourself: () => new DomainError('ACCOUNTS_NOT_YOURSELF', 'conflict', 'Không thể tự vô hiệu hóa tài khoản của chính mình.'),
+  notInvited: () => new DomainError('ACCOUNTS_NOT_INVITED', 'conflict', 'Tài khoản này đã được kích hoạt.'),
+};
+
+/**
+ * What a province's IT centre (tenant_admin) does with its accounts: invite (no self-sign-up),
+ * grant and revoke roles, deactivate, and handle a leaked password (NA-9). Every change is audited
+ * in the same transaction.
+ */
+@Injectable()
+export class UserAdmin {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  list(tenantId: string): Promise<UserView[]> {
+    return this.db.transaction(tenantId, async (m) => {
+      const users = await m.getRepository(User).find({ where: { tenantId }, order: { username: 'ASC' } });
+      return Promise.all(users.map((u) => this.view(m, u)));
+    });
+  }
+
+  get(tenantId: string, userId: string): Promise<UserView> {
+    return this.db.transaction(tenantId, async (m) => this.view(m, await this.userOrFail(m, tenantId, userId)));
+  }
+
+  async invite(actor: Principal, tenantId: string, input: { username: string; displayName: string; email?: string; roles: RoleGrant[] }): Promise<{ user: UserView; invitation: IssuedToken }> {
+    const username = input.username.trim().toLowerCase();
+    if (!USERNAME.test(username)) {
+      throw new DomainError('ACCOUNTS_INVALID_USERNAME', 'validation', 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".', [
+        { field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' },
+      ]);
+    }
+    try {
+      return await this.db.transaction(tenantId, async (m) => {
+        const grants = await this.resolveGrants(m, tenantId, input.roles);
+        const users = m.getRepository(User);
+        const user = await users.save(users.create({ tenantId, username, displayName: input.displayName.trim(), email: input.email ?? null, status: 'invited', passwordHash: null }));
+        await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username }, actor: this.actorOf(actor) });
+        await this.replaceRoles(m, actor, tenantId, user.id, grants);
+        const invitation = await issueUserToken(m, tenantId, user.id, 'activation');
+        return { user: await this.view(m, user), invitation };
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw AuthErrors.usernameTaken(username);
+      throw error;
+    }
+  }
+
+  /** A fresh invitation for a user who has not activated yet (the first expired or was lost). */
+  reinvite(actor: Principal, tenantId: string, userId: string): Promise<IssuedToken> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      if (user.status !== 'invited') throw UserAdminErrors.notInvited();
+      await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username: user.username, again: true }, actor: this.actorOf(actor) });
+      return issueUserToken(m, tenantId, user.id, 'activation');
+    });
+  }
+
+  setRoles(actor: Principal, tenantId: string, userId: string, roles: RoleGrant[]): Promise<UserView> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      const grants = await this.resolveGrants(m, tenantId, roles);
+      await this.replaceRoles(m, actor, tenantId, user.id, grants);
+      await this.requireAnAdmin(m, tenantId);
+      return this.view(m, user);
+    });
+  }
+
+  deactivate(actor: Principal, tenantId: string, userId: string): Promise<UserView> {
+    return this.db.transaction(tenantId, async (m) => {
+      if (userId === actor.userId) throw UserAdminErrors.notYourself();
+      const user = await this.userOrFail(m, tenantId, userId);
+      await m.getRepository(User).update({ id: user.id }, { status: 'disabled' });
+      await this.sessions.revokeAllOf(m, user.id, 'account deactivated');
+      await this.requireAnAdmin(m, tenantId);
+      await this.audit.record(m, { tenantId, action: 'accounts.user_deactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: this.actorOf(actor) });
+      return this.view(m, { ...user, status: 'disabled' });
+    });
+  }
+
+  reactivate(actor: Principal, tenantId: string, userId: string): Promise<UserView> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      // Someone who never set a password goes back to "invited", not to an account nobody can use.
+      const stored = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
+      const status = stored.passwordHash ? 'active' : 'invited';
+      await m.getRepository(User).update({ id: user.id }, { status, failedLogins: 0, lockedUntil: null });
+      await this.audit.record(m, { tenantId, action: 'accounts.user_reactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: this.actorOf(actor) });
+      return this.view(m, { ...user, status });
+    });
+  }
+
+  /** NA-9, reported by the IT centre for a user: every session ends and sign-in is refused until a reset. */
+  reportExposed(actor: Principal, tenantId: string, userId: string): Promise<void> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      await markExposed(m, this.sessions, this.audit, user, this.actorOf(actor));
+    });
+  }
+
+  /** NA-9: a one-time reset for the user to choose a new password (the old one is refused). */
+  issueReset(actor: Principal, tenantId: string, userId: string): Promise<IssuedToken> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      if (user.status !== 'active') throw new DomainError('ACCOUNTS_NOT_ACTIVE', 'conflict', 'Chỉ cấp lại mật khẩu cho tài khoản đang hoạt động.');
+      await this.sessions.revokeAllOf(m, user.id, 'password reset issued');
+      await this.audit.record(m, { tenantId, action: 'auth.password_reset_issued', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: this.actorOf(actor) });
+      return issueUserToken(m, tenantId, user.id, 'password_reset');
+    });
+  }
+
+  private async userOrFail(m: EntityManager, tenantId: string, userId: string): Promise<User> {
+    const user = /^[0-9a-f-]{36}$/i.test(userId) ? await m.getRepository(User).findOneBy({ tenantId, id: userId }) : null;
+    if (!user) throw UserAdminErrors.notFound();
+    return user;
+  }
+
+  private async resolveGrants(m: EntityManager, tenantId: string, roles: RoleGrant[]): Promise<{ role: TenantRole; unitId: string | null; unit: string | null }[]> {
+    const codes = [...new Set(roles.map((r) => r.unit).filter((c): c is string => !!c))];
+    const units = codes.length ? await m.getRepository(Unit).find({ where: { tenantId, code: In(codes), active: true } }) : [];
+    const byCode = new Map(units.map((u) => [u.code, u.id]));
+    const grants = roles.map((r, i) => {
+      const unitRole = UNIT_ROLES.includes(r.role);
+      if (unitRole && !r.unit) throw UserAdminErrors.unitRequired(r.role, i);
+      if (!unitRole && r.unit) throw UserAdminErrors.unitNotAllowed(r.role, i);
+      if (r.unit && !byCode.has(r.unit)) throw UserAdminErrors.unknownUnit(r.unit, i);
+      return { role: r.role, unitId: r.unit ? byCode.get(r.unit)! : null, unit: r.unit ?? null };
+    });
+    const seen = new Set<string>();
+    return grants.filter((g) => {
+      const key = `${g.role}|${g.unitId}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  }
+
+  private async replaceRoles(m: EntityManager, actor: Principal, tenantId: string, userId: string, grants: { role: TenantRole; unitId: string | null; unit: string | null }[]): Promise<void> {
+    const repo = m.getRepository(Membership);
+    const current = await repo.findBy({ tenantId, userId });
+    const key = (x: { role: string; unitId: string | null }) => `${x.role}|${x.unitId}`;
+    const wanted = new Set(grants.map(key));
+    const held = new Set(current.map(key));
+    for (const old of current.filter((c) => !wanted.has(key(c)))) {
+      await repo.delete({ id: old.id });
+      await this.audit.record(m, { tenantId, action: 'accounts.role_revoked', subjectType: 'user', subjectId: userId, details: { role: old.role, unitId: old.unitId }, actor: this.actorOf(actor) });
+    }
+    for (const g of grants.filter((x) => !held.has(key(x)))) {
+      await repo.insert({ tenantId, userId, unitId: g.unitId, role: g.role });
+      await this.audit.record(m, { tenantId, action: 'accounts.role_granted', subjectType: 'user', subjectId: userId, details: { role: g.role, unit: g.unit }, actor: this.actorOf(actor) });
+    }
+  }
+
+  /** A province always keeps at least one active tenant admin (someone must be able to fix things). */
+  private async requireAnAdmin(m: EntityManager, tenantId: string): Promise<void> {
+    const admins = await m
+      .getRepository(Membership)
+      .createQueryBuilder('ms')
+      .innerJoin(User, 'u', 'u.id = ms.user_id')
+      .where("ms.tenant_id = :tenantId AND ms.role = 'tenant_admin' AND u.status = 'active'", { tenantId })
+      .getCount();
+    if (admins === 0) throw UserAdminErrors.lastAdmin();
+  }
+
+  private async view(m: EntityManager, user: User): Promise<UserView> {
+    const memberships = await m.getRepository(Membership).find({ where: { userId: user.id }, order: { role: 'ASC' } });
+    const unitIds = memberships.map((x) => x.unitId).filter((x): x is string => !!x);
+    const units = unitIds.length ? await m.getRepository(Unit).find({ where: { id: In(unitIds) } }) : [];
+    const codeOf = new Map(units.map((u) => [u.id, u.code]));
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      email: user.email,
+      status: user.status,
+      passwordExposed: !!user.passwordExposedAt,
+      lastLoginAt: user.lastLoginAt,
+      roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
+    };
+  }
+
+  private actorOf(p: Principal) {
+    return { id: p.userId, label: p.username };
+  }
+}
+
+/** NA-9: the password is treated as known to others: every session ends, sign-in waits for a reset. */
+export async function markExposed(m: EntityManager, sessions: SessionService, audit: AuditLog, user: User, actor: { id: string | null; label: string }): Promise<void> {
+  await m.getRepository(User).update({ id: user.id }, { passwordExposedAt: new Date() });
+  await sessions.revokeAllOf(m, user.id, 'password reported exposed');
+  await audit.record(m, { tenantId: user.tenantId, action: 'auth.password_exposed', subjectType: 'user', subjectId: user.id, details: { username: user.username, reportedBy: actor.label }, actor });
+}

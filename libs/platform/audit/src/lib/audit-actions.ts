@@ -1,0 +1,27 @@
+/** Every action the audit log records; query filters accept these and nothing else. */
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.locked',
+  'auth.sign_out',
+  'auth.refresh_reused',
+  'auth.session_revoked',
+  'auth.password_changed',
+  'auth.password_exposed',
+  'auth.password_reset_issued',
+  'accounts.user_created',
+  'accounts.user_invited',
+  'accounts.user_activated',
+  'accounts.user_deactivated',
+  'accounts.user_reactivated',
+  'accounts.role_granted',
+  'accounts.role_revoked',
+  'units.unit_created',
+  'units.unit_changed',
+  'units.unit_deactivated',
+  'rules.version_applied',
+  'tenancy.tenant_onboarded',
+  'content.published',
+  'content.withdrawn',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
