@@ -87,6 +87,15 @@ describe('operator API for province rules (national operators only)', () => {
     expect((await asOperator('GET', '')).body.map((t: { code: string }) => t.code)).toEqual(['lao-cai']);
   });
 
+  it("reads every province's audit log and the platform's own events", async () => {
+    const laoCai = await platform.send('GET', '/api/v1/operator/audit?tenant=lao-cai&action=rules.version_applied', undefined, operatorToken);
+    expect(laoCai.status).toBe(200);
+    expect(laoCai.body.items.map((e: { details: { version: number }; actorLabel: string }) => [e.details.version, e.actorLabel])).toEqual([[2, 'op.rules'], [1, 'op.rules']]);
+    const platformEvents = await platform.send('GET', '/api/v1/operator/audit?action=auth.sign_in', undefined, operatorToken);
+    expect(platformEvents.body.items[0]).toMatchObject({ tenantId: null, actorLabel: 'op.rules' });
+    expect((await platform.send('GET', '/api/v1/operator/audit?tenant=khong-co', undefined, operatorToken)).status).toBe(404);
+  });
+
   it('refuses anonymous callers (401) and province accounts (their tokens are not for the platform)', async () => {
     expect((await platform.send('GET', '/api/v1/operator/tenants')).status).toBe(401);
     const laoCai = (await ctx.tenants.findByCode('lao-cai'))!;

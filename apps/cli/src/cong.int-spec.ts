@@ -25,8 +25,8 @@ describe('cong db', () => {
     const env = { DATABASE_URL: db.ownerUrl, ...appEnv() };
     const first = await cong(['db', 'migrate'], env);
     expect(first.code).toBe(EXIT.ok);
-    expect(first.output).toMatch(/Applied 7 migration\(s\)/);
-    expect(first.output).toContain('CreateAccountTokens1795392000006');
+    expect(first.output).toMatch(/Applied 8 migration\(s\)/);
+    expect(first.output).toContain('AddUnitProfiles1795392000007');
 
     const second = await cong(['db', 'migrate'], env);
     expect(second).toEqual({ code: EXIT.ok, output: 'Database is up to date.' });
@@ -34,16 +34,16 @@ describe('cong db', () => {
 
   it('reports status, reverts the newest migration and re-applies it', async () => {
     const env = { DATABASE_URL: db.ownerUrl, ...appEnv() };
-    expect((await cong(['db', 'status'], env)).output).toMatch(/\[x\] CreatePlatformFoundation[\s\S]*\[x\] CreateTenancy[\s\S]*\[x\] CreateAccountTokens[\s\S]*All applied/);
+    expect((await cong(['db', 'status'], env)).output).toMatch(/\[x\] CreatePlatformFoundation[\s\S]*\[x\] CreateTenancy[\s\S]*\[x\] AddUnitProfiles[\s\S]*All applied/);
 
     const reverted = await cong(['db', 'revert'], env);
-    expect(reverted).toEqual({ code: EXIT.ok, output: 'Reverted CreateAccountTokens1795392000006.' });
-    expect((await cong(['db', 'status'], env)).output).toMatch(/\[ \] CreateAccountTokens1795392000006[\s\S]*1 pending/);
+    expect(reverted).toEqual({ code: EXIT.ok, output: 'Reverted AddUnitProfiles1795392000007.' });
+    expect((await cong(['db', 'status'], env)).output).toMatch(/\[ \] AddUnitProfiles1795392000007[\s\S]*1 pending/);
     const client = new Client({ connectionString: db.ownerUrl });
     await client.connect();
-    const { rows } = await client.query(`SELECT to_regclass('accounts_user_token') AS t`);
+    const { rows } = await client.query(`SELECT count(*)::int AS c FROM information_schema.columns WHERE table_name = 'units_unit' AND column_name = 'profile'`);
     await client.end();
-    expect(rows[0].t).toBeNull();
+    expect(rows[0].c).toBe(0);
 
     expect((await cong(['db', 'migrate'], env)).output).toMatch(/Applied 1 migration/);
   });
@@ -53,7 +53,7 @@ describe('cong db', () => {
     try {
       const result = await cong(['db', 'migrate'], { DATABASE_URL: fresh.ownerUrl, ...appEnv() });
       expect(result.code).toBe(EXIT.ok);
-      expect(result.output).toMatch(/Applied 7 migration/);
+      expect(result.output).toMatch(/Applied 8 migration/);
     } finally {
       await fresh.drop();
     }

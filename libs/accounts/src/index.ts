@@ -4,7 +4,7 @@ import { User } from './lib/users/user.entity';
 import { UserToken } from './lib/users/user-token.entity';
 
 export { AllowedDuringPasswordChange, CurrentPrincipal, Requires } from './lib/access/access.decorators';
-export { CAPABILITIES, type Capability, holds, rolesOf } from './lib/access/capabilities';
+export { CAPABILITIES, type Capability, holds, holdsFor, rolesOf } from './lib/access/capabilities';
 export { AccountsModule } from './lib/accounts.module';
 export { AuthErrors } from './lib/auth/auth.errors';
 export { type AuthScope, AuthService, type IssuedTokens, PLATFORM_SCOPE } from './lib/auth/auth.service';
@@ -17,3 +17,4 @@ export { Membership, TENANT_ROLES, type TenantRole, UNIT_ROLES } from './lib/use
 export { User, type UserStatus } from './lib/users/user.entity';
 
 export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord, UserToken];
+export { MATRIX_END, MATRIX_START, renderCapabilityMatrix } from './lib/access/capability-matrix';

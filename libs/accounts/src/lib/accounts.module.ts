@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
+import { UnitsModule } from '@cong/units';
+import { UnitsController } from './units-api/units.controller';
 import { AuditController, OperatorAuditController } from './audit-api/audit.controller';
 import { AccessTokenService } from './auth/access-token.service';
 import { CredentialsService } from './auth/credentials.service';
@@ -24,8 +26,8 @@ import { AccountAdmin } from './users/account-admin.service';
  * global guard after the tenant guard.
  */
 @Module({
-  imports: [PassportModule, RulesModule, TenancyModule],
-  controllers: [AuthController, OperatorAuthController, UsersController, AuditController, OperatorAuditController],
+  imports: [PassportModule, RulesModule, TenancyModule, UnitsModule],
+  controllers: [AuthController, OperatorAuthController, UsersController, UnitsController, AuditController, OperatorAuditController],
   providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService],
   exports: [AccessGuard, AuthService, AccountAdmin, AccountScope, UserAdmin],
 })

@@ -20,7 +20,7 @@ export interface UnitChange {
 export interface UnitTreeChanges {
   added: WantedUnit[];
   changed: UnitChange[];
-  /** Stored active units the file no longer lists: deactivated, never deleted. */
+  /** Stored active units the file no longer lists: deactivated, never deleted (units the API created are left alone). */
   deactivated: string[];
 }
 
@@ -49,9 +49,10 @@ export function planUnitTree(stored: Unit[], wanted: WantedUnit[]): UnitTreeChan
     if (currentParent !== (w.parent ?? null)) note('parent', currentParent, w.parent ?? null);
     if ([...current.tags].sort().join() !== [...w.tags].sort().join()) note('tags', current.tags, w.tags);
     if (!current.active) note('active', false, true);
+    if (current.managedBy !== 'rules') note('managed by', 'api', 'rules');
     if (fields.length > 0) changes.changed.push({ code: w.code, fields });
   }
-  changes.deactivated = stored.filter((u) => u.active && !wantedCodes.has(u.code)).map((u) => u.code);
+  changes.deactivated = stored.filter((u) => u.active && u.managedBy === 'rules' && !wantedCodes.has(u.code)).map((u) => u.code);
   return changes;
 }
 
@@ -68,13 +69,13 @@ export async function applyUnitTree(m: EntityManager, tenantId: string, wanted: 
 
   const byCode = new Map(stored.map((u) => [u.code, u]));
   for (const w of changes.added) {
-    byCode.set(w.code, await repo.save(repo.create({ tenantId, code: w.code, name: w.name, kind: w.kind, tags: w.tags, parentId: null, active: true })));
+    byCode.set(w.code, await repo.save(repo.create({ tenantId, code: w.code, name: w.name, kind: w.kind, tags: w.tags, parentId: null, active: true, managedBy: 'rules' })));
   }
   const touched = new Set([...changes.added.map((w) => w.code), ...changes.changed.map((c) => c.code)]);
   for (const w of wanted.filter((x) => touched.has(x.code))) {
     const unit = byCode.get(w.code)!;
     const parentId = w.parent ? byCode.get(w.parent)!.id : null;
-    await repo.update({ tenantId, id: unit.id }, { name: w.name, kind: w.kind, tags: w.tags, parentId, active: true });
+    await repo.update({ tenantId, id: unit.id }, { name: w.name, kind: w.kind, tags: w.tags, parentId, active: true, managedBy: 'rules' });
   }
   if (changes.deactivated.length > 0) {
     for (const code of changes.deactivated) await repo.update({ tenantId, id: byCode.get(code)!.id }, { active: false });

@@ -1,6 +1,19 @@
 import { TenantOwnedEntity } from '@cong/platform-database';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+/** The profile of NA-5.1, as stored (validated by the API before it gets here). */
+export interface UnitProfileData {
+  functions?: string;
+  duties?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+  leaders?: { name: string; title: string; phone?: string; email?: string }[];
+  divisions?: { name: string; phone?: string; handlesCitizens?: boolean; duties?: string }[];
+  fieldsOfActivity?: string[];
+}
+
 /** A unit (đơn vị) of a province: a department, a district, a newspaper, … (NA-3, LC-1.1). */
 @Entity('units_unit')
 export class Unit extends TenantOwnedEntity {
@@ -23,6 +36,18 @@ export class Unit extends TenantOwnedEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: string[];
+
+  /** NA-5.1: functions, duties, address, contacts of leaders and divisions, fields of activity. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  profile!: UnitProfileData;
+
+  /** Who keeps the unit: the rule files (`cong tenants apply`) or the API. */
+  @Column({ type: 'text', default: 'rules' })
+  managedBy!: 'rules' | 'api';
+
+  /** NA-8.1, LC-3.1a: the leader who heads the unit's information team (holds unit_head there). */
+  @Column({ type: 'uuid', nullable: true })
+  teamLeaderId!: string | null;
 
   /** False once the unit left the province's unit tree; kept for history, never deleted. */
   @Column({ type: 'boolean', default: true })

@@ -17,6 +17,12 @@ export const CAPABILITIES = {
   'users.read': ['tenant_admin'],
   /** The IT centre: invite, grant and revoke roles, deactivate, handle leaked passwords (NA-9). */
   'users.manage': ['tenant_admin'],
+  /** Everyone in a province: read its unit tree and profiles. */
+  'units.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** The IT centre: create units, change their place in the tree, deactivate them. */
+  'units.manage': ['tenant_admin'],
+  /** A unit's profile and information team (NA-5.1, NA-8.1): the IT centre, or the unit's head (for it and the units below it). */
+  'units.profile.edit': ['tenant_admin', 'unit_head'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -24,6 +30,15 @@ export type Capability = keyof typeof CAPABILITIES;
 /** The roles a caller holds (a national operator holds just that one). */
 export function rolesOf(principal: Principal): string[] {
   return principal.tenantId === null ? ['national_operator'] : [...new Set(principal.memberships.map((m) => m.role))];
+}
+
+/**
+ * Holds `capability` for a unit: through a province-wide role, or a unit role held at the unit or
+ * at a unit above it (`lineage`: the unit's id and its ancestors').
+ */
+export function holdsFor(principal: Principal, capability: Capability, lineage: string[]): boolean {
+  const allowed: readonly string[] = CAPABILITIES[capability];
+  return principal.memberships.some((m) => allowed.includes(m.role) && (m.unitId === null || lineage.includes(m.unitId)));
 }
 
 export function holds(principal: Principal, capability: Capability): boolean {

@@ -5,6 +5,7 @@ import { CreateRuleVersions1795392000003 } from './1795392000003-create-rule-ver
 import { CreateAccounts1795392000004 } from './1795392000004-create-accounts';
 import { CreateAuditLog1795392000005 } from './1795392000005-create-audit-log';
 import { CreateAccountTokens1795392000006 } from './1795392000006-create-account-tokens';
+import { AddUnitProfiles1795392000007 } from './1795392000007-add-unit-profiles';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAccounts1795392000004,
   CreateAuditLog1795392000005,
   CreateAccountTokens1795392000006,
+  AddUnitProfiles1795392000007,
 ];

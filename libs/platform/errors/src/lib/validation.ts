@@ -5,6 +5,10 @@ import { DomainError, FieldProblem } from './domain-error';
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    // A missing field fails every constraint on it; one "required" says it better.
+    if (e.value === undefined && e.constraints && Object.keys(e.constraints).length > 0 && !e.constraints.whitelistValidation) {
+      return [{ field, message: `Trường "${field}" là bắt buộc.` }, ...fieldProblems(e.children ?? [], field)];
+    }
     const own = Object.values(e.constraints ?? {}).map((message) => ({
       field,
       message: message.startsWith('property ') && message.endsWith('should not exist')

@@ -1,0 +1,127 @@
+import { TenantOnboarding } from '@cong/onboarding';
+import { AuditLog } from '@cong/platform-audit';
+import { TestContext } from '@cong/platform-testing';
+import { formatProblem, loadTenantFolder } from '@cong/rules';
+import { join } from 'node:path';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+
+const TENANTS = join(__dirname, '../../../tenants');
+
+describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA-8.1, LC-3.1a)', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let onboarding: TenantOnboarding;
+  let lc: Caller;
+  let na: Caller;
+  let adminToken: string;
+
+  const apply = async (code: string) => {
+    const folder = await loadTenantFolder(join(TENANTS, code));
+    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
+    return (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
+  };
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    onboarding = new TenantOnboarding(ctx.db, new AuditLog());
+    const laoCaiId = await apply('lao-cai');
+    const ngheAnId = await apply('nghe-an');
+    api = await ApiUnderTest.start(ctx.config);
+    lc = new Caller(api, 'lao-cai');
+    na = new Caller(api, 'nghe-an');
+    adminToken = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
+    await readyAccount(ctx, na, 'it.nghean', ngheAnId);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  const asAdmin = (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, adminToken);
+
+  /** Invites someone with roles and signs them in; returns their token and id. */
+  const member = async (username: string, roles: { role: string; unit?: string }[]) => {
+    const invited = await asAdmin('POST', '/users/invitations', { username, displayName: `Cán bộ ${username}`, roles });
+    await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
+    return { id: invited.body.user.id as string, token: (await lc.login(username, STRONG_PASSWORD)).body.accessToken as string };
+  };
+
+  it('reads the tree applied from units.yaml', async () => {
+    const list = await asAdmin('GET', '/units');
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(34);
+    expect((await asAdmin('GET', '/units/tp-lao-cai')).body).toMatchObject({ kind: 'city', parent: 'ubnd-tinh', tags: ['pilot-online-services'], managedBy: 'rules' });
+    expect((await asAdmin('GET', '/units/khong-co')).status).toBe(404);
+  });
+
+  it('adds, moves and deactivates units; refuses undeclared kinds, unknown parents, cycles and duplicate codes', async () => {
+    const created = await asAdmin('POST', '/units', { code: 'phong-ha-tang', name: 'Phòng Hạ tầng CNTT', kind: 'board', parent: 'trung-tam-cntt' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ parent: 'trung-tam-cntt', managedBy: 'api', active: true });
+    expect((await asAdmin('POST', '/units', { code: 'phong-ha-tang', name: 'Lặp', kind: 'board' })).body.code).toBe('UNITS_CODE_TAKEN');
+    const commune = await asAdmin('POST', '/units', { code: 'xa-a', name: 'Xã A', kind: 'commune' });
+    expect([commune.status, commune.body.code, commune.body.errors[0].field]).toEqual([422, 'UNITS_KIND_NOT_DECLARED', 'kind']);
+    expect((await asAdmin('POST', '/units', { code: 'xa-b', name: 'Xã B', kind: 'board', parent: 'khong-co' })).body.code).toBe('UNITS_UNKNOWN_PARENT');
+    expect((await asAdmin('POST', '/units', { code: 'Xa B', name: 'Xã B', kind: 'board' })).status).toBe(422);
+
+    expect((await asAdmin('PATCH', '/units/ubnd-tinh', { parent: 'phong-ha-tang' })).body.code).toBe('UNITS_CYCLE');
+    expect((await asAdmin('PATCH', '/units/phong-ha-tang', { parent: 'so-buu-chinh-vien-thong', name: 'Phòng Hạ tầng số' })).body).toMatchObject({ parent: 'so-buu-chinh-vien-thong', name: 'Phòng Hạ tầng số' });
+    expect((await asAdmin('DELETE', '/units/ubnd-tinh')).body.code).toBe('UNITS_HAS_ACTIVE_CHILDREN');
+
+    // Applying the rule files again leaves the API's unit alone.
+    await apply('lao-cai');
+    expect((await asAdmin('GET', '/units/phong-ha-tang')).body.active).toBe(true);
+    expect((await asAdmin('DELETE', '/units/phong-ha-tang')).body.active).toBe(false);
+    expect((await asAdmin('GET', '/units')).body).toHaveLength(34);
+  });
+
+  it("NA-5.1: a unit's head keeps its profile (and those below it); other units' are refused", async () => {
+    const head = await member('truong.so.yte', [{ role: 'unit_head', unit: 'so-y-te' }]);
+    const profile = {
+      functions: 'Tham mưu, giúp UBND tỉnh quản lý nhà nước về y tế',
+      address: '123 Đường Hoàng Liên, TP Lào Cai',
+      phone: '0214 3840 123',
+      leaders: [{ name: 'Nguyễn Văn A', title: 'Giám đốc', phone: '0912 345 678' }],
+      divisions: [{ name: 'Bộ phận một cửa', phone: '0214 3840 999', handlesCitizens: true }],
+      fieldsOfActivity: ['Khám chữa bệnh', 'Y tế dự phòng'],
+    };
+    const saved = await lc.send('PUT', '/api/v1/units/so-y-te/profile', profile, head.token);
+    expect(saved.status).toBe(200);
+    expect(saved.body.profile).toEqual(profile);
+    const other = await lc.send('PUT', '/api/v1/units/so-xay-dung/profile', profile, head.token);
+    expect([other.status, other.body.code]).toEqual([403, 'AUTH_FORBIDDEN']);
+    const bad = await lc.send('PUT', '/api/v1/units/so-y-te/profile', { ...profile, phone: 'gọi tôi', leaders: [{ name: 'A' }] }, head.token);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leaders[0].name', 'leaders[0].title', 'phone']);
+    expect((await asAdmin('PUT', '/units/so-xay-dung/profile', { address: 'Lào Cai' })).status).toBe(200);
+  });
+
+  it("NA-8.1: the team lists who holds unit roles there; its leader must be one of the unit's heads", async () => {
+    const head = await member('truong.so.xd', [{ role: 'unit_head', unit: 'so-xay-dung' }]);
+    const editor = await member('bientap.so.xd', [{ role: 'unit_editor', unit: 'so-xay-dung' }]);
+    const notHead = await asAdmin('PUT', '/units/so-xay-dung/team/leader', { userId: editor.id });
+    expect([notHead.status, notHead.body.code]).toEqual([422, 'UNITS_LEADER_NOT_HEAD']);
+    expect((await lc.send('PUT', '/api/v1/units/so-xay-dung/team/leader', { userId: head.id }, head.token)).body.teamLeaderId).toBe(head.id);
+    const team = await lc.send('GET', '/api/v1/units/so-xay-dung/team', undefined, editor.token);
+    expect(team.body).toEqual({
+      unit: 'so-xay-dung',
+      leaderId: head.id,
+      members: [
+        { userId: editor.id, username: 'bientap.so.xd', displayName: 'Cán bộ bientap.so.xd', role: 'unit_editor', leader: false },
+        { userId: head.id, username: 'truong.so.xd', displayName: 'Cán bộ truong.so.xd', role: 'unit_head', leader: true },
+      ],
+    });
+    expect((await lc.send('PUT', '/api/v1/units/so-xay-dung/team/leader', { userId: head.id }, editor.token)).status).toBe(403);
+    expect((await lc.send('POST', '/api/v1/units', { code: 'x-y', name: 'X Y', kind: 'board' }, head.token)).status).toBe(403);
+  });
+
+  it("never shows or changes another province's units", async () => {
+    const naAdmin = (await na.login('it.nghean', STRONG_PASSWORD)).body.accessToken;
+    expect((await na.send('GET', '/api/v1/units/tp-lao-cai', undefined, naAdmin)).status).toBe(404);
+    expect((await na.send('PUT', '/api/v1/units/tp-lao-cai/profile', { address: 'x' }, naAdmin)).status).toBe(404);
+    expect((await na.send('GET', '/api/v1/units/tp-vinh', undefined, naAdmin)).body.kind).toBe('city');
+    expect((await lc.send('GET', '/api/v1/units/tp-vinh', undefined, adminToken)).status).toBe(404);
+  });
+});
