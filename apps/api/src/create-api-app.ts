@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
-import { createValidationPipe, ProblemDetailsFilter } from '@cong/platform-errors';
+import { createValidationPipe, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
 import { assignRequestId } from '@cong/platform-logging';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -23,6 +23,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Body parsing is ours (below): JSON only, strict UTF-8.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, {
@@ -39,7 +41,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
   // fails validation further in.
-  fastify.removeContentTypeParser('text/plain');
+  fastify.removeContentTypeParser(['text/plain', 'application/json']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, strictJsonBody);
 
   const openApi = new DocumentBuilder()
     .setTitle('Cổng API')

@@ -158,8 +158,20 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
     expect([noPassword.status, noPassword.body.errors.map((e: { field: string }) => e.field)[0]]).toEqual([422, 'password']);
     const badJson = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' }, body: '{"username": ' });
     expect([badJson.status, badJson.body.code]).toEqual([400, 'PLATFORM_MALFORMED_JSON']);
-    const text = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'text/plain' }, body: 'username=a' });
-    expect([text.status, text.body.code]).toEqual([415, 'PLATFORM_UNSUPPORTED_MEDIA_TYPE']);
+    const notUtf8 = await api.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"username": "editor.input", "password": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+    });
+    expect([notUtf8.status, notUtf8.body.code]).toEqual([400, 'PLATFORM_BODY_NOT_UTF8']);
+    const poisoned = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' }, body: '{"username": "a", "__proto__": {"admin": true}}' });
+    expect([poisoned.status, poisoned.body.code]).toEqual([400, 'PLATFORM_MALFORMED_JSON']);
+    const empty = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' }, body: '' });
+    expect([empty.status, empty.body.code]).toEqual([400, 'PLATFORM_EMPTY_BODY']);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const other = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': type }, body: 'username=a' });
+      expect([type, other.status, other.body.code]).toEqual([type, 415, 'PLATFORM_UNSUPPORTED_MEDIA_TYPE']);
+    }
     const huge = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: 'x'.repeat(2 * 1024 * 1024) });
     expect([huge.status, huge.body.code]).toEqual([413, 'PLATFORM_BODY_TOO_LARGE']);
     const badRefresh = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: 42 });

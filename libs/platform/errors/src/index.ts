@@ -2,3 +2,4 @@ export { DomainError, type ErrorKind, type FieldProblem } from './lib/domain-err
 export { type Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problemType } from './lib/problem';
 export { ProblemDetailsFilter } from './lib/problem-details.filter';
 export { createValidationPipe, fieldProblems, validationError } from './lib/validation';
+export { BodyNotUtf8Error, strictJsonBody } from './lib/json-body';

@@ -1,6 +1,7 @@
 import { errorCodes } from 'fastify';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
+import { BODY_NOT_UTF8_MESSAGE } from './json-body';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_BY_KIND, TITLE_BY_STATUS } from './problem';
 
 interface HttpRequestLike {
@@ -26,6 +27,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; detail: s
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'PLATFORM_EMPTY_BODY', detail: 'Thân yêu cầu JSON bị trống.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'PLATFORM_BAD_CONTENT_LENGTH', detail: 'Content-Length không khớp với dữ liệu gửi lên.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'PLATFORM_MALFORMED_JSON', detail: 'Thân yêu cầu không phải JSON hợp lệ.' },
+  CONG_ERR_BODY_NOT_UTF8: { status: 400, code: 'PLATFORM_BODY_NOT_UTF8', detail: 'Thân yêu cầu không phải văn bản UTF-8 hợp lệ.' },
 };
 
 /**
@@ -85,10 +87,13 @@ function make(status: number, code: string, detail: string, errors?: FieldProble
  * Nest's router wraps Fastify's errors in a plain HttpException(message, status), dropping their
  * code; the message (Fastify's text, then any arguments) still tells which one it was.
  */
-const FRAMEWORK_MESSAGES: [string, string][] = Object.keys(FRAMEWORK_ERRORS).flatMap((code) => {
-  const FastifyError = (errorCodes as Record<string, new () => Error>)[code];
-  return FastifyError ? [[new FastifyError().message, code] as [string, string]] : [];
-});
+const FRAMEWORK_MESSAGES: [string, string][] = [
+  ...Object.keys(FRAMEWORK_ERRORS).flatMap((code) => {
+    const FastifyError = (errorCodes as Record<string, new () => Error>)[code];
+    return FastifyError ? [[new FastifyError().message, code] as [string, string]] : [];
+  }),
+  [BODY_NOT_UTF8_MESSAGE, 'CONG_ERR_BODY_NOT_UTF8'],
+];
 
 function wrappedFrameworkError(error: HttpException) {
   const response = error.getResponse();
