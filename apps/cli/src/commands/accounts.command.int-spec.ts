@@ -35,6 +35,17 @@ describe('cong accounts create-operator|create-admin', () => {
     expect(await storedUser('it.admin')).toEqual([expect.objectContaining({ tenant_id: tenant.id, role: 'tenant_admin' })]);
   });
 
+  it('NA-9: resets a password to a one-time one; the old one stops working and sessions end', async () => {
+    const result = await cong('accounts', 'reset-password', 'op.quocgia');
+    expect(result.code).toBe(EXIT.ok);
+    const password = /One-time password: (\S+)/.exec(result.output)![1];
+    const [row] = await storedUser('op.quocgia');
+    expect(await new PasswordHasher().verify(row.password_hash, password)).toBe(true);
+    expect(row.must_change_password).toBe(true);
+    expect((await cong('accounts', 'reset-password', 'nobody.here')).output).toContain('ACCOUNTS_USER_NOT_FOUND');
+    expect((await cong('accounts', 'reset-password', 'it.admin', '--tenant', 'khong-co')).code).toBe(EXIT.usage);
+  });
+
   it('refuses a taken username, a bad username, an unknown province and a missing name', async () => {
     const taken = await cong('accounts', 'create-operator', 'op.quocgia', '--name', 'Trần Thị B');
     expect([taken.code, taken.output]).toEqual([EXIT.invalidInput, expect.stringContaining('ACCOUNTS_USERNAME_TAKEN')]);

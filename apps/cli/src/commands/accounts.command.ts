@@ -44,5 +44,23 @@ export function accountsCommand(config: () => AppConfig): Command {
       printIssued(issued, `as tenant_admin of ${code}; sign in at /api/v1/auth/login with X-Tenant: ${code} or on its domain`);
     });
 
+  accounts
+    .command('reset-password')
+    .argument('<username>', 'tên đăng nhập')
+    .option('--tenant <code>', 'mã tỉnh; bỏ trống cho tài khoản điều hành quốc gia')
+    .description('Cấp mật khẩu dùng một lần cho tài khoản bị lộ hoặc quên mật khẩu (NA-9); mọi phiên đăng nhập bị thu hồi')
+    .action(async (username: string, opts: { tenant?: string }) => {
+      const issued = await withPlatformStore(config(), async (s) => {
+        let tenantId: string | null = null;
+        if (opts.tenant) {
+          const tenant = await s.tenants.findByCode(opts.tenant);
+          if (!tenant) throw new CliUsageError(`no province with code "${opts.tenant}" (see: cong tenants list)`);
+          tenantId = tenant.id;
+        }
+        return s.accounts.resetToOneTimePassword(tenantId, username, access(`reset password of ${username}`));
+      });
+      printIssued(issued, opts.tenant ? `(password reset in ${opts.tenant})` : '(password reset, national operator)');
+    });
+
   return accounts;
 }

@@ -6,6 +6,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { AuthErrors } from '../auth/auth.errors';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { SessionRecord } from '../sessions/session.entity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
 
@@ -41,6 +42,38 @@ export class AccountAdmin {
 
   createTenantAdmin(tenantId: string, input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
     return this.issue(tenantId, input, { ...access, tenantId });
+  }
+
+  /**
+   * A one-time password for an existing account (a national operator's, or a province's when no
+   * admin there can help): the leaked or forgotten password stops working, every session ends, and
+   * the new one must be changed at the next sign-in.
+   */
+  async resetToOneTimePassword(tenantId: string | null, username: string, access: OperatorAccessRequest): Promise<IssuedAccount> {
+    const oneTimePassword = generateOneTimePassword();
+    const passwordHash = await this.hasher.hash(oneTimePassword);
+    const user = await this.db.asOperator({ ...access, tenantId }, async (m) => {
+      const found = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
+        .andWhere('u.username = :username', { username: username.trim().toLowerCase() })
+        .getOne();
+      if (!found) throw new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', `Không có tài khoản "${username}".`);
+      await m.getRepository(User).update(
+        { id: found.id },
+        { passwordHash, mustChangePassword: true, passwordExposedAt: null, failedLogins: 0, lockouts: 0, lockedUntil: null, status: found.status === 'invited' ? 'active' : found.status },
+      );
+      await m
+        .createQueryBuilder()
+        .update(SessionRecord)
+        .set({ revokedAt: () => 'now()', revokedReason: 'password reset by an operator' })
+        .where('user_id = :id AND revoked_at IS NULL', { id: found.id })
+        .execute();
+      await this.audit.record(m, { tenantId, action: 'auth.password_reset_issued', subjectType: 'user', subjectId: found.id, details: { username: found.username, via: 'cli one-time password' }, actor: { id: access.actorId, label: access.actorLabel } });
+      return found;
+    });
+    return { user, oneTimePassword };
   }
 
   private async issue(tenantId: string | null, input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
