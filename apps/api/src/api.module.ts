@@ -1,3 +1,4 @@
+import { SITES_ENTITIES, SitesModule } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -24,11 +25,12 @@ export class ApiModule {
         LoggingModule.forRoot(),
         ContextModule,
         AuditModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES], applicationName: 'cong-api' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES], applicationName: 'cong-api' }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,
         OnboardingModule,
+        SitesModule,
         HealthModule,
       ],
       providers: [

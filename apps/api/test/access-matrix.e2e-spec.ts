@@ -24,6 +24,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
   'units.read': { platform: false, method: 'GET', path: '/api/v1/units' },
   'units.manage': { platform: false, method: 'POST', path: '/api/v1/units', body: { code: '!' } },
   'units.profile.edit': { platform: false, method: 'PUT', path: '/api/v1/units/so-y-te/profile', body: {} },
+  'sites.read': { platform: false, method: 'GET', path: '/api/v1/sites' },
 };
 
 /** Routes any signed-in account may call: they act on the caller's own account only. */

@@ -117,6 +117,18 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     expect((await lc.send('POST', '/api/v1/units', { code: 'x-y', name: 'X Y', kind: 'board' }, head.token)).status).toBe(403);
   });
 
+  it('LC-1.1: lists the portal and the sub-sites with their sections; another province\'s sites are not there', async () => {
+    const editor = await member('bientap.sites', [{ role: 'unit_editor', unit: 'so-y-te' }]);
+    const sites = await lc.send('GET', '/api/v1/sites', undefined, editor.token);
+    expect(sites.status).toBe(200);
+    expect(sites.body[0]).toMatchObject({ key: 'portal', path: '/', kind: 'portal' });
+    const site = await lc.send('GET', '/api/v1/sites/tp-lao-cai', undefined, editor.token);
+    expect(site.body).toMatchObject({ key: 'tp-lao-cai', path: '/tp-lao-cai', title: 'UBND thành phố Lào Cai' });
+    expect(site.body.sections.map((x: { slug: string }) => x.slug)).toContain('dieu-kien-tu-nhien-xa-hoi');
+    expect((await lc.send('GET', '/api/v1/sites/tp-vinh', undefined, editor.token)).status).toBe(404);
+    expect((await lc.send('GET', '/api/v1/sites/..%2Fetc', undefined, editor.token)).status).toBe(404);
+  });
+
   it("never shows or changes another province's units", async () => {
     const naAdmin = (await na.login('it.nghean', STRONG_PASSWORD)).body.accessToken;
     expect((await na.send('GET', '/api/v1/units/tp-lao-cai', undefined, naAdmin)).status).toBe(404);

@@ -1,3 +1,4 @@
+import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -24,7 +25,7 @@ export class WorkerModule {
         LoggingModule.forRoot(),
         ContextModule,
         AuditModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES], applicationName: 'cong-worker' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,
         ...extraImports,

@@ -1,3 +1,4 @@
+import { SITES_ENTITIES } from '@cong/sites';
 import { AccountAdmin, ACCOUNTS_ENTITIES, PasswordHasher } from '@cong/accounts';
 import { AUDIT_ENTITIES, AuditLog } from '@cong/platform-audit';
 import { AppConfig } from '@cong/platform-config';
@@ -24,7 +25,7 @@ export interface PlatformStore {
 export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
-    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES],
+    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES],
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();

@@ -1,4 +1,5 @@
 import { formatRuleChange, RuleChange } from '@cong/rules';
+import { hasSiteChanges, SiteChanges } from '@cong/sites';
 import { hasUnitChanges, UnitTreeChanges } from '@cong/units';
 
 export type TenantStep = { action: 'create' } | { action: 'update'; fields: string[] } | { action: 'none' };
@@ -14,6 +15,7 @@ export interface OnboardingPlan {
   tenant: TenantStep;
   domains: { added: string[]; removed: string[]; primary: string };
   units: UnitTreeChanges;
+  sites: SiteChanges;
   rules: RulesStep;
 }
 
@@ -22,6 +24,7 @@ export function planHasChanges(plan: OnboardingPlan): boolean {
     plan.tenant.action !== 'none' ||
     plan.domains.added.length + plan.domains.removed.length > 0 ||
     hasUnitChanges(plan.units) ||
+    hasSiteChanges(plan.sites) ||
     plan.rules.action !== 'none'
   );
 }
@@ -36,6 +39,10 @@ export function describePlan(plan: OnboardingPlan): string[] {
   for (const u of plan.units.added) lines.push(`+ unit ${u.code} (${u.kind}) ${u.name}`);
   for (const u of plan.units.changed) lines.push(`~ unit ${u.code}: ${u.fields.join('; ')}`);
   for (const code of plan.units.deactivated) lines.push(`- unit ${code} (deactivated; kept for history)`);
+  const created = plan.sites.created;
+  if (created.length > 0) lines.push(`+ sites: ${created.length > 6 ? `${created.slice(0, 6).join(', ')} and ${created.length - 6} more` : created.join(', ')}`);
+  for (const path of plan.sites.reactivated) lines.push(`~ site ${path}: reactivated`);
+  for (const path of plan.sites.deactivated) lines.push(`- site ${path} (deactivated with its unit)`);
   const r = plan.rules;
   if (r.action === 'create') lines.push(`rules: version 1, in force from ${r.effectiveFrom}`);
   if (r.action === 'new-version') {

@@ -6,6 +6,7 @@ import { TenantRepository } from '@cong/tenancy';
 import { UnitRepository } from '@cong/units';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SiteDirectory } from '@cong/sites';
 import { describePlan } from './onboarding-plan';
 import { TenantOnboarding } from './tenant-onboarding.service';
 
@@ -74,6 +75,23 @@ describe('onboarding a province from its folder', () => {
     expect(await versions.ruleSetInForceOn(tenant.id, '2026-11-30')).toBeNull();
   });
 
+  it('LC-1.1, LC-2.1.1, LC-2.1.2: creates the portal and a sub-site with its sections for every department, district and city', async () => {
+    const laocai = (await tenants.findByCode('lao-cai'))!;
+    const directory = new SiteDirectory(ctx.db);
+    const sites = await directory.list(laocai.id);
+    expect(sites.find((s) => s.kind === 'portal')).toMatchObject({ path: '/', title: 'Cổng giao tiếp điện tử Lào Cai' });
+    // 17 departments, boards and sectors, 8 districts and the city; not the province, press or IT centre… which is a board here.
+    const subsites = sites.filter((s) => s.kind === 'subsite').map((s) => s.key);
+    expect(subsites).toEqual(expect.arrayContaining(['so-y-te', 'h-bat-xat', 'tp-lao-cai', 'cuc-thue']));
+    expect(subsites).not.toContain('bao-lao-cai');
+    expect(subsites).not.toContain('ubnd-tinh');
+    const department = await directory.get(laocai.id, 'so-y-te');
+    expect(department.sections!.map((s) => s.slug)).toEqual(['gioi-thieu-chung', 'van-ban-phap-quy', 'thu-tuc-hanh-chinh', 'tin-tuc-thong-bao', 'giao-tiep-truc-tuyen']);
+    expect(department.sections![0].children.map((s) => s.title)).toEqual(['Cơ cấu tổ chức, sơ đồ bộ máy', 'Chức năng, nhiệm vụ', 'Quy hoạch phát triển', 'Dự án kêu gọi đầu tư']);
+    const district = await directory.get(laocai.id, 'h-bat-xat');
+    expect(district.sections!.map((s) => s.slug)).toEqual(['dieu-kien-tu-nhien-xa-hoi', 'to-chuc-bo-may', 'dinh-huong-phat-trien', 'thu-tuc-hanh-chinh', 'giao-tiep-truc-tuyen']);
+  });
+
   it('is idempotent: the same files again change nothing and make no new version', async () => {
     const again = await onboarding.apply(await seed('nghe-an'), actor);
     expect(again.changed).toBe(false);
@@ -125,13 +143,14 @@ describe('onboarding a province from its folder', () => {
       '~ unit trung-tam-cntt: parent: "ubnd-tinh" → "so-buu-chinh-vien-thong"',
       '~ unit so-y-te: name: "Sở Y tế" → "Sở Y tế tỉnh Lào Cai"',
       '- unit h-si-ma-cai (deactivated; kept for history)',
+      '- site /h-si-ma-cai (deactivated with its unit)',
       'rules: unchanged (version 1, in force from 2006-02-24)',
     ]);
     expect(await units.listOf(tenant.id)).toHaveLength(33);
     expect(await units.findByCode(tenant.id, 'h-si-ma-cai')).toMatchObject({ active: false });
 
     const back = await onboarding.apply(await seed('lao-cai'), actor);
-    expect(describePlan(back.plan)).toContain('~ unit h-si-ma-cai: active: false → true');
+    expect(describePlan(back.plan)).toEqual(expect.arrayContaining(['~ unit h-si-ma-cai: active: false → true', '~ site /h-si-ma-cai: reactivated']));
     expect(await units.listOf(tenant.id)).toHaveLength(34);
   });
 

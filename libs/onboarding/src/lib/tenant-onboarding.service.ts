@@ -5,6 +5,7 @@ import {
   addDays, appendVersion, canonicalDocument, checksumOf, diffRuleDocuments, isCalendarDate, latestIn, TenantDefinition, todayIn,
 } from '@cong/rules';
 import { Tenant, TenantDomain } from '@cong/tenancy';
+import { planSites, provisionSites } from '@cong/sites';
 import { applyUnitTree, hasUnitChanges, planUnitTree, Unit } from '@cong/units';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { OnboardingErrors } from './onboarding.errors';
@@ -69,6 +70,7 @@ export class TenantOnboarding {
               details: { source: 'rule files', added: units.added.map((u) => u.code), changed: units.changed.map((u) => u.code), deactivated: units.deactivated },
             });
           }
+          await provisionSites(m, tenantId, definition.ruleSet);
           if (plan.rules.action !== 'none') {
             const document = canonicalDocument(definition.ruleSet);
             await this.audit.record(m, {
@@ -135,8 +137,16 @@ async function computePlan(m: EntityManager, existing: Tenant | null, definition
       primary: wantedDomains[0],
     },
     units: planUnitTree(storedUnits, definition.units.map((u) => ({ ...u, tags: u.tags ?? [] }))),
+    sites: await planSites(m, existing?.id ?? null, rules, wantedUnitsForSites(storedUnits, definition)),
     rules: rulesStep,
   };
+}
+
+/** The units as they will be after the apply: the file's, plus active units the API keeps. */
+function wantedUnitsForSites(stored: Unit[], definition: TenantDefinition) {
+  const listed = new Set(definition.units.map((u) => u.code));
+  const apiKept = stored.filter((u) => u.managedBy === 'api' && u.active && !listed.has(u.code));
+  return [...definition.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, active: true })), ...apiKept];
 }
 
 /**

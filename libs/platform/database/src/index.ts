@@ -5,3 +5,4 @@ export { APPLICATION_GROUP_ROLE } from './lib/roles';
 export { assertTenantId, type OperatorAccessRequest, TenantDatabase } from './lib/tenant-database';
 export { appendOnlyTable, isolateTenantTable, releaseAppendOnlyTable, releaseTenantTable, type TablePrivilege } from './lib/tenant-isolation.sql';
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';
+export { MIGRATIONS } from './migrations';

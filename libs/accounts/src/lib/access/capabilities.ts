@@ -23,6 +23,8 @@ export const CAPABILITIES = {
   'units.manage': ['tenant_admin'],
   /** A unit's profile and information team (NA-5.1, NA-8.1): the IT centre, or the unit's head (for it and the units below it). */
   'units.profile.edit': ['tenant_admin', 'unit_head'],
+  /** Everyone in a province: the portal, the sub-sites and their sections. */
+  'sites.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -6,6 +6,7 @@ import { CreateAccounts1795392000004 } from './1795392000004-create-accounts';
 import { CreateAuditLog1795392000005 } from './1795392000005-create-audit-log';
 import { CreateAccountTokens1795392000006 } from './1795392000006-create-account-tokens';
 import { AddUnitProfiles1795392000007 } from './1795392000007-add-unit-profiles';
+import { CreateSites1795392000008 } from './1795392000008-create-sites';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateAuditLog1795392000005,
   CreateAccountTokens1795392000006,
   AddUnitProfiles1795392000007,
+  CreateSites1795392000008,
 ];

@@ -1,3 +1,4 @@
+import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES } from '@cong/platform-audit';
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { AppConfig } from '@cong/platform-config';
@@ -11,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
 /** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES];
+export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES];
 
 export interface NewTestTenant {
   code?: string;

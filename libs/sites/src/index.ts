@@ -1,0 +1,10 @@
+import { Section } from './lib/section.entity';
+import { Site } from './lib/site.entity';
+
+export { Section } from './lib/section.entity';
+export { type SectionNode, SiteDirectory, siteByKey, SiteErrors, type SiteView } from './lib/site-directory.service';
+export { hasSiteChanges, planSites, provisionSites, type SiteChanges, type UnitForSites } from './lib/site-provisioning';
+export { Site, type SiteKind } from './lib/site.entity';
+export { SitesModule } from './lib/sites.module';
+
+export const SITES_ENTITIES = [Site, Section];
