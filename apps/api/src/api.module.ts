@@ -1,3 +1,4 @@
+import { CONTENT_ENTITIES, ContentModule } from '@cong/content';
 import { SITES_ENTITIES, SitesModule } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -25,12 +26,13 @@ export class ApiModule {
         LoggingModule.forRoot(),
         ContextModule,
         AuditModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES], applicationName: 'cong-api' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES], applicationName: 'cong-api' }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,
         OnboardingModule,
         SitesModule,
+        ContentModule,
         HealthModule,
       ],
       providers: [

@@ -1,3 +1,4 @@
+import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
@@ -25,7 +26,7 @@ export class WorkerModule {
         LoggingModule.forRoot(),
         ContextModule,
         AuditModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES], applicationName: 'cong-worker' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,
         ...extraImports,

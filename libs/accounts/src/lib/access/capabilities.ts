@@ -25,6 +25,10 @@ export const CAPABILITIES = {
   'units.profile.edit': ['tenant_admin', 'unit_head'],
   /** Everyone in a province: the portal, the sub-sites and their sections. */
   'sites.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Read items (drafts included): province-wide roles all of them, unit roles their units' and below. */
+  'content.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Write items: the IT centre and the editorial board anywhere, a unit's head and editors for their units. */
+  'content.write': ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

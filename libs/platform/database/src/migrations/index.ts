@@ -7,6 +7,7 @@ import { CreateAuditLog1795392000005 } from './1795392000005-create-audit-log';
 import { CreateAccountTokens1795392000006 } from './1795392000006-create-account-tokens';
 import { AddUnitProfiles1795392000007 } from './1795392000007-add-unit-profiles';
 import { CreateSites1795392000008 } from './1795392000008-create-sites';
+import { CreateContent1795392000009 } from './1795392000009-create-content';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateAccountTokens1795392000006,
   AddUnitProfiles1795392000007,
   CreateSites1795392000008,
+  CreateContent1795392000009,
 ];

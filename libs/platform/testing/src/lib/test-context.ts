@@ -1,3 +1,4 @@
+import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES } from '@cong/platform-audit';
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
@@ -12,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
 /** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES];
+export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES];
 
 export interface NewTestTenant {
   code?: string;

@@ -1,0 +1,139 @@
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Principal, Requires } from '@cong/accounts';
+import { DomainError } from '@cong/platform-errors';
+import { TenantContext } from '@cong/tenancy';
+import { ContentEditor, ContentView } from '../items/content-editor.service';
+import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, RestoreRequest, RevisionResponse, UpdateContentRequest } from './content.dto';
+import { ContentRevision } from '../items/content-revision.entity';
+import { RuleChange } from '@cong/rules';
+import { siteByKey } from '@cong/sites';
+import { TenantDatabase } from '@cong/platform-database';
+
+const badCursor = () => new DomainError('CONTENT_BAD_CURSOR', 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
+
+/**
+ * Authoring content (NA-5, LC-2.1). Province-wide roles reach every unit; unit roles reach their
+ * unit and the units below it. Publishing is the workflow's (it calls the content publisher).
+ */
+@ApiTags('content')
+@ApiBearerAuth()
+@Controller('content')
+export class ContentController {
+  constructor(
+    private readonly editor: ContentEditor,
+    private readonly tenants: TenantContext,
+    private readonly db: TenantDatabase,
+  ) {}
+
+  @Get()
+  @Requires('content.read')
+  @ApiOperation({ summary: 'Items I may see, newest change first' })
+  @ApiOkResponse({ type: ContentPage })
+  async list(@CurrentPrincipal() p: Principal, @Query() q: ContentListQuery): Promise<ContentPage> {
+    const { id, timezone } = this.tenants.current();
+    const limit = q.limit ?? 50;
+    let after: { updatedAt: Date; id: string } | undefined;
+    if (q.cursor) {
+      const [at, itemId] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
+      if (!itemId || Number.isNaN(new Date(at).getTime())) throw badCursor();
+      after = { updatedAt: new Date(at), id: itemId };
+    }
+    const items = await this.editor.list(id, timezone, { site: q.site, type: q.type, status: q.status, unitIds: await this.reach(p, 'content.read'), limit, after });
+    const last = items.length === limit ? items[items.length - 1] : undefined;
+    return { items, nextCursor: last ? Buffer.from(`${last.updatedAt.toISOString()}|${last.id}`).toString('base64url') : null };
+  }
+
+  @Post()
+  @Requires('content.write')
+  @ApiOperation({ summary: 'Create an item (revision 1, status draft) on a sub-site or proposed to the portal' })
+  @ApiCreatedResponse({ type: ContentResponse })
+  async create(@CurrentPrincipal() p: Principal, @Body() body: CreateContentRequest): Promise<ContentView> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    const unitId = await this.db.transaction(tenantId, async (m) => {
+      const site = await siteByKey(m, tenantId, body.site);
+      if (site.unitId) return site.unitId;
+      if (!body.unit) return null;
+      const rows: { id: string }[] = await m.query(`SELECT id FROM units_unit WHERE tenant_id = $1 AND code = $2`, [tenantId, body.unit]);
+      return rows[0]?.id ?? null;
+    });
+    if (unitId) await this.requireReach(p, 'content.write', unitId);
+    return this.editor.create(authorOf(p), tenantId, timezone, body);
+  }
+
+  @Get(':id')
+  @Requires('content.read')
+  @ApiOkResponse({ type: ContentResponse })
+  async get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ContentView> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    return this.editor.get(tenantId, timezone, id);
+  }
+
+  @Put(':id')
+  @Requires('content.write')
+  @ApiOperation({ summary: 'Save a new revision; `expectedRevision` older than the item is a 409 and nothing is overwritten' })
+  @ApiOkResponse({ type: ContentResponse })
+  async update(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContentRequest): Promise<ContentView> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
+    const { expectedRevision, ...draft } = body;
+    return this.editor.update(authorOf(p), tenantId, timezone, id, expectedRevision, draft);
+  }
+
+  @Get(':id/revisions')
+  @Requires('content.read')
+  @ApiOkResponse({ type: [RevisionResponse] })
+  async revisions(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ContentRevision[]> {
+    const tenantId = this.tenants.require();
+    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    return this.editor.revisions(tenantId, id);
+  }
+
+  @Get(':id/revisions/:n')
+  @Requires('content.read')
+  @ApiOkResponse({ type: RevisionResponse })
+  async revision(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number): Promise<ContentRevision> {
+    const tenantId = this.tenants.require();
+    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    return this.editor.revision(tenantId, id, n);
+  }
+
+  @Get(':id/diff')
+  @Requires('content.read')
+  @ApiOperation({ summary: 'What changed between two revisions' })
+  async diff(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DiffQuery): Promise<RuleChange[]> {
+    const tenantId = this.tenants.require();
+    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    return this.editor.diff(tenantId, id, q.from, q.to);
+  }
+
+  @Post(':id/revisions/:n/restore')
+  @Requires('content.write')
+  @ApiOperation({ summary: 'A new revision with the content of revision n (history is never rewritten)' })
+  @ApiCreatedResponse({ type: ContentResponse })
+  async restore(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number, @Body() body: RestoreRequest): Promise<ContentView> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
+    return this.editor.restore(authorOf(p), tenantId, timezone, id, n, body.expectedRevision);
+  }
+
+  /** null: every unit (a province-wide role); else the units of the caller's unit roles and below. */
+  private async reach(p: Principal, capability: Capability): Promise<string[] | undefined> {
+    const allowed: readonly string[] = CAPABILITIES[capability];
+    const holding = p.memberships.filter((m) => allowed.includes(m.role));
+    if (holding.some((m) => m.unitId === null)) return undefined;
+    return this.editor.subtreeOf(this.tenants.require(), holding.map((m) => m.unitId!));
+  }
+
+  /** Out of reach: an item is "not found" (its existence is not confirmed); a new item's unit is a 403. */
+  private async requireReach(p: Principal, capability: Capability, unitId: string, existing = false): Promise<void> {
+    const units = await this.reach(p, capability);
+    if (units && !units.includes(unitId)) {
+      if (existing && capability === 'content.read') throw new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
+      throw AuthErrors.forbidden(capability);
+    }
+  }
+}
+
+const authorOf = (p: Principal) => ({ id: p.userId, label: p.username });

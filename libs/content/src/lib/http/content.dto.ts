@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONTENT_TYPES, ContentType } from '@cong/rules';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CONTENT_STATUSES, ContentStatus } from '../items/content-item.entity';
+
+const KEY = /^[a-z][a-z0-9-]{0,62}$/;
+
+export class ContentDraftRequest {
+  @ApiProperty({ example: 'Sở Y tế triển khai tiêm chủng mở rộng' }) @IsString() @MaxLength(500) title!: string;
+  @ApiPropertyOptional({ description: 'Default: the title folded to ASCII (đ → d, tones removed)' }) @IsOptional() @IsString() @MaxLength(200) slug?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @ApiPropertyOptional({ description: 'Rich text (HTML); sanitised against an allowlist' }) @IsOptional() @IsString() @MaxLength(500000) body?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'A section slug of the site' })
+  @ValidateIf((_o, v) => v !== null) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
+  section?: string | null;
+  @ApiPropertyOptional({ description: "The type's structured fields (see the content types in docs/content.md)" }) @IsOptional() @IsObject() fields?: Record<string, unknown>;
+}
+
+export class CreateContentRequest extends ContentDraftRequest {
+  @ApiProperty({ example: 'so-y-te', description: '`portal`, or a unit code for its sub-site' }) @Matches(KEY, { message: 'site must be `portal` or a unit code' }) site!: string;
+  @ApiProperty({ enum: CONTENT_TYPES }) @IsIn(CONTENT_TYPES, { message: `type must be one of ${CONTENT_TYPES.join(', ')}` }) type!: ContentType;
+  @ApiPropertyOptional({ description: 'Portal items: the contributing unit code' }) @IsOptional() @Matches(KEY, { message: 'unit must be a unit code' }) unit?: string;
+}
+
+export class UpdateContentRequest extends ContentDraftRequest {
+  @ApiProperty({ description: 'The revision this edit started from; a newer one on the server makes this a 409' })
+  @IsInt() @Min(1) expectedRevision!: number;
+}
+
+export class RestoreRequest {
+  @ApiProperty() @IsInt() @Min(1) expectedRevision!: number;
+}
+
+export class ContentListQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'site must be `portal` or a unit code' }) site?: string;
+  @ApiPropertyOptional({ enum: CONTENT_TYPES }) @IsOptional() @IsIn(CONTENT_TYPES) type?: ContentType;
+  @ApiPropertyOptional({ enum: CONTENT_STATUSES }) @IsOptional() @IsIn(CONTENT_STATUSES) status?: ContentStatus;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' }) cursor?: string;
+}
+
+export class DiffQuery {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) from!: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) to!: number;
+}
+
+export class ContentResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() site!: string;
+  @ApiProperty() unit!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) section!: string | null;
+  @ApiProperty({ enum: CONTENT_TYPES }) type!: string;
+  @ApiProperty({ enum: ['subsite', 'portal'] }) channel!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() title!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) summary!: string | null;
+  @ApiProperty() body!: string;
+  @ApiProperty() fields!: Record<string, unknown>;
+  @ApiProperty({ enum: CONTENT_STATUSES }) status!: string;
+  @ApiPropertyOptional({ nullable: true, type: Date }) publishedAt!: Date | null;
+  @ApiProperty() revision!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+  @ApiPropertyOptional({ enum: ['not_yet_effective', 'in_effect', 'expired', 'replaced'] }) legalStatus?: string;
+}
+
+export class ContentPage {
+  @ApiProperty({ type: [ContentResponse] }) items!: ContentResponse[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class RevisionResponse {
+  @ApiProperty() revision!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() slug!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) summary!: string | null;
+  @ApiProperty() bodyHtml!: string;
+  @ApiProperty() fields!: Record<string, unknown>;
+  @ApiPropertyOptional({ nullable: true, type: String }) authorId!: string | null;
+  @ApiProperty() authorLabel!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) restoredFrom!: number | null;
+  @ApiProperty() createdAt!: Date;
+}

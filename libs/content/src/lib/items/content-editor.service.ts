@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { TenantDatabase } from '@cong/platform-database';
+import { ContentType, diffRuleDocuments, RuleChange, todayIn } from '@cong/rules';
+import { Section, Site, siteByKey, SiteErrors } from '@cong/sites';
+import { Unit } from '@cong/units';
+import { EntityManager, In } from 'typeorm';
+import { plainText, sanitizeRichText } from '../safety/sanitize-html';
+import { vietnameseSlug } from '../slugs/vietnamese-slug';
+import { LegalDocumentStatus, legalDocumentStatus, validateFields } from '../types/content-fields';
+import { ContentErrors } from './content.errors';
+import { ContentItem, ContentStatus } from './content-item.entity';
+import { ContentRevision } from './content-revision.entity';
+import { SlugRedirect } from './slug-redirect.entity';
+
+export interface Author {
+  id: string | null;
+  label: string;
+}
+
+export interface ContentDraft {
+  title: string;
+  slug?: string;
+  summary?: string;
+  body?: string;
+  section?: string | null;
+  fields?: Record<string, unknown>;
+}
+
+export interface NewContent extends ContentDraft {
+  /** `portal` or a unit code (its sub-site). */
+  site: string;
+  type: ContentType;
+  /** For portal items: the contributing unit's code. */
+  unit?: string;
+}
+
+export interface ContentView {
+  id: string;
+  site: string;
+  unit: string;
+  section: string | null;
+  type: string;
+  channel: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  body: string;
+  fields: Record<string, unknown>;
+  status: ContentStatus;
+  publishedAt: Date | null;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Legal documents only: derived from their dates and replacement (NA-8.4). */
+  legalStatus?: LegalDocumentStatus;
+}
+
+export interface ContentFilter {
+  site?: string;
+  type?: string;
+  status?: ContentStatus;
+  /** Only items of these units (a unit role's reach); all when absent. */
+  unitIds?: string[];
+  limit: number;
+  after?: { updatedAt: Date; id: string };
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+
+/**
+ * Authoring: every save is a new immutable revision; a save names the revision it started from
+ * and a stale one is refused (409) with nothing overwritten. Rich text is sanitised, structured
+ * fields validated per type, slugs folded from Vietnamese and kept unique per site; a changed slug
+ * keeps redirecting.
+ */
+@Injectable()
+export class ContentEditor {
+  constructor(private readonly db: TenantDatabase) {}
+
+  create(author: Author, tenantId: string, timezone: string, input: NewContent): Promise<ContentView> {
+    return this.db.transaction(tenantId, async (m) => {
+      const site = await siteByKey(m, tenantId, input.site);
+      if (!site.active) throw ContentErrors.siteInactive(input.site);
+      const unitId = await this.unitFor(m, tenantId, site, input.unit);
+      const prepared = await this.prepare(m, tenantId, site, input.type, input);
+      const slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title);
+      const items = m.getRepository(ContentItem);
+      const item = await items.save(
+        items.create({
+          tenantId, siteId: site.id, unitId, sectionId: prepared.sectionId, type: input.type, channel: site.kind === 'portal' ? 'portal' : 'subsite',
+          slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, status: 'draft', revision: 1, createdBy: author.id,
+        }),
+      );
+      await this.recordRevision(m, item, author, null);
+      return this.view(m, item, timezone);
+    });
+  }
+
+  update(author: Author, tenantId: string, timezone: string, id: string, expectedRevision: number, input: ContentDraft, restoredFrom: number | null = null): Promise<ContentView> {
+    return this.db.transaction(tenantId, async (m) => {
+      const item = await this.lockedItem(m, tenantId, id);
+      if (item.revision !== expectedRevision) throw ContentErrors.stale(expectedRevision, item.revision);
+      const site = await m.getRepository(Site).findOneByOrFail({ tenantId, id: item.siteId });
+      const prepared = await this.prepare(m, tenantId, site, item.type as ContentType, input);
+      let slug = item.slug;
+      if (input.slug !== undefined && input.slug !== item.slug) {
+        slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title, item.id);
+        await this.keepRedirect(m, tenantId, site.id, item.slug, slug, item.id);
+      }
+      const next: Partial<ContentItem> = {
+        slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, sectionId: prepared.sectionId, revision: item.revision + 1,
+      };
+      const saved = await m.getRepository(ContentItem).save(Object.assign(item, next));
+      await this.recordRevision(m, saved, author, restoredFrom);
+      return this.view(m, saved, timezone);
+    });
+  }
+
+  /** A new revision with the content of an earlier one (history is never rewritten). */
+  async restore(author: Author, tenantId: string, timezone: string, id: string, from: number, expectedRevision: number): Promise<ContentView> {
+    const old = await this.revision(tenantId, id, from);
+    const section = old.sectionId ? await this.db.transaction(tenantId, (m) => m.getRepository(Section).findOneBy({ tenantId, id: old.sectionId! })) : null;
+    return this.update(author, tenantId, timezone, id, expectedRevision, { title: old.title, slug: old.slug, summary: old.summary ?? undefined, body: old.bodyHtml, fields: old.fields, section: section?.slug ?? null }, from);
+  }
+
+  get(tenantId: string, timezone: string, id: string): Promise<ContentView> {
+    return this.db.transaction(tenantId, async (m) => this.view(m, await this.itemOrFail(m, tenantId, id), timezone));
+  }
+
+  /** The item's unit id (for access checks before anything else is read or written). */
+  unitOf(tenantId: string, id: string): Promise<string> {
+    return this.db.transaction(tenantId, async (m) => (await this.itemOrFail(m, tenantId, id)).unitId);
+  }
+
+  list(tenantId: string, timezone: string, filter: ContentFilter): Promise<ContentView[]> {
+    return this.db.transaction(tenantId, async (m) => {
+      const q = m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId });
+      if (filter.site) q.andWhere('c.site_id = :siteId', { siteId: (await siteByKey(m, tenantId, filter.site)).id });
+      if (filter.type) q.andWhere('c.type = :type', { type: filter.type });
+      if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
+      if (filter.unitIds) q.andWhere('c.unit_id IN (:...unitIds)', { unitIds: filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000'] });
+      if (filter.after) q.andWhere('(c.updated_at, c.id) < (:at, :id)', { at: filter.after.updatedAt, id: filter.after.id });
+      const items = await q.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'DESC').limit(filter.limit).getMany();
+      return Promise.all(items.map((i) => this.view(m, i, timezone)));
+    });
+  }
+
+  revisions(tenantId: string, id: string): Promise<ContentRevision[]> {
+    return this.db.transaction(tenantId, async (m) => {
+      await this.itemOrFail(m, tenantId, id);
+      return m.getRepository(ContentRevision).find({ where: { tenantId, itemId: id }, order: { revision: 'DESC' } });
+    });
+  }
+
+  revision(tenantId: string, id: string, n: number): Promise<ContentRevision> {
+    return this.db.transaction(tenantId, async (m) => {
+      await this.itemOrFail(m, tenantId, id);
+      const found = await m.getRepository(ContentRevision).findOneBy({ tenantId, itemId: id, revision: n });
+      if (!found) throw ContentErrors.revisionNotFound(n);
+      return found;
+    });
+  }
+
+  async diff(tenantId: string, id: string, from: number, to: number): Promise<RuleChange[]> {
+    const [a, b] = [await this.revision(tenantId, id, from), await this.revision(tenantId, id, to)];
+    const doc = (r: ContentRevision) => ({ title: r.title, slug: r.slug, summary: r.summary, body: r.bodyHtml, section: r.sectionId, fields: r.fields });
+    return diffRuleDocuments(doc(a), doc(b));
+  }
+
+  /** The units below (and including) `roots`: how far a unit role reaches. */
+  subtreeOf(tenantId: string, roots: string[]): Promise<string[]> {
+    if (roots.length === 0) return Promise.resolve([]);
+    return this.db.transaction(tenantId, async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `WITH RECURSIVE down(id, depth) AS (
+           SELECT id, 0 FROM units_unit WHERE tenant_id = $1 AND id = ANY($2::uuid[])
+           UNION ALL SELECT u.id, d.depth + 1 FROM units_unit u JOIN down d ON u.parent_id = d.id WHERE u.tenant_id = $1 AND d.depth < 64
+         ) SELECT DISTINCT id FROM down`,
+        [tenantId, roots],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
+  private async unitFor(m: EntityManager, tenantId: string, site: Site, unitCode?: string): Promise<string> {
+    if (site.unitId) {
+      if (unitCode) throw ContentErrors.unitNotAllowed();
+      return site.unitId;
+    }
+    if (!unitCode) throw ContentErrors.unitRequired();
+    const unit = await m.getRepository(Unit).findOneBy({ tenantId, code: unitCode, active: true });
+    if (!unit) throw ContentErrors.unknownUnit(unitCode);
+    return unit.id;
+  }
+
+  private async prepare(m: EntityManager, tenantId: string, site: Site, type: ContentType, input: ContentDraft) {
+    const { fields, problems } = validateFields(type, input.fields);
+    const title = plainText(input.title ?? '');
+    if (!title) problems.unshift({ field: 'title', message: 'title must not be empty once markup is removed' });
+    if (input.slug !== undefined && !SLUG.test(input.slug)) problems.push({ field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-moi)' });
+    if (problems.length > 0) throw ContentErrors.invalidFields(problems);
+    let sectionId: string | null = null;
+    if (input.section) {
+      const section = await m.getRepository(Section).findOneBy({ tenantId, siteId: site.id, slug: input.section });
+      if (!section) throw SiteErrors.sectionNotFound(input.section);
+      sectionId = section.id;
+    }
+    return { title, summary: input.summary ? plainText(input.summary) || null : null, bodyHtml: sanitizeRichText(input.body ?? ''), fields, sectionId };
+  }
+
+  /** A slug for the item: the one asked for (409 if taken), or the title's, suffixed until free. */
+  private async freeSlug(m: EntityManager, tenantId: string, siteId: string, asked: string | undefined, title: string, itemId?: string): Promise<string> {
+    const taken = async (slug: string) => {
+      const owner = await m.getRepository(ContentItem).findOneBy({ tenantId, siteId, slug });
+      return !!owner && owner.id !== itemId;
+    };
+    if (asked !== undefined) {
+      if (await taken(asked)) throw ContentErrors.slugTaken(asked);
+      return asked;
+    }
+    const base = vietnameseSlug(title);
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await taken(candidate))) return candidate;
+    }
+  }
+
+  private async keepRedirect(m: EntityManager, tenantId: string, siteId: string, oldSlug: string, newSlug: string, itemId: string): Promise<void> {
+    const redirects = m.getRepository(SlugRedirect);
+    // The new slug is an item's own again: it must not redirect anywhere; the old one now points here.
+    await redirects.delete({ tenantId, siteId, oldSlug: In([newSlug, oldSlug]) });
+    await redirects.insert({ tenantId, siteId, oldSlug, itemId });
+  }
+
+  private async recordRevision(m: EntityManager, item: ContentItem, author: Author, restoredFrom: number | null): Promise<void> {
+    const repo = m.getRepository(ContentRevision);
+    await repo.save(
+      repo.create({
+        tenantId: item.tenantId, itemId: item.id, revision: item.revision, title: item.title, slug: item.slug, summary: item.summary, bodyHtml: item.bodyHtml,
+        fields: item.fields, sectionId: item.sectionId, authorId: author.id, authorLabel: author.label, restoredFrom,
+      }),
+    );
+  }
+
+  private async lockedItem(m: EntityManager, tenantId: string, id: string): Promise<ContentItem> {
+    const item = /^[0-9a-f-]{36}$/i.test(id)
+      ? await m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id }).setLock('pessimistic_write').getOne()
+      : null;
+    if (!item) throw ContentErrors.notFound();
+    return item;
+  }
+
+  private async itemOrFail(m: EntityManager, tenantId: string, id: string): Promise<ContentItem> {
+    const item = /^[0-9a-f-]{36}$/i.test(id) ? await m.getRepository(ContentItem).findOneBy({ tenantId, id }) : null;
+    if (!item) throw ContentErrors.notFound();
+    return item;
+  }
+
+  private async view(m: EntityManager, item: ContentItem, timezone: string): Promise<ContentView> {
+    const [site, unit, section] = await Promise.all([
+      m.getRepository(Site).findOneByOrFail({ id: item.siteId }),
+      m.getRepository(Unit).findOneByOrFail({ id: item.unitId }),
+      item.sectionId ? m.getRepository(Section).findOneBy({ id: item.sectionId }) : Promise.resolve(null),
+    ]);
+    return {
+      id: item.id, site: site.kind === 'portal' ? 'portal' : site.path.slice(1), unit: unit.code, section: section?.slug ?? null, type: item.type, channel: item.channel,
+      slug: item.slug, title: item.title, summary: item.summary, body: item.bodyHtml, fields: item.fields, status: item.status, publishedAt: item.publishedAt,
+      revision: item.revision, createdAt: item.createdAt, updatedAt: item.updatedAt,
+      ...(item.type === 'legal_document' ? { legalStatus: legalDocumentStatus(item.fields, todayIn(timezone)) } : {}),
+    };
+  }
+}
+

@@ -1,0 +1,22 @@
+import { plainText, sanitizeRichText } from './sanitize-html';
+
+describe('rich text sanitising (allowlist)', () => {
+  it.each([
+    ['<p>Tin <script>alert(1)</script>mới</p>', '<p>Tin mới</p>'],
+    ['<img src="https://a.vn/x.png" onerror="alert(1)" alt="ảnh">', '<img src="https://a.vn/x.png" alt="ảnh" />'],
+    ['<a href="javascript:alert(1)">bấm</a>', '<a>bấm</a>'],
+    ['<a href="JaVaScRiPt:alert(1)">bấm</a>', '<a>bấm</a>'],
+    ['<img src="data:image/svg+xml;base64,PHN2Zz4=">', '<img />'],
+    ['<svg onload="alert(1)"><circle r="1"/></svg>tiếp', 'tiếp'],
+    ['<iframe src="https://evil.example"></iframe>x', 'x'],
+    ['<p style="background:url(javascript:alert(1))" onclick="x()">đoạn</p>', '<p>đoạn</p>'],
+    ['<a href="https://laocai.gov.vn" target="_blank">Cổng</a>', '<a href="https://laocai.gov.vn" target="_blank" rel="noopener noreferrer">Cổng</a>'],
+    ['<table><tr><td colspan="2">Ô</td></tr></table>', '<table><tr><td colspan="2">Ô</td></tr></table>'],
+  ])('%s → %s', (input, expected) => {
+    expect(sanitizeRichText(input)).toBe(expected);
+  });
+
+  it('keeps no markup at all in plain-text fields', () => {
+    expect(plainText('<b>Tiêu đề</b> <script>x</script>có dấu')).toBe('Tiêu đề có dấu');
+  });
+});

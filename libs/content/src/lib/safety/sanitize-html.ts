@@ -1,0 +1,36 @@
+import sanitize from 'sanitize-html';
+
+/**
+ * Rich text as editors may write it: an allowlist of formatting, links, images, tables, nothing
+ * executable. Scripts, event handlers, `javascript:`/`data:` URLs, SVG, iframes, styles go.
+ */
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'q', 'cite',
+    'ul', 'ol', 'li', 'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'span', 'div', 'pre', 'code',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'target', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    // Links that open elsewhere must not hand the opener to the target.
+    a: (tagName, attribs) => ({ tagName, attribs: attribs.target ? { ...attribs, rel: 'noopener noreferrer' } : attribs }),
+  },
+};
+
+export function sanitizeRichText(html: string): string {
+  return sanitize(html, OPTIONS).trim();
+}
+
+/** Plain text fields (titles, summaries): any markup is removed, not escaped twice later. */
+export function plainText(text: string): string {
+  return sanitize(text, { allowedTags: [], allowedAttributes: {} }).trim();
+}

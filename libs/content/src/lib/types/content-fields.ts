@@ -1,0 +1,136 @@
+import { ContentType } from '@cong/rules';
+import { FieldProblem, fieldProblems } from '@cong/platform-errors';
+import { instanceToPlain, plainToInstance, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateNested, validateSync,
+} from 'class-validator';
+
+const DATE = { strict: true, strictSeparator: true };
+const dateMessage = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
+
+/** A file the item links to (a form, a decision's scan); uploads become media ids later. */
+class FileRef {
+  @IsString() @MinLength(2) @MaxLength(300) name!: string;
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) address' }) url!: string;
+}
+
+/** News, announcements, reports, thematic pieces (NA-5.2, NA-5.5): the body carries the text. */
+class ArticleFields {
+  @IsOptional() @IsString() @MaxLength(200) author?: string;
+  @IsOptional() @IsString() @MaxLength(300) source?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => FileRef) attachments?: FileRef[];
+}
+
+export const PAGE_KINDS = [
+  'introduction', 'functions-and-duties', 'organisation-structure', 'development-plan', 'natural-social-conditions', 'development-orientation', 'other',
+] as const;
+
+/** A standing page of a sub-site (LC-2.1.1a, LC-2.1.2, NA-5.1). */
+class PageFields {
+  @IsIn(PAGE_KINDS, { message: `pageKind must be one of ${PAGE_KINDS.join(', ')}` }) pageKind!: string;
+  /** The organisation chart of an organisation-structure page. */
+  @IsOptional() @ValidateNested() @Type(() => FileRef) chartImage?: FileRef;
+}
+
+class ProcedureStep {
+  @IsString() @MinLength(2) @MaxLength(300) title!: string;
+  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+}
+
+class DossierComponent {
+  @IsString() @MinLength(2) @MaxLength(500) name!: string;
+  @IsOptional() @IsInt() @Min(0) originals?: number;
+  @IsOptional() @IsInt() @Min(0) copies?: number;
+}
+
+/** An administrative procedure guide (NA-5.3, LC-2.1.1c). */
+class ProcedureFields {
+  @IsString() @MinLength(1) @MaxLength(50) code!: string;
+  @IsString() @MinLength(2) @MaxLength(200) field!: string;
+  @IsString() @MinLength(2) @MaxLength(300) implementingAgency!: string;
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProcedureStep) steps!: ProcedureStep[];
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DossierComponent) dossierComponents!: DossierComponent[];
+  @IsString() @MinLength(2) @MaxLength(200) processingTime!: string;
+  @IsString() @MaxLength(500) fee!: string;
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(500, { each: true }) legalBasis!: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FileRef) forms?: FileRef[];
+}
+
+export const LEGAL_DOCUMENT_KINDS = ['luat', 'nghi-dinh', 'quyet-dinh', 'thong-tu', 'chi-thi', 'nghi-quyet', 'cong-van', 'ke-hoach', 'huong-dan', 'khac'] as const;
+
+/** A legal document (NA-5.4, NA-8.4; LC-2.1.1b): its status follows from its dates and replacement. */
+class LegalDocumentFields {
+  /** Number/symbol, e.g. `07/2006/QĐ-UBND`. */
+  @IsString() @MinLength(2) @MaxLength(100) number!: string;
+  @IsIn(LEGAL_DOCUMENT_KINDS, { message: `documentKind must be one of ${LEGAL_DOCUMENT_KINDS.join(', ')}` }) documentKind!: string;
+  @IsString() @MinLength(2) @MaxLength(300) issuingBody!: string;
+  @IsString() @MinLength(2) @MaxLength(200) signer!: string;
+  @IsISO8601(DATE, dateMessage('issuedOn')) issuedOn!: string;
+  @IsISO8601(DATE, dateMessage('effectiveFrom')) effectiveFrom!: string;
+  @IsOptional() @IsISO8601(DATE, dateMessage('expiresOn')) expiresOn?: string;
+  /** The later document that replaced this one (its content item id). */
+  @IsOptional() @IsUUID() replacedBy?: string;
+  @IsString() @MinLength(2) @MaxLength(5000) abstract!: string;
+  @IsOptional() @ValidateNested() @Type(() => FileRef) file?: FileRef;
+}
+
+/** A prepared question and answer for citizens (NA-5.6). */
+class FaqFields {
+  @IsString() @MinLength(5) @MaxLength(5000) question!: string;
+  @IsString() @MinLength(2) @MaxLength(20000) answer!: string;
+  @IsISO8601(DATE, dateMessage('askedOn')) askedOn!: string;
+  @IsOptional() @IsString() @MaxLength(200) askedBy?: string;
+}
+
+/** A project calling for investment (LC-2.1.1a). */
+class InvestmentProjectFields {
+  @IsString() @MinLength(2) @MaxLength(300) location!: string;
+  @IsString() @MinLength(2) @MaxLength(200) field!: string;
+  /** Total investment, in đồng. */
+  @IsOptional() @IsInt() @Min(0) totalInvestment?: number;
+  @IsOptional() @IsString() @MaxLength(300) investmentForm?: string;
+  @IsOptional() @IsString() @MaxLength(500) contact?: string;
+  @IsOptional() @IsBoolean() open?: boolean;
+}
+
+export const FIELDS_BY_TYPE: Record<ContentType, new () => object> = {
+  news: ArticleFields,
+  announcement: ArticleFields,
+  report: ArticleFields,
+  thematic: ArticleFields,
+  page: PageFields,
+  procedure: ProcedureFields,
+  legal_document: LegalDocumentFields,
+  faq: FaqFields,
+  investment_project: InvestmentProjectFields,
+};
+
+/** The type's fields validated one by one; problems are named `fields.<path>`. */
+export function validateFields(type: ContentType, raw: unknown): { fields: Record<string, unknown>; problems: FieldProblem[] } {
+  const instance = plainToInstance(FIELDS_BY_TYPE[type], raw ?? {});
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const problems = fieldProblems(errors, 'fields');
+  const checkDates = type === 'legal_document' ? legalDateOrder(instance as LegalDocumentFields) : [];
+  return { fields: instanceToPlain(instance), problems: [...problems, ...checkDates] };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function legalDateOrder(d: LegalDocumentFields): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  // Only dates that are dates can be in the wrong order; the others were named already.
+  if (![d.issuedOn, d.effectiveFrom, d.expiresOn].every((v) => v === undefined || ISO_DAY.test(v))) return problems;
+  if (d.issuedOn && d.effectiveFrom && d.effectiveFrom < d.issuedOn) problems.push({ field: 'fields.effectiveFrom', message: 'effectiveFrom must not be before issuedOn' });
+  if (d.effectiveFrom && d.expiresOn && d.expiresOn <= d.effectiveFrom) problems.push({ field: 'fields.expiresOn', message: 'expiresOn must be after effectiveFrom' });
+  return problems;
+}
+
+export type LegalDocumentStatus = 'not_yet_effective' | 'in_effect' | 'expired' | 'replaced';
+
+/** A legal document's status on `today` (the province's date): replaced wins, then its dates. */
+export function legalDocumentStatus(fields: Record<string, unknown>, today: string): LegalDocumentStatus {
+  if (typeof fields.replacedBy === 'string') return 'replaced';
+  if (typeof fields.effectiveFrom === 'string' && today < fields.effectiveFrom) return 'not_yet_effective';
+  if (typeof fields.expiresOn === 'string' && today >= fields.expiresOn) return 'expired';
+  return 'in_effect';
+}
