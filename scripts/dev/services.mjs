@@ -20,11 +20,11 @@ export { SetupError };
 /** Local secrets for services this script starts; never committed (.data is git-ignored). */
 function localSecrets(dataDir) {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = {
-    postgresPassword: randomBytes(18).toString('base64url'),
-    appPassword: randomBytes(18).toString('base64url'),
-  };
+  const fresh = () => randomBytes(18).toString('base64url');
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  // Secrets added by later versions are generated on first use; existing ones are kept.
+  const secrets = { postgresPassword: fresh(), appPassword: fresh(), publicPassword: fresh(), ...kept };
+  if (Object.keys(kept).length === Object.keys(secrets).length) return secrets;
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -86,7 +86,11 @@ async function ensurePostgres(root, env, log) {
   embedded.username = 'postgres';
   embedded.password = secrets.postgresPassword;
   return {
-    env: { DATABASE_URL: embedded.toString(), DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD || secrets.appPassword },
+    env: {
+      DATABASE_URL: embedded.toString(),
+      DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD || secrets.appPassword,
+      DATABASE_PUBLIC_PASSWORD: env.DATABASE_PUBLIC_PASSWORD || secrets.publicPassword,
+    },
     stop: async () => server.stop(),
   };
 }

@@ -1,6 +1,7 @@
 import { CONTENT_ENTITIES, ContentModule } from '@cong/content';
 import { SITES_ENTITIES, SitesModule } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
+import { CacheModule } from '@cong/platform-cache';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@cong/platform-config';
@@ -26,7 +27,8 @@ export class ApiModule {
         LoggingModule.forRoot(),
         ContextModule,
         AuditModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES], applicationName: 'cong-api' }),
+        CacheModule,
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES], applicationName: 'cong-api', publicReads: true }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,

@@ -1,6 +1,7 @@
 import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
+import { CacheModule } from '@cong/platform-cache';
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@cong/platform-config';
@@ -26,6 +27,7 @@ export class WorkerModule {
         LoggingModule.forRoot(),
         ContextModule,
         AuditModule,
+        CacheModule,
         DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,

@@ -7,6 +7,8 @@ function migratorFor(config: AppConfig): Migrator {
     ownerUrl: config.database.ownerUrl,
     appRole: config.database.appRole,
     appPassword: config.database.appPassword,
+    publicRole: config.database.publicRole,
+    publicPassword: config.database.publicPassword,
   });
 }
 

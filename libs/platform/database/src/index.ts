@@ -1,7 +1,8 @@
 export { createAppDataSource, createOwnerDataSource, type EntityList } from './lib/data-source.factory';
 export { DatabaseModule, type DatabaseModuleOptions } from './lib/database.module';
 export { Migrator, type MigrationStatus, type MigratorParams } from './lib/migrator';
-export { APPLICATION_GROUP_ROLE } from './lib/roles';
+export { APPLICATION_GROUP_ROLE, PUBLIC_READER_GROUP_ROLE } from './lib/roles';
+export { PublicReadDatabase } from './lib/public-read-database';
 export { assertTenantId, type OperatorAccessRequest, TenantDatabase } from './lib/tenant-database';
 export { appendOnlyTable, isolateTenantTable, releaseAppendOnlyTable, releaseTenantTable, type TablePrivilege } from './lib/tenant-isolation.sql';
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';

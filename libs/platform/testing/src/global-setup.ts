@@ -38,6 +38,8 @@ export default async function globalSetup(): Promise<void> {
       ownerUrl: withDatabase(owner, TEMPLATE_DATABASE),
       appRole: process.env.DATABASE_APP_ROLE || 'cong_app',
       appPassword: process.env.DATABASE_APP_PASSWORD || undefined,
+      publicRole: process.env.DATABASE_PUBLIC_ROLE || 'cong_public',
+      publicPassword: process.env.DATABASE_PUBLIC_PASSWORD || undefined,
     }).migrate();
     await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(TEMPLATE_DATABASE)} IS ${escapeLiteral(fingerprint)}`);
   } finally {

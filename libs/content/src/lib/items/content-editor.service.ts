@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
 import { ContentType, diffRuleDocuments, RuleChange, todayIn } from '@cong/rules';
 import { Section, Site, siteByKey, SiteErrors } from '@cong/sites';
@@ -75,7 +76,10 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
  */
 @Injectable()
 export class ContentEditor {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    @Optional() private readonly cache?: PublicResponseCache,
+  ) {}
 
   create(author: Author, tenantId: string, timezone: string, input: NewContent): Promise<ContentView> {
     return this.db.transaction(tenantId, async (m) => {
@@ -96,8 +100,8 @@ export class ContentEditor {
     });
   }
 
-  update(author: Author, tenantId: string, timezone: string, id: string, expectedRevision: number, input: ContentDraft, restoredFrom: number | null = null): Promise<ContentView> {
-    return this.db.transaction(tenantId, async (m) => {
+  async update(author: Author, tenantId: string, timezone: string, id: string, expectedRevision: number, input: ContentDraft, restoredFrom: number | null = null): Promise<ContentView> {
+    const view = await this.db.transaction(tenantId, async (m) => {
       const item = await this.lockedItem(m, tenantId, id);
       if (item.revision !== expectedRevision) throw ContentErrors.stale(expectedRevision, item.revision);
       const site = await m.getRepository(Site).findOneByOrFail({ tenantId, id: item.siteId });
@@ -114,6 +118,9 @@ export class ContentEditor {
       await this.recordRevision(m, saved, author, restoredFrom);
       return this.view(m, saved, timezone);
     });
+    // An edit to a published item is public at once: the province's cached responses go.
+    if (view.status === 'published') await this.cache?.invalidate(tenantId);
+    return view;
   }
 
   /** A new revision with the content of an earlier one (history is never rewritten). */

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { PublicResponseCache } from '@cong/platform-cache';
 import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
@@ -25,7 +26,11 @@ export class ContentPublisher {
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditLog,
-  ) {}
+    @Optional() cache?: PublicResponseCache,
+  ) {
+    // What the public sees changed: that province's cached public responses go.
+    if (cache) this.onChange((tenantId) => cache.invalidate(tenantId));
+  }
 
   onChange(listener: PublicationListener): void {
     this.listeners.push(listener);

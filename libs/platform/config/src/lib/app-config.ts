@@ -21,6 +21,10 @@ export class AppConfig {
     readonly appUrl: string;
     readonly appRole: string;
     readonly appPassword: string | undefined;
+    /** Public read path (published rows only): its own login role and connection. */
+    readonly publicUrl: string;
+    readonly publicRole: string;
+    readonly publicPassword: string | undefined;
     readonly poolSize: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
@@ -36,6 +40,9 @@ export class AppConfig {
       appUrl: withCredentials(e.DATABASE_URL, e.DATABASE_APP_ROLE, e.DATABASE_APP_PASSWORD),
       appRole: e.DATABASE_APP_ROLE,
       appPassword: e.DATABASE_APP_PASSWORD,
+      publicUrl: withCredentials(e.DATABASE_URL, e.DATABASE_PUBLIC_ROLE, e.DATABASE_PUBLIC_PASSWORD),
+      publicRole: e.DATABASE_PUBLIC_ROLE,
+      publicPassword: e.DATABASE_PUBLIC_PASSWORD,
       poolSize: e.DATABASE_POOL_SIZE,
     });
     this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
@@ -56,6 +63,12 @@ export class AppConfig {
     const problems = flatten(validateSync(env, { forbidUnknownValues: true, stopAtFirstError: true }));
     if (env.NODE_ENV === 'production' && !env.DATABASE_APP_PASSWORD) {
       problems.push('DATABASE_APP_PASSWORD is required when NODE_ENV=production');
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_PUBLIC_PASSWORD) {
+      problems.push('DATABASE_PUBLIC_PASSWORD is required when NODE_ENV=production');
+    }
+    if (env.DATABASE_PUBLIC_ROLE === env.DATABASE_APP_ROLE) {
+      problems.push('DATABASE_PUBLIC_ROLE must differ from DATABASE_APP_ROLE');
     }
     if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
       problems.push('AUTH_JWT_SECRET is required when NODE_ENV=production');

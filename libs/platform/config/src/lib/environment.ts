@@ -30,6 +30,16 @@ export class Environment {
   @MinLength(12, { message: 'DATABASE_APP_PASSWORD must be at least 12 characters' })
   DATABASE_APP_PASSWORD?: string;
 
+  /** Login role of the public read path (published rows only); must differ from DATABASE_APP_ROLE. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_PUBLIC_ROLE must be a lower-case role name' })
+  DATABASE_PUBLIC_ROLE = 'cong_public';
+
+  /** Its password; required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'DATABASE_PUBLIC_PASSWORD must be at least 12 characters' })
+  DATABASE_PUBLIC_PASSWORD?: string;
+
   /**
    * Key that signs access tokens (HS256). Required in production; elsewhere a fixed development key
    * is used, so tokens survive restarts on a developer's machine and mean nothing anywhere else.

@@ -1,12 +1,15 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig } from '@cong/platform-config';
 import { DataSource } from 'typeorm';
 import { createAppDataSource, EntityList } from './data-source.factory';
+import { PublicReadDatabase } from './public-read-database';
 import { TenantDatabase } from './tenant-database';
 
 export interface DatabaseModuleOptions {
   entities: EntityList;
   applicationName: string;
+  /** Open the public reader's pool too (the API serves the public read path). */
+  publicReads?: boolean;
 }
 
 const OPTIONS = Symbol('DatabaseModuleOptions');
@@ -15,7 +18,10 @@ const OPTIONS = Symbol('DatabaseModuleOptions');
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Optional() private readonly publicReads?: PublicReadDatabase,
+  ) {}
 
   static forRoot(opts: DatabaseModuleOptions): DynamicModule {
     return {
@@ -34,12 +40,16 @@ export class DatabaseModule implements OnApplicationShutdown {
             }).initialize(),
         },
         { provide: TenantDatabase, inject: [DataSource], useFactory: (ds: DataSource) => new TenantDatabase(ds) },
+        ...(opts.publicReads
+          ? [{ provide: PublicReadDatabase, inject: [AppConfig], useFactory: (config: AppConfig) => new PublicReadDatabase(config.database.publicUrl, config.database.poolSize) }]
+          : []),
       ],
-      exports: [DataSource, TenantDatabase],
+      exports: [DataSource, TenantDatabase, ...(opts.publicReads ? [PublicReadDatabase] : [])],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.publicReads?.close();
   }
 }

@@ -1,12 +1,15 @@
 import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 import { DataSource } from 'typeorm';
 import { createOwnerDataSource } from './data-source.factory';
-import { APPLICATION_GROUP_ROLE } from './roles';
+import { APPLICATION_GROUP_ROLE, PUBLIC_READER_GROUP_ROLE } from './roles';
 
 export interface MigratorParams {
   ownerUrl: string;
   appRole: string;
   appPassword?: string;
+  /** The public read path's login role (DATABASE_PUBLIC_ROLE); published rows only. */
+  publicRole?: string;
+  publicPassword?: string;
 }
 
 export interface MigrationStatus {
@@ -64,26 +67,34 @@ export class Migrator {
     });
   }
 
+  /** The application login role and, when configured, the public reader's: created, checked, grouped. */
   async ensureAppRole(): Promise<void> {
-    const { appRole, appPassword } = this.params;
+    await this.ensureLoginRole(this.params.appRole, this.params.appPassword, APPLICATION_GROUP_ROLE, 'DATABASE_APP_ROLE');
+    if (this.params.publicRole) {
+      if (this.params.publicRole === this.params.appRole) throw new Error('DATABASE_PUBLIC_ROLE must differ from DATABASE_APP_ROLE: the public path may read published rows only.');
+      await this.ensureLoginRole(this.params.publicRole, this.params.publicPassword, PUBLIC_READER_GROUP_ROLE, 'DATABASE_PUBLIC_ROLE');
+    }
+  }
+
+  private async ensureLoginRole(name: string, password: string | undefined, group: string, variable: string): Promise<void> {
     const client = new Client({ connectionString: this.params.ownerUrl });
     await client.connect();
     try {
       const { rows } = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; is_self: boolean }>(
         'SELECT rolsuper, rolbypassrls, rolname = current_user AS is_self FROM pg_roles WHERE rolname = $1',
-        [appRole],
+        [name],
       );
-      const role = escapeIdentifier(appRole);
+      const role = escapeIdentifier(name);
       if (rows.length === 0) {
         await client.query(`CREATE ROLE ${role} LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`);
       } else if (rows[0].rolsuper || rows[0].rolbypassrls || rows[0].is_self) {
         throw new Error(
-          `DATABASE_APP_ROLE "${appRole}" is a superuser, has BYPASSRLS or is the migration owner; ` +
+          `${variable} "${name}" is a superuser, has BYPASSRLS or is the migration owner; ` +
             'row-level security would not protect provinces from each other. Choose another role name.',
         );
       }
-      if (appPassword) await client.query(`ALTER ROLE ${role} PASSWORD ${escapeLiteral(appPassword)}`);
-      await client.query(`GRANT ${APPLICATION_GROUP_ROLE} TO ${role}`);
+      if (password) await client.query(`ALTER ROLE ${role} PASSWORD ${escapeLiteral(password)}`);
+      await client.query(`GRANT ${group} TO ${role}`);
     } finally {
       await client.end();
     }

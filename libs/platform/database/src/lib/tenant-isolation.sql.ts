@@ -24,7 +24,7 @@ export function isolateTenantTable(
   return [
     `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`,
     `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`,
-    `CREATE POLICY tenant_isolation ON ${t} USING (${rule}) WITH CHECK (${rule})`,
+    `CREATE POLICY tenant_isolation ON ${t} TO ${APPLICATION_GROUP_ROLE} USING (${rule}) WITH CHECK (${rule})`,
     `GRANT ${privileges.join(', ')} ON ${t} TO ${APPLICATION_GROUP_ROLE}`,
   ];
 }

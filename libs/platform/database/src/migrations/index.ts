@@ -8,6 +8,7 @@ import { CreateAccountTokens1795392000006 } from './1795392000006-create-account
 import { AddUnitProfiles1795392000007 } from './1795392000007-add-unit-profiles';
 import { CreateSites1795392000008 } from './1795392000008-create-sites';
 import { CreateContent1795392000009 } from './1795392000009-create-content';
+import { CreatePublicReader1795392000010 } from './1795392000010-create-public-reader';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddUnitProfiles1795392000007,
   CreateSites1795392000008,
   CreateContent1795392000009,
+  CreatePublicReader1795392000010,
 ];

@@ -1,0 +1,133 @@
+import { ContentPublisher } from '@cong/content';
+import { TenantOnboarding } from '@cong/onboarding';
+import { AuditLog } from '@cong/platform-audit';
+import { PublicResponseCache } from '@cong/platform-cache';
+import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
+import { formatProblem, loadTenantFolder } from '@cong/rules';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, readyAccount } from './auth-session';
+
+const TENANTS = join(__dirname, '../../../tenants');
+
+describe('public read API (no sign-in): published only, per province, cached and invalidated', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let lc: Caller;
+  let admin: string;
+  let laoCaiId: string;
+  let publisher: ContentPublisher;
+  let cache: PublicResponseCache;
+  const actor = { id: null, label: 'test-workflow' };
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    const onboarding = new TenantOnboarding(ctx.db, new AuditLog());
+    for (const code of ['lao-cai', 'nghe-an']) {
+      const folder = await loadTenantFolder(join(TENANTS, code));
+      if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
+      const id = (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
+      if (code === 'lao-cai') laoCaiId = id;
+    }
+    api = await ApiUnderTest.start(ctx.config);
+    lc = new Caller(api, 'lao-cai');
+    admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
+    cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
+    publisher = new ContentPublisher(ctx.db, new AuditLog(), cache);
+  });
+
+  afterAll(async () => {
+    await cache?.close();
+    await api?.close();
+    await ctx?.close();
+  });
+
+  const create = async (site: string, type: string, title: string, extra: Record<string, unknown> = {}) =>
+    (await lc.send('POST', '/api/v1/content', { site, type, title, ...extra }, admin)).body as { id: string; slug: string; revision: number };
+  const pub = (path: string, headers: Record<string, string> = {}) => api.request(`/api/v1/public${path}`, { headers: { 'x-tenant': 'lao-cai', ...headers } });
+
+  it('lists published items only, newest first; never drafts; pages with a cursor', async () => {
+    const draft = await create('so-y-te', 'news', 'Bản nháp chưa đăng');
+    const older = await create('so-y-te', 'news', 'Tin cũ hơn', { section: 'tin-tuc-thong-bao' });
+    const newer = await create('so-y-te', 'announcement', 'Thông báo mới hơn');
+    await publisher.publish(actor, laoCaiId, older.id, new Date('2026-11-20T02:00:00Z'));
+    await publisher.publish(actor, laoCaiId, newer.id, new Date('2026-11-21T02:00:00Z'));
+
+    const list = await pub('/sites/so-y-te/items');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { title: string }) => i.title)).toEqual(['Thông báo mới hơn', 'Tin cũ hơn']);
+    expect(list.body.items.some((i: { id: string }) => i.id === draft.id)).toBe(false);
+    expect((await pub(`/sites/so-y-te/items/${draft.slug}`)).status).toBe(404);
+    expect((await pub('/sites/so-y-te/items?section=tin-tuc-thong-bao')).body.items.map((i: { id: string }) => i.id)).toEqual([older.id]);
+    expect((await pub('/sites/so-y-te/items?type=announcement')).body.items.map((i: { id: string }) => i.id)).toEqual([newer.id]);
+
+    const page1 = await pub('/sites/so-y-te/items?limit=1');
+    const page2 = await pub(`/sites/so-y-te/items?limit=1&cursor=${page1.body.nextCursor}`);
+    expect([page1.body.items[0].id, page2.body.items[0].id]).toEqual([newer.id, older.id]);
+    expect((await pub('/sites/so-y-te/items?limit=0')).status).toBe(422);
+  });
+
+  it('serves an item by slug; an old slug answers 301 to the current one', async () => {
+    const item = await create('so-y-te', 'news', 'Khánh thành bệnh viện đa khoa');
+    await publisher.publish(actor, laoCaiId, item.id);
+    const read = await pub(`/sites/so-y-te/items/${item.slug}`);
+    expect(read.body).toMatchObject({ title: 'Khánh thành bệnh viện đa khoa', site: 'so-y-te', unit: 'so-y-te' });
+    await lc.send('PUT', `/api/v1/content/${item.id}`, { expectedRevision: 1, title: 'Khánh thành bệnh viện đa khoa tỉnh', slug: 'khanh-thanh-benh-vien' }, admin);
+    const moved = await pub(`/sites/so-y-te/items/${item.slug}`);
+    expect([moved.status, moved.headers.location]).toEqual([301, '/api/v1/public/sites/so-y-te/items/khanh-thanh-benh-vien']);
+    expect((await pub('/sites/so-y-te/items/khanh-thanh-benh-vien')).body.title).toBe('Khánh thành bệnh viện đa khoa tỉnh');
+  });
+
+  it('answers with ETag and Cache-Control, 304 for a current copy, and drops the cache on publish and withdraw', async () => {
+    const first = await pub('/sites/tp-lao-cai/items');
+    expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
+    expect((await pub('/sites/tp-lao-cai/items', { 'if-none-match': String(first.headers.etag) })).status).toBe(304);
+    expect(first.body.items).toEqual([]);
+
+    const item = await create('tp-lao-cai', 'news', 'Lễ hội hoa tam giác mạch');
+    await publisher.publish(actor, laoCaiId, item.id);
+    const afterPublish = await pub('/sites/tp-lao-cai/items', { 'if-none-match': String(first.headers.etag) });
+    expect(afterPublish.status).toBe(200);
+    expect(afterPublish.body.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
+
+    await publisher.withdraw(actor, laoCaiId, item.id, 'Thông tin chưa chính xác');
+    expect((await pub('/sites/tp-lao-cai/items')).body.items).toEqual([]);
+    expect((await pub(`/sites/tp-lao-cai/items/${item.slug}`)).status).toBe(404);
+  });
+
+  it('finds "Nghệ An" from "nghe an" and "NGHE AN"; legal documents by number and issuer, procedures by field', async () => {
+    const news = await create('portal', 'news', 'Đoàn công tác tỉnh Nghệ An thăm Lào Cai', { unit: 'van-phong-ubnd-tinh' });
+    const legal = await create('so-y-te', 'legal_document', 'Quy định cung cấp thông tin', { fields: SAMPLE_FIELDS.legal_document });
+    const procedure = await create('so-y-te', 'procedure', 'Cấp giấy phép hành nghề', { fields: { ...SAMPLE_FIELDS.procedure, field: 'Khám bệnh, chữa bệnh' } });
+    for (const id of [news.id, legal.id, procedure.id]) await publisher.publish(actor, laoCaiId, id);
+
+    for (const q of ['nghe an', 'NGHE AN', 'Nghệ An', 'nghẹ an']) {
+      const found = await pub(`/search?q=${encodeURIComponent(q)}`);
+      expect({ q, ids: found.body.items.map((i: { id: string }) => i.id) }).toEqual({ q, ids: [news.id] });
+    }
+    const byNumber = await pub(`/search?q=${encodeURIComponent('07/2006/QĐ-UBND')}&type=legal_document`);
+    expect(byNumber.body.items).toEqual([expect.objectContaining({ id: legal.id, legalStatus: 'in_effect' })]);
+    expect((await pub(`/search?q=${encodeURIComponent('quy dinh')}&issuingBody=${encodeURIComponent('ubnd tinh lao cai')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([legal.id]);
+    expect((await pub(`/search?q=${encodeURIComponent('giay phep')}&field=${encodeURIComponent('kham benh')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([procedure.id]);
+    expect((await pub('/search?q=x')).status).toBe(422);
+  });
+
+  it("never shows another province's items, and the public role cannot read a draft even when it asks", async () => {
+    const naList = await api.request('/api/v1/public/sites/so-y-te/items', { headers: { 'x-tenant': 'nghe-an' } });
+    expect(naList.body.items).toEqual([]);
+    expect((await api.request(`/api/v1/public/search?q=${encodeURIComponent('nghe an')}`, { headers: { 'x-tenant': 'nghe-an' } })).body.items).toEqual([]);
+    expect((await api.request('/api/v1/public/sites/tp-vinh/items', { headers: { 'x-tenant': 'lao-cai' } })).body.items).toEqual([]);
+
+    const reader = new Client({ connectionString: ctx.config.database.publicUrl });
+    await reader.connect();
+    try {
+      const { rows } = await reader.query(`SELECT status, count(*)::int AS n FROM content_item GROUP BY status ORDER BY status`);
+      expect(rows).toEqual([{ status: 'published', n: expect.any(Number) }]);
+      await expect(reader.query(`UPDATE content_item SET title = 'x'`)).rejects.toThrow(/permission denied/);
+      await expect(reader.query(`SELECT count(*) FROM accounts_user`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await reader.end();
+    }
+  });
+});

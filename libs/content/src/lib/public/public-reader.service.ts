@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { PublicReadDatabase } from '@cong/platform-database';
+import { ContentType } from '@cong/rules';
+import { legalDocumentStatus, LegalDocumentStatus } from '../types/content-fields';
+
+export interface PublicItemSummary {
+  id: string;
+  slug: string;
+  type: string;
+  title: string;
+  summary: string | null;
+  section: string | null;
+  unit: string | null;
+  publishedAt: Date;
+  legalStatus?: LegalDocumentStatus;
+}
+
+export interface PublicItem extends PublicItemSummary {
+  body: string;
+  fields: Record<string, unknown>;
+  site: string;
+}
+
+export interface PublicListQuery {
+  type?: ContentType;
+  section?: string;
+  after?: { publishedAt: Date; id: string };
+  limit: number;
+}
+
+export interface PublicSearchQuery {
+  q: string;
+  site?: string;
+  type?: ContentType;
+  /** Legal documents: kind and issuing body; procedures: field and implementing agency. */
+  documentKind?: string;
+  issuingBody?: string;
+  field?: string;
+  agency?: string;
+  limit: number;
+}
+
+const pathOf = (site: string) => (site === 'portal' ? '/' : `/${site}`);
+
+const SUMMARY_COLUMNS = `c.id, c.slug, c.type, c.title, c.summary, c.published_at, c.fields, sec.slug AS section, u.code AS unit`;
+const JOINS = `JOIN sites_site s ON s.tenant_id = c.tenant_id AND s.id = c.site_id
+  LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
+  LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id`;
+
+interface Row {
+  id: string;
+  slug: string;
+  type: string;
+  title: string;
+  summary: string | null;
+  published_at: Date;
+  fields: Record<string, unknown>;
+  section: string | null;
+  unit: string | null;
+}
+
+/**
+ * What citizens read. Each method is one statement on the public reader's connection: its row
+ * policies admit published items of active sites only, and every query also names the province.
+ */
+@Injectable()
+export class PublicReader {
+  constructor(private readonly db: PublicReadDatabase) {}
+
+  async sites(tenantId: string): Promise<{ key: string; path: string; title: string; kind: string }[]> {
+    const rows = await this.db.query<{ path: string; title: string; kind: string }>(
+      'public-sites',
+      `SELECT path, title, kind FROM sites_site WHERE tenant_id = $1 ORDER BY path`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ key: r.path === '/' ? 'portal' : r.path.slice(1), ...r }));
+  }
+
+  async list(tenantId: string, today: string, site: string, q: PublicListQuery): Promise<PublicItemSummary[]> {
+    const rows = await this.db.query<Row>(
+      'public-list',
+      `SELECT ${SUMMARY_COLUMNS} FROM content_item c ${JOINS}
+       WHERE c.tenant_id = $1 AND s.path = $2 AND c.status = 'published'
+         AND ($3::text IS NULL OR c.type = $3) AND ($4::text IS NULL OR sec.slug = $4)
+         AND ($5::timestamptz IS NULL OR (c.published_at, c.id) < ($5::timestamptz, $6::uuid))
+       ORDER BY c.published_at DESC, c.id DESC LIMIT $7`,
+      [tenantId, pathOf(site), q.type ?? null, q.section ?? null, q.after?.publishedAt ?? null, q.after?.id ?? null, q.limit],
+    );
+    return rows.map((r) => summary(r, today));
+  }
+
+  /** The item, or where its old slug now points (`redirect`), or null. */
+  async item(tenantId: string, today: string, site: string, slug: string): Promise<{ item: PublicItem } | { redirect: string } | null> {
+    const rows = await this.db.query<Row & { body_html: string; redirect: string | null }>(
+      'public-item',
+      `SELECT * FROM (
+         SELECT ${SUMMARY_COLUMNS}, c.body_html, NULL::text AS redirect, 0 AS rank FROM content_item c ${JOINS}
+         WHERE c.tenant_id = $1 AND s.path = $2 AND c.slug = $3 AND c.status = 'published'
+         UNION ALL
+         SELECT ${SUMMARY_COLUMNS}, NULL, c.slug, 1 FROM content_slug_redirect r
+         JOIN content_item c ON c.tenant_id = r.tenant_id AND c.id = r.item_id ${JOINS}
+         WHERE r.tenant_id = $1 AND s.path = $2 AND r.old_slug = $3 AND r.site_id = s.id AND c.status = 'published'
+       ) found ORDER BY rank LIMIT 1`,
+      [tenantId, pathOf(site), slug],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.redirect) return { redirect: row.redirect };
+    return { item: { ...summary(row, today), body: row.body_html, fields: row.fields, site } };
+  }
+
+  /**
+   * Accent- and case-insensitive search ("nghe an" finds "Nghệ An"): full text over the folded title
+   * and summary, trigram similarity on the folded title, exact legal document numbers.
+   */
+  async search(tenantId: string, today: string, q: PublicSearchQuery): Promise<PublicItemSummary[]> {
+    const rows = await this.db.query<Row & { score: number }>(
+      'public-search',
+      `SELECT ${SUMMARY_COLUMNS},
+              greatest(ts_rank(to_tsvector('simple', unaccent(c.title || ' ' || coalesce(c.summary, ''))), plainto_tsquery('simple', unaccent($2))),
+                       similarity(unaccent(lower(c.title)), unaccent(lower($2)))) AS score
+       FROM content_item c ${JOINS}
+       WHERE c.tenant_id = $1 AND c.status = 'published'
+         AND ($3::text IS NULL OR s.path = $3) AND ($4::text IS NULL OR c.type = $4)
+         AND ($5::text IS NULL OR c.fields->>'documentKind' = $5)
+         AND ($6::text IS NULL OR unaccent(lower(c.fields->>'issuingBody')) LIKE '%' || unaccent(lower($6)) || '%')
+         AND ($7::text IS NULL OR unaccent(lower(c.fields->>'field')) LIKE '%' || unaccent(lower($7)) || '%')
+         AND ($8::text IS NULL OR unaccent(lower(c.fields->>'implementingAgency')) LIKE '%' || unaccent(lower($8)) || '%')
+         AND (to_tsvector('simple', unaccent(c.title || ' ' || coalesce(c.summary, ''))) @@ plainto_tsquery('simple', unaccent($2))
+              OR unaccent(lower(c.title)) % unaccent(lower($2))
+              OR lower(c.fields->>'number') = lower($2)
+              OR lower(c.fields->>'code') = lower($2))
+       ORDER BY score DESC, c.published_at DESC LIMIT $9`,
+      [tenantId, q.q, q.site ? pathOf(q.site) : null, q.type ?? null, q.documentKind ?? null, q.issuingBody ?? null, q.field ?? null, q.agency ?? null, q.limit],
+    );
+    return rows.map((r) => summary(r, today));
+  }
+}
+
+function summary(r: Row, today: string): PublicItemSummary {
+  return {
+    id: r.id, slug: r.slug, type: r.type, title: r.title, summary: r.summary, section: r.section, unit: r.unit, publishedAt: r.published_at,
+    ...(r.type === 'legal_document' ? { legalStatus: legalDocumentStatus(r.fields, today) } : {}),
+  };
+}
