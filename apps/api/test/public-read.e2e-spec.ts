@@ -5,7 +5,9 @@ import { PublicResponseCache } from '@cong/platform-cache';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
 import { formatProblem, loadTenantFolder } from '@cong/rules';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { Client } from 'pg';
+import Parser from 'rss-parser';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount } from './auth-session';
 
@@ -111,6 +113,32 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect((await pub(`/search?q=${encodeURIComponent('quy dinh')}&issuingBody=${encodeURIComponent('ubnd tinh lao cai')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([legal.id]);
     expect((await pub(`/search?q=${encodeURIComponent('giay phep')}&field=${encodeURIComponent('kham benh')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([procedure.id]);
     expect((await pub('/search?q=x')).status).toBe(422);
+  });
+
+  it('publishes RSS 2.0 and Atom feeds (per site and section) and a sitemap, with the newest published items', async () => {
+    const items = [];
+    for (const [title, at] of [['Tin thứ nhất về Sa Pa', '2026-11-01T01:00:00Z'], ['Tin thứ hai về Sa Pa', '2026-11-02T01:00:00Z']] as const) {
+      const item = await create('h-sa-pa', 'news', title, { summary: `Tóm tắt: ${title}`, section: 'thu-tuc-hanh-chinh' });
+      await publisher.publish(actor, laoCaiId, item.id, new Date(at));
+      items.push(item);
+    }
+    await create('h-sa-pa', 'news', 'Bản nháp không lên feed');
+    const parser = new Parser();
+    const rss = await pub('/sites/h-sa-pa/feed.rss');
+    expect(rss.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+    const rssFeed = await parser.parseString(rss.text);
+    expect(rssFeed.title).toBe('Huyện Sa Pa');
+    expect(rssFeed.items.map((i) => i.title)).toEqual(['Tin thứ hai về Sa Pa', 'Tin thứ nhất về Sa Pa']);
+    expect(rssFeed.items[0].link).toBe(`https://laocai.gov.vn/h-sa-pa/${items[1].slug}`);
+
+    const atom = await parser.parseString((await pub('/sites/h-sa-pa/feed.atom?section=thu-tuc-hanh-chinh')).text);
+    expect(atom.items.map((i) => i.title)).toEqual(['Tin thứ hai về Sa Pa', 'Tin thứ nhất về Sa Pa']);
+    expect((await parser.parseString((await pub('/sites/h-sa-pa/feed.rss?section=giao-tiep-truc-tuyen')).text)).items).toEqual([]);
+
+    const sitemap = new XMLParser().parse((await pub('/sites/h-sa-pa/sitemap.xml')).text);
+    const urls = [sitemap.urlset.url].flat().map((u: { loc: string }) => u.loc);
+    expect(urls.sort()).toEqual(items.map((i) => `https://laocai.gov.vn/h-sa-pa/${i.slug}`).sort());
+    expect((await pub('/sites/khong-co/feed.rss')).status).toBe(404);
   });
 
   it("never shows another province's items, and the public role cannot read a draft even when it asks", async () => {

@@ -76,6 +76,23 @@ export class PublicReader {
     return rows.map((r) => ({ key: r.path === '/' ? 'portal' : r.path.slice(1), ...r }));
   }
 
+  /** An active site of the province, or null. */
+  async siteFor(tenantId: string, site: string): Promise<{ path: string; title: string } | null> {
+    const rows = await this.db.query<{ path: string; title: string }>('public-site', `SELECT path, title FROM sites_site WHERE tenant_id = $1 AND path = $2`, [tenantId, pathOf(site)]);
+    return rows[0] ?? null;
+  }
+
+  /** Every published item of a site for its sitemap (the protocol allows 50,000 URLs a file). */
+  async sitemapEntries(tenantId: string, site: string): Promise<{ slug: string; updatedAt: Date }[]> {
+    const rows = await this.db.query<{ slug: string; updated_at: Date }>(
+      'public-sitemap',
+      `SELECT c.slug, c.updated_at FROM content_item c JOIN sites_site s ON s.tenant_id = c.tenant_id AND s.id = c.site_id
+       WHERE c.tenant_id = $1 AND s.path = $2 AND c.status = 'published' ORDER BY c.published_at DESC LIMIT 50000`,
+      [tenantId, pathOf(site)],
+    );
+    return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
+  }
+
   async list(tenantId: string, today: string, site: string, q: PublicListQuery): Promise<PublicItemSummary[]> {
     const rows = await this.db.query<Row>(
       'public-list',

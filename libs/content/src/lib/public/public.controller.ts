@@ -4,7 +4,10 @@ import { Public } from '@cong/platform-context';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { DomainError } from '@cong/platform-errors';
 import { CONTENT_TYPES, ContentType, todayIn } from '@cong/rules';
-import { TenantContext } from '@cong/tenancy';
+import { TenantContext, TenantRepository } from '@cong/tenancy';
+import { Feed } from 'feed';
+import { Readable } from 'node:stream';
+import { SitemapStream, streamToPromise } from 'sitemap';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { createHash } from 'node:crypto';
@@ -17,6 +20,10 @@ export class PublicListParams {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' }) section?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' }) cursor?: string;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class FeedParams {
+  @ApiPropertyOptional({ description: 'Only this section' }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' }) section?: string;
 }
 
 export class PublicSearchParams {
@@ -41,6 +48,19 @@ interface ReplyLike {
 }
 
 const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A public response as cached: status, type, body (and where a redirect points). */
+interface Produced {
+  status: number;
+  contentType: string;
+  body: string;
+  location?: string;
+}
+
+const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
+/** Where a citizen reads an item on the portal's web front end. */
+const itemUrl = (base: string, site: string, slug: string) => `${base}${site === 'portal' ? '' : `/${site}`}/${slug}`;
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
 const badCursor = () => new DomainError('CONTENT_BAD_CURSOR', 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
 
@@ -57,12 +77,13 @@ export class PublicController {
     private readonly reader: PublicReader,
     private readonly cache: PublicResponseCache,
     private readonly tenants: TenantContext,
+    private readonly domains: TenantRepository,
   ) {}
 
   @Get('sites')
   @ApiOperation({ summary: 'The portal and the sub-sites of this province' })
   sites(@Req() req: RequestLike, @Res() reply: ReplyLike): Promise<void> {
-    return this.serve(req, reply, async (tenantId) => ({ status: 200, body: await this.reader.sites(tenantId) }));
+    return this.serve(req, reply, async (tenantId) => json(await this.reader.sites(tenantId)));
   }
 
   @Get('sites/:site/items')
@@ -80,7 +101,7 @@ export class PublicController {
       }
       const items = await this.reader.list(tenantId, today, site, { type: q.type, section: q.section, after, limit });
       const last = items.length === limit ? items[items.length - 1] : undefined;
-      return { status: 200, body: { items, nextCursor: last ? Buffer.from(`${last.publishedAt.toISOString()}|${last.id}`).toString('base64url') : null } };
+      return json({ items, nextCursor: last ? Buffer.from(`${last.publishedAt.toISOString()}|${last.id}`).toString('base64url') : null });
     });
   }
 
@@ -91,43 +112,91 @@ export class PublicController {
       if (!KEY.test(site) || !/^[a-z0-9][a-z0-9-]{0,199}$/.test(slug)) throw notFound();
       const found = await this.reader.item(tenantId, today, site, slug);
       if (!found) throw notFound();
-      if ('redirect' in found) return { status: 301, location: `/api/v1/public/sites/${site}/items/${found.redirect}`, body: { location: found.redirect } };
-      return { status: 200, body: found.item };
+      if ('redirect' in found) return json({ location: found.redirect }, 301, `/api/v1/public/sites/${site}/items/${found.redirect}`);
+      return json(found.item);
     });
   }
 
   @Get('search')
   @ApiOperation({ summary: 'Search published items; accents and case do not matter ("nghe an" finds "Nghệ An")' })
   search(@Query() q: PublicSearchParams, @Req() req: RequestLike, @Res() reply: ReplyLike): Promise<void> {
-    return this.serve(req, reply, async (tenantId, today) => ({ status: 200, body: { items: await this.reader.search(tenantId, today, { ...q, limit: q.limit ?? 20 }) } }));
+    return this.serve(req, reply, async (tenantId, today) => json({ items: await this.reader.search(tenantId, today, { ...q, limit: q.limit ?? 20 }) }));
+  }
+
+  @Get('sites/:site/feed.rss')
+  @ApiOperation({ summary: 'RSS 2.0 of the newest published items of a site (or of one section)' })
+  rss(@Param('site') site: string, @Query() q: FeedParams, @Req() req: RequestLike, @Res() reply: ReplyLike): Promise<void> {
+    return this.serve(req, reply, async (tenantId, today) => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', body: (await this.feed(tenantId, today, site, q.section)).rss2() }));
+  }
+
+  @Get('sites/:site/feed.atom')
+  @ApiOperation({ summary: 'Atom 1.0 of the newest published items of a site (or of one section)' })
+  atom(@Param('site') site: string, @Query() q: FeedParams, @Req() req: RequestLike, @Res() reply: ReplyLike): Promise<void> {
+    return this.serve(req, reply, async (tenantId, today) => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', body: (await this.feed(tenantId, today, site, q.section)).atom1() }));
+  }
+
+  @Get('sites/:site/sitemap.xml')
+  @ApiOperation({ summary: "The site's sitemap: every published item (up to 50,000)" })
+  sitemap(@Param('site') site: string, @Req() req: RequestLike, @Res() reply: ReplyLike): Promise<void> {
+    return this.serve(req, reply, async (tenantId) => {
+      const found = await this.reader.siteFor(tenantId, site);
+      if (!found) throw notFound();
+      const base = await this.baseUrl(tenantId);
+      const entries = await this.reader.sitemapEntries(tenantId, site);
+      const xml = await streamToPromise(Readable.from(entries.map((e) => ({ url: itemUrl(base, site, e.slug), lastmod: e.updatedAt.toISOString() }))).pipe(new SitemapStream({ hostname: base })));
+      return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml.toString('utf8') };
+    });
+  }
+
+  /** The newest 50 published items of a site or section as a feed (the `feed` library writes RSS and Atom). */
+  private async feed(tenantId: string, today: string, site: string, section?: string): Promise<Feed> {
+    const found = KEY.test(site) ? await this.reader.siteFor(tenantId, site) : null;
+    if (!found) throw notFound();
+    const base = await this.baseUrl(tenantId);
+    const items = await this.reader.list(tenantId, today, site, { section, limit: 50 });
+    const siteUrl = `${base}${found.path === '/' ? '' : found.path}`;
+    const feed = new Feed({
+      id: siteUrl,
+      title: found.title,
+      link: siteUrl,
+      language: 'vi',
+      copyright: found.title,
+      updated: items[0]?.publishedAt ?? new Date(0),
+      feedLinks: { rss: `${base}/api/v1/public/sites/${site}/feed.rss`, atom: `${base}/api/v1/public/sites/${site}/feed.atom` },
+    });
+    for (const item of items) {
+      const link = itemUrl(base, site, item.slug);
+      feed.addItem({ id: link, title: item.title, link, description: item.summary ?? undefined, date: item.publishedAt });
+    }
+    return feed;
+  }
+
+  /** The province's primary domain, as the feeds and the sitemap link to it. */
+  private async baseUrl(tenantId: string): Promise<string> {
+    const domains = await this.domains.findDomainsOf(tenantId);
+    const primary = domains.find((d) => d.isPrimary) ?? domains[0];
+    return `https://${primary?.domain ?? 'localhost'}`;
   }
 
   /** Answers from the cache, or computes, caches and answers; 304 when the client's copy is current. */
-  private async serve(req: RequestLike, reply: ReplyLike, produce: (tenantId: string, today: string) => Promise<{ status: number; body: unknown; location?: string }>): Promise<void> {
+  private async serve(req: RequestLike, reply: ReplyLike, produce: (tenantId: string, today: string) => Promise<Produced>): Promise<void> {
     const tenant = this.tenants.current();
     const key = req.url;
-    let entry = await this.cache.get(tenant.id, key);
-    let status = 200;
-    let location: string | undefined;
-    if (entry) {
-      const cached = JSON.parse(entry.body) as { status: number; location?: string; payload: unknown };
-      status = cached.status;
-      location = cached.location;
-      entry = { etag: entry.etag, body: JSON.stringify(cached.payload) };
+    const cached = await this.cache.get(tenant.id, key);
+    let answer: Produced & { etag: string };
+    if (cached) {
+      answer = { ...(JSON.parse(cached.body) as Produced), etag: cached.etag };
     } else {
-      const result = await produce(tenant.id, todayIn(tenant.timezone));
-      status = result.status;
-      location = result.location;
-      const body = JSON.stringify(result.body);
-      entry = { etag: `"${createHash('sha1').update(body).digest('base64url')}"`, body };
-      await this.cache.set(tenant.id, key, { etag: entry.etag, body: JSON.stringify({ status, location, payload: result.body }) });
+      const produced = await produce(tenant.id, todayIn(tenant.timezone));
+      answer = { ...produced, etag: `"${createHash('sha1').update(produced.body).digest('base64url')}"` };
+      await this.cache.set(tenant.id, key, { etag: answer.etag, body: JSON.stringify(produced) });
     }
-    reply.header('cache-control', CACHE_CONTROL).header('etag', entry.etag).header('vary', 'Host, X-Tenant');
-    if (location) reply.header('location', location);
-    if (status === 200 && req.headers['if-none-match'] === entry.etag) {
+    reply.header('cache-control', CACHE_CONTROL).header('etag', answer.etag).header('vary', 'Host, X-Tenant');
+    if (answer.location) reply.header('location', answer.location);
+    if (answer.status === 200 && req.headers['if-none-match'] === answer.etag) {
       reply.status(304).send();
       return;
     }
-    reply.status(status).header('content-type', 'application/json; charset=utf-8').send(entry.body);
+    reply.status(answer.status).header('content-type', answer.contentType).send(answer.body);
   }
 }
