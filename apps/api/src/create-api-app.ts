@@ -1,6 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
+import { MAX_UPLOAD_BYTES } from '@cong/content';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
 import { createValidationPipe, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
@@ -43,6 +45,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // fails validation further in.
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, strictJsonBody);
+  // Uploads (POST /api/v1/media): one file, read no further than the largest kind allows.
+  // (Nest's adapter bundles its own copy of Fastify's types, which the plugin's do not match.)
+  await app.register(multipart as unknown as Parameters<typeof app.register>[0], { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   const openApi = new DocumentBuilder()
     .setTitle('Cổng API')

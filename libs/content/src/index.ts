@@ -1,6 +1,7 @@
 import { ContentItem } from './lib/items/content-item.entity';
 import { ContentRevision } from './lib/items/content-revision.entity';
 import { SlugRedirect } from './lib/items/slug-redirect.entity';
+import { MediaAsset } from './lib/media/media-asset.entity';
 
 export { ContentModule } from './lib/content.module';
 export { type Author, type ContentDraft, ContentEditor, type ContentView, type NewContent } from './lib/items/content-editor.service';
@@ -13,4 +14,8 @@ export { plainText, sanitizeRichText } from './lib/safety/sanitize-html';
 export { foldVietnamese, vietnameseSlug } from './lib/slugs/vietnamese-slug';
 export { FIELDS_BY_TYPE, LEGAL_DOCUMENT_KINDS, legalDocumentStatus, type LegalDocumentStatus, PAGE_KINDS, validateFields } from './lib/types/content-fields';
 
-export const CONTENT_ENTITIES = [ContentItem, ContentRevision, SlugRedirect];
+export { MediaAsset, type MediaKind } from './lib/media/media-asset.entity';
+export { IMAGE_WIDTHS, MAX_UPLOAD_BYTES, MediaLibrary } from './lib/media/media-library.service';
+export { LocalDiskStorage, MediaStorage } from './lib/media/media-storage';
+
+export const CONTENT_ENTITIES = [ContentItem, ContentRevision, SlugRedirect, MediaAsset];

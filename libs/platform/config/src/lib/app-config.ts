@@ -32,6 +32,7 @@ export class AppConfig {
   readonly log: { readonly level: string };
   readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
   readonly auth: { readonly jwtSecret: string };
+  readonly media: { readonly dir: string };
 
   private constructor(e: Environment) {
     this.env = e.NODE_ENV as NodeEnv;
@@ -50,6 +51,7 @@ export class AppConfig {
     this.log = Object.freeze({ level: e.LOG_LEVEL });
     this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
+    this.media = Object.freeze({ dir: e.MEDIA_DIR });
     Object.freeze(this);
   }
 

@@ -40,6 +40,11 @@ export class Environment {
   @MinLength(12, { message: 'DATABASE_PUBLIC_PASSWORD must be at least 12 characters' })
   DATABASE_PUBLIC_PASSWORD?: string;
 
+  /** Where uploaded files are kept (local-disk storage); created when missing. */
+  @IsString()
+  @MinLength(1)
+  MEDIA_DIR = '.data/media';
+
   /**
    * Key that signs access tokens (HS256). Required in production; elsewhere a fixed development key
    * is used, so tokens survive restarts on a developer's machine and mean nothing anywhere else.

@@ -9,6 +9,7 @@ import { AddUnitProfiles1795392000007 } from './1795392000007-add-unit-profiles'
 import { CreateSites1795392000008 } from './1795392000008-create-sites';
 import { CreateContent1795392000009 } from './1795392000009-create-content';
 import { CreatePublicReader1795392000010 } from './1795392000010-create-public-reader';
+import { CreateMedia1795392000011 } from './1795392000011-create-media';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateSites1795392000008,
   CreateContent1795392000009,
   CreatePublicReader1795392000010,
+  CreateMedia1795392000011,
 ];

@@ -4,6 +4,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body's bytes, for binary responses. */
+  raw: Buffer;
   /** The parsed body when it is JSON (including problem+json). */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -24,7 +26,8 @@ export function httpRequest(url: string, req: HttpRequest = {}): Promise<HttpRes
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
         let body: unknown = undefined;
         if (/json/.test(String(res.headers['content-type'] ?? ''))) {
           try {
@@ -33,7 +36,7 @@ export function httpRequest(url: string, req: HttpRequest = {}): Promise<HttpRes
             body = undefined;
           }
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, raw, body });
       });
     });
     r.on('error', reject);

@@ -1,0 +1,96 @@
+import { TenantOnboarding } from '@cong/onboarding';
+import { AuditLog } from '@cong/platform-audit';
+import { TestContext } from '@cong/platform-testing';
+import { formatProblem, loadTenantFolder } from '@cong/rules';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, readyAccount } from './auth-session';
+
+const TENANTS = join(__dirname, '../../../tenants');
+
+function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType: string } {
+  const boundary = `----cong${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { body: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe('uploads: content sniffing, size limits per kind, image variants, storage', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let admin: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cong-media-')) });
+    const onboarding = new TenantOnboarding(ctx.db, new AuditLog());
+    let laoCaiId = '';
+    for (const code of ['lao-cai', 'nghe-an']) {
+      const folder = await loadTenantFolder(join(TENANTS, code));
+      if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
+      const id = (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
+      if (code === 'lao-cai') laoCaiId = id;
+    }
+    api = await ApiUnderTest.start(ctx.config);
+    admin = (await readyAccount(ctx, new Caller(api, 'lao-cai'), 'it.laocai', laoCaiId)).accessToken;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  const upload = (filename: string, bytes: Buffer, tenant = 'lao-cai', token = admin) => {
+    const { body, contentType } = multipart(filename, bytes);
+    return api.request('/api/v1/media', { method: 'POST', headers: { 'x-tenant': tenant, authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+  };
+
+  it('resizes an image into widths, drops nothing a reader needs, and serves the variant asked for', async () => {
+    const png = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#c0392b' } }).png().toBuffer();
+    const res = await upload('Lễ hội.png', png);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'image', mime: 'image/png', width: 2000, height: 1000 });
+    expect(res.body.variants.map((v: { width: number }) => v.width)).toEqual([320, 640, 1280]);
+    const file = await api.request(`/api/v1/public/media/${res.body.id}?width=600`, { headers: { 'x-tenant': 'lao-cai' } });
+    expect(file.headers['content-type']).toBe('image/webp');
+    expect(await sharp(file.raw).metadata()).toMatchObject({ format: 'webp', width: 640, height: 320 });
+    const original = await api.request(`/api/v1/public/media/${res.body.id}`, { headers: { 'x-tenant': 'lao-cai' } });
+    expect([original.status, original.headers['content-type'], original.headers['x-content-type-options']]).toEqual([200, 'image/png', 'nosniff']);
+  });
+
+  it('accepts PDF and real Office files', async () => {
+    expect((await upload('Quyết định.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n'))).body).toMatchObject({ kind: 'pdf', mime: 'application/pdf' });
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('[Content_Types].xml'), Buffer.alloc(40), Buffer.from('word/document.xml')]);
+    expect((await upload('Báo cáo.docx', docx)).body).toMatchObject({ kind: 'word' });
+  });
+
+  it('refuses a renamed .exe (415), an unknown extension (415), a ZIP posing as .docx (415), oversized files (413), no file (400)', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+    const renamed = await upload('hoa-don.pdf', exe);
+    expect([renamed.status, renamed.body.code]).toEqual([415, 'MEDIA_UNSUPPORTED_TYPE']);
+    expect((await upload('setup.exe', exe)).status).toBe(415);
+    const apk = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('AndroidManifest.xml')]);
+    expect((await upload('van-ban.docx', apk)).status).toBe(415);
+    const bigImage = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(11 * 1024 * 1024)]);
+    const tooBig = await upload('anh.png', bigImage);
+    expect([tooBig.status, tooBig.body.code]).toEqual([413, 'MEDIA_TOO_LARGE']);
+    const huge = await upload('tai-lieu.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(26 * 1024 * 1024)]));
+    expect(huge.status).toBe(413);
+    const boundary = 'cong-no-file';
+    const noFile = await api.request('/api/v1/media', {
+      method: 'POST',
+      headers: { 'x-tenant': 'lao-cai', authorization: `Bearer ${admin}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nkhông có tệp\r\n--${boundary}--\r\n`,
+    });
+    expect([noFile.status, noFile.body.code]).toEqual([400, 'MEDIA_NO_FILE']);
+    const json = await api.request('/api/v1/media', { method: 'POST', headers: { 'x-tenant': 'lao-cai', authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(415);
+  });
+
+  it("keeps a province's files to itself", async () => {
+    const res = await upload('bao-cao.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    expect((await api.request(`/api/v1/public/media/${res.body.id}`, { headers: { 'x-tenant': 'nghe-an' } })).status).toBe(404);
+    expect((await api.request(`/api/v1/media/${res.body.id}`, { headers: { 'x-tenant': 'lao-cai', authorization: `Bearer ${admin}` } })).body.filename).toBe('bao-cao.pdf');
+  });
+});
