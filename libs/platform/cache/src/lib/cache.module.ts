@@ -4,7 +4,7 @@ import { PublicResponseCache } from './public-response-cache';
 
 @Global()
 @Module({
-  providers: [{ provide: PublicResponseCache, inject: [AppConfig], useFactory: (config: AppConfig) => PublicResponseCache.connect(config.redis.url, config.redis.prefix) }],
+  providers: [{ provide: PublicResponseCache, inject: [AppConfig], useFactory: (config: AppConfig) => (config.publicCache ? PublicResponseCache.connect(config.redis.url, config.redis.prefix) : PublicResponseCache.disabled()) }],
   exports: [PublicResponseCache],
 })
 export class CacheModule implements OnApplicationShutdown {

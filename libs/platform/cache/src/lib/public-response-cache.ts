@@ -19,8 +19,9 @@ export class PublicResponseCache {
   private readonly logger = new Logger('PublicResponseCache');
   private failing = false;
 
+  /** `redis` null: caching off (benchmarks measure the uncached path this way). */
   constructor(
-    private readonly redis: IORedis,
+    private readonly redis: IORedis | null,
     private readonly prefix: string,
   ) {}
 
@@ -28,22 +29,32 @@ export class PublicResponseCache {
     return new PublicResponseCache(createCommandConnection(url, 'cong-public-cache'), prefix);
   }
 
+  static disabled(): PublicResponseCache {
+    return new PublicResponseCache(null, '');
+  }
+
   async get(tenantId: string, key: string): Promise<CachedResponse | null> {
-    const raw = await this.guard(() => this.redis.hget(this.hash(tenantId), key));
+    const redis = this.redis;
+    if (!redis) return null;
+    const raw = await this.guard(() => redis.hget(this.hash(tenantId), key));
     return raw ? (JSON.parse(raw) as CachedResponse) : null;
   }
 
   async set(tenantId: string, key: string, entry: CachedResponse): Promise<void> {
-    await this.guard(() => this.redis.multi().hset(this.hash(tenantId), key, JSON.stringify(entry)).expire(this.hash(tenantId), PUBLIC_CACHE_TTL_SECONDS).exec());
+    const redis = this.redis;
+    if (!redis) return;
+    await this.guard(() => redis.multi().hset(this.hash(tenantId), key, JSON.stringify(entry)).expire(this.hash(tenantId), PUBLIC_CACHE_TTL_SECONDS).exec());
   }
 
   /** Everything cached for a province goes: its next public reads come from the database. */
   async invalidate(tenantId: string): Promise<void> {
-    await this.guard(() => this.redis.del(this.hash(tenantId)));
+    const redis = this.redis;
+    if (redis) await this.guard(() => redis.del(this.hash(tenantId)));
   }
 
-  close(): Promise<void> {
-    return this.redis.quit().then(() => undefined, () => this.redis.disconnect());
+  async close(): Promise<void> {
+    const redis = this.redis;
+    if (redis) await redis.quit().then(() => undefined, () => redis.disconnect());
   }
 
   private hash(tenantId: string): string {

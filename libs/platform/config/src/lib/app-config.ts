@@ -33,6 +33,7 @@ export class AppConfig {
   readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
   readonly auth: { readonly jwtSecret: string };
   readonly media: { readonly dir: string };
+  readonly publicCache: boolean;
 
   private constructor(e: Environment) {
     this.env = e.NODE_ENV as NodeEnv;
@@ -52,6 +53,7 @@ export class AppConfig {
     this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
+    this.publicCache = e.PUBLIC_CACHE === 'on';
     Object.freeze(this);
   }
 

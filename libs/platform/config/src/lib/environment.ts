@@ -40,6 +40,10 @@ export class Environment {
   @MinLength(12, { message: 'DATABASE_PUBLIC_PASSWORD must be at least 12 characters' })
   DATABASE_PUBLIC_PASSWORD?: string;
 
+  /** `off` serves public reads without the Redis cache (benchmarks measure the uncached path). */
+  @IsIn(['on', 'off'], { message: 'PUBLIC_CACHE must be on or off' })
+  PUBLIC_CACHE = 'on';
+
   /** Where uploaded files are kept (local-disk storage); created when missing. */
   @IsString()
   @MinLength(1)

@@ -1,0 +1,18 @@
+// Reference: a minimal node:http + pg server running the same list query, one round trip a request.
+import { createServer } from 'node:http';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const LIST = `SELECT c.id, c.slug, c.type, c.title, c.summary, c.published_at FROM content_item c
+  JOIN sites_site s ON s.tenant_id = c.tenant_id AND s.id = c.site_id
+  WHERE c.tenant_id = $1 AND s.path = $2 AND c.status = 'published' ORDER BY c.published_at DESC, c.id DESC LIMIT 20`;
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  try {
+    const { rows } = await pool.query({ name: 'list', text: LIST, values: [url.searchParams.get('tenant'), url.searchParams.get('path')] });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: rows }));
+  } catch (error) {
+    res.writeHead(500).end(String(error));
+  }
+}).listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));

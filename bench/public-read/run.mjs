@@ -1,0 +1,160 @@
+// `npm run bench:public-read`: seeds 30 provinces × 20 sites × 200,000 published items into a
+// database of its own, then loads (autocannon, 20 connections, random province and site per
+// request) the API's public read path and two reference servers, and prints req/s, p50, p99 and
+// RSS for each, with the ratio to its reference. Targets: uncached list ≥ 0.8× the node:http + pg
+// reference, cached list ≥ 0.6× the in-memory reference, p99 < 20 ms. Not a test: run by hand.
+import autocannon from 'autocannon';
+import { fork, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const OWNER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cong_bench';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const NODE_TS = [process.execPath, '-r', '@swc-node/register'];
+const log = (...a) => console.log('[bench]', ...a);
+
+async function sql(url, text, values) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function run(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function prepareDatabase() {
+  const admin = new URL(OWNER);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  await sql(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await run(NODE_TS[0], [...NODE_TS.slice(1), 'apps/cli/src/main.ts', 'db', 'migrate'], { DATABASE_URL: OWNER });
+  const started = Date.now();
+  await sql(OWNER, readFileSync(join(here, 'seed.sql'), 'utf8'));
+  log(`seeded 200,000 items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function waitFor(url, seconds = 60) {
+  for (let i = 0; i < seconds * 4; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function startApi(port, publicCache) {
+  const child = spawn(NODE_TS[0], [...NODE_TS.slice(1), 'apps/api/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: OWNER, PORT: String(port), LOG_LEVEL: 'warn', PUBLIC_CACHE: publicCache ? 'on' : 'off', REDIS_PREFIX: 'cong-bench', NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { child, ready: waitFor(`http://127.0.0.1:${port}/health/ready`) };
+}
+
+function startReference(file, port, env) {
+  const child = fork(join(here, file), { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return { child, ready: new Promise((resolve) => child.once('message', resolve)) };
+}
+
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+async function load(name, port, nextPath, pid) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }],
+  });
+  const row = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), errors: result.errors + result.non2xx };
+  log(`${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB${row.errors ? `, ${row.errors} errors/non-2xx` : ''}`);
+  return row;
+}
+
+async function main() {
+  await prepareDatabase();
+  const sites = await sql(OWNER, `SELECT t.id AS tenant_id, t.code, s.path FROM sites_site s JOIN tenancy_tenant t ON t.id = s.tenant_id`);
+  const items = await sql(OWNER, `SELECT t.code, s.path, c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id JOIN tenancy_tenant t ON t.id = c.tenant_id ORDER BY random() LIMIT 2000`);
+  const words = ['nghe an', 'lao cai', 'hoi nghi', 'dau tu', 'nong thon moi', 'giao duc', 'y te', 'giao thong', 'du lich', 'thu tuc'];
+  const key = (path) => (path === '/' ? 'portal' : path.slice(1));
+  const listPath = () => {
+    const s = pick(sites);
+    return { method: 'GET', path: `/api/v1/public/sites/${key(s.path)}/items`, headers: { 'x-tenant': s.code } };
+  };
+  const itemPath = () => {
+    const i = pick(items);
+    return { method: 'GET', path: `/api/v1/public/sites/${key(i.path)}/items/${i.slug}`, headers: { 'x-tenant': i.code } };
+  };
+  const searchPath = () => ({ method: 'GET', path: `/api/v1/public/search?q=${encodeURIComponent(pick(words))}&site=${key(pick(sites).path)}`, headers: { 'x-tenant': pick(sites).code } });
+  const rows = [];
+
+  // The API without its cache: every request reaches the database.
+  let api = startApi(3901, false);
+  await api.ready;
+  rows.push({ ...(await load('API list, uncached', 3901, listPath, api.child.pid)), ref: 'pg' });
+  rows.push({ ...(await load('API item by slug, uncached', 3901, itemPath, api.child.pid)), ref: 'pg' });
+  rows.push({ ...(await load('API search, uncached', 3901, searchPath, api.child.pid)), ref: 'pg' });
+  api.child.kill('SIGTERM');
+
+  // The API with its Redis cache, warmed on every site's list first.
+  api = startApi(3902, true);
+  await api.ready;
+  for (const s of sites) await fetch(`http://127.0.0.1:3902/api/v1/public/sites/${key(s.path)}/items`, { headers: { 'x-tenant': s.code } });
+  rows.push({ ...(await load('API list, cached', 3902, listPath, api.child.pid)), ref: 'memory' });
+  api.child.kill('SIGTERM');
+
+  // Reference 1: node:http + pg, the same list query, one round trip a request.
+  const refPg = startReference('reference-pg.mjs', 3903, { DATABASE_URL: OWNER });
+  await refPg.ready;
+  const pgPath = () => {
+    const s = pick(sites);
+    return { method: 'GET', path: `/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}` };
+  };
+  const pgRow = await load('reference node:http + pg', 3903, pgPath, refPg.child.pid);
+  // Reference 2: answers precomputed in memory (the same bodies the pg reference gives).
+  const answers = {};
+  for (const s of sites) answers[`/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`] = await (await fetch(`http://127.0.0.1:3903/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`)).text();
+  refPg.child.kill('SIGTERM');
+  const file = join(tmpdir(), 'cong-bench-answers.json');
+  writeFileSync(file, JSON.stringify(answers));
+  const refMem = startReference('reference-memory.mjs', 3904, { ANSWERS: file });
+  await refMem.ready;
+  const memRow = await load('reference in-memory', 3904, pgPath, refMem.child.pid);
+  refMem.child.kill('SIGTERM');
+
+  const refs = { pg: pgRow.rps, memory: memRow.rps };
+  console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | ratio to reference |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${(r.rps / refs[r.ref]).toFixed(2)}× ${r.ref === 'pg' ? 'node:http + pg' : 'in-memory'} |`);
+  for (const r of [pgRow, memRow]) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | — |`);
+  console.log('\nTargets: uncached list ≥ 0.80× node:http + pg; cached list ≥ 0.60× in-memory; p99 < 20 ms.');
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
