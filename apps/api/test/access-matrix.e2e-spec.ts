@@ -1,9 +1,7 @@
 import { CAPABILITIES, Capability, MATRIX_END, MATRIX_START, renderCapabilityMatrix } from '@cong/accounts';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { PUBLIC_ROUTE } from '@cong/platform-context';
 import { TestContext } from '@cong/platform-testing';
-import { formatProblem, loadTenantFolder, ROLES } from '@cong/rules';
+import { ROLES } from '@cong/rules';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
@@ -39,9 +37,7 @@ describe('authorisation matrix: every role × every endpoint family, from the do
 
   beforeAll(async () => {
     ctx = await TestContext.create();
-    const folder = await loadTenantFolder(join(ROOT, 'tenants/lao-cai'));
-    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-    const tenantId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test' })).tenantId!;
+    const tenantId = await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     const lc = new Caller(api, 'lao-cai');
     tokens.set('national_operator', (await readyAccount(ctx, new Caller(api, null), 'op.matrix', null)).accessToken);

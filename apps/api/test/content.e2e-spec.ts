@@ -1,14 +1,10 @@
 import { ContentPublisher } from '@cong/content';
-import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
-import { CONTENT_TYPES, formatProblem, loadTenantFolder } from '@cong/rules';
-import { join } from 'node:path';
+import { CONTENT_TYPES } from '@cong/rules';
 import { SAMPLE_FIELDS } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
-
-const TENANTS = join(__dirname, '../../../tenants');
 
 describe('authoring content over HTTP (NA-5, LC-2.1): types, revisions, slugs, reach', () => {
   let ctx: TestContext;
@@ -18,17 +14,10 @@ describe('authoring content over HTTP (NA-5, LC-2.1): types, revisions, slugs, r
   let editorYte: string;
   let laoCaiId: string;
 
-  const apply = async (onboarding: TenantOnboarding, code: string) => {
-    const folder = await loadTenantFolder(join(TENANTS, code));
-    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-    return (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
-  };
-
   beforeAll(async () => {
     ctx = await TestContext.create();
-    const onboarding = new TenantOnboarding(ctx.db, new AuditLog());
-    laoCaiId = await apply(onboarding, 'lao-cai');
-    const ngheAnId = await apply(onboarding, 'nghe-an');
+    laoCaiId = await ctx.applySeed('lao-cai');
+    const ngheAnId = await ctx.applySeed('nghe-an');
     api = await ApiUnderTest.start(ctx.config);
     lc = new Caller(api, 'lao-cai');
     admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;

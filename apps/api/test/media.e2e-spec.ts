@@ -1,15 +1,10 @@
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
-import { formatProblem, loadTenantFolder } from '@cong/rules';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount } from './auth-session';
-
-const TENANTS = join(__dirname, '../../../tenants');
 
 function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType: string } {
   const boundary = `----cong${Date.now()}`;
@@ -24,14 +19,8 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
 
   beforeAll(async () => {
     ctx = await TestContext.create({ MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cong-media-')) });
-    const onboarding = new TenantOnboarding(ctx.db, new AuditLog());
-    let laoCaiId = '';
-    for (const code of ['lao-cai', 'nghe-an']) {
-      const folder = await loadTenantFolder(join(TENANTS, code));
-      if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-      const id = (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
-      if (code === 'lao-cai') laoCaiId = id;
-    }
+    const laoCaiId = await ctx.applySeed('lao-cai');
+    await ctx.applySeed('nghe-an');
     api = await ApiUnderTest.start(ctx.config);
     admin = (await readyAccount(ctx, new Caller(api, 'lao-cai'), 'it.laocai', laoCaiId)).accessToken;
   });

@@ -1,17 +1,12 @@
 import { ContentPublisher } from '@cong/content';
-import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
-import { formatProblem, loadTenantFolder } from '@cong/rules';
-import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { Client } from 'pg';
 import Parser from 'rss-parser';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount } from './auth-session';
-
-const TENANTS = join(__dirname, '../../../tenants');
 
 describe('public read API (no sign-in): published only, per province, cached and invalidated', () => {
   let ctx: TestContext;
@@ -25,13 +20,8 @@ describe('public read API (no sign-in): published only, per province, cached and
 
   beforeAll(async () => {
     ctx = await TestContext.create();
-    const onboarding = new TenantOnboarding(ctx.db, new AuditLog());
-    for (const code of ['lao-cai', 'nghe-an']) {
-      const folder = await loadTenantFolder(join(TENANTS, code));
-      if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-      const id = (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
-      if (code === 'lao-cai') laoCaiId = id;
-    }
+    laoCaiId = await ctx.applySeed('lao-cai');
+    await ctx.applySeed('nghe-an');
     api = await ApiUnderTest.start(ctx.config);
     lc = new Caller(api, 'lao-cai');
     admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;

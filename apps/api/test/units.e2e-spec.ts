@@ -1,32 +1,18 @@
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
-import { formatProblem, loadTenantFolder } from '@cong/rules';
-import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
-
-const TENANTS = join(__dirname, '../../../tenants');
 
 describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA-8.1, LC-3.1a)', () => {
   let ctx: TestContext;
   let api: ApiUnderTest;
-  let onboarding: TenantOnboarding;
   let lc: Caller;
   let na: Caller;
   let adminToken: string;
 
-  const apply = async (code: string) => {
-    const folder = await loadTenantFolder(join(TENANTS, code));
-    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-    return (await onboarding.apply(folder.definition, { actorLabel: 'test' })).tenantId!;
-  };
-
   beforeAll(async () => {
     ctx = await TestContext.create();
-    onboarding = new TenantOnboarding(ctx.db, new AuditLog());
-    const laoCaiId = await apply('lao-cai');
-    const ngheAnId = await apply('nghe-an');
+    const laoCaiId = await ctx.applySeed('lao-cai');
+    const ngheAnId = await ctx.applySeed('nghe-an');
     api = await ApiUnderTest.start(ctx.config);
     lc = new Caller(api, 'lao-cai');
     na = new Caller(api, 'nghe-an');
@@ -71,7 +57,7 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     expect((await asAdmin('DELETE', '/units/ubnd-tinh')).body.code).toBe('UNITS_HAS_ACTIVE_CHILDREN');
 
     // Applying the rule files again leaves the API's unit alone.
-    await apply('lao-cai');
+    await ctx.applySeed('lao-cai');
     expect((await asAdmin('GET', '/units/phong-ha-tang')).body.active).toBe(true);
     expect((await asAdmin('DELETE', '/units/phong-ha-tang')).body.active).toBe(false);
     expect((await asAdmin('GET', '/units')).body).toHaveLength(34);

@@ -1,3 +1,7 @@
+import { TenantOnboarding } from '@cong/onboarding';
+import { AuditLog } from '@cong/platform-audit';
+import { formatProblem, loadTenantFolder } from '@cong/rules';
+import { join } from 'node:path';
 import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES } from '@cong/platform-audit';
@@ -78,6 +82,16 @@ export class TestContext {
       },
       { actorId: null, actorLabel: 'test-fixture', reason: 'test fixture' },
     );
+  }
+
+  /**
+   * Onboards a seed province from `tenants/<code>` (rules, units, sites) as `cong tenants apply`
+   * does; returns its id.
+   */
+  async applySeed(code: 'lao-cai' | 'nghe-an'): Promise<string> {
+    const folder = await loadTenantFolder(join(__dirname, '../../../../../tenants', code));
+    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
+    return (await new TenantOnboarding(this.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-fixture' })).tenantId!;
   }
 
   /** Runs SQL as the owner (schema inspection, arranging what the app role may not). */
