@@ -1,0 +1,42 @@
+import { Schedule } from '@cong/rules';
+import { DateRange, LocalDate, ProvinceCalendar } from '../calendar/province-calendar';
+import { appliesTo, PublicationFact, UnitFact } from './facts';
+
+export interface ScheduleDay {
+  date: LocalDate;
+  counted: number;
+  evidence: string[];
+}
+
+export interface ScheduleResult {
+  rule: string;
+  requirement: string;
+  unit: string;
+  period: DateRange;
+  /** The required days of the period up to `asOf` (holidays are never required). */
+  requiredDays: LocalDate[];
+  days: ScheduleDay[];
+  missedDays: LocalDate[];
+  met: boolean;
+}
+
+/**
+ * LC-2.3a/b: on each required day (the rule's weekdays, or every day) of the period, at least the
+ * minimum published that day in the province's time zone. Days after `asOf` are not yet due.
+ */
+export function evaluateSchedule(rule: Schedule, period: DateRange, units: UnitFact[], facts: PublicationFact[], calendar: ProvinceCalendar, asOf?: LocalDate): ScheduleResult[] {
+  const requiredDays = calendar
+    .datesOf(period)
+    .filter((d) => (asOf === undefined || d <= asOf) && !calendar.isHoliday(d) && (rule.everyDay || rule.weekdays.includes(calendar.weekdayOf(d))));
+  return units
+    .filter((u) => appliesTo(rule, u))
+    .map((unit) => {
+      const mine = facts.filter((f) => f.unit === unit.code && rule.contentTypes.includes(f.type) && rule.channels.includes(f.channel));
+      const days = requiredDays.map((date) => {
+        const that = mine.filter((f) => calendar.dateOf(f.publishedAt) === date);
+        return { date, counted: that.length, evidence: that.map((f) => f.itemId) };
+      });
+      const missedDays = days.filter((d) => d.counted < rule.minItemsPerDay).map((d) => d.date);
+      return { rule: rule.id, requirement: rule.requirement, unit: unit.code, period, requiredDays, days, missedDays, met: missedDays.length === 0 };
+    });
+}
