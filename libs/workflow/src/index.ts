@@ -1,0 +1,1 @@
+export { availableActions, decideTransition, type Refusal, type TransitionOutcome, workflowFor } from './lib/workflow-engine';
