@@ -51,6 +51,8 @@ export class TestContext {
       DATABASE_URL: database.ownerUrl,
       DATABASE_APP_ROLE: process.env.DATABASE_APP_ROLE,
       DATABASE_APP_PASSWORD: process.env.DATABASE_APP_PASSWORD,
+      DATABASE_PUBLIC_ROLE: process.env.DATABASE_PUBLIC_ROLE,
+      DATABASE_PUBLIC_PASSWORD: process.env.DATABASE_PUBLIC_PASSWORD,
       REDIS_URL: process.env.REDIS_URL,
       REDIS_PREFIX: `cong-test:${randomBytes(6).toString('hex')}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
