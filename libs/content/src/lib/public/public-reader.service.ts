@@ -96,8 +96,12 @@ export class PublicReader {
   async list(tenantId: string, today: string, site: string, q: PublicListQuery): Promise<PublicItemSummary[]> {
     const rows = await this.db.query<Row>(
       'public-list',
-      `SELECT ${SUMMARY_COLUMNS} FROM content_item c ${JOINS}
-       WHERE c.tenant_id = $1 AND s.path = $2 AND c.status = 'published'
+      // The site as a sub-select (one value for the planner, hence the newest-first index walk);
+      // an inactive site is invisible to the public reader, so its items are too.
+      `SELECT ${SUMMARY_COLUMNS} FROM content_item c
+       LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
+       LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
+       WHERE c.tenant_id = $1 AND c.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2) AND c.status = 'published'
          AND ($3::text IS NULL OR c.type = $3) AND ($4::text IS NULL OR sec.slug = $4)
          AND ($5::timestamptz IS NULL OR (c.published_at, c.id) < ($5::timestamptz, $6::uuid))
        ORDER BY c.published_at DESC, c.id DESC LIMIT $7`,

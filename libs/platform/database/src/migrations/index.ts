@@ -10,6 +10,7 @@ import { CreateSites1795392000008 } from './1795392000008-create-sites';
 import { CreateContent1795392000009 } from './1795392000009-create-content';
 import { CreatePublicReader1795392000010 } from './1795392000010-create-public-reader';
 import { CreateMedia1795392000011 } from './1795392000011-create-media';
+import { TunePublicList1795392000012 } from './1795392000012-tune-public-list';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateContent1795392000009,
   CreatePublicReader1795392000010,
   CreateMedia1795392000011,
+  TunePublicList1795392000012,
 ];
