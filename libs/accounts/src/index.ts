@@ -9,7 +9,7 @@ export { AccountsModule } from './lib/accounts.module';
 export { AuthErrors } from './lib/auth/auth.errors';
 export { type AuthScope, AuthService, type IssuedTokens, PLATFORM_SCOPE } from './lib/auth/auth.service';
 export { AccessGuard } from './lib/auth/http/access.guard';
-export { isNationalOperator, type Principal } from './lib/auth/principal';
+export { actorOf, isNationalOperator, type Principal } from './lib/auth/principal';
 export { passwordProblems } from './lib/passwords/password-policy.checker';
 export { PasswordHasher } from './lib/passwords/password-hasher';
 export { AccountAdmin, generateOneTimePassword, type IssuedAccount, type NewAccount } from './lib/users/account-admin.service';

@@ -7,3 +7,4 @@ export { assertTenantId, type OperatorAccessRequest, TenantDatabase } from './li
 export { appendOnlyTable, isolateTenantTable, releaseAppendOnlyTable, releaseTenantTable, type TablePrivilege } from './lib/tenant-isolation.sql';
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';
 export { MIGRATIONS } from './migrations';
+export { decodeCursor, encodeCursor, type KeysetPosition, nextCursor } from './lib/keyset-cursor';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { Unit, UnitProfileData } from './unit.entity';
 
 export interface UnitView {
@@ -30,6 +30,9 @@ export type UnitChanges = Partial<Omit<NewUnit, 'code'>>;
 
 type Actor = { id: string | null; label: string };
 
+/** Below the column's 64 KiB check (jsonb stores a little more than its JSON text). */
+const MAX_PROFILE_BYTES = 60_000;
+
 export const UnitErrors = {
   notFound: (code: string) => new DomainError('UNITS_NOT_FOUND', 'not_found', `Không có đơn vị mang mã "${code}".`),
   codeTaken: (code: string) => new DomainError('UNITS_CODE_TAKEN', 'conflict', `Mã đơn vị "${code}" đã được sử dụng.`, [{ field: 'code', message: `"${code}" is taken` }]),
@@ -38,6 +41,8 @@ export const UnitErrors = {
   unknownParent: (code: string) => new DomainError('UNITS_UNKNOWN_PARENT', 'validation', `Không có đơn vị cấp trên "${code}".`, [{ field: 'parent', message: `"${code}" is not an active unit` }]),
   cycle: (code: string, parent: string) =>
     new DomainError('UNITS_CYCLE', 'validation', `Không thể đặt "${parent}" làm cấp trên của "${code}": sẽ tạo vòng lặp.`, [{ field: 'parent', message: `${parent} is ${code} or below it` }]),
+  profileTooLarge: () =>
+    new DomainError('UNITS_PROFILE_TOO_LARGE', 'validation', 'Hồ sơ đơn vị quá dài (tối đa khoảng 60.000 byte).', [{ field: 'profile', message: `must be at most ${MAX_PROFILE_BYTES} bytes as JSON` }]),
   hasActiveChildren: (code: string, children: string[]) =>
     new DomainError('UNITS_HAS_ACTIVE_CHILDREN', 'conflict', `Đơn vị "${code}" còn đơn vị trực thuộc đang hoạt động: ${children.join(', ')}.`),
 };
@@ -79,7 +84,11 @@ export class UnitDirectory {
       if (await m.getRepository(Unit).findOneBy({ tenantId, code: input.code })) throw UnitErrors.codeTaken(input.code);
       const parentId = input.parent ? (await this.activeOrFail(m, tenantId, input.parent)).id : null;
       const repo = m.getRepository(Unit);
-      const unit = await repo.save(repo.create({ tenantId, code: input.code, name: input.name.trim(), kind: input.kind, parentId, tags: input.tags ?? [], managedBy: 'api', active: true, profile: {} }));
+      const unit = await repo.save(repo.create({ tenantId, code: input.code, name: input.name.trim(), kind: input.kind, parentId, tags: input.tags ?? [], managedBy: 'api', active: true, profile: {} })).catch((error: unknown) => {
+        // Two admins adding the same code at once: the second gets the 409 the check above gives.
+        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'units_unit_tenant_id_code_key') throw UnitErrors.codeTaken(input.code);
+        throw error;
+      });
       await this.audit.record(m, { tenantId, action: 'units.unit_created', subjectType: 'unit', subjectId: unit.id, details: { code: unit.code, kind: unit.kind, parent: input.parent ?? null }, actor });
       return this.viewOf(m, unit);
     });
@@ -110,6 +119,8 @@ export class UnitDirectory {
   }
 
   setProfile(actor: Actor, tenantId: string, code: string, profile: UnitProfileData): Promise<UnitView> {
+    // The column holds at most 64 KiB; each field's own limit allows more than that together.
+    if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) throw UnitErrors.profileTooLarge();
     return this.db.transaction(tenantId, async (m) => {
       const unit = await this.unitOrFail(m, tenantId, code);
       await m.getRepository(Unit).update({ tenantId, id: unit.id }, { profile });

@@ -1,23 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditEntry, AuditLog, AuditQuery } from '@cong/platform-audit';
-import { TenantDatabase } from '@cong/platform-database';
-import { DomainError } from '@cong/platform-errors';
-import { NoTenant, TenantContext, TenantRepository } from '@cong/tenancy';
+import { decodeCursor, nextCursor, TenantDatabase } from '@cong/platform-database';
+import { NoTenant, TenantContext, TenantErrors, TenantRepository } from '@cong/tenancy';
 import { CurrentPrincipal, Requires } from '../access/access.decorators';
 import { Principal } from '../auth/principal';
 import { AuditPage, AuditQueryParams, OperatorAuditQueryParams } from './audit-query.dto';
 
-const badCursor = () => new DomainError('AUDIT_BAD_CURSOR', 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
-
 function toQuery(params: AuditQueryParams): AuditQuery {
-  let after: AuditQuery['after'];
-  if (params.cursor) {
-    const [at, id] = Buffer.from(params.cursor, 'base64url').toString('utf8').split('|');
-    const occurredAt = new Date(at);
-    if (!id || Number.isNaN(occurredAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw badCursor();
-    after = { occurredAt, id };
-  }
+  const position = params.cursor ? decodeCursor(params.cursor, 'AUDIT_BAD_CURSOR') : undefined;
+  const after: AuditQuery['after'] = position && { occurredAt: position.at, id: position.id };
   return {
     actions: params.action,
     actorId: params.actor,
@@ -30,8 +22,7 @@ function toQuery(params: AuditQueryParams): AuditQuery {
 }
 
 function page(items: AuditEntry[], limit: number): AuditPage {
-  const last = items.length === limit ? items[items.length - 1] : undefined;
-  return { items, nextCursor: last ? Buffer.from(`${last.occurredAt.toISOString()}|${last.id}`).toString('base64url') : null };
+  return { items, nextCursor: nextCursor(items, limit, (e) => ({ at: e.occurredAt, id: e.id })) };
 }
 
 /** The province's audit log, for its IT centre (tenant_admin). */
@@ -77,7 +68,7 @@ export class OperatorAuditController {
     let tenantId: string | undefined;
     if (params.tenant) {
       const tenant = await this.tenants.findByCode(params.tenant);
-      if (!tenant) throw new DomainError('TENANCY_TENANT_NOT_FOUND', 'not_found', `Không có tỉnh mang mã "${params.tenant}".`);
+      if (!tenant) throw TenantErrors.notFound(`mã "${params.tenant}"`);
       tenantId = tenant.id;
     }
     const items = await this.db.asOperator({ actorId: operator.userId, actorLabel: operator.username, reason: 'operator API: read the audit log', tenantId }, (m) =>

@@ -11,7 +11,7 @@ import { AccessTokenService, PLATFORM_AUDIENCE } from './access-token.service';
 import { AccountPolicyProvider } from './account-policy.provider';
 import { AccountScope } from './account-scope';
 import { AuthErrors } from './auth.errors';
-import { Principal } from './principal';
+import { actorOf, Principal } from './principal';
 
 /** The province a request is for (null: the national operators' platform scope). */
 export interface AuthScope {
@@ -124,14 +124,14 @@ export class AuthService {
       'national operator sign-out',
       async (m) => {
         await this.sessions.revokeFamily(m, principal.sessionId, 'signed out');
-        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.sign_out', subjectType: 'user', subjectId: principal.userId, details: { session: principal.sessionId }, actor: this.actorOf(principal) });
+        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.sign_out', subjectType: 'user', subjectId: principal.userId, details: { session: principal.sessionId }, actor: actorOf(principal) });
       },
-      this.actorOf(principal),
+      actorOf(principal),
     );
   }
 
   listSessions(principal: Principal): Promise<SessionView[]> {
-    return this.scope.run(principal.tenantId, 'national operator lists own sessions', (m) => this.sessions.list(m, principal.userId, principal.sessionId), this.actorOf(principal));
+    return this.scope.run(principal.tenantId, 'national operator lists own sessions', (m) => this.sessions.list(m, principal.userId, principal.sessionId), actorOf(principal));
   }
 
   revokeSession(principal: Principal, sessionId: string): Promise<void> {
@@ -140,9 +140,9 @@ export class AuthService {
       'national operator revokes own session',
       async (m) => {
         await this.sessions.revokeOwn(m, principal.userId, sessionId);
-        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.session_revoked', subjectType: 'user', subjectId: principal.userId, details: { session: sessionId }, actor: this.actorOf(principal) });
+        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.session_revoked', subjectType: 'user', subjectId: principal.userId, details: { session: sessionId }, actor: actorOf(principal) });
       },
-      this.actorOf(principal),
+      actorOf(principal),
     );
   }
 
@@ -163,10 +163,10 @@ export class AuthService {
           { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date(), mustChangePassword: false, passwordExposedAt: null },
         );
         await this.sessions.revokeAllOf(m, user.id, 'password changed', principal.sessionId);
-        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.password_changed', subjectType: 'user', subjectId: user.id, actor: this.actorOf(principal) });
+        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.password_changed', subjectType: 'user', subjectId: user.id, actor: actorOf(principal) });
         return null;
       },
-      this.actorOf(principal),
+      actorOf(principal),
     );
     if (outcome) throw outcome;
   }
@@ -199,9 +199,6 @@ export class AuthService {
     };
   }
 
-  private actorOf(principal: Principal) {
-    return { id: principal.userId, label: principal.username };
-  }
 }
 
 /** Loads what a request needs to know about its caller, inside the account's scope. */

@@ -14,3 +14,6 @@ export interface Principal {
 }
 
 export const isNationalOperator = (p: Principal): boolean => p.tenantId === null;
+
+/** The caller as audit entries and revisions name it. */
+export const actorOf = (p: Principal): { id: string; label: string } => ({ id: p.userId, label: p.username });

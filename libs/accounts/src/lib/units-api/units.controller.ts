@@ -8,7 +8,7 @@ import { Unit, UnitDirectory, UnitView } from '@cong/units';
 import { CurrentPrincipal, Requires } from '../access/access.decorators';
 import { Capability, holdsFor } from '../access/capabilities';
 import { AuthErrors } from '../auth/auth.errors';
-import { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { Membership } from '../users/membership.entity';
 import { User } from '../users/user.entity';
 import { CreateUnitRequest, TeamLeaderRequest, TeamResponse, UnitProfileRequest, UnitResponse, UpdateUnitRequest } from './units.dto';
@@ -130,5 +130,3 @@ export class UnitsController {
     return rules?.unitKinds.map((k) => k.kind) ?? [];
   }
 }
-
-const actorOf = (p: Principal) => ({ id: p.userId, label: p.username });

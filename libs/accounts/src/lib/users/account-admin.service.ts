@@ -7,6 +7,7 @@ import { QueryFailedError } from 'typeorm';
 import { AuthErrors } from '../auth/auth.errors';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { SessionRecord } from '../sessions/session.entity';
+import { checkedIdentity } from './account-identity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
 
@@ -21,8 +22,6 @@ export interface IssuedAccount {
   /** Shown once to whoever issued it; the user must replace it at first sign-in. */
   oneTimePassword: string;
 }
-
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 /**
  * Accounts issued by the platform (LC-3.1b: by the IT centre; no self-sign-up): the first national
@@ -77,22 +76,14 @@ export class AccountAdmin {
   }
 
   private async issue(tenantId: string | null, input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {
-    const username = input.username.trim().toLowerCase();
-    if (!USERNAME.test(username)) {
-      throw new DomainError('ACCOUNTS_INVALID_USERNAME', 'validation', 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".', [
-        { field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' },
-      ]);
-    }
-    if (input.displayName.trim().length < 2) {
-      throw new DomainError('ACCOUNTS_INVALID_NAME', 'validation', 'Họ tên phải có ít nhất 2 ký tự.', [{ field: 'displayName', message: 'at least 2 characters' }]);
-    }
+    const { username, displayName } = checkedIdentity(input);
     const oneTimePassword = generateOneTimePassword();
     const passwordHash = await this.hasher.hash(oneTimePassword);
     try {
       const user = await this.db.asOperator(access, async (m) => {
         const users = m.getRepository(User);
         const user = await users.save(
-          users.create({ tenantId, username, displayName: input.displayName.trim(), email: input.email ?? null, passwordHash, status: 'active', mustChangePassword: true }),
+          users.create({ tenantId, username, displayName, email: input.email ?? null, passwordHash, status: 'active', mustChangePassword: true }),
         );
         const actor = { id: access.actorId, label: access.actorLabel };
         await this.audit.record(m, { tenantId, action: 'accounts.user_created', subjectType: 'user', subjectId: user.id, details: { username, nationalOperator: !tenantId }, actor });

@@ -5,10 +5,11 @@ import { DomainError } from '@cong/platform-errors';
 import { Unit } from '@cong/units';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { AuthErrors } from '../auth/auth.errors';
-import { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { SessionService } from '../sessions/session.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
 import { User } from './user.entity';
+import { checkedIdentity } from './account-identity';
 import { issueUserToken } from './user-tokens';
 
 export interface RoleGrant {
@@ -32,8 +33,6 @@ export interface IssuedToken {
   token: string;
   expiresAt: Date;
 }
-
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export const UserAdminErrors = {
   notFound: () => new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', 'Không tìm thấy tài khoản.'),
@@ -74,18 +73,13 @@ export class UserAdmin {
   }
 
   async invite(actor: Principal, tenantId: string, input: { username: string; displayName: string; email?: string; roles: RoleGrant[] }): Promise<{ user: UserView; invitation: IssuedToken }> {
-    const username = input.username.trim().toLowerCase();
-    if (!USERNAME.test(username)) {
-      throw new DomainError('ACCOUNTS_INVALID_USERNAME', 'validation', 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".', [
-        { field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' },
-      ]);
-    }
+    const { username, displayName } = checkedIdentity(input);
     try {
       return await this.db.transaction(tenantId, async (m) => {
         const grants = await this.resolveGrants(m, tenantId, input.roles);
         const users = m.getRepository(User);
-        const user = await users.save(users.create({ tenantId, username, displayName: input.displayName.trim(), email: input.email ?? null, status: 'invited', passwordHash: null }));
-        await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username }, actor: this.actorOf(actor) });
+        const user = await users.save(users.create({ tenantId, username, displayName, email: input.email ?? null, status: 'invited', passwordHash: null }));
+        await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username }, actor: actorOf(actor) });
         await this.replaceRoles(m, actor, tenantId, user.id, grants);
         const invitation = await issueUserToken(m, tenantId, user.id, 'activation');
         return { user: await this.view(m, user), invitation };
@@ -101,7 +95,7 @@ export class UserAdmin {
     return this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
       if (user.status !== 'invited') throw UserAdminErrors.notInvited();
-      await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username: user.username, again: true }, actor: this.actorOf(actor) });
+      await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username: user.username, again: true }, actor: actorOf(actor) });
       return issueUserToken(m, tenantId, user.id, 'activation');
     });
   }
@@ -123,7 +117,7 @@ export class UserAdmin {
       await m.getRepository(User).update({ id: user.id }, { status: 'disabled' });
       await this.sessions.revokeAllOf(m, user.id, 'account deactivated');
       await this.requireAnAdmin(m, tenantId);
-      await this.audit.record(m, { tenantId, action: 'accounts.user_deactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: this.actorOf(actor) });
+      await this.audit.record(m, { tenantId, action: 'accounts.user_deactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
       return this.view(m, { ...user, status: 'disabled' });
     });
   }
@@ -135,7 +129,7 @@ export class UserAdmin {
       const stored = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
       const status = stored.passwordHash ? 'active' : 'invited';
       await m.getRepository(User).update({ id: user.id }, { status, failedLogins: 0, lockedUntil: null });
-      await this.audit.record(m, { tenantId, action: 'accounts.user_reactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: this.actorOf(actor) });
+      await this.audit.record(m, { tenantId, action: 'accounts.user_reactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
       return this.view(m, { ...user, status });
     });
   }
@@ -144,7 +138,7 @@ export class UserAdmin {
   reportExposed(actor: Principal, tenantId: string, userId: string): Promise<void> {
     return this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
-      await markExposed(m, this.sessions, this.audit, user, this.actorOf(actor));
+      await markExposed(m, this.sessions, this.audit, user, actorOf(actor));
     });
   }
 
@@ -154,7 +148,7 @@ export class UserAdmin {
       const user = await this.userOrFail(m, tenantId, userId);
       if (user.status !== 'active') throw new DomainError('ACCOUNTS_NOT_ACTIVE', 'conflict', 'Chỉ cấp lại mật khẩu cho tài khoản đang hoạt động.');
       await this.sessions.revokeAllOf(m, user.id, 'password reset issued');
-      await this.audit.record(m, { tenantId, action: 'auth.password_reset_issued', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: this.actorOf(actor) });
+      await this.audit.record(m, { tenantId, action: 'auth.password_reset_issued', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
       return issueUserToken(m, tenantId, user.id, 'password_reset');
     });
   }
@@ -191,11 +185,11 @@ export class UserAdmin {
     const held = new Set(current.map(key));
     for (const old of current.filter((c) => !wanted.has(key(c)))) {
       await repo.delete({ id: old.id });
-      await this.audit.record(m, { tenantId, action: 'accounts.role_revoked', subjectType: 'user', subjectId: userId, details: { role: old.role, unitId: old.unitId }, actor: this.actorOf(actor) });
+      await this.audit.record(m, { tenantId, action: 'accounts.role_revoked', subjectType: 'user', subjectId: userId, details: { role: old.role, unitId: old.unitId }, actor: actorOf(actor) });
     }
     for (const g of grants.filter((x) => !held.has(key(x)))) {
       await repo.insert({ tenantId, userId, unitId: g.unitId, role: g.role });
-      await this.audit.record(m, { tenantId, action: 'accounts.role_granted', subjectType: 'user', subjectId: userId, details: { role: g.role, unit: g.unit }, actor: this.actorOf(actor) });
+      await this.audit.record(m, { tenantId, action: 'accounts.role_granted', subjectType: 'user', subjectId: userId, details: { role: g.role, unit: g.unit }, actor: actorOf(actor) });
     }
   }
 
@@ -227,9 +221,6 @@ export class UserAdmin {
     };
   }
 
-  private actorOf(p: Principal) {
-    return { id: p.userId, label: p.username };
-  }
 }
 
 /** NA-9: the password is treated as known to others: every session ends, sign-in waits for a reset. */

@@ -1,16 +1,13 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Principal, Requires } from '@cong/accounts';
+import { actorOf, AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
 import { ContentEditor, ContentView } from '../items/content-editor.service';
 import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, RestoreRequest, RevisionResponse, UpdateContentRequest } from './content.dto';
 import { ContentRevision } from '../items/content-revision.entity';
 import { RuleChange } from '@cong/rules';
-import { siteByKey } from '@cong/sites';
-import { TenantDatabase } from '@cong/platform-database';
-
-const badCursor = () => new DomainError('CONTENT_BAD_CURSOR', 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
+import { decodeCursor, nextCursor } from '@cong/platform-database';
 
 /**
  * Authoring content (NA-5, LC-2.1). Province-wide roles reach every unit; unit roles reach their
@@ -23,7 +20,6 @@ export class ContentController {
   constructor(
     private readonly editor: ContentEditor,
     private readonly tenants: TenantContext,
-    private readonly db: TenantDatabase,
   ) {}
 
   @Get()
@@ -33,15 +29,10 @@ export class ContentController {
   async list(@CurrentPrincipal() p: Principal, @Query() q: ContentListQuery): Promise<ContentPage> {
     const { id, timezone } = this.tenants.current();
     const limit = q.limit ?? 50;
-    let after: { updatedAt: Date; id: string } | undefined;
-    if (q.cursor) {
-      const [at, itemId] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-      if (!itemId || Number.isNaN(new Date(at).getTime())) throw badCursor();
-      after = { updatedAt: new Date(at), id: itemId };
-    }
+    const position = q.cursor ? decodeCursor(q.cursor, 'CONTENT_BAD_CURSOR') : undefined;
+    const after = position && { updatedAt: position.at, id: position.id };
     const items = await this.editor.list(id, timezone, { site: q.site, type: q.type, status: q.status, unitIds: await this.reach(p, 'content.read'), limit, after });
-    const last = items.length === limit ? items[items.length - 1] : undefined;
-    return { items, nextCursor: last ? Buffer.from(`${last.updatedAt.toISOString()}|${last.id}`).toString('base64url') : null };
+    return { items, nextCursor: nextCursor(items, limit, (i) => ({ at: i.updatedAt, id: i.id })) };
   }
 
   @Post()
@@ -50,15 +41,9 @@ export class ContentController {
   @ApiCreatedResponse({ type: ContentResponse })
   async create(@CurrentPrincipal() p: Principal, @Body() body: CreateContentRequest): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
-    const unitId = await this.db.transaction(tenantId, async (m) => {
-      const site = await siteByKey(m, tenantId, body.site);
-      if (site.unitId) return site.unitId;
-      if (!body.unit) return null;
-      const rows: { id: string }[] = await m.query(`SELECT id FROM units_unit WHERE tenant_id = $1 AND code = $2`, [tenantId, body.unit]);
-      return rows[0]?.id ?? null;
-    });
+    const unitId = await this.editor.ownerUnitOf(tenantId, body.site, body.unit);
     if (unitId) await this.requireReach(p, 'content.write', unitId);
-    return this.editor.create(authorOf(p), tenantId, timezone, body);
+    return this.editor.create(actorOf(p), tenantId, timezone, body);
   }
 
   @Get(':id')
@@ -78,7 +63,7 @@ export class ContentController {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
     const { expectedRevision, ...draft } = body;
-    return this.editor.update(authorOf(p), tenantId, timezone, id, expectedRevision, draft);
+    return this.editor.update(actorOf(p), tenantId, timezone, id, expectedRevision, draft);
   }
 
   @Get(':id/revisions')
@@ -115,7 +100,7 @@ export class ContentController {
   async restore(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number, @Body() body: RestoreRequest): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
-    return this.editor.restore(authorOf(p), tenantId, timezone, id, n, body.expectedRevision);
+    return this.editor.restore(actorOf(p), tenantId, timezone, id, n, body.expectedRevision);
   }
 
   /** null: every unit (a province-wide role); else the units of the caller's unit roles and below. */
@@ -135,5 +120,3 @@ export class ContentController {
     }
   }
 }
-
-const authorOf = (p: Principal) => ({ id: p.userId, label: p.username });

@@ -4,7 +4,7 @@ import { TenantDatabase } from '@cong/platform-database';
 import { ContentType, diffRuleDocuments, RuleChange, todayIn } from '@cong/rules';
 import { Section, Site, siteByKey, SiteErrors } from '@cong/sites';
 import { Unit } from '@cong/units';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { plainText, sanitizeRichText } from '../safety/sanitize-html';
 import { vietnameseSlug } from '../slugs/vietnamese-slug';
 import { LegalDocumentStatus, legalDocumentStatus, validateFields } from '../types/content-fields';
@@ -68,6 +68,17 @@ export interface ContentFilter {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 
+/** Two saves racing for one slug: the loser gets the 409 the check before it would have given. */
+async function saveOrSlugTaken<T>(slug: string, save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+    if (driver?.code === '23505' && driver.constraint?.includes('slug')) throw ContentErrors.slugTaken(slug);
+    throw error;
+  }
+}
+
 /**
  * Authoring: every save is a new immutable revision; a save names the revision it started from
  * and a stale one is refused (409) with nothing overwritten. Rich text is sanitised, structured
@@ -89,12 +100,12 @@ export class ContentEditor {
       const prepared = await this.prepare(m, tenantId, site, input.type, input);
       const slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title);
       const items = m.getRepository(ContentItem);
-      const item = await items.save(
+      const item = await saveOrSlugTaken(slug, () => items.save(
         items.create({
           tenantId, siteId: site.id, unitId, sectionId: prepared.sectionId, type: input.type, channel: site.kind === 'portal' ? 'portal' : 'subsite',
           slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, status: 'draft', revision: 1, createdBy: author.id,
         }),
-      );
+      ));
       await this.recordRevision(m, item, author, null);
       return this.view(m, item, timezone);
     });
@@ -114,7 +125,7 @@ export class ContentEditor {
       const next: Partial<ContentItem> = {
         slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, sectionId: prepared.sectionId, revision: item.revision + 1,
       };
-      const saved = await m.getRepository(ContentItem).save(Object.assign(item, next));
+      const saved = await saveOrSlugTaken(slug, () => m.getRepository(ContentItem).save(Object.assign(item, next)));
       await this.recordRevision(m, saved, author, restoredFrom);
       return this.view(m, saved, timezone);
     });
@@ -132,6 +143,19 @@ export class ContentEditor {
 
   get(tenantId: string, timezone: string, id: string): Promise<ContentView> {
     return this.db.transaction(tenantId, async (m) => this.view(m, await this.itemOrFail(m, tenantId, id), timezone));
+  }
+
+  /**
+   * The unit a new item on `siteKey` would belong to (a sub-site's own, or the named contributor on
+   * the portal), for the access check before create; null when create will refuse it anyway.
+   */
+  ownerUnitOf(tenantId: string, siteKey: string, unitCode?: string): Promise<string | null> {
+    return this.db.transaction(tenantId, async (m) => {
+      const site = await siteByKey(m, tenantId, siteKey);
+      if (site.unitId) return site.unitId;
+      if (!unitCode) return null;
+      return (await m.getRepository(Unit).findOneBy({ tenantId, code: unitCode }))?.id ?? null;
+    });
   }
 
   /** The item's unit id (for access checks before anything else is read or written). */
@@ -203,7 +227,13 @@ export class ContentEditor {
   private async prepare(m: EntityManager, tenantId: string, site: Site, type: ContentType, input: ContentDraft) {
     const { fields, problems } = validateFields(type, input.fields);
     const title = plainText(input.title ?? '');
+    const summary = input.summary ? plainText(input.summary) || null : null;
+    const bodyHtml = sanitizeRichText(input.body ?? '');
     if (!title) problems.unshift({ field: 'title', message: 'title must not be empty once markup is removed' });
+    // Limits of the stored columns, checked here so an over-long value is a 422, never a failed insert.
+    if (title.length > 500) problems.push({ field: 'title', message: 'title must be at most 500 characters' });
+    if (summary && summary.length > 2000) problems.push({ field: 'summary', message: 'summary must be at most 2000 characters' });
+    if (bodyHtml.length > 1_000_000) problems.push({ field: 'body', message: 'body is longer than 1,000,000 characters once sanitised' });
     if (input.slug !== undefined && !SLUG.test(input.slug)) problems.push({ field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-moi)' });
     if (problems.length > 0) throw ContentErrors.invalidFields(problems);
     let sectionId: string | null = null;
@@ -212,7 +242,7 @@ export class ContentEditor {
       if (!section) throw SiteErrors.sectionNotFound(input.section);
       sectionId = section.id;
     }
-    return { title, summary: input.summary ? plainText(input.summary) || null : null, bodyHtml: sanitizeRichText(input.body ?? ''), fields, sectionId };
+    return { title, summary, bodyHtml, fields, sectionId };
   }
 
   /** A slug for the item: the one asked for (409 if taken), or the title's, suffixed until free. */

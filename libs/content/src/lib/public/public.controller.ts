@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '@cong/platform-context';
 import { PublicResponseCache } from '@cong/platform-cache';
+import { decodeCursor, nextCursor } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { CONTENT_TYPES, ContentType, todayIn } from '@cong/rules';
 import { TenantContext, TenantRepository } from '@cong/tenancy';
@@ -62,7 +63,6 @@ const json = (body: unknown, status = 200, location?: string): Produced => ({ st
 /** Where a citizen reads an item on the portal's web front end. */
 const itemUrl = (base: string, site: string, slug: string) => `${base}${site === 'portal' ? '' : `/${site}`}/${slug}`;
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
-const badCursor = () => new DomainError('CONTENT_BAD_CURSOR', 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
 
 /**
  * The public read API (no sign-in): published items only, by site, section and type, by slug,
@@ -93,15 +93,10 @@ export class PublicController {
     return this.serve(req, reply, async (tenantId, today) => {
       if (!KEY.test(site)) throw notFound();
       const limit = q.limit ?? 20;
-      let after: { publishedAt: Date; id: string } | undefined;
-      if (q.cursor) {
-        const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-        if (!/^[0-9a-f-]{36}$/.test(id ?? '') || Number.isNaN(new Date(at).getTime())) throw badCursor();
-        after = { publishedAt: new Date(at), id };
-      }
+      const position = q.cursor ? decodeCursor(q.cursor, 'CONTENT_BAD_CURSOR') : undefined;
+      const after = position && { publishedAt: position.at, id: position.id };
       const items = await this.reader.list(tenantId, today, site, { type: q.type, section: q.section, after, limit });
-      const last = items.length === limit ? items[items.length - 1] : undefined;
-      return json({ items, nextCursor: last ? Buffer.from(`${last.publishedAt.toISOString()}|${last.id}`).toString('base64url') : null });
+      return json({ items, nextCursor: nextCursor(items, limit, (i) => ({ at: i.publishedAt, id: i.id })) });
     });
   }
 

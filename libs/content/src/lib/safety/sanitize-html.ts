@@ -30,7 +30,14 @@ export function sanitizeRichText(html: string): string {
   return sanitize(html, OPTIONS).trim();
 }
 
-/** Plain text fields (titles, summaries): any markup is removed, not escaped twice later. */
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * Plain text fields (titles, summaries): markup is removed and the text kept as text — "A & B"
+ * stays "A & B" (sanitize-html escapes it for HTML; whoever renders it escapes it once).
+ */
 export function plainText(text: string): string {
-  return sanitize(text, { allowedTags: [], allowedAttributes: {} }).trim();
+  return sanitize(text, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity])
+    .trim();
 }

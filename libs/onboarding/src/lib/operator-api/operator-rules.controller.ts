@@ -6,7 +6,7 @@ import { DomainError } from '@cong/platform-errors';
 import {
   diffRuleDocuments, formatRuleChange, parseTenantDefinition, RULE_FILE, RuleVersion, RuleVersionRepository, todayIn, UNITS_FILE,
 } from '@cong/rules';
-import { NoTenant, Tenant, TenantRepository, TenantResolver } from '@cong/tenancy';
+import { NoTenant, Tenant, TenantErrors, TenantRepository, TenantResolver } from '@cong/tenancy';
 import { describePlan } from '../onboarding-plan';
 import { TenantOnboarding } from '../tenant-onboarding.service';
 import {
@@ -128,7 +128,7 @@ export class OperatorRulesController {
 
   private async tenantOrFail(code: string): Promise<Tenant> {
     const tenant = await this.tenants.findByCode(code);
-    if (!tenant) throw new DomainError('TENANCY_TENANT_NOT_FOUND', 'not_found', `Không có tỉnh mang mã "${code}".`);
+    if (!tenant) throw TenantErrors.notFound(`mã "${code}"`);
     return tenant;
   }
 
