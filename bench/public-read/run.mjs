@@ -16,6 +16,7 @@ const root = join(here, '../..');
 const OWNER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cong_bench';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const NODE_TS = [process.execPath, '-r', '@swc-node/register'];
 const log = (...a) => console.log('[bench]', ...a);
 
@@ -37,6 +38,14 @@ function run(cmd, args, env) {
 }
 
 async function prepareDatabase() {
+  if (process.env.BENCH_REUSE === '1') {
+    try {
+      const [{ n }] = await sql(OWNER, `SELECT count(*)::int AS n FROM content_item`);
+      if (n >= 200_000) return log(`reusing ${n} items already seeded (BENCH_REUSE=1)`);
+    } catch {
+      // no database yet: seed it
+    }
+  }
   const admin = new URL(OWNER);
   const name = admin.pathname.slice(1);
   admin.pathname = '/postgres';
@@ -81,6 +90,8 @@ function startReference(file, port, env) {
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
 async function load(name, port, nextPath, pid) {
+  // Every server, the references too, gets the same warm-up first (JIT, connection pools).
+  await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: WARMUP, requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }] });
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
-import { MAX_UPLOAD_BYTES } from '@cong/content';
+import { MAX_UPLOAD_BYTES, PublicRoutes } from '@cong/content';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
 import { createValidationPipe, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
@@ -38,8 +38,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, the public reads included.
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
   // fails validation further in.
@@ -49,6 +51,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // (Nest's adapter bundles its own copy of Fastify's types, which the plugin's do not match.)
   await app.register(multipart as unknown as Parameters<typeof app.register>[0], { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
+  // Citizens' reads: Fastify routes of their own (see PublicRoutes), under the same prefix.
+  const publicRoutes = app.get(PublicRoutes);
+  const publicBase = `/${API_PREFIX}/public`;
+  publicRoutes.register(fastify as unknown as Parameters<PublicRoutes['register']>[0], publicBase);
+
   const openApi = new DocumentBuilder()
     .setTitle('Cổng API')
     .setDescription(
@@ -57,7 +64,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     .setVersion('1')
     .addServer('/')
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), {
+  const document = SwaggerModule.createDocument(app, openApi);
+  Object.assign(document.paths, publicRoutes.openApiPaths(publicBase));
+  SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
   });
   app.enableShutdownHooks();

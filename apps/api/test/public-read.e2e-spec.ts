@@ -60,6 +60,18 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect((await pub('/sites/so-y-te/items?limit=0')).status).toBe(422);
   });
 
+  it('refuses unknown, repeated and malformed parameters with a 422 naming each (they would also multiply cache entries)', async () => {
+    const unknown = await pub('/sites/so-y-te/items?utm_source=zalo&limit=500');
+    expect(unknown.status).toBe(422);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'utm_source']);
+    expect((await pub('/sites/so-y-te/items?type=news&type=page')).body.errors).toEqual([{ field: 'type', message: 'type must be given once' }]);
+    expect((await pub('/search?q=a')).body.errors[0].field).toBe('q');
+    expect((await pub('/search')).status).toBe(422);
+    expect((await pub('/sites/Not_A_Site/items')).status).toBe(422);
+    expect((await api.request('/api/v1/public/sites', { headers: { 'x-tenant': 'khong-co' } })).status).toBe(404);
+  });
+
   it('serves an item by slug; an old slug answers 301 to the current one', async () => {
     const item = await create('so-y-te', 'news', 'Khánh thành bệnh viện đa khoa');
     await publisher.publish(actor, laoCaiId, item.id);

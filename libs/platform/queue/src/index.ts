@@ -11,5 +11,5 @@ export {
 export { type EnqueueRequest, JobQueue } from './lib/job-queue';
 export { JobHandlerRegistryError, JobRunner } from './lib/job-runner';
 export { QueueModule } from './lib/queue.module';
-export { createCommandConnection, queuePrefix } from './lib/redis-connection';
+export { createCommandConnection, createWorkerConnection, queuePrefix } from './lib/redis-connection';
 export { RetryPolicies, type RetryPolicy } from './lib/retry-policies';

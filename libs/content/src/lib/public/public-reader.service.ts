@@ -94,18 +94,37 @@ export class PublicReader {
   }
 
   async list(tenantId: string, today: string, site: string, q: PublicListQuery): Promise<PublicItemSummary[]> {
+    // Only the filters asked for are in the statement, one named statement per combination: a
+    // generic plan for "$3 IS NULL OR c.type = $3" cost Postgres three times the specific one.
+    const values: unknown[] = [tenantId, pathOf(site), q.limit];
+    const where: string[] = [];
+    const name = ['public-list'];
+    if (q.type) {
+      values.push(q.type);
+      where.push(`c.type = $${values.length}`);
+      name.push('type');
+    }
+    if (q.section) {
+      values.push(q.section);
+      where.push(`sec.slug = $${values.length}`);
+      name.push('section');
+    }
+    if (q.after) {
+      values.push(q.after.publishedAt, q.after.id);
+      where.push(`(c.published_at, c.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+      name.push('after');
+    }
     const rows = await this.db.query<Row>(
-      'public-list',
+      name.join('-'),
       // The site as a sub-select (one value for the planner, hence the newest-first index walk);
       // an inactive site is invisible to the public reader, so its items are too.
       `SELECT ${SUMMARY_COLUMNS} FROM content_item c
        LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
        LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
        WHERE c.tenant_id = $1 AND c.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2) AND c.status = 'published'
-         AND ($3::text IS NULL OR c.type = $3) AND ($4::text IS NULL OR sec.slug = $4)
-         AND ($5::timestamptz IS NULL OR (c.published_at, c.id) < ($5::timestamptz, $6::uuid))
-       ORDER BY c.published_at DESC, c.id DESC LIMIT $7`,
-      [tenantId, pathOf(site), q.type ?? null, q.section ?? null, q.after?.publishedAt ?? null, q.after?.id ?? null, q.limit],
+         ${where.map((w) => `AND ${w}`).join(' ')}
+       ORDER BY c.published_at DESC, c.id DESC LIMIT $3`,
+      values,
     );
     return rows.map((r) => summary(r, today));
   }

@@ -1,64 +1,143 @@
 import { Logger } from '@nestjs/common';
-import { createCommandConnection } from '@cong/platform-queue';
+import { createCommandConnection, createWorkerConnection } from '@cong/platform-queue';
 import type IORedis from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
+/** A public response as it is answered again: status, type, body, validator (and a redirect's target). */
 export interface CachedResponse {
-  etag: string;
+  status: number;
+  contentType: string;
   body: string;
+  etag: string;
+  location?: string;
 }
 
 /** A safety net: entries also go when a province publishes or withdraws anything. */
 export const PUBLIC_CACHE_TTL_SECONDS = 300;
+/** Bounds the in-process copy: entries and bytes (bodies are strings, two bytes a character at most). */
+const LOCAL_MAX_ENTRIES = 20_000;
+const LOCAL_MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * How long a process trusts its own copy without hearing from Redis. Invalidations arrive by
+ * pub/sub at once; this only bounds staleness if one were lost while the subscriber reconnected
+ * (it also clears everything when it reconnects).
+ */
+const LOCAL_TTL_MS = 60_000;
+
+interface LocalEntry extends CachedResponse {
+  generation: number;
+}
 
 /**
- * Public responses per province in one Redis hash, so invalidating a province is one DEL (from any
- * process: the API, or the worker publishing a scheduled item) and a read is one HGET. Redis being
- * away only makes every read a miss: the public site keeps answering from the database.
+ * Public responses per province, in two layers:
+ * - in this process (an LRU), so a hit costs no round trip;
+ * - in Redis (one hash per province), shared by every API process.
+ *
+ * Invalidating a province (from any process: the API, or the worker publishing a scheduled item)
+ * deletes its hash, bumps its generation here and tells the other processes over Redis pub/sub.
+ * Redis being away only makes every read a miss: the public site keeps answering from the database.
  */
 export class PublicResponseCache {
   private readonly logger = new Logger('PublicResponseCache');
   private failing = false;
+  private readonly local = new LRUCache<string, LocalEntry>({
+    max: LOCAL_MAX_ENTRIES,
+    maxSize: LOCAL_MAX_BYTES,
+    sizeCalculation: (e) => 2 * (e.body.length + e.etag.length) + 64,
+    ttl: LOCAL_TTL_MS,
+  });
+  /** Per province: bumped on every invalidation; an entry of an older generation is a miss. */
+  private readonly generations = new Map<string, number>();
 
   /** `redis` null: caching off (benchmarks measure the uncached path this way). */
   constructor(
     private readonly redis: IORedis | null,
     private readonly prefix: string,
-  ) {}
+    private readonly subscriber: IORedis | null = null,
+  ) {
+    if (subscriber) {
+      void subscriber.subscribe(this.channel()).catch(() => undefined);
+      subscriber.on('message', (_channel: string, tenantId: string) => this.forgetLocally(tenantId));
+      // While disconnected, invalidations may have been missed: start afresh.
+      subscriber.on('ready', () => this.local.clear());
+    }
+  }
 
   static connect(url: string, prefix: string): PublicResponseCache {
-    return new PublicResponseCache(createCommandConnection(url, 'cong-public-cache'), prefix);
+    return new PublicResponseCache(
+      createCommandConnection(url, 'cong-public-cache'),
+      prefix,
+      createWorkerConnection(url, 'cong-public-cache-invalidations'),
+    );
   }
 
   static disabled(): PublicResponseCache {
     return new PublicResponseCache(null, '');
   }
 
+  get enabled(): boolean {
+    return this.redis !== null;
+  }
+
+  /** The province's current generation: pass it back to `set`, so a response computed before an
+   * invalidation is not stored after it. */
+  generation(tenantId: string): number {
+    return this.generations.get(tenantId) ?? 0;
+  }
+
+  /** This process's copy, without waiting (the hot path answers these synchronously). */
+  peek(tenantId: string, key: string): CachedResponse | undefined {
+    if (!this.redis) return undefined;
+    const near = this.local.get(`${tenantId} ${key}`);
+    return near && near.generation === this.generation(tenantId) ? near : undefined;
+  }
+
   async get(tenantId: string, key: string): Promise<CachedResponse | null> {
     const redis = this.redis;
     if (!redis) return null;
+    const near = this.peek(tenantId, key);
+    if (near) return near;
+    const localKey = `${tenantId} ${key}`;
+    const generation = this.generation(tenantId);
     const raw = await this.guard(() => redis.hget(this.hash(tenantId), key));
-    return raw ? (JSON.parse(raw) as CachedResponse) : null;
+    if (!raw) return null;
+    const entry = JSON.parse(raw) as CachedResponse;
+    if (this.generation(tenantId) === generation) this.local.set(localKey, { ...entry, generation });
+    return entry;
   }
 
-  async set(tenantId: string, key: string, entry: CachedResponse): Promise<void> {
+  async set(tenantId: string, key: string, entry: CachedResponse, generation = this.generation(tenantId)): Promise<void> {
     const redis = this.redis;
-    if (!redis) return;
+    if (!redis || this.generation(tenantId) !== generation) return;
+    this.local.set(`${tenantId} ${key}`, { ...entry, generation });
     await this.guard(() => redis.multi().hset(this.hash(tenantId), key, JSON.stringify(entry)).expire(this.hash(tenantId), PUBLIC_CACHE_TTL_SECONDS).exec());
   }
 
-  /** Everything cached for a province goes: its next public reads come from the database. */
+  /** Everything cached for a province goes, here and in every other process. */
   async invalidate(tenantId: string): Promise<void> {
     const redis = this.redis;
-    if (redis) await this.guard(() => redis.del(this.hash(tenantId)));
+    if (!redis) return;
+    this.forgetLocally(tenantId);
+    await this.guard(() => redis.multi().del(this.hash(tenantId)).publish(this.channel(), tenantId).exec());
   }
 
   async close(): Promise<void> {
-    const redis = this.redis;
-    if (redis) await redis.quit().then(() => undefined, () => redis.disconnect());
+    await Promise.all(
+      [this.redis, this.subscriber].map((r) => (r ? r.quit().then(() => undefined, () => r.disconnect()) : undefined)),
+    );
+  }
+
+  private forgetLocally(tenantId: string): void {
+    this.generations.set(tenantId, this.generation(tenantId) + 1);
   }
 
   private hash(tenantId: string): string {
-    return `${this.prefix}:public:${tenantId}`;
+    // v2: entries hold status, type and body (v1 held a serialised response in `body`).
+    return `${this.prefix}:public:v2:${tenantId}`;
+  }
+
+  private channel(): string {
+    return `${this.prefix}:public-invalidations`;
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T | null> {

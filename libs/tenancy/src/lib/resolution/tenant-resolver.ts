@@ -44,6 +44,23 @@ export class TenantResolver {
     return this.active(fromHost);
   }
 
+  /**
+   * The province from the cache alone, without waiting: undefined when `resolve` must be asked
+   * (not cached, or anything to refuse). The public read path answers cache hits synchronously.
+   */
+  resolveCached(hints: TenantHints): ResolvedTenant | undefined {
+    const host = hints.host ? normaliseHost(hints.host) : undefined;
+    if (hints.host && !host) return undefined;
+    const fromHost = host ? this.byDomain.get(host) : NONE;
+    if (fromHost === undefined) return undefined;
+    const header = hints.tenantHeader;
+    if (header === undefined) return fromHost === NONE || fromHost.status !== 'active' ? undefined : fromHost;
+    if (typeof header !== 'string') return undefined;
+    const fromHeader = this.byCode.get(header.trim());
+    if (!fromHeader || fromHeader === NONE || fromHeader.status !== 'active') return undefined;
+    return fromHost === NONE || fromHost.id === fromHeader.id ? fromHeader : undefined;
+  }
+
   /** Forget cached lookups, e.g. after a province's domains or status changed. */
   invalidate(): void {
     this.byDomain.clear();

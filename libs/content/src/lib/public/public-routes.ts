@@ -1,0 +1,286 @@
+import { Injectable } from '@nestjs/common';
+import { CachedResponse, PublicResponseCache } from '@cong/platform-cache';
+import { decodeCursor, nextCursor } from '@cong/platform-database';
+import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@cong/platform-errors';
+import { CONTENT_TYPES, todayIn } from '@cong/rules';
+import { ResolvedTenant, TenantHints, TenantRepository, TenantResolver } from '@cong/tenancy';
+import { Feed } from 'feed';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { SitemapStream, streamToPromise } from 'sitemap';
+import { openApiParameters, ParamSpec, ParsedParams, parseParams } from './public-params';
+import { PublicReader } from './public-reader.service';
+
+/** What the public routes need of Fastify (the adapter bundles its own copy of Fastify's types). */
+export interface PublicRequest {
+  id: string;
+  url: string;
+  host?: string;
+  method?: string;
+  headers: Record<string, string | string[] | undefined>;
+  params: unknown;
+  query: unknown;
+}
+export interface PublicReply {
+  status(code: number): PublicReply;
+  header(name: string, value: string): PublicReply;
+  send(body?: unknown): unknown;
+}
+export interface RouteRegistrar {
+  get(path: string, handler: (req: PublicRequest, reply: PublicReply) => Promise<void> | void): unknown;
+}
+
+/** A public response as cached: status, type, body (and where a redirect points). */
+interface Produced {
+  status: number;
+  contentType: string;
+  body: string;
+  location?: string;
+}
+
+interface PublicRoute {
+  /** Under the public base path, in Fastify's syntax (`:site`). */
+  path: string;
+  summary: string;
+  params: readonly ParamSpec[];
+  produce(tenant: ResolvedTenant, p: ParsedParams, today: string): Promise<Produced>;
+}
+
+const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
+const JSON_TYPE = 'application/json; charset=utf-8';
+const SITE: ParamSpec = { name: 'site', in: 'path', description: '`portal` or the code of a unit with a sub-site', pattern: /^[a-z][a-z0-9-]{0,62}$/, message: 'site must be `portal` or a unit code', example: 'portal' };
+const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only this section (its slug)', pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: 'section must be a section slug' };
+const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
+
+const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
+/** Where a citizen reads an item on the portal's web front end. */
+const itemUrl = (base: string, site: string, slug: string) => `${base}${site === 'portal' ? '' : `/${site}`}/${slug}`;
+const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
+const text = (p: ParsedParams, name: string) => p[name] as string | undefined;
+/** The cache key is what was asked, normalised: unknown parameters are refused, so random query
+ * strings cannot multiply entries. */
+const keyOf = (route: PublicRoute, params: ParsedParams) => `${route.path} ${JSON.stringify(params)}`;
+
+/**
+ * The public read API (no sign-in): published items only, by site, section and type, by slug,
+ * search, feeds and sitemaps. Responses carry an ETag and Cache-Control and are cached per province
+ * (in this process and in Redis) until something of that province is published, changed or withdrawn.
+ *
+ * These are Fastify routes, not Nest controllers: citizens' reads are the hot path, and Nest's
+ * per-request pipeline (guards, interceptors, the validation pipe) cost more than the rest of the
+ * request together (bench/public-read). There is nothing here for that pipeline to do: no sign-in,
+ * no body, one statement on the public reader's connection. The province is resolved as for every
+ * request (Host or X-Tenant, cached); errors are the same problem+json.
+ */
+@Injectable()
+export class PublicRoutes {
+  private readonly problems = new ProblemDetailsFilter();
+  /** Where the routes are mounted (`register`): redirects and feed links point under it. */
+  private base = '/api/v1/public';
+  readonly routes: readonly PublicRoute[] = [
+    {
+      path: '/sites',
+      summary: 'The portal and the sub-sites of this province',
+      params: [],
+      produce: async (tenant) => json(await this.reader.sites(tenant.id)),
+    },
+    {
+      path: '/sites/:site/items',
+      summary: 'Published items of a site, newest first, by section and type, with a cursor',
+      params: [
+        SITE,
+        TYPE,
+        SECTION,
+        { name: 'cursor', in: 'query', description: 'From `nextCursor` of the previous page', pattern: /^[A-Za-z0-9_-]{10,200}$/, message: 'cursor is not one this API issued' },
+        { name: 'limit', in: 'query', description: 'Items a page', integer: { min: 1, max: 100, default: 20 } },
+      ],
+      produce: async (tenant, p, today) => {
+        const limit = p.limit as number;
+        const position = p.cursor ? decodeCursor(p.cursor as string, 'CONTENT_BAD_CURSOR') : undefined;
+        const after = position && { publishedAt: position.at, id: position.id };
+        const items = await this.reader.list(tenant.id, today, p.site as string, { type: text(p, 'type') as never, section: text(p, 'section'), after, limit });
+        return json({ items, nextCursor: nextCursor(items, limit, (i) => ({ at: i.publishedAt, id: i.id })) });
+      },
+    },
+    {
+      path: '/sites/:site/items/:slug',
+      summary: 'One published item by its slug; an old slug answers 301 to the current one',
+      params: [SITE, { name: 'slug', in: 'path', description: "The item's slug", pattern: /^[a-z0-9][a-z0-9-]{0,199}$/, message: 'slug is malformed' }],
+      produce: async (tenant, p, today) => {
+        const site = p.site as string;
+        const found = await this.reader.item(tenant.id, today, site, p.slug as string);
+        if (!found) throw notFound();
+        if ('redirect' in found) return json({ location: found.redirect }, 301, `${this.base}/sites/${site}/items/${found.redirect}`);
+        return json(found.item);
+      },
+    },
+    {
+      path: '/search',
+      summary: 'Search published items; accents and case do not matter ("nghe an" finds "Nghệ An")',
+      params: [
+        { name: 'q', in: 'query', description: 'Words to find', required: true, minLength: 2, maxLength: 200, example: 'nghe an' },
+        { ...SITE, in: 'query', description: 'Only this site' },
+        TYPE,
+        { name: 'documentKind', in: 'query', description: 'Legal documents: kind (quyet-dinh, …)', maxLength: 50 },
+        { name: 'issuingBody', in: 'query', description: 'Legal documents: issuing body', maxLength: 200 },
+        { name: 'field', in: 'query', description: 'Procedures: field', maxLength: 200 },
+        { name: 'agency', in: 'query', description: 'Procedures: implementing agency', maxLength: 200 },
+        { name: 'limit', in: 'query', description: 'Results', integer: { min: 1, max: 50, default: 20 } },
+      ],
+      produce: async (tenant, p, today) =>
+        json({
+          items: await this.reader.search(tenant.id, today, {
+            q: p.q as string,
+            site: text(p, 'site'),
+            type: text(p, 'type') as never,
+            documentKind: text(p, 'documentKind'),
+            issuingBody: text(p, 'issuingBody'),
+            field: text(p, 'field'),
+            agency: text(p, 'agency'),
+            limit: p.limit as number,
+          }),
+        }),
+    },
+    {
+      path: '/sites/:site/feed.rss',
+      summary: 'RSS 2.0 of the newest published items of a site (or of one section)',
+      params: [SITE, SECTION],
+      produce: async (tenant, p, today) => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).rss2() }),
+    },
+    {
+      path: '/sites/:site/feed.atom',
+      summary: 'Atom 1.0 of the newest published items of a site (or of one section)',
+      params: [SITE, SECTION],
+      produce: async (tenant, p, today) => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).atom1() }),
+    },
+    {
+      path: '/sites/:site/sitemap.xml',
+      summary: "The site's sitemap: every published item (up to 50,000)",
+      params: [SITE],
+      produce: async (tenant, p) => {
+        const site = p.site as string;
+        if (!(await this.reader.siteFor(tenant.id, site))) throw notFound();
+        const base = await this.baseUrl(tenant.id);
+        const entries = await this.reader.sitemapEntries(tenant.id, site);
+        const xml = await streamToPromise(Readable.from(entries.map((e) => ({ url: itemUrl(base, site, e.slug), lastmod: e.updatedAt.toISOString() }))).pipe(new SitemapStream({ hostname: base })));
+        return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml.toString('utf8') };
+      },
+    },
+  ];
+
+  constructor(
+    private readonly reader: PublicReader,
+    private readonly cache: PublicResponseCache,
+    private readonly resolver: TenantResolver,
+    private readonly domains: TenantRepository,
+  ) {}
+
+  /** Adds the routes under `base` (e.g. `/api/v1/public`). */
+  register(server: RouteRegistrar, base: string): void {
+    this.base = base;
+    for (const route of this.routes) {
+      server.get(`${base}${route.path}`, (req, reply) => this.serve(route, req, reply));
+    }
+  }
+
+  /** The routes' entries for the OpenAPI document (`paths`), in its path syntax (`{site}`). */
+  openApiPaths(base: string): Record<string, unknown> {
+    return Object.fromEntries(
+      this.routes.map((r) => [
+        `${base}${r.path.replace(/:([a-zA-Z]+)/g, '{$1}')}`,
+        {
+          get: {
+            tags: ['public'],
+            summary: r.summary,
+            parameters: [...openApiParameters(r.params), { name: 'X-Tenant', in: 'header', required: false, description: 'Province code, when not on its domain', schema: { type: 'string' } }],
+            responses: {
+              200: { description: 'OK (ETag, Cache-Control)' },
+              304: { description: 'Your copy is current (If-None-Match)' },
+              404: { description: 'No such province, site or item' },
+              422: { description: 'A parameter is invalid (problem+json names it)' },
+            },
+          },
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Answers from this process's cache without waiting when it can (the province and the response
+   * both known here), else resolves, looks in Redis, or computes, caches and answers.
+   */
+  private serve(route: PublicRoute, req: PublicRequest, reply: PublicReply): Promise<void> | void {
+    try {
+      const hints = { host: req.host ?? (req.headers['host'] as string | undefined), tenantHeader: req.headers['x-tenant'] };
+      const tenant = this.resolver.resolveCached(hints);
+      if (tenant) {
+        const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
+        const hit = this.cache.peek(tenant.id, keyOf(route, params));
+        if (hit) return this.answer(req, reply, hit);
+      }
+      return this.serveSlowly(route, req, reply, hints).catch((error: unknown) => this.fail(req, reply, error));
+    } catch (error) {
+      this.fail(req, reply, error);
+    }
+  }
+
+  private async serveSlowly(route: PublicRoute, req: PublicRequest, reply: PublicReply, hints: TenantHints): Promise<void> {
+    const tenant = await this.resolver.resolve(hints);
+    const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
+    const key = keyOf(route, params);
+    let answer = await this.cache.get(tenant.id, key);
+    if (!answer) {
+      const generation = this.cache.generation(tenant.id);
+      const produced = await route.produce(tenant, params, todayIn(tenant.timezone));
+      answer = { ...produced, etag: `"${createHash('sha1').update(produced.body).digest('base64url')}"` };
+      await this.cache.set(tenant.id, key, answer, generation);
+    }
+    this.answer(req, reply, answer);
+  }
+
+  /** The response with its validators; 304 when the client's copy is current. */
+  private answer(req: PublicRequest, reply: PublicReply, answer: CachedResponse): void {
+    reply.header('cache-control', CACHE_CONTROL).header('etag', answer.etag).header('vary', 'Host, X-Tenant');
+    if (answer.location) reply.header('location', answer.location);
+    if (answer.status === 200 && req.headers['if-none-match'] === answer.etag) {
+      reply.status(304).send();
+      return;
+    }
+    reply.status(answer.status).header('content-type', answer.contentType).send(answer.body);
+  }
+
+  private fail(req: PublicRequest, reply: PublicReply, error: unknown): void {
+    const problem = { ...this.problems.toProblem(error, req), instance: req.url, requestId: req.id };
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** The newest 50 published items of a site or section as a feed (the `feed` library writes RSS and Atom). */
+  private async feed(tenantId: string, today: string, site: string, section?: string): Promise<Feed> {
+    const found = await this.reader.siteFor(tenantId, site);
+    if (!found) throw notFound();
+    const base = await this.baseUrl(tenantId);
+    const items = await this.reader.list(tenantId, today, site, { section, limit: 50 });
+    const siteUrl = `${base}${found.path === '/' ? '' : found.path}`;
+    const feed = new Feed({
+      id: siteUrl,
+      title: found.title,
+      link: siteUrl,
+      language: 'vi',
+      copyright: found.title,
+      updated: items[0]?.publishedAt ?? new Date(0),
+      feedLinks: { rss: `${base}${this.base}/sites/${site}/feed.rss`, atom: `${base}${this.base}/sites/${site}/feed.atom` },
+    });
+    for (const item of items) {
+      const link = itemUrl(base, site, item.slug);
+      feed.addItem({ id: link, title: item.title, link, description: item.summary ?? undefined, date: item.publishedAt });
+    }
+    return feed;
+  }
+
+  /** The province's primary domain, as the feeds and the sitemap link to it. */
+  private async baseUrl(tenantId: string): Promise<string> {
+    const domains = await this.domains.findDomainsOf(tenantId);
+    const primary = domains.find((d) => d.isPrimary) ?? domains[0];
+    return `https://${primary?.domain ?? 'localhost'}`;
+  }
+}

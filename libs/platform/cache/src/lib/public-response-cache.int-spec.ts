@@ -1,0 +1,72 @@
+import { deleteRedisKeys, TestContext } from '@cong/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { CachedResponse, PublicResponseCache } from './public-response-cache';
+
+const response = (body: string): CachedResponse => ({ status: 200, contentType: 'application/json', body, etag: `"${body}"` });
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('public response cache: this process, Redis, and invalidation across processes (real Redis)', () => {
+  let ctx: TestContext;
+  let api: PublicResponseCache;
+  let worker: PublicResponseCache;
+  const prefix = `cong-test-cache-${process.pid}`;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    // Two instances stand for two processes: an API and the worker that publishes scheduled items.
+    api = PublicResponseCache.connect(ctx.config.redis.url, prefix);
+    worker = PublicResponseCache.connect(ctx.config.redis.url, prefix);
+    await new Promise((r) => setTimeout(r, 200)); // both subscribed
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+    await deleteRedisKeys(ctx.config.redis.url, prefix);
+    await ctx?.close();
+  });
+
+  it('answers a stored response from this process without Redis, and from Redis in another process', async () => {
+    const tenant = randomUUID();
+    expect(await api.get(tenant, 'list')).toBeNull();
+    await api.set(tenant, 'list', response('a'));
+    expect(api.peek(tenant, 'list')?.body).toBe('a');
+    expect(worker.peek(tenant, 'list')).toBeUndefined();
+    expect((await worker.get(tenant, 'list'))?.body).toBe('a');
+    expect(worker.peek(tenant, 'list')?.body).toBe('a');
+  });
+
+  it("invalidating a province in one process empties every process's copy of it, and only of it", async () => {
+    const tenant = randomUUID();
+    const other = randomUUID();
+    await api.set(tenant, 'list', response('old'));
+    await api.set(other, 'list', response('other'));
+    await worker.invalidate(tenant);
+    await until(() => api.peek(tenant, 'list') === undefined);
+    expect(await api.get(tenant, 'list')).toBeNull();
+    expect(api.peek(other, 'list')?.body).toBe('other');
+  });
+
+  it('does not store a response computed before an invalidation that happened while it was computed', async () => {
+    const tenant = randomUUID();
+    const generation = api.generation(tenant);
+    await api.invalidate(tenant); // something was published meanwhile
+    await api.set(tenant, 'list', response('stale'), generation);
+    expect(api.peek(tenant, 'list')).toBeUndefined();
+    expect(await worker.get(tenant, 'list')).toBeNull();
+  });
+
+  it('is a no-op when caching is off', async () => {
+    const off = PublicResponseCache.disabled();
+    await off.set('t', 'k', response('x'));
+    expect(off.peek('t', 'k')).toBeUndefined();
+    expect(await off.get('t', 'k')).toBeNull();
+  });
+});
