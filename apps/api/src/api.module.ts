@@ -1,3 +1,4 @@
+import { WORKFLOW_ENTITIES, WorkflowModule } from '@cong/workflow';
 import { CONTENT_ENTITIES, ContentModule } from '@cong/content';
 import { SITES_ENTITIES, SitesModule } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
@@ -28,13 +29,14 @@ export class ApiModule {
         ContextModule,
         AuditModule,
         CacheModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES], applicationName: 'cong-api', publicReads: true }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES], applicationName: 'cong-api', publicReads: true }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,
         OnboardingModule,
         SitesModule,
         ContentModule,
+        WorkflowModule,
         HealthModule,
       ],
       providers: [

@@ -1,3 +1,4 @@
+import { WORKFLOW_ENTITIES } from '@cong/workflow';
 import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
 import { AccountAdmin, ACCOUNTS_ENTITIES, PasswordHasher } from '@cong/accounts';
@@ -26,7 +27,7 @@ export interface PlatformStore {
 export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
-    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES],
+    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES],
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();

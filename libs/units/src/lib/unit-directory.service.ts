@@ -74,7 +74,7 @@ export class UnitDirectory {
   lineage(tenantId: string, code: string): Promise<string[]> {
     return this.db.transaction(tenantId, async (m) => {
       const unit = await this.unitOrFail(m, tenantId, code);
-      return lineageIds(m, tenantId, unit.id);
+      return unitLineage(m, tenantId, unit.id);
     });
   }
 
@@ -108,7 +108,7 @@ export class UnitDirectory {
         if (changes.parent === null) patch.parentId = null;
         else {
           const parent = await this.activeOrFail(m, tenantId, changes.parent);
-          if ((await lineageIds(m, tenantId, parent.id)).includes(unit.id)) throw UnitErrors.cycle(code, changes.parent);
+          if ((await unitLineage(m, tenantId, parent.id)).includes(unit.id)) throw UnitErrors.cycle(code, changes.parent);
           patch.parentId = parent.id;
         }
       }
@@ -170,7 +170,7 @@ export class UnitDirectory {
 }
 
 /** A unit and every unit above it, nearest first (bounded: a tree is never 64 levels deep). */
-async function lineageIds(m: EntityManager, tenantId: string, unitId: string): Promise<string[]> {
+export async function unitLineage(m: EntityManager, tenantId: string, unitId: string): Promise<string[]> {
   const rows: { id: string }[] = await m.query(
     `WITH RECURSIVE up(id, parent_id, depth) AS (
        SELECT id, parent_id, 0 FROM units_unit WHERE tenant_id = $1 AND id = $2

@@ -60,6 +60,10 @@ export class ContentResponse {
   @ApiProperty({ enum: CONTENT_STATUSES }) status!: string;
   @ApiPropertyOptional({ nullable: true, type: Date }) publishedAt!: Date | null;
   @ApiProperty() revision!: number;
+  @ApiProperty({ description: 'Bumped by every save and workflow step; workflow actions name it' }) version!: number;
+  @ApiPropertyOptional({ nullable: true, description: "State in the province's workflow" }) workflowState!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) publishAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) unpublishAt!: Date | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiPropertyOptional({ enum: ['not_yet_effective', 'in_effect', 'expired', 'replaced'] }) legalStatus?: string;

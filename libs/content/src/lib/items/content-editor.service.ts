@@ -50,6 +50,12 @@ export interface ContentView {
   status: ContentStatus;
   publishedAt: Date | null;
   revision: number;
+  /** Bumped by every save and workflow step; a workflow action names it. */
+  version: number;
+  /** The state in the province's workflow (null before the first step: its initial state). */
+  workflowState: string | null;
+  publishAt: Date | null;
+  unpublishAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   /** Legal documents only: derived from their dates and replacement (NA-8.4). */
@@ -123,7 +129,7 @@ export class ContentEditor {
         await this.keepRedirect(m, tenantId, site.id, item.slug, slug, item.id);
       }
       const next: Partial<ContentItem> = {
-        slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, sectionId: prepared.sectionId, revision: item.revision + 1,
+        slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, sectionId: prepared.sectionId, revision: item.revision + 1, version: item.version + 1,
       };
       const saved = await saveOrSlugTaken(slug, () => m.getRepository(ContentItem).save(Object.assign(item, next)));
       await this.recordRevision(m, saved, author, restoredFrom);
@@ -302,7 +308,8 @@ export class ContentEditor {
     return {
       id: item.id, site: site.kind === 'portal' ? 'portal' : site.path.slice(1), unit: unit.code, section: section?.slug ?? null, type: item.type, channel: item.channel,
       slug: item.slug, title: item.title, summary: item.summary, body: item.bodyHtml, fields: item.fields, status: item.status, publishedAt: item.publishedAt,
-      revision: item.revision, createdAt: item.createdAt, updatedAt: item.updatedAt,
+      revision: item.revision, version: item.version, workflowState: item.workflowState, publishAt: item.publishAt, unpublishAt: item.unpublishAt,
+      createdAt: item.createdAt, updatedAt: item.updatedAt,
       ...(item.type === 'legal_document' ? { legalStatus: legalDocumentStatus(item.fields, todayIn(timezone)) } : {}),
     };
   }

@@ -26,6 +26,15 @@ export class ContentItem extends TenantOwnedEntity {
   @Column({ type: 'text', nullable: true }) withdrawnReason!: string | null;
   /** The latest revision's number; a save names the one it started from (optimistic concurrency). */
   @Column({ type: 'integer', default: 1 }) revision!: number;
+  /** Bumped by every save and every workflow step: a workflow action names the version it saw. */
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  /** The workflow (and rule version) the item is going through, and its state there. */
+  @Column({ type: 'text', nullable: true }) workflowId!: string | null;
+  @Column({ type: 'text', nullable: true }) workflowState!: string | null;
+  @Column({ type: 'integer', nullable: true }) workflowRuleVersion!: number | null;
+  /** Scheduled publication, and the end of an embargo (taken down then). */
+  @Column({ type: 'timestamptz', nullable: true }) publishAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) unpublishAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

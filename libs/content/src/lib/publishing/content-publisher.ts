@@ -12,6 +12,14 @@ export interface PublishingActor {
   label: string;
 }
 
+export interface StatusChange {
+  status: ContentStatus;
+  /** Publication time (default now). */
+  at?: Date;
+  /** Why it was withdrawn (required then, at least 3 characters). */
+  reason?: string;
+}
+
 /** Told when what the public may see has changed (the public read cache listens). */
 export type PublicationListener = (tenantId: string, item: ContentItem) => Promise<void>;
 
@@ -36,43 +44,56 @@ export class ContentPublisher {
     this.listeners.push(listener);
   }
 
-  /** Publishes now, or at `at` (a scheduled publication that fired late keeps its planned time). */
+  /** Publishes now, or at `at`. */
   publish(actor: PublishingActor, tenantId: string, id: string, at: Date = new Date()): Promise<ContentItem> {
-    return this.change(tenantId, id, async (m, item) => {
-      await m.getRepository(ContentItem).update({ tenantId, id }, { status: 'published', publishedAt: at, withdrawnReason: null });
-      await this.audit.record(m, { tenantId, action: 'content.published', subjectType: 'content_item', subjectId: id, details: { title: item.title, revision: item.revision, at: at.toISOString() }, actor });
-      return { ...item, status: 'published', publishedAt: at, withdrawnReason: null };
-    });
+    return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'published', at }));
   }
 
   /** Takes an item off the public site (LC-3.3), with the reason kept. */
   withdraw(actor: PublishingActor, tenantId: string, id: string, reason: string): Promise<ContentItem> {
-    if (!reason || reason.trim().length < 3) {
-      throw new DomainError('CONTENT_REASON_REQUIRED', 'validation', 'Cần ghi lý do gỡ tin bài.', [{ field: 'reason', message: 'at least 3 characters' }]);
-    }
-    return this.setStatus(actor, tenantId, id, 'withdrawn', reason.trim());
+    checkedReason(reason);
+    return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'withdrawn', reason }));
   }
 
   archive(actor: PublishingActor, tenantId: string, id: string): Promise<ContentItem> {
-    return this.setStatus(actor, tenantId, id, 'archived', null);
+    return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'archived' }));
   }
 
   /** Moves an unpublished item between workflow phases (draft, in review, scheduled). */
   setWorkingStatus(tenantId: string, id: string, status: Extract<ContentStatus, 'draft' | 'in_review' | 'scheduled'>): Promise<ContentItem> {
-    return this.change(tenantId, id, async (m, item) => {
-      await m.getRepository(ContentItem).update({ tenantId, id }, { status });
-      return { ...item, status };
-    });
+    return this.change(tenantId, id, (m, item) => this.record(m, { id: null, label: 'workflow' }, tenantId, item, { status }));
   }
 
-  private setStatus(actor: PublishingActor, tenantId: string, id: string, status: 'withdrawn' | 'archived', reason: string | null): Promise<ContentItem> {
-    return this.change(tenantId, id, async (m, item) => {
-      await m.getRepository(ContentItem).update({ tenantId, id }, { status, withdrawnReason: reason });
-      if (status === 'withdrawn') {
-        await this.audit.record(m, { tenantId, action: 'content.withdrawn', subjectType: 'content_item', subjectId: id, details: { title: item.title, reason }, actor });
-      }
-      return { ...item, status, withdrawnReason: reason };
-    });
+  /**
+   * Records a status change inside the caller's transaction (the workflow's step), audited. The
+   * caller calls `changed` once it committed, so the public side never drops its cache before the
+   * change is visible.
+   */
+  async record(m: EntityManager, actor: PublishingActor, tenantId: string, item: ContentItem, change: StatusChange): Promise<ContentItem> {
+    const { status } = change;
+    const next: Pick<Partial<ContentItem>, 'status' | 'publishedAt' | 'withdrawnReason'> = { status };
+    if (status === 'published') {
+      next.publishedAt = change.at ?? new Date();
+      next.withdrawnReason = null;
+    } else if (status === 'withdrawn') {
+      next.withdrawnReason = checkedReason(change.reason);
+    } else if (status === 'archived') {
+      next.withdrawnReason = item.withdrawnReason;
+    } else {
+      next.withdrawnReason = null;
+    }
+    await m.getRepository(ContentItem).update({ tenantId, id: item.id }, next);
+    if (status === 'published') {
+      await this.audit.record(m, { tenantId, action: 'content.published', subjectType: 'content_item', subjectId: item.id, details: { title: item.title, revision: item.revision, at: next.publishedAt!.toISOString() }, actor });
+    } else if (status === 'withdrawn') {
+      await this.audit.record(m, { tenantId, action: 'content.withdrawn', subjectType: 'content_item', subjectId: item.id, details: { title: item.title, reason: next.withdrawnReason }, actor });
+    }
+    return { ...item, ...next };
+  }
+
+  /** Tells the public read side (and other listeners) that what the public may see changed. */
+  async changed(tenantId: string, item: ContentItem): Promise<void> {
+    for (const listener of this.listeners) await listener(tenantId, item);
   }
 
   private async change(tenantId: string, id: string, work: (m: EntityManager, item: ContentItem) => Promise<ContentItem>): Promise<ContentItem> {
@@ -83,7 +104,15 @@ export class ContentPublisher {
       if (!item) throw ContentErrors.notFound();
       return work(m, item);
     });
-    for (const listener of this.listeners) await listener(tenantId, changed);
+    await this.changed(tenantId, changed);
     return changed;
   }
+}
+
+/** A withdrawal's reason, trimmed: at least 3 characters. */
+function checkedReason(reason: string | undefined): string {
+  if (!reason || reason.trim().length < 3) {
+    throw new DomainError('CONTENT_REASON_REQUIRED', 'validation', 'Cần ghi lý do gỡ tin bài.', [{ field: 'reason', message: 'at least 3 characters' }]);
+  }
+  return reason.trim();
 }

@@ -11,6 +11,7 @@ import { CreateContent1795392000009 } from './1795392000009-create-content';
 import { CreatePublicReader1795392000010 } from './1795392000010-create-public-reader';
 import { CreateMedia1795392000011 } from './1795392000011-create-media';
 import { TunePublicList1795392000012 } from './1795392000012-tune-public-list';
+import { CreateWorkflow1795392000013 } from './1795392000013-create-workflow';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreatePublicReader1795392000010,
   CreateMedia1795392000011,
   TunePublicList1795392000012,
+  CreateWorkflow1795392000013,
 ];

@@ -1,3 +1,4 @@
+import { WORKFLOW_ENTITIES } from '@cong/workflow';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { formatProblem, loadTenantFolder } from '@cong/rules';
@@ -17,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
 /** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES];
+export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES];
 
 export interface NewTestTenant {
   code?: string;

@@ -1,0 +1,133 @@
+import { TestContext } from '@cong/platform-testing';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+
+/** Both seed workflows over HTTP: every step, the roles refused, versions, history and reach. */
+describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3)', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let lc: Caller;
+  let na: Caller;
+  const token: Record<string, string> = {};
+
+  const invite = async (caller: Caller, admin: string, username: string, roles: { role: string; unit?: string }[]) => {
+    const invited = await caller.send('POST', '/api/v1/users/invitations', { username, displayName: `Cán bộ ${username}`, roles }, admin);
+    if (invited.status !== 201) throw new Error(`invitation failed: ${invited.text}`);
+    await caller.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
+    token[username] = (await caller.login(username, STRONG_PASSWORD)).body.accessToken;
+  };
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    const laoCaiId = await ctx.applySeed('lao-cai');
+    const ngheAnId = await ctx.applySeed('nghe-an');
+    api = await ApiUnderTest.start(ctx.config);
+    lc = new Caller(api, 'lao-cai');
+    na = new Caller(api, 'nghe-an');
+    token['it.laocai'] = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
+    token['it.nghean'] = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
+    await invite(lc, token['it.laocai'], 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
+    await invite(lc, token['it.laocai'], 'bientap.gd', [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }]);
+    await invite(lc, token['it.laocai'], 'bbt.cong', [{ role: 'editorial_board' }]);
+    await invite(lc, token['it.laocai'], 'hdbt.cong', [{ role: 'editorial_council' }]);
+    await invite(na, token['it.nghean'], 'totin.taichinh', [{ role: 'unit_editor', unit: 'so-tai-chinh' }]);
+    await invite(na, token['it.nghean'], 'giamdoc.taichinh', [{ role: 'unit_head', unit: 'so-tai-chinh' }]);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  const as = (caller: Caller, user: string) => (method: string, path: string, body?: unknown) => caller.send(method, `/api/v1${path}`, body, token[user]);
+  const act = async (caller: Caller, user: string, id: string, action: string, extra: Record<string, unknown> = {}) => {
+    const current = await as(caller, 'it.' + (caller === lc ? 'laocai' : 'nghean'))('GET', `/content/${id}/workflow`);
+    return as(caller, user)('POST', `/content/${id}/transitions`, { action, version: current.body.version, ...extra });
+  };
+  const publicList = async (caller: Caller, site: string) =>
+    (await api.request(`/api/v1/public/sites/${site}/items`, { headers: { 'x-tenant': caller.tenantCode! } })).body.items.map((i: { id: string }) => i.id);
+
+  it('Lào Cai sub-site (LC-3.1b, LC-3.3): the unit publishes directly; the council takes down with a reason; history keeps every step', async () => {
+    const item = (await as(lc, 'bientap.yte')('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Tiêm chủng mở rộng tháng 11' })).body;
+    const view = await as(lc, 'bientap.yte')('GET', `/content/${item.id}/workflow`);
+    expect(view.body).toMatchObject({ workflow: { id: 'subsite-direct' }, state: { id: 'draft', phase: 'editing' }, version: 1 });
+    expect(view.body.actions.map((a: { action: string }) => a.action)).toEqual(['publish', 'schedule']);
+
+    const published = await act(lc, 'bientap.yte', item.id, 'publish');
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ state: { id: 'published' }, status: 'published', version: 2 });
+    expect(await publicList(lc, 'so-y-te')).toContain(item.id);
+
+    // An editor may not take down (LC-3.3 gives it to the unit head and the council); the council must say why.
+    expect((await act(lc, 'bientap.yte', item.id, 'take-down', { comment: 'Sai số liệu' })).status).toBe(403);
+    const noReason = await act(lc, 'hdbt.cong', item.id, 'take-down');
+    expect([noReason.status, noReason.body.code]).toEqual([422, 'WORKFLOW_COMMENT_REQUIRED']);
+    const takenDown = await act(lc, 'hdbt.cong', item.id, 'take-down', { comment: 'Số liệu chưa được kiểm chứng' });
+    expect(takenDown.body).toMatchObject({ state: { id: 'withdrawn' }, status: 'withdrawn' });
+    expect(await publicList(lc, 'so-y-te')).not.toContain(item.id);
+
+    const history = (await as(lc, 'bientap.yte')('GET', `/content/${item.id}/transitions`)).body;
+    expect(history.map((h: Record<string, unknown>) => [h.action, h.fromState, h.toState, h.actorLabel, h.comment, h.revision, h.version, h.ruleVersion])).toEqual([
+      ['publish', 'draft', 'published', 'bientap.yte', null, 1, 2, 1],
+      ['take-down', 'published', 'withdrawn', 'hdbt.cong', 'Số liệu chưa được kiểm chứng', 1, 3, 1],
+    ]);
+  });
+
+  it('Lào Cai portal contribution (LC-3.1c, LC-3.2): submitted to the board, returned with a reason, resubmitted, approved and published', async () => {
+    const item = (await as(lc, 'bientap.yte')('POST', '/content', { site: 'portal', unit: 'so-y-te', type: 'news', title: 'Sở Y tế gửi tin cho Cổng tỉnh' })).body;
+    expect(item.channel).toBe('portal');
+    expect((await act(lc, 'bientap.yte', item.id, 'submit')).body).toMatchObject({ workflow: { id: 'portal-contribution' }, state: { id: 'board-review', phase: 'review' }, status: 'in_review' });
+    expect((await act(lc, 'bientap.yte', item.id, 'approve')).status).toBe(403);
+    expect((await act(lc, 'bbt.cong', item.id, 'return')).status).toBe(422);
+    expect((await act(lc, 'bbt.cong', item.id, 'return', { comment: 'Bổ sung ảnh và nguồn tin' })).body).toMatchObject({ state: { id: 'returned' }, status: 'draft' });
+    expect((await act(lc, 'bientap.yte', item.id, 'submit')).body.state.id).toBe('board-review');
+    const approved = await act(lc, 'bbt.cong', item.id, 'approve');
+    expect(approved.body).toMatchObject({ state: { id: 'published' }, status: 'published' });
+    expect(await publicList(lc, 'portal')).toContain(item.id);
+    const steps = (await as(lc, 'bbt.cong')('GET', `/content/${item.id}/transitions`)).body.map((h: { action: string }) => h.action);
+    expect(steps).toEqual(['submit', 'return', 'submit', 'approve']);
+  });
+
+  it("Nghệ An unit (NA-8.1): the information team submits, only the unit's head publishes", async () => {
+    const item = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Công khai ngân sách quý IV' })).body;
+    expect((await act(na, 'totin.taichinh', item.id, 'publish')).status).toBe(403);
+    expect((await act(na, 'totin.taichinh', item.id, 'submit')).body).toMatchObject({ workflow: { id: 'unit-information-team' }, state: { id: 'head-review' } });
+    const head = await as(na, 'giamdoc.taichinh')('GET', `/content/${item.id}/workflow`);
+    expect(head.body.actions.map((a: { action: string }) => a.action)).toEqual(['publish', 'schedule', 'return']);
+    expect((await act(na, 'giamdoc.taichinh', item.id, 'publish')).body).toMatchObject({ state: { id: 'published' }, status: 'published' });
+    expect(await publicList(na, 'so-tai-chinh')).toContain(item.id);
+  });
+
+  it('two actions on the same version: exactly one wins, the other is a 409 and changes nothing', async () => {
+    const item = (await as(lc, 'bientap.yte')('POST', '/content', { site: 'portal', unit: 'so-y-te', type: 'news', title: 'Hai người duyệt cùng lúc' })).body;
+    await act(lc, 'bientap.yte', item.id, 'submit');
+    const version = (await as(lc, 'bbt.cong')('GET', `/content/${item.id}/workflow`)).body.version;
+    const [a, b] = await Promise.all([
+      as(lc, 'bbt.cong')('POST', `/content/${item.id}/transitions`, { action: 'approve', version }),
+      as(lc, 'bbt.cong')('POST', `/content/${item.id}/transitions`, { action: 'return', version, comment: 'Chưa đạt yêu cầu' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body.code).toBe('WORKFLOW_STALE_VERSION');
+    const history = (await as(lc, 'bbt.cong')('GET', `/content/${item.id}/transitions`)).body;
+    expect(history).toHaveLength(2);
+    // A save bumps the version too: a reviewer acting on what they saw before an edit gets a 409.
+    const stale = await as(lc, 'bbt.cong')('POST', `/content/${item.id}/transitions`, { action: 'archive', version });
+    expect(stale.status).toBe(409);
+  });
+
+  it("keeps items out of reach: another unit's editor and another province see nothing (404); bad requests are 4xx naming the field", async () => {
+    const item = (await as(lc, 'bientap.yte')('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Chỉ Sở Y tế thấy' })).body;
+    expect((await as(lc, 'bientap.gd')('GET', `/content/${item.id}/workflow`)).status).toBe(404);
+    expect((await as(lc, 'bientap.gd')('POST', `/content/${item.id}/transitions`, { action: 'publish', version: 1 })).status).toBe(404);
+    expect((await as(na, 'it.nghean')('GET', `/content/${item.id}/transitions`)).status).toBe(404);
+    expect((await as(na, 'it.nghean')('POST', `/content/${item.id}/transitions`, { action: 'publish', version: 1 })).status).toBe(404);
+    const bad = await as(lc, 'bientap.yte')('POST', `/content/${item.id}/transitions`, { action: 'Publish!', version: 0 });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'version']);
+    const unknown = await as(lc, 'bientap.yte')('POST', `/content/${item.id}/transitions`, { action: 'approve', version: 1 });
+    expect([unknown.status, unknown.body.code]).toEqual([409, 'WORKFLOW_ACTION_NOT_POSSIBLE']);
+    const past = await as(lc, 'bientap.yte')('POST', `/content/${item.id}/transitions`, { action: 'schedule', version: 1, publishAt: '2020-01-01T08:00:00+07:00' });
+    expect([past.status, past.body.errors?.[0]?.field]).toEqual([422, 'publishAt']);
+    expect((await as(lc, 'bientap.yte')('GET', `/content/${item.id}/workflow`)).body.version).toBe(1);
+  });
+});

@@ -1,0 +1,14 @@
+import { DomainError } from '@cong/platform-errors';
+import { Refusal } from '../workflow-engine';
+
+export const WorkflowErrors = {
+  staleVersion: (sent: number, current: number) =>
+    new DomainError('WORKFLOW_STALE_VERSION', 'conflict', `Tin bài đã thay đổi từ khi bạn mở (bạn gửi phiên bản ${sent}, hiện là ${current}). Hãy tải lại rồi thao tác.`),
+  refused: (refusal: Refusal, message: string) => {
+    if (refusal === 'role_refused') return new DomainError('WORKFLOW_ROLE_REFUSED', 'forbidden', `Bạn không có quyền thực hiện thao tác này: ${message}.`);
+    if (refusal === 'comment_required') return new DomainError('WORKFLOW_COMMENT_REQUIRED', 'validation', 'Thao tác này cần ghi lý do.', [{ field: 'comment', message }]);
+    return new DomainError('WORKFLOW_ACTION_NOT_POSSIBLE', 'conflict', `Không thể thực hiện thao tác ở trạng thái hiện tại: ${message}.`);
+  },
+  scheduleInvalid: (field: string, message: string) => new DomainError('WORKFLOW_SCHEDULE_INVALID', 'validation', 'Thời gian hẹn đăng/gỡ không hợp lệ.', [{ field, message }]),
+  noRules: () => new DomainError('WORKFLOW_NO_RULES', 'conflict', 'Tỉnh chưa có quy định nào có hiệu lực: chưa thể xử lý tin bài.'),
+};
