@@ -1,3 +1,5 @@
+import { COMPLIANCE_ENTITIES, ComplianceModule } from '@cong/compliance';
+import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@cong/notifications';
 import { WORKFLOW_ENTITIES, WorkflowModule } from '@cong/workflow';
 import { CONTENT_ENTITIES, ContentModule } from '@cong/content';
 import { SITES_ENTITIES, SitesModule } from '@cong/sites';
@@ -29,7 +31,7 @@ export class ApiModule {
         ContextModule,
         AuditModule,
         CacheModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES], applicationName: 'cong-api', publicReads: true }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES], applicationName: 'cong-api', publicReads: true }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,
@@ -37,6 +39,8 @@ export class ApiModule {
         SitesModule,
         ContentModule,
         WorkflowModule,
+        NotificationsModule,
+        ComplianceModule,
         HealthModule,
       ],
       providers: [

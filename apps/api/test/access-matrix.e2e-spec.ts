@@ -25,6 +25,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
   'sites.read': { platform: false, method: 'GET', path: '/api/v1/sites' },
   'content.read': { platform: false, method: 'GET', path: '/api/v1/content?limit=1' },
   'content.write': { platform: false, method: 'POST', path: '/api/v1/content', body: { site: '!' } },
+  'notifications.read': { platform: false, method: 'GET', path: '/api/v1/notifications' },
 };
 
 /** Routes any signed-in account may call: they act on the caller's own account only. */

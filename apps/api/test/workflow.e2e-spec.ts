@@ -1,4 +1,8 @@
+import { TenantOnboarding } from '@cong/onboarding';
+import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
+import { loadTenantFolder } from '@cong/rules';
+import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
 
@@ -81,11 +85,23 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect((await act(lc, 'bbt.cong', item.id, 'return')).status).toBe(422);
     expect((await act(lc, 'bbt.cong', item.id, 'return', { comment: 'Bổ sung ảnh và nguồn tin' })).body).toMatchObject({ state: { id: 'returned' }, status: 'draft' });
     expect((await act(lc, 'bientap.yte', item.id, 'submit')).body.state.id).toBe('board-review');
-    const approved = await act(lc, 'bbt.cong', item.id, 'approve');
+    // The board awards a genre of the rate table; one not in it (or points out of range) is a 422 and nothing is published.
+    expect((await act(lc, 'bbt.cong', item.id, 'approve', { royalty: { genre: 'tin-khong-co' } })).status).toBe(422);
+    expect((await act(lc, 'bbt.cong', item.id, 'approve', { royalty: { genre: 'tin-co-anh', points: 2 } })).body.errors[0].field).toBe('royalty.points');
+    const approved = await act(lc, 'bbt.cong', item.id, 'approve', { royalty: { genre: 'tin-co-anh' } });
     expect(approved.body).toMatchObject({ state: { id: 'published' }, status: 'published' });
     expect(await publicList(lc, 'portal')).toContain(item.id);
     const steps = (await as(lc, 'bbt.cong')('GET', `/content/${item.id}/transitions`)).body.map((h: { action: string }) => h.action);
     expect(steps).toEqual(['submit', 'return', 'submit', 'approve']);
+
+    // The author's royalty entitlement (LC-3.1c): 1.5 points × the unit value in force that day.
+    const [entitlement] = await ctx.asOwner(async (c) => (await c.query(`SELECT e.genre, e.points::float AS points, e.unit_value, e.share::float AS share, e.amount::int AS amount, e.approved_by, u.username AS author
+       FROM compliance_royalty_entitlement e JOIN accounts_user u ON u.id = e.author_id WHERE e.item_id = $1`, [item.id])).rows);
+    expect(entitlement).toEqual({ genre: 'tin-co-anh', points: 1.5, unit_value: 234000, share: 1, amount: 351000, approved_by: 'bbt.cong', author: 'bientap.yte' });
+    // Taken down and published again, it earns nothing more.
+    const down = await act(lc, 'bbt.cong', item.id, 'take-down', { comment: 'Gỡ để sửa ảnh' });
+    expect(down.status).toBe(200);
+    expect(await ctx.asOwner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM compliance_royalty_entitlement WHERE item_id = $1`, [item.id])).rows[0].n)).toBe(1);
   });
 
   it("Nghệ An unit (NA-8.1): the information team submits, only the unit's head publishes", async () => {
@@ -96,6 +112,29 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect(head.body.actions.map((a: { action: string }) => a.action)).toEqual(['publish', 'schedule', 'return']);
     expect((await act(na, 'giamdoc.taichinh', item.id, 'publish')).body).toMatchObject({ state: { id: 'published' }, status: 'published' });
     expect(await publicList(na, 'so-tai-chinh')).toContain(item.id);
+  });
+
+  it('a new rule version governs items entering the workflow after it; items already in review finish under the old one', async () => {
+    const inReview = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Đang chờ duyệt khi quy định đổi' })).body;
+    await act(na, 'totin.taichinh', inReview.id, 'submit');
+
+    // Version 2: only the IT centre may publish from the head's review.
+    const folder = await loadTenantFolder(join(__dirname, '../../../tenants/nghe-an'));
+    if (!folder.ok) throw new Error('seed does not load');
+    const flow = folder.definition.ruleSet.workflows.find((w) => w.id === 'unit-information-team')!;
+    flow.transitions.find((t) => t.action === 'publish')!.roles = ['tenant_admin'];
+    await new TenantOnboarding(ctx.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-rule-change', note: 'publish by the IT centre only' });
+
+    const old = await act(na, 'giamdoc.taichinh', inReview.id, 'publish');
+    expect(old.status).toBe(200);
+    expect(old.body.workflow.ruleVersion).toBe(1);
+
+    const after = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Gửi duyệt sau khi quy định đổi' })).body;
+    expect((await act(na, 'totin.taichinh', after.id, 'submit')).body.workflow.ruleVersion).toBe(2);
+    expect((await act(na, 'giamdoc.taichinh', after.id, 'publish')).status).toBe(403);
+    expect((await act(na, 'it.nghean', after.id, 'publish')).status).toBe(200);
+    const history = (await as(na, 'it.nghean')('GET', `/content/${after.id}/transitions`)).body;
+    expect(history.map((h: { action: string; ruleVersion: number }) => [h.action, h.ruleVersion])).toEqual([['submit', 2], ['publish', 2]]);
   });
 
   it('two actions on the same version: exactly one wins, the other is a 409 and changes nothing', async () => {
@@ -121,6 +160,11 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect((await as(lc, 'bientap.gd')('POST', `/content/${item.id}/transitions`, { action: 'publish', version: 1 })).status).toBe(404);
     expect((await as(na, 'it.nghean')('GET', `/content/${item.id}/transitions`)).status).toBe(404);
     expect((await as(na, 'it.nghean')('POST', `/content/${item.id}/transitions`, { action: 'publish', version: 1 })).status).toBe(404);
+    const lcNotice = (await as(lc, 'bbt.cong')('GET', '/notifications')).body.items[0];
+    expect(lcNotice).toBeDefined();
+    expect((await as(na, 'it.nghean')('POST', `/notifications/${lcNotice.id}/read`)).status).toBe(404);
+    expect((await as(na, 'it.nghean')('GET', '/notifications')).body.items.some((n: { id: string }) => n.id === lcNotice.id)).toBe(false);
+    expect((await as(na, 'it.nghean')('GET', '/workflow/queue')).body.items.some((i: { id: string }) => i.id === item.id)).toBe(false);
     const bad = await as(lc, 'bientap.yte')('POST', `/content/${item.id}/transitions`, { action: 'Publish!', version: 0 });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'version']);

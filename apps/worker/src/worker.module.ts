@@ -1,4 +1,6 @@
-import { WORKFLOW_ENTITIES } from '@cong/workflow';
+import { COMPLIANCE_ENTITIES, ComplianceModule } from '@cong/compliance';
+import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
+import { WORKFLOW_ENTITIES, WorkflowModule } from '@cong/workflow';
 import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
 import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
@@ -29,9 +31,13 @@ export class WorkerModule {
         ContextModule,
         AuditModule,
         CacheModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES], applicationName: 'cong-worker' }),
+        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES], applicationName: 'cong-worker' }),
         QueueModule.forWorker(),
         TenancyModule,
+        // Scheduled publishing, and notification e-mails (their job handlers); royalties recorded as
+        // scheduled items are published.
+        WorkflowModule,
+        ComplianceModule,
         ...extraImports,
       ],
     };

@@ -3,7 +3,7 @@ import { ContentRevision } from './lib/items/content-revision.entity';
 import { SlugRedirect } from './lib/items/slug-redirect.entity';
 import { MediaAsset } from './lib/media/media-asset.entity';
 
-export { ContentModule } from './lib/content.module';
+export { ContentCoreModule, ContentModule } from './lib/content.module';
 export { type Author, type ContentDraft, ContentEditor, type ContentView, type NewContent } from './lib/items/content-editor.service';
 export { ContentErrors } from './lib/items/content.errors';
 export { CONTENT_STATUSES, ContentItem, type ContentStatus } from './lib/items/content-item.entity';

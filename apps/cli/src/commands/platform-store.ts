@@ -1,3 +1,5 @@
+import { COMPLIANCE_ENTITIES } from '@cong/compliance';
+import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
 import { WORKFLOW_ENTITIES } from '@cong/workflow';
 import { CONTENT_ENTITIES } from '@cong/content';
 import { SITES_ENTITIES } from '@cong/sites';
@@ -27,7 +29,7 @@ export interface PlatformStore {
 export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
-    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES],
+    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES],
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();

@@ -1,22 +1,33 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '@cong/platform-config';
 import { TenancyModule } from '@cong/tenancy';
 import { ContentController } from './http/content.controller';
 import { ContentEditor } from './items/content-editor.service';
-import { ContentPublisher } from './publishing/content-publisher';
-import { PublicRoutes } from './public/public-routes';
 import { MediaController } from './media/media.controller';
 import { MediaLibrary } from './media/media-library.service';
 import { LocalDiskStorage, MediaStorage } from './media/media-storage';
-import { AppConfig } from '@cong/platform-config';
 import { PublicReader } from './public/public-reader.service';
+import { PublicRoutes } from './public/public-routes';
+import { ContentPublisher } from './publishing/content-publisher';
 
-@Module({ imports: [TenancyModule], controllers: [ContentController, MediaController],
+/** Authoring and publishing, for every app (the worker publishes scheduled items through it). */
+@Module({
+  imports: [TenancyModule],
   providers: [
     ContentEditor,
     ContentPublisher,
-    PublicReader,
-    PublicRoutes,
     MediaLibrary,
     { provide: MediaStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(config.media.dir) },
-  ], exports: [ContentEditor, ContentPublisher, PublicRoutes] })
+  ],
+  exports: [ContentEditor, ContentPublisher, MediaLibrary, MediaStorage],
+})
+export class ContentCoreModule {}
+
+/** The HTTP side (the API): the authoring and media endpoints, and citizens' public reads. */
+@Module({
+  imports: [TenancyModule, ContentCoreModule],
+  controllers: [ContentController, MediaController],
+  providers: [PublicReader, PublicRoutes],
+  exports: [ContentCoreModule, PublicRoutes],
+})
 export class ContentModule {}

@@ -64,7 +64,10 @@ export class UserAdmin {
   list(tenantId: string): Promise<UserView[]> {
     return this.db.transaction(tenantId, async (m) => {
       const users = await m.getRepository(User).find({ where: { tenantId }, order: { username: 'ASC' } });
-      return Promise.all(users.map((u) => this.view(m, u)));
+      // One transaction is one connection: its queries run one after another.
+      const views: UserView[] = [];
+      for (const user of users) views.push(await this.view(m, user));
+      return views;
     });
   }
 

@@ -178,7 +178,10 @@ export class ContentEditor {
       if (filter.unitIds) q.andWhere('c.unit_id IN (:...unitIds)', { unitIds: filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000'] });
       if (filter.after) q.andWhere('(c.updated_at, c.id) < (:at, :id)', { at: filter.after.updatedAt, id: filter.after.id });
       const items = await q.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'DESC').limit(filter.limit).getMany();
-      return Promise.all(items.map((i) => this.view(m, i, timezone)));
+      // One transaction is one connection: its queries run one after another.
+      const views: ContentView[] = [];
+      for (const item of items) views.push(await this.view(m, item, timezone));
+      return views;
     });
   }
 
@@ -300,11 +303,9 @@ export class ContentEditor {
   }
 
   private async view(m: EntityManager, item: ContentItem, timezone: string): Promise<ContentView> {
-    const [site, unit, section] = await Promise.all([
-      m.getRepository(Site).findOneByOrFail({ id: item.siteId }),
-      m.getRepository(Unit).findOneByOrFail({ id: item.unitId }),
-      item.sectionId ? m.getRepository(Section).findOneBy({ id: item.sectionId }) : Promise.resolve(null),
-    ]);
+    const site = await m.getRepository(Site).findOneByOrFail({ id: item.siteId });
+    const unit = await m.getRepository(Unit).findOneByOrFail({ id: item.unitId });
+    const section = item.sectionId ? await m.getRepository(Section).findOneBy({ id: item.sectionId }) : null;
     return {
       id: item.id, site: site.kind === 'portal' ? 'portal' : site.path.slice(1), unit: unit.code, section: section?.slug ?? null, type: item.type, channel: item.channel,
       slug: item.slug, title: item.title, summary: item.summary, body: item.bodyHtml, fields: item.fields, status: item.status, publishedAt: item.publishedAt,

@@ -42,12 +42,14 @@ export class OperatorRulesController {
   list(@CurrentPrincipal() operator: Principal): Promise<TenantSummary[]> {
     return this.asOperator(operator, 'operator API: list provinces', async () => {
       const all = await this.tenants.listAll();
-      return Promise.all(
-        all.map(async (t) => {
-          const [domains, inForce] = await Promise.all([this.tenants.findDomainsOf(t.id), this.versions.inForceOn(t.id, todayIn(t.timezone))]);
-          return { code: t.code, name: t.name, status: t.status, timezone: t.timezone, domains: domains.map((d) => d.domain), rulesInForce: inForce ? summary(inForce) : null };
-        }),
-      );
+      // Inside the operator transaction (one connection): one query after another.
+      const summaries: TenantSummary[] = [];
+      for (const t of all) {
+        const domains = await this.tenants.findDomainsOf(t.id);
+        const inForce = await this.versions.inForceOn(t.id, todayIn(t.timezone));
+        summaries.push({ code: t.code, name: t.name, status: t.status, timezone: t.timezone, domains: domains.map((d) => d.domain), rulesInForce: inForce ? summary(inForce) : null });
+      }
+      return summaries;
     });
   }
 

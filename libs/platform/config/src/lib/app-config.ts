@@ -33,6 +33,8 @@ export class AppConfig {
   readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
   readonly auth: { readonly jwtSecret: string };
   readonly media: { readonly dir: string };
+  /** Outgoing e-mail; `url` null: none is sent (in-app notifications only). */
+  readonly mail: { readonly url: string | null; readonly from: string };
   readonly publicCache: boolean;
 
   private constructor(e: Environment) {
@@ -53,6 +55,7 @@ export class AppConfig {
     this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
+    this.mail = Object.freeze({ url: e.SMTP_URL ?? null, from: e.SMTP_FROM });
     this.publicCache = e.PUBLIC_CACHE === 'on';
     Object.freeze(this);
   }

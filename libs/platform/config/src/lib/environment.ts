@@ -44,6 +44,16 @@ export class Environment {
   @IsIn(['on', 'off'], { message: 'PUBLIC_CACHE must be on or off' })
   PUBLIC_CACHE = 'on';
 
+  /** Outgoing e-mail (notifications, reminders): an smtp:// or smtps:// URL. Unset: in-app notifications only. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'Cổng thông tin điện tử <no-reply@localhost>';
+
   /** Where uploaded files are kept (local-disk storage); created when missing. */
   @IsString()
   @MinLength(1)

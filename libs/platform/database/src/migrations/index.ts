@@ -12,6 +12,7 @@ import { CreatePublicReader1795392000010 } from './1795392000010-create-public-r
 import { CreateMedia1795392000011 } from './1795392000011-create-media';
 import { TunePublicList1795392000012 } from './1795392000012-tune-public-list';
 import { CreateWorkflow1795392000013 } from './1795392000013-create-workflow';
+import { CreateRoyaltyEntitlements1795392000014 } from './1795392000014-create-royalty-entitlements';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateMedia1795392000011,
   TunePublicList1795392000012,
   CreateWorkflow1795392000013,
+  CreateRoyaltyEntitlements1795392000014,
 ];

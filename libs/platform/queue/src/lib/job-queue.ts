@@ -44,6 +44,19 @@ export class JobQueue implements OnApplicationShutdown {
     return jobId;
   }
 
+  /**
+   * A job that recurs every `everyMs` (BullMQ job scheduler: upserting the same id twice keeps one
+   * schedule, so every worker may declare it at start).
+   */
+  async repeat<T>(def: JobDefinition<T>, schedulerId: string, everyMs: number, data: T): Promise<void> {
+    const envelope: JobEnvelope<T> = { tenantId: null, actorId: null, requestId: `schedule-${schedulerId}`, idempotencyKey: schedulerId, data };
+    await this.queue(def.queue).upsertJobScheduler(schedulerId, { every: everyMs }, {
+      name: def.name,
+      data: envelope,
+      opts: { attempts: def.retry.attempts, backoff: def.retry.backoff, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    });
+  }
+
   /** Removes a job that has not started (a cancelled schedule). True when there was one to remove. */
   async cancel(def: JobDefinition<unknown>, tenantId: string | null, idempotencyKey: string): Promise<boolean> {
     const job = await this.find(def, tenantId, idempotencyKey);

@@ -1,3 +1,5 @@
+import { COMPLIANCE_ENTITIES } from '@cong/compliance';
+import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
 import { WORKFLOW_ENTITIES } from '@cong/workflow';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
@@ -18,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
 /** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES];
+export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES];
 
 export interface NewTestTenant {
   code?: string;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
+import { DomainError } from '@cong/platform-errors';
 import { TenantDatabase } from '@cong/platform-database';
-import { RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Transition, Workflow } from '@cong/rules';
+import { RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
 import { Unit, unitLineage } from '@cong/units';
 import { LRUCache } from 'lru-cache';
 import { EntityManager } from 'typeorm';
 import { availableActions, decideTransition, workflowFor } from '../workflow-engine';
+import { formatTenantTime } from '../scheduling/tenant-time';
 import { WorkflowTransition } from './workflow-transition.entity';
 import { WorkflowErrors } from './workflow.errors';
 
@@ -23,6 +25,8 @@ export interface TransitionRequest {
   publishAt?: Date;
   /** When to take the item down again (an embargo's end); with a schedule or a publication. */
   unpublishAt?: Date | null;
+  /** For listeners of the step (the royalty genre and points an approval awards, LC-3.1c). */
+  details?: Record<string, unknown>;
 }
 
 /** Where an item stands in its workflow, and what the caller may do from there. */
@@ -35,6 +39,9 @@ export interface ItemWorkflowView {
   revision: number;
   publishAt: Date | null;
   unpublishAt: Date | null;
+  /** The same moments as the province reads them: `25/11/2026 08:00 (GMT+7)`. */
+  publishAtLocal: string | null;
+  unpublishAtLocal: string | null;
   actions: { action: string; to: string; label: string; commentRequired: boolean }[];
 }
 
@@ -44,13 +51,25 @@ export interface TransitionEvent {
   item: ContentItem;
   transition: WorkflowTransition;
   workflow: Workflow;
+  /** The rules of `ruleVersion` (the payments a step earns, say). */
+  rules: RuleSet;
   ruleVersion: number;
   fromPhase: string;
   toPhase: string;
   actor: WorkflowActor;
+  /** What the actor said beyond the step itself, for listeners (e.g. the royalty genre on approval). */
+  details: Record<string, unknown>;
 }
 export type TransitionListener = (m: EntityManager, event: TransitionEvent) => Promise<void>;
 export type AfterCommitListener = (event: TransitionEvent) => Promise<void>;
+
+/** The workflow governing an item's next step, the rules it comes from, and the item's state in it. */
+interface Bound {
+  rules: RuleSet;
+  workflow: Workflow;
+  ruleVersion: number;
+  state: string;
+}
 
 const STATUS_BY_PHASE: Record<string, ContentStatus> = {
   editing: 'draft',
@@ -99,93 +118,170 @@ export class ItemWorkflow {
 
   async view(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor): Promise<ItemWorkflowView> {
     return this.db.transaction(tenantId, async (m) => {
-      const item = await this.item(m, tenantId, itemId, false);
-      const bound = await this.binding(m, tenantId, timezone, item);
-      const roles = await this.rolesOf(m, tenantId, actor, item);
-      const state = bound.workflow.states.find((s) => s.id === bound.state)!;
-      return {
-        itemId: item.id,
-        workflow: { id: bound.workflow.id, name: bound.workflow.name, ruleVersion: bound.ruleVersion },
-        state: { id: state.id, label: state.label, phase: state.phase },
-        status: item.status,
-        version: item.version,
-        revision: item.revision,
-        publishAt: item.publishAt,
-        unpublishAt: item.unpublishAt,
-        actions: availableActions(bound.workflow, bound.state, roles).map((t) => ({
-          action: t.action,
-          to: t.to,
-          label: t.label ?? bound.workflow.states.find((s) => s.id === t.to)!.label,
-          commentRequired: t.commentRequired,
-        })),
-      };
+      const ctx = new StepContext(m, tenantId, timezone);
+      return this.viewOf(ctx, await this.item(m, tenantId, itemId, false), actor);
     });
+  }
+
+  /**
+   * Views of many items in one transaction (review queues): the unit tree is read once; items out
+   * of the actor's reach are left out.
+   */
+  async viewsOf(tenantId: string, timezone: string, actor: WorkflowActor, items: ContentItem[]): Promise<ItemWorkflowView[]> {
+    return this.db.transaction(tenantId, async (m) => {
+      const ctx = new StepContext(m, tenantId, timezone);
+      await ctx.preloadUnits();
+      const views: ItemWorkflowView[] = [];
+      for (const item of items) {
+        const view = await this.viewOf(ctx, item, actor).catch((error: unknown) => {
+          if (error instanceof DomainError && error.kind === 'not_found') return null;
+          throw error;
+        });
+        if (view) views.push(view);
+      }
+      return views;
+    });
+  }
+
+  private async viewOf(ctx: StepContext, item: ContentItem, actor: WorkflowActor): Promise<ItemWorkflowView> {
+    const bound = await this.binding(ctx, item);
+    const roles = await this.rolesOf(ctx, actor, item);
+    const state = bound.workflow.states.find((s) => s.id === bound.state)!;
+    return {
+      itemId: item.id,
+      workflow: { id: bound.workflow.id, name: bound.workflow.name, ruleVersion: bound.ruleVersion },
+      state: { id: state.id, label: state.label, phase: state.phase },
+      status: item.status,
+      version: item.version,
+      revision: item.revision,
+      publishAt: item.publishAt,
+      unpublishAt: item.unpublishAt,
+      publishAtLocal: formatTenantTime(item.publishAt, ctx.timezone),
+      unpublishAtLocal: formatTenantTime(item.unpublishAt, ctx.timezone),
+      actions: availableActions(bound.workflow, bound.state, roles).map((t) => ({
+        action: t.action,
+        to: t.to,
+        label: t.label ?? bound.workflow.states.find((s) => s.id === t.to)!.label,
+        commentRequired: t.commentRequired,
+      })),
+    };
   }
 
   history(tenantId: string, itemId: string, actor: WorkflowActor): Promise<WorkflowTransition[]> {
     return this.db.transaction(tenantId, async (m) => {
-      await this.rolesOf(m, tenantId, actor, await this.item(m, tenantId, itemId, false));
+      await this.rolesOf(new StepContext(m, tenantId, ''), actor, await this.item(m, tenantId, itemId, false));
       return m.getRepository(WorkflowTransition).find({ where: { tenantId, itemId }, order: { version: 'ASC' } });
     });
   }
 
   /** One step; see the class comment. Returns the step recorded. */
-  async transition(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor, req: TransitionRequest): Promise<TransitionEvent> {
-    const event = await this.db.transaction(tenantId, async (m) => {
+  transition(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor, req: TransitionRequest): Promise<TransitionEvent> {
+    return this.committed(tenantId, async (m) => {
       const item = await this.item(m, tenantId, itemId, true);
       if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
-      const bound = await this.binding(m, tenantId, timezone, item);
-      const roles = actor.kind === 'scheduler' ? this.schedulerRoles(bound.workflow, bound.state, req.action) : await this.rolesOf(m, tenantId, actor, item);
+      const ctx = new StepContext(m, tenantId, timezone);
+      const bound = await this.binding(ctx, item);
+      const roles = await this.rolesOf(ctx, actor, item);
       const outcome = decideTransition(bound.workflow, bound.state, req.action, roles, req.comment);
       if (!outcome.ok) throw WorkflowErrors.refused(outcome.refusal, outcome.message);
-      const fromPhase = bound.workflow.states.find((s) => s.id === bound.state)!.phase;
-      const schedule = this.checkedSchedule(outcome.phase, req);
-
-      const changed = await this.publisher.record(m, { id: actor.kind === 'person' ? actor.id : null, label: actor.label }, tenantId, item, {
-        status: STATUS_BY_PHASE[outcome.phase],
-        reason: outcome.phase === 'withdrawn' ? req.comment?.trim() : undefined,
-      });
-      const version = item.version + 1;
-      Object.assign(changed, {
-        version,
-        workflowId: bound.workflow.id,
-        workflowState: outcome.to,
-        workflowRuleVersion: bound.ruleVersion,
-        publishAt: schedule.publishAt,
-        unpublishAt: schedule.unpublishAt,
-      });
-      await m.getRepository(ContentItem).update(
-        { tenantId, id: item.id },
-        { version, workflowId: bound.workflow.id, workflowState: outcome.to, workflowRuleVersion: bound.ruleVersion, publishAt: schedule.publishAt, unpublishAt: schedule.unpublishAt },
-      );
-      const transition = await m.getRepository(WorkflowTransition).save(
-        m.getRepository(WorkflowTransition).create({
-          tenantId,
-          itemId: item.id,
-          workflowId: bound.workflow.id,
-          ruleVersion: bound.ruleVersion,
-          action: req.action,
-          fromState: bound.state,
-          toState: outcome.to,
-          actorId: actor.kind === 'person' ? actor.id : null,
-          actorLabel: actor.label,
-          comment: req.comment?.trim() || null,
-          revision: item.revision,
-          version,
-        }),
-      );
-      const happened: TransitionEvent = { tenantId, item: changed, transition, workflow: bound.workflow, ruleVersion: bound.ruleVersion, fromPhase, toPhase: outcome.phase, actor };
-      for (const listener of this.listeners) await listener(m, happened);
-      return happened;
+      return this.record(m, tenantId, item, bound, actor, req, outcome.to, this.checkedSchedule(outcome.phase, req));
     });
+  }
+
+  /**
+   * What the scheduler does when an item's time comes (`publish`: a scheduled item; `unpublish`: an
+   * embargo's end). It takes the workflow's own step out of the item's state into a published (or
+   * withdrawn) state, with that step's authority. Nothing due (rescheduled, cancelled, done
+   * already): null, and nothing changes — so a job that runs twice, or late, is harmless.
+   */
+  runSchedule(tenantId: string, timezone: string, itemId: string, kind: 'publish' | 'unpublish', now = new Date()): Promise<TransitionEvent | null> {
+    return this.committed(tenantId, async (m) => {
+      const item = await this.item(m, tenantId, itemId, true).catch(() => null);
+      if (!item) return null;
+      const due = kind === 'publish' ? item.status === 'scheduled' && item.publishAt && item.publishAt <= now : item.status === 'published' && item.unpublishAt && item.unpublishAt <= now;
+      if (!due) return null;
+      const ctx = new StepContext(m, tenantId, timezone);
+      const bound = await this.binding(ctx, item);
+      const target = kind === 'publish' ? 'published' : 'withdrawn';
+      const step = bound.workflow.transitions.find((t) => t.from.includes(bound.state) && bound.workflow.states.find((s) => s.id === t.to)?.phase === target);
+      if (!step) throw WorkflowErrors.refused('no_such_action', `workflow ${bound.workflow.id} has no step from ${bound.state} to a ${target} state`);
+      const comment = kind === 'unpublish' ? 'Hết thời hạn đăng: gỡ theo lịch đã đặt.' : undefined;
+      const actor: WorkflowActor = { kind: 'scheduler', label: kind === 'publish' ? 'Đăng theo lịch' : 'Gỡ theo lịch' };
+      const outcome = decideTransition(bound.workflow, bound.state, step.action, step.roles, comment);
+      if (!outcome.ok) throw WorkflowErrors.refused(outcome.refusal, outcome.message);
+      const keep = { publishAt: null, unpublishAt: kind === 'publish' ? item.unpublishAt : null };
+      return this.record(m, tenantId, item, bound, actor, { action: step.action, version: item.version, comment }, outcome.to, keep);
+    });
+  }
+
+  /**
+   * Moves a scheduled item's time (and its embargo's end). Those who may take the item out of its
+   * scheduled state may; recorded in the history as `reschedule`.
+   */
+  reschedule(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor, req: { version: number; publishAt: Date; unpublishAt?: Date | null; comment?: string }): Promise<TransitionEvent> {
+    return this.committed(tenantId, async (m) => {
+      const item = await this.item(m, tenantId, itemId, true);
+      if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
+      const ctx = new StepContext(m, tenantId, timezone);
+      const bound = await this.binding(ctx, item);
+      if (item.status !== 'scheduled') throw WorkflowErrors.refused('no_such_action', `"reschedule" needs a scheduled item (it is ${bound.state})`);
+      const allowed = [...new Set(bound.workflow.transitions.filter((t) => t.from.includes(bound.state)).flatMap((t) => t.roles))];
+      const roles = await this.rolesOf(ctx, actor, item);
+      if (!roles.some((r) => allowed.includes(r))) throw WorkflowErrors.refused('role_refused', `"reschedule" needs one of ${allowed.join(', ')}`);
+      const schedule = this.checkedSchedule('scheduled', { action: 'reschedule', ...req });
+      return this.record(m, tenantId, item, bound, actor, { action: 'reschedule', ...req }, bound.state, schedule);
+    });
+  }
+
+  /** Runs a step's transaction, then tells the public side and the after-commit listeners. */
+  private async committed<T extends TransitionEvent | null>(tenantId: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const event = await this.db.transaction(tenantId, work);
+    if (!event) return event;
     if (event.fromPhase === 'published' || event.toPhase === 'published') await this.publisher.changed(tenantId, event.item);
     for (const listener of this.afterCommit) await listener(event);
     return event;
   }
 
-  /** The scheduler acts with the authority of the transition it takes (someone entitled scheduled it). */
-  private schedulerRoles(workflow: Workflow, state: string, action: string): string[] {
-    return workflow.transitions.find((t: Transition) => t.action === action && t.from.includes(state))?.roles ?? [];
+  /** Persists a decided step: status through the publisher, the item's workflow columns, the history row, the listeners. */
+  private async record(
+    m: EntityManager,
+    tenantId: string,
+    item: ContentItem,
+    bound: Bound,
+    actor: WorkflowActor,
+    req: TransitionRequest,
+    to: string,
+    schedule: { publishAt: Date | null; unpublishAt: Date | null },
+  ): Promise<TransitionEvent> {
+    const phaseOf = (state: string) => bound.workflow.states.find((s) => s.id === state)!.phase;
+    const [fromPhase, toPhase] = [phaseOf(bound.state), phaseOf(to)];
+    const actorRef = { id: actor.kind === 'person' ? actor.id : null, label: actor.label };
+    const changed = toPhase === fromPhase
+      ? { ...item }
+      : await this.publisher.record(m, actorRef, tenantId, item, { status: STATUS_BY_PHASE[toPhase], reason: toPhase === 'withdrawn' ? req.comment : undefined });
+    const columns = { version: item.version + 1, workflowId: bound.workflow.id, workflowState: to, workflowRuleVersion: bound.ruleVersion, ...schedule };
+    Object.assign(changed, columns);
+    await m.getRepository(ContentItem).update({ tenantId, id: item.id }, columns);
+    const repo = m.getRepository(WorkflowTransition);
+    const transition = await repo.save(
+      repo.create({
+        tenantId,
+        itemId: item.id,
+        workflowId: bound.workflow.id,
+        ruleVersion: bound.ruleVersion,
+        action: req.action,
+        fromState: bound.state,
+        toState: to,
+        actorId: actorRef.id,
+        actorLabel: actor.label,
+        comment: req.comment?.trim() || null,
+        revision: item.revision,
+        version: columns.version,
+      }),
+    );
+    const event: TransitionEvent = { tenantId, item: changed, transition, workflow: bound.workflow, rules: bound.rules, ruleVersion: bound.ruleVersion, fromPhase, toPhase, actor, details: req.details ?? {} };
+    for (const listener of this.listeners) await listener(m, event);
+    return event;
   }
 
   private checkedSchedule(phase: string, req: TransitionRequest): { publishAt: Date | null; unpublishAt: Date | null } {
@@ -218,26 +314,20 @@ export class ItemWorkflow {
    * The workflow governing the item's next step: the one it is bound to while it is past editing,
    * else the one the rules in force today bind its channel, type and unit kind to.
    */
-  private async binding(m: EntityManager, tenantId: string, timezone: string, item: ContentItem): Promise<{ workflow: Workflow; ruleVersion: number; state: string }> {
+  private async binding(ctx: StepContext, item: ContentItem): Promise<Bound> {
+    const { m, tenantId } = ctx;
     if (item.workflowId && item.workflowRuleVersion && item.workflowState) {
       const rules = await this.rulesOfVersion(m, tenantId, item.workflowRuleVersion);
       const workflow = rules.workflows.find((w) => w.id === item.workflowId);
       const state = workflow?.states.find((s) => s.id === item.workflowState);
-      if (workflow && state && state.phase !== 'editing') return { workflow, ruleVersion: item.workflowRuleVersion, state: state.id };
+      if (workflow && state && state.phase !== 'editing') return { rules, workflow, ruleVersion: item.workflowRuleVersion, state: state.id };
     }
-    const inForce = await m
-      .getRepository(RuleVersion)
-      .createQueryBuilder('v')
-      .where('v.tenant_id = :tenantId AND v.effective_from <= :date', { tenantId, date: todayIn(timezone) })
-      .orderBy('v.effective_from', 'DESC')
-      .addOrderBy('v.version', 'DESC')
-      .getOne();
+    const inForce = await ctx.rulesInForce();
     if (!inForce) throw WorkflowErrors.noRules();
     const rules = this.parsed(tenantId, inForce);
-    const unit = await m.getRepository(Unit).findOneByOrFail({ tenantId, id: item.unitId });
-    const workflow = workflowFor(rules, item.channel, item.type, unit.kind);
+    const workflow = workflowFor(rules, item.channel, item.type, await ctx.unitKind(item.unitId));
     const state = item.workflowState && workflow.states.some((s) => s.id === item.workflowState) ? item.workflowState : workflow.initial;
-    return { workflow, ruleVersion: inForce.version, state };
+    return { rules, workflow, ruleVersion: inForce.version, state };
   }
 
   private async rulesOfVersion(m: EntityManager, tenantId: string, version: number): Promise<RuleSet> {
@@ -258,10 +348,55 @@ export class ItemWorkflow {
   }
 
   /** The actor's roles at the item's unit. None at all: the item is out of reach, so "not found" (its existence is not confirmed). */
-  private async rolesOf(m: EntityManager, tenantId: string, actor: WorkflowActor, item: ContentItem): Promise<string[]> {
+  private async rolesOf(ctx: StepContext, actor: WorkflowActor, item: ContentItem): Promise<string[]> {
     if (actor.kind !== 'person') return [];
-    const roles = rolesAt(actor.memberships, await unitLineage(m, tenantId, item.unitId));
+    const roles = rolesAt(actor.memberships, await ctx.lineage(item.unitId));
     if (roles.length === 0) throw ContentErrors.notFound();
     return roles;
+  }
+}
+
+/**
+ * What one transaction looks up, once: the rule version in force today, and the unit tree (read
+ * whole when many items are looked at, else one unit at a time).
+ */
+class StepContext {
+  private inForce?: Promise<RuleVersion | null>;
+  private units?: Map<string, { parentId: string | null; kind: string }>;
+
+  constructor(
+    readonly m: EntityManager,
+    readonly tenantId: string,
+    readonly timezone: string,
+  ) {}
+
+  rulesInForce(): Promise<RuleVersion | null> {
+    this.inForce ??= this.m
+      .getRepository(RuleVersion)
+      .createQueryBuilder('v')
+      .where('v.tenant_id = :tenantId AND v.effective_from <= :date', { tenantId: this.tenantId, date: todayIn(this.timezone) })
+      .orderBy('v.effective_from', 'DESC')
+      .addOrderBy('v.version', 'DESC')
+      .getOne();
+    return this.inForce;
+  }
+
+  async preloadUnits(): Promise<void> {
+    const units = await this.m.getRepository(Unit).find({ where: { tenantId: this.tenantId }, select: ['id', 'parentId', 'kind'] });
+    this.units = new Map(units.map((u) => [u.id, { parentId: u.parentId, kind: u.kind }]));
+  }
+
+  async unitKind(unitId: string): Promise<string> {
+    const known = this.units?.get(unitId);
+    if (known) return known.kind;
+    return (await this.m.getRepository(Unit).findOneByOrFail({ tenantId: this.tenantId, id: unitId })).kind;
+  }
+
+  /** The unit and every unit above it. */
+  async lineage(unitId: string): Promise<string[]> {
+    if (!this.units) return unitLineage(this.m, this.tenantId, unitId);
+    const chain: string[] = [];
+    for (let id: string | null = unitId; id && chain.length < 64; id = this.units.get(id)?.parentId ?? null) chain.push(id);
+    return chain;
   }
 }

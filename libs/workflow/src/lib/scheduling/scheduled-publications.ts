@@ -1,0 +1,97 @@
+import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { ContentItem } from '@cong/content';
+import { TenantDatabase } from '@cong/platform-database';
+import { defineJob, HandlesJob, JobQueue, JobRunner, RetryPolicies } from '@cong/platform-queue';
+import { TenantRepository } from '@cong/tenancy';
+import { randomUUID } from 'node:crypto';
+import { LessThanOrEqual } from 'typeorm';
+import { ItemWorkflow, TransitionEvent } from '../transitions/item-workflow.service';
+
+interface ScheduledStep {
+  itemId: string;
+  kind: 'publish' | 'unpublish';
+}
+
+/** Publishes a scheduled item, or takes one down at its embargo's end, when its time comes. */
+export const RunScheduledStep = defineJob<ScheduledStep>('workflow.run-scheduled-step', 'publishing', RetryPolicies.persistent);
+/** Every minute: whatever is due and was not done (Redis lost its delayed jobs, say) is done now. */
+export const SweepSchedules = defineJob<Record<string, never>>('workflow.sweep-schedules', 'publishing', RetryPolicies.once);
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Scheduled publishing and unpublishing on BullMQ:
+ * - a step into a scheduled state (or with an embargo's end) enqueues a delayed job whose id is
+ *   the item and the time, so scheduling twice runs once, and a rescheduled time is another job;
+ * - the job asks the workflow to run the schedule, which does nothing unless the item is still
+ *   scheduled for a time now past (a cancelled or moved schedule, a second worker, a retry: no-ops);
+ * - delayed jobs wait in Redis for a worker, so one that was down publishes when it starts;
+ * - a sweep every minute catches anything due that has no job.
+ */
+@Injectable()
+export class ScheduledPublications implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ScheduledPublications.name);
+
+  constructor(
+    private readonly workflow: ItemWorkflow,
+    private readonly queue: JobQueue,
+    private readonly db: TenantDatabase,
+    private readonly tenants: TenantRepository,
+    @Optional() private readonly runner?: JobRunner,
+  ) {
+    workflow.afterTransition((event) => this.enqueueFor(event));
+  }
+
+  /** In the worker (where jobs run): declare the sweep, and sweep at once for what fell due while no worker ran. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.runner) return;
+    await this.queue.repeat(SweepSchedules, 'workflow-sweep-schedules', SWEEP_EVERY_MS, {});
+    await this.queue.enqueue(SweepSchedules, { tenantId: null, idempotencyKey: `worker-start-${randomUUID()}`, data: {} });
+  }
+
+  @HandlesJob(RunScheduledStep)
+  async run(step: ScheduledStep, job: { data: { tenantId: string | null } }): Promise<string> {
+    const tenant = job.data.tenantId ? await this.tenants.findById(job.data.tenantId) : null;
+    if (!tenant) return 'no-tenant';
+    const event = await this.workflow.runSchedule(tenant.id, tenant.timezone, step.itemId, step.kind);
+    return event ? `${event.transition.action}: ${event.transition.fromState} → ${event.transition.toState}` : 'nothing-due';
+  }
+
+  @HandlesJob(SweepSchedules)
+  async sweep(): Promise<number> {
+    let done = 0;
+    const now = new Date();
+    for (const tenant of await this.tenants.listAll()) {
+      if (tenant.status !== 'active') continue;
+      const due = await this.db.transaction(tenant.id, async (m) => {
+        const repo = m.getRepository(ContentItem);
+        const publish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'scheduled', publishAt: LessThanOrEqual(now) } });
+        const unpublish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'published', unpublishAt: LessThanOrEqual(now) } });
+        return [...publish.map((i) => ({ itemId: i.id, kind: 'publish' as const })), ...unpublish.map((i) => ({ itemId: i.id, kind: 'unpublish' as const }))];
+      });
+      for (const step of due) {
+        try {
+          if (await this.workflow.runSchedule(tenant.id, tenant.timezone, step.itemId, step.kind)) done++;
+        } catch (error) {
+          this.logger.error({ tenant: tenant.code, itemId: step.itemId, err: (error as Error).message }, 'Scheduled step failed in the sweep');
+        }
+      }
+    }
+    if (done) this.logger.warn(`Sweep ran ${done} scheduled step(s) that had no job`);
+    return done;
+  }
+
+  /** After a step committed. Redis being away loses no schedule: the sweep finds it in the database. */
+  private async enqueueFor(event: TransitionEvent): Promise<void> {
+    const { item, tenantId } = event;
+    try {
+      if (event.toPhase === 'scheduled' && item.publishAt) await this.enqueue(tenantId, item.id, 'publish', item.publishAt);
+      if ((event.toPhase === 'scheduled' || event.toPhase === 'published') && item.unpublishAt) await this.enqueue(tenantId, item.id, 'unpublish', item.unpublishAt);
+    } catch (error) {
+      this.logger.warn({ itemId: item.id, err: (error as Error).message }, 'Could not queue a scheduled step; the sweep will run it');
+    }
+  }
+
+  private enqueue(tenantId: string, itemId: string, kind: ScheduledStep['kind'], at: Date): Promise<string> {
+    return this.queue.enqueue(RunScheduledStep, { tenantId, idempotencyKey: `${itemId}-${kind}-${at.getTime()}`, runAt: at, actorId: null, data: { itemId, kind } });
+  }
+}
