@@ -61,6 +61,8 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ state: { id: 'published' }, status: 'published', version: 2 });
     expect(await publicList(lc, 'so-y-te')).toContain(item.id);
+    const publicItem = () => api.request(`/api/v1/public/sites/so-y-te/items/${item.slug}`, { headers: { 'x-tenant': 'lao-cai' } });
+    expect((await publicItem()).status).toBe(200);
 
     // An editor may not take down (LC-3.3 gives it to the unit head and the council); the council must say why.
     expect((await act(lc, 'bientap.yte', item.id, 'take-down', { comment: 'Sai số liệu' })).status).toBe(403);
@@ -69,11 +71,17 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     const takenDown = await act(lc, 'hdbt.cong', item.id, 'take-down', { comment: 'Số liệu chưa được kiểm chứng' });
     expect(takenDown.body).toMatchObject({ state: { id: 'withdrawn' }, status: 'withdrawn' });
     expect(await publicList(lc, 'so-y-te')).not.toContain(item.id);
+    expect((await publicItem()).status).toBe(404); // at once: the cached copy went with the step
+
+    // Archived with a reason (the rules require one), by the IT centre.
+    expect((await act(lc, 'it.laocai', item.id, 'archive')).status).toBe(422);
+    expect((await act(lc, 'it.laocai', item.id, 'archive', { comment: 'Lưu trữ theo kế hoạch năm' })).body).toMatchObject({ state: { id: 'archived' }, status: 'archived' });
 
     const history = (await as(lc, 'bientap.yte')('GET', `/content/${item.id}/transitions`)).body;
     expect(history.map((h: Record<string, unknown>) => [h.action, h.fromState, h.toState, h.actorLabel, h.comment, h.revision, h.version, h.ruleVersion])).toEqual([
       ['publish', 'draft', 'published', 'bientap.yte', null, 1, 2, 1],
       ['take-down', 'published', 'withdrawn', 'hdbt.cong', 'Số liệu chưa được kiểm chứng', 1, 3, 1],
+      ['archive', 'withdrawn', 'archived', 'it.laocai', 'Lưu trữ theo kế hoạch năm', 1, 4, 1],
     ]);
   });
 
