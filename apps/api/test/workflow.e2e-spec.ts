@@ -72,6 +72,9 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect(takenDown.body).toMatchObject({ state: { id: 'withdrawn' }, status: 'withdrawn' });
     expect(await publicList(lc, 'so-y-te')).not.toContain(item.id);
     expect((await publicItem()).status).toBe(404); // at once: the cached copy went with the step
+    const told = (await as(lc, 'bientap.yte')('GET', '/notifications')).body.items.find((n: { subjectId: string }) => n.subjectId === item.id);
+    expect(told).toMatchObject({ kind: 'workflow.taken_down', title: 'Tin bài bị gỡ: Tiêm chủng mở rộng tháng 11' });
+    expect(told.body).toContain('Số liệu chưa được kiểm chứng');
 
     // Archived with a reason (the rules require one), by the IT centre.
     expect((await act(lc, 'it.laocai', item.id, 'archive')).status).toBe(422);
