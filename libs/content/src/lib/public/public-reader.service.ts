@@ -154,24 +154,39 @@ export class PublicReader {
    * and summary, trigram similarity on the folded title, exact legal document numbers.
    */
   async search(tenantId: string, today: string, q: PublicSearchQuery): Promise<PublicItemSummary[]> {
+    // As for lists: only the filters asked for, one named statement per combination.
+    const values: unknown[] = [tenantId, q.q, q.limit];
+    const where: string[] = [];
+    const name = ['public-search'];
+    const filter = (key: string, value: string | undefined, condition: (p: string) => string) => {
+      if (value === undefined) return;
+      values.push(value);
+      where.push(condition(`$${values.length}`));
+      name.push(key);
+    };
+    filter('site', q.site && pathOf(q.site), (p) => `c.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = ${p})`);
+    filter('type', q.type, (p) => `c.type = ${p}`);
+    filter('kind', q.documentKind, (p) => `c.fields->>'documentKind' = ${p}`);
+    filter('issuer', q.issuingBody, (p) => `cong_fold(c.fields->>'issuingBody') LIKE '%' || cong_fold(${p}) || '%'`);
+    filter('field', q.field, (p) => `cong_fold(c.fields->>'field') LIKE '%' || cong_fold(${p}) || '%'`);
+    filter('agency', q.agency, (p) => `cong_fold(c.fields->>'implementingAgency') LIKE '%' || cong_fold(${p}) || '%'`);
     const rows = await this.db.query<Row & { score: number }>(
-      'public-search',
+      name.join('-'),
+      // search_words and search_title are stored folded (migration FoldSearchColumns): the
+      // indexes find the matches, and no row is folded at query time.
       `SELECT ${SUMMARY_COLUMNS},
-              greatest(ts_rank(to_tsvector('simple', unaccent(c.title || ' ' || coalesce(c.summary, ''))), plainto_tsquery('simple', unaccent($2))),
-                       similarity(unaccent(lower(c.title)), unaccent(lower($2)))) AS score
-       FROM content_item c ${JOINS}
+              greatest(ts_rank(c.search_words, plainto_tsquery('simple', cong_fold($2))), similarity(c.search_title, cong_fold($2))) AS score
+       FROM content_item c
+       LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
+       LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
        WHERE c.tenant_id = $1 AND c.status = 'published'
-         AND ($3::text IS NULL OR s.path = $3) AND ($4::text IS NULL OR c.type = $4)
-         AND ($5::text IS NULL OR c.fields->>'documentKind' = $5)
-         AND ($6::text IS NULL OR unaccent(lower(c.fields->>'issuingBody')) LIKE '%' || unaccent(lower($6)) || '%')
-         AND ($7::text IS NULL OR unaccent(lower(c.fields->>'field')) LIKE '%' || unaccent(lower($7)) || '%')
-         AND ($8::text IS NULL OR unaccent(lower(c.fields->>'implementingAgency')) LIKE '%' || unaccent(lower($8)) || '%')
-         AND (to_tsvector('simple', unaccent(c.title || ' ' || coalesce(c.summary, ''))) @@ plainto_tsquery('simple', unaccent($2))
-              OR unaccent(lower(c.title)) % unaccent(lower($2))
-              OR lower(c.fields->>'number') = lower($2)
-              OR lower(c.fields->>'code') = lower($2))
-       ORDER BY score DESC, c.published_at DESC LIMIT $9`,
-      [tenantId, q.q, q.site ? pathOf(q.site) : null, q.type ?? null, q.documentKind ?? null, q.issuingBody ?? null, q.field ?? null, q.agency ?? null, q.limit],
+         AND (c.search_words @@ plainto_tsquery('simple', cong_fold($2))
+              OR c.search_title % cong_fold($2)
+              OR (c.fields ? 'number' AND lower(c.fields->>'number') = lower($2))
+              OR (c.fields ? 'code' AND lower(c.fields->>'code') = lower($2)))
+         ${where.map((w) => `AND ${w}`).join(' ')}
+       ORDER BY score DESC, c.published_at DESC LIMIT $3`,
+      values,
     );
     return rows.map((r) => summary(r, today));
   }

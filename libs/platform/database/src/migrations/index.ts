@@ -13,6 +13,7 @@ import { CreateMedia1795392000011 } from './1795392000011-create-media';
 import { TunePublicList1795392000012 } from './1795392000012-tune-public-list';
 import { CreateWorkflow1795392000013 } from './1795392000013-create-workflow';
 import { CreateRoyaltyEntitlements1795392000014 } from './1795392000014-create-royalty-entitlements';
+import { FoldSearchColumns1795392000015 } from './1795392000015-fold-search-columns';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TunePublicList1795392000012,
   CreateWorkflow1795392000013,
   CreateRoyaltyEntitlements1795392000014,
+  FoldSearchColumns1795392000015,
 ];
