@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { RulesModule } from '@cong/rules';
+import { TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
+import { ComplianceController } from './http/compliance.controller';
+import { ComplianceEvaluation } from './progress/compliance-evaluation';
+import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
 
 @Module({
-  imports: [WorkflowModule],
-  providers: [RoyaltyLedger],
+  imports: [TenancyModule, RulesModule, WorkflowModule],
+  controllers: [ComplianceController],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation],
+  exports: [ComplianceEvaluation],
 })
 export class ComplianceModule {}

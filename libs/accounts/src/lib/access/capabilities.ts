@@ -29,6 +29,8 @@ export const CAPABILITIES = {
   'content.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
   /** Write items: the IT centre and the editorial board anywhere, a unit's head and editors for their units. */
   'content.write': ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Everyone in a province: where units stand against the rules (unit roles: their units and below). */
+  'compliance.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
   /** Everyone in a province: their own in-app notifications. */
   'notifications.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,0 +1,129 @@
+import { ContentPublisher } from '@cong/content';
+import { TenantOnboarding } from '@cong/onboarding';
+import { AuditLog } from '@cong/platform-audit';
+import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
+import { loadTenantFolder } from '@cong/rules';
+import { join } from 'node:path';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+
+/** Hà Nội time → the instant. */
+const hcm = (local: string) => new Date(`${local}+07:00`);
+
+/** Live progress and results over periods, from published content, on both seed provinces (issue 7). */
+describe('compliance over HTTP: progress and period results from what was published (NA-8.2, NA-8.4, LC-2.3a)', () => {
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let lc: Caller;
+  let na: Caller;
+  let laoCaiId: string;
+  let ngheAnId: string;
+  let publisher: ContentPublisher;
+  const token: Record<string, string> = {};
+  const actor = { id: null, label: 'test-fixture' };
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    laoCaiId = await ctx.applySeed('lao-cai');
+    ngheAnId = await ctx.applySeed('nghe-an');
+    api = await ApiUnderTest.start(ctx.config);
+    lc = new Caller(api, 'lao-cai');
+    na = new Caller(api, 'nghe-an');
+    token.lc = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
+    token.na = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
+    const invited = await lc.send('POST', '/api/v1/users/invitations', { username: 'bientap.gd', displayName: 'Biên tập Sở Giáo dục', roles: [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }] }, token.lc);
+    await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
+    token.gd = (await lc.login('bientap.gd', STRONG_PASSWORD)).body.accessToken;
+    publisher = new ContentPublisher(ctx.db, new AuditLog());
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  /** An item of a unit's sub-site published at a given Hà Nội time. */
+  const postedAt = async (caller: Caller, tenantId: string, admin: string, site: string, local: string, type = 'news', fields?: Record<string, unknown>) => {
+    const item = await caller.send('POST', '/api/v1/content', { site, type, title: `Tin ${site} ${local}`, ...(fields ? { fields } : {}) }, admin);
+    if (item.status !== 201) throw new Error(item.text);
+    await publisher.publish(actor, tenantId, item.body.id, hcm(local));
+    return item.body.id as string;
+  };
+  const progressOf = async (caller: Caller, user: string, unit: string, asOf: string) => {
+    const res = await caller.send('GET', `/api/v1/compliance/progress?unit=${unit}&asOf=${asOf}`, undefined, token[user]);
+    if (res.status !== 200) throw new Error(res.text);
+    return res.body.units[0].entries as { rule: string; status: string; summary: string; detail: Record<string, unknown> }[];
+  };
+
+  it('Lào Cai (LC-2.3a): a department posting on Monday and Thursday has missed Wednesday, and on Friday is told Friday is still to come', async () => {
+    await postedAt(lc, laoCaiId, token.lc, 'so-y-te', '2026-11-16T09:00');
+    await postedAt(lc, laoCaiId, token.lc, 'so-y-te', '2026-11-19T15:00');
+    const [entry] = await progressOf(lc, 'lc', 'so-y-te', '2026-11-20');
+    expect(entry).toMatchObject({ rule: 'update-days', status: 'behind', summary: 'Tuần này: chưa đăng thứ Tư (2026-11-18); hôm nay chưa đăng' });
+    expect(entry.detail).toMatchObject({ requiredDays: ['2026-11-16', '2026-11-18', '2026-11-20'], missedDays: ['2026-11-18', '2026-11-20'] });
+
+    // The week closed: Wednesday and Friday missed.
+    const week = await lc.send('GET', '/api/v1/compliance/results?period=week&date=2026-11-18', undefined, token.lc);
+    const yte = week.body.schedules.find((s: { unit: string; rule: string }) => s.unit === 'so-y-te' && s.rule === 'update-days');
+    expect(yte).toMatchObject({ period: { start: '2026-11-16', end: '2026-11-23' }, missedDays: ['2026-11-18', '2026-11-20'], met: false });
+    expect(week.body.ruleVersions).toEqual([1]);
+  });
+
+  it('counts days in the province: 23:30 Sunday belongs to the old week, 00:30 Monday to the new one', async () => {
+    await postedAt(lc, laoCaiId, token.lc, 'so-tai-chinh', '2026-11-22T23:30'); // Sunday, Hà Nội
+    await postedAt(lc, laoCaiId, token.lc, 'so-tai-chinh', '2026-11-23T00:30'); // Monday 00:30 Hà Nội = Sunday 17:30 UTC
+    const [entry] = await progressOf(lc, 'lc', 'so-tai-chinh', '2026-11-23');
+    expect(entry).toMatchObject({ status: 'met', summary: 'Tuần này: đã đăng đủ 1 ngày bắt buộc tính đến hôm nay' });
+    expect((entry.detail as { days: { date: string; counted: number }[] }).days).toEqual([{ date: '2026-11-23', counted: 1, evidence: [expect.any(String)] }]);
+  });
+
+  it('Nghệ An (NA-8.2): one item in a week is "1 trên 2"; the week closes failed', async () => {
+    await postedAt(na, ngheAnId, token.na, 'so-tai-chinh', '2026-11-17T10:00');
+    const [quota] = (await progressOf(na, 'na', 'so-tai-chinh', '2026-11-20')).filter((e) => e.rule === 'weekly-posts');
+    expect(quota).toMatchObject({ status: 'on_track', summary: '1 trên 2 tin tuần này' });
+    const week = await na.send('GET', '/api/v1/compliance/results?period=week&date=2026-11-17', undefined, token.na);
+    expect(week.body.quotas.find((q: { unit: string }) => q.unit === 'so-tai-chinh')).toMatchObject({ required: 2, counted: 1, met: false });
+  });
+
+  it('Nghệ An (NA-8.4): a legal document published two days after it took effect is late by two days', async () => {
+    await postedAt(na, ngheAnId, token.na, 'so-ke-hoach-dau-tu', '2026-11-12T08:00', 'legal_document', { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2026-11-10', issuedOn: '2026-11-01' });
+    const entries = await progressOf(na, 'na', 'so-ke-hoach-dau-tu', '2026-11-20');
+    const deadline = entries.find((e) => e.rule === 'legal-documents-by-effective-date')!;
+    expect(deadline).toMatchObject({ status: 'behind', summary: '0 văn bản đúng hạn, 1 trễ hoặc chưa đăng, 0 chưa đến hạn' });
+    expect(deadline.detail).toEqual([expect.objectContaining({ due: '2026-11-10', publishedOn: '2026-11-12', status: 'late', daysLate: 2 })]);
+  });
+
+  it('a rule change in the middle of a quarter judges the later weeks by the new rule and the earlier ones by the old', async () => {
+    await postedAt(na, ngheAnId, token.na, 'so-ke-hoach-dau-tu', '2026-10-06T09:00');
+    await postedAt(na, ngheAnId, token.na, 'so-ke-hoach-dau-tu', '2026-10-07T09:00');
+    await postedAt(na, ngheAnId, token.na, 'so-ke-hoach-dau-tu', '2026-11-03T09:00');
+    await postedAt(na, ngheAnId, token.na, 'so-ke-hoach-dau-tu', '2026-11-04T09:00');
+    // Version 2 from Monday 2026-11-02: three items a week.
+    const folder = await loadTenantFolder(join(__dirname, '../../../tenants/nghe-an'));
+    if (!folder.ok) throw new Error('seed does not load');
+    folder.definition.ruleSet.quotas[0].min = 3;
+    await new TenantOnboarding(ctx.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-rule-change', effectiveFrom: '2026-11-02', now: new Date('2026-10-30T00:00:00Z') });
+
+    const quarter = await na.send('GET', '/api/v1/compliance/results?period=quarter&date=2026-11-15', undefined, token.na);
+    expect(quarter.status).toBe(200);
+    expect(quarter.body.ruleVersions).toEqual([1, 2]);
+    const weeks = quarter.body.quotas.filter((q: { unit: string }) => q.unit === 'so-ke-hoach-dau-tu');
+    const week = (start: string) => weeks.find((q: { period: { start: string } }) => q.period.start === start);
+    expect(week('2026-10-05')).toMatchObject({ required: 2, counted: 2, met: true });
+    expect(week('2026-11-02')).toMatchObject({ required: 3, counted: 2, met: false });
+  });
+
+  it('keeps to the caller’s reach and province, and names bad parameters', async () => {
+    const mine = await lc.send('GET', '/api/v1/compliance/progress?asOf=2026-11-20', undefined, token.gd);
+    expect(mine.body.units.map((u: { unit: string }) => u.unit)).toEqual(['so-giao-duc-dao-tao']);
+    expect((await lc.send('GET', '/api/v1/compliance/progress?unit=so-y-te', undefined, token.gd)).status).toBe(404);
+    expect((await lc.send('GET', '/api/v1/compliance/results?period=week&date=2026-11-18', undefined, token.gd)).body.schedules.every((s: { unit: string }) => s.unit === 'so-giao-duc-dao-tao')).toBe(true);
+    // Another province's token does not reach Lào Cai's units.
+    expect((await lc.send('GET', '/api/v1/compliance/progress', undefined, token.na)).status).toBe(401);
+    expect((await lc.send('GET', '/api/v1/compliance/progress?unit=khong-co', undefined, token.lc)).status).toBe(404);
+    const bad = await lc.send('GET', '/api/v1/compliance/results?period=fortnight&date=2026-02-30', undefined, token.lc);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['period']);
+    expect((await lc.send('GET', '/api/v1/compliance/results?period=week&date=2026-02-30', undefined, token.lc)).body.errors).toEqual([{ field: 'date', message: '2026-02-30 is not a calendar date' }]);
+  });
+});

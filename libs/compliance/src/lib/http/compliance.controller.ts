@@ -1,0 +1,77 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
+import { DomainError } from '@cong/platform-errors';
+import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
+import { TenantContext } from '@cong/tenancy';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ProvinceCalendar } from '../calendar/province-calendar';
+import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/compliance-evaluation';
+import { ComplianceFacts } from '../progress/compliance-facts';
+
+export class ProgressQuery {
+  @ApiPropertyOptional({ description: 'Only this unit (its code)' })
+  @IsOptional() @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code' }) unit?: string;
+  @ApiPropertyOptional({ description: "The day to stand on (YYYY-MM-DD, the province's date); default today" })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' }) asOf?: string;
+}
+
+export class ResultsQuery {
+  @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period!: Period;
+  @ApiProperty({ example: '2026-11-01', description: 'Any day of the period (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+}
+
+/** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
+@ApiTags('compliance')
+@ApiBearerAuth()
+@Controller('compliance')
+export class ComplianceController {
+  constructor(
+    private readonly evaluation: ComplianceEvaluation,
+    private readonly facts: ComplianceFacts,
+    private readonly tenants: TenantContext,
+  ) {}
+
+  @Get('progress')
+  @Requires('compliance.read')
+  @ApiOperation({ summary: 'Each unit, rule by rule, in the current period: "1 trên 2 tin tuần này", "chưa đăng thứ Tư"' })
+  async progress(@CurrentPrincipal() p: Principal, @Query() q: ProgressQuery): Promise<{ asOf: string; units: UnitProgress[] }> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    if (q.asOf && !isCalendarDate(q.asOf)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'asOf', message: `${q.asOf} is not a calendar date` }]);
+    const asOf = q.asOf ?? todayIn(timezone);
+    let units = await this.reach(p, tenantId);
+    if (q.unit) {
+      if (units && !units.includes(q.unit)) throw new DomainError('COMPLIANCE_UNIT_NOT_FOUND', 'not_found', `Không tìm thấy đơn vị "${q.unit}".`);
+      units = [q.unit];
+    }
+    const progress = await this.evaluation.progress(tenantId, asOf, units);
+    if (q.unit && progress.length === 0 && !(await this.facts.units(tenantId)).some((u) => u.code === q.unit)) {
+      throw new DomainError('COMPLIANCE_UNIT_NOT_FOUND', 'not_found', `Không tìm thấy đơn vị "${q.unit}".`);
+    }
+    return { asOf, units: progress };
+  }
+
+  @Get('results')
+  @Requires('compliance.read')
+  @ApiOperation({ summary: 'Every rule over a week, month, quarter, half-year or year, each part judged by the rules in force then' })
+  async results(@CurrentPrincipal() p: Principal, @Query() q: ResultsQuery): Promise<PeriodResults> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    if (!isCalendarDate(q.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${q.date} is not a calendar date` }]);
+    const inForce = await this.evaluation.rulesOn(tenantId, q.date);
+    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực vào ngày này.');
+    const range = new ProvinceCalendar(timezone, inForce.rules.calendar).periodOf(q.period, q.date);
+    const today = todayIn(timezone);
+    const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined))!;
+    const units = await this.reach(p, tenantId);
+    if (!units) return results;
+    const mine = <T extends { unit: string }>(list: T[]) => list.filter((r) => units.includes(r.unit));
+    return { ...results, quotas: mine(results.quotas), schedules: mine(results.schedules), deadlines: mine(results.deadlines) };
+  }
+
+  /** undefined: every unit (a province-wide role); else the codes of the caller's units and those below. */
+  private async reach(p: Principal, tenantId: string): Promise<string[] | undefined> {
+    if (p.memberships.some((m) => m.unitId === null)) return undefined;
+    return this.facts.unitCodesWithin(tenantId, p.memberships.map((m) => m.unitId!));
+  }
+}
