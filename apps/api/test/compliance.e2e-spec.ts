@@ -113,6 +113,25 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect(week('2026-11-02')).toMatchObject({ required: 3, counted: 2, met: false });
   });
 
+  it('closes a period once: the snapshot is stored with its rule versions, closing again returns it unchanged, a running period is a 409', async () => {
+    const first = await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'week', date: '2026-11-18' }, token.lc);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ periodKind: 'week', periodStart: '2026-11-16', periodEnd: '2026-11-23', ruleVersions: [1], computedBy: 'it.laocai' });
+    expect(first.body.results.schedules.find((s: { unit: string }) => s.unit === 'so-y-te')).toMatchObject({ missedDays: ['2026-11-18', '2026-11-20'] });
+    // A late publication does not rewrite a closed period: the snapshot stands.
+    await postedAt(lc, laoCaiId, token.lc, 'so-y-te', '2026-11-18T10:00');
+    const again = await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'week', date: '2026-11-20' }, token.lc);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const listed = await lc.send('GET', '/api/v1/compliance/snapshots?period=week&from=2026-11-01', undefined, token.lc);
+    expect(listed.body.map((s: { id: string }) => s.id)).toEqual([first.body.id]);
+    const running = await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'month', date: '2026-11-20' }, token.lc);
+    expect([running.status, running.body.code]).toEqual([409, 'COMPLIANCE_PERIOD_OPEN']);
+    expect((await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'week', date: '2026-11-18' }, token.gd)).status).toBe(403);
+    // Stored rows never change, even for the database owner.
+    await expect(ctx.asOwner((c) => c.query(`UPDATE compliance_period_snapshot SET computed_by = 'x'`))).rejects.toThrow(/append-only/);
+  });
+
   it('keeps to the caller’s reach and province, and names bad parameters', async () => {
     const mine = await lc.send('GET', '/api/v1/compliance/progress?asOf=2026-11-20', undefined, token.gd);
     expect(mine.body.units.map((u: { unit: string }) => u.unit)).toEqual(['so-giao-duc-dao-tao']);

@@ -4,8 +4,12 @@ export { appliesTo, type DeadlineFact, type PublicationFact, type UnitFact } fro
 export { evaluateQuota, type QuotaResult } from './lib/evaluators/quota.evaluator';
 export { evaluateSchedule, type ScheduleDay, type ScheduleResult } from './lib/evaluators/schedule.evaluator';
 export { ComplianceModule } from './lib/compliance.module';
+export { ClosePeriods, PeriodClose } from './lib/periods/period-close';
+export { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
+export { ComplianceEvaluation, type PeriodResults, type UnitProgress } from './lib/progress/compliance-evaluation';
 export { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
 export { type RoyaltyAmount, type RoyaltyChoice, royaltyFor } from './lib/royalties/royalty-rate';
 
+import { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 import { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
-export const COMPLIANCE_ENTITIES = [RoyaltyEntitlement];
+export const COMPLIANCE_ENTITIES = [RoyaltyEntitlement, PeriodSnapshot];

@@ -3,6 +3,7 @@ import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ComplianceController } from './http/compliance.controller';
+import { PeriodClose } from './periods/period-close';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
@@ -10,7 +11,7 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule],
   controllers: [ComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation],
-  exports: [ComplianceEvaluation],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose],
+  exports: [ComplianceEvaluation, PeriodClose],
 })
 export class ComplianceModule {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
@@ -8,6 +8,8 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
+import { PeriodClose } from '../periods/period-close';
+import { PeriodSnapshot } from '../periods/period-snapshot.entity';
 
 export class ProgressQuery {
   @ApiPropertyOptional({ description: 'Only this unit (its code)' })
@@ -22,6 +24,12 @@ export class ResultsQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
 }
 
+export class SnapshotsQuery {
+  @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period!: Period;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
+  @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+}
+
 /** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -30,6 +38,7 @@ export class ComplianceController {
   constructor(
     private readonly evaluation: ComplianceEvaluation,
     private readonly facts: ComplianceFacts,
+    private readonly periods: PeriodClose,
     private readonly tenants: TenantContext,
   ) {}
 
@@ -67,6 +76,29 @@ export class ComplianceController {
     if (!units) return results;
     const mine = <T extends { unit: string }>(list: T[]) => list.filter((r) => units.includes(r.unit));
     return { ...results, quotas: mine(results.quotas), schedules: mine(results.schedules), deadlines: mine(results.deadlines) };
+  }
+
+  @Get('snapshots')
+  @Requires('compliance.read')
+  @ApiOperation({ summary: 'Closed periods of a kind, as they were stored when they closed (immutable)' })
+  async snapshots(@CurrentPrincipal() p: Principal, @Query() q: SnapshotsQuery): Promise<PeriodSnapshot[]> {
+    const tenantId = this.tenants.require();
+    const stored = await this.periods.list(tenantId, q.period, q.from ?? '0001-01-01', q.to ?? '9999-12-31');
+    const units = await this.reach(p, tenantId);
+    if (!units) return stored;
+    const mine = <T extends { unit: string }>(list: T[]) => list.filter((r) => units.includes(r.unit));
+    return stored.map((s) => ({ ...s, results: { ...s.results, quotas: mine(s.results.quotas), schedules: mine(s.results.schedules), deadlines: mine(s.results.deadlines) } }));
+  }
+
+  @Post('snapshots')
+  @Requires('compliance.manage')
+  @ApiOperation({ summary: 'Close the period holding `date` now (409 while it runs); closing again returns the same snapshot' })
+  async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<PeriodSnapshot> {
+    const tenantId = this.tenants.require();
+    if (!isCalendarDate(body.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${body.date} is not a calendar date` }]);
+    const { snapshot, created } = await this.periods.close(tenantId, body.period, body.date, p.username);
+    reply.status(created ? 201 : 200);
+    return snapshot;
   }
 
   /** undefined: every unit (a province-wide role); else the codes of the caller's units and those below. */

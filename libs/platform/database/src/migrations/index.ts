@@ -14,6 +14,7 @@ import { TunePublicList1795392000012 } from './1795392000012-tune-public-list';
 import { CreateWorkflow1795392000013 } from './1795392000013-create-workflow';
 import { CreateRoyaltyEntitlements1795392000014 } from './1795392000014-create-royalty-entitlements';
 import { FoldSearchColumns1795392000015 } from './1795392000015-fold-search-columns';
+import { CreatePeriodSnapshots1795392000016 } from './1795392000016-create-period-snapshots';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateWorkflow1795392000013,
   CreateRoyaltyEntitlements1795392000014,
   FoldSearchColumns1795392000015,
+  CreatePeriodSnapshots1795392000016,
 ];

@@ -44,7 +44,7 @@ export class ScheduledPublications implements OnApplicationBootstrap {
   /** In the worker (where jobs run): declare the sweep, and sweep at once for what fell due while no worker ran. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.runner) return;
-    await this.queue.repeat(SweepSchedules, 'workflow-sweep-schedules', SWEEP_EVERY_MS, {});
+    await this.queue.repeat(SweepSchedules, 'workflow-sweep-schedules', { everyMs: SWEEP_EVERY_MS }, {});
     await this.queue.enqueue(SweepSchedules, { tenantId: null, idempotencyKey: `worker-start-${randomUUID()}`, data: {} });
   }
 
