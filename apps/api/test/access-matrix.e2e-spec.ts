@@ -28,6 +28,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
   'notifications.read': { platform: false, method: 'GET', path: '/api/v1/notifications' },
   'compliance.read': { platform: false, method: 'GET', path: '/api/v1/compliance/progress?unit=so-y-te' },
   'compliance.manage': { platform: false, method: 'POST', path: '/api/v1/compliance/snapshots', body: { period: 'fortnight' } },
+  'compliance.reports': { platform: false, method: 'GET', path: '/api/v1/compliance/reports/monthly-compliance?date=2026-02-30' },
 };
 
 /** Routes any signed-in account may call: they act on the caller's own account only. */

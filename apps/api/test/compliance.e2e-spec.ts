@@ -2,7 +2,8 @@ import { ContentPublisher } from '@cong/content';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
-import { loadTenantFolder } from '@cong/rules';
+import { loadTenantFolder, todayIn } from '@cong/rules';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
@@ -125,11 +126,49 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect(again.body).toEqual(first.body);
     const listed = await lc.send('GET', '/api/v1/compliance/snapshots?period=week&from=2026-11-01', undefined, token.lc);
     expect(listed.body.map((s: { id: string }) => s.id)).toEqual([first.body.id]);
-    const running = await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'month', date: '2026-11-20' }, token.lc);
+    const running = await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'month', date: todayIn('Asia/Ho_Chi_Minh') }, token.lc);
     expect([running.status, running.body.code]).toEqual([409, 'COMPLIANCE_PERIOD_OPEN']);
     expect((await lc.send('POST', '/api/v1/compliance/snapshots', { period: 'week', date: '2026-11-18' }, token.gd)).status).toBe(403);
     // Stored rows never change, even for the database owner.
     await expect(ctx.asOwner((c) => c.query(`UPDATE compliance_period_snapshot SET computed_by = 'x'`))).rejects.toThrow(/append-only/);
+  });
+
+  it('reports (LC-3.4 monthly, NA-12.3 half-yearly): per unit with totals and trend, as JSON, CSV and an XLSX that holds the same numbers', async () => {
+    const json = await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05', undefined, token.lc);
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ title: 'Báo cáo tình hình thực hiện chế độ cung cấp thông tin (LC-3.4)', province: expect.stringContaining('Lào Cai'), period: { kind: 'month', start: '2026-11-01', end: '2026-12-01', label: 'Tháng 11/2026' }, provisional: todayIn('Asia/Ho_Chi_Minh') < '2026-12-01' });
+    expect(json.body.previousPeriods).toEqual(['Tháng 8/2026', 'Tháng 9/2026', 'Tháng 10/2026']);
+    const yte = json.body.rows.find((r: { unit: string }) => r.unit === 'so-y-te');
+    expect(yte).toMatchObject({ unitName: 'Sở Y tế', quotaPeriods: 0 });
+    expect(yte.requiredDays).toBeGreaterThan(yte.missedDays);
+    expect(yte.rate).toBe(Math.round((1000 * (yte.requiredDays - yte.missedDays)) / yte.requiredDays) / 10);
+    expect(yte.previousRates).toEqual([0, 0, 0]); // nothing posted in August–October
+
+    const xlsx = await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05&format=xlsx', undefined, token.lc);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="bao-cao-monthly-compliance-2026-11-01.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Báo cáo')!;
+    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const headings = rows.find((r) => r[0] === 'Mã đơn vị')!;
+    expect(headings).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Kỳ định mức đạt', 'Tổng số kỳ định mức', 'Số ngày bắt buộc', 'Số ngày không đăng', 'Văn bản đúng hạn', 'Văn bản trễ hoặc chưa đăng', 'Tỷ lệ thực hiện (%)', 'Tỷ lệ Tháng 8/2026 (%)', 'Tỷ lệ Tháng 9/2026 (%)', 'Tỷ lệ Tháng 10/2026 (%)', 'Thay đổi so với kỳ trước (điểm %)']);
+    const line = rows.find((r) => r[0] === 'so-y-te')!;
+    expect(line.slice(0, 9)).toEqual(['so-y-te', 'Sở Y tế', 0, 0, yte.requiredDays, yte.missedDays, 0, 0, yte.rate]);
+    expect(rows.at(-1)![1]).toBe('Tổng cộng');
+
+    const csv = await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05&format=csv', undefined, token.lc);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.raw.toString('utf8')).toContain(`so-y-te,Sở Y tế,0,0,${yte.requiredDays},${yte.missedDays},0,0,${yte.rate}`);
+
+    const na6 = await na.send('GET', '/api/v1/compliance/reports/implementation-report?date=2026-03-10', undefined, token.na);
+    expect(na6.body).toMatchObject({ period: { kind: 'half-year', label: '6 tháng đầu năm 2026' }, provisional: false });
+    expect((await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05&period=year', undefined, token.lc)).status).toBe(422);
+    expect((await lc.send('GET', '/api/v1/compliance/reports/khong-co?date=2026-11-05', undefined, token.lc)).status).toBe(404);
+    expect((await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05', undefined, token.gd)).status).toBe(403);
+    const nextYear = `${Number(todayIn('Asia/Ho_Chi_Minh').slice(0, 4)) + 1}-05-01`;
+    expect((await lc.send('GET', `/api/v1/compliance/reports/monthly-compliance?date=${nextYear}`, undefined, token.lc)).status).toBe(422);
   });
 
   it('keeps to the caller’s reach and province, and names bad parameters', async () => {

@@ -4,6 +4,7 @@ import { TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ComplianceController } from './http/compliance.controller';
 import { PeriodClose } from './periods/period-close';
+import { ComplianceReports } from './reports/compliance-reports';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
@@ -11,7 +12,7 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule],
   controllers: [ComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports],
   exports: [ComplianceEvaluation, PeriodClose],
 })
 export class ComplianceModule {}

@@ -31,6 +31,8 @@ export const CAPABILITIES = {
   'content.write': ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'],
   /** Everyone in a province: where units stand against the rules (unit roles: their units and below). */
   'compliance.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Province-wide roles: the periodic compliance reports of the province (LC-3.4, NA-12.3), as JSON, CSV or XLSX. */
+  'compliance.reports': ['tenant_admin', 'editorial_council', 'editorial_board'],
   /** The IT centre: close a period on demand (the scheduled close does it anyway; closing twice keeps the first). */
   'compliance.manage': ['tenant_admin'],
   /** Everyone in a province: their own in-app notifications. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
@@ -10,6 +10,13 @@ import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/c
 import { ComplianceFacts } from '../progress/compliance-facts';
 import { PeriodClose } from '../periods/period-close';
 import { PeriodSnapshot } from '../periods/period-snapshot.entity';
+import { ComplianceReports } from '../reports/compliance-reports';
+import { ReportDocument, reportCsv, reportXlsx } from '../reports/report-files';
+
+interface ReplyLike {
+  status(code: number): unknown;
+  header(name: string, value: string): ReplyLike;
+}
 
 export class ProgressQuery {
   @ApiPropertyOptional({ description: 'Only this unit (its code)' })
@@ -30,6 +37,17 @@ export class SnapshotsQuery {
   @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
 }
 
+export class ReportQuery {
+  @ApiPropertyOptional({ enum: PERIODS, description: "One of the report's periods; default its first" })
+  @IsOptional() @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period?: Period;
+  @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' }) format?: 'json' | 'csv' | 'xlsx';
+}
+
+const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
 /** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -39,6 +57,7 @@ export class ComplianceController {
     private readonly evaluation: ComplianceEvaluation,
     private readonly facts: ComplianceFacts,
     private readonly periods: PeriodClose,
+    private readonly reports: ComplianceReports,
     private readonly tenants: TenantContext,
   ) {}
 
@@ -93,12 +112,27 @@ export class ComplianceController {
   @Post('snapshots')
   @Requires('compliance.manage')
   @ApiOperation({ summary: 'Close the period holding `date` now (409 while it runs); closing again returns the same snapshot' })
-  async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<PeriodSnapshot> {
+  async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<PeriodSnapshot> {
     const tenantId = this.tenants.require();
     if (!isCalendarDate(body.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${body.date} is not a calendar date` }]);
     const { snapshot, created } = await this.periods.close(tenantId, body.period, body.date, p.username);
     reply.status(created ? 201 : 200);
     return snapshot;
+  }
+
+  @Get('reports/:report')
+  @Requires('compliance.reports')
+  @ApiOperation({ summary: 'A periodic report of the rules (LC-3.4 monthly, NA-12.3 half-yearly and yearly): per unit, totals, the trend; JSON, CSV or XLSX' })
+  async report(@Param('report') reportId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<ReportDocument | Buffer> {
+    const tenantId = this.tenants.require();
+    if (!/^[a-z][a-z0-9-]{0,62}$/.test(reportId)) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Không có báo cáo "${reportId}".`);
+    if (!isCalendarDate(q.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${q.date} is not a calendar date` }]);
+    const doc = await this.reports.build(tenantId, reportId, q.period, q.date);
+    const format = q.format ?? 'json';
+    if (format === 'json') return doc;
+    const file = format === 'csv' ? reportCsv(doc) : await reportXlsx(doc);
+    reply.header('content-type', FILE_TYPES[format]).header('content-disposition', `attachment; filename="bao-cao-${reportId}-${doc.period.start}.${format}"`);
+    return file;
   }
 
   /** undefined: every unit (a province-wide role); else the codes of the caller's units and those below. */

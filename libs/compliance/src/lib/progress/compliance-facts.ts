@@ -29,6 +29,12 @@ export class ComplianceFacts {
     );
   }
 
+  /** Unit code → name, every unit (reports name units that have since closed too). */
+  async unitNames(tenantId: string): Promise<Map<string, string>> {
+    const rows: { code: string; name: string }[] = await this.db.transaction(tenantId, (m) => m.query(`SELECT code, name FROM units_unit WHERE tenant_id = $1`, [tenantId]));
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   /** The codes of the units at or below `roots` (how far a unit role reaches). */
   async unitCodesWithin(tenantId: string, roots: string[]): Promise<string[]> {
     if (roots.length === 0) return [];

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@cong/platform-errors';
+import { addDays, Period, todayIn } from '@cong/rules';
+import { TenantRepository } from '@cong/tenancy';
+import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
+import { PeriodClose } from '../periods/period-close';
+import { ComplianceEvaluation, PeriodResults } from '../progress/compliance-evaluation';
+import { ComplianceFacts } from '../progress/compliance-facts';
+import { ReportDocument } from './report-files';
+import { reportRows } from './report-rows';
+
+/** Earlier periods shown beside the reported one (the trend). */
+const TREND_PERIODS = 3;
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** How officials name a period: "Tháng 11/2026", "Quý IV/2026", "6 tháng đầu năm 2026", "Năm 2026". */
+export function periodLabel(kind: Period, range: DateRange): string {
+  const [year, month] = range.start.split('-').map(Number);
+  switch (kind) {
+    case 'week':
+      return `Tuần ${range.start.slice(8, 10)}/${range.start.slice(5, 7)}–${addDays(range.end, -1).slice(8, 10)}/${addDays(range.end, -1).slice(5, 7)}/${addDays(range.end, -1).slice(0, 4)}`;
+    case 'month':
+      return `Tháng ${month}/${year}`;
+    case 'quarter':
+      return `Quý ${ROMAN[Math.floor((month - 1) / 3)]}/${year}`;
+    case 'half-year':
+      return `6 tháng ${month === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+    case 'year':
+      return `Năm ${year}`;
+  }
+}
+
+/**
+ * The periodic compliance reports the rules name (LC-3.4 monthly; NA-12.3 half-yearly and yearly):
+ * per unit, from the closed period's snapshot (or, for a period still running, provisional figures),
+ * with the rates of the periods before it.
+ */
+@Injectable()
+export class ComplianceReports {
+  constructor(
+    private readonly evaluation: ComplianceEvaluation,
+    private readonly periods: PeriodClose,
+    private readonly facts: ComplianceFacts,
+    private readonly tenants: TenantRepository,
+  ) {}
+
+  async build(tenantId: string, reportId: string, kind: Period | undefined, date: string): Promise<ReportDocument> {
+    const tenant = (await this.tenants.findById(tenantId))!;
+    const inForce = await this.evaluation.rulesOn(tenantId, date);
+    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực vào ngày này.');
+    const report = inForce.rules.reports.find((r) => r.id === reportId);
+    if (!report) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Quy định của tỉnh không có báo cáo "${reportId}" (có: ${inForce.rules.reports.map((r) => r.id).join(', ') || 'không có'}).`);
+    const period = (kind ?? report.periods[0]) as Period;
+    if (!report.periods.includes(period)) {
+      throw new DomainError('COMPLIANCE_REPORT_PERIOD', 'validation', 'Kỳ báo cáo không đúng quy định.', [{ field: 'period', message: `${report.id} is made for: ${report.periods.join(', ')}` }]);
+    }
+    const calendar = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar);
+    const range = calendar.periodOf(period, date);
+    const today = todayIn(inForce.rules.timezone);
+    if (range.start > today) throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ báo cáo chưa bắt đầu.', [{ field: 'date', message: `${range.start} is after today (${today})` }]);
+    const current = await this.resultsOf(tenantId, period, range, today);
+    const previous: PeriodResults[] = [];
+    const previousLabels: string[] = [];
+    let before = range;
+    for (let i = 0; i < TREND_PERIODS; i++) {
+      before = calendar.periodOf(period, addDays(before.start, -1));
+      if (!(await this.evaluation.rulesOn(tenantId, before.start))) break;
+      const results = await this.resultsOf(tenantId, period, before, today);
+      previous.unshift(results.results);
+      previousLabels.unshift(periodLabel(period, before));
+    }
+    const covers = report.covers ? (rule: string) => report.covers!.includes(rule) : () => true;
+    const { rows, totals } = reportRows(current.results, previous, await this.facts.unitNames(tenantId), covers);
+    return {
+      title: `${report.name} (${report.requirement})`,
+      province: tenant.name,
+      period: { kind: period, ...range, label: periodLabel(period, range) },
+      previousPeriods: previousLabels,
+      provisional: current.provisional,
+      ruleVersions: current.results.ruleVersions,
+      rows,
+      totals,
+    };
+  }
+
+  /** A period's results: its snapshot once closed, else computed now (provisional while it runs). */
+  private async resultsOf(tenantId: string, kind: Period, range: DateRange, today: string): Promise<{ results: PeriodResults; provisional: boolean }> {
+    if (range.end <= today) {
+      const { snapshot } = await this.periods.close(tenantId, kind, range.start, 'report');
+      return { results: snapshot.results, provisional: false };
+    }
+    return { results: (await this.evaluation.resultsFor(tenantId, range, today))!, provisional: true };
+  }
+}
