@@ -171,6 +171,20 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect((await lc.send('GET', `/api/v1/compliance/reports/monthly-compliance?date=${nextYear}`, undefined, token.lc)).status).toBe(422);
   });
 
+  it('national operators compare provinces on one period, each under its own rules', async () => {
+    const platform = new Caller(api, null);
+    const operator = (await readyAccount(ctx, platform, 'op.quocgia', null)).accessToken;
+    const compared = await platform.send('GET', '/api/v1/operator/compliance/compare?period=week&date=2026-11-18', undefined, operator);
+    expect(compared.status).toBe(200);
+    const byCode = Object.fromEntries(compared.body.map((p: { code: string }) => [p.code, p]));
+    expect(byCode['lao-cai']).toMatchObject({ period: { start: '2026-11-16', end: '2026-11-23', label: 'Tuần 16/11–22/11/2026' }, ruleVersions: [1] });
+    expect(byCode['lao-cai'].totals.requiredDays).toBeGreaterThan(0);
+    expect(byCode['nghe-an'].totals).toMatchObject({ quotaPeriods: expect.any(Number), requiredDays: 0 });
+    expect(byCode['nghe-an'].totals.quotaPeriods).toBeGreaterThan(0);
+    expect((await platform.send('GET', '/api/v1/operator/compliance/compare?period=week&date=2026-11-18', undefined, token.lc)).status).toBe(401);
+    expect((await platform.send('GET', '/api/v1/operator/compliance/compare?period=day&date=2026-11-18', undefined, operator)).status).toBe(422);
+  });
+
   it('keeps to the caller’s reach and province, and names bad parameters', async () => {
     const mine = await lc.send('GET', '/api/v1/compliance/progress?asOf=2026-11-20', undefined, token.gd);
     expect(mine.body.units.map((u: { unit: string }) => u.unit)).toEqual(['so-giao-duc-dao-tao']);

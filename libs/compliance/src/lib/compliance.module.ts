@@ -3,6 +3,7 @@ import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ComplianceController } from './http/compliance.controller';
+import { OperatorComplianceController } from './http/operator-compliance.controller';
 import { PeriodClose } from './periods/period-close';
 import { ComplianceReports } from './reports/compliance-reports';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
@@ -11,7 +12,7 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule],
-  controllers: [ComplianceController],
+  controllers: [ComplianceController, OperatorComplianceController],
   providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports],
   exports: [ComplianceEvaluation, PeriodClose],
 })

@@ -100,7 +100,8 @@ export class PeriodClose implements OnApplicationBootstrap {
     );
   }
 
-  private find(tenantId: string, kind: string, start: string): Promise<PeriodSnapshot | null> {
+  /** The stored snapshot of a period, if it was closed. */
+  find(tenantId: string, kind: string, start: string): Promise<PeriodSnapshot | null> {
     return this.db.transaction(tenantId, (m) => m.getRepository(PeriodSnapshot).findOneBy({ tenantId, periodKind: kind, periodStart: start }));
   }
 }
