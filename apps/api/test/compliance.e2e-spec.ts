@@ -171,6 +171,36 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect((await lc.send('GET', `/api/v1/compliance/reports/monthly-compliance?date=${nextYear}`, undefined, token.lc)).status).toBe(422);
   });
 
+  it('NA-10.1: the IT centre certifies a quarter’s volume per unit and type; it is frozen; a correction is a new statement naming the old', async () => {
+    const q3 = (path: string) => na.send('GET', `/api/v1/compliance/volume-statements${path}`, undefined, token.na);
+    await postedAt(na, ngheAnId, token.na, 'so-tai-chinh', '2026-08-03T09:00');
+    await postedAt(na, ngheAnId, token.na, 'so-tai-chinh', '2026-08-04T09:00', 'announcement');
+    const draft = await q3('/draft?date=2026-08-15');
+    expect(draft.body).toMatchObject({ period: { kind: 'quarter', start: '2026-07-01', end: '2026-10-01' }, total: 2 });
+    expect(draft.body.lines.map((l: { unit: string; type: string; count: number }) => [l.unit, l.type, l.count])).toEqual([['so-tai-chinh', 'announcement', 1], ['so-tai-chinh', 'news', 1]]);
+
+    const certified = await na.send('POST', '/api/v1/compliance/volume-statements', { date: '2026-08-15' }, token.na);
+    expect(certified.status).toBe(201);
+    expect(certified.body).toMatchObject({ periodStart: '2026-07-01', total: 2, certifiedBy: 'it.nghean', correctsId: null });
+    expect((await na.send('POST', '/api/v1/compliance/volume-statements', { date: '2026-09-01' }, token.na)).body.code).toBe('COMPLIANCE_VOLUME_CERTIFIED');
+    await expect(ctx.asOwner((c) => c.query(`UPDATE compliance_volume_statement SET total = 99`))).rejects.toThrow(/append-only/);
+    await expect(ctx.asOwner((c) => c.query(`DELETE FROM compliance_volume_statement`))).rejects.toThrow(/append-only/);
+
+    // An item found later: the correction counts it, names the old statement and says why.
+    await postedAt(na, ngheAnId, token.na, 'so-tai-chinh', '2026-09-10T09:00', 'report', SAMPLE_FIELDS.report);
+    expect((await na.send('POST', '/api/v1/compliance/volume-statements', { date: '2026-08-15', corrects: certified.body.id }, token.na)).status).toBe(422);
+    const corrected = await na.send('POST', '/api/v1/compliance/volume-statements', { date: '2026-08-15', corrects: certified.body.id, reason: 'Bổ sung báo cáo tháng 9 bị sót' }, token.na);
+    expect(corrected.body).toMatchObject({ total: 3, correctsId: certified.body.id, reason: 'Bổ sung báo cáo tháng 9 bị sót' });
+    expect((await na.send('POST', '/api/v1/compliance/volume-statements', { date: '2026-08-15', corrects: certified.body.id, reason: 'Lần nữa' }, token.na)).body.code).toBe('COMPLIANCE_VOLUME_NOT_CURRENT');
+    const listed = (await q3('?from=2026-07-01&to=2026-10-01')).body;
+    expect(listed.map((s: { id: string; correctedById: string | null }) => [s.id, s.correctedById])).toEqual([[certified.body.id, corrected.body.id], [corrected.body.id, null]]);
+    const audit = await na.send('GET', `/api/v1/audit?subject=${corrected.body.id}`, undefined, token.na);
+    expect(audit.body.items[0]).toMatchObject({ action: 'compliance.volume_certified', actorLabel: 'it.nghean' });
+
+    expect((await na.send('POST', '/api/v1/compliance/volume-statements', { date: todayIn('Asia/Ho_Chi_Minh') }, token.na)).status).toBe(409);
+    expect((await lc.send('GET', '/api/v1/compliance/volume-statements/draft?date=2026-08-15', undefined, token.lc)).status).toBe(404); // Lào Cai's rules ask for none
+  });
+
   it('national operators compare provinces on one period, each under its own rules', async () => {
     const platform = new Caller(api, null);
     const operator = (await readyAccount(ctx, platform, 'op.quocgia', null)).accessToken;

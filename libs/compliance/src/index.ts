@@ -8,8 +8,10 @@ export { ClosePeriods, PeriodClose } from './lib/periods/period-close';
 export { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 export { ComplianceEvaluation, type PeriodResults, type UnitProgress } from './lib/progress/compliance-evaluation';
 export { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
+export { VolumeStatement } from './lib/volumes/volume-statement.entity';
 export { type RoyaltyAmount, type RoyaltyChoice, royaltyFor } from './lib/royalties/royalty-rate';
 
 import { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 import { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
-export const COMPLIANCE_ENTITIES = [RoyaltyEntitlement, PeriodSnapshot];
+import { VolumeStatement } from './lib/volumes/volume-statement.entity';
+export const COMPLIANCE_ENTITIES = [RoyaltyEntitlement, PeriodSnapshot, VolumeStatement];

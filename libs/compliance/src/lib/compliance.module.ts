@@ -6,6 +6,7 @@ import { ComplianceController } from './http/compliance.controller';
 import { OperatorComplianceController } from './http/operator-compliance.controller';
 import { PeriodClose } from './periods/period-close';
 import { ComplianceReports } from './reports/compliance-reports';
+import { VolumeStatements } from './volumes/volume-statements';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
@@ -13,7 +14,7 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule],
   controllers: [ComplianceController, OperatorComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements],
   exports: [ComplianceEvaluation, PeriodClose],
 })
 export class ComplianceModule {}

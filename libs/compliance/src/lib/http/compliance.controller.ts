@@ -4,13 +4,15 @@ import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
 import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
 import { TenantContext } from '@cong/tenancy';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
 import { PeriodClose } from '../periods/period-close';
 import { PeriodSnapshot } from '../periods/period-snapshot.entity';
 import { ComplianceReports } from '../reports/compliance-reports';
+import { VolumeStatement } from '../volumes/volume-statement.entity';
+import { StatementView, VolumeDraft, VolumeStatements } from '../volumes/volume-statements';
 import { ReportDocument, reportCsv, reportXlsx } from '../reports/report-files';
 
 interface ReplyLike {
@@ -23,6 +25,17 @@ export class ProgressQuery {
   @IsOptional() @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code' }) unit?: string;
   @ApiPropertyOptional({ description: "The day to stand on (YYYY-MM-DD, the province's date); default today" })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' }) asOf?: string;
+}
+
+export class DateQuery {
+  @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+}
+
+/** A calendar date that exists (2026-02-30 does not), else a 422 naming the field. */
+export function checkedDate(value: string, field: string): string {
+  if (!isCalendarDate(value)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field, message: `${value} is not a calendar date` }]);
+  return value;
 }
 
 export class ResultsQuery {
@@ -46,6 +59,20 @@ export class ReportQuery {
   @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' }) format?: 'json' | 'csv' | 'xlsx';
 }
 
+export class CertifyBody {
+  @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @ApiPropertyOptional({ description: 'The statement this one corrects (the latest of its period)' })
+  @IsOptional() @IsUUID('all', { message: 'corrects must be a statement id' }) corrects?: string;
+  @ApiPropertyOptional({ description: 'Why (required for a correction)' })
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class StatementsQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+}
+
 const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 /** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
@@ -58,6 +85,7 @@ export class ComplianceController {
     private readonly facts: ComplianceFacts,
     private readonly periods: PeriodClose,
     private readonly reports: ComplianceReports,
+    private readonly volumes: VolumeStatements,
     private readonly tenants: TenantContext,
   ) {}
 
@@ -66,8 +94,7 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Each unit, rule by rule, in the current period: "1 trên 2 tin tuần này", "chưa đăng thứ Tư"' })
   async progress(@CurrentPrincipal() p: Principal, @Query() q: ProgressQuery): Promise<{ asOf: string; units: UnitProgress[] }> {
     const { id: tenantId, timezone } = this.tenants.current();
-    if (q.asOf && !isCalendarDate(q.asOf)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'asOf', message: `${q.asOf} is not a calendar date` }]);
-    const asOf = q.asOf ?? todayIn(timezone);
+    const asOf = q.asOf ? checkedDate(q.asOf, 'asOf') : todayIn(timezone);
     let units = await this.reach(p, tenantId);
     if (q.unit) {
       if (units && !units.includes(q.unit)) throw new DomainError('COMPLIANCE_UNIT_NOT_FOUND', 'not_found', `Không tìm thấy đơn vị "${q.unit}".`);
@@ -85,7 +112,7 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Every rule over a week, month, quarter, half-year or year, each part judged by the rules in force then' })
   async results(@CurrentPrincipal() p: Principal, @Query() q: ResultsQuery): Promise<PeriodResults> {
     const { id: tenantId, timezone } = this.tenants.current();
-    if (!isCalendarDate(q.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${q.date} is not a calendar date` }]);
+    checkedDate(q.date, 'date');
     const inForce = await this.evaluation.rulesOn(tenantId, q.date);
     if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực vào ngày này.');
     const range = new ProvinceCalendar(timezone, inForce.rules.calendar).periodOf(q.period, q.date);
@@ -114,7 +141,7 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Close the period holding `date` now (409 while it runs); closing again returns the same snapshot' })
   async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<PeriodSnapshot> {
     const tenantId = this.tenants.require();
-    if (!isCalendarDate(body.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${body.date} is not a calendar date` }]);
+    checkedDate(body.date, 'date');
     const { snapshot, created } = await this.periods.close(tenantId, body.period, body.date, p.username);
     reply.status(created ? 201 : 200);
     return snapshot;
@@ -126,13 +153,34 @@ export class ComplianceController {
   async report(@Param('report') reportId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<ReportDocument | Buffer> {
     const tenantId = this.tenants.require();
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(reportId)) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Không có báo cáo "${reportId}".`);
-    if (!isCalendarDate(q.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${q.date} is not a calendar date` }]);
+    checkedDate(q.date, 'date');
     const doc = await this.reports.build(tenantId, reportId, q.period, q.date);
     const format = q.format ?? 'json';
     if (format === 'json') return doc;
     const file = format === 'csv' ? reportCsv(doc) : await reportXlsx(doc);
     reply.header('content-type', FILE_TYPES[format]).header('content-disposition', `attachment; filename="bao-cao-${reportId}-${doc.period.start}.${format}"`);
     return file;
+  }
+
+  @Get('volume-statements/draft')
+  @Requires('compliance.reports')
+  @ApiOperation({ summary: 'NA-10.1: items provided per unit and type in the period holding `date`, as they stand (not certified)' })
+  volumeDraft(@Query() q: DateQuery): Promise<VolumeDraft> {
+    return this.volumes.draft(this.tenants.require(), checkedDate(q.date, 'date'));
+  }
+
+  @Get('volume-statements')
+  @Requires('compliance.reports')
+  @ApiOperation({ summary: 'Certified volume statements (with what corrected each)' })
+  volumeStatements(@Query() q: StatementsQuery): Promise<StatementView[]> {
+    return this.volumes.list(this.tenants.require(), q.from ?? '0001-01-01', q.to ?? '9999-12-31');
+  }
+
+  @Post('volume-statements')
+  @Requires('compliance.manage')
+  @ApiOperation({ summary: 'Certify the volume of an ended period (frozen from then on), or correct a certified one with a reason' })
+  certify(@CurrentPrincipal() p: Principal, @Body() body: CertifyBody): Promise<VolumeStatement> {
+    return this.volumes.certify(this.tenants.require(), checkedDate(body.date, 'date'), { id: p.userId, label: p.username }, body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined);
   }
 
   /** undefined: every unit (a province-wide role); else the codes of the caller's units and those below. */

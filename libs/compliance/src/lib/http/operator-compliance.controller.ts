@@ -2,15 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
-import { DomainError } from '@cong/platform-errors';
-import { isCalendarDate, todayIn } from '@cong/rules';
+import { todayIn } from '@cong/rules';
 import { NoTenant, TenantRepository } from '@cong/tenancy';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { PeriodClose } from '../periods/period-close';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { periodLabel } from '../reports/compliance-reports';
 import { ReportTotals, reportRows } from '../reports/report-rows';
-import { ResultsQuery } from './compliance.controller';
+import { checkedDate, ResultsQuery } from './compliance.controller';
 
 export interface ProvinceComparison {
   code: string;
@@ -39,7 +38,7 @@ export class OperatorComplianceController {
   @Requires('platform.tenants.read')
   @ApiOperation({ summary: 'Every province on one period: its totals under its own rules (closed snapshots, or provisional)' })
   compare(@CurrentPrincipal() operator: Principal, @Query() q: ResultsQuery): Promise<ProvinceComparison[]> {
-    if (!isCalendarDate(q.date)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field: 'date', message: `${q.date} is not a calendar date` }]);
+    checkedDate(q.date, 'date');
     return this.db.asOperator({ actorId: operator.userId, actorLabel: operator.username, reason: `operator API: compare provinces (${q.period} of ${q.date})` }, async () => {
       const compared: ProvinceComparison[] = [];
       for (const tenant of await this.tenants.listAll()) {

@@ -23,5 +23,6 @@ export const AUDIT_ACTIONS = [
   'tenancy.tenant_onboarded',
   'content.published',
   'content.withdrawn',
+  'compliance.volume_certified',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

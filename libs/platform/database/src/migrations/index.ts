@@ -15,6 +15,7 @@ import { CreateWorkflow1795392000013 } from './1795392000013-create-workflow';
 import { CreateRoyaltyEntitlements1795392000014 } from './1795392000014-create-royalty-entitlements';
 import { FoldSearchColumns1795392000015 } from './1795392000015-fold-search-columns';
 import { CreatePeriodSnapshots1795392000016 } from './1795392000016-create-period-snapshots';
+import { CreateVolumeStatements1795392000017 } from './1795392000017-create-volume-statements';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateRoyaltyEntitlements1795392000014,
   FoldSearchColumns1795392000015,
   CreatePeriodSnapshots1795392000016,
+  CreateVolumeStatements1795392000017,
 ];
