@@ -35,6 +35,9 @@ describe('compliance over HTTP: progress and period results from what was publis
     const invited = await lc.send('POST', '/api/v1/users/invitations', { username: 'bientap.gd', displayName: 'Biên tập Sở Giáo dục', roles: [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }] }, token.lc);
     await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
     token.gd = (await lc.login('bientap.gd', STRONG_PASSWORD)).body.accessToken;
+    const board = await lc.send('POST', '/api/v1/users/invitations', { username: 'bbt.cong', displayName: 'Ban biên tập', roles: [{ role: 'editorial_board' }] }, token.lc);
+    await lc.send('POST', '/api/v1/auth/activate', { token: board.body.invitation.token, password: STRONG_PASSWORD });
+    token.bbt = (await lc.login('bbt.cong', STRONG_PASSWORD)).body.accessToken;
     publisher = new ContentPublisher(ctx.db, new AuditLog());
   });
 
@@ -199,6 +202,36 @@ describe('compliance over HTTP: progress and period results from what was publis
 
     expect((await na.send('POST', '/api/v1/compliance/volume-statements', { date: todayIn('Asia/Ho_Chi_Minh') }, token.na)).status).toBe(409);
     expect((await lc.send('GET', '/api/v1/compliance/volume-statements/draft?date=2026-08-15', undefined, token.lc)).status).toBe(404); // Lào Cai's rules ask for none
+  });
+
+  it('LC-3.4: emulation scores from the same results as the report, with a ranking; LC-3.1c: the month’s royalty statement per author and unit', async () => {
+    const report = (await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05', undefined, token.lc)).body;
+    const emulation = await lc.send('GET', '/api/v1/compliance/emulation?period=month&date=2026-11-05', undefined, token.lc);
+    expect(emulation.status).toBe(200);
+    expect(emulation.body).toMatchObject({ period: { label: 'Tháng 11/2026' }, maxScore: 100 });
+    const yte = emulation.body.scores.find((s: { unit: string }) => s.unit === 'so-y-te');
+    expect(yte.score).toBe(report.rows.find((r: { unit: string }) => r.unit === 'so-y-te').rate); // one weighted rule binds it: score = its rate
+    const ranks = emulation.body.scores.filter((s: { rank: number | null }) => s.rank !== null).map((s: { score: number }) => s.score);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    expect(emulation.body.scores[0].rank).toBe(1);
+    expect((await lc.send('GET', '/api/v1/compliance/emulation?period=week&date=2026-11-05', undefined, token.lc)).status).toBe(422);
+    expect((await na.send('GET', '/api/v1/compliance/emulation?date=2026-11-05', undefined, token.na)).status).toBe(404); // Nghệ An scores no emulation
+
+    // A portal contribution approved by the board earns its author a royalty.
+    const item = (await lc.send('POST', '/api/v1/content', { site: 'portal', unit: 'so-giao-duc-dao-tao', type: 'news', title: 'Khai giảng năm học mới' }, token.gd)).body;
+    const submitted = await lc.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'submit', version: item.version }, token.gd);
+    await lc.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'approve', version: submitted.body.version, royalty: { genre: 'tin-co-anh' } }, token.bbt);
+    const month = todayIn('Asia/Ho_Chi_Minh').slice(0, 7);
+    const statement = await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.lc);
+    expect(statement.body.authors).toEqual([{ authorId: expect.any(String), author: 'bientap.gd', authorName: 'Biên tập Sở Giáo dục', unit: 'so-giao-duc-dao-tao', unitName: 'Sở Giáo dục và Đào tạo', items: 1, points: 1.5, amount: 351000 }]);
+    expect(statement.body.total).toEqual({ items: 1, points: 1.5, amount: 351000 });
+    const xlsx = await lc.send('GET', `/api/v1/compliance/royalties?month=${month}&format=xlsx`, undefined, token.lc);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const rows = book.getWorksheet('Nhuận bút')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows.find((r) => r[0] === 'bientap.gd')).toEqual(['bientap.gd', 'Biên tập Sở Giáo dục', 'so-giao-duc-dao-tao', 'Sở Giáo dục và Đào tạo', 1, 1.5, 351000]);
+    expect((await lc.send('GET', '/api/v1/compliance/royalties?month=2026-13', undefined, token.lc)).status).toBe(422);
+    expect((await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.gd)).status).toBe(403);
   });
 
   it('national operators compare provinces on one period, each under its own rules', async () => {

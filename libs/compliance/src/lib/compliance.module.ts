@@ -7,6 +7,7 @@ import { OperatorComplianceController } from './http/operator-compliance.control
 import { PeriodClose } from './periods/period-close';
 import { ComplianceReports } from './reports/compliance-reports';
 import { VolumeStatements } from './volumes/volume-statements';
+import { RoyaltyStatements } from './royalties/royalty-statements';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
@@ -14,7 +15,7 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule],
   controllers: [ComplianceController, OperatorComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements],
   exports: [ComplianceEvaluation, PeriodClose],
 })
 export class ComplianceModule {}

@@ -13,7 +13,8 @@ import { PeriodSnapshot } from '../periods/period-snapshot.entity';
 import { ComplianceReports } from '../reports/compliance-reports';
 import { VolumeStatement } from '../volumes/volume-statement.entity';
 import { StatementView, VolumeDraft, VolumeStatements } from '../volumes/volume-statements';
-import { ReportDocument, reportCsv, reportXlsx } from '../reports/report-files';
+import { ReportDocument, reportCsv, reportXlsx, tableCsv, tableXlsx } from '../reports/report-files';
+import { RoyaltyStatement, RoyaltyStatements } from '../royalties/royalty-statements';
 
 interface ReplyLike {
   status(code: number): unknown;
@@ -73,6 +74,17 @@ export class StatementsQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
 }
 
+export class RoyaltyQuery {
+  @ApiProperty({ example: '2026-11' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' }) format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class EmulationQuery {
+  @ApiPropertyOptional({ enum: PERIODS }) @IsOptional() @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period?: Period;
+  @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+}
+
 const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 /** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
@@ -86,6 +98,7 @@ export class ComplianceController {
     private readonly periods: PeriodClose,
     private readonly reports: ComplianceReports,
     private readonly volumes: VolumeStatements,
+    private readonly royaltyStatements: RoyaltyStatements,
     private readonly tenants: TenantContext,
   ) {}
 
@@ -181,6 +194,26 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Certify the volume of an ended period (frozen from then on), or correct a certified one with a reason' })
   certify(@CurrentPrincipal() p: Principal, @Body() body: CertifyBody): Promise<VolumeStatement> {
     return this.volumes.certify(this.tenants.require(), checkedDate(body.date, 'date'), { id: p.userId, label: p.username }, body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined);
+  }
+
+  @Get('emulation')
+  @Requires('compliance.reports')
+  @ApiOperation({ summary: 'LC-3.4: emulation scores and the ranking of units for a month, quarter or year' })
+  emulation(@Query() q: EmulationQuery) {
+    return this.reports.emulation(this.tenants.require(), q.period, checkedDate(q.date, 'date'));
+  }
+
+  @Get('royalties')
+  @Requires('compliance.reports')
+  @ApiOperation({ summary: "LC-3.1c: the month's royalty statement per author and per unit; JSON, CSV or XLSX" })
+  async royalties(@Query() q: RoyaltyQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<RoyaltyStatement | Buffer> {
+    const tenantId = this.tenants.require();
+    const statement = await this.royaltyStatements.month(tenantId, q.month);
+    const format = q.format ?? 'json';
+    if (format === 'json') return statement;
+    const file = RoyaltyStatements.file(statement, this.tenants.current().name);
+    reply.header('content-type', FILE_TYPES[format]).header('content-disposition', `attachment; filename="nhuan-but-${q.month}.${format}"`);
+    return format === 'csv' ? tableCsv(file) : tableXlsx(file, 'Nhuận bút');
   }
 
   /** undefined: every unit (a province-wide role); else the codes of the caller's units and those below. */

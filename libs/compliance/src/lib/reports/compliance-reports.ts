@@ -6,6 +6,7 @@ import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
 import { PeriodClose } from '../periods/period-close';
 import { ComplianceEvaluation, PeriodResults } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
+import { emulationScores, EmulationScore } from '../emulation/emulation-score';
 import { ReportDocument } from './report-files';
 import { reportRows } from './report-rows';
 
@@ -43,6 +44,22 @@ export class ComplianceReports {
     private readonly facts: ComplianceFacts,
     private readonly tenants: TenantRepository,
   ) {}
+
+  /** LC-3.4: every unit's emulation score and rank over the period of `kind` holding `date`. */
+  async emulation(tenantId: string, kind: Period | undefined, date: string): Promise<{ period: { kind: string; start: string; end: string; label: string }; provisional: boolean; ruleVersions: number[]; maxScore: number; scores: EmulationScore[] }> {
+    const inForce = await this.evaluation.rulesOn(tenantId, date);
+    const emulation = inForce?.rules.emulation;
+    if (!inForce || !emulation) throw new DomainError('COMPLIANCE_NO_EMULATION', 'not_found', 'Quy định của tỉnh không có chấm điểm thi đua.');
+    const period = (kind ?? emulation.periods[0]) as Period;
+    if (!emulation.periods.includes(period)) {
+      throw new DomainError('COMPLIANCE_EMULATION_PERIOD', 'validation', 'Kỳ chấm điểm không đúng quy định.', [{ field: 'period', message: `emulation is scored per: ${emulation.periods.join(', ')}` }]);
+    }
+    const range = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar).periodOf(period, date);
+    const today = todayIn(inForce.rules.timezone);
+    if (range.start > today) throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ chấm điểm chưa bắt đầu.', [{ field: 'date', message: `${range.start} is after today (${today})` }]);
+    const { results, provisional } = await this.resultsOf(tenantId, period, range, today);
+    return { period: { kind: period, ...range, label: periodLabel(period, range) }, provisional, ruleVersions: results.ruleVersions, maxScore: emulation.maxScore, scores: emulationScores(results, emulation) };
+  }
 
   async build(tenantId: string, reportId: string, kind: Period | undefined, date: string): Promise<ReportDocument> {
     const tenant = (await this.tenants.findById(tenantId))!;
@@ -84,7 +101,7 @@ export class ComplianceReports {
   }
 
   /** A period's results: its snapshot once closed, else computed now (provisional while it runs). */
-  private async resultsOf(tenantId: string, kind: Period, range: DateRange, today: string): Promise<{ results: PeriodResults; provisional: boolean }> {
+  async resultsOf(tenantId: string, kind: Period, range: DateRange, today: string): Promise<{ results: PeriodResults; provisional: boolean }> {
     if (range.end <= today) {
       const { snapshot } = await this.periods.close(tenantId, kind, range.start, 'report');
       return { results: snapshot.results, provisional: false };

@@ -15,7 +15,7 @@ export interface ReportDocument {
 }
 
 /** The headings officials read, in order, with how each row fills them. */
-function table(doc: ReportDocument): { headings: string[]; lines: (string | number | null)[][] } {
+function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
   const headings = [
     'Mã đơn vị', 'Tên đơn vị', 'Kỳ định mức đạt', 'Tổng số kỳ định mức', 'Số ngày bắt buộc', 'Số ngày không đăng',
     'Văn bản đúng hạn', 'Văn bản trễ hoặc chưa đăng', 'Tỷ lệ thực hiện (%)',
@@ -29,27 +29,54 @@ function table(doc: ReportDocument): { headings: string[]; lines: (string | numb
   return { headings, lines: [...doc.rows.map((r) => line(r.unit, r.unitName, r)), line('', 'Tổng cộng', doc.totals)] };
 }
 
-/** CSV with a byte-order mark, so spreadsheet programs read the Vietnamese as UTF-8. */
-export function reportCsv(doc: ReportDocument): Buffer {
-  const { headings, lines } = table(doc);
-  return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([headings, ...lines.map((l) => l.map((v) => (v === null ? '' : v)))]), 'utf8')]);
+export type Cell = string | number | null;
+
+/** A table as files officials download: a title block, headings, lines (the last may be a total). */
+export interface TableFile {
+  title: string[];
+  headings: string[];
+  lines: Cell[][];
+  /** The last line is a total (bold in XLSX). */
+  totalLast?: boolean;
 }
 
-/** An XLSX workbook: a title block (province, report, period, provisional or not), then the table with numbers as numbers. */
-export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
+/** CSV with a byte-order mark, so spreadsheet programs read the Vietnamese as UTF-8. */
+export function tableCsv(file: TableFile): Buffer {
+  const rows = [file.headings, ...file.lines.map((l) => l.map((v) => (v === null ? '' : v)))];
+  return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify(rows), 'utf8')]);
+}
+
+/** An XLSX workbook: the title block, then the table with numbers as numbers. */
+export async function tableXlsx(file: TableFile, sheetName: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Cổng';
-  const sheet = book.addWorksheet('Báo cáo');
-  sheet.addRow([doc.title]).font = { bold: true, size: 14 };
-  sheet.addRow([doc.province]);
-  sheet.addRow([`Kỳ báo cáo: ${doc.period.label} (${doc.period.start} – ${doc.period.end})${doc.provisional ? ' — số liệu tạm tính, kỳ chưa kết thúc' : ''}`]);
-  sheet.addRow([`Phiên bản quy định áp dụng: ${doc.ruleVersions.join(', ')}`]);
+  const sheet = book.addWorksheet(sheetName);
+  file.title.forEach((line, i) => {
+    const row = sheet.addRow([line]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+  });
   sheet.addRow([]);
-  const { headings, lines } = table(doc);
-  const head = sheet.addRow(headings);
-  head.font = { bold: true };
-  for (const l of lines) sheet.addRow(l);
-  sheet.lastRow!.font = { bold: true };
+  sheet.addRow(file.headings).font = { bold: true };
+  for (const l of file.lines) sheet.addRow(l);
+  if (file.totalLast) sheet.lastRow!.font = { bold: true };
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 36 : 16));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+function reportFile(doc: ReportDocument): TableFile {
+  const { headings, lines } = table(doc);
+  return {
+    title: [
+      doc.title,
+      doc.province,
+      `Kỳ báo cáo: ${doc.period.label} (${doc.period.start} – ${doc.period.end})${doc.provisional ? ' — số liệu tạm tính, kỳ chưa kết thúc' : ''}`,
+      `Phiên bản quy định áp dụng: ${doc.ruleVersions.join(', ')}`,
+    ],
+    headings,
+    lines,
+    totalLast: true,
+  };
+}
+
+export const reportCsv = (doc: ReportDocument): Buffer => tableCsv(reportFile(doc));
+export const reportXlsx = (doc: ReportDocument): Promise<Buffer> => tableXlsx(reportFile(doc), 'Báo cáo');
