@@ -1,4 +1,4 @@
-import { Calendar, Period, Weekday, WEEKDAYS } from '@cong/rules';
+import { Calendar, Period, todayIn, Weekday, WEEKDAYS } from '@cong/rules';
 import { DateTime } from 'luxon';
 
 /** A calendar date, `YYYY-MM-DD`, in the province's time zone. */
@@ -32,7 +32,8 @@ export class ProvinceCalendar {
 
   /** The province's date of an instant: 00:30 Monday in Hà Nội is Monday, though still Sunday in UTC. */
   dateOf(instant: Date): LocalDate {
-    return DateTime.fromJSDate(instant, { zone: this.timezone }).toISODate()!;
+    // The cached Intl formatter behind todayIn: a year's facts are dated in milliseconds, not seconds.
+    return todayIn(this.timezone, instant);
   }
 
   weekdayOf(date: LocalDate): Weekday {

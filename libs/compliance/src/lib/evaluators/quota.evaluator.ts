@@ -19,17 +19,18 @@ export interface QuotaResult {
  * period — dates in the province's time zone — against the minimum.
  */
 export function evaluateQuota(rule: Quota, period: DateRange, units: UnitFact[], facts: PublicationFact[], calendar: ProvinceCalendar): QuotaResult[] {
+  // One pass over the facts (a year holds hundreds of thousands), grouped by unit.
+  const byUnit = new Map<string, string[]>();
+  for (const f of facts) {
+    if (!rule.contentTypes.includes(f.type) || !rule.channels.includes(f.channel)) continue;
+    const day = calendar.dateOf(f.publishedAt);
+    if (day < period.start || day >= period.end) continue;
+    (byUnit.get(f.unit) ?? byUnit.set(f.unit, []).get(f.unit)!).push(f.itemId);
+  }
   return units
     .filter((u) => appliesTo(rule, u))
     .map((unit) => {
-      const counted = facts.filter((f) => {
-        if (f.unit !== unit.code || !rule.contentTypes.includes(f.type) || !rule.channels.includes(f.channel)) return false;
-        const day = calendar.dateOf(f.publishedAt);
-        return day >= period.start && day < period.end;
-      });
-      return {
-        rule: rule.id, requirement: rule.requirement, unit: unit.code, period, required: rule.min, counted: counted.length,
-        met: counted.length >= rule.min, evidence: counted.map((f) => f.itemId),
-      };
+      const evidence = byUnit.get(unit.code) ?? [];
+      return { rule: rule.id, requirement: rule.requirement, unit: unit.code, period, required: rule.min, counted: evidence.length, met: evidence.length >= rule.min, evidence };
     });
 }

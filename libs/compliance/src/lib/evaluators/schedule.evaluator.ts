@@ -28,13 +28,21 @@ export function evaluateSchedule(rule: Schedule, period: DateRange, units: UnitF
   const requiredDays = calendar
     .datesOf(period)
     .filter((d) => (asOf === undefined || d <= asOf) && !calendar.isHoliday(d) && (rule.everyDay || rule.weekdays.includes(calendar.weekdayOf(d))));
+  // One pass over the facts, dated once: unit → day → items.
+  const byUnitDay = new Map<string, Map<LocalDate, string[]>>();
+  for (const f of facts) {
+    if (!rule.contentTypes.includes(f.type) || !rule.channels.includes(f.channel)) continue;
+    const days = byUnitDay.get(f.unit) ?? byUnitDay.set(f.unit, new Map()).get(f.unit)!;
+    const day = calendar.dateOf(f.publishedAt);
+    (days.get(day) ?? days.set(day, []).get(day)!).push(f.itemId);
+  }
   return units
     .filter((u) => appliesTo(rule, u))
     .map((unit) => {
-      const mine = facts.filter((f) => f.unit === unit.code && rule.contentTypes.includes(f.type) && rule.channels.includes(f.channel));
+      const mine = byUnitDay.get(unit.code);
       const days = requiredDays.map((date) => {
-        const that = mine.filter((f) => calendar.dateOf(f.publishedAt) === date);
-        return { date, counted: that.length, evidence: that.map((f) => f.itemId) };
+        const evidence = mine?.get(date) ?? [];
+        return { date, counted: evidence.length, evidence };
       });
       const missedDays = days.filter((d) => d.counted < rule.minItemsPerDay).map((d) => d.date);
       return { rule: rule.id, requirement: rule.requirement, unit: unit.code, period, requiredDays, days, missedDays, met: missedDays.length === 0 };
