@@ -1,3 +1,4 @@
+import { ComplianceReminders } from '@cong/compliance';
 import { ContentPublisher } from '@cong/content';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
@@ -232,6 +233,29 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect(rows.find((r) => r[0] === 'bientap.gd')).toEqual(['bientap.gd', 'Biên tập Sở Giáo dục', 'so-giao-duc-dao-tao', 'Sở Giáo dục và Đào tạo', 1, 1.5, 351000]);
     expect((await lc.send('GET', '/api/v1/compliance/royalties?month=2026-13', undefined, token.lc)).status).toBe(422);
     expect((await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.gd)).status).toBe(403);
+  });
+
+  it('reminds units that are behind, once, inside the windows the rules set: a day before a quota week ends, at 18:00 on an unposted required day, two days before a document is due', async () => {
+    const reminders = api.app.get(ComplianceReminders);
+    const inviteNa = await na.send('POST', '/api/v1/users/invitations', { username: 'totin.taichinh', displayName: 'Tổ thông tin Sở Tài chính', roles: [{ role: 'unit_editor', unit: 'so-tai-chinh' }] }, token.na);
+    await na.send('POST', '/api/v1/auth/activate', { token: inviteNa.body.invitation.token, password: STRONG_PASSWORD });
+    token.taichinh = (await na.login('totin.taichinh', STRONG_PASSWORD)).body.accessToken;
+    const inbox = async (caller: Caller, user: string) => (await caller.send('GET', '/api/v1/notifications', undefined, token[user])).body.items as { kind: string; title: string }[];
+
+    // Lào Cai, Friday 2026-11-20: nothing before 18:00; at 19:00 the education department, which posted nothing, hears of it once.
+    expect((await reminders.sendDue(laoCaiId, hcm('2026-11-20T17:00'))).length).toBe(0);
+    await reminders.sendDue(laoCaiId, hcm('2026-11-20T19:00'));
+    await reminders.sendDue(laoCaiId, hcm('2026-11-20T20:00'));
+    expect((await inbox(lc, 'gd')).filter((n) => n.kind === 'compliance.schedule_reminder').map((n) => n.title)).toEqual(['Nhắc việc: hôm nay (2026-11-20) đơn vị chưa đăng tin (LC-2.3a)']);
+
+    // Nghệ An, Sunday 2026-11-22 08:00: the week ends in 16 hours with one item posted; a legal document due on the 24th is not published.
+    await na.send('POST', '/api/v1/content', { site: 'so-tai-chinh', type: 'legal_document', title: 'Quyết định chưa đăng', fields: { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2026-11-24', issuedOn: '2026-11-15' } }, token.na);
+    expect((await reminders.sendDue(ngheAnId, hcm('2026-11-21T08:00'))).filter((n) => n.kind === 'compliance.quota_reminder')).toEqual([]);
+    await reminders.sendDue(ngheAnId, hcm('2026-11-22T08:00'));
+    await reminders.sendDue(ngheAnId, hcm('2026-11-22T09:00'));
+    const mine = await inbox(na, 'taichinh');
+    expect(mine.filter((n) => n.kind === 'compliance.quota_reminder').map((n) => n.title)).toEqual([expect.stringMatching(/^Nhắc việc: mới đăng 1 trên \d tin \(NA-8\.2\)$/)]);
+    expect(mine.filter((n) => n.kind === 'compliance.deadline_reminder').map((n) => n.title)).toEqual(['Nhắc việc: văn bản phải đăng trước 2026-11-24 (NA-8.4)']);
   });
 
   it('national operators compare provinces on one period, each under its own rules', async () => {

@@ -50,7 +50,10 @@ describe('period close jobs (real worker and Redis)', () => {
     const connection = createCommandConnection(ctx.config.redis.url, 'test-inspector');
     const compliance = new Queue('compliance', { connection, prefix: queuePrefix(ctx.config.redis.prefix) });
     const schedulers = await compliance.getJobSchedulers();
-    expect(schedulers).toEqual(expect.arrayContaining([expect.objectContaining({ key: `compliance-close-${laoCaiId}`, pattern: '5 0 * * *', tz: 'Asia/Ho_Chi_Minh' })]));
+    expect(schedulers).toEqual(expect.arrayContaining([
+      expect.objectContaining({ key: `compliance-close-${laoCaiId}`, pattern: '5 0 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+      expect.objectContaining({ key: `compliance-reminders-${laoCaiId}`, pattern: '0 * * * *', tz: 'Asia/Ho_Chi_Minh' }),
+    ]));
     await compliance.close();
     connection.disconnect();
   });

@@ -5,6 +5,7 @@ export { evaluateQuota, type QuotaResult } from './lib/evaluators/quota.evaluato
 export { evaluateSchedule, type ScheduleDay, type ScheduleResult } from './lib/evaluators/schedule.evaluator';
 export { ComplianceModule } from './lib/compliance.module';
 export { ClosePeriods, PeriodClose } from './lib/periods/period-close';
+export { ComplianceReminders, SendReminders } from './lib/reminders/compliance-reminders';
 export { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 export { ComplianceEvaluation, type PeriodResults, type UnitProgress } from './lib/progress/compliance-evaluation';
 export { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';

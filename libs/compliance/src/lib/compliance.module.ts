@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@cong/notifications';
 import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
@@ -8,14 +9,15 @@ import { PeriodClose } from './periods/period-close';
 import { ComplianceReports } from './reports/compliance-reports';
 import { VolumeStatements } from './volumes/volume-statements';
 import { RoyaltyStatements } from './royalties/royalty-statements';
+import { ComplianceReminders } from './reminders/compliance-reminders';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
 
 @Module({
-  imports: [TenancyModule, RulesModule, WorkflowModule],
+  imports: [TenancyModule, RulesModule, WorkflowModule, NotificationsModule],
   controllers: [ComplianceController, OperatorComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements],
-  exports: [ComplianceEvaluation, PeriodClose],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements, ComplianceReminders],
+  exports: [ComplianceEvaluation, PeriodClose, ComplianceReminders],
 })
 export class ComplianceModule {}

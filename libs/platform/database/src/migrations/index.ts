@@ -16,6 +16,7 @@ import { CreateRoyaltyEntitlements1795392000014 } from './1795392000014-create-r
 import { FoldSearchColumns1795392000015 } from './1795392000015-fold-search-columns';
 import { CreatePeriodSnapshots1795392000016 } from './1795392000016-create-period-snapshots';
 import { CreateVolumeStatements1795392000017 } from './1795392000017-create-volume-statements';
+import { CreateComplianceReminders1795392000018 } from './1795392000018-create-compliance-reminders';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   FoldSearchColumns1795392000015,
   CreatePeriodSnapshots1795392000016,
   CreateVolumeStatements1795392000017,
+  CreateComplianceReminders1795392000018,
 ];

@@ -29,3 +29,16 @@ export class Emulation {
   /** The score of a unit that met every weighted rule. */
   @IsOptional() @IsInt() @Min(1) @Max(1000) maxScore = 100;
 }
+
+/**
+ * When units behind are reminded (in-app and by e-mail). The decisions name no times; these are
+ * the platform's defaults, which a province may change.
+ */
+export class Reminders {
+  /** Quotas: this many hours before the current period (week, month, …) ends. */
+  @IsOptional() @IsInt() @Min(1) @Max(24 * 31) hoursBeforePeriodEnd = 24;
+  /** Schedules: this many hours before a required day ends, if nothing was posted that day. */
+  @IsOptional() @IsInt() @Min(1) @Max(23) hoursBeforeDayEnd = 6;
+  /** Deadlines (NA-8.4): this many days before a document is due, if it is not published yet. */
+  @IsOptional() @IsInt() @Min(0) @Max(30) daysBeforeDeadline = 2;
+}

@@ -5,7 +5,7 @@ import { Calendar } from './calendar.schema';
 import { LegalBasis, Portal } from './identity.schema';
 import { Deadline, Quota, Schedule } from './obligations.schema';
 import { Payments } from './payments.schema';
-import { Emulation, Report } from './reporting.schema';
+import { Emulation, Reminders, Report } from './reporting.schema';
 import { UnitKindSpec } from './unit-kinds.schema';
 import { STRICT_DATE } from './vocabulary';
 import { Workflow, WorkflowBinding } from './workflow.schema';
@@ -32,5 +32,6 @@ export class RuleSet {
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => Report) reports: Report[] = [];
   @IsOptional() @ValidateNested() @Type(() => Payments) payments: Payments = new Payments();
   @IsOptional() @ValidateNested() @Type(() => Emulation) emulation?: Emulation;
+  @IsOptional() @ValidateNested() @Type(() => Reminders) reminders: Reminders = new Reminders();
   @IsOptional() @ValidateNested() @Type(() => AccountPolicy) accountPolicy: AccountPolicy = new AccountPolicy();
 }
