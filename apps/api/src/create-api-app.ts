@@ -38,10 +38,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  // A callback hook, not an async one: it runs on every request, the public reads included.
-  fastify.addHook('onRequest', (request, reply, done) => {
+  // Nest's own first request hook, before its middleware: every reply names its request, and a
+  // citizen's read that this process has cached is answered here, at the cost of finding it.
+  const publicRoutes = app.get(PublicRoutes);
+  adapter.setOnRequestHook((request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done();
+    if (!publicRoutes.answerFromCache(request as unknown as Parameters<PublicRoutes['answerFromCache']>[0], reply as unknown as Parameters<PublicRoutes['answerFromCache']>[1])) done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
   // fails validation further in.
@@ -52,7 +54,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await app.register(multipart as unknown as Parameters<typeof app.register>[0], { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   // Citizens' reads: Fastify routes of their own (see PublicRoutes), under the same prefix.
-  const publicRoutes = app.get(PublicRoutes);
   const publicBase = `/${API_PREFIX}/public`;
   publicRoutes.register(fastify as unknown as Parameters<PublicRoutes['register']>[0], publicBase);
 

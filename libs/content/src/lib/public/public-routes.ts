@@ -77,6 +77,8 @@ export class PublicRoutes {
   private readonly problems = new ProblemDetailsFilter();
   /** Where the routes are mounted (`register`): redirects and feed links point under it. */
   private base = '/api/v1/public';
+  /** Mounted path (Fastify's syntax) → route. */
+  private readonly mounted = new Map<string, PublicRoute>();
   readonly routes: readonly PublicRoute[] = [
     {
       path: '/sites',
@@ -179,7 +181,29 @@ export class PublicRoutes {
   register(server: RouteRegistrar, base: string): void {
     this.base = base;
     for (const route of this.routes) {
+      this.mounted.set(`${base}${route.path}`, route);
       server.get(`${base}${route.path}`, (req, reply) => this.serve(route, req, reply));
+    }
+  }
+
+  /**
+   * For a request hook that runs before anything else (Nest's middleware included): answers a
+   * public read from this process's cache and says so (true), or leaves the request to go on
+   * (false). A hit then costs no more than finding it.
+   */
+  answerFromCache(req: PublicRequest & { method?: string; routeOptions?: { url?: string } }, reply: PublicReply): boolean {
+    if (req.method !== 'GET') return false;
+    const route = this.mounted.get(req.routeOptions?.url ?? '');
+    if (!route) return false;
+    try {
+      const tenant = this.resolver.resolveCached({ host: req.host ?? (req.headers['host'] as string | undefined), tenantHeader: req.headers['x-tenant'] });
+      if (!tenant) return false;
+      const hit = this.cache.peek(tenant.id, keyOf(route, parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>)));
+      if (!hit) return false;
+      this.answer(req, reply, hit);
+      return true;
+    } catch {
+      return false; // the route answers it, with the error it deserves
     }
   }
 
