@@ -1,7 +1,7 @@
 // `npm run bench:public-read`: seeds 30 provinces × 20 sites × 200,000 published items into a
 // database of its own, then loads (autocannon, 20 connections, random province and site per
 // request) the API's public read path and two reference servers, and prints req/s, p50, p99 and
-// RSS for each, with the ratio to its reference. Targets: uncached list ≥ 0.8× the node:http + pg
+// RSS for each, with the ratio to its reference (measured just before and after, see main). Targets: uncached list ≥ 0.8× the node:http + pg
 // reference, cached list ≥ 0.6× the in-memory reference, p99 < 20 ms. Not a test: run by hand.
 import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
@@ -119,30 +119,24 @@ async function main() {
   };
   const searchPath = () => ({ method: 'GET', path: `/api/v1/public/search?q=${encodeURIComponent(pick(words))}&site=${key(pick(sites).path)}`, headers: { 'x-tenant': pick(sites).code } });
   const rows = [];
-
-  // The API without its cache: every request reaches the database.
-  let api = startApi(3901, false);
-  await api.ready;
-  rows.push({ ...(await load('API list, uncached', 3901, listPath, api.child.pid)), ref: 'pg' });
-  rows.push({ ...(await load('API item by slug, uncached', 3901, itemPath, api.child.pid)), ref: 'pg' });
-  rows.push({ ...(await load('API search, uncached', 3901, searchPath, api.child.pid)), ref: 'pg' });
-  api.child.kill('SIGTERM');
-
-  // The API with its Redis cache, warmed on every site's list first.
-  api = startApi(3902, true);
-  await api.ready;
-  for (const s of sites) await fetch(`http://127.0.0.1:3902/api/v1/public/sites/${key(s.path)}/items`, { headers: { 'x-tenant': s.code } });
-  rows.push({ ...(await load('API list, cached', 3902, listPath, api.child.pid)), ref: 'memory' });
-  api.child.kill('SIGTERM');
-
-  // Reference 1: node:http + pg, the same list query, one round trip a request.
-  const refPg = startReference('reference-pg.mjs', 3903, { DATABASE_URL: OWNER });
-  await refPg.ready;
   const pgPath = () => {
     const s = pick(sites);
     return { method: 'GET', path: `/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}` };
   };
-  const pgRow = await load('reference node:http + pg', 3903, pgPath, refPg.child.pid);
+
+  // The machine is shared with the load generator and Postgres, and what it gives moves from one
+  // minute to the next: each reference is measured just before and just after the API scenario it
+  // is compared with, and the ratio is to the mean of the two.
+  const refPg = startReference('reference-pg.mjs', 3903, { DATABASE_URL: OWNER });
+  let api = startApi(3901, false);
+  await Promise.all([refPg.ready, api.ready]);
+  const pgBefore = await load('reference node:http + pg (before)', 3903, pgPath, refPg.child.pid);
+  rows.push({ ...(await load('API list, uncached', 3901, listPath, api.child.pid)), ref: 'pg' });
+  const pgAfter = await load('reference node:http + pg (after)', 3903, pgPath, refPg.child.pid);
+  rows.push({ ...(await load('API item by slug, uncached', 3901, itemPath, api.child.pid)), ref: 'pg' });
+  rows.push({ ...(await load('API search, uncached', 3901, searchPath, api.child.pid)), ref: 'pg' });
+  api.child.kill('SIGTERM');
+
   // Reference 2: answers precomputed in memory (the same bodies the pg reference gives).
   const answers = {};
   for (const s of sites) answers[`/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`] = await (await fetch(`http://127.0.0.1:3903/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`)).text();
@@ -150,15 +144,21 @@ async function main() {
   const file = join(tmpdir(), 'cong-bench-answers.json');
   writeFileSync(file, JSON.stringify(answers));
   const refMem = startReference('reference-memory.mjs', 3904, { ANSWERS: file });
-  await refMem.ready;
-  const memRow = await load('reference in-memory', 3904, pgPath, refMem.child.pid);
+  // The API with its cache, warmed on every site's list first.
+  api = startApi(3902, true);
+  await Promise.all([refMem.ready, api.ready]);
+  for (const s of sites) await fetch(`http://127.0.0.1:3902/api/v1/public/sites/${key(s.path)}/items`, { headers: { 'x-tenant': s.code } });
+  const memBefore = await load('reference in-memory (before)', 3904, pgPath, refMem.child.pid);
+  rows.push({ ...(await load('API list, cached', 3902, listPath, api.child.pid)), ref: 'memory' });
+  const memAfter = await load('reference in-memory (after)', 3904, pgPath, refMem.child.pid);
+  api.child.kill('SIGTERM');
   refMem.child.kill('SIGTERM');
 
-  const refs = { pg: pgRow.rps, memory: memRow.rps };
+  const refs = { pg: (pgBefore.rps + pgAfter.rps) / 2, memory: (memBefore.rps + memAfter.rps) / 2 };
   console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | ratio to reference |');
   console.log('|---|---:|---:|---:|---:|---|');
   for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${(r.rps / refs[r.ref]).toFixed(2)}× ${r.ref === 'pg' ? 'node:http + pg' : 'in-memory'} |`);
-  for (const r of [pgRow, memRow]) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | — |`);
+  for (const r of [pgBefore, pgAfter, memBefore, memAfter]) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | — |`);
   console.log('\nTargets: uncached list ≥ 0.80× node:http + pg; cached list ≥ 0.60× in-memory; p99 < 20 ms.');
 }
 

@@ -39,11 +39,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalFilters(new ProblemDetailsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   // Nest's own first request hook, before its middleware: every reply names its request, and a
-  // citizen's read that this process has cached is answered here, at the cost of finding it.
+  // citizen's read is answered here by the public routes (the middleware has nothing to do for it).
   const publicRoutes = app.get(PublicRoutes);
   adapter.setOnRequestHook((request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if (!publicRoutes.answerFromCache(request as unknown as Parameters<PublicRoutes['answerFromCache']>[0], reply as unknown as Parameters<PublicRoutes['answerFromCache']>[1])) done();
+    if (!publicRoutes.intercept(request as unknown as Parameters<PublicRoutes['intercept']>[0], reply as unknown as Parameters<PublicRoutes['intercept']>[1])) done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
   // fails validation further in.
