@@ -5,7 +5,7 @@ import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@cong/p
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
 import { ResolvedTenant, TenantHints, TenantRepository, TenantResolver } from '@cong/tenancy';
 import { Feed } from 'feed';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { openApiParameters, ParamSpec, ParsedParams, parseParams } from './public-params';
@@ -249,7 +249,7 @@ export class PublicRoutes {
     if (!answer) {
       const generation = this.cache.generation(tenant.id);
       const produced = await route.produce(tenant, params, todayIn(tenant.timezone));
-      answer = { ...produced, etag: `"${createHash('sha1').update(produced.body).digest('base64url')}"` };
+      answer = { ...produced, etag: `"${hash('sha1', produced.body, 'base64url')}"` };
       await this.cache.set(tenant.id, key, answer, generation);
     }
     this.answer(req, reply, answer);
