@@ -10,7 +10,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 // Each domain library may depend on platform libraries and on the domain libraries before it:
 // platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← compliance
-const layers = ['tenancy', 'units', 'rules', 'accounts', 'notifications', 'sites', 'onboarding', 'content', 'workflow', 'compliance'];
+const layers = ['tenancy', 'units', 'rules', 'accounts', 'notifications', 'sites', 'onboarding', 'content', 'workflow', 'compliance', 'catalog'];
 
 // Specs import platform-testing, which imports the libraries it makes fixtures for. Those edges
 // exist only in spec files (production code may not import type:testing, below), so they are not

@@ -1,9 +1,10 @@
-import { COMPLIANCE_ENTITIES, ComplianceModule } from '@cong/compliance';
-import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@cong/notifications';
-import { WORKFLOW_ENTITIES, WorkflowModule } from '@cong/workflow';
-import { CONTENT_ENTITIES, ContentModule } from '@cong/content';
-import { SITES_ENTITIES, SitesModule } from '@cong/sites';
-import { AUDIT_ENTITIES, AuditModule } from '@cong/platform-audit';
+import { ALL_ENTITIES } from '@cong/catalog';
+import { ComplianceModule } from '@cong/compliance';
+import { NotificationsModule } from '@cong/notifications';
+import { WorkflowModule } from '@cong/workflow';
+import { ContentModule } from '@cong/content';
+import { SitesModule } from '@cong/sites';
+import { AuditModule } from '@cong/platform-audit';
 import { CacheModule } from '@cong/platform-cache';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -12,10 +13,8 @@ import { ContextModule } from '@cong/platform-context';
 import { DatabaseModule } from '@cong/platform-database';
 import { LoggingModule } from '@cong/platform-logging';
 import { QueueModule } from '@cong/platform-queue';
-import { RULES_ENTITIES } from '@cong/rules';
-import { UNITS_ENTITIES } from '@cong/units';
-import { TENANCY_ENTITIES, TenancyModule, TenantGuard } from '@cong/tenancy';
-import { AccessGuard, ACCOUNTS_ENTITIES, AccountsModule } from '@cong/accounts';
+import { TenancyModule, TenantGuard } from '@cong/tenancy';
+import { AccessGuard, AccountsModule } from '@cong/accounts';
 import { OnboardingModule } from '@cong/onboarding';
 import { HealthModule } from './health/health.module';
 
@@ -31,7 +30,7 @@ export class ApiModule {
         ContextModule,
         AuditModule,
         CacheModule,
-        DatabaseModule.forRoot({ entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES], applicationName: 'cong-api', publicReads: true }),
+        DatabaseModule.forRoot({ entities: ALL_ENTITIES, applicationName: 'cong-api', publicReads: true }),
         QueueModule.forProducer('cong-api'),
         TenancyModule,
         AccountsModule,

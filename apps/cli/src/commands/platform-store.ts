@@ -1,16 +1,12 @@
-import { COMPLIANCE_ENTITIES } from '@cong/compliance';
-import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
-import { WORKFLOW_ENTITIES } from '@cong/workflow';
-import { CONTENT_ENTITIES } from '@cong/content';
-import { SITES_ENTITIES } from '@cong/sites';
-import { AccountAdmin, ACCOUNTS_ENTITIES, PasswordHasher } from '@cong/accounts';
-import { AUDIT_ENTITIES, AuditLog } from '@cong/platform-audit';
+import { ALL_ENTITIES } from '@cong/catalog';
+import { AccountAdmin, PasswordHasher } from '@cong/accounts';
+import { AuditLog } from '@cong/platform-audit';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
 import { TenantOnboarding } from '@cong/onboarding';
-import { RULES_ENTITIES, RuleVersionRepository } from '@cong/rules';
-import { TENANCY_ENTITIES, TenantRepository } from '@cong/tenancy';
-import { UNITS_ENTITIES, UnitRepository } from '@cong/units';
+import { RuleVersionRepository } from '@cong/rules';
+import { TenantRepository } from '@cong/tenancy';
+import { UnitRepository } from '@cong/units';
 import { userInfo } from 'node:os';
 
 /** What the `cong` commands that touch the database work with. */
@@ -29,7 +25,7 @@ export interface PlatformStore {
 export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
-    entities: [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES],
+    entities: ALL_ENTITIES,
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();

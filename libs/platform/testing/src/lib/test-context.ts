@@ -1,26 +1,18 @@
-import { COMPLIANCE_ENTITIES } from '@cong/compliance';
-import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
-import { WORKFLOW_ENTITIES } from '@cong/workflow';
+import { ALL_ENTITIES } from '@cong/catalog';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { formatProblem, loadTenantFolder } from '@cong/rules';
 import { join } from 'node:path';
-import { CONTENT_ENTITIES } from '@cong/content';
-import { SITES_ENTITIES } from '@cong/sites';
-import { AUDIT_ENTITIES } from '@cong/platform-audit';
-import { ACCOUNTS_ENTITIES } from '@cong/accounts';
 import { AppConfig } from '@cong/platform-config';
-import { createAppDataSource, EntityList, TenantDatabase } from '@cong/platform-database';
-import { RULES_ENTITIES } from '@cong/rules';
-import { TENANCY_ENTITIES, Tenant, TenantRepository } from '@cong/tenancy';
-import { UNITS_ENTITIES } from '@cong/units';
+import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
+import { Tenant, TenantRepository } from '@cong/tenancy';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TestDatabase } from './test-database';
 
-/** Every entity of the platform; grows as libraries land. */
-export const ALL_ENTITIES: EntityList = [...TENANCY_ENTITIES, ...UNITS_ENTITIES, ...RULES_ENTITIES, ...ACCOUNTS_ENTITIES, ...AUDIT_ENTITIES, ...SITES_ENTITIES, ...CONTENT_ENTITIES, ...WORKFLOW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...COMPLIANCE_ENTITIES];
+/** Every entity of the platform (from @cong/catalog), for specs that open data sources of their own. */
+export { ALL_ENTITIES };
 
 export interface NewTestTenant {
   code?: string;
