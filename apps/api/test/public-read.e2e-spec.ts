@@ -106,6 +106,15 @@ describe('public read API (no sign-in): published only, per province, cached and
     const procedure = await create('so-y-te', 'procedure', 'Cấp giấy phép hành nghề', { fields: { ...SAMPLE_FIELDS.procedure, field: 'Khám bệnh, chữa bệnh' } });
     for (const id of [news.id, legal.id, procedure.id]) await publisher.publish(actor, laoCaiId, id);
 
+    // A list page (built by Postgres) says what the item itself says, legal status included.
+    const page = (await pub('/sites/so-y-te/items?limit=100')).body.items as Record<string, unknown>[];
+    for (const id of [legal.id, procedure.id]) {
+      const listed = page.find((i) => i.id === id)!;
+      const { body: _body, fields: _fields, site: _site, ...own } = (await pub(`/sites/so-y-te/items/${listed.slug}`)).body;
+      expect(listed).toEqual(own);
+    }
+    expect(page.find((i) => i.id === legal.id)!.legalStatus).toBe('in_effect');
+
     for (const q of ['nghe an', 'NGHE AN', 'Nghệ An', 'nghẹ an']) {
       const found = await pub(`/search?q=${encodeURIComponent(q)}`);
       expect({ q, ids: found.body.items.map((i: { id: string }) => i.id) }).toEqual({ q, ids: [news.id] });
