@@ -230,27 +230,32 @@ export class PublicRoutes {
     try {
       const hints = { host: req.host ?? (req.headers['host'] as string | undefined), tenantHeader: req.headers['x-tenant'] };
       const tenant = this.resolver.resolveCached(hints);
-      if (tenant) {
-        const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
-        const hit = this.cache.peek(tenant.id, keyOf(route, params));
-        if (hit) return this.answer(req, reply, hit);
-      }
-      return this.serveSlowly(route, req, reply, hints).catch((error: unknown) => this.fail(req, reply, error));
+      if (!tenant) return this.resolveThenServe(route, req, reply, hints).catch((error: unknown) => this.fail(req, reply, error));
+      const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
+      const key = this.cache.enabled ? keyOf(route, params) : '';
+      const hit = key ? this.cache.peek(tenant.id, key) : undefined;
+      if (hit) return this.answer(req, reply, hit);
+      return this.produceThenServe(route, req, reply, tenant, params, key).catch((error: unknown) => this.fail(req, reply, error));
     } catch (error) {
       this.fail(req, reply, error);
     }
   }
 
-  private async serveSlowly(route: PublicRoute, req: PublicRequest, reply: PublicReply, hints: TenantHints): Promise<void> {
+  /** The province not in the resolver's cache yet (or something to refuse): resolved, then as usual. */
+  private async resolveThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, hints: TenantHints): Promise<void> {
     const tenant = await this.resolver.resolve(hints);
     const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
-    const key = keyOf(route, params);
-    let answer = await this.cache.get(tenant.id, key);
+    await this.produceThenServe(route, req, reply, tenant, params, this.cache.enabled ? keyOf(route, params) : '');
+  }
+
+  /** From Redis if another process cached it, else computed (and cached when caching is on). */
+  private async produceThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, tenant: ResolvedTenant, params: ParsedParams, key: string): Promise<void> {
+    let answer = key ? await this.cache.get(tenant.id, key) : null;
     if (!answer) {
       const generation = this.cache.generation(tenant.id);
       const produced = await route.produce(tenant, params, todayIn(tenant.timezone));
       answer = { ...produced, etag: `"${hash('sha1', produced.body, 'base64url')}"` };
-      await this.cache.set(tenant.id, key, answer, generation);
+      if (key) await this.cache.set(tenant.id, key, answer, generation);
     }
     this.answer(req, reply, answer);
   }
