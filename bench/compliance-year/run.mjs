@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { sql } from '../shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -18,15 +18,6 @@ const ITEMS = 200_000;
 const YEAR = 2026;
 const log = (...a) => console.log('[bench]', ...a);
 
-async function sql(url, text, values) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function run(args, env, capture = false) {
   return new Promise((resolve, reject) => {

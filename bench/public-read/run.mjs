@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { sql } from '../shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -20,15 +20,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const NODE_TS = [process.execPath, '-r', '@swc-node/register'];
 const log = (...a) => console.log('[bench]', ...a);
 
-async function sql(url, text, values) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function run(cmd, args, env) {
   return new Promise((resolve, reject) => {

@@ -47,3 +47,14 @@ export async function readyAccount(ctx: TestContext, caller: Caller, username: s
   const signedIn = await caller.login(username, STRONG_PASSWORD);
   return { user: issued.user, oneTimePassword: issued.oneTimePassword, accessToken: signedIn.body.accessToken as string, refreshToken: signedIn.body.refreshToken as string };
 }
+
+/**
+ * An account invited by a province's admin with these roles, activated with STRONG_PASSWORD and
+ * signed in: its access token.
+ */
+export async function invitedAccount(caller: Caller, adminToken: string, username: string, roles: { role: string; unit?: string }[], extra: { displayName?: string; email?: string } = {}): Promise<string> {
+  const invited = await caller.send('POST', '/api/v1/users/invitations', { username, displayName: extra.displayName ?? `Cán bộ ${username}`, roles, ...(extra.email ? { email: extra.email } : {}) }, adminToken);
+  if (invited.status !== 201) throw new Error(`invitation failed: ${invited.text}`);
+  await caller.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
+  return (await caller.login(username, STRONG_PASSWORD)).body.accessToken;
+}

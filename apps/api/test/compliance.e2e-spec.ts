@@ -7,7 +7,7 @@ import { loadTenantFolder, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+import { Caller, invitedAccount, readyAccount } from './auth-session';
 
 /** Hà Nội time → the instant. */
 const hcm = (local: string) => new Date(`${local}+07:00`);
@@ -33,12 +33,8 @@ describe('compliance over HTTP: progress and period results from what was publis
     na = new Caller(api, 'nghe-an');
     token.lc = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
     token.na = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
-    const invited = await lc.send('POST', '/api/v1/users/invitations', { username: 'bientap.gd', displayName: 'Biên tập Sở Giáo dục', roles: [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }] }, token.lc);
-    await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
-    token.gd = (await lc.login('bientap.gd', STRONG_PASSWORD)).body.accessToken;
-    const board = await lc.send('POST', '/api/v1/users/invitations', { username: 'bbt.cong', displayName: 'Ban biên tập', roles: [{ role: 'editorial_board' }] }, token.lc);
-    await lc.send('POST', '/api/v1/auth/activate', { token: board.body.invitation.token, password: STRONG_PASSWORD });
-    token.bbt = (await lc.login('bbt.cong', STRONG_PASSWORD)).body.accessToken;
+    token.gd = await invitedAccount(lc, token.lc, 'bientap.gd', [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }], { displayName: 'Biên tập Sở Giáo dục' });
+    token.bbt = await invitedAccount(lc, token.lc, 'bbt.cong', [{ role: 'editorial_board' }], { displayName: 'Ban biên tập' });
     publisher = new ContentPublisher(ctx.db, new AuditLog());
   });
 
@@ -237,9 +233,7 @@ describe('compliance over HTTP: progress and period results from what was publis
 
   it('reminds units that are behind, once, inside the windows the rules set: a day before a quota week ends, at 18:00 on an unposted required day, two days before a document is due', async () => {
     const reminders = api.app.get(ComplianceReminders);
-    const inviteNa = await na.send('POST', '/api/v1/users/invitations', { username: 'totin.taichinh', displayName: 'Tổ thông tin Sở Tài chính', roles: [{ role: 'unit_editor', unit: 'so-tai-chinh' }] }, token.na);
-    await na.send('POST', '/api/v1/auth/activate', { token: inviteNa.body.invitation.token, password: STRONG_PASSWORD });
-    token.taichinh = (await na.login('totin.taichinh', STRONG_PASSWORD)).body.accessToken;
+    token.taichinh = await invitedAccount(na, token.na, 'totin.taichinh', [{ role: 'unit_editor', unit: 'so-tai-chinh' }]);
     const inbox = async (caller: Caller, user: string) => (await caller.send('GET', '/api/v1/notifications', undefined, token[user])).body.items as { kind: string; title: string }[];
 
     // Lào Cai, Friday 2026-11-20: nothing before 18:00; at 19:00 the education department, which posted nothing, hears of it once.

@@ -4,7 +4,7 @@ import { TestContext } from '@cong/platform-testing';
 import { loadTenantFolder } from '@cong/rules';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+import { Caller, invitedAccount, readyAccount } from './auth-session';
 
 /** Both seed workflows over HTTP: every step, the roles refused, versions, history and reach. */
 describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3)', () => {
@@ -15,10 +15,7 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
   const token: Record<string, string> = {};
 
   const invite = async (caller: Caller, admin: string, username: string, roles: { role: string; unit?: string }[]) => {
-    const invited = await caller.send('POST', '/api/v1/users/invitations', { username, displayName: `Cán bộ ${username}`, roles }, admin);
-    if (invited.status !== 201) throw new Error(`invitation failed: ${invited.text}`);
-    await caller.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
-    token[username] = (await caller.login(username, STRONG_PASSWORD)).body.accessToken;
+    token[username] = await invitedAccount(caller, admin, username, roles);
   };
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { simpleParser, ParsedMail } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { ApiUnderTest } from '../../api/test/api-under-test';
-import { Caller, readyAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
+import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-session';
 import { ItemWorkflow } from '@cong/workflow';
 import { WorkerModule } from '../src/worker.module';
 
@@ -67,9 +67,7 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
       ['bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }], 'bientap.yte@laocai.gov.vn'],
       ['bbt.cong', [{ role: 'editorial_board' }], 'bbt@laocai.gov.vn'],
     ] as const) {
-      const invited = await lc.send('POST', '/api/v1/users/invitations', { username, displayName: `Cán bộ ${username}`, email, roles }, token.admin);
-      await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
-      token[username] = (await lc.login(username, STRONG_PASSWORD)).body.accessToken;
+      token[username] = await invitedAccount(lc, token.admin, username, [...roles], { email });
     }
   });
 

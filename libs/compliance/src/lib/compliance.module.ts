@@ -10,6 +10,7 @@ import { ComplianceReports } from './reports/compliance-reports';
 import { VolumeStatements } from './volumes/volume-statements';
 import { RoyaltyStatements } from './royalties/royalty-statements';
 import { ComplianceReminders } from './reminders/compliance-reminders';
+import { ProvinceJobs } from './scheduling/province-jobs';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
@@ -17,7 +18,7 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule, NotificationsModule],
   controllers: [ComplianceController, OperatorComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements, ComplianceReminders],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements, ComplianceReminders, ProvinceJobs],
   exports: [ComplianceEvaluation, PeriodClose, ComplianceReminders],
 })
 export class ComplianceModule {}

@@ -1,12 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
-import { defineJob, HandlesJob, JobQueue, JobRunner, RetryPolicies } from '@cong/platform-queue';
+import { defineJob, HandlesJob, JobQueue, RetryPolicies } from '@cong/platform-queue';
 import { addDays, Period, PERIODS, todayIn } from '@cong/rules';
-import { TenantRepository } from '@cong/tenancy';
 import { randomUUID } from 'node:crypto';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
+import { ProvinceJobs } from '../scheduling/province-jobs';
 import { PeriodSnapshot } from './period-snapshot.entity';
 
 /** Closes a province's periods that have ended (its job runs just after its midnight). */
@@ -30,24 +30,21 @@ export class PeriodClose implements OnApplicationBootstrap {
   constructor(
     private readonly db: TenantDatabase,
     private readonly evaluation: ComplianceEvaluation,
-    private readonly tenants: TenantRepository,
+    private readonly provinces: ProvinceJobs,
     private readonly queue: JobQueue,
-    @Optional() private readonly runner?: JobRunner,
   ) {}
 
+  /** In the worker: the schedulers, and a close at once per province for what ended while none ran. */
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.runner) return;
-    for (const tenant of await this.tenants.listAll()) {
-      if (tenant.status !== 'active') continue;
-      await this.queue.repeat(ClosePeriods, `compliance-close-${tenant.id}`, { pattern: CLOSE_AT, tz: tenant.timezone }, {}, tenant.id);
+    for (const tenant of await this.provinces.declare(ClosePeriods, 'compliance-close', CLOSE_AT)) {
       await this.queue.enqueue(ClosePeriods, { tenantId: tenant.id, idempotencyKey: `worker-start-${randomUUID()}`, data: {} });
     }
   }
 
   @HandlesJob(ClosePeriods)
   async run(_data: unknown, job: { data: { tenantId: string | null } }): Promise<string> {
-    const tenant = job.data.tenantId ? await this.tenants.findById(job.data.tenantId) : null;
-    if (!tenant || tenant.status !== 'active') return 'no-tenant';
+    const tenant = await this.provinces.provinceOf(job);
+    if (!tenant) return 'no-tenant';
     const closed = await this.closeDue(tenant.id, todayIn(tenant.timezone), 'scheduled');
     if (closed.length) this.logger.log({ tenant: tenant.code, closed: closed.map((s) => `${s.periodKind} ${s.periodStart}`) }, 'Periods closed');
     return `${closed.length} closed`;

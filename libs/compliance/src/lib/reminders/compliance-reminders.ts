@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Notification, Notifier } from '@cong/notifications';
 import { TenantDatabase } from '@cong/platform-database';
-import { defineJob, HandlesJob, JobQueue, JobRunner, RetryPolicies } from '@cong/platform-queue';
+import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
 import { Period, todayIn } from '@cong/rules';
 import { TenantRepository } from '@cong/tenancy';
 import { DateTime } from 'luxon';
@@ -11,6 +11,7 @@ import { evaluateQuota } from '../evaluators/quota.evaluator';
 import { evaluateSchedule } from '../evaluators/schedule.evaluator';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
+import { ProvinceJobs } from '../scheduling/province-jobs';
 
 /** Every hour on the hour, the province's time: whoever is behind hears of it (once). */
 export const SendReminders = defineJob<Record<string, never>>('compliance.send-reminders', 'compliance', RetryPolicies.standard);
@@ -39,21 +40,17 @@ export class ComplianceReminders implements OnApplicationBootstrap {
     private readonly facts: ComplianceFacts,
     private readonly notifier: Notifier,
     private readonly tenants: TenantRepository,
-    private readonly queue: JobQueue,
-    @Optional() private readonly runner?: JobRunner,
+    private readonly provinces: ProvinceJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.runner) return;
-    for (const tenant of await this.tenants.listAll()) {
-      if (tenant.status === 'active') await this.queue.repeat(SendReminders, `compliance-reminders-${tenant.id}`, { pattern: '0 * * * *', tz: tenant.timezone }, {}, tenant.id);
-    }
+    await this.provinces.declare(SendReminders, 'compliance-reminders', '0 * * * *');
   }
 
   @HandlesJob(SendReminders)
   async run(_data: unknown, job: { data: { tenantId: string | null } }): Promise<string> {
-    const tenant = job.data.tenantId ? await this.tenants.findById(job.data.tenantId) : null;
-    if (!tenant || tenant.status !== 'active') return 'no-tenant';
+    const tenant = await this.provinces.provinceOf(job);
+    if (!tenant) return 'no-tenant';
     return `${(await this.sendDue(tenant.id)).length} sent`;
   }
 
