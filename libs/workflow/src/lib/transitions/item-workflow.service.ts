@@ -325,7 +325,14 @@ export class ItemWorkflow {
     const inForce = await ctx.rulesInForce();
     if (!inForce) throw WorkflowErrors.noRules();
     const rules = this.parsed(tenantId, inForce);
-    const workflow = workflowFor(rules, item.channel, item.type, await ctx.unitKind(item.unitId));
+    const unitKind = await ctx.unitKind(item.unitId);
+    let workflow: Workflow;
+    try {
+      workflow = workflowFor(rules, item.channel, item.type, unitKind);
+    } catch {
+      // The rules' cross-checks bind every channel, type and kind; a gap is the rules' to fix, not a 500.
+      throw WorkflowErrors.noWorkflow(item.channel, item.type, unitKind, inForce.version);
+    }
     const state = item.workflowState && workflow.states.some((s) => s.id === item.workflowState) ? item.workflowState : workflow.initial;
     return { rules, workflow, ruleVersion: inForce.version, state };
   }

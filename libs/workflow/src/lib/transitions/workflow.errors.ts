@@ -10,5 +10,7 @@ export const WorkflowErrors = {
     return new DomainError('WORKFLOW_ACTION_NOT_POSSIBLE', 'conflict', `Không thể thực hiện thao tác ở trạng thái hiện tại: ${message}.`);
   },
   scheduleInvalid: (field: string, message: string) => new DomainError('WORKFLOW_SCHEDULE_INVALID', 'validation', 'Thời gian hẹn đăng/gỡ không hợp lệ.', [{ field, message }]),
+  noWorkflow: (channel: string, type: string, unitKind: string, version: number) =>
+    new DomainError('WORKFLOW_NOT_BOUND', 'conflict', `Quy định (phiên bản ${version}) không gán quy trình nào cho ${type} của đơn vị loại ${unitKind} trên kênh ${channel}.`),
   noRules: () => new DomainError('WORKFLOW_NO_RULES', 'conflict', 'Tỉnh chưa có quy định nào có hiệu lực: chưa thể xử lý tin bài.'),
 };
