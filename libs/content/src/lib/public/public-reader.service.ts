@@ -11,7 +11,8 @@ export interface PublicItemSummary {
   summary: string | null;
   section: string | null;
   unit: string | null;
-  publishedAt: Date;
+  /** ISO 8601 in UTC, `2026-11-20T02:00:00.000Z`. */
+  publishedAt: string;
   legalStatus?: LegalDocumentStatus;
 }
 
@@ -42,7 +43,9 @@ export interface PublicSearchQuery {
 
 const pathOf = (site: string) => (site === 'portal' ? '/' : `/${site}`);
 
-const SUMMARY_COLUMNS = `c.id, c.slug, c.type, c.title, c.summary, c.published_at, c.fields, sec.slug AS section, u.code AS unit`;
+// The publication time comes as the ISO text the API answers with: Node neither parses it into a
+// Date nor writes it out again (ORDER BY c.published_at still sorts on the column).
+const SUMMARY_COLUMNS = `c.id, c.slug, c.type, c.title, c.summary, to_char(c.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_at, c.fields, sec.slug AS section, u.code AS unit`;
 const JOINS = `JOIN sites_site s ON s.tenant_id = c.tenant_id AND s.id = c.site_id
   LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
   LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id`;
@@ -53,7 +56,7 @@ interface Row {
   type: string;
   title: string;
   summary: string | null;
-  published_at: Date;
+  published_at: string;
   fields: Record<string, unknown>;
   section: string | null;
   unit: string | null;

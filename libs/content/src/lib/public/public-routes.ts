@@ -101,7 +101,7 @@ export class PublicRoutes {
         const position = p.cursor ? decodeCursor(p.cursor as string, 'CONTENT_BAD_CURSOR') : undefined;
         const after = position && { publishedAt: position.at, id: position.id };
         const items = await this.reader.list(tenant.id, today, p.site as string, { type: text(p, 'type') as never, section: text(p, 'section'), after, limit });
-        return json({ items, nextCursor: nextCursor(items, limit, (i) => ({ at: i.publishedAt, id: i.id })) });
+        return json({ items, nextCursor: nextCursor(items, limit, (i) => ({ at: new Date(i.publishedAt), id: i.id })) });
       },
     },
     {
@@ -289,12 +289,12 @@ export class PublicRoutes {
       link: siteUrl,
       language: 'vi',
       copyright: found.title,
-      updated: items[0]?.publishedAt ?? new Date(0),
+      updated: new Date(items[0]?.publishedAt ?? 0),
       feedLinks: { rss: `${base}${this.base}/sites/${site}/feed.rss`, atom: `${base}${this.base}/sites/${site}/feed.atom` },
     });
     for (const item of items) {
       const link = itemUrl(base, site, item.slug);
-      feed.addItem({ id: link, title: item.title, link, description: item.summary ?? undefined, date: item.publishedAt });
+      feed.addItem({ id: link, title: item.title, link, description: item.summary ?? undefined, date: new Date(item.publishedAt) });
     }
     return feed;
   }
