@@ -115,6 +115,9 @@ describe('public read API (no sign-in): published only, per province, cached and
     }
     expect(page.find((i) => i.id === legal.id)!.legalStatus).toBe('in_effect');
 
+    // A typo no word matches ("Ca" for "Cai") falls back to trigram similarity on the title.
+    expect((await pub(`/search?q=${encodeURIComponent('doan cong tac tinh nghe an tham lao ca')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([news.id]);
+
     for (const q of ['nghe an', 'NGHE AN', 'Nghệ An', 'nghẹ an']) {
       const found = await pub(`/search?q=${encodeURIComponent(q)}`);
       expect({ q, ids: found.body.items.map((i: { id: string }) => i.id) }).toEqual({ q, ids: [news.id] });
