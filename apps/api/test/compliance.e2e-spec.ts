@@ -266,6 +266,20 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect((await platform.send('GET', '/api/v1/operator/compliance/compare?period=day&date=2026-11-18', undefined, operator)).status).toBe(422);
   });
 
+  it("never shows one province another's figures: royalties, snapshots, reports", async () => {
+    const month = todayIn('Asia/Ho_Chi_Minh').slice(0, 7);
+    expect((await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.lc)).body.total.items).toBeGreaterThan(0);
+    expect((await na.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.na)).body).toMatchObject({ authors: [], total: { items: 0, amount: 0 } });
+    const naSnapshots = (await na.send('GET', '/api/v1/compliance/snapshots?period=week&from=2026-11-01', undefined, token.na)).body;
+    expect(naSnapshots.some((s: { computedBy: string }) => s.computedBy === 'it.laocai')).toBe(false);
+    const lcUnits = (await lc.send('GET', '/api/v1/compliance/reports/monthly-compliance?date=2026-11-05', undefined, token.lc)).body.rows.map((r: { unitName: string }) => r.unitName);
+    const naUnits = (await na.send('GET', '/api/v1/compliance/reports/implementation-report?date=2026-03-10', undefined, token.na)).body.rows.map((r: { unitName: string }) => r.unitName);
+    expect(lcUnits).toContain('Sở Y tế');
+    expect(naUnits.some((name: string) => lcUnits.includes(name) && name.includes('Lào Cai'))).toBe(false);
+    // A Lào Cai token sent to Nghệ An is refused outright.
+    expect((await na.send('GET', '/api/v1/compliance/reports/implementation-report?date=2026-03-10', undefined, token.lc)).status).toBe(401);
+  });
+
   it('keeps to the caller’s reach and province, and names bad parameters', async () => {
     const mine = await lc.send('GET', '/api/v1/compliance/progress?asOf=2026-11-20', undefined, token.gd);
     expect(mine.body.units.map((u: { unit: string }) => u.unit)).toEqual(['so-giao-duc-dao-tao']);

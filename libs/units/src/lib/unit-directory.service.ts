@@ -181,6 +181,18 @@ export async function unitLineage(m: EntityManager, tenantId: string, unitId: st
   return rows.map((r) => r.id);
 }
 
+/** The units at or below `roots` (how far a unit role reaches), with their codes. */
+export async function unitSubtree(m: EntityManager, tenantId: string, roots: string[]): Promise<{ id: string; code: string }[]> {
+  if (roots.length === 0) return [];
+  return m.query(
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT id, 0 FROM units_unit WHERE tenant_id = $1 AND id = ANY($2::uuid[])
+       UNION ALL SELECT u.id, d.depth + 1 FROM units_unit u JOIN down d ON u.parent_id = d.id WHERE u.tenant_id = $1 AND d.depth < 64
+     ) SELECT DISTINCT u.id, u.code FROM down JOIN units_unit u ON u.tenant_id = $1 AND u.id = down.id`,
+    [tenantId, roots],
+  );
+}
+
 function view(u: Unit, codeOf: Map<string, string>): UnitView {
   return {
     id: u.id,

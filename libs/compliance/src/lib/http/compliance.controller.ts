@@ -131,10 +131,7 @@ export class ComplianceController {
     const range = new ProvinceCalendar(timezone, inForce.rules.calendar).periodOf(q.period, q.date);
     const today = todayIn(timezone);
     const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined))!;
-    const units = await this.reach(p, tenantId);
-    if (!units) return results;
-    const mine = <T extends { unit: string }>(list: T[]) => list.filter((r) => units.includes(r.unit));
-    return { ...results, quotas: mine(results.quotas), schedules: mine(results.schedules), deadlines: mine(results.deadlines) };
+    return withinReach(results, await this.reach(p, tenantId));
   }
 
   @Get('snapshots')
@@ -144,9 +141,7 @@ export class ComplianceController {
     const tenantId = this.tenants.require();
     const stored = await this.periods.list(tenantId, q.period, q.from ?? '0001-01-01', q.to ?? '9999-12-31');
     const units = await this.reach(p, tenantId);
-    if (!units) return stored;
-    const mine = <T extends { unit: string }>(list: T[]) => list.filter((r) => units.includes(r.unit));
-    return stored.map((s) => ({ ...s, results: { ...s.results, quotas: mine(s.results.quotas), schedules: mine(s.results.schedules), deadlines: mine(s.results.deadlines) } }));
+    return stored.map((s) => ({ ...s, results: withinReach(s.results, units) }));
   }
 
   @Post('snapshots')
@@ -221,4 +216,11 @@ export class ComplianceController {
     if (p.memberships.some((m) => m.unitId === null)) return undefined;
     return this.facts.unitCodesWithin(tenantId, p.memberships.map((m) => m.unitId!));
   }
+}
+
+/** Results as a caller may see them: every unit (`units` undefined, a province-wide role), or only theirs. */
+function withinReach(results: PeriodResults, units: string[] | undefined): PeriodResults {
+  if (!units) return results;
+  const mine = <T extends { unit: string }>(list: T[]) => list.filter((r) => units.includes(r.unit));
+  return { ...results, quotas: mine(results.quotas), schedules: mine(results.schedules), deadlines: mine(results.deadlines) };
 }

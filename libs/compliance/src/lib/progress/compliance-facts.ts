@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
+import { unitSubtree } from '@cong/units';
 import { DateTime } from 'luxon';
 import { DateRange } from '../calendar/province-calendar';
 import { DeadlineFact, PublicationFact, UnitFact } from '../evaluators/facts';
@@ -37,17 +38,7 @@ export class ComplianceFacts {
 
   /** The codes of the units at or below `roots` (how far a unit role reaches). */
   async unitCodesWithin(tenantId: string, roots: string[]): Promise<string[]> {
-    if (roots.length === 0) return [];
-    const rows: { code: string }[] = await this.db.transaction(tenantId, (m) =>
-      m.query(
-        `WITH RECURSIVE down(id, depth) AS (
-           SELECT id, 0 FROM units_unit WHERE tenant_id = $1 AND id = ANY($2::uuid[])
-           UNION ALL SELECT u.id, d.depth + 1 FROM units_unit u JOIN down d ON u.parent_id = d.id WHERE u.tenant_id = $1 AND d.depth < 64
-         ) SELECT DISTINCT u.code FROM down JOIN units_unit u ON u.tenant_id = $1 AND u.id = down.id`,
-        [tenantId, roots],
-      ),
-    );
-    return rows.map((r) => r.code);
+    return this.db.transaction(tenantId, async (m) => (await unitSubtree(m, tenantId, roots)).map((u) => u.code));
   }
 
   async publications(tenantId: string, range: DateRange, timezone: string): Promise<PublicationFact[]> {

@@ -3,7 +3,7 @@ import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
 import { ContentType, diffRuleDocuments, RuleChange, todayIn } from '@cong/rules';
 import { Section, Site, siteByKey, SiteErrors } from '@cong/sites';
-import { Unit } from '@cong/units';
+import { Unit, unitSubtree } from '@cong/units';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { plainText, sanitizeRichText } from '../safety/sanitize-html';
 import { vietnameseSlug } from '../slugs/vietnamese-slug';
@@ -209,17 +209,7 @@ export class ContentEditor {
 
   /** The units below (and including) `roots`: how far a unit role reaches. */
   subtreeOf(tenantId: string, roots: string[]): Promise<string[]> {
-    if (roots.length === 0) return Promise.resolve([]);
-    return this.db.transaction(tenantId, async (m) => {
-      const rows: { id: string }[] = await m.query(
-        `WITH RECURSIVE down(id, depth) AS (
-           SELECT id, 0 FROM units_unit WHERE tenant_id = $1 AND id = ANY($2::uuid[])
-           UNION ALL SELECT u.id, d.depth + 1 FROM units_unit u JOIN down d ON u.parent_id = d.id WHERE u.tenant_id = $1 AND d.depth < 64
-         ) SELECT DISTINCT id FROM down`,
-        [tenantId, roots],
-      );
-      return rows.map((r) => r.id);
-    });
+    return this.db.transaction(tenantId, async (m) => (await unitSubtree(m, tenantId, roots)).map((u) => u.id));
   }
 
   private async unitFor(m: EntityManager, tenantId: string, site: Site, unitCode?: string): Promise<string> {

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PUBLIC_READ_ROUTES } from '@cong/platform-context';
 import { AppConfig } from '@cong/platform-config';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
@@ -18,9 +17,6 @@ export class LoggingModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            // Citizens' reads are not logged one by one here (the edge in front of the portal keeps
-            // access logs); their failures are, by the problem filter.
-            exclude: PUBLIC_READ_ROUTES,
             pinoHttp: {
               level: config.log.level,
               genReqId: (req: IncomingMessage) => assignRequestId(req),
