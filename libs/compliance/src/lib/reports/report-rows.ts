@@ -1,9 +1,7 @@
 import { PeriodResults } from '../progress/compliance-evaluation';
 
-/** One unit's line of a compliance report. */
-export interface ReportRow {
-  unit: string;
-  unitName: string;
+/** What a unit (or the province) did against its obligations over a period. */
+interface Tally {
   /** Quota periods met / judged. */
   quotaPeriodsMet: number;
   quotaPeriods: number;
@@ -13,27 +11,24 @@ export interface ReportRow {
   /** Legal documents (or other deadline items) on time / late or missing. */
   onTime: number;
   lateOrMissing: number;
+}
+
+/** The totals line of a report. */
+export interface ReportTotals extends Tally {
   /** Obligations met over obligations judged, in percent (one decimal); null when nothing was judged. */
   rate: number | null;
   /** The same for the periods before, oldest first (the trend). */
   previousRates: (number | null)[];
 }
 
-export interface ReportTotals extends Omit<ReportRow, 'unit' | 'unitName' | 'previousRates'> {
-  previousRates: (number | null)[];
+/** One unit's line of a compliance report. */
+export interface ReportRow extends ReportTotals {
+  unit: string;
+  unitName: string;
 }
 
 /** Which rules a report covers: all when the report names none. */
 export type Covers = (rule: string) => boolean;
-
-interface Tally {
-  quotaPeriodsMet: number;
-  quotaPeriods: number;
-  requiredDays: number;
-  missedDays: number;
-  onTime: number;
-  lateOrMissing: number;
-}
 
 const empty = (): Tally => ({ quotaPeriodsMet: 0, quotaPeriods: 0, requiredDays: 0, missedDays: 0, onTime: 0, lateOrMissing: 0 });
 
