@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PublicReadDatabase } from '@cong/platform-database';
 import { ContentType } from '@cong/rules';
-import { legalDocumentStatus, LegalDocumentStatus } from '../types/content-fields';
+import { legalDocumentStatus, LegalDocumentStatus, legalStatusCondition } from '../types/content-fields';
 
 export interface PublicItemSummary {
   id: string;
@@ -38,6 +38,10 @@ export interface PublicSearchQuery {
   issuingBody?: string;
   field?: string;
   agency?: string;
+  /** Legal documents: status on the province's date, and issue dates (`YYYY-MM-DD`, inclusive). */
+  legalStatus?: LegalDocumentStatus;
+  issuedFrom?: string;
+  issuedTo?: string;
   limit: number;
 }
 
@@ -154,48 +158,79 @@ export class PublicReader {
 
   /**
    * Accent- and case-insensitive search ("nghe an" finds "Nghệ An"): full text over the folded title
-   * and summary, trigram similarity on the folded title, exact legal document numbers.
+   * and summary, exact legal document numbers and procedure codes, and trigram similarity on the
+   * folded title when nothing else matches.
    */
   async search(tenantId: string, today: string, q: PublicSearchQuery): Promise<PublicItemSummary[]> {
-    // As for lists: only the filters asked for, one named statement per combination.
+    // As for lists: only the filters asked for, one named statement per combination. Filters on the
+    // search table itself narrow its index scan; those on an item's fields read the item.
     const values: unknown[] = [tenantId, q.q, q.limit];
     const where: string[] = [];
     const name = ['public-search'];
-    const filter = (key: string, value: string | undefined, condition: (p: string) => string) => {
+    let readsItem = false;
+    const filter = (key: string, value: string | undefined, condition: (p: string) => string, onItem = true) => {
       if (value === undefined) return;
       values.push(value);
       where.push(condition(`$${values.length}`));
       name.push(key);
+      readsItem ||= onItem;
     };
-    filter('site', q.site && pathOf(q.site), (p) => `c.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = ${p})`);
-    filter('type', q.type, (p) => `c.type = ${p}`);
+    // A site is of one province: with one, the index intersects the words with the site's items
+    // alone rather than with the whole province's too.
+    let scope = 's.tenant_id = $1';
+    if (q.site) {
+      values.push(pathOf(q.site));
+      scope = `s.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $${values.length})`;
+      name.push('site');
+    }
+    // Parameters are folded in a sub-select, once per statement rather than once per row.
+    const contains = (field: string) => (p: string) => `cong_fold(c.fields->>'${field}') LIKE '%' || (SELECT cong_fold(${p})) || '%'`;
+    filter('type', q.type, (p) => `s.type = ${p}`, false);
     filter('kind', q.documentKind, (p) => `c.fields->>'documentKind' = ${p}`);
-    filter('issuer', q.issuingBody, (p) => `cong_fold(c.fields->>'issuingBody') LIKE '%' || cong_fold(${p}) || '%'`);
-    filter('field', q.field, (p) => `cong_fold(c.fields->>'field') LIKE '%' || cong_fold(${p}) || '%'`);
-    filter('agency', q.agency, (p) => `cong_fold(c.fields->>'implementingAgency') LIKE '%' || cong_fold(${p}) || '%'`);
+    filter('issuer', q.issuingBody, contains('issuingBody'));
+    filter('field', q.field, contains('field'));
+    filter('agency', q.agency, contains('implementingAgency'));
+    filter('issued-from', q.issuedFrom, (p) => `c.fields->>'issuedOn' >= ${p}`);
+    filter('issued-to', q.issuedTo, (p) => `c.fields->>'issuedOn' <= ${p}`);
+    // "replaced" does not depend on the date, and Postgres refuses a parameter no statement uses.
+    if (q.legalStatus === 'replaced') {
+      where.push(legalStatusCondition('replaced', 'c.fields', ''));
+      name.push('replaced');
+      readsItem = true;
+    } else if (q.legalStatus) {
+      filter(`status-${q.legalStatus}`, today, (p) => legalStatusCondition(q.legalStatus!, 'c.fields', p));
+    }
     const filters = where.map((w) => `AND ${w}`).join(' ');
+    const item = readsItem ? 'JOIN content_item c ON c.tenant_id = s.tenant_id AND c.id = s.item_id' : '';
     const rows = await this.db.query<Row & { score: number }>(
       name.join('-'),
-      // search_words and search_title are stored folded (migration FoldSearchColumns): the indexes
-      // find the matches, and no row is folded at query time. Items matching the words (or a legal
-      // document's number, a procedure's code) come first; the fuzzy trigram match on the title is
-      // looked for only when none do (a typo): it was half of every search's cost.
-      `WITH words AS (
-         SELECT c.id, c.published_at, ts_rank(c.search_words, plainto_tsquery('simple', cong_fold($2))) AS score FROM content_item c
-         WHERE c.tenant_id = $1 AND c.status = 'published'
-           AND (c.search_words @@ plainto_tsquery('simple', cong_fold($2))
-                OR (c.fields ? 'number' AND lower(c.fields->>'number') = lower($2))
-                OR (c.fields ? 'code' AND lower(c.fields->>'code') = lower($2)))
+      // content_public_search (migration CreatePublicSearch) holds the folded words of published
+      // items only, so its indexes can take the words under row-level security. Items matching the
+      // words or, exactly, a legal document's number or a procedure's code come first; the fuzzy
+      // trigram match on the title is looked for only when none do (a typo). The items are then read
+      // from content_item, under its policy.
+      //
+      // The words are folded and parsed once per statement (`query`, a sub-select Postgres runs
+      // once): written inline, a generic plan would redo it for every row it ranks.
+      `WITH query AS MATERIALIZED (
+         SELECT plainto_tsquery('simple', cong_fold($2)) AS words, cong_fold($2) AS folded, lower($2) AS exact
+       ), words AS (
+         SELECT s.item_id, s.published_at,
+                CASE WHEN s.exact_key = (SELECT exact FROM query) THEN 1 ELSE 0 END + ts_rank(s.search_words, (SELECT words FROM query)) AS score
+         FROM content_public_search s ${item}
+         WHERE ${scope} AND s.published_at <= now()
+           AND (s.search_words @@ (SELECT words FROM query) OR s.exact_key = (SELECT exact FROM query))
            ${filters}
        ), near AS (
-         SELECT c.id, c.published_at, similarity(c.search_title, cong_fold($2)) AS score FROM content_item c
-         WHERE NOT EXISTS (SELECT 1 FROM words) AND c.tenant_id = $1 AND c.status = 'published' AND c.search_title % cong_fold($2)
+         SELECT s.item_id, s.published_at, similarity(s.search_title, (SELECT folded FROM query)) AS score
+         FROM content_public_search s ${item}
+         WHERE NOT EXISTS (SELECT 1 FROM words) AND ${scope} AND s.published_at <= now() AND s.search_title % (SELECT folded FROM query)
            ${filters}
        ), found AS (
          SELECT * FROM words UNION ALL SELECT * FROM near ORDER BY score DESC, published_at DESC LIMIT $3
        )
        SELECT ${SUMMARY_COLUMNS}, found.score FROM found
-       JOIN content_item c ON c.tenant_id = $1 AND c.id = found.id
+       JOIN content_item c ON c.tenant_id = $1 AND c.id = found.item_id
        LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
        LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
        ORDER BY found.score DESC, found.published_at DESC`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CachedResponse, PublicResponseCache } from '@cong/platform-cache';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
-import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@cong/platform-errors';
+import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, validationError } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
 import { ResolvedTenant, TenantHints, TenantRepository, TenantResolver } from '@cong/tenancy';
 import { Feed } from 'feed';
@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { openApiParameters, ParamSpec, ParsedParams, parseParams } from './public-params';
 import { PublicReader } from './public-reader.service';
+import { LEGAL_DOCUMENT_STATUSES, LegalDocumentStatus } from '../types/content-fields';
 
 /** What the public routes need of Fastify (the adapter bundles its own copy of Fastify's types). */
 export interface PublicRequest {
@@ -50,6 +51,8 @@ const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const SITE: ParamSpec = { name: 'site', in: 'path', description: '`portal` or the code of a unit with a sub-site', pattern: /^[a-z][a-z0-9-]{0,62}$/, message: 'site must be `portal` or a unit code', example: 'portal' };
 const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only this section (its slug)', pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: 'section must be a section slug' };
+// A bound on issue dates, compared as text with the stored YYYY-MM-DD.
+const ISSUED: ParamSpec = { name: 'issued', in: 'query', description: '', pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: 'must be a date (YYYY-MM-DD)' };
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
 
 const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
@@ -127,10 +130,16 @@ export class PublicRoutes {
         { name: 'issuingBody', in: 'query', description: 'Legal documents: issuing body', maxLength: 200 },
         { name: 'field', in: 'query', description: 'Procedures: field', maxLength: 200 },
         { name: 'agency', in: 'query', description: 'Procedures: implementing agency', maxLength: 200 },
+        { name: 'legalStatus', in: 'query', description: "Legal documents: status on the province's date", enum: LEGAL_DOCUMENT_STATUSES },
+        { ...ISSUED, name: 'issuedFrom', description: 'Legal documents: issued on or after (YYYY-MM-DD)' },
+        { ...ISSUED, name: 'issuedTo', description: 'Legal documents: issued on or before (YYYY-MM-DD)' },
         { name: 'limit', in: 'query', description: 'Results', integer: { min: 1, max: 50, default: 20 } },
       ],
-      produce: async (tenant, p, today) =>
-        json({
+      produce: async (tenant, p, today) => {
+        const issuedFrom = text(p, 'issuedFrom');
+        const issuedTo = text(p, 'issuedTo');
+        if (issuedFrom && issuedTo && issuedTo < issuedFrom) throw validationError([{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }]);
+        return json({
           items: await this.reader.search(tenant.id, today, {
             q: p.q as string,
             site: text(p, 'site'),
@@ -139,9 +148,13 @@ export class PublicRoutes {
             issuingBody: text(p, 'issuingBody'),
             field: text(p, 'field'),
             agency: text(p, 'agency'),
+            legalStatus: text(p, 'legalStatus') as LegalDocumentStatus | undefined,
+            issuedFrom,
+            issuedTo,
             limit: p.limit as number,
           }),
-        }),
+        });
+      },
     },
     {
       path: '/sites/:site/feed.rss',

@@ -125,7 +125,8 @@ function legalDateOrder(d: LegalDocumentFields): FieldProblem[] {
   return problems;
 }
 
-export type LegalDocumentStatus = 'not_yet_effective' | 'in_effect' | 'expired' | 'replaced';
+export const LEGAL_DOCUMENT_STATUSES = ['not_yet_effective', 'in_effect', 'expired', 'replaced'] as const;
+export type LegalDocumentStatus = (typeof LEGAL_DOCUMENT_STATUSES)[number];
 
 /** A legal document's status on `today` (the province's date): replaced wins, then its dates. */
 export function legalDocumentStatus(fields: Record<string, unknown>, today: string): LegalDocumentStatus {
@@ -133,4 +134,24 @@ export function legalDocumentStatus(fields: Record<string, unknown>, today: stri
   if (typeof fields.effectiveFrom === 'string' && today < fields.effectiveFrom) return 'not_yet_effective';
   if (typeof fields.expiresOn === 'string' && today >= fields.expiresOn) return 'expired';
   return 'in_effect';
+}
+
+/**
+ * legalDocumentStatus as a SQL condition on a fields column (`fields`) and the province's date
+ * (`today`, a parameter), for filtering in Postgres. The two are kept side by side so they agree.
+ */
+export function legalStatusCondition(status: LegalDocumentStatus, fields: string, today: string): string {
+  const replaced = `coalesce(jsonb_typeof(${fields}->'replacedBy') = 'string', false)`;
+  const notYet = `coalesce(${fields}->>'effectiveFrom' > ${today}, false)`;
+  const expired = `coalesce(${fields}->>'expiresOn' <= ${today}, false)`;
+  switch (status) {
+    case 'replaced':
+      return replaced;
+    case 'not_yet_effective':
+      return `(NOT ${replaced} AND ${notYet})`;
+    case 'expired':
+      return `(NOT ${replaced} AND NOT ${notYet} AND ${expired})`;
+    case 'in_effect':
+      return `(NOT ${replaced} AND NOT ${notYet} AND NOT ${expired})`;
+  }
 }

@@ -26,6 +26,7 @@ export class AppConfig {
     readonly publicRole: string;
     readonly publicPassword: string | undefined;
     readonly poolSize: number;
+    readonly publicPoolSize: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
@@ -48,6 +49,7 @@ export class AppConfig {
       publicRole: e.DATABASE_PUBLIC_ROLE,
       publicPassword: e.DATABASE_PUBLIC_PASSWORD,
       poolSize: e.DATABASE_POOL_SIZE,
+      publicPoolSize: e.DATABASE_PUBLIC_POOL_SIZE,
     });
     this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
     this.http = Object.freeze({ host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY });

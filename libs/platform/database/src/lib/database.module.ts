@@ -41,7 +41,7 @@ export class DatabaseModule implements OnApplicationShutdown {
         },
         { provide: TenantDatabase, inject: [DataSource], useFactory: (ds: DataSource) => new TenantDatabase(ds) },
         ...(opts.publicReads
-          ? [{ provide: PublicReadDatabase, inject: [AppConfig], useFactory: (config: AppConfig) => new PublicReadDatabase(config.database.publicUrl, config.database.poolSize) }]
+          ? [{ provide: PublicReadDatabase, inject: [AppConfig], useFactory: (config: AppConfig) => new PublicReadDatabase(config.database.publicUrl, config.database.publicPoolSize) }]
           : []),
       ],
       exports: [DataSource, TenantDatabase, ...(opts.publicReads ? [PublicReadDatabase] : [])],

@@ -17,6 +17,7 @@ import { FoldSearchColumns1795392000015 } from './1795392000015-fold-search-colu
 import { CreatePeriodSnapshots1795392000016 } from './1795392000016-create-period-snapshots';
 import { CreateVolumeStatements1795392000017 } from './1795392000017-create-volume-statements';
 import { CreateComplianceReminders1795392000018 } from './1795392000018-create-compliance-reminders';
+import { CreatePublicSearch1795392000019 } from './1795392000019-create-public-search';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CreatePeriodSnapshots1795392000016,
   CreateVolumeStatements1795392000017,
   CreateComplianceReminders1795392000018,
+  CreatePublicSearch1795392000019,
 ];
