@@ -1,4 +1,6 @@
-import { TestContext } from '@cong/platform-testing';
+import { ContentPublisher } from '@cong/content';
+import { AuditLog } from '@cong/platform-audit';
+import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,13 +18,16 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
   let ctx: TestContext;
   let api: ApiUnderTest;
   let admin: string;
+  let naAdmin: string;
+  let laoCaiId: string;
 
   beforeAll(async () => {
     ctx = await TestContext.create({ MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cong-media-')) });
-    const laoCaiId = await ctx.applySeed('lao-cai');
-    await ctx.applySeed('nghe-an');
+    laoCaiId = await ctx.applySeed('lao-cai');
+    const ngheAnId = await ctx.applySeed('nghe-an');
     api = await ApiUnderTest.start(ctx.config);
     admin = (await readyAccount(ctx, new Caller(api, 'lao-cai'), 'it.laocai', laoCaiId)).accessToken;
+    naAdmin = (await readyAccount(ctx, new Caller(api, 'nghe-an'), 'it.nghean', ngheAnId)).accessToken;
   });
 
   afterAll(async () => {
@@ -81,5 +86,49 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
     const res = await upload('bao-cao.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
     expect((await api.request(`/api/v1/public/media/${res.body.id}`, { headers: { 'x-tenant': 'nghe-an' } })).status).toBe(404);
     expect((await api.request(`/api/v1/media/${res.body.id}`, { headers: { 'x-tenant': 'lao-cai', authorization: `Bearer ${admin}` } })).body.filename).toBe('bao-cao.pdf');
+  });
+
+  it('links uploads into items by id: checked against the province and the kind each place takes, public url filled in', async () => {
+    const lc = new Caller(api, 'lao-cai');
+    const pdf = (await upload('Quyết định 07.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'))).body.id as string;
+    const chart = (await upload('so-do.png', await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2980b9' } }).png().toBuffer())).body.id as string;
+    const elsewhere = (await upload('nghe-an.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'), 'nghe-an', naAdmin)).body.id as string;
+
+    const legal = await lc.send('POST', '/api/v1/content', {
+      site: 'so-tu-phap', type: 'legal_document', title: 'Quyết định về cung cấp thông tin', fields: { ...SAMPLE_FIELDS.legal_document, file: { name: 'Bản quét', media: pdf } },
+    }, admin);
+    expect(legal.status).toBe(201);
+    expect(legal.body.fields.file).toEqual({ name: 'Bản quét', media: pdf, url: `/api/v1/public/media/${pdf}` });
+    // Read back and saved again as it is: the same reference.
+    const again = await lc.send('PUT', `/api/v1/content/${legal.body.id}`, { expectedRevision: 1, title: legal.body.title, fields: legal.body.fields }, admin);
+    expect([again.status, again.body.fields.file]).toEqual([200, legal.body.fields.file]);
+
+    await new ContentPublisher(ctx.db, new AuditLog()).publish({ id: null, label: 'test' }, laoCaiId, legal.body.id);
+    const published = await api.request(`/api/v1/public/sites/so-tu-phap/items/${legal.body.slug}`, { headers: { 'x-tenant': 'lao-cai' } });
+    const file = await api.request(published.body.fields.file.url, { headers: { 'x-tenant': 'lao-cai' } });
+    expect([file.status, file.headers['content-type']]).toEqual([200, 'application/pdf']);
+
+    const page = (fields: Record<string, unknown>) => lc.send('POST', '/api/v1/content', { site: 'so-tu-phap', type: 'page', title: 'Cơ cấu tổ chức', fields: { pageKind: 'organisation-structure', ...fields } }, admin);
+    expect((await page({ chartImage: { name: 'Sơ đồ', media: chart } })).body.fields.chartImage.url).toBe(`/api/v1/public/media/${chart}`);
+    const wrongKind = await page({ chartImage: { name: 'Sơ đồ', media: pdf } });
+    expect([wrongKind.status, wrongKind.body.errors]).toEqual([422, [{ field: 'fields.chartImage.media', message: 'must be an image; this upload is a PDF' }]]);
+    const otherProvince = await page({ chartImage: { name: 'Sơ đồ', media: elsewhere } });
+    expect(otherProvince.body.errors).toEqual([{ field: 'fields.chartImage.media', message: `no upload ${elsewhere} in this province` }]);
+    const neither = await page({ chartImage: { name: 'Sơ đồ' } });
+    expect(neither.body.errors).toEqual([{ field: 'fields.chartImage.url', message: 'Trường "fields.chartImage.url" là bắt buộc.' }]);
+    expect((await page({ chartImage: { name: 'Sơ đồ', media: 'khong-phai-id' } })).body.errors).toEqual([{ field: 'fields.chartImage.media', message: 'media must be an upload id' }]);
+    const forms = await lc.send('POST', '/api/v1/content', { site: 'so-tu-phap', type: 'procedure', title: 'Cấp phiếu lý lịch tư pháp', fields: { ...SAMPLE_FIELDS.procedure, forms: [{ name: 'Tờ khai', media: pdf }, { name: 'Ảnh', media: chart }] } }, admin);
+    expect(forms.body.errors).toEqual([{ field: 'fields.forms[1].media', message: 'must be a PDF or a Word document or an Excel workbook; this upload is an image' }]);
+  });
+
+  it("names only another legal document of the province as the one that replaced a document", async () => {
+    const lc = new Caller(api, 'lao-cai');
+    const create = (fields: Record<string, unknown>) => lc.send('POST', '/api/v1/content', { site: 'so-tu-phap', type: 'legal_document', title: 'Quy định thay thế', fields: { ...SAMPLE_FIELDS.legal_document, ...fields } }, admin);
+    const later = await create({ number: '09/2024/QĐ-UBND' });
+    const news = await lc.send('POST', '/api/v1/content', { site: 'so-tu-phap', type: 'news', title: 'Một tin tức' }, admin);
+    expect((await create({ replacedBy: later.body.id })).status).toBe(201);
+    expect((await create({ replacedBy: news.body.id })).body.errors).toEqual([{ field: 'fields.replacedBy', message: `no legal document ${news.body.id} in this province` }]);
+    const self = await lc.send('PUT', `/api/v1/content/${later.body.id}`, { expectedRevision: 1, title: 'Quy định thay thế', fields: { ...SAMPLE_FIELDS.legal_document, replacedBy: later.body.id } }, admin);
+    expect([self.status, self.body.errors]).toEqual([422, [{ field: 'fields.replacedBy', message: 'a document cannot replace itself' }]]);
   });
 });

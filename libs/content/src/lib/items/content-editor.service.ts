@@ -11,6 +11,7 @@ import { LegalDocumentStatus, legalDocumentStatus, validateFields } from '../typ
 import { ContentErrors } from './content.errors';
 import { ContentItem, ContentStatus } from './content-item.entity';
 import { ContentRevision } from './content-revision.entity';
+import { resolveReferences } from './field-references';
 import { SlugRedirect } from './slug-redirect.entity';
 
 export interface Author {
@@ -122,7 +123,7 @@ export class ContentEditor {
       const item = await this.lockedItem(m, tenantId, id);
       if (item.revision !== expectedRevision) throw ContentErrors.stale(expectedRevision, item.revision);
       const site = await m.getRepository(Site).findOneByOrFail({ tenantId, id: item.siteId });
-      const prepared = await this.prepare(m, tenantId, site, item.type as ContentType, input);
+      const prepared = await this.prepare(m, tenantId, site, item.type as ContentType, input, item.id);
       let slug = item.slug;
       if (input.slug !== undefined && input.slug !== item.slug) {
         slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title, item.id);
@@ -223,8 +224,10 @@ export class ContentEditor {
     return unit.id;
   }
 
-  private async prepare(m: EntityManager, tenantId: string, site: Site, type: ContentType, input: ContentDraft) {
+  private async prepare(m: EntityManager, tenantId: string, site: Site, type: ContentType, input: ContentDraft, itemId?: string) {
     const { fields, problems } = validateFields(type, input.fields);
+    // What the fields point at (uploads, a replacing document) is looked up only once they are well formed.
+    if (problems.length === 0) problems.push(...(await resolveReferences(m, tenantId, type, fields, itemId)));
     const title = plainText(input.title ?? '');
     const summary = input.summary ? plainText(input.summary) || null : null;
     const bodyHtml = sanitizeRichText(input.body ?? '');

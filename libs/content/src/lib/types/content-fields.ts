@@ -1,17 +1,24 @@
 import { ContentType } from '@cong/rules';
+import type { MediaKind } from '../media/media-asset.entity';
 import { FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { instanceToPlain, plainToInstance, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateNested, validateSync,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested, validateSync,
 } from 'class-validator';
 
 const DATE = { strict: true, strictSeparator: true };
 const dateMessage = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
 
-/** A file the item links to (a form, a decision's scan); uploads become media ids later. */
-class FileRef {
+/**
+ * A file the item links to (a form, a decision's scan): an upload of the province (`media`, its id;
+ * the saved item then also carries the upload's public `url`), or a file elsewhere (`url`).
+ */
+export class FileRef {
   @IsString() @MinLength(2) @MaxLength(300) name!: string;
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) address' }) url!: string;
+  @ValidateIf((f: FileRef) => f.media === undefined)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) address (or give media, an upload id)' })
+  url?: string;
+  @IsOptional() @IsUUID('all', { message: 'media must be an upload id' }) media?: string;
 }
 
 /** News, announcements, reports, thematic pieces (NA-5.2, NA-5.5): the body carries the text. */
@@ -154,4 +161,34 @@ export function legalStatusCondition(status: LegalDocumentStatus, fields: string
     case 'in_effect':
       return `(NOT ${replaced} AND NOT ${notYet} AND NOT ${expired})`;
   }
+}
+
+const ANY_UPLOAD: readonly MediaKind[] = ['image', 'pdf', 'word', 'excel'];
+
+/** Where each type keeps file references, and which kinds of upload each may name. */
+const FILE_SLOTS: Partial<Record<ContentType, { field: string; many: boolean; kinds: readonly MediaKind[] }[]>> = {
+  news: [{ field: 'attachments', many: true, kinds: ANY_UPLOAD }],
+  announcement: [{ field: 'attachments', many: true, kinds: ANY_UPLOAD }],
+  report: [{ field: 'attachments', many: true, kinds: ANY_UPLOAD }],
+  thematic: [{ field: 'attachments', many: true, kinds: ANY_UPLOAD }],
+  page: [{ field: 'chartImage', many: false, kinds: ['image'] }],
+  procedure: [{ field: 'forms', many: true, kinds: ['pdf', 'word', 'excel'] }],
+  legal_document: [{ field: 'file', many: false, kinds: ['pdf', 'word', 'image'] }],
+};
+
+export interface FileSlot {
+  /** `fields.forms[1]`: where a problem with it is reported. */
+  path: string;
+  ref: { name: string; url?: string; media?: string };
+  kinds: readonly MediaKind[];
+}
+
+/** The file references of validated fields, with where they are and what they may hold. */
+export function fileRefsOf(type: ContentType, fields: Record<string, unknown>): FileSlot[] {
+  return (FILE_SLOTS[type] ?? []).flatMap(({ field, many, kinds }) => {
+    const value = fields[field];
+    if (!value) return [];
+    if (!many) return [{ path: `fields.${field}`, ref: value as FileSlot['ref'], kinds }];
+    return (value as FileSlot['ref'][]).map((ref, i) => ({ path: `fields.${field}[${i}]`, ref, kinds }));
+  });
 }
