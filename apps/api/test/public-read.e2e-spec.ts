@@ -214,6 +214,28 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect((await pub('/sites/khong-co/feed.rss')).status).toBe(404);
   });
 
+  it('links feeds and sitemaps of a sub-site with its own domain there, and answers for the province on that domain', async () => {
+    // What applying `portal.subsiteDomains` stores (tested with onboarding): the site's domain, and the
+    // domain among the province's.
+    await ctx.asOwner(async (c) => {
+      await c.query(`UPDATE sites_site SET domain = 'sapa.laocai.gov.vn' WHERE tenant_id = $1 AND path = '/h-sa-pa'`, [laoCaiId]);
+      await c.query(`INSERT INTO tenancy_tenant_domain (tenant_id, domain, is_primary) VALUES ($1, 'sapa.laocai.gov.vn', false)`, [laoCaiId]);
+    });
+    await cache.invalidate(laoCaiId);
+    const item = await create('h-sa-pa', 'news', 'Mùa hoa đỗ quyên ở Sa Pa');
+    await publisher.publish(actor, laoCaiId, item.id);
+
+    const onItsDomain = (path: string) => api.request(`/api/v1/public${path}`, { headers: { host: 'sapa.laocai.gov.vn' } });
+    expect((await onItsDomain('/sites')).body).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'h-sa-pa', domain: 'sapa.laocai.gov.vn' })]));
+    const rss = await new Parser().parseString((await onItsDomain('/sites/h-sa-pa/feed.rss')).text);
+    expect(rss.link).toBe('https://sapa.laocai.gov.vn');
+    expect(rss.items[0].link).toBe(`https://sapa.laocai.gov.vn/${item.slug}`);
+    const sitemap = new XMLParser().parse((await onItsDomain('/sites/h-sa-pa/sitemap.xml')).text);
+    expect([sitemap.urlset.url].flat().map((u: { loc: string }) => u.loc)).toContain(`https://sapa.laocai.gov.vn/${item.slug}`);
+    // Other sites keep their path on the province's primary domain.
+    expect((await new Parser().parseString((await pub('/sites/portal/feed.rss')).text)).link).toBe('https://laocai.gov.vn');
+  });
+
   it("never shows another province's items, and the public role cannot read a draft even when it asks", async () => {
     const naList = await api.request('/api/v1/public/sites/so-y-te/items', { headers: { 'x-tenant': 'nghe-an' } });
     expect(naList.body.items).toEqual([]);

@@ -1,8 +1,10 @@
 import { ALL_ENTITIES } from '@cong/catalog';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { AuditLog } from '@cong/platform-audit';
+import { PublicResponseCache } from '@cong/platform-cache';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
+import { createCommandConnection } from '@cong/platform-queue';
 import { TenantOnboarding } from '@cong/onboarding';
 import { RuleVersionRepository } from '@cong/rules';
 import { TenantRepository } from '@cong/tenancy';
@@ -29,6 +31,9 @@ export async function withPlatformStore<T>(config: AppConfig, work: (store: Plat
     poolSize: 2,
     applicationName: 'cong-cli',
   }).initialize();
+  // An apply tells the API processes to drop the province's cached public answers; Redis being away
+  // only leaves them to expire (the cache says so in the log).
+  const cache = new PublicResponseCache(createCommandConnection(config.redis.url, 'cong-cli'), config.redis.prefix);
   try {
     const db = new TenantDatabase(dataSource);
     const audit = new AuditLog();
@@ -36,10 +41,11 @@ export async function withPlatformStore<T>(config: AppConfig, work: (store: Plat
       tenants: new TenantRepository(dataSource, db),
       units: new UnitRepository(db),
       versions: new RuleVersionRepository(db),
-      onboarding: new TenantOnboarding(db, audit),
+      onboarding: new TenantOnboarding(db, audit, cache),
       accounts: new AccountAdmin(db, new PasswordHasher(), audit),
     });
   } finally {
+    await cache.close();
     await dataSource.destroy();
   }
 }

@@ -1,9 +1,9 @@
 import { DomainError } from '@cong/platform-errors';
 
 export const OnboardingErrors = {
-  domainTaken: (domain: string, owner: string) =>
+  domainTaken: (domain: string, owner: string, field = 'portal.domains') =>
     new DomainError('ONBOARDING_DOMAIN_TAKEN', 'conflict', `Tên miền "${domain}" đang thuộc về tỉnh "${owner}".`, [
-      { field: 'portal.domains', message: `"${domain}" belongs to ${owner}` },
+      { field, message: `"${domain}" belongs to ${owner}` },
     ]),
   effectiveDateConflict: (fromFile: string, fromOption: string) =>
     new DomainError(

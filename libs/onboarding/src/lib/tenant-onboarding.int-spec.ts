@@ -1,4 +1,5 @@
 import { AuditLog } from '@cong/platform-audit';
+import { PublicResponseCache } from '@cong/platform-cache';
 import { DomainError } from '@cong/platform-errors';
 import { TestContext } from '@cong/platform-testing';
 import { formatProblem, loadTenantFolder, parseTenantDefinition, RuleVersionRepository, TenantDefinition } from '@cong/rules';
@@ -152,6 +153,47 @@ describe('onboarding a province from its folder', () => {
     const back = await onboarding.apply(await seed('lao-cai'), actor);
     expect(describePlan(back.plan)).toEqual(expect.arrayContaining(['~ unit h-si-ma-cai: active: false → true', '~ site /h-si-ma-cai: reactivated']));
     expect(await units.listOf(tenant.id)).toHaveLength(34);
+  });
+
+  it('gives a sub-site a domain of its own: the province answers on it, the site records it, and only that province may hold it', async () => {
+    const subsiteDomain = (rules: string, unit = 'so-y-te', domain = 'soyte.laocai.gov.vn') =>
+      rules.replace('domains: [laocai.gov.vn, www.laocai.gov.vn]', `domains: [laocai.gov.vn, www.laocai.gov.vn]\n  subsiteDomains:\n    - { unit: ${unit}, domain: ${domain} }`);
+    const applied = await onboarding.apply(edited('lao-cai', (r) => subsiteDomain(r)), actor);
+    expect(applied.plan.domains).toMatchObject({ added: ['soyte.laocai.gov.vn'], removed: [], primary: 'laocai.gov.vn' });
+    const laocai = (await tenants.findByCode('lao-cai'))!;
+    expect((await tenants.findByDomain('soyte.laocai.gov.vn'))?.id).toBe(laocai.id);
+    const directory = new SiteDirectory(ctx.db);
+    expect(await directory.get(laocai.id, 'so-y-te')).toMatchObject({ path: '/so-y-te', domain: 'soyte.laocai.gov.vn' });
+    expect((await tenants.findDomainsOf(laocai.id)).find((d) => d.isPrimary)?.domain).toBe('laocai.gov.vn');
+
+    const thief = edited('nghe-an', (r) => r.replace(/domains: \[([^\]]*)\]/, 'domains: [$1]\n  subsiteDomains:\n    - { unit: so-y-te, domain: soyte.laocai.gov.vn }'));
+    await expect(onboarding.apply(thief, actor)).rejects.toMatchObject({
+      code: 'ONBOARDING_DOMAIN_TAKEN', fields: [{ field: 'portal.subsiteDomains', message: '"soyte.laocai.gov.vn" belongs to lao-cai' }],
+    });
+
+    const read = (file: string) => readFileSync(join(TENANTS, 'lao-cai', file), 'utf8');
+    const problems = (rules: string) => {
+      const result = parseTenantDefinition({ rules, units: read('units.yaml') });
+      return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    };
+    expect(problems(subsiteDomain(read('tenant.yaml'), 'khong-co'))).toEqual(['portal.subsiteDomains[0].unit: "khong-co" is not a unit in units.yaml']);
+    expect(problems(subsiteDomain(read('tenant.yaml'), 'ubnd-tinh'))).toEqual([expect.stringMatching(/"ubnd-tinh" has no sub-site/)]);
+    expect(problems(subsiteDomain(read('tenant.yaml'), 'so-y-te', 'www.laocai.gov.vn'))).toEqual([expect.stringMatching(/"www\.laocai\.gov\.vn" is already a domain of this province/)]);
+
+    // Taken away again: the site and the province no longer answer on it, and the province's cached
+    // public answers (which name its sites) go.
+    const cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
+    try {
+      await cache.set(laocai.id, 'GET /sites', { status: 200, contentType: 'application/json', body: '[]', etag: '"x"' });
+      expect(await cache.get(laocai.id, 'GET /sites')).not.toBeNull();
+      const removed = await new TenantOnboarding(ctx.db, new AuditLog(), cache).apply(await seed('lao-cai'), actor);
+      expect(removed.plan.domains.removed).toEqual(['soyte.laocai.gov.vn']);
+      expect(await cache.get(laocai.id, 'GET /sites')).toBeNull();
+    } finally {
+      await cache.close();
+    }
+    expect(await directory.get(laocai.id, 'so-y-te')).toMatchObject({ domain: null });
+    expect(await tenants.findByDomain('soyte.laocai.gov.vn')).toBeNull();
   });
 
   it("refuses a domain that belongs to another province, and leaves nothing half-applied", async () => {

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { PublicResponseCache } from '@cong/platform-cache';
 import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
 import {
-  addDays, appendVersion, canonicalDocument, checksumOf, diffRuleDocuments, isCalendarDate, latestIn, TenantDefinition, todayIn,
+  addDays, appendVersion, canonicalDocument, checksumOf, diffRuleDocuments, isCalendarDate, latestIn, RuleSet, TenantDefinition, todayIn,
 } from '@cong/rules';
 import { Tenant, TenantDomain } from '@cong/tenancy';
 import { planSites, provisionSites } from '@cong/sites';
@@ -39,6 +40,7 @@ export class TenantOnboarding {
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditLog,
+    @Optional() private readonly cache?: PublicResponseCache,
   ) {}
 
   /** What `apply` would do, without changing anything. */
@@ -49,6 +51,14 @@ export class TenantOnboarding {
   }
 
   async apply(definition: TenantDefinition, options: OnboardingOptions): Promise<OnboardingResult> {
+    const result = await this.applyInTransaction(definition, options);
+    // Sites, their domains and titles are in public answers (the site list, feeds): they go now,
+    // not when the cache would have let them expire.
+    if (result.changed && result.tenantId) await this.cache?.invalidate(result.tenantId);
+    return result;
+  }
+
+  private async applyInTransaction(definition: TenantDefinition, options: OnboardingOptions): Promise<OnboardingResult> {
     const code = definition.ruleSet.code;
     const known = await this.db.dataSource.getRepository(Tenant).findOneBy({ code });
     try {
@@ -92,8 +102,8 @@ export class TenantOnboarding {
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         const detail = String((error.driverError as { detail?: string }).detail ?? '');
-        const domain = definition.ruleSet.portal.domains.find((d) => detail.includes(`(${d})`));
-        if (domain) throw OnboardingErrors.domainTaken(domain, 'khác');
+        const domain = provinceDomains(definition.ruleSet).find((d) => detail.includes(`(${d})`));
+        if (domain) throw OnboardingErrors.domainTaken(domain, 'khác', domainField(definition.ruleSet, domain));
         throw OnboardingErrors.concurrentApply(code);
       }
       throw error;
@@ -103,8 +113,8 @@ export class TenantOnboarding {
 
 async function computePlan(m: EntityManager, existing: Tenant | null, definition: TenantDefinition, options: OnboardingOptions): Promise<OnboardingPlan> {
   const rules = definition.ruleSet;
-  const wantedDomains = rules.portal.domains;
-  await refuseDomainsOfOthers(m, existing, wantedDomains);
+  const wantedDomains = provinceDomains(rules);
+  await refuseDomainsOfOthers(m, existing, rules);
 
   const storedDomains = existing ? (await m.getRepository(TenantDomain).findBy({ tenantId: existing.id })).map((d) => d.domain) : [];
   const storedUnits = existing ? await m.getRepository(Unit).findBy({ tenantId: existing.id }) : [];
@@ -165,7 +175,15 @@ function effectiveDateOf(definition: TenantDefinition, options: OnboardingOption
   return todayIn(rules.timezone, options.now);
 }
 
-async function refuseDomainsOfOthers(m: EntityManager, existing: Tenant | null, domains: string[]): Promise<void> {
+/** Every host name the province answers on: the portal's (the first is primary), then its sub-sites'. */
+function provinceDomains(rules: RuleSet): string[] {
+  return [...rules.portal.domains, ...(rules.portal.subsiteDomains ?? []).map((d) => d.domain)];
+}
+
+const domainField = (rules: RuleSet, domain: string) => (rules.portal.domains.includes(domain) ? 'portal.domains' : 'portal.subsiteDomains');
+
+async function refuseDomainsOfOthers(m: EntityManager, existing: Tenant | null, rules: RuleSet): Promise<void> {
+  const domains = provinceDomains(rules);
   const owners = await m
     .getRepository(TenantDomain)
     .createQueryBuilder('d')
@@ -174,7 +192,7 @@ async function refuseDomainsOfOthers(m: EntityManager, existing: Tenant | null, 
     .where('d.domain IN (:...domains)', { domains })
     .getRawMany<{ domain: string; code: string }>();
   const taken = owners.find((o) => o.code !== existing?.code);
-  if (taken) throw OnboardingErrors.domainTaken(taken.domain, taken.code);
+  if (taken) throw OnboardingErrors.domainTaken(taken.domain, taken.code, domainField(rules, taken.domain));
 }
 
 async function applyTenant(m: EntityManager, existing: Tenant | null, definition: TenantDefinition): Promise<string> {
@@ -190,7 +208,7 @@ async function applyTenant(m: EntityManager, existing: Tenant | null, definition
       await tenants.update({ id: tenantId }, { name: rules.name, timezone: rules.timezone });
     }
   }
-  const wanted = rules.portal.domains;
+  const wanted = provinceDomains(rules);
   const stored = await domains.findBy({ tenantId });
   const storedNames = stored.map((d) => d.domain);
   const removed = storedNames.filter((d) => !wanted.includes(d));

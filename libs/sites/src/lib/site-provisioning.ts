@@ -50,7 +50,8 @@ export async function planSites(m: EntityManager, tenantId: string | null, rules
 
 /**
  * Makes the province's sites match its rules and units, in the caller's transaction: the portal,
- * a sub-site for every unit whose kind gets one, each starting with its kind's sections. Sections
+ * a sub-site for every unit whose kind gets one (on its own domain when the rules give it one), each
+ * starting with its kind's sections. Sections
  * an admin added later are kept; sections the rules add later are added. Sites are never deleted.
  */
 export async function provisionSites(m: EntityManager, tenantId: string, rules: RuleSet): Promise<SiteChanges> {
@@ -63,8 +64,9 @@ export async function provisionSites(m: EntityManager, tenantId: string, rules: 
   for (const { unit, sections } of subsiteUnits(rules, units).values()) {
     const stored = units.find((u) => u.code === unit.code)!;
     let site = await sites.findOneBy({ tenantId, unitId: stored.id });
-    if (!site) site = await sites.save(sites.create({ tenantId, kind: 'subsite', unitId: stored.id, path: `/${unit.code}`, title: unit.name, active: true }));
-    else if (!site.active) await sites.update({ tenantId, id: site.id }, { active: true });
+    const domain = rules.portal.subsiteDomains?.find((d) => d.unit === unit.code)?.domain ?? null;
+    if (!site) site = await sites.save(sites.create({ tenantId, kind: 'subsite', unitId: stored.id, path: `/${unit.code}`, title: unit.name, domain, active: true }));
+    else if (!site.active || site.domain !== domain) await sites.update({ tenantId, id: site.id }, { active: true, domain });
     await addMissingSections(m, tenantId, site.id, sections);
   }
   for (const path of changes.deactivated) await sites.update({ tenantId, path }, { active: false });

@@ -74,18 +74,18 @@ interface Row {
 export class PublicReader {
   constructor(private readonly db: PublicReadDatabase) {}
 
-  async sites(tenantId: string): Promise<{ key: string; path: string; title: string; kind: string }[]> {
-    const rows = await this.db.query<{ path: string; title: string; kind: string }>(
+  async sites(tenantId: string): Promise<{ key: string; path: string; title: string; kind: string; domain: string | null }[]> {
+    const rows = await this.db.query<{ path: string; title: string; kind: string; domain: string | null }>(
       'public-sites',
-      `SELECT path, title, kind FROM sites_site WHERE tenant_id = $1 ORDER BY path`,
+      `SELECT path, title, kind, domain FROM sites_site WHERE tenant_id = $1 ORDER BY path`,
       [tenantId],
     );
     return rows.map((r) => ({ key: r.path === '/' ? 'portal' : r.path.slice(1), ...r }));
   }
 
   /** An active site of the province, or null. */
-  async siteFor(tenantId: string, site: string): Promise<{ path: string; title: string } | null> {
-    const rows = await this.db.query<{ path: string; title: string }>('public-site', `SELECT path, title FROM sites_site WHERE tenant_id = $1 AND path = $2`, [tenantId, pathOf(site)]);
+  async siteFor(tenantId: string, site: string): Promise<{ path: string; title: string; domain: string | null } | null> {
+    const rows = await this.db.query<{ path: string; title: string; domain: string | null }>('public-site', `SELECT path, title, domain FROM sites_site WHERE tenant_id = $1 AND path = $2`, [tenantId, pathOf(site)]);
     return rows[0] ?? null;
   }
 

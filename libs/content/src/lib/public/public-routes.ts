@@ -57,7 +57,6 @@ const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this con
 
 const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
 /** Where a citizen reads an item on the portal's web front end. */
-const itemUrl = (base: string, site: string, slug: string) => `${base}${site === 'portal' ? '' : `/${site}`}/${slug}`;
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
 const text = (p: ParsedParams, name: string) => p[name] as string | undefined;
 /** The cache key is what was asked, normalised: unknown parameters are refused, so random query
@@ -174,10 +173,11 @@ export class PublicRoutes {
       params: [SITE],
       produce: async (tenant, p) => {
         const site = p.site as string;
-        if (!(await this.reader.siteFor(tenant.id, site))) throw notFound();
-        const base = await this.baseUrl(tenant.id);
+        const found = await this.reader.siteFor(tenant.id, site);
+        if (!found) throw notFound();
+        const { siteUrl } = await this.addresses(tenant.id, found);
         const entries = await this.reader.sitemapEntries(tenant.id, site);
-        const xml = await streamToPromise(Readable.from(entries.map((e) => ({ url: itemUrl(base, site, e.slug), lastmod: e.updatedAt.toISOString() }))).pipe(new SitemapStream({ hostname: base })));
+        const xml = await streamToPromise(Readable.from(entries.map((e) => ({ url: `${siteUrl}/${e.slug}`, lastmod: e.updatedAt.toISOString() }))).pipe(new SitemapStream({ hostname: new URL(siteUrl).origin })));
         return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml.toString('utf8') };
       },
     },
@@ -293,9 +293,8 @@ export class PublicRoutes {
   private async feed(tenantId: string, today: string, site: string, section?: string): Promise<Feed> {
     const found = await this.reader.siteFor(tenantId, site);
     if (!found) throw notFound();
-    const base = await this.baseUrl(tenantId);
+    const { primary, siteUrl } = await this.addresses(tenantId, found);
     const items = await this.reader.list(tenantId, today, site, { section, limit: 50 });
-    const siteUrl = `${base}${found.path === '/' ? '' : found.path}`;
     const feed = new Feed({
       id: siteUrl,
       title: found.title,
@@ -303,19 +302,22 @@ export class PublicRoutes {
       language: 'vi',
       copyright: found.title,
       updated: new Date(items[0]?.publishedAt ?? 0),
-      feedLinks: { rss: `${base}${this.base}/sites/${site}/feed.rss`, atom: `${base}${this.base}/sites/${site}/feed.atom` },
+      feedLinks: { rss: `${primary}${this.base}/sites/${site}/feed.rss`, atom: `${primary}${this.base}/sites/${site}/feed.atom` },
     });
     for (const item of items) {
-      const link = itemUrl(base, site, item.slug);
+      const link = `${siteUrl}/${item.slug}`;
       feed.addItem({ id: link, title: item.title, link, description: item.summary ?? undefined, date: new Date(item.publishedAt) });
     }
     return feed;
   }
 
-  /** The province's primary domain, as the feeds and the sitemap link to it. */
-  private async baseUrl(tenantId: string): Promise<string> {
+  /**
+   * Where feeds and sitemaps link: the province's primary domain, and the site's address — its own
+   * domain if it has one, else its path on the primary domain (the portal is the domain itself).
+   */
+  private async addresses(tenantId: string, site: { path: string; domain: string | null }): Promise<{ primary: string; siteUrl: string }> {
     const domains = await this.domains.findDomainsOf(tenantId);
-    const primary = domains.find((d) => d.isPrimary) ?? domains[0];
-    return `https://${primary?.domain ?? 'localhost'}`;
+    const primary = `https://${(domains.find((d) => d.isPrimary) ?? domains[0])?.domain ?? 'localhost'}`;
+    return { primary, siteUrl: site.domain ? `https://${site.domain}` : `${primary}${site.path === '/' ? '' : site.path}` };
   }
 }

@@ -89,6 +89,26 @@ function checkRulesAgainstUnits(ruleSet: RuleSet, units: UnitEntry[], folderCode
       }),
     );
   }
+  problems.push(...checkSubsiteDomains(ruleSet, units));
+  return problems;
+}
+
+/** A sub-site domain names a unit that has a sub-site, once, on a host the portal does not use. */
+function checkSubsiteDomains(ruleSet: RuleSet, units: UnitEntry[]): LocatedMessage[] {
+  const problems: LocatedMessage[] = [];
+  const withSubsite = new Set(ruleSet.unitKinds.filter((k) => k.subsite).map((k) => k.kind));
+  const seenUnits = new Set<string>();
+  const seenDomains = new Set(ruleSet.portal.domains);
+  (ruleSet.portal.subsiteDomains ?? []).forEach(({ unit, domain }, i) => {
+    const at = (field: string) => ['portal', 'subsiteDomains', i, field];
+    const entry = units.find((u) => u.code === unit);
+    if (!entry) problems.push({ path: at('unit'), message: `"${unit}" is not a unit in ${UNITS_FILE}` });
+    else if (!withSubsite.has(entry.kind)) problems.push({ path: at('unit'), message: `"${unit}" has no sub-site (its kind "${entry.kind}" has none)` });
+    else if (seenUnits.has(unit)) problems.push({ path: at('unit'), message: `"${unit}" is given a domain twice` });
+    if (seenDomains.has(domain)) problems.push({ path: at('domain'), message: `"${domain}" is already a domain of this province` });
+    seenUnits.add(unit);
+    seenDomains.add(domain);
+  });
   return problems;
 }
 
