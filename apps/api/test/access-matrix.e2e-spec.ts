@@ -23,6 +23,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
   'units.manage': { platform: false, method: 'POST', path: '/api/v1/units', body: { code: '!' } },
   'units.profile.edit': { platform: false, method: 'PUT', path: '/api/v1/units/so-y-te/profile', body: {} },
   'sites.read': { platform: false, method: 'GET', path: '/api/v1/sites' },
+  'sites.manage': { platform: false, method: 'POST', path: '/api/v1/sites/so-y-te/sections', body: { title: '!' } },
   'content.read': { platform: false, method: 'GET', path: '/api/v1/content?limit=1' },
   'content.write': { platform: false, method: 'POST', path: '/api/v1/content', body: { site: '!' } },
   'notifications.read': { platform: false, method: 'GET', path: '/api/v1/notifications' },

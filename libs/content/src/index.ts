@@ -12,7 +12,6 @@ export { SlugRedirect } from './lib/items/slug-redirect.entity';
 export { ContentPublisher, type PublicationListener, type StatusChange } from './lib/publishing/content-publisher';
 export { PublicRoutes } from './lib/public/public-routes';
 export { plainText, sanitizeRichText } from './lib/safety/sanitize-html';
-export { foldVietnamese, vietnameseSlug } from './lib/slugs/vietnamese-slug';
 export { FIELDS_BY_TYPE, LEGAL_DOCUMENT_KINDS, legalDocumentStatus, type LegalDocumentStatus, PAGE_KINDS, validateFields } from './lib/types/content-fields';
 
 export { MediaAsset, type MediaKind } from './lib/media/media-asset.entity';

@@ -25,6 +25,8 @@ export const CAPABILITIES = {
   'units.profile.edit': ['tenant_admin', 'unit_head'],
   /** Everyone in a province: the portal, the sub-sites and their sections. */
   'sites.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** A site's navigation (add, rename, move, remove sections): the IT centre anywhere, a unit's head for its sub-site and those of the units below. */
+  'sites.manage': ['tenant_admin', 'unit_head'],
   /** Read items (drafts included): province-wide roles all of them, unit roles their units' and below. */
   'content.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
   /** Write items: the IT centre and the editorial board anywhere, a unit's head and editors for their units. */

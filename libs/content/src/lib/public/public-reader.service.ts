@@ -22,6 +22,20 @@ export interface PublicItem extends PublicItemSummary {
   site: string;
 }
 
+export interface PublicSection {
+  slug: string;
+  title: string;
+  children: PublicSection[];
+}
+
+export interface PublicSite {
+  key: string;
+  path: string;
+  title: string;
+  domain: string | null;
+  sections: PublicSection[];
+}
+
 export interface PublicListQuery {
   type?: ContentType;
   section?: string;
@@ -87,6 +101,22 @@ export class PublicReader {
   async siteFor(tenantId: string, site: string): Promise<{ path: string; title: string; domain: string | null } | null> {
     const rows = await this.db.query<{ path: string; title: string; domain: string | null }>('public-site', `SELECT path, title, domain FROM sites_site WHERE tenant_id = $1 AND path = $2`, [tenantId, pathOf(site)]);
     return rows[0] ?? null;
+  }
+
+  /** A site and its navigation: sections in their order, each with those under it. */
+  async siteWithSections(tenantId: string, site: string): Promise<PublicSite | null> {
+    const found = await this.siteFor(tenantId, site);
+    if (!found) return null;
+    const rows = await this.db.query<{ id: string; parent_id: string | null; slug: string; title: string }>(
+      'public-sections',
+      `SELECT sec.id, sec.parent_id, sec.slug, sec.title FROM sites_section sec
+       WHERE sec.tenant_id = $1 AND sec.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2)
+       ORDER BY sec.position, sec.slug`,
+      [tenantId, pathOf(site)],
+    );
+    const under = (parent: string | null): PublicSection[] =>
+      rows.filter((r) => r.parent_id === parent).map((r) => ({ slug: r.slug, title: r.title, children: under(r.id) }));
+    return { key: site, path: found.path, title: found.title, domain: found.domain, sections: under(null) };
   }
 
   /** Every published item of a site for its sitemap (the protocol allows 50,000 URLs a file). */

@@ -3,6 +3,7 @@ import { CachedResponse, PublicResponseCache } from '@cong/platform-cache';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
 import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, validationError } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
+import { SiteErrors } from '@cong/sites';
 import { ResolvedTenant, TenantHints, TenantRepository, TenantResolver } from '@cong/tenancy';
 import { Feed } from 'feed';
 import { hash } from 'node:crypto';
@@ -87,6 +88,16 @@ export class PublicRoutes {
       summary: 'The portal and the sub-sites of this province',
       params: [],
       produce: async (tenant) => json(await this.reader.sites(tenant.id)),
+    },
+    {
+      path: '/sites/:site',
+      summary: 'A site and its navigation: its sections in order, each with those under it',
+      params: [SITE],
+      produce: async (tenant, p) => {
+        const site = await this.reader.siteWithSections(tenant.id, p.site as string);
+        if (!site) throw SiteErrors.notFound(p.site as string);
+        return json(site);
+      },
     },
     {
       path: '/sites/:site/items',

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'units.unit_deactivated',
   'rules.version_applied',
   'tenancy.tenant_onboarded',
+  'sites.section_changed',
   'content.published',
   'content.withdrawn',
   'compliance.volume_certified',
