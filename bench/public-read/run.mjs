@@ -1,7 +1,8 @@
 // `npm run bench:public-read`: seeds 30 provinces × 20 sites × 200,000 published items into a
 // database of its own, then loads (autocannon, 20 connections, random province and site per
 // request) the API's public read path and two reference servers, and prints req/s, p50, p99 and
-// RSS for each, with the ratio to its reference (measured just before and after, see main). Targets: uncached list ≥ 0.8× the node:http + pg
+// RSS for each, with the ratio to its reference (measured just before and after, see main), and the
+// API's database queries per request (count-queries.cjs). Targets: uncached list ≥ 0.8× the node:http + pg
 // reference, cached list ≥ 0.6× the in-memory reference, p99 < 20 ms. Not a test: run by hand.
 import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
@@ -47,6 +48,18 @@ async function prepareDatabase() {
   log(`seeded 200,000 items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** The queries the API has sent to Postgres so far (count-queries.cjs answers over IPC). */
+function queriesOf(child) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the API did not report its query count')), 5000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve(m.queries);
+    });
+    child.send('queries?');
+  });
+}
+
 function rssOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -64,33 +77,41 @@ async function waitFor(url, seconds = 60) {
   throw new Error(`${url} did not answer`);
 }
 
+/** Every server started, so a failed run stops them too (they would hold their ports). */
+const started = [];
+
 function startApi(port, publicCache) {
-  const child = spawn(NODE_TS[0], [...NODE_TS.slice(1), 'apps/api/src/main.ts'], {
+  const child = spawn(NODE_TS[0], [...NODE_TS.slice(1), '-r', join(here, 'count-queries.cjs'), 'apps/api/src/main.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: OWNER, PORT: String(port), LOG_LEVEL: 'warn', PUBLIC_CACHE: publicCache ? 'on' : 'off', REDIS_PREFIX: 'cong-bench', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  started.push(child);
   return { child, ready: waitFor(`http://127.0.0.1:${port}/health/ready`) };
 }
 
 function startReference(file, port, env) {
   const child = fork(join(here, file), { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  started.push(child);
   return { child, ready: new Promise((resolve) => child.once('message', resolve)) };
 }
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
-async function load(name, port, nextPath, pid) {
+/** `api`: the API's process and port, whose database queries per request are counted too. */
+async function load(name, port, nextPath, pid, api) {
   // Every server, the references too, gets the same warm-up first (JIT, connection pools).
   await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: WARMUP, requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }] });
+  const queriesBefore = api ? await queriesOf(api.child) : 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: DURATION,
     requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }],
   });
-  const row = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), errors: result.errors + result.non2xx };
-  log(`${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB${row.errors ? `, ${row.errors} errors/non-2xx` : ''}`);
+  const perRequest = api ? ((await queriesOf(api.child)) - queriesBefore) / result.requests.total : undefined;
+  const row = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), queries: perRequest, errors: result.errors + result.non2xx };
+  log(`${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB${api ? `, ${perRequest.toFixed(2)} queries/request` : ''}${row.errors ? `, ${row.errors} errors/non-2xx` : ''}`);
   return row;
 }
 
@@ -132,11 +153,11 @@ async function main() {
   let api = startApi(3901, false);
   await Promise.all([refPg.ready, api.ready]);
   const pgBefore = await load('reference node:http + pg (before)', 3903, pgPath, refPg.child.pid);
-  rows.push({ ...(await load('API list, uncached', 3901, listPath, api.child.pid)), ref: 'pg' });
+  rows.push({ ...(await load('API list, uncached', 3901, listPath, api.child.pid, api)), ref: 'pg' });
   const pgAfter = await load('reference node:http + pg (after)', 3903, pgPath, refPg.child.pid);
-  rows.push({ ...(await load('API item by slug, uncached', 3901, itemPath, api.child.pid)), ref: 'pg' });
-  rows.push({ ...(await load('API search in a site, uncached', 3901, searchPath, api.child.pid)), ref: 'pg' });
-  rows.push({ ...(await load('API search in a province, uncached', 3901, provinceSearchPath, api.child.pid)), ref: 'pg' });
+  rows.push({ ...(await load('API item by slug, uncached', 3901, itemPath, api.child.pid, api)), ref: 'pg' });
+  rows.push({ ...(await load('API search in a site, uncached', 3901, searchPath, api.child.pid, api)), ref: 'pg' });
+  rows.push({ ...(await load('API search in a province, uncached', 3901, provinceSearchPath, api.child.pid, api)), ref: 'pg' });
   api.child.kill('SIGTERM');
 
   // Reference 2: answers precomputed in memory (the same bodies the pg reference gives).
@@ -151,16 +172,16 @@ async function main() {
   await Promise.all([refMem.ready, api.ready]);
   for (const s of sites) await fetch(`http://127.0.0.1:3902/api/v1/public/sites/${key(s.path)}/items`, { headers: { 'x-tenant': s.code } });
   const memBefore = await load('reference in-memory (before)', 3904, pgPath, refMem.child.pid);
-  rows.push({ ...(await load('API list, cached', 3902, listPath, api.child.pid)), ref: 'memory' });
+  rows.push({ ...(await load('API list, cached', 3902, listPath, api.child.pid, api)), ref: 'memory' });
   const memAfter = await load('reference in-memory (after)', 3904, pgPath, refMem.child.pid);
   api.child.kill('SIGTERM');
   refMem.child.kill('SIGTERM');
 
   const refs = { pg: (pgBefore.rps + pgAfter.rps) / 2, memory: (memBefore.rps + memAfter.rps) / 2 };
-  console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | ratio to reference |');
-  console.log('|---|---:|---:|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${(r.rps / refs[r.ref]).toFixed(2)}× ${r.ref === 'pg' ? 'node:http + pg' : 'in-memory'} |`);
-  for (const r of [pgBefore, pgAfter, memBefore, memAfter]) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | — |`);
+  console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | DB queries / request | ratio to reference |');
+  console.log('|---|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.queries.toFixed(2)} | ${(r.rps / refs[r.ref]).toFixed(2)}× ${r.ref === 'pg' ? 'node:http + pg' : 'in-memory'} |`);
+  for (const r of [pgBefore, pgAfter, memBefore, memAfter]) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.name.includes('pg') ? '1 (by construction)' : '0'} | — |`);
   console.log('\nTargets: uncached list ≥ 0.80× node:http + pg; cached list ≥ 0.60× in-memory; p99 < 20 ms.');
 }
 
@@ -168,6 +189,7 @@ main().then(
   () => process.exit(0),
   (error) => {
     console.error(error);
+    for (const child of started) child.kill('SIGTERM');
     process.exit(1);
   },
 );

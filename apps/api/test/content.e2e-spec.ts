@@ -4,9 +4,11 @@ import { TestContext } from '@cong/platform-testing';
 import { CONTENT_TYPES } from '@cong/rules';
 import { SAMPLE_FIELDS } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+import { Caller, STRONG_PASSWORD } from './auth-session';
+import { SeededApi, seededApi } from './seeded-api';
 
 describe('authoring content over HTTP (NA-5, LC-2.1): types, revisions, slugs, reach', () => {
+  let seeded: SeededApi;
   let ctx: TestContext;
   let api: ApiUnderTest;
   let lc: Caller;
@@ -15,22 +17,14 @@ describe('authoring content over HTTP (NA-5, LC-2.1): types, revisions, slugs, r
   let laoCaiId: string;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
-    laoCaiId = await ctx.applySeed('lao-cai');
-    const ngheAnId = await ctx.applySeed('nghe-an');
-    api = await ApiUnderTest.start(ctx.config);
-    lc = new Caller(api, 'lao-cai');
-    admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
+    seeded = await seededApi();
+    ({ ctx, api, lc, admin, laoCaiId } = seeded);
     const invited = await lc.send('POST', '/api/v1/users/invitations', { username: 'bientap.yte', displayName: 'Biên tập Sở Y tế', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] }, admin);
     await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
     editorYte = (await lc.login('bientap.yte', STRONG_PASSWORD)).body.accessToken;
-    await readyAccount(ctx, new Caller(api, 'nghe-an'), 'it.nghean', ngheAnId);
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await ctx?.close();
-  });
+  afterAll(() => seeded?.close());
 
   const as = (token: string) => (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, token);
 

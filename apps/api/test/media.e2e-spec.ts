@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount } from './auth-session';
+import { Caller } from './auth-session';
+import { SeededApi, seededApi } from './seeded-api';
 
 function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType: string } {
   const boundary = `----cong${Date.now()}`;
@@ -15,6 +16,7 @@ function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType
 }
 
 describe('uploads: content sniffing, size limits per kind, image variants, storage', () => {
+  let seeded: SeededApi;
   let ctx: TestContext;
   let api: ApiUnderTest;
   let admin: string;
@@ -22,18 +24,11 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
   let laoCaiId: string;
 
   beforeAll(async () => {
-    ctx = await TestContext.create({ MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cong-media-')) });
-    laoCaiId = await ctx.applySeed('lao-cai');
-    const ngheAnId = await ctx.applySeed('nghe-an');
-    api = await ApiUnderTest.start(ctx.config);
-    admin = (await readyAccount(ctx, new Caller(api, 'lao-cai'), 'it.laocai', laoCaiId)).accessToken;
-    naAdmin = (await readyAccount(ctx, new Caller(api, 'nghe-an'), 'it.nghean', ngheAnId)).accessToken;
+    seeded = await seededApi({ MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cong-media-')) });
+    ({ ctx, api, admin, naAdmin, laoCaiId } = seeded);
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await ctx?.close();
-  });
+  afterAll(() => seeded?.close());
 
   const upload = (filename: string, bytes: Buffer, tenant = 'lao-cai', token = admin) => {
     const { body, contentType } = multipart(filename, bytes);

@@ -2,7 +2,8 @@ import { ContentPublisher } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { Caller, invitedAccount } from './auth-session';
+import { SeededApi, seededApi } from './seeded-api';
 
 interface Node {
   slug: string;
@@ -11,6 +12,7 @@ interface Node {
 }
 
 describe("a site's navigation: sections added, renamed, moved and removed by the unit or the IT centre", () => {
+  let seeded: SeededApi;
   let ctx: TestContext;
   let api: ApiUnderTest;
   let lc: Caller;
@@ -21,21 +23,13 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
   let naAdmin: string;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
-    laoCaiId = await ctx.applySeed('lao-cai');
-    const ngheAnId = await ctx.applySeed('nghe-an');
-    api = await ApiUnderTest.start(ctx.config);
-    lc = new Caller(api, 'lao-cai');
-    admin = (await readyAccount(ctx, lc, 'it.sites', laoCaiId)).accessToken;
+    seeded = await seededApi();
+    ({ ctx, api, lc, laoCaiId, admin, naAdmin } = seeded);
     head = await invitedAccount(lc, admin, 'head.soyte', [{ role: 'unit_head', unit: 'so-y-te' }]);
     editor = await invitedAccount(lc, admin, 'editor.soyte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
-    naAdmin = (await readyAccount(ctx, new Caller(api, 'nghe-an'), 'it.sites.na', ngheAnId)).accessToken;
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await ctx?.close();
-  });
+  afterAll(() => seeded?.close());
 
   const sections = (path = 'so-y-te') => `/api/v1/sites/${path}/sections`;
   const top = (body: { sections: Node[] }) => body.sections.map((s) => s.slug);
