@@ -192,48 +192,9 @@ export class PublicReader {
    * folded title when nothing else matches.
    */
   async search(tenantId: string, today: string, q: PublicSearchQuery): Promise<PublicItemSummary[]> {
-    // As for lists: only the filters asked for, one named statement per combination. Filters on the
-    // search table itself narrow its index scan; those on an item's fields read the item.
-    const values: unknown[] = [tenantId, q.q, q.limit];
-    const where: string[] = [];
-    const name = ['public-search'];
-    let readsItem = false;
-    const filter = (key: string, value: string | undefined, condition: (p: string) => string, onItem = true) => {
-      if (value === undefined) return;
-      values.push(value);
-      where.push(condition(`$${values.length}`));
-      name.push(key);
-      readsItem ||= onItem;
-    };
-    // A site is of one province: with one, the index intersects the words with the site's items
-    // alone rather than with the whole province's too.
-    let scope = 's.tenant_id = $1';
-    if (q.site) {
-      values.push(pathOf(q.site));
-      scope = `s.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $${values.length})`;
-      name.push('site');
-    }
-    // Parameters are folded in a sub-select, once per statement rather than once per row.
-    const contains = (field: string) => (p: string) => `cong_fold(c.fields->>'${field}') LIKE '%' || (SELECT cong_fold(${p})) || '%'`;
-    filter('type', q.type, (p) => `s.type = ${p}`, false);
-    filter('kind', q.documentKind, (p) => `c.fields->>'documentKind' = ${p}`);
-    filter('issuer', q.issuingBody, contains('issuingBody'));
-    filter('field', q.field, contains('field'));
-    filter('agency', q.agency, contains('implementingAgency'));
-    filter('issued-from', q.issuedFrom, (p) => `c.fields->>'issuedOn' >= ${p}`);
-    filter('issued-to', q.issuedTo, (p) => `c.fields->>'issuedOn' <= ${p}`);
-    // "replaced" does not depend on the date, and Postgres refuses a parameter no statement uses.
-    if (q.legalStatus === 'replaced') {
-      where.push(legalStatusCondition('replaced', 'c.fields', ''));
-      name.push('replaced');
-      readsItem = true;
-    } else if (q.legalStatus) {
-      filter(`status-${q.legalStatus}`, today, (p) => legalStatusCondition(q.legalStatus!, 'c.fields', p));
-    }
-    const filters = where.map((w) => `AND ${w}`).join(' ');
-    const item = readsItem ? 'JOIN content_item c ON c.tenant_id = s.tenant_id AND c.id = s.item_id' : '';
+    const { name, values, scope, filters, item } = searchFilters(tenantId, today, q);
     const rows = await this.db.query<Row & { score: number }>(
-      name.join('-'),
+      name,
       // content_public_search (migration CreatePublicSearch) holds the folded words of published
       // items only, so its indexes can take the words under row-level security. Items matching the
       // words or, exactly, a legal document's number or a procedure's code come first; the fuzzy
@@ -268,6 +229,57 @@ export class PublicReader {
     );
     return rows.map((r) => summary(r, today));
   }
+}
+
+/**
+ * What a search asks beyond its words, as SQL: only the filters given, so each combination is one
+ * named statement (as for lists). Filters on the search table narrow its index scan; those on an
+ * item's fields read the item.
+ */
+function searchFilters(tenantId: string, today: string, q: PublicSearchQuery): { name: string; values: unknown[]; scope: string; filters: string; item: string } {
+  const values: unknown[] = [tenantId, q.q, q.limit];
+  const where: string[] = [];
+  const name = ['public-search'];
+  let readsItem = false;
+  const filter = (key: string, value: string | undefined, condition: (p: string) => string, onItem = true) => {
+    if (value === undefined) return;
+    values.push(value);
+    where.push(condition(`$${values.length}`));
+    name.push(key);
+    readsItem ||= onItem;
+  };
+  // A site is of one province: with one, the index intersects the words with the site's items
+  // alone rather than with the whole province's too.
+  let scope = 's.tenant_id = $1';
+  if (q.site) {
+    values.push(pathOf(q.site));
+    scope = `s.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $${values.length})`;
+    name.push('site');
+  }
+  // Parameters are folded in a sub-select, once per statement rather than once per row.
+  const contains = (field: string) => (p: string) => `cong_fold(c.fields->>'${field}') LIKE '%' || (SELECT cong_fold(${p})) || '%'`;
+  filter('type', q.type, (p) => `s.type = ${p}`, false);
+  filter('kind', q.documentKind, (p) => `c.fields->>'documentKind' = ${p}`);
+  filter('issuer', q.issuingBody, contains('issuingBody'));
+  filter('field', q.field, contains('field'));
+  filter('agency', q.agency, contains('implementingAgency'));
+  filter('issued-from', q.issuedFrom, (p) => `c.fields->>'issuedOn' >= ${p}`);
+  filter('issued-to', q.issuedTo, (p) => `c.fields->>'issuedOn' <= ${p}`);
+  // "replaced" does not depend on the date, and Postgres refuses a parameter no statement uses.
+  if (q.legalStatus === 'replaced') {
+    where.push(legalStatusCondition('replaced', 'c.fields', ''));
+    name.push('replaced');
+    readsItem = true;
+  } else if (q.legalStatus) {
+    filter(`status-${q.legalStatus}`, today, (p) => legalStatusCondition(q.legalStatus!, 'c.fields', p));
+  }
+  return {
+    name: name.join('-'),
+    values,
+    scope,
+    filters: where.map((w) => `AND ${w}`).join(' '),
+    item: readsItem ? 'JOIN content_item c ON c.tenant_id = s.tenant_id AND c.id = s.item_id' : '',
+  };
 }
 
 function summary(r: Row, today: string): PublicItemSummary {
