@@ -52,12 +52,12 @@ const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const SITE: ParamSpec = { name: 'site', in: 'path', description: '`portal` or the code of a unit with a sub-site', pattern: /^[a-z][a-z0-9-]{0,62}$/, message: 'site must be `portal` or a unit code', example: 'portal' };
 const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only this section (its slug)', pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: 'section must be a section slug' };
-// A bound on issue dates, compared as text with the stored YYYY-MM-DD.
-const ISSUED: ParamSpec = { name: 'issued', in: 'query', description: '', pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: 'must be a date (YYYY-MM-DD)' };
+/** A bound on issue dates, compared as text with the stored YYYY-MM-DD. */
+const issuedBound = (name: string, description: string): ParamSpec =>
+  ({ name, in: 'query', description, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: `${name} must be a date (YYYY-MM-DD)` });
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
 
 const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
-/** Where a citizen reads an item on the portal's web front end. */
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
 const text = (p: ParsedParams, name: string) => p[name] as string | undefined;
 /** The cache key is what was asked, normalised: unknown parameters are refused, so random query
@@ -141,8 +141,8 @@ export class PublicRoutes {
         { name: 'field', in: 'query', description: 'Procedures: field', maxLength: 200 },
         { name: 'agency', in: 'query', description: 'Procedures: implementing agency', maxLength: 200 },
         { name: 'legalStatus', in: 'query', description: "Legal documents: status on the province's date", enum: LEGAL_DOCUMENT_STATUSES },
-        { ...ISSUED, name: 'issuedFrom', description: 'Legal documents: issued on or after (YYYY-MM-DD)' },
-        { ...ISSUED, name: 'issuedTo', description: 'Legal documents: issued on or before (YYYY-MM-DD)' },
+        issuedBound('issuedFrom', 'Legal documents: issued on or after (YYYY-MM-DD)'),
+        issuedBound('issuedTo', 'Legal documents: issued on or before (YYYY-MM-DD)'),
         { name: 'limit', in: 'query', description: 'Results', integer: { min: 1, max: 50, default: 20 } },
       ],
       produce: async (tenant, p, today) => {
