@@ -182,4 +182,16 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect([past.status, past.body.errors?.[0]?.field]).toEqual([422, 'publishAt']);
     expect((await as(lc, 'bientap.yte')('GET', `/content/${item.id}/workflow`)).body.version).toBe(1);
   });
+
+  it("a unit head's queue holds its unit's items even when other units have hundreds newer in review", async () => {
+    const mine = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Báo cáo thu chi tháng 11' })).body;
+    await act(na, 'totin.taichinh', mine.id, 'submit');
+    // 510 newer items in review at another unit, more than the queue looks at.
+    await ctx.asOwner((c) => c.query(`INSERT INTO content_item (tenant_id, site_id, unit_id, type, channel, slug, title, status, workflow_id, workflow_state, workflow_rule_version, updated_at)
+      SELECT c.tenant_id, s.id, s.unit_id, 'news', 'subsite', 'hang-cho-' || i, 'Tin chờ duyệt ' || i, 'in_review', c.workflow_id, c.workflow_state, c.workflow_rule_version, now() + (i || ' seconds')::interval
+      FROM content_item c JOIN sites_site s ON s.tenant_id = c.tenant_id AND s.path = '/so-ke-hoach-dau-tu', generate_series(1, 510) i WHERE c.id = $1`, [mine.id]));
+    const queue = (await as(na, 'giamdoc.taichinh')('GET', '/workflow/queue')).body;
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(mine.id);
+    expect(queue.items.every((i: { title: string }) => !i.title.startsWith('Tin chờ duyệt'))).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ContentItem } from '@cong/content';
 import { TenantDatabase } from '@cong/platform-database';
+import { unitSubtree } from '@cong/units';
 import { Brackets } from 'typeorm';
 import { ItemWorkflow, WorkflowActor } from '../transitions/item-workflow.service';
 
@@ -42,21 +43,23 @@ export class ReviewQueue {
   async for(tenantId: string, timezone: string, actor: Extract<WorkflowActor, { kind: 'person' }>): Promise<ReviewQueueView> {
     const provinceWide = actor.memberships.some((m) => m.unitId === null);
     const since = new Date(Date.now() - RECENTLY_PUBLISHED_DAYS * 24 * 3600 * 1000);
-    const candidates = await this.db.transaction(tenantId, (m) =>
-      m
+    const candidates = await this.db.transaction(tenantId, async (m) => {
+      // A unit role acts only on items of its units and the units below them: only those are
+      // candidates, so other units' traffic cannot push its own items out of the newest ones.
+      const reach = provinceWide ? null : (await unitSubtree(m, tenantId, actor.memberships.map((ms) => ms.unitId!))).map((u) => u.id);
+      const query = m
         .getRepository(ContentItem)
         .createQueryBuilder('c')
-                .where('c.tenant_id = :tenantId', { tenantId })
+        .where('c.tenant_id = :tenantId', { tenantId })
         .andWhere(
           new Brackets((w) => {
             w.where(`c.status IN ('in_review', 'scheduled')`).orWhere(`c.status = 'draft' AND c.workflow_state IS NOT NULL AND c.created_by = :me`, { me: actor.id });
             if (provinceWide) w.orWhere(`c.status = 'published' AND c.published_at > :since`, { since });
           }),
-        )
-        .orderBy('c.updated_at', 'DESC')
-        .take(CANDIDATES)
-        .getMany(),
-    );
+        );
+      if (reach) query.andWhere(new Brackets((w) => w.where('c.unit_id IN (:...reach)', { reach: reach.length ? reach : [null] }).orWhere('c.created_by = :me', { me: actor.id })));
+      return query.orderBy('c.updated_at', 'DESC').take(CANDIDATES).getMany();
+    });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const items: QueueEntry[] = [];
     const counts = new Map<string, { workflow: string; state: string; label: string; count: number }>();
