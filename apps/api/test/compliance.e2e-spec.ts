@@ -266,7 +266,7 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect((await platform.send('GET', '/api/v1/operator/compliance/compare?period=day&date=2026-11-18', undefined, operator)).status).toBe(422);
   });
 
-  it("never shows one province another's figures: royalties, snapshots, reports", async () => {
+  it("never shows one province another's figures: royalties, snapshots, reports, volume statements", async () => {
     const month = todayIn('Asia/Ho_Chi_Minh').slice(0, 7);
     expect((await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.lc)).body.total.items).toBeGreaterThan(0);
     expect((await na.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, token.na)).body).toMatchObject({ authors: [], total: { items: 0, amount: 0 } });
@@ -278,6 +278,13 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect(naUnits.some((name: string) => lcUnits.includes(name) && name.includes('Lào Cai'))).toBe(false);
     // A Lào Cai token sent to Nghệ An is refused outright.
     expect((await na.send('GET', '/api/v1/compliance/reports/implementation-report?date=2026-03-10', undefined, token.lc)).status).toBe(401);
+    // Volume statements (NA-10.1): Nghệ An's are not Lào Cai's to see or to correct.
+    const naStatements = (await na.send('GET', '/api/v1/compliance/volume-statements?from=2026-07-01&to=2026-10-01', undefined, token.na)).body as { id: string }[];
+    expect(naStatements.length).toBeGreaterThan(0);
+    const lcStatements = (await lc.send('GET', '/api/v1/compliance/volume-statements?from=2026-07-01&to=2026-10-01', undefined, token.lc)).body as { id: string }[];
+    expect(lcStatements.some((s) => naStatements.some((n) => n.id === s.id))).toBe(false);
+    const smuggled = await lc.send('POST', '/api/v1/compliance/volume-statements', { date: '2026-08-15', corrects: naStatements.at(-1)!.id, reason: 'Sửa hộ tỉnh khác' }, token.lc);
+    expect([smuggled.status, smuggled.body.code]).toEqual([404, 'COMPLIANCE_NO_VOLUME_STATEMENT']);
   });
 
   it('keeps to the caller’s reach and province, and names bad parameters', async () => {

@@ -24,7 +24,11 @@ export interface PlatformStore {
  * Opens the database as the application role — the same row-level security as the API — runs
  * `work` and closes the connection whatever happens.
  */
-export async function withPlatformStore<T>(config: AppConfig, work: (store: PlatformStore) => Promise<T>): Promise<T> {
+export async function withPlatformStore<T>(
+  config: AppConfig,
+  work: (store: PlatformStore) => Promise<T>,
+  { dropsPublicAnswers = false }: { dropsPublicAnswers?: boolean } = {},
+): Promise<T> {
   const dataSource = await createAppDataSource({
     url: config.database.appUrl,
     entities: ALL_ENTITIES,
@@ -32,8 +36,8 @@ export async function withPlatformStore<T>(config: AppConfig, work: (store: Plat
     applicationName: 'cong-cli',
   }).initialize();
   // An apply tells the API processes to drop the province's cached public answers; Redis being away
-  // only leaves them to expire (the cache says so in the log).
-  const cache = new PublicResponseCache(createCommandConnection(config.redis.url, 'cong-cli'), config.redis.prefix);
+  // only leaves them to expire (the cache says so in the log). Other commands need no Redis.
+  const cache = dropsPublicAnswers ? new PublicResponseCache(createCommandConnection(config.redis.url, 'cong-cli'), config.redis.prefix) : undefined;
   try {
     const db = new TenantDatabase(dataSource);
     const audit = new AuditLog();
@@ -45,7 +49,7 @@ export async function withPlatformStore<T>(config: AppConfig, work: (store: Plat
       accounts: new AccountAdmin(db, new PasswordHasher(), audit),
     });
   } finally {
-    await cache.close();
+    await cache?.close();
     await dataSource.destroy();
   }
 }

@@ -84,7 +84,7 @@ export function tenantsCommand(config: () => AppConfig): Command {
         console.log([...describePlan(plan), '(dry run: nothing was written)'].join('\n'));
         return;
       }
-      const result = await store((s) => s.onboarding.apply(definition, options));
+      const result = await withPlatformStore(config(), (s) => s.onboarding.apply(definition, options), { dropsPublicAnswers: true });
       console.log([...describePlan(result.plan), result.changed ? `Applied ${result.plan.code}.` : `${result.plan.code} is up to date; nothing changed.`].join('\n'));
     });
 

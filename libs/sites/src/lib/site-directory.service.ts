@@ -44,6 +44,14 @@ export class SiteDirectory {
     });
   }
 
+  /** The site alone, without its sections. */
+  find(tenantId: string, key: string): Promise<SiteView> {
+    return this.db.transaction(tenantId, async (m) => {
+      const site = await siteByKey(m, tenantId, key);
+      return view(site, new Map(site.unitId ? [[site.unitId, key]] : []));
+    });
+  }
+
   get(tenantId: string, key: string): Promise<SiteView> {
     return this.db.transaction(tenantId, async (m) => {
       const site = await siteByKey(m, tenantId, key);

@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
-import { DomainError } from '@cong/platform-errors';
+import { DomainError, validationError } from '@cong/platform-errors';
 import { latestIn, ruleSetFromDocument, SectionSpec } from '@cong/rules';
 import { Unit } from '@cong/units';
 import { EntityManager, QueryFailedError } from 'typeorm';
@@ -32,22 +32,20 @@ interface Actor {
   label: string;
 }
 
-const problem = (code: string, kind: 'validation' | 'conflict', title: string, field: string, message: string) =>
-  new DomainError(code, kind, title, [{ field, message }]);
+const conflict = (code: string, title: string, field: string, message: string) => new DomainError(code, 'conflict', title, [{ field, message }]);
+const invalid = (field: string, message: string) => validationError([{ field, message }]);
 
 export const SectionErrors = {
-  slugTaken: (slug: string) => problem('SITES_SECTION_SLUG_TAKEN', 'conflict', `Chuyên mục "${slug}" đã có trong trang.`, 'slug', `"${slug}" is already a section of this site`),
-  badSlug: () => problem('PLATFORM_VALIDATION_FAILED', 'validation', 'Dữ liệu không hợp lệ.', 'slug', 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)'),
-  badTitle: () => problem('PLATFORM_VALIDATION_FAILED', 'validation', 'Dữ liệu không hợp lệ.', 'title', 'title must be 2–200 characters of plain text'),
-  parentNotFound: (slug: string) => problem('PLATFORM_VALIDATION_FAILED', 'validation', 'Dữ liệu không hợp lệ.', 'parent', `"${slug}" is not a section of this site`),
-  cycle: (slug: string) => problem('PLATFORM_VALIDATION_FAILED', 'validation', 'Dữ liệu không hợp lệ.', 'parent', `"${slug}" cannot go under itself or a section below it`),
-  tooDeep: () => problem('PLATFORM_VALIDATION_FAILED', 'validation', 'Dữ liệu không hợp lệ.', 'parent', `navigation goes ${MAX_SECTION_DEPTH} levels deep at most`),
-  hasChildren: (slug: string) =>
-    problem('SITES_SECTION_NOT_EMPTY', 'conflict', `Chuyên mục "${slug}" còn chuyên mục con.`, 'slug', 'move or remove the sections under it first'),
-  hasItems: (slug: string) =>
-    problem('SITES_SECTION_NOT_EMPTY', 'conflict', `Chuyên mục "${slug}" còn tin bài.`, 'slug', 'items are filed in it; move them to another section first'),
+  slugTaken: (slug: string) => conflict('SITES_SECTION_SLUG_TAKEN', `Chuyên mục "${slug}" đã có trong trang.`, 'slug', `"${slug}" is already a section of this site`),
+  badSlug: () => invalid('slug', 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)'),
+  badTitle: () => invalid('title', 'title must be 2–200 characters of plain text'),
+  parentNotFound: (slug: string) => invalid('parent', `"${slug}" is not a section of this site`),
+  cycle: (slug: string) => invalid('parent', `"${slug}" cannot go under itself or a section below it`),
+  tooDeep: () => invalid('parent', `navigation goes ${MAX_SECTION_DEPTH} levels deep at most`),
+  hasChildren: (slug: string) => conflict('SITES_SECTION_NOT_EMPTY', `Chuyên mục "${slug}" còn chuyên mục con.`, 'slug', 'move or remove the sections under it first'),
+  hasItems: (slug: string) => conflict('SITES_SECTION_NOT_EMPTY', `Chuyên mục "${slug}" còn tin bài.`, 'slug', 'items are filed in it; move them to another section first'),
   required: (slug: string, kind: string) =>
-    problem('SITES_SECTION_REQUIRED', 'conflict', `Chuyên mục "${slug}" là bắt buộc theo quy định của tỉnh.`, 'slug', `the rules give every "${kind}" sub-site this section`),
+    conflict('SITES_SECTION_REQUIRED', `Chuyên mục "${slug}" là bắt buộc theo quy định của tỉnh.`, 'slug', `the rules give every "${kind}" sub-site this section`),
 };
 
 /**

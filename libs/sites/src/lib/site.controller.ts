@@ -97,7 +97,7 @@ export class SitesController {
   /** The IT centre manages every site; a unit's head its own sub-site and those of the units below. */
   private async requireForSite(p: Principal, key: string): Promise<string> {
     const tenantId = this.tenants.require();
-    const site = await this.sites.get(tenantId, key);
+    const site = await this.sites.find(tenantId, key);
     const lineage = site.kind === 'subsite' ? await this.units.lineage(tenantId, site.key) : [];
     if (!holdsFor(p, 'sites.manage', lineage)) throw AuthErrors.forbidden('sites.manage');
     return tenantId;
