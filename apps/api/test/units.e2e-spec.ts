@@ -1,29 +1,20 @@
 import { TestContext } from '@cong/platform-testing';
-import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+import { Caller, STRONG_PASSWORD } from './auth-session';
+import { SeededApi, seededApi } from './seeded-api';
 
 describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA-8.1, LC-3.1a)', () => {
+  let seeded: SeededApi;
   let ctx: TestContext;
-  let api: ApiUnderTest;
   let lc: Caller;
   let na: Caller;
   let adminToken: string;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
-    const laoCaiId = await ctx.applySeed('lao-cai');
-    const ngheAnId = await ctx.applySeed('nghe-an');
-    api = await ApiUnderTest.start(ctx.config);
-    lc = new Caller(api, 'lao-cai');
-    na = new Caller(api, 'nghe-an');
-    adminToken = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
-    await readyAccount(ctx, na, 'it.nghean', ngheAnId);
+    seeded = await seededApi();
+    ({ ctx, lc, na, admin: adminToken } = seeded);
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await ctx?.close();
-  });
+  afterAll(() => seeded?.close());
 
   const asAdmin = (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, adminToken);
 

@@ -4,10 +4,12 @@ import { TestContext } from '@cong/platform-testing';
 import { loadTenantFolder } from '@cong/rules';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { Caller, invitedAccount } from './auth-session';
+import { SeededApi, seededApi } from './seeded-api';
 
 /** Both seed workflows over HTTP: every step, the roles refused, versions, history and reach. */
 describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3)', () => {
+  let seeded: SeededApi;
   let ctx: TestContext;
   let api: ApiUnderTest;
   let lc: Caller;
@@ -19,14 +21,10 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
   };
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
-    const laoCaiId = await ctx.applySeed('lao-cai');
-    const ngheAnId = await ctx.applySeed('nghe-an');
-    api = await ApiUnderTest.start(ctx.config);
-    lc = new Caller(api, 'lao-cai');
-    na = new Caller(api, 'nghe-an');
-    token['it.laocai'] = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
-    token['it.nghean'] = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
+    seeded = await seededApi();
+    ({ ctx, api, lc, na } = seeded);
+    token['it.laocai'] = seeded.admin;
+    token['it.nghean'] = seeded.naAdmin;
     await invite(lc, token['it.laocai'], 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
     await invite(lc, token['it.laocai'], 'bientap.gd', [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }]);
     await invite(lc, token['it.laocai'], 'bbt.cong', [{ role: 'editorial_board' }]);
@@ -35,10 +33,7 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     await invite(na, token['it.nghean'], 'giamdoc.taichinh', [{ role: 'unit_head', unit: 'so-tai-chinh' }]);
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await ctx?.close();
-  });
+  afterAll(() => seeded?.close());
 
   const as = (caller: Caller, user: string) => (method: string, path: string, body?: unknown) => caller.send(method, `/api/v1${path}`, body, token[user]);
   const act = async (caller: Caller, user: string, id: string, action: string, extra: Record<string, unknown> = {}) => {
