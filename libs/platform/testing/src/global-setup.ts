@@ -3,7 +3,8 @@ import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 import {
   migrationsFingerprint,
   ownerUrl,
-  TEMPLATE_DATABASE,
+  TEMPLATE_DATABASE_PREFIX,
+  templateDatabase,
   TEST_DATABASE_PREFIX,
   withDatabase,
 } from './lib/test-environment';
@@ -25,38 +26,56 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   try {
-    await dropAbandonedCopies(admin);
+    const copiesInUse = await dropAbandonedCopies(admin);
     const fingerprint = migrationsFingerprint();
+    const template = templateDatabase();
+    // Templates of other migration streams go while no run is copying from them.
+    if (!copiesInUse) await dropOtherTemplates(admin, template);
     const { rows } = await admin.query<{ comment: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [TEMPLATE_DATABASE],
+      [template],
     );
+    // The comment is written last: a template without it is one whose migration did not finish.
     if (rows[0]?.comment === fingerprint) return;
-    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(TEMPLATE_DATABASE)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${escapeIdentifier(TEMPLATE_DATABASE)}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(template)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${escapeIdentifier(template)}`);
     await new Migrator({
-      ownerUrl: withDatabase(owner, TEMPLATE_DATABASE),
+      ownerUrl: withDatabase(owner, template),
       appRole: process.env.DATABASE_APP_ROLE || 'cong_app',
       appPassword: process.env.DATABASE_APP_PASSWORD || undefined,
       publicRole: process.env.DATABASE_PUBLIC_ROLE || 'cong_public',
       publicPassword: process.env.DATABASE_PUBLIC_PASSWORD || undefined,
     }).migrate();
-    await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(TEMPLATE_DATABASE)} IS ${escapeLiteral(fingerprint)}`);
+    await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(template)} IS ${escapeLiteral(fingerprint)}`);
   } finally {
     await admin.end();
   }
 }
 
-async function dropAbandonedCopies(admin: Client): Promise<void> {
+/** Drops the copies of runs that are gone; answers whether a live run still has copies. */
+async function dropAbandonedCopies(admin: Client): Promise<boolean> {
   const { rows } = await admin.query<{ datname: string }>(
     `SELECT datname FROM pg_database WHERE datname LIKE $1`,
     [`${TEST_DATABASE_PREFIX}%`],
   );
+  let inUse = false;
   for (const { datname } of rows) {
     const pid = Number(datname.slice(TEST_DATABASE_PREFIX.length).split('_')[0]);
-    if (Number.isInteger(pid) && isAlive(pid)) continue;
+    if (Number.isInteger(pid) && isAlive(pid)) {
+      inUse = true;
+      continue;
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
   }
+  return inUse;
+}
+
+async function dropOtherTemplates(admin: Client, keep: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname = 'cong_test_template' OR (datname LIKE $1 AND datname <> $2)`,
+    [`${TEMPLATE_DATABASE_PREFIX}%`, keep],
+  );
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
 }
 
 function isAlive(pid: number): boolean {

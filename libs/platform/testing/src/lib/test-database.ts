@@ -1,6 +1,6 @@
 import { Client, escapeIdentifier } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { ownerUrl, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabase } from './test-environment';
+import { ownerUrl, templateDatabase, TEST_DATABASE_PREFIX, withDatabase } from './test-environment';
 
 /** A database of one spec file's own, copied from the migrated template; dropped by `drop()`. */
 export class TestDatabase {
@@ -11,11 +11,12 @@ export class TestDatabase {
 
   static async create(): Promise<TestDatabase> {
     const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+    const template = templateDatabase();
     await withAdmin(async (admin) => {
       // Copying needs the template to have no other session; a parallel copy may hold it briefly.
       for (let attempt = 0; ; attempt++) {
         try {
-          await admin.query(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(TEMPLATE_DATABASE)}`);
+          await admin.query(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(template)}`);
           return;
         } catch (error) {
           if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;

@@ -13,8 +13,16 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export const TEMPLATE_DATABASE = 'cong_test_template';
+export const TEMPLATE_DATABASE_PREFIX = 'cong_test_template_';
 export const TEST_DATABASE_PREFIX = 'cong_test_f';
+
+/**
+ * The migrated template of this migration stream. Named by its fingerprint, so that runs of
+ * checkouts with different migrations (two worktrees, a branch switch) never rebuild each other's.
+ */
+export function templateDatabase(): string {
+  return `${TEMPLATE_DATABASE_PREFIX}${migrationsFingerprint()}`;
+}
 
 /** A fingerprint of the migration stream: the template is rebuilt only when a migration changes. */
 export function migrationsFingerprint(): string {
