@@ -212,6 +212,17 @@ describe('public read API (no sign-in): published only, per province, cached and
     const urls = [sitemap.urlset.url].flat().map((u: { loc: string }) => u.loc);
     expect(urls.sort()).toEqual(items.map((i) => `https://laocai.gov.vn/h-sa-pa/${i.slug}`).sort());
     expect((await pub('/sites/khong-co/feed.rss')).status).toBe(404);
+
+    // An item without a summary has no description (never the word "undefined").
+    const bare = await create('h-sa-pa', 'news', 'Tin không có tóm tắt');
+    await publisher.publish(actor, laoCaiId, bare.id, new Date('2026-10-01T01:00:00Z'));
+    const withBare = await pub('/sites/h-sa-pa/feed.rss');
+    expect(withBare.text).not.toContain('undefined');
+    expect((await parser.parseString(withBare.text)).description).toBe('Thông tin mới đăng trên Huyện Sa Pa');
+    const bareEntry = (await parser.parseString(withBare.text)).items.find((i) => i.title === 'Tin không có tóm tắt');
+    expect(bareEntry).toBeDefined();
+    expect(bareEntry?.content).toBeUndefined();
+    expect((await parser.parseString((await pub('/sites/h-sa-pa/feed.atom')).text)).items.map((i) => i.title)).toContain('Tin không có tóm tắt');
   });
 
   it('links feeds and sitemaps of a sub-site with its own domain there, and answers for the province on that domain', async () => {

@@ -309,6 +309,8 @@ export class PublicRoutes {
     const feed = new Feed({
       id: siteUrl,
       title: found.title,
+      // RSS 2.0 requires the channel's description; without one the library prints "undefined".
+      description: `Thông tin mới đăng trên ${found.title}`,
       link: siteUrl,
       language: 'vi',
       copyright: found.title,
@@ -317,7 +319,8 @@ export class PublicRoutes {
     });
     for (const item of items) {
       const link = `${siteUrl}/${item.slug}`;
-      feed.addItem({ id: link, title: item.title, link, description: item.summary ?? undefined, date: new Date(item.publishedAt) });
+      // No summary, no description: the feed library would print an absent one as "undefined".
+      feed.addItem({ id: link, title: item.title, link, date: new Date(item.publishedAt), ...(item.summary ? { description: item.summary } : {}) });
     }
     return feed;
   }
