@@ -17,6 +17,7 @@ import { TenancyModule, TenantGuard } from '@cong/tenancy';
 import { AccessGuard, AccountsModule } from '@cong/accounts';
 import { OnboardingModule } from '@cong/onboarding';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 
 /** Composition root of the HTTP API: wiring only, no domain logic. */
 @Module({})
@@ -41,6 +42,7 @@ export class ApiModule {
         NotificationsModule,
         ComplianceModule,
         HealthModule,
+        HomeModule,
       ],
       providers: [
         // First: no route sees a request whose province is unknown.

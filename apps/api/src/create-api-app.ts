@@ -6,8 +6,7 @@ import { MAX_UPLOAD_BYTES, PublicRoutes } from '@cong/content';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
 import { createValidationPipe, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
-import { assignRequestId } from '@cong/platform-logging';
-import { Logger } from 'nestjs-pino';
+import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api/v1';
@@ -28,9 +27,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     // Body parsing is ours (below): JSON only, strict UTF-8.
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PlatformLogger));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
+      { path: '/', method: RequestMethod.GET },
+      { path: 'api/v1', method: RequestMethod.GET },
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],

@@ -27,6 +27,32 @@ describe('health', () => {
     return { api, pg, redis, close: async () => (await api.close(), await pg.close(), await redis.close()) };
   }
 
+  it('/ and /api/v1 answer with links to the docs, the API and health (JSON, or a Vietnamese page for a browser)', async () => {
+    const { api, close } = await apiBehindProxies();
+    try {
+      for (const path of ['/', '/api/v1']) {
+        const res = await api.request(path);
+        expect(res.status).toBe(200);
+        expect(res.body.name).toBe('Cổng API');
+        const hrefs = res.body.links.map((l: { href: string }) => l.href);
+        expect(hrefs).toEqual(expect.arrayContaining(['/docs', '/docs/openapi.json', '/api/v1/tenant', '/health/ready']));
+        // Every link it gives answers (the province-bound ones with a province).
+        for (const href of hrefs) {
+          const target = await api.request(href, { headers: { 'x-tenant': 'no-such-province' } });
+          expect([200, 404]).toContain(target.status);
+          if (target.status === 404) expect(target.body.code).toBe('TENANCY_TENANT_NOT_FOUND');
+        }
+      }
+      const page = await api.request('/', { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('<html lang="vi">');
+      expect(page.text).toContain('href="/docs"');
+    } finally {
+      await close();
+    }
+  });
+
   it('/health/live answers 200 without a province', async () => {
     const { api, close } = await apiBehindProxies();
     try {

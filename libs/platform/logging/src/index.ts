@@ -1,2 +1,3 @@
 export { LoggingModule } from './lib/logging.module';
+export { PlatformLogger } from './lib/platform-logger';
 export { assignRequestId } from './lib/request-id';
