@@ -51,4 +51,32 @@ describe('AppConfig', () => {
     expect(config.http).toMatchObject({ trustProxy: true, port: 8080 });
     expect(config.worker.concurrency).toBe(3);
   });
+
+  it('listens on loopback by default outside production, on every interface in production', () => {
+    expect(AppConfig.fromEnvironment({}).http.host).toBe('127.0.0.1');
+    expect(AppConfig.fromEnvironment({ NODE_ENV: 'test' }).http.host).toBe('127.0.0.1');
+    const production = AppConfig.fromEnvironment({
+      NODE_ENV: 'production',
+      DATABASE_APP_PASSWORD: 'app-password-long',
+      DATABASE_PUBLIC_PASSWORD: 'public-password-long',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(production.http.host).toBe('0.0.0.0');
+  });
+
+  it('signs with the fixed development key only on loopback', () => {
+    expect(AppConfig.fromEnvironment({}).auth.developmentKey).toBe(true);
+    expect(AppConfig.fromEnvironment({ HOST: '::1' }).auth.developmentKey).toBe(true);
+    for (const HOST of ['0.0.0.0', '192.168.1.20', '::']) {
+      expect(() => AppConfig.fromEnvironment({ HOST })).toThrow(/AUTH_JWT_SECRET is required when the API listens beyond loopback/);
+    }
+    const own = AppConfig.fromEnvironment({ HOST: '0.0.0.0', AUTH_JWT_SECRET: 'k'.repeat(40) });
+    expect(own.auth).toEqual({ jwtSecret: 'k'.repeat(40), developmentKey: false });
+  });
+
+  it('takes LOG_FORMAT json (default) or pretty, and names anything else', () => {
+    expect(AppConfig.fromEnvironment({}).log.format).toBe('json');
+    expect(AppConfig.fromEnvironment({ LOG_FORMAT: 'pretty' }).log.format).toBe('pretty');
+    expect(() => AppConfig.fromEnvironment({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be json or pretty/);
+  });
 });

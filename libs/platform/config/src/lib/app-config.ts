@@ -5,8 +5,18 @@ import { Environment } from './environment';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
-/** Signs tokens outside production only (production refuses to start without AUTH_JWT_SECRET). */
+/**
+ * Signs tokens only for a process that listens on loopback outside production: anyone who reads
+ * this file could forge tokens with it, so a server reachable from other machines needs its own.
+ */
 const DEVELOPMENT_JWT_SECRET = 'cong-development-only-key-never-used-in-production';
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1|\[::1\])$/i;
+
+/** Whether an address is reachable only from this machine. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
 
 /**
  * The typed configuration, built once from the environment. Injected by class; nothing else in the
@@ -30,9 +40,10 @@ export class AppConfig {
   };
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
-  readonly log: { readonly level: string };
+  readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
   readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
-  readonly auth: { readonly jwtSecret: string };
+  /** `developmentKey`: tokens are signed with the fixed development key (loopback only). */
+  readonly auth: { readonly jwtSecret: string; readonly developmentKey: boolean };
   readonly media: { readonly dir: string };
   /** Outgoing e-mail; `url` null: none is sent (in-app notifications only). */
   readonly mail: { readonly url: string | null; readonly from: string };
@@ -52,10 +63,10 @@ export class AppConfig {
       publicPoolSize: e.DATABASE_PUBLIC_POOL_SIZE,
     });
     this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
-    this.http = Object.freeze({ host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY });
-    this.log = Object.freeze({ level: e.LOG_LEVEL });
+    this.http = Object.freeze({ host: listenHost(e), port: e.PORT, trustProxy: e.TRUST_PROXY });
+    this.log = Object.freeze({ level: e.LOG_LEVEL, format: e.LOG_FORMAT as 'json' | 'pretty' });
     this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
-    this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
+    this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, developmentKey: !e.AUTH_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
     this.mail = Object.freeze({ url: e.SMTP_URL ?? null, from: e.SMTP_FROM });
     this.publicCache = e.PUBLIC_CACHE === 'on';
@@ -81,11 +92,21 @@ export class AppConfig {
     }
     if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
       problems.push('AUTH_JWT_SECRET is required when NODE_ENV=production');
+    } else if (!env.AUTH_JWT_SECRET && !isLoopback(listenHost(env))) {
+      problems.push(
+        `AUTH_JWT_SECRET is required when the API listens beyond loopback (HOST=${listenHost(env)}): ` +
+          'the development key is public, so tokens signed with it could be forged',
+      );
     }
     problems.push(...checkUrl('DATABASE_URL', env.DATABASE_URL), ...checkUrl('REDIS_URL', env.REDIS_URL));
     if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
     return new AppConfig(env);
   }
+}
+
+/** HOST, or its default: every interface in production (a container), loopback elsewhere. */
+function listenHost(e: Environment): string {
+  return e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
 }
 
 function flatten(errors: ValidationError[]): string[] {

@@ -98,8 +98,10 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Listen address; unset: loopback (127.0.0.1), or every interface (0.0.0.0) in production. */
+  @IsOptional()
   @IsString()
-  HOST = '0.0.0.0';
+  HOST?: string;
 
   /** Trust X-Forwarded-* headers (set when the API runs behind a reverse proxy). */
   @Transform(toBoolean)
@@ -108,6 +110,10 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** `json` (one object a line, for log collectors) or `pretty` (one readable line, for a terminal). */
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT = 'json';
 
   @Transform(toNumber)
   @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
