@@ -16,6 +16,8 @@ async function main() {
   const env = { ...process.env, ...services.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
   const bin = (name) => join(root, 'node_modules/.bin', name);
   try {
+    log('Native modules load on this Node…');
+    if ((await run(process.execPath, [join(root, 'scripts/dev/native-modules.mjs')], { cwd: root, env })) !== 0) return 1;
     log('Lint (module boundaries included)…');
     if ((await run(bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static'], { cwd: root, env })) !== 0) return 1;
     log('Typecheck…');

@@ -42,29 +42,46 @@ async function main() {
     if ((await cong('tenants', 'apply', `tenants/${code}`)) !== 0) return (await services.stop(), 1);
   }
 
-  const children = ['api', 'worker'].map((app) =>
-    spawn(NODE_TS[0], [...NODE_TS.slice(1), `apps/${app}/src/main.ts`], { cwd: root, env, stdio: 'inherit' }),
+  // Readable logs in a terminal unless told otherwise (LOG_FORMAT=json for the raw lines).
+  const childEnv = { LOG_FORMAT: 'pretty', ...env };
+  const apps = [
+    { name: 'API', main: 'apps/api/src/main.ts' },
+    { name: 'worker', main: 'apps/worker/src/main.ts' },
+  ];
+  const children = apps.map(({ main }) =>
+    spawn(NODE_TS[0], [...NODE_TS.slice(1), main], { cwd: root, env: childEnv, stdio: ['ignore', 'inherit', 'pipe'] }),
   );
+  // The worker says `cong-worker started` on stderr once its queues run; the summary waits for it.
+  const workerStarted = new Promise((resolve) => {
+    children[1].stderr.on('data', (chunk) => /cong-worker started/.test(chunk) && resolve(true));
+    children[1].once('exit', () => resolve(false));
+  });
+  for (const child of children) child.stderr.pipe(process.stderr);
+
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
-    log('Stopping…');
+    log('Stopping the API, the worker and the services this command started…');
     const exited = (c) =>
       new Promise((resolve) => {
         c.once('exit', resolve);
         c.kill('SIGTERM');
       });
-    await Promise.all(children.filter((c) => c.exitCode === null).map(exited));
+    await Promise.all(children.filter((c) => c.exitCode === null && c.signalCode === null).map(exited));
     await services.stop();
+    log('Stopped.');
     process.exit(code);
   };
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  // Every way of being told to stop stops everything: Ctrl-C, kill, a closed terminal, and the
+  // parent (npm) going away without passing a signal on.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(0), 500).unref();
   children.forEach((c, i) =>
     c.on('exit', (code) => {
       if (!stopping) {
-        console.error(`[cong] ${i === 0 ? 'API' : 'worker'} exited (${code}); stopping the platform.`);
+        console.error(`[cong] The ${apps[i].name} exited (${code}); stopping the platform.`);
         stop(1);
       }
     }),
@@ -72,16 +89,23 @@ async function main() {
 
   const port = env.PORT || '3000';
   const base = `http://127.0.0.1:${port}`;
-  if (!(await waitForReady(`${base}/health/ready`, children[0]))) {
-    console.error('[cong] The API did not become ready; see the log above.');
+  if (!(await waitForReady(`${base}/health/ready`, children[0])) || !(await workerStarted)) {
+    console.error('[cong] The platform did not become ready; see the log above.');
     await stop(1);
     return 1;
   }
+  // The pretty logger writes from a thread of its own: let its start-up lines come out first.
+  await new Promise((r) => setTimeout(r, 500));
+  const example = provinces[0] ?? 'lao-cai';
+  log('');
   log('The platform is running:');
-  log(`  API        ${base}/api/v1   (a province by Host, or with the header X-Tenant: <code>)`);
-  log(`  Provinces  ${provinces.join(', ')}   (try: curl -H 'X-Tenant: ${provinces[0] ?? 'lao-cai'}' ${base}/api/v1/tenant)`);
-  log(`  API docs   ${base}/docs`);
-  log(`  Health     ${base}/health/ready`);
+  log(`  Start here  ${base}/   (links to everything below)`);
+  log(`  API         ${base}/api/v1   (a province by Host, or with the header X-Tenant: <code>)`);
+  log(`  Provinces   ${provinces.join(', ')}   (try: curl -H 'X-Tenant: ${example}' ${base}/api/v1/tenant)`);
+  log(`  API docs    ${base}/docs`);
+  log(`  Health      ${base}/health/ready`);
+  log(`  CLI         npm run cong -- accounts create-admin ${example} <username> --name "<full name>"`);
+  log('              (in another shell; it finds this PostgreSQL and Redis by itself)');
   log('Press Ctrl-C to stop.');
   return new Promise(() => undefined);
 }

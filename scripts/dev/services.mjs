@@ -93,18 +93,38 @@ async function ensurePostgres(root, env, log) {
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  return {
+    env: embeddedPostgresEnv(url, env, secrets),
+    stop: async () => server.stop(),
+  };
+}
+
+/** The environment that reaches the embedded PostgreSQL: its URL with the generated passwords. */
+function embeddedPostgresEnv(url, env, secrets) {
   const embedded = new URL(url);
   embedded.hostname = '127.0.0.1';
   embedded.username = 'postgres';
   embedded.password = secrets.postgresPassword;
   return {
-    env: {
-      DATABASE_URL: embedded.toString(),
-      DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD || secrets.appPassword,
-      DATABASE_PUBLIC_PASSWORD: env.DATABASE_PUBLIC_PASSWORD || secrets.publicPassword,
-    },
-    stop: async () => server.stop(),
+    DATABASE_URL: embedded.toString(),
+    DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD || secrets.appPassword,
+    DATABASE_PUBLIC_PASSWORD: env.DATABASE_PUBLIC_PASSWORD || secrets.publicPassword,
   };
+}
+
+/**
+ * The environment for a command run beside `npm run platform` (the `cong` CLI): the PostgreSQL
+ * the platform uses, found the same way, without starting anything. `{}` when neither the server
+ * at DATABASE_URL nor an embedded one (with its generated passwords) answers: the command then
+ * reports the connection problem itself.
+ */
+export async function runningServicesEnv(root, env = process.env) {
+  const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if ((await postgresAnswers(url)).ok) return {};
+  const secretsFile = join(root, '.data', 'local-secrets.json');
+  if (!LOCAL_HOSTS.has(new URL(url).hostname) || !existsSync(secretsFile)) return {};
+  const embedded = embeddedPostgresEnv(url, env, JSON.parse(readFileSync(secretsFile, 'utf8')));
+  return (await postgresAnswers(embedded.DATABASE_URL)).ok ? embedded : {};
 }
 
 function redisAnswers(url) {
@@ -213,7 +233,12 @@ export async function ensureServices(root, log) {
  * `{ env, stop }`, or undefined after printing why the services cannot be had.
  */
 export async function prepare(root, log, ensureDependencies) {
-  ensureDependencies(root, log);
+  try {
+    await ensureDependencies(root, log);
+  } catch (error) {
+    console.error(`[cong] ${error.message}`);
+    return undefined;
+  }
   try {
     return await ensureServices(root, log);
   } catch (error) {
