@@ -225,6 +225,28 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect((await parser.parseString((await pub('/sites/h-sa-pa/feed.atom')).text)).items.map((i) => i.title)).toContain('Tin không có tóm tắt');
   });
 
+  it('issue 14 stored XSS: a title or summary with markup written as entities reaches no surface as markup', async () => {
+    const payload = 'Thủ tục &#60;img src=x onerror=alert(1)&#62;';
+    const item = await create('h-sa-pa', 'news', payload, { summary: `Tóm tắt &lt;script&gt;alert(1)&lt;/script&gt; ${payload}` });
+    const staff = await lc.send('GET', `/api/v1/content/${item.id}`, undefined, admin);
+    expect(staff.body.title).toBe('Thủ tục');
+    await publisher.publish(actor, laoCaiId, item.id);
+    const surfaces = [
+      staff.text,
+      (await pub(`/sites/h-sa-pa/items/${item.slug}`)).text,
+      (await pub('/sites/h-sa-pa/items')).text,
+      (await pub('/search?q=thu+tuc')).text,
+      (await pub('/sites/h-sa-pa/feed.rss')).text,
+      (await pub('/sites/h-sa-pa/feed.atom')).text,
+      (await pub('/sites/h-sa-pa/sitemap.xml')).text,
+    ];
+    for (const text of surfaces) {
+      expect(text).not.toMatch(/<(img|script)\b/i);
+      expect(text).not.toMatch(/&lt;(img|script)\b/i);
+      expect(text).not.toMatch(/&#0*60;(img|script)/i);
+    }
+  });
+
   it('links feeds and sitemaps of a sub-site with its own domain there, and answers for the province on that domain', async () => {
     // What applying `portal.subsiteDomains` stores (tested with onboarding): the site's domain, and the
     // domain among the province's.

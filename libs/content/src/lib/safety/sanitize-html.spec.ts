@@ -19,4 +19,21 @@ describe('rich text sanitising (allowlist)', () => {
   it('keeps no markup at all in plain-text fields', () => {
     expect(plainText('<b>Tiêu đề</b> <script>x</script>có dấu')).toBe('Tiêu đề có dấu');
   });
+
+  it.each([
+    ['Thủ tục &#60;img src=x onerror=alert(1)&#62;', 'Thủ tục'],
+    ['Thủ tục &lt;img src=x onerror=alert(1)&gt;', 'Thủ tục'],
+    ['Tin &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; mới', 'Tin  mới'],
+    ['&lt;svg onload=alert(1)&gt;Báo cáo', 'Báo cáo'],
+  ])('issue 14 stored XSS: markup written as entities is removed too (%s)', (input, expected) => {
+    const text = plainText(input);
+    expect(text).toBe(expected);
+    expect(text).not.toMatch(/<[a-z!/]/i);
+  });
+
+  it('keeps text that only looks like markup: comparisons, ampersands, quotes', () => {
+    expect(plainText('Chỉ số a < b và c > d')).toBe('Chỉ số a < b và c > d');
+    expect(plainText('Sở Tài nguyên & Môi trường "mới"')).toBe('Sở Tài nguyên & Môi trường "mới"');
+    expect(plainText("Nghị định 5 < 10 & 'x'")).toBe("Nghị định 5 < 10 & 'x'");
+  });
 });

@@ -32,12 +32,25 @@ export function sanitizeRichText(html: string): string {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
+/** Markup removed once, entities turned back into the characters they stand for. */
+function stripOnce(text: string): string {
+  return sanitize(text, { allowedTags: [], allowedAttributes: {} }).replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
+}
+
 /**
  * Plain text fields (titles, summaries): markup is removed and the text kept as text — "A & B"
- * stays "A & B" (sanitize-html escapes it for HTML; whoever renders it escapes it once).
+ * stays "A & B", "a < b" stays "a < b". Removal repeats until nothing changes: markup written as
+ * entities (`&#60;img onerror=…&#62;`) becomes markup once decoded, and must go too, so that no
+ * surface (JSON, feeds, sitemaps, pages, exports, notifications) ever receives a tag from a
+ * plain-text field. Whoever renders the text still escapes it once.
  */
 export function plainText(text: string): string {
-  return sanitize(text, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity])
-    .trim();
+  let current = text;
+  // Each pass removes at least one layer of encoding; a few passes reach the fixed point.
+  for (let pass = 0; pass < 10; pass++) {
+    const next = stripOnce(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current.trim();
 }
