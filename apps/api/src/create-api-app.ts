@@ -8,14 +8,26 @@ import { AppConfig } from '@cong/platform-config';
 import { createValidationPipe, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
 import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
 import { ApiModule } from './api.module';
+import { setSecurityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
+type RouterReply = Parameters<ProblemDetailsFilter['reply']>[2];
 /** Largest JSON body accepted; uploads have their own limits per type. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP API (not yet listening); main.ts and the e2e tests both use it. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const problems = new ProblemDetailsFilter();
+  const production = config.env === 'production';
   const adapter = new FastifyAdapter({
+    // Bad percent-encoding and over-long path parameters fail in the router, before any hook or
+    // filter: they are answered as problem+json, with the headers of every other answer.
+    // (Nest's adapter bundles its own copy of Fastify's types, which the plugins' do not match.)
+    frameworkErrors: ((error: Error, request: { id: string; url: string }, reply: RouterReply) => {
+      reply.header('x-request-id', request.id);
+      setSecurityHeaders(reply, request.url, production);
+      problems.reply(error, request, reply);
+    }) as never,
     genReqId: assignRequestId,
     trustProxy: config.http.trustProxy,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
@@ -37,13 +49,14 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(problems);
   const fastify = app.getHttpAdapter().getInstance();
   // Nest's own first request hook, before its middleware: every reply names its request, and a
   // citizen's read is answered here by the public routes (the middleware has nothing to do for it).
   const publicRoutes = app.get(PublicRoutes);
   adapter.setOnRequestHook((request, reply, done) => {
     reply.header('x-request-id', request.id);
+    setSecurityHeaders(reply, request.url, production);
     if (!publicRoutes.intercept(request as unknown as Parameters<PublicRoutes['intercept']>[0], reply as unknown as Parameters<PublicRoutes['intercept']>[1])) done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that

@@ -99,6 +99,38 @@ describe('tenant resolution over HTTP', () => {
     expect(res.body.code).toBe('PLATFORM_NOT_FOUND');
   });
 
+  it('issue 14: Fastify\'s own router errors (bad percent-encoding, an over-long parameter) are problem+json', async () => {
+    const bad = await api.onHost('laocai.test.vn', '/api/v1/content/%E0%A4%A');
+    expect([bad.status, bad.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8']);
+    expect(bad.body).toMatchObject({ status: 400, code: 'PLATFORM_MALFORMED_URL', requestId: expect.any(String) });
+    expect(bad.body.detail).toMatch(/không hợp lệ/);
+    expect(bad.headers['x-request-id']).toBe(bad.body.requestId);
+    const long = await api.onHost('laocai.test.vn', `/api/v1/content/${'a'.repeat(600)}`);
+    expect([long.status, long.headers['content-type']]).toEqual([414, 'application/problem+json; charset=utf-8']);
+    expect(long.body).toMatchObject({ status: 414, code: 'PLATFORM_URI_TOO_LONG', title: 'Địa chỉ yêu cầu quá dài' });
+    expect(long.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('issue 14: every answer carries the security headers — staff and public routes, errors, the docs', async () => {
+    const answers = {
+      tenant: await api.onHost('laocai.test.vn', '/api/v1/tenant'),
+      public: await api.onHost('laocai.test.vn', '/api/v1/public/sites'),
+      missing: await api.onHost('laocai.test.vn', '/api/v1/no-such-thing'),
+      unauthenticated: await api.onHost('laocai.test.vn', '/api/v1/content'),
+      health: await api.request('/health/live'),
+    };
+    for (const [name, res] of Object.entries(answers)) {
+      expect({ name, nosniff: res.headers['x-content-type-options'], frame: res.headers['x-frame-options'] }).toEqual({ name, nosniff: 'nosniff', frame: 'DENY' });
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      // HSTS only where production serves HTTPS.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+    const docs = await api.request('/docs');
+    expect(docs.headers['content-security-policy']).toMatch(/^default-src 'self';/);
+    expect(docs.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
   it("keeps the caller's X-Request-Id, and makes one when absent", async () => {
     const given = await api.onHost('laocai.test.vn', '/api/v1/tenant', { headers: { 'x-request-id': 'proxy-1234-abcd' } });
     expect(given.headers['x-request-id']).toBe('proxy-1234-abcd');

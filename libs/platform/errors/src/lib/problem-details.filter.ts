@@ -28,6 +28,9 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; detail: s
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'PLATFORM_BAD_CONTENT_LENGTH', detail: 'Content-Length không khớp với dữ liệu gửi lên.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'PLATFORM_MALFORMED_JSON', detail: 'Thân yêu cầu không phải JSON hợp lệ.' },
   CONG_ERR_BODY_NOT_UTF8: { status: 400, code: 'PLATFORM_BODY_NOT_UTF8', detail: 'Thân yêu cầu không phải văn bản UTF-8 hợp lệ.' },
+  // Raised by Fastify's router, before any route (see `frameworkErrors` in create-api-app).
+  FST_ERR_BAD_URL: { status: 400, code: 'PLATFORM_MALFORMED_URL', detail: 'Địa chỉ yêu cầu có mã hóa phần trăm (%) không hợp lệ.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'PLATFORM_URI_TOO_LONG', detail: 'Một phần của địa chỉ yêu cầu dài quá giới hạn cho phép.' },
 };
 
 /**
@@ -41,8 +44,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<HttpRequestLike>();
-    const reply = http.getResponse<HttpReplyLike>();
+    this.reply(error, http.getRequest<HttpRequestLike>(), http.getResponse<HttpReplyLike>());
+  }
+
+  /** Answers with the problem for `error`; also what Fastify's router calls for its own errors. */
+  reply(error: unknown, request: HttpRequestLike | undefined, reply: HttpReplyLike): void {
     const problem = { ...this.toProblem(error, request), instance: request?.url, requestId: request?.id };
     if (reply.sent) return;
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);

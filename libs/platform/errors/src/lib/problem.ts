@@ -28,6 +28,7 @@ export const TITLE_BY_STATUS: Record<number, string> = {
   409: 'Xung đột dữ liệu',
   410: 'Không còn tồn tại',
   413: 'Dữ liệu gửi lên quá lớn',
+  414: 'Địa chỉ yêu cầu quá dài',
   415: 'Định dạng dữ liệu không được hỗ trợ',
   422: 'Dữ liệu không hợp lệ',
   423: 'Tài khoản hoặc tài nguyên đang bị khóa',
