@@ -93,7 +93,7 @@ describe('authoring content over HTTP (NA-5, LC-2.1): types, revisions, slugs, r
 
     const other = (await as(admin)('POST', '/content', { site: 'so-xay-dung', type: 'news', title: 'Tin Sở Xây dựng' })).body;
     expect((await as(editorYte)('GET', `/content/${other.id}`)).status).toBe(404);
-    expect((await as(editorYte)('PUT', `/content/${other.id}`, { expectedRevision: 1, title: 'Sửa hộ' })).status).toBe(403);
+    expect((await as(editorYte)('PUT', `/content/${other.id}`, { expectedRevision: 1, title: 'Sửa hộ' })).status).toBe(404);
     const mine = await as(editorYte)('GET', '/content?limit=200');
     expect(mine.body.items.every((i: { unit: string }) => i.unit === 'so-y-te')).toBe(true);
     expect((await as(admin)('GET', '/content?site=so-xay-dung')).body.items.map((i: { id: string }) => i.id)).toContain(other.id);

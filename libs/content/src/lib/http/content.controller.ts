@@ -111,11 +111,16 @@ export class ContentController {
     return this.editor.subtreeOf(this.tenants.require(), holding.map((m) => m.unitId!));
   }
 
-  /** Out of reach: an item is "not found" (its existence is not confirmed); a new item's unit is a 403. */
+  /**
+   * Out of reach: an existing item the caller may not even read is "not found", on every route,
+   * exactly like a missing one (its existence is not confirmed); one they may read but not change
+   * is a 403; a new item's unit out of reach is a 403.
+   */
   private async requireReach(p: Principal, capability: Capability, unitId: string, existing = false): Promise<void> {
     const units = await this.reach(p, capability);
     if (units && !units.includes(unitId)) {
-      if (existing && capability === 'content.read') throw new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
+      const readable = capability === 'content.read' ? units : await this.reach(p, 'content.read');
+      if (existing && readable && !readable.includes(unitId)) throw new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
       throw AuthErrors.forbidden(capability);
     }
   }

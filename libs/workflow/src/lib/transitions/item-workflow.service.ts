@@ -178,10 +178,11 @@ export class ItemWorkflow {
   transition(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor, req: TransitionRequest): Promise<TransitionEvent> {
     return this.committed(tenantId, async (m) => {
       const item = await this.item(m, tenantId, itemId, true);
-      if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
       const ctx = new StepContext(m, tenantId, timezone);
-      const bound = await this.binding(ctx, item);
+      // Out of reach answers like missing, before the item's version or state is told.
       const roles = await this.rolesOf(ctx, actor, item);
+      if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
+      const bound = await this.binding(ctx, item);
       const outcome = decideTransition(bound.workflow, bound.state, req.action, roles, req.comment);
       if (!outcome.ok) throw WorkflowErrors.refused(outcome.refusal, outcome.message);
       return this.record(m, tenantId, item, bound, actor, req, outcome.to, this.checkedSchedule(outcome.phase, req));
@@ -221,12 +222,13 @@ export class ItemWorkflow {
   reschedule(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor, req: { version: number; publishAt: Date; unpublishAt?: Date | null; comment?: string }): Promise<TransitionEvent> {
     return this.committed(tenantId, async (m) => {
       const item = await this.item(m, tenantId, itemId, true);
-      if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
       const ctx = new StepContext(m, tenantId, timezone);
+      // Out of reach answers like missing, before the item's version or state is told.
+      const roles = await this.rolesOf(ctx, actor, item);
+      if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
       const bound = await this.binding(ctx, item);
       if (item.status !== 'scheduled') throw WorkflowErrors.refused('no_such_action', `"reschedule" needs a scheduled item (it is ${bound.state})`);
       const allowed = [...new Set(bound.workflow.transitions.filter((t) => t.from.includes(bound.state)).flatMap((t) => t.roles))];
-      const roles = await this.rolesOf(ctx, actor, item);
       if (!roles.some((r) => allowed.includes(r))) throw WorkflowErrors.refused('role_refused', `"reschedule" needs one of ${allowed.join(', ')}`);
       const schedule = this.checkedSchedule('scheduled', { action: 'reschedule', ...req });
       return this.record(m, tenantId, item, bound, actor, { action: 'reschedule', ...req }, bound.state, schedule);
