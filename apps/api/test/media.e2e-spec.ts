@@ -1,12 +1,13 @@
 import { ContentPublisher } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ApiUnderTest } from './api-under-test';
-import { Caller } from './auth-session';
+import { Caller, invitedAccount } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
 
 function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType: string } {
@@ -41,11 +42,14 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'image', mime: 'image/png', width: 2000, height: 1000 });
     expect(res.body.variants.map((v: { width: number }) => v.width)).toEqual([320, 640, 1280]);
-    const file = await api.request(`/api/v1/public/media/${res.body.id}?width=600`, { headers: { 'x-tenant': 'lao-cai' } });
+    const staff = { 'x-tenant': 'lao-cai', authorization: `Bearer ${admin}` };
+    const file = await api.request(`/api/v1/media/${res.body.id}/file?width=600`, { headers: staff });
     expect(file.headers['content-type']).toBe('image/webp');
     expect(await sharp(file.raw).metadata()).toMatchObject({ format: 'webp', width: 640, height: 320 });
-    const original = await api.request(`/api/v1/public/media/${res.body.id}`, { headers: { 'x-tenant': 'lao-cai' } });
+    const original = await api.request(`/api/v1/media/${res.body.id}/file`, { headers: staff });
     expect([original.status, original.headers['content-type'], original.headers['x-content-type-options']]).toEqual([200, 'image/png', 'nosniff']);
+    expect(original.headers['cache-control']).toBe('private, no-store');
+    expect((await api.request(`/api/v1/media/${res.body.id}/file`, { headers: { 'x-tenant': 'lao-cai' } })).status).toBe(401);
   });
 
   it('accepts PDF and real Office files', async () => {
@@ -75,6 +79,31 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
     expect([noFile.status, noFile.body.code]).toEqual([400, 'MEDIA_NO_FILE']);
     const json = await api.request('/api/v1/media', { method: 'POST', headers: { 'x-tenant': 'lao-cai', authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(415);
+  });
+
+  it('issue 14: an upload of drafts only is not served to the public; a published item\'s is, until the item is withdrawn', async () => {
+    const lc = new Caller(api, 'lao-cai');
+    const editor = await invitedAccount(lc, admin, 'bientap.anh', [{ role: 'unit_editor', unit: 'so-y-te' }]);
+    const head = await invitedAccount(lc, admin, 'giamdoc.anh', [{ role: 'unit_head', unit: 'so-y-te' }]);
+    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#16a085' } }).png().toBuffer();
+    const id = (await upload('tiem-chung.png', png, 'lao-cai', editor)).body.id as string;
+    const publicFile = () => api.request(`/api/v1/public/media/${id}?width=320`, { headers: { 'x-tenant': 'lao-cai' } });
+    const missing = await api.request(`/api/v1/public/media/${randomUUID()}`, { headers: { 'x-tenant': 'lao-cai' } });
+    const answer = (r: { status: number; body: { code?: string } }) => [r.status, r.body.code];
+
+    expect(answer(await publicFile())).toEqual(answer(missing));
+    const item = (await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title: 'Tiêm chủng tại trạm y tế xã', body: `<p>Ảnh</p><img src="/api/v1/public/media/${id}" alt="Tiêm chủng">` }, editor)).body;
+    expect(answer(await publicFile())).toEqual(answer(missing));
+
+    const published = await lc.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'publish', version: 1 }, editor);
+    expect(published.status).toBe(200);
+    const served = await publicFile();
+    expect([served.status, served.headers['content-type']]).toEqual([200, 'image/webp']);
+    expect(served.headers['cache-control']).not.toMatch(/immutable/);
+
+    const down = await lc.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'take-down', version: published.body.version, comment: 'Ảnh chưa xin phép người dân' }, head);
+    expect(down.status).toBe(200);
+    expect(answer(await publicFile())).toEqual(answer(missing));
   });
 
   it("keeps a province's files to itself", async () => {

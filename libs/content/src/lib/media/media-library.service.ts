@@ -95,6 +95,18 @@ export class MediaLibrary {
     });
   }
 
+  /**
+   * For citizens: the file only while a published item points at it (content_public_media, kept by
+   * a trigger on content_item); an upload of drafts alone is "not found", like a missing one.
+   */
+  async publicFile(tenantId: string, id: string, width?: number): Promise<{ mime: string; bytes: Buffer; filename: string }> {
+    const published = await this.db.transaction(tenantId, async (m) =>
+      (await m.query(`SELECT 1 FROM content_public_media WHERE tenant_id = $1 AND media_id = $2 LIMIT 1`, [tenantId, id])).length > 0,
+    );
+    if (!published) throw MediaErrors.notFound();
+    return this.file(tenantId, id, width);
+  }
+
   /** The bytes of the original, or of the smallest variant at least `width` wide. */
   async file(tenantId: string, id: string, width?: number): Promise<{ mime: string; bytes: Buffer; filename: string }> {
     const asset = await this.get(tenantId, id);

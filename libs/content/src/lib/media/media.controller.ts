@@ -59,22 +59,40 @@ export class MediaController {
     return view(await this.media.get(this.tenants.require(), id));
   }
 
+  @Get('media/:id/file')
+  @ApiBearerAuth()
+  @Requires('content.read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The file for staff (drafts included), or for images the smallest variant at least `width` wide' })
+  @ApiQuery({ name: 'width', required: false, type: Number })
+  async staffFile(@Param('id', new ParseUUIDPipe()) id: string, @Query('width') width: string | undefined, @Res() reply: ReplyLike): Promise<void> {
+    send(reply, await this.media.file(this.tenants.require(), id, widthOf(width)), 'private, no-store');
+  }
+
   @Get('public/media/:id')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'The file (or, for images, the smallest variant at least `width` wide)' })
+  @ApiOperation({ summary: 'The file of a published item (or, for images, the smallest variant at least `width` wide); 404 for uploads of drafts only' })
   @ApiQuery({ name: 'width', required: false, type: Number })
   async file(@Param('id', new ParseUUIDPipe()) id: string, @Query('width') width: string | undefined, @Res() reply: ReplyLike): Promise<void> {
-    const w = width === undefined ? undefined : Number(width);
-    if (w !== undefined && !(Number.isInteger(w) && w > 0 && w <= 4000)) {
-      throw new DomainError('PLATFORM_VALIDATION_FAILED', 'validation', 'width phải là số nguyên dương.', [{ field: 'width', message: 'must be a whole number 1–4000' }]);
-    }
-    const { mime, bytes, filename } = await this.media.file(this.tenants.require(), id, w);
-    reply
-      .header('content-type', mime)
-      .header('cache-control', 'public, max-age=86400, immutable')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `${mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(bytes);
+    // Not `immutable`: the file stops being public when its last published item is withdrawn.
+    send(reply, await this.media.publicFile(this.tenants.require(), id, widthOf(width)), 'public, max-age=300');
   }
+}
+
+function widthOf(width: string | undefined): number | undefined {
+  const w = width === undefined ? undefined : Number(width);
+  if (w !== undefined && !(Number.isInteger(w) && w > 0 && w <= 4000)) {
+    throw new DomainError('PLATFORM_VALIDATION_FAILED', 'validation', 'width phải là số nguyên dương.', [{ field: 'width', message: 'must be a whole number 1–4000' }]);
+  }
+  return w;
+}
+
+function send(reply: ReplyLike, { mime, bytes, filename }: { mime: string; bytes: Buffer; filename: string }, cacheControl: string): void {
+  reply
+    .header('content-type', mime)
+    .header('cache-control', cacheControl)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `${mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(bytes);
 }
