@@ -5,13 +5,15 @@ import multipart from '@fastify/multipart';
 import { MAX_UPLOAD_BYTES, PublicRoutes } from '@cong/content';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
-import { createValidationPipe, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
+import { createValidationPipe, DomainError, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
 import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
 import { ApiModule } from './api.module';
 import { setSecurityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 type RouterReply = Parameters<ProblemDetailsFilter['reply']>[2];
+const NUL_IN_URL = /%00/i;
+const nulInUrl = () => new DomainError('PLATFORM_MALFORMED_URL', 'bad_request', 'Địa chỉ yêu cầu chứa ký tự NUL (%00), không hợp lệ.');
 /** Largest JSON body accepted; uploads have their own limits per type. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -57,6 +59,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   adapter.setOnRequestHook((request, reply, done) => {
     reply.header('x-request-id', request.id);
     setSecurityHeaders(reply, request.url, production);
+    // A NUL in a path or query value decodes fine but no database text can hold it.
+    if (NUL_IN_URL.test(request.url)) return problems.reply(nulInUrl(), request, reply as unknown as RouterReply);
     if (!publicRoutes.intercept(request as unknown as Parameters<PublicRoutes['intercept']>[0], reply as unknown as Parameters<PublicRoutes['intercept']>[1])) done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that

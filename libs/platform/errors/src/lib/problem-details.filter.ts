@@ -1,7 +1,7 @@
 import { errorCodes } from 'fastify';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
-import { BODY_NOT_UTF8_MESSAGE } from './json-body';
+import { BODY_NOT_UTF8_MESSAGE, MAX_JSON_DEPTH, UnsafeJsonBodyError } from './json-body';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_BY_KIND, TITLE_BY_STATUS } from './problem';
 
 interface HttpRequestLike {
@@ -55,6 +55,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(error: unknown, request?: HttpRequestLike): Problem {
+    if (error instanceof UnsafeJsonBodyError) {
+      return error.reason === 'depth'
+        ? make(400, 'PLATFORM_BODY_TOO_DEEP', `Thân yêu cầu JSON lồng nhau quá ${MAX_JSON_DEPTH} cấp.`)
+        : make(400, 'PLATFORM_BODY_UNSAFE_TEXT', 'Thân yêu cầu chứa ký tự không hợp lệ (ký tự NUL U+0000 hoặc một nửa cặp thay thế UTF-16).');
+    }
     if (error instanceof DomainError) {
       const status = STATUS_BY_KIND[error.kind];
       return make(status, error.code, error.message, error.fields);
