@@ -3,6 +3,9 @@ import { IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 
 import { REQUIREMENT_MESSAGE } from './rule-base';
 import { REQUIREMENT_ID } from './vocabulary';
 
+/** The longest a session may last: 90 days. */
+export const MAX_SESSION_HOURS = 2160;
+
 export class PasswordPolicy {
   @IsInt() @Min(8) @Max(128) minLength = 12;
   /** How many of lower case, upper case, digits and symbols a password must mix. */
@@ -20,10 +23,16 @@ export class LockoutPolicy {
   @IsInt() @Min(1) @Max(10080) maxDurationMinutes = 1440;
 }
 
+/**
+ * How long a sign-in (a session) lasts. `absoluteHours: 8, idleMinutes: 30`: a working day at most,
+ * and half an hour without use ends it. Refreshing is refused past either, and the session ends.
+ */
 export class SessionPolicy {
+  /** How long one access token is good for; the session behind it is checked on every request. */
   @IsInt() @Min(1) @Max(60) accessTokenMinutes = 15;
-  @IsInt() @Min(1) @Max(90) refreshTokenDays = 14;
-  /** A session unused for this long ends, whatever its refresh token says. */
+  /** A session ends this long after its sign-in, however much it is used (up to 90 days). */
+  @IsInt() @Min(1) @Max(MAX_SESSION_HOURS) absoluteHours = 336;
+  /** A session not refreshed for this long ends (up to 7 days). */
   @IsInt() @Min(5) @Max(10080) idleMinutes = 480;
 }
 
