@@ -5,6 +5,9 @@ import { ContentType } from '@cong/rules';
 import { FIELDS_BY_TYPE, uploadKindsOf } from './content-fields';
 import { fieldNoteOf } from './field-note';
 
+/** A class of fields (`ProcedureFields`, `FileRef`). */
+type FieldClass = abstract new () => object;
+
 /** One field of a content type as the validators that check it describe it. */
 export interface FieldDescription {
   name: string;
@@ -31,7 +34,7 @@ export function describeFields(type: ContentType): FieldDescription[] {
   });
 }
 
-function describeClass(target: Function): FieldDescription[] {
+function describeClass(target: FieldClass): FieldDescription[] {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
   const names = [...new Set(metadata.map((m) => m.propertyName))];
   return names.map((name) => {
@@ -39,7 +42,7 @@ function describeClass(target: Function): FieldDescription[] {
     const conditional = own.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
     const has = (validator: string) => own.some((m) => m.name === validator);
     const nested = own.some((m) => m.type === ValidationTypes.NESTED_VALIDATION) ? defaultMetadataStorage.findTypeMetadata(target, name)?.typeFunction() : undefined;
-    const entryType = typeof nested === 'function' ? (nested as Function) : undefined;
+    const entryType = typeof nested === 'function' ? (nested as FieldClass) : undefined;
     return {
       name,
       presence: conditional.some((m) => m.name === IS_OPTIONAL) ? 'optional' : conditional.length > 0 ? 'conditional' : 'required',
@@ -57,8 +60,8 @@ export const CONTENT_FIELDS_END = '<!-- content-fields:end -->';
 
 /** The table docs/content.md shows: per type (types sharing their fields together), required and optional fields. */
 export function renderContentFieldsSection(): string {
-  const groups = new Map<Function, ContentType[]>();
-  for (const [type, fields] of Object.entries(FIELDS_BY_TYPE) as [ContentType, Function][]) groups.set(fields, [...(groups.get(fields) ?? []), type]);
+  const groups = new Map<FieldClass, ContentType[]>();
+  for (const [type, fields] of Object.entries(FIELDS_BY_TYPE) as [ContentType, FieldClass][]) groups.set(fields, [...(groups.get(fields) ?? []), type]);
   const rows = [...groups.values()].map((types) => {
     const fields = describeFields(types[0]);
     // A "|" would end the table cell, even inside code.

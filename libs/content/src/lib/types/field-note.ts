@@ -13,6 +13,6 @@ export function FieldNote(note: string): PropertyDecorator & ClassDecorator {
   };
 }
 
-export function fieldNoteOf(type: Function, property?: string): string | undefined {
+export function fieldNoteOf(type: abstract new () => object, property?: string): string | undefined {
   return property === undefined ? Reflect.getOwnMetadata(FIELD_NOTE, type) : Reflect.getMetadata(FIELD_NOTE, type, property);
 }
