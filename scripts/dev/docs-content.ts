@@ -10,8 +10,8 @@ import { join } from 'node:path';
 const file = join(__dirname, '../../docs/content.md');
 const before = readFileSync(file, 'utf8');
 const after = withContentFieldsSection(before);
-if (after === before) console.log('docs/content.md: the content fields are current.');
+if (after === before) process.stdout.write('docs/content.md: the content fields are current.\n');
 else {
   writeFileSync(file, after);
-  console.log('docs/content.md: content fields section written.');
+  process.stdout.write('docs/content.md: content fields section written.\n');
 }
