@@ -140,6 +140,7 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
 
     const history = (await as(na, 'totin.taichinh')('GET', `/content/${item.id}/transitions`)).body;
     expect(history.map((h: { action: string; actionLabel: string }) => `${h.action}: ${h.actionLabel}`)).toEqual(['submit: Gửi duyệt', 'return: Trả lại', 'submit: Gửi duyệt', 'publish: Đăng']);
+    expect(history.every((h: { itemId: string; tenantId?: string }) => h.itemId === item.id && h.tenantId === undefined)).toBe(true);
   });
 
   it('a new rule version governs items entering the workflow after it; items already in review finish under the old one', async () => {

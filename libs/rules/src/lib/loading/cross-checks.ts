@@ -1,5 +1,5 @@
 import { isIanaTimezone } from '@cong/tenancy';
-import { MAX_SESSION_HOURS } from '../schema/account-policy.schema';
+import { SESSION_LIMITS } from '../schema/account-policy.schema';
 import { AppliesTo } from '../schema/obligations.schema';
 import { RuleSet } from '../schema/rule-set.schema';
 import { SectionSpec } from '../schema/unit-kinds.schema';
@@ -30,8 +30,8 @@ function checkSessions(rules: RuleSet): LocatedMessage[] {
   const at = ['accountPolicy', 'sessions'];
   const problems: LocatedMessage[] = [];
   // Values out of their own range were named already; comparing them would only add noise.
-  const fine = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
-  if (!fine(access, 1, 60) || !fine(idle, 5, 10080) || !fine(absolute, 1, MAX_SESSION_HOURS)) return problems;
+  const fine = (value: number, { min, max }: { min: number; max: number }) => Number.isInteger(value) && value >= min && value <= max;
+  if (!fine(access, SESSION_LIMITS.accessTokenMinutes) || !fine(idle, SESSION_LIMITS.idleMinutes) || !fine(absolute, SESSION_LIMITS.absoluteHours)) return problems;
   if (access > idle) {
     problems.push({ path: [...at, 'accessTokenMinutes'], message: `${access} is longer than idleMinutes (${idle}): an access token would outlive an idle session` });
   }

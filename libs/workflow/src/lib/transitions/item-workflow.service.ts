@@ -49,6 +49,7 @@ export interface ItemWorkflowView {
 /** One step of an item's history, with what its action is called. */
 export interface WorkflowStepView {
   id: string;
+  itemId: string;
   workflowId: string;
   ruleVersion: number;
   action: string;
@@ -196,8 +197,8 @@ export class ItemWorkflow {
       const views: WorkflowStepView[] = [];
       for (const step of steps) {
         const workflow = (await this.rulesOfVersion(m, tenantId, step.ruleVersion)).workflows.find((w) => w.id === step.workflowId);
-        const { id, workflowId, ruleVersion, action, fromState, toState, actorId, actorLabel, comment, revision, version, at } = step;
-        views.push({ id, workflowId, ruleVersion, action, actionLabel: actionLabelIn(workflow, action, fromState), fromState, toState, actorId, actorLabel, comment, revision, version, at });
+        const { id, itemId: of, workflowId, ruleVersion, action, fromState, toState, actorId, actorLabel, comment, revision, version, at } = step;
+        views.push({ id, itemId: of, workflowId, ruleVersion, action, actionLabel: actionLabelIn(workflow, action, fromState), fromState, toState, actorId, actorLabel, comment, revision, version, at });
       }
       return views;
     });
