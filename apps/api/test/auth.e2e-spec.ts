@@ -1,8 +1,12 @@
 import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
+import { TenantOnboarding } from '@cong/onboarding';
+import { canonicalDocument, checksumOf, formatProblem, parseTenantDefinition } from '@cong/rules';
 import { Tenant } from '@cong/tenancy';
 import { sign } from 'jsonwebtoken';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
 
@@ -187,5 +191,95 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
     expect((await lc.login('op.quocgia', STRONG_PASSWORD)).status).toBe(401);
     const audited = await ctx.asOwner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM platform_operator_access WHERE reason = 'national operator sign-in'`)).rows[0].n);
     expect(audited).toBeGreaterThanOrEqual(2);
+  });
+
+  describe('session lifetimes from the rules (NA-9)', () => {
+    const seed = (file: string) => readFileSync(join(__dirname, '../../../tenants/nghe-an', file), 'utf8');
+    const SEED_SESSIONS = '  sessions: { accessTokenMinutes: 15, absoluteHours: 336, idleMinutes: 480 }';
+    /** Nghệ An's seed with its session line replaced, as another province would write it. */
+    const definitionWith = (sessions: string) => {
+      if (!seed('tenant.yaml').includes(SEED_SESSIONS)) throw new Error('the seed no longer has the sessions line this test edits');
+      const parsed = parseTenantDefinition({ rules: seed('tenant.yaml').replace(SEED_SESSIONS, sessions), units: seed('units.yaml') });
+      if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+      return parsed.definition;
+    };
+    const familyOf = (refreshToken: string) => refreshToken.split('.')[0];
+    /** Moves a session's rows back in time (as if signed in / last refreshed that long ago). */
+    const age = (refreshToken: string, which: 'all' | 'first', interval: string) =>
+      ctx.asOwner((c) =>
+        c.query(
+          `UPDATE accounts_session SET created_at = created_at - $2::interval
+            WHERE family_id = (SELECT family_id FROM accounts_session WHERE id = $1)
+              AND ($3 = 'all' OR created_at = (SELECT min(created_at) FROM accounts_session s WHERE s.family_id = accounts_session.family_id))`,
+          [familyOf(refreshToken), interval, which],
+        ),
+      );
+    const revokedReason = async (refreshToken: string) =>
+      ctx.asOwner(async (c) => (await c.query(`SELECT revoked_reason FROM accounts_session WHERE id = $1`, [familyOf(refreshToken)])).rows[0].revoked_reason);
+    let province: Caller;
+    let provinceId: string;
+
+    beforeAll(async () => {
+      provinceId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(definitionWith('  sessions: { accessTokenMinutes: 15, absoluteHours: 8, idleMinutes: 30 }'), { actorLabel: 'test-fixture' })).tenantId!;
+      province = new Caller(api, 'nghe-an');
+    });
+
+    it('NA-9: an 8-hour session lasts 8 hours from its sign-in; a refresh after 30 idle minutes is a 401 saying so, and the session ends', async () => {
+      const session = await readyAccount(ctx, province, 'totin.nghi', provinceId);
+      const lifetime = await ctx.asOwner(async (c) => (await c.query(`SELECT extract(epoch FROM expires_at - created_at)::int AS seconds FROM accounts_session WHERE id = $1`, [familyOf(session.refreshToken)])).rows[0].seconds);
+      expect(lifetime).toBe(8 * 3600);
+      const fresh = await province.send('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken });
+      expect([fresh.status, fresh.body.expiresIn]).toEqual([200, 900]);
+
+      await age(fresh.body.refreshToken, 'all', '31 minutes');
+      const idle = await province.send('POST', '/api/v1/auth/refresh', { refreshToken: fresh.body.refreshToken });
+      expect(idle.status).toBe(401);
+      expect(idle.headers['content-type']).toContain('application/problem+json');
+      expect(idle.body).toMatchObject({ code: 'AUTH_SESSION_IDLE', detail: 'Phiên đăng nhập đã kết thúc vì không được sử dụng quá 30 phút; hãy đăng nhập lại.' });
+      // The session has ended: its access token stops at once, it is no longer listed, and a retry finds nothing.
+      expect((await province.send('GET', '/api/v1/auth/me', undefined, fresh.body.accessToken)).body.code).toBe('AUTH_SESSION_ENDED');
+      expect(await revokedReason(fresh.body.refreshToken)).toBe('idle lifetime reached');
+      expect((await province.send('POST', '/api/v1/auth/refresh', { refreshToken: fresh.body.refreshToken })).body.code).toBe('AUTH_REFRESH_INVALID');
+      const audited = await ctx.asOwner(async (c) => (await c.query(`SELECT details FROM audit_entry WHERE action = 'auth.session_expired' AND subject_id = $1`, [session.user.id])).rows);
+      expect(audited.map((r: { details: { lifetime: string } }) => r.details.lifetime)).toEqual(['idle']);
+    });
+
+    it('NA-9: past its absolute lifetime a session is refused however recently it was used; an access token never outlives it', async () => {
+      await readyAccount(ctx, province, 'totin.cadai', provinceId);
+      const signedIn = (await province.login('totin.cadai', STRONG_PASSWORD)).body;
+      const used = (await province.send('POST', '/api/v1/auth/refresh', { refreshToken: signedIn.refreshToken })).body;
+      // Signed in 7 h 55 min ago and refreshed just now: the next tokens last the 5 minutes left.
+      await age(used.refreshToken, 'first', '7 hours 55 minutes');
+      const nearEnd = await province.send('POST', '/api/v1/auth/refresh', { refreshToken: used.refreshToken });
+      expect(nearEnd.status).toBe(200);
+      expect(nearEnd.body.expiresIn).toBeGreaterThan(240);
+      expect(nearEnd.body.expiresIn).toBeLessThanOrEqual(300);
+
+      await age(nearEnd.body.refreshToken, 'first', '6 minutes');
+      const expired = await province.send('POST', '/api/v1/auth/refresh', { refreshToken: nearEnd.body.refreshToken });
+      expect([expired.status, expired.body.code]).toEqual([401, 'AUTH_SESSION_EXPIRED']);
+      expect(expired.body.detail).toBe('Phiên đăng nhập đã hết thời hạn tối đa (8 giờ kể từ khi đăng nhập) và đã kết thúc; hãy đăng nhập lại.');
+      expect(await revokedReason(nearEnd.body.refreshToken)).toBe('absolute lifetime reached');
+      expect((await province.send('GET', '/api/v1/auth/me', undefined, nearEnd.body.accessToken)).body.code).toBe('AUTH_SESSION_ENDED');
+      // Another sign-in is a new session with its own 8 hours.
+      const again = await province.login('totin.cadai', STRONG_PASSWORD);
+      expect((await province.send('POST', '/api/v1/auth/refresh', { refreshToken: again.body.refreshToken })).status).toBe(200);
+    });
+
+    it('a rule version stored with the retired refreshTokenDays still governs sessions: its length is the absolute lifetime', async () => {
+      const older = await ctx.newTenant({ name: 'Tỉnh có phiên bản quy tắc cũ' });
+      const document = canonicalDocument(definitionWith(SEED_SESSIONS).ruleSet) as { accountPolicy: Record<string, unknown> };
+      const stored = { ...document, accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, refreshTokenDays: 1, idleMinutes: 60 } } };
+      await ctx.asOwner((c) =>
+        c.query(`INSERT INTO rules_rule_version (tenant_id, version, effective_from, checksum, document, source, applied_by) VALUES ($1, 1, '2006-11-16', $2, $3, $4, 'test-fixture')`, [
+          older.id, checksumOf(stored), JSON.stringify(stored), seed('tenant.yaml'),
+        ]),
+      );
+      const session = await readyAccount(ctx, new Caller(api, older.code), 'totin.cu', older.id);
+      const row = await ctx.asOwner(async (c) => (await c.query(`SELECT extract(epoch FROM expires_at - created_at)::int AS seconds FROM accounts_session WHERE id = $1`, [familyOf(session.refreshToken)])).rows[0]);
+      expect(row.seconds).toBe(24 * 3600);
+      const refreshed = await new Caller(api, older.code).send('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken });
+      expect([refreshed.status, refreshed.body.expiresIn]).toEqual([200, 600]);
+    });
   });
 });

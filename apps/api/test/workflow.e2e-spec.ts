@@ -117,6 +117,32 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect(await publicList(na, 'so-tai-chinh')).toContain(item.id);
   });
 
+  it('NA-8.1: actions are offered, told and recorded as verbs ("Gửi duyệt", "Trả lại", "Đăng"), never as the state they lead to', async () => {
+    const item = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Nhãn hành động là động từ' })).body;
+    const labelsOf = (actions: { action: string; label: string }[]) => actions.map((a) => `${a.action}: ${a.label}`);
+    expect(labelsOf((await as(na, 'totin.taichinh')('GET', `/content/${item.id}/workflow`)).body.actions)).toEqual(['submit: Gửi duyệt']);
+    await act(na, 'totin.taichinh', item.id, 'submit');
+
+    const headView = (await as(na, 'giamdoc.taichinh')('GET', `/content/${item.id}/workflow`)).body;
+    expect(labelsOf(headView.actions)).toEqual(['publish: Đăng', 'schedule: Hẹn giờ đăng', 'return: Trả lại']);
+    const queued = (await as(na, 'giamdoc.taichinh')('GET', '/workflow/queue')).body.items.find((i: { id: string }) => i.id === item.id);
+    expect(labelsOf(queued.actions)).toEqual(['publish: Đăng', 'schedule: Hẹn giờ đăng', 'return: Trả lại']);
+    const awaiting = (await as(na, 'giamdoc.taichinh')('GET', '/notifications')).body.items.find((n: { subjectId: string }) => n.subjectId === item.id);
+    expect(awaiting.body).toBe('totin.taichinh — Gửi duyệt: tin bài "Nhãn hành động là động từ" (nay: Chờ thủ trưởng đơn vị duyệt).');
+
+    await act(na, 'giamdoc.taichinh', item.id, 'return', { comment: 'Bổ sung số liệu quý IV' });
+    const returned = (await as(na, 'totin.taichinh')('GET', '/notifications')).body.items.find((n: { subjectId: string; kind: string }) => n.subjectId === item.id && n.kind === 'workflow.returned');
+    expect(returned.body).toBe('giamdoc.taichinh — Trả lại: tin bài "Nhãn hành động là động từ" (nay: Bản nháp). Lý do: Bổ sung số liệu quý IV');
+    await act(na, 'totin.taichinh', item.id, 'submit');
+    await act(na, 'giamdoc.taichinh', item.id, 'publish');
+    const published = (await as(na, 'totin.taichinh')('GET', '/notifications')).body.items.find((n: { subjectId: string; kind: string }) => n.subjectId === item.id && n.kind === 'workflow.published');
+    expect(published.body).toBe('giamdoc.taichinh — Đăng: tin bài "Nhãn hành động là động từ" đã được đăng.');
+
+    const history = (await as(na, 'totin.taichinh')('GET', `/content/${item.id}/transitions`)).body;
+    expect(history.map((h: { action: string; actionLabel: string }) => `${h.action}: ${h.actionLabel}`)).toEqual(['submit: Gửi duyệt', 'return: Trả lại', 'submit: Gửi duyệt', 'publish: Đăng']);
+    expect(history.every((h: { itemId: string; tenantId?: string }) => h.itemId === item.id && h.tenantId === undefined)).toBe(true);
+  });
+
   it('a new rule version governs items entering the workflow after it; items already in review finish under the old one', async () => {
     const inReview = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Đang chờ duyệt khi quy định đổi' })).body;
     await act(na, 'totin.taichinh', inReview.id, 'submit');
@@ -126,6 +152,7 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     if (!folder.ok) throw new Error('seed does not load');
     const flow = folder.definition.ruleSet.workflows.find((w) => w.id === 'unit-information-team')!;
     flow.transitions.find((t) => t.action === 'publish')!.roles = ['tenant_admin'];
+    flow.transitions.find((t) => t.action === 'publish')!.label = 'Trung tâm CNTT đăng';
     await new TenantOnboarding(ctx.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-rule-change', note: 'publish by the IT centre only' });
 
     const old = await act(na, 'giamdoc.taichinh', inReview.id, 'publish');
@@ -135,9 +162,14 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     const after = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Gửi duyệt sau khi quy định đổi' })).body;
     expect((await act(na, 'totin.taichinh', after.id, 'submit')).body.workflow.ruleVersion).toBe(2);
     expect((await act(na, 'giamdoc.taichinh', after.id, 'publish')).status).toBe(403);
+    // The rule file's own label is what the action is offered and recorded as, per version.
+    const offered = (await as(na, 'it.nghean')('GET', `/content/${after.id}/workflow`)).body.actions.find((a: { action: string }) => a.action === 'publish');
+    expect(offered.label).toBe('Trung tâm CNTT đăng');
     expect((await act(na, 'it.nghean', after.id, 'publish')).status).toBe(200);
     const history = (await as(na, 'it.nghean')('GET', `/content/${after.id}/transitions`)).body;
-    expect(history.map((h: { action: string; ruleVersion: number }) => [h.action, h.ruleVersion])).toEqual([['submit', 2], ['publish', 2]]);
+    expect(history.map((h: { action: string; ruleVersion: number; actionLabel: string }) => [h.action, h.ruleVersion, h.actionLabel])).toEqual([['submit', 2, 'Gửi duyệt'], ['publish', 2, 'Trung tâm CNTT đăng']]);
+    const oldHistory = (await as(na, 'it.nghean')('GET', `/content/${inReview.id}/transitions`)).body;
+    expect(oldHistory.map((h: { action: string; ruleVersion: number; actionLabel: string }) => [h.action, h.ruleVersion, h.actionLabel])).toEqual([['submit', 1, 'Gửi duyệt'], ['publish', 1, 'Đăng']]);
   });
 
   it('two actions on the same version: exactly one wins, the other is a 409 and changes nothing', async () => {

@@ -82,7 +82,7 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
   const as = (user: string) => (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, token[user]);
   const draft = async (title: string) => (await as('bientap.yte')('POST', '/content', { site: 'so-y-te', type: 'news', title })).body as { id: string; version: number };
   const state = async (id: string) => (await as('bientap.yte')('GET', `/content/${id}/workflow`)).body;
-  const steps = async (id: string) => (await as('bientap.yte')('GET', `/content/${id}/transitions`)).body.map((h: { action: string; actorLabel: string }) => `${h.action} (${h.actorLabel})`);
+  const steps = async (id: string) => (await as('bientap.yte')('GET', `/content/${id}/transitions`)).body.map((h: { action: string; actionLabel: string; actorLabel: string }) => `${h.action} «${h.actionLabel}» (${h.actorLabel})`);
   const publicIds = async () => (await api.request('/api/v1/public/sites/so-y-te/items', { headers: { 'x-tenant': 'lao-cai' } })).body.items.map((i: { id: string }) => i.id);
   const schedule = (id: string, version: number, publishAt: string, unpublishAt?: string) =>
     as('bientap.yte')('POST', `/content/${id}/transitions`, { action: 'schedule', version, publishAt, ...(unpublishAt ? { unpublishAt } : {}) });
@@ -99,7 +99,7 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
     expect((await schedule(item.id, item.version, inMs(1500))).status).toBe(409);
     await until(async () => (await state(item.id)).status === 'published', 15_000, 'publication');
     await sleep(1000);
-    expect(await steps(item.id)).toEqual(['schedule (bientap.yte)', 'publish-scheduled (Đăng theo lịch)']);
+    expect(await steps(item.id)).toEqual(['schedule «Hẹn giờ đăng» (bientap.yte)', 'publish-scheduled «Đăng theo lịch» (Đăng theo lịch)']);
     expect(await publicIds()).toContain(item.id);
   });
 
@@ -110,7 +110,7 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
     const later = new Date(Date.now() + 120_000); // as if the time had come
     const results = await Promise.all(workers.slice(0, 2).map((w) => w.get(ItemWorkflow).runSchedule(laoCai.id, laoCai.timezone, item.id, 'publish', later)));
     expect(results.filter((r) => r !== null)).toHaveLength(1);
-    expect(await steps(item.id)).toEqual(['schedule (bientap.yte)', 'publish-scheduled (Đăng theo lịch)']);
+    expect(await steps(item.id)).toEqual(['schedule «Hẹn giờ đăng» (bientap.yte)', 'publish-scheduled «Đăng theo lịch» (Đăng theo lịch)']);
   });
 
   it('a cancelled schedule never fires; a moved one fires at its new time only', async () => {
@@ -125,8 +125,8 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
     await until(async () => (await state(moved.id)).status === 'published', 15_000, 'moved publication');
     await sleep(1000);
     expect((await state(cancelled.id)).status).toBe('draft');
-    expect(await steps(cancelled.id)).toEqual(['schedule (bientap.yte)', 'unschedule (bientap.yte)']);
-    expect(await steps(moved.id)).toEqual(['schedule (bientap.yte)', 'reschedule (bientap.yte)', 'publish-scheduled (Đăng theo lịch)']);
+    expect(await steps(cancelled.id)).toEqual(['schedule «Hẹn giờ đăng» (bientap.yte)', 'unschedule «Hủy hẹn giờ» (bientap.yte)']);
+    expect(await steps(moved.id)).toEqual(['schedule «Hẹn giờ đăng» (bientap.yte)', 'reschedule «Đổi lịch đăng» (bientap.yte)', 'publish-scheduled «Đăng theo lịch» (Đăng theo lịch)']);
     const past = await as('bientap.yte')('PUT', `/content/${moved.id}/schedule`, { version: (await state(moved.id)).version, publishAt: inMs(60_000) });
     expect([past.status, past.body.code]).toEqual([409, 'WORKFLOW_ACTION_NOT_POSSIBLE']);
   });

@@ -13,6 +13,9 @@ export { ContentPublisher, type PublicationListener, type StatusChange } from '.
 export { PublicRoutes } from './lib/public/public-routes';
 export { plainText, sanitizeRichText } from './lib/safety/sanitize-html';
 export { FIELDS_BY_TYPE, LEGAL_DOCUMENT_KINDS, legalDocumentStatus, type LegalDocumentStatus, PAGE_KINDS, validateFields } from './lib/types/content-fields';
+export {
+  CONTENT_FIELDS_END, CONTENT_FIELDS_START, describeFields, type FieldDescription, renderContentFieldsSection, withContentFieldsSection,
+} from './lib/types/content-fields.doc';
 
 export { MediaAsset, type MediaKind } from './lib/media/media-asset.entity';
 export { IMAGE_WIDTHS, MAX_UPLOAD_BYTES, MediaLibrary } from './lib/media/media-library.service';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { RuleVersion } from './lib/versions/rule-version.entity';
 
 export * from './lib/schema/vocabulary';
+export { defaultActionLabel, RESCHEDULE_ACTION, RESCHEDULE_LABEL } from './lib/schema/action-labels';
 export { OneOf, WEEKDAYS, type Weekday } from './lib/schema/one-of.validator';
 export * from './lib/schema/all-classes';
 export { DAY_KINDS } from './lib/schema/obligations.schema';

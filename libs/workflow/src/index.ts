@@ -1,6 +1,6 @@
 import { WorkflowTransition } from './lib/transitions/workflow-transition.entity';
 
-export { availableActions, decideTransition, type Refusal, type TransitionOutcome, workflowFor } from './lib/workflow-engine';
+export { actionLabelIn, availableActions, decideTransition, type Refusal, type TransitionOutcome, workflowFor } from './lib/workflow-engine';
 export {
   type AfterCommitListener,
   ItemWorkflow,
@@ -10,6 +10,7 @@ export {
   type TransitionListener,
   type TransitionRequest,
   type WorkflowActor,
+  type WorkflowStepView,
 } from './lib/transitions/item-workflow.service';
 export { WorkflowErrors } from './lib/transitions/workflow.errors';
 export { WorkflowTransition } from './lib/transitions/workflow-transition.entity';

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCong } from '../../test/run-cong';
@@ -32,6 +32,22 @@ describe('cong tenants validate', () => {
     expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].min: must not be less than 1');
     expect(result.output).toContain('tinh-loi/units.yaml:3 units[1].code: unit code "a" is listed twice (first at index 0)');
     expect(result.output).toContain('3 problems.');
+  });
+
+  it('reports the checks across the two files in the same round as tenant.yaml\'s own problems', async () => {
+    const dir = folder('tinh-mot-luot', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 8'));
+    writeFileSync(join(dir, 'units.yaml'), `${readFileSync(join(EXAMPLE, 'units.yaml'), 'utf8')}  - { code: bao-mau, name: Báo Mẫu, kind: press, parent: ubnd-tinh }\n`);
+    const result = await cong(['tenants', 'validate', join(root, 'tinh-mot-luot')]);
+    expect(result.code).toBe(EXIT.invalidInput);
+    expect(result.output).toContain('tinh-mot-luot/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
+    expect(result.output).toContain('tinh-mot-luot/units.yaml:7 units[5].kind: unit kind "press" is not declared in tenant.yaml unitKinds');
+    expect(result.output).toContain('2 problems.');
+
+    const lonely = folder('tinh-thieu-tep', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 8'));
+    rmSync(join(lonely, 'units.yaml'));
+    const missing = await cong(['tenants', 'validate', lonely]);
+    expect(missing.output).toContain('tinh-thieu-tep/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
+    expect(missing.output).toMatch(/tinh-thieu-tep\/units\.yaml:1 file is missing/);
   });
 
   it('exits 2 for a missing folder or argument, 1 for a folder without its files', async () => {

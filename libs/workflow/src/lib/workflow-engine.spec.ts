@@ -1,6 +1,6 @@
 import { formatProblem, loadTenantFolder, ROLES, RuleSet } from '@cong/rules';
 import { join } from 'node:path';
-import { availableActions, decideTransition, workflowFor } from './workflow-engine';
+import { actionLabelIn, availableActions, decideTransition, workflowFor } from './workflow-engine';
 
 const TENANTS = join(__dirname, '../../../../tenants');
 
@@ -65,5 +65,47 @@ describe('workflow engine (pure transition logic) on both seed workflows', () =>
     expect(availableActions(w, 'head-review', ['unit_head']).map((t) => t.action)).toEqual(['publish', 'schedule', 'return']);
     expect(availableActions(w, 'head-review', ['unit_editor'])).toEqual([]);
     expect(availableActions(w, 'draft', ['unit_editor']).map((t) => t.action)).toEqual(['submit']);
+  });
+
+  it('NA-8.1, LC-3.2: every action of both seed workflows is offered as a verb, never as the name of the state it leads to', () => {
+    const labels = Object.entries(provinces).flatMap(([code, rules]) =>
+      rules.workflows.flatMap((w) => w.transitions.map((t) => `${code}/${w.id} ${t.action}: ${t.label}`)),
+    );
+    expect(labels).toEqual([
+      'lao-cai/subsite-direct publish: Đăng',
+      'lao-cai/subsite-direct schedule: Hẹn giờ đăng',
+      'lao-cai/subsite-direct publish-scheduled: Đăng theo lịch',
+      'lao-cai/subsite-direct unschedule: Hủy hẹn giờ',
+      'lao-cai/subsite-direct take-down: Gỡ xuống',
+      'lao-cai/subsite-direct archive: Lưu trữ',
+      'lao-cai/portal-contribution submit: Gửi duyệt',
+      'lao-cai/portal-contribution approve: Duyệt',
+      'lao-cai/portal-contribution return: Trả lại',
+      'lao-cai/portal-contribution take-down: Gỡ xuống',
+      'lao-cai/portal-contribution archive: Lưu trữ',
+      'nghe-an/unit-information-team submit: Gửi duyệt',
+      'nghe-an/unit-information-team publish: Đăng',
+      'nghe-an/unit-information-team schedule: Hẹn giờ đăng',
+      'nghe-an/unit-information-team publish-scheduled: Đăng theo lịch',
+      'nghe-an/unit-information-team unschedule: Hủy hẹn giờ',
+      'nghe-an/unit-information-team return: Trả lại',
+      'nghe-an/unit-information-team take-down: Gỡ xuống',
+      'nghe-an/unit-information-team archive: Lưu trữ',
+      'nghe-an/editorial-board-via-it-centre submit: Gửi duyệt',
+      'nghe-an/editorial-board-via-it-centre publish: Đăng',
+      'nghe-an/editorial-board-via-it-centre return: Trả lại',
+      'nghe-an/editorial-board-via-it-centre take-down: Gỡ xuống',
+      'nghe-an/editorial-board-via-it-centre archive: Lưu trữ',
+    ]);
+    const stateNames = new Set(Object.values(provinces).flatMap((r) => r.workflows.flatMap((w) => w.states.map((s) => s.label))));
+    expect(labels.filter((l) => stateNames.has(l.split(': ')[1]))).toEqual([]);
+  });
+
+  it('names a step of the history by the transition it took, a new time as "Đổi lịch đăng"', () => {
+    const w = workflowFor(provinces['nghe-an'], 'subsite', 'news', 'department');
+    expect(actionLabelIn(w, 'publish', 'head-review')).toBe('Đăng');
+    expect(actionLabelIn(w, 'return', 'head-review')).toBe('Trả lại');
+    expect(actionLabelIn(w, 'reschedule', 'scheduled')).toBe('Đổi lịch đăng');
+    expect(actionLabelIn(w, 'forward', 'draft')).toBe('forward');
   });
 });

@@ -1,4 +1,4 @@
-import { RuleSet, Transition, Workflow } from '@cong/rules';
+import { RESCHEDULE_ACTION, RESCHEDULE_LABEL, RuleSet, Transition, Workflow } from '@cong/rules';
 
 export type Refusal = 'unknown_state' | 'no_such_action' | 'role_refused' | 'comment_required';
 
@@ -22,6 +22,16 @@ export function workflowFor(rules: RuleSet, channel: string, contentType: string
 /** What `roles` (held for the item's unit, or province-wide) may do from `state`. */
 export function availableActions(workflow: Workflow, state: string, roles: string[]): Transition[] {
   return workflow.transitions.filter((t) => t.from.includes(state) && t.roles.some((r) => roles.includes(r)));
+}
+
+/**
+ * What a step is called (its transition's label, a verb): for the history and notifications of a
+ * step taken from `fromState`. Moving a schedule is a step of its own; an action the workflow no
+ * longer has is shown by its id.
+ */
+export function actionLabelIn(workflow: Workflow | undefined, action: string, fromState: string): string {
+  if (action === RESCHEDULE_ACTION) return RESCHEDULE_LABEL;
+  return workflow?.transitions.find((t) => t.action === action && t.from.includes(fromState))?.label ?? action;
 }
 
 /**

@@ -23,7 +23,8 @@ export class AccessTokenService {
     this.jwt = new JwtService({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER } });
   }
 
-  sign(claims: AccessClaims, minutes: number): string {
-    return this.jwt.sign({ sid: claims.sid, ...(claims.pwc ? { pwc: true } : {}) }, { subject: claims.sub, audience: claims.aud, expiresIn: minutes * 60 });
+  /** An access token good for `seconds`. */
+  sign(claims: AccessClaims, seconds: number): string {
+    return this.jwt.sign({ sid: claims.sid, ...(claims.pwc ? { pwc: true } : {}) }, { subject: claims.sub, audience: claims.aud, expiresIn: seconds });
   }
 }

@@ -1,5 +1,13 @@
 import { DomainError } from '@cong/platform-errors';
 
+/** A lifetime as officials read it: "30 phút", "8 giờ", "14 ngày", "1 giờ 30 phút". */
+function duration(minutes: number): string {
+  if (minutes % 1440 === 0 && minutes >= 2880) return `${minutes / 1440} ngày`;
+  if (minutes < 60) return `${minutes} phút`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} giờ` : `${hours} giờ ${minutes % 60} phút`;
+}
+
 export const AuthErrors = {
   /** The same answer for an unknown user, a wrong password and a locked account: no enumeration. */
   signInFailed: () =>
@@ -22,6 +30,18 @@ export const AuthErrors = {
   sessionEnded: () => new DomainError('AUTH_SESSION_ENDED', 'unauthorized', 'Phiên đăng nhập đã kết thúc hoặc bị thu hồi; hãy đăng nhập lại.'),
   wrongScope: () =>
     new DomainError('AUTH_WRONG_SCOPE', 'unauthorized', 'Mã truy cập này không dùng được ở đây (thuộc về tỉnh khác hoặc không phải tài khoản điều hành quốc gia).'),
+  sessionExpired: (absoluteHours: number) =>
+    new DomainError(
+      'AUTH_SESSION_EXPIRED',
+      'unauthorized',
+      `Phiên đăng nhập đã hết thời hạn tối đa (${duration(absoluteHours * 60)} kể từ khi đăng nhập) và đã kết thúc; hãy đăng nhập lại.`,
+    ),
+  sessionIdle: (idleMinutes: number) =>
+    new DomainError(
+      'AUTH_SESSION_IDLE',
+      'unauthorized',
+      `Phiên đăng nhập đã kết thúc vì không được sử dụng quá ${duration(idleMinutes)}; hãy đăng nhập lại.`,
+    ),
   refreshInvalid: () => new DomainError('AUTH_REFRESH_INVALID', 'unauthorized', 'Mã làm mới không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.'),
   refreshReused: () =>
     new DomainError(

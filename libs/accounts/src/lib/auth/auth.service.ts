@@ -4,6 +4,7 @@ import { AccountPolicy } from '@cong/rules';
 import { EntityManager } from 'typeorm';
 import { passwordProblems } from '../passwords/password-policy.checker';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { SessionRecord } from '../sessions/session.entity';
 import { ClientInfo, SessionService, SessionView } from '../sessions/session.service';
 import { Membership } from '../users/membership.entity';
 import { User } from '../users/user.entity';
@@ -87,7 +88,7 @@ export class AuthService {
         tenantId: scope.tenantId, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id,
         details: { session: record.familyId }, actor: { id: user.id, label: user.username }, ip: client.ip,
       });
-      return { ok: true, user, tokens: this.tokensFor(user, record.familyId, refreshToken, policy) };
+      return { ok: true, user, tokens: this.tokensFor(user, record, refreshToken, policy) };
     });
     if (!attempt.ok) throw attempt.error;
     return { tokens: attempt.tokens, user: attempt.user };
@@ -104,6 +105,15 @@ export class AuthService {
         });
         return { error: AuthErrors.refreshReused() };
       }
+      if (rotated.outcome === 'ended') {
+        // Past its absolute or idle lifetime: the session has just been revoked; that is kept, and said.
+        await this.audit.record(m, {
+          tenantId: scope.tenantId, action: 'auth.session_expired', subjectType: 'user', subjectId: rotated.userId,
+          details: { session: rotated.familyId, lifetime: rotated.ended }, actor: { id: null, label: 'platform' }, ip: client.ip,
+        });
+        const sessions = policy.sessions;
+        return { error: rotated.ended === 'absolute' ? AuthErrors.sessionExpired(sessions.absoluteHours) : AuthErrors.sessionIdle(sessions.idleMinutes) };
+      }
       if (rotated.outcome !== 'rotated') return { error: AuthErrors.refreshInvalid() };
       if (rotated.record.tenantId !== scope.tenantId) return { error: AuthErrors.refreshInvalid() };
       const user = await m.getRepository(User).findOneByOrFail({ id: rotated.record.userId });
@@ -111,7 +121,7 @@ export class AuthService {
         await this.sessions.revokeFamily(m, rotated.record.familyId, 'account no longer usable');
         return { error: AuthErrors.sessionEnded() };
       }
-      return { tokens: this.tokensFor(user, rotated.record.familyId, rotated.refreshToken, policy) };
+      return { tokens: this.tokensFor(user, rotated.record, rotated.refreshToken, policy) };
     });
     // A missing scope (wrong province) finds no row: the same "invalid" as a forged token.
     if ('error' in result) throw result.error;
@@ -188,13 +198,15 @@ export class AuthService {
     });
   }
 
-  private tokensFor(user: User, familyId: string, refreshToken: string, policy: AccountPolicy): IssuedTokens {
-    const minutes = policy.sessions.accessTokenMinutes;
+  /** Tokens for a session's latest refresh token; the access token never outlives the session. */
+  private tokensFor(user: User, session: SessionRecord, refreshToken: string, policy: AccountPolicy): IssuedTokens {
+    const left = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
+    const seconds = Math.max(1, Math.min(policy.sessions.accessTokenMinutes * 60, left));
     return {
-      accessToken: this.tokens.sign({ sub: user.id, sid: familyId, aud: user.tenantId ?? PLATFORM_AUDIENCE, pwc: user.mustChangePassword }, minutes),
+      accessToken: this.tokens.sign({ sub: user.id, sid: session.familyId, aud: user.tenantId ?? PLATFORM_AUDIENCE, pwc: user.mustChangePassword }, seconds),
       refreshToken,
       tokenType: 'Bearer',
-      expiresIn: minutes * 60,
+      expiresIn: seconds,
       mustChangePassword: user.mustChangePassword,
     };
   }

@@ -15,36 +15,44 @@ export interface SessionView {
   id: string;
   startedAt: Date;
   lastUsedAt: Date;
+  /** When the session ends at the latest (its absolute lifetime), however much it is used. */
   expiresAt: Date;
   userAgent: string | null;
   ip: string | null;
   current: boolean;
 }
 
+/**
+ * A refresh: the next token; a replaced token presented again (the family is revoked); a session
+ * past its absolute or idle lifetime (it ends); or nothing usable.
+ */
+export type Rotation =
+  | { outcome: 'rotated'; record: SessionRecord; refreshToken: string }
+  | { outcome: 'reused'; userId: string; familyId: string }
+  | { outcome: 'ended'; ended: 'absolute' | 'idle'; userId: string; familyId: string }
+  | { outcome: 'invalid' };
+
 const TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Refresh tokens (`<row id>.<secret>`, the secret stored only as SHA-256) with rotation and reuse
- * detection. All methods run inside the caller's transaction, in the account's scope.
+ * detection. A session lasts `absoluteHours` from its sign-in (every token of it expires then) and
+ * ends when not refreshed for `idleMinutes`. All methods run inside the caller's transaction, in
+ * the account's scope.
  */
 @Injectable()
 export class SessionService {
   /** Starts a sign-in: a new family with its first token. */
   async start(m: EntityManager, user: { id: string; tenantId: string | null }, policy: SessionPolicy, client: ClientInfo) {
-    return this.issue(m, user, randomUUID(), policy, client);
+    return this.issue(m, user, randomUUID(), new Date(Date.now() + policy.absoluteHours * 3_600_000), client);
   }
 
   /**
    * Exchanges a refresh token for the next one. A token presented twice revokes its whole family
    * (the thief's copy and the owner's both stop working), and the caller must sign in again.
    */
-  async rotate(
-    m: EntityManager,
-    token: string,
-    policy: SessionPolicy,
-    client: ClientInfo,
-  ): Promise<{ outcome: 'rotated'; record: SessionRecord; refreshToken: string } | { outcome: 'reused'; userId: string; familyId: string } | { outcome: 'invalid' }> {
+  async rotate(m: EntityManager, token: string, policy: SessionPolicy, client: ClientInfo): Promise<Rotation> {
     const parsed = TOKEN.exec(token);
     if (!parsed) return { outcome: 'invalid' };
     const row = await m
@@ -60,11 +68,23 @@ export class SessionService {
       await this.revokeFamily(m, row.familyId, 'refresh token reused');
       return { outcome: 'reused', userId: row.userId, familyId: row.familyId };
     }
-    const idleSince = Date.now() - policy.idleMinutes * 60_000;
-    if (row.expiresAt.getTime() <= Date.now() || row.createdAt.getTime() < idleSince) return { outcome: 'invalid' };
+    // The policy in force now decides: a province that shortens its sessions shortens the running ones.
+    const now = Date.now();
+    const endsAt = new Date(Math.min(row.expiresAt.getTime(), (await this.startOf(m, row.familyId)).getTime() + policy.absoluteHours * 3_600_000));
+    const ended = endsAt.getTime() <= now ? 'absolute' : row.createdAt.getTime() <= now - policy.idleMinutes * 60_000 ? 'idle' : null;
+    if (ended) {
+      await this.revokeFamily(m, row.familyId, ended === 'absolute' ? 'absolute lifetime reached' : 'idle lifetime reached');
+      return { outcome: 'ended', ended, userId: row.userId, familyId: row.familyId };
+    }
     await m.getRepository(SessionRecord).update({ id: row.id }, { replacedAt: new Date() });
-    const next = await this.issue(m, { id: row.userId, tenantId: row.tenantId }, row.familyId, policy, client);
+    const next = await this.issue(m, { id: row.userId, tenantId: row.tenantId }, row.familyId, endsAt, client);
     return { outcome: 'rotated', ...next };
+  }
+
+  /** When the sign-in began: its family's first token. */
+  private async startOf(m: EntityManager, familyId: string): Promise<Date> {
+    const row = await m.getRepository(SessionRecord).createQueryBuilder('s').select('min(s.created_at)', 'startedAt').where('s.family_id = :familyId', { familyId }).getRawOne<{ startedAt: Date }>();
+    return new Date(row!.startedAt);
   }
 
   /** Ends a sign-in (logout, a user revoking one of their sessions). */
@@ -119,7 +139,8 @@ export class SessionService {
     await this.revokeFamily(m, familyId, 'revoked by its user');
   }
 
-  private async issue(m: EntityManager, user: { id: string; tenantId: string | null }, familyId: string, policy: SessionPolicy, client: ClientInfo) {
+  /** A token of the family; it expires when the session does (`endsAt`, its absolute end). */
+  private async issue(m: EntityManager, user: { id: string; tenantId: string | null }, familyId: string, endsAt: Date, client: ClientInfo) {
     const secret = randomBytes(32).toString('base64url');
     const repo = m.getRepository(SessionRecord);
     const record = await repo.save(
@@ -128,7 +149,7 @@ export class SessionService {
         userId: user.id,
         familyId,
         refreshHash: sha256(secret),
-        expiresAt: new Date(Date.now() + policy.refreshTokenDays * 86_400_000),
+        expiresAt: endsAt,
         userAgent: client.userAgent?.slice(0, 500) ?? null,
         ip: client.ip?.slice(0, 64) ?? null,
       }),

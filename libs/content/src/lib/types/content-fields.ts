@@ -2,6 +2,7 @@ import { ContentType } from '@cong/rules';
 import type { MediaKind } from '../media/media-asset.entity';
 import { FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { instanceToPlain, plainToInstance, Type } from 'class-transformer';
+import { FieldNote } from './field-note';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested, validateSync,
 } from 'class-validator';
@@ -13,6 +14,7 @@ const dateMessage = (field: string) => ({ message: `${field} must be a date (YYY
  * A file the item links to (a form, a decision's scan): an upload of the province (`media`, its id;
  * the saved item then also carries the upload's public `url`), or a file elsewhere (`url`).
  */
+@FieldNote('a file, `{name, media}` or `{name, url}`')
 export class FileRef {
   @IsString() @MinLength(2) @MaxLength(300) name!: string;
   @ValidateIf((f: FileRef) => f.media === undefined)
@@ -68,15 +70,15 @@ export const LEGAL_DOCUMENT_KINDS = ['luat', 'nghi-dinh', 'quyet-dinh', 'thong-t
 /** A legal document (NA-5.4, NA-8.4; LC-2.1.1b): its status follows from its dates and replacement. */
 class LegalDocumentFields {
   /** Number/symbol, e.g. `07/2006/QĐ-UBND`. */
-  @IsString() @MinLength(2) @MaxLength(100) number!: string;
+  @FieldNote('e.g. `07/2006/QĐ-UBND`') @IsString() @MinLength(2) @MaxLength(100) number!: string;
   @IsIn(LEGAL_DOCUMENT_KINDS, { message: `documentKind must be one of ${LEGAL_DOCUMENT_KINDS.join(', ')}` }) documentKind!: string;
   @IsString() @MinLength(2) @MaxLength(300) issuingBody!: string;
   @IsString() @MinLength(2) @MaxLength(200) signer!: string;
   @IsISO8601(DATE, dateMessage('issuedOn')) issuedOn!: string;
-  @IsISO8601(DATE, dateMessage('effectiveFrom')) effectiveFrom!: string;
-  @IsOptional() @IsISO8601(DATE, dateMessage('expiresOn')) expiresOn?: string;
+  @FieldNote('not before `issuedOn`') @IsISO8601(DATE, dateMessage('effectiveFrom')) effectiveFrom!: string;
+  @FieldNote('after `effectiveFrom`') @IsOptional() @IsISO8601(DATE, dateMessage('expiresOn')) expiresOn?: string;
   /** The later document that replaced this one (its content item id). */
-  @IsOptional() @IsUUID() replacedBy?: string;
+  @FieldNote("the id of the later legal document of the province that replaced it") @IsOptional() @IsUUID() replacedBy?: string;
   @IsString() @MinLength(2) @MaxLength(5000) abstract!: string;
   @IsOptional() @ValidateNested() @Type(() => FileRef) file?: FileRef;
 }
@@ -94,7 +96,7 @@ class InvestmentProjectFields {
   @IsString() @MinLength(2) @MaxLength(300) location!: string;
   @IsString() @MinLength(2) @MaxLength(200) field!: string;
   /** Total investment, in đồng. */
-  @IsOptional() @IsInt() @Min(0) totalInvestment?: number;
+  @FieldNote('đồng') @IsOptional() @IsInt() @Min(0) totalInvestment?: number;
   @IsOptional() @IsString() @MaxLength(300) investmentForm?: string;
   @IsOptional() @IsString() @MaxLength(500) contact?: string;
   @IsOptional() @IsBoolean() open?: boolean;
@@ -164,6 +166,11 @@ export function legalStatusCondition(status: LegalDocumentStatus, fields: string
 }
 
 const ANY_UPLOAD: readonly MediaKind[] = ['image', 'pdf', 'word', 'excel'];
+
+/** The kinds of upload a field of `type` may name, if it holds file references. */
+export function uploadKindsOf(type: ContentType, field: string): readonly MediaKind[] | undefined {
+  return FILE_SLOTS[type]?.find((slot) => slot.field === field)?.kinds;
+}
 
 /** Where each type keeps file references, and which kinds of upload each may name. */
 const FILE_SLOTS: Partial<Record<ContentType, { field: string; many: boolean; kinds: readonly MediaKind[] }[]>> = {

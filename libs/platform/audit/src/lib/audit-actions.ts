@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'auth.sign_out',
   'auth.refresh_reused',
   'auth.session_revoked',
+  'auth.session_expired',
   'auth.password_changed',
   'auth.password_exposed',
   'auth.password_reset_issued',

@@ -1,4 +1,5 @@
 import { isIanaTimezone } from '@cong/tenancy';
+import { SESSION_LIMITS } from '../schema/account-policy.schema';
 import { AppliesTo } from '../schema/obligations.schema';
 import { RuleSet } from '../schema/rule-set.schema';
 import { SectionSpec } from '../schema/unit-kinds.schema';
@@ -17,7 +18,27 @@ export function crossCheck(rules: RuleSet): LocatedMessage[] {
     ...checkWorkflows(rules),
     ...checkReporting(rules),
     ...checkRoyalties(rules),
+    ...checkSessions(rules),
   ];
+}
+
+/** A session's lifetimes nest: an access token within the idle time, the idle time within the whole session. */
+function checkSessions(rules: RuleSet): LocatedMessage[] {
+  const sessions = rules.accountPolicy?.sessions;
+  if (!sessions) return [];
+  const { accessTokenMinutes: access, idleMinutes: idle, absoluteHours: absolute } = sessions;
+  const at = ['accountPolicy', 'sessions'];
+  const problems: LocatedMessage[] = [];
+  // Values out of their own range were named already; comparing them would only add noise.
+  const fine = (value: number, { min, max }: { min: number; max: number }) => Number.isInteger(value) && value >= min && value <= max;
+  if (!fine(access, SESSION_LIMITS.accessTokenMinutes) || !fine(idle, SESSION_LIMITS.idleMinutes) || !fine(absolute, SESSION_LIMITS.absoluteHours)) return problems;
+  if (access > idle) {
+    problems.push({ path: [...at, 'accessTokenMinutes'], message: `${access} is longer than idleMinutes (${idle}): an access token would outlive an idle session` });
+  }
+  if (idle > absolute * 60) {
+    problems.push({ path: [...at, 'idleMinutes'], message: `${idle} is longer than the whole session (absoluteHours: ${absolute}, ${absolute * 60} minutes); give at most ${absolute * 60}` });
+  }
+  return problems;
 }
 
 function checkIdentity(rules: RuleSet): LocatedMessage[] {

@@ -236,4 +236,43 @@ describe('unit trees', () => {
     ]);
     expect(parseTenantDefinition({ rules: VALID, units: UNITS }).ok).toBe(true);
   });
+
+  it('checks across the files while each has problems of its own: every problem in one round', () => {
+    const rules = VALID.replace('    appliesTo: { unitKinds: [press] }', '    appliesTo: { units: [bao-lao-cai] }')
+      .replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Hanoi_City')
+      .replace('weekdays: [MON, WED, FRI]', 'weekdays: [MON, WED, FRY]');
+    const units = `${UNITS}  - { code: hoi-nong-dan, name: H, kind: union }\n`;
+    const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE }, 'lao-cai-2');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'tenants/lao-cai/tenant.yaml:1 code: "lao-cai" differs from the folder name "lao-cai-2"',
+      'tenants/lao-cai/tenant.yaml:3 timezone: "Asia/Hanoi_City" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)',
+      'tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: "FRY" is not one of MON…SUN',
+      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.units[0]: "bao-lao-cai" is not a unit in units.yaml',
+      'tenants/lao-cai/units.yaml:5 units[3].kind: unit kind "union" is not declared in tenant.yaml unitKinds',
+      'tenants/lao-cai/units.yaml:5 units[3].name: must be longer than or equal to 2 characters',
+    ]);
+  });
+
+  it('leaves out only the checks that would rest on an invalid part', () => {
+    // An invalid unit kind: which kinds are declared is unknown, so units are not checked against them;
+    // an invalid unit code: which units exist is unknown, so references to units are not checked.
+    const rules = VALID.replace('  - kind: press', '  - kind: newspaper').replace('    appliesTo: { unitKinds: [press] }', '    appliesTo: { units: [bao-lao-cai] }');
+    const units = UNITS.replace('code: so-y-te', 'code: So-Y-Te').replace('kind: city', 'kind: union');
+    const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'tenants/lao-cai/tenant.yaml:15 unitKinds[3].kind: "newspaper" is not one of province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
+      'tenants/lao-cai/units.yaml:3 units[1].code: must be lower-case letters, digits and "-" (e.g. weekly-posts)',
+    ]);
+  });
+
+  it('still checks a rule file that is not valid YAML against nothing, and a unit file against it', () => {
+    const result = parseTenantDefinition({ rules: 'code: [lao-cai', units: UNITS.replace('kind: city', 'kind: union') }, { rules: FILE, units: UNITS_FILE });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.file}:${p.path}`)).toEqual([`${FILE}:`]);
+    const unitsBroken = parseTenantDefinition({ rules: VALID.replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Hanoi_City'), units: 'units: [' }, { rules: FILE, units: UNITS_FILE }, 'lao-cai-2');
+    expect(unitsBroken.ok ? [] : unitsBroken.problems.map((p) => `${p.file}:${p.line} ${p.path}`)).toEqual([
+      `${FILE}:1 code`,
+      `${FILE}:3 timezone`,
+      `${UNITS_FILE}:1 `,
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ import { LocatedMessage } from './check-helpers';
 import { crossCheck } from './cross-checks';
 import { RuleProblem } from './rule-problem';
 import { checkUnitTree } from './unit-tree-checks';
-import { MAX_RULE_FILE_BYTES, Parsed, parseYamlAs } from './yaml-file.parser';
+import { MAX_RULE_FILE_BYTES, Parsed, ParsedDocument, parseYamlAs } from './yaml-file.parser';
 
 export const RULE_FILE = 'tenant.yaml';
 export const UNITS_FILE = 'units.yaml';
@@ -37,6 +37,8 @@ export function parseUnitTree(text: string, file: string): Parsed<UnitTree> {
 /**
  * Validates a province's two files together. `names` are how the files are shown in messages
  * (`tenants/lao-cai/tenant.yaml`); `folderCode`, when given, must equal the rule set's code.
+ * Every problem is reported at once: the checks across the two files run even when either file has
+ * problems of its own, on the parts of it that are valid.
  */
 export function parseTenantDefinition(
   sources: TenantSources,
@@ -45,14 +47,9 @@ export function parseTenantDefinition(
 ): DefinitionResult {
   const rules = parseRuleSet(sources.rules, names.rules);
   const tree = parseUnitTree(sources.units, names.units);
-  if (!rules.ok || !tree.ok) {
-    return { ok: false, problems: [...(rules.ok ? [] : rules.problems), ...(tree.ok ? [] : tree.problems)] };
-  }
-  const ruleSet = rules.value;
-  const units = tree.value.units;
-  const problems = [...rules.locate(checkRulesAgainstUnits(ruleSet, units, folderCode)), ...tree.locate(checkUnitsAgainstRules(units, ruleSet))];
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, definition: { ruleSet, units, sources } };
+  const problems = checkTogether(rules, tree, folderCode, [names.rules, names.units]);
+  if (problems.length > 0 || !rules.ok || !tree.ok) return { ok: false, problems };
+  return { ok: true, definition: { ruleSet: rules.value, units: tree.value.units, sources } };
 }
 
 /** Reads `dir/tenant.yaml` and `dir/units.yaml`; `shownDir` is how the folder is named in messages. */
@@ -69,52 +66,98 @@ export async function loadTenantFolder(dir: string, shownDir = dir): Promise<Def
   };
   const rules = await read(join(dir, RULE_FILE), names.rules);
   const units = await read(join(dir, UNITS_FILE), names.units);
-  if (typeof rules !== 'string' || typeof units !== 'string') {
-    return { ok: false, problems: [rules, units].filter((r): r is RuleProblem => typeof r !== 'string') };
-  }
-  return parseTenantDefinition({ rules, units }, names, basename(dir));
+  if (typeof rules === 'string' && typeof units === 'string') return parseTenantDefinition({ rules, units }, names, basename(dir));
+  // A file that cannot be read does not hide the other's problems, nor those the folder name shows.
+  const parsedRules = typeof rules === 'string' ? parseRuleSet(rules, names.rules) : { ok: false as const, problems: [rules] };
+  const parsedTree = typeof units === 'string' ? parseUnitTree(units, names.units) : { ok: false as const, problems: [units] };
+  return { ok: false, problems: checkTogether(parsedRules, parsedTree, basename(dir), [names.rules, names.units]) };
 }
 
-function checkRulesAgainstUnits(ruleSet: RuleSet, units: UnitEntry[], folderCode?: string): LocatedMessage[] {
+/** Each file's own problems and those across the two, in file order, then by line. */
+function checkTogether(rules: Parsed<RuleSet>, tree: Parsed<UnitTree>, folderCode: string | undefined, files: string[]): RuleProblem[] {
+  const r = rules.ok ? rules : rules.document;
+  const t = tree.ok ? tree : tree.document;
+  const problems = [...(rules.ok ? [] : rules.problems), ...(tree.ok ? [] : tree.problems)];
+  if (r) problems.push(...r.locate(checkFolderCode(r, folderCode)));
+  if (r && t) problems.push(...r.locate(checkRulesAgainstUnits(r, t)), ...t.locate(checkUnitsAgainstRules(t, r)));
+  const order = (p: RuleProblem) => (files.indexOf(p.file) + files.length + 1) % (files.length + 1);
+  return problems.sort((a, b) => order(a) - order(b) || a.line - b.line || a.path.localeCompare(b.path));
+}
+
+function checkFolderCode(rules: ParsedDocument<RuleSet>, folderCode?: string): LocatedMessage[] {
+  const code = rules.value.code;
+  if (!folderCode || !rules.valid(['code']) || code === folderCode) return [];
+  return [{ path: ['code'], message: `"${code}" differs from the folder name "${folderCode}"` }];
+}
+
+/** The codes of units.yaml, when every one of them is valid (else a reference could be to the invalid one). */
+function unitCodes(tree: ParsedDocument<UnitTree>): Set<string> | undefined {
+  return tree.valid(['units', '*', 'code']) ? new Set(tree.value.units.map((u) => u.code)) : undefined;
+}
+
+/** The kinds declared in tenant.yaml (and which have a sub-site), when every one of them is valid. */
+function declaredKinds(rules: ParsedDocument<RuleSet>): { all: Set<string>; withSubsite: Set<string> } | undefined {
+  if (!rules.valid(['unitKinds', '*', 'kind'])) return undefined;
+  const kinds = rules.value.unitKinds;
+  return { all: new Set(kinds.map((k) => k.kind)), withSubsite: new Set(kinds.filter((k) => k.subsite).map((k) => k.kind)) };
+}
+
+function checkRulesAgainstUnits(rules: ParsedDocument<RuleSet>, tree: ParsedDocument<UnitTree>): LocatedMessage[] {
+  const codes = unitCodes(tree);
+  if (!codes) return [];
+  const ruleSet = rules.value;
   const problems: LocatedMessage[] = [];
-  if (folderCode && ruleSet.code !== folderCode) {
-    problems.push({ path: ['code'], message: `"${ruleSet.code}" differs from the folder name "${folderCode}"` });
-  }
-  const codes = new Set(units.map((u) => u.code));
   const sections = [['quotas', ruleSet.quotas], ['schedules', ruleSet.schedules], ['deadlines', ruleSet.deadlines]] as const;
   for (const [section, list] of sections) {
-    list.forEach((rule, i) =>
-      rule.appliesTo?.units?.forEach((code, j) => {
-        if (!codes.has(code)) problems.push({ path: [section, i, 'appliesTo', 'units', j], message: `"${code}" is not a unit in ${UNITS_FILE}` });
-      }),
-    );
+    if (!Array.isArray(list)) continue;
+    list.forEach((rule, i) => {
+      const refs = rule?.appliesTo?.units;
+      if (!Array.isArray(refs)) return;
+      refs.forEach((code, j) => {
+        const at = [section, i, 'appliesTo', 'units', j];
+        if (rules.valid(at) && !codes.has(code)) problems.push({ path: at, message: `"${code}" is not a unit in ${UNITS_FILE}` });
+      });
+    });
   }
-  problems.push(...checkSubsiteDomains(ruleSet, units));
+  problems.push(...checkSubsiteDomains(rules, tree, codes));
   return problems;
 }
 
 /** A sub-site domain names a unit that has a sub-site, once, on a host the portal does not use. */
-function checkSubsiteDomains(ruleSet: RuleSet, units: UnitEntry[]): LocatedMessage[] {
+function checkSubsiteDomains(rules: ParsedDocument<RuleSet>, tree: ParsedDocument<UnitTree>, codes: Set<string>): LocatedMessage[] {
+  const domains = rules.value.portal?.subsiteDomains;
+  if (!Array.isArray(domains) || !rules.valid(['portal', 'domains'])) return [];
+  const kinds = declaredKinds(rules);
   const problems: LocatedMessage[] = [];
-  const withSubsite = new Set(ruleSet.unitKinds.filter((k) => k.subsite).map((k) => k.kind));
   const seenUnits = new Set<string>();
-  const seenDomains = new Set(ruleSet.portal.domains);
-  (ruleSet.portal.subsiteDomains ?? []).forEach(({ unit, domain }, i) => {
+  const seenDomains = new Set(rules.value.portal.domains);
+  domains.forEach((entry, i) => {
     const at = (field: string) => ['portal', 'subsiteDomains', i, field];
-    const entry = units.find((u) => u.code === unit);
-    if (!entry) problems.push({ path: at('unit'), message: `"${unit}" is not a unit in ${UNITS_FILE}` });
-    else if (!withSubsite.has(entry.kind)) problems.push({ path: at('unit'), message: `"${unit}" has no sub-site (its kind "${entry.kind}" has none)` });
-    else if (seenUnits.has(unit)) problems.push({ path: at('unit'), message: `"${unit}" is given a domain twice` });
-    if (seenDomains.has(domain)) problems.push({ path: at('domain'), message: `"${domain}" is already a domain of this province` });
-    seenUnits.add(unit);
-    seenDomains.add(domain);
+    const { unit, domain } = entry ?? {};
+    if (rules.valid(at('unit'))) {
+      const index = tree.value.units.findIndex((u) => u.code === unit);
+      const kind = tree.value.units[index]?.kind;
+      if (!codes.has(unit)) problems.push({ path: at('unit'), message: `"${unit}" is not a unit in ${UNITS_FILE}` });
+      else if (kinds && tree.valid(['units', index, 'kind']) && !kinds.withSubsite.has(kind)) {
+        problems.push({ path: at('unit'), message: `"${unit}" has no sub-site (its kind "${kind}" has none)` });
+      } else if (seenUnits.has(unit)) problems.push({ path: at('unit'), message: `"${unit}" is given a domain twice` });
+      seenUnits.add(unit);
+    }
+    if (rules.valid(at('domain'))) {
+      if (seenDomains.has(domain)) problems.push({ path: at('domain'), message: `"${domain}" is already a domain of this province` });
+      seenDomains.add(domain);
+    }
   });
   return problems;
 }
 
-function checkUnitsAgainstRules(units: UnitEntry[], ruleSet: RuleSet): LocatedMessage[] {
-  const kinds = new Set(ruleSet.unitKinds.map((k) => k.kind));
+function checkUnitsAgainstRules(tree: ParsedDocument<UnitTree>, rules: ParsedDocument<RuleSet>): LocatedMessage[] {
+  const kinds = declaredKinds(rules);
+  const units = tree.value.units;
+  if (!kinds || !Array.isArray(units)) return [];
   return units.flatMap((u, i) =>
-    kinds.has(u.kind) ? [] : [{ path: ['units', i, 'kind'], message: `unit kind "${u.kind}" is not declared in ${RULE_FILE} unitKinds` }],
+    !tree.valid(['units', i, 'kind']) || kinds.all.has(u.kind)
+      ? []
+      : [{ path: ['units', i, 'kind'], message: `unit kind "${u.kind}" is not declared in ${RULE_FILE} unitKinds` }],
   );
 }

@@ -7,9 +7,23 @@ import { formatPath, PathSegment, RuleProblem } from './rule-problem';
 /** Largest rule file accepted; a province's rules are a few kilobytes. */
 export const MAX_RULE_FILE_BYTES = 1024 * 1024;
 
+/** A file that parsed as YAML into a mapping, whether or not every field of it is valid. */
+export interface ParsedDocument<T> {
+  value: T;
+  /** Gives checks' messages the file and the line of the value they name. */
+  locate: (messages: LocatedMessage[]) => RuleProblem[];
+  /**
+   * True when no field problem touches `pattern` (`['units', '*', 'code']`): none at it, above it
+   * (`units` is not a list) or below it. Checks across files only rely on what is valid.
+   */
+  valid: (pattern: PathPattern) => boolean;
+}
+
+export type PathPattern = (PathSegment | '*')[];
+
 export type Parsed<T> =
-  | { ok: true; value: T; source: string; locate: (messages: LocatedMessage[]) => RuleProblem[] }
-  | { ok: false; problems: RuleProblem[] };
+  | ({ ok: true; source: string } & ParsedDocument<T>)
+  | { ok: false; problems: RuleProblem[]; document?: ParsedDocument<T> };
 
 /**
  * Parses YAML into `type`, validates it field by field and with `check`, and reports every problem
@@ -40,9 +54,18 @@ export function parseYamlAs<T extends object>(
     messages
       .map(({ path, message }) => ({ file, line: lineOf(doc.contents, path, lines), path: formatPath(path), message }))
       .sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
-  const found = [...flatten(validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true })), ...check(value)];
-  if (found.length > 0) return { ok: false, problems: locate(found) };
-  return { ok: true, value, source: text, locate };
+  const fieldProblems = flatten(validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }));
+  const valid = (pattern: PathPattern) => !fieldProblems.some(({ path }) => overlaps(path, pattern));
+  const found = [...fieldProblems, ...check(value)];
+  if (found.length > 0) return { ok: false, problems: locate(found), document: { value, locate, valid } };
+  return { ok: true, value, source: text, locate, valid };
+}
+
+/** One path lies along the other (equal, above or below), `*` matching any segment. */
+function overlaps(path: PathSegment[], pattern: PathPattern): boolean {
+  const shared = Math.min(path.length, pattern.length);
+  for (let i = 0; i < shared; i++) if (pattern[i] !== '*' && pattern[i] !== path[i]) return false;
+  return true;
 }
 
 /** class-validator's tree → (path, message), with `[i]: ` prefixes of array items moved into the path. */

@@ -3,6 +3,14 @@ import { IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 
 import { REQUIREMENT_MESSAGE } from './rule-base';
 import { REQUIREMENT_ID } from './vocabulary';
 
+/** The ranges of the session lifetimes (the longest session: 90 days; the longest idle time: 7 days). */
+export const SESSION_LIMITS = {
+  accessTokenMinutes: { min: 1, max: 60 },
+  absoluteHours: { min: 1, max: 2160 },
+  idleMinutes: { min: 5, max: 10080 },
+} as const;
+export const MAX_SESSION_HOURS = SESSION_LIMITS.absoluteHours.max;
+
 export class PasswordPolicy {
   @IsInt() @Min(8) @Max(128) minLength = 12;
   /** How many of lower case, upper case, digits and symbols a password must mix. */
@@ -20,11 +28,17 @@ export class LockoutPolicy {
   @IsInt() @Min(1) @Max(10080) maxDurationMinutes = 1440;
 }
 
+/**
+ * How long a sign-in (a session) lasts. `absoluteHours: 8, idleMinutes: 30`: a working day at most,
+ * and half an hour without use ends it. Refreshing is refused past either, and the session ends.
+ */
 export class SessionPolicy {
-  @IsInt() @Min(1) @Max(60) accessTokenMinutes = 15;
-  @IsInt() @Min(1) @Max(90) refreshTokenDays = 14;
-  /** A session unused for this long ends, whatever its refresh token says. */
-  @IsInt() @Min(5) @Max(10080) idleMinutes = 480;
+  /** How long one access token is good for; the session behind it is checked on every request. */
+  @IsInt() @Min(SESSION_LIMITS.accessTokenMinutes.min) @Max(SESSION_LIMITS.accessTokenMinutes.max) accessTokenMinutes = 15;
+  /** A session ends this long after its sign-in, however much it is used (up to 90 days). */
+  @IsInt() @Min(SESSION_LIMITS.absoluteHours.min) @Max(SESSION_LIMITS.absoluteHours.max) absoluteHours = 336;
+  /** A session not refreshed for this long ends (up to 7 days). */
+  @IsInt() @Min(SESSION_LIMITS.idleMinutes.min) @Max(SESSION_LIMITS.idleMinutes.max) idleMinutes = 480;
 }
 
 /** Personal accounts (NA-9, LC-3.1b). Every field has a safe default; a province may tighten them. */

@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { withActionLabels } from './action-labels';
 import { OneOf } from './one-of.validator';
 import { RuleBase } from './rule-base';
 import { CHANNELS, CONTENT_TYPES, ROLES, RULE_ID, RULE_ID_MESSAGE, STATE_PHASES, UNIT_KINDS } from './vocabulary';
@@ -22,7 +23,14 @@ export class Transition {
   /** Roles that may act, scoped to the item's unit (LC-3.3: the editorial council on anything). */
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(ROLES) roles!: string[];
   @IsOptional() @IsBoolean() commentRequired = false;
-  @IsOptional() @IsString() label?: string;
+  /**
+   * The verb the action is offered as, in lists of actions, notifications and the history ("Gửi
+   * duyệt", "Duyệt", "Trả lại", "Đăng", "Gỡ xuống"). Left out, it follows from the action and the
+   * states it joins (`submit` → "Gửi duyệt"; a step out of review back to editing → "Trả lại").
+   * Filled in when the rules are read, so it is always there.
+   */
+  @JSONSchema({ description: 'Tên hành động (động từ) hiển thị cho người dùng, ví dụ "Gửi duyệt", "Duyệt", "Trả lại", "Đăng", "Gỡ xuống"; bỏ trống thì suy ra từ action và các trạng thái' })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(60) label!: string;
 }
 
 /** A named state machine content goes through; several review states make multi-level approval. */
@@ -30,6 +38,7 @@ export class Workflow extends RuleBase {
   @IsString() @MinLength(2) name!: string;
   @IsString() initial!: string;
   @IsArray() @ArrayMinSize(2) @ValidateNested({ each: true }) @Type(() => WorkflowState) states!: WorkflowState[];
+  @Transform(({ value, obj }) => withActionLabels(value, (obj as { states?: unknown }).states), { toClassOnly: true })
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => Transition) transitions!: Transition[];
 }
 

@@ -5,8 +5,7 @@ import { TenantContext } from '@cong/tenancy';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { parseTenantTime } from '../scheduling/tenant-time';
-import { ItemWorkflow, ItemWorkflowView, WorkflowActor } from '../transitions/item-workflow.service';
-import { WorkflowTransition } from '../transitions/workflow-transition.entity';
+import { ItemWorkflow, ItemWorkflowView, WorkflowActor, WorkflowStepView } from '../transitions/item-workflow.service';
 
 export class RoyaltyChoiceBody {
   @ApiProperty({ example: 'tin-co-anh', description: "A genre of the province's royalty rate table" })
@@ -58,8 +57,8 @@ export class WorkflowController {
 
   @Get(':id/transitions')
   @Requires('content.read')
-  @ApiOperation({ summary: 'The steps the item took: who, what, from where to where, why, when' })
-  history(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<WorkflowTransition[]> {
+  @ApiOperation({ summary: 'The steps the item took: who, what (the action and its label), from where to where, why, when' })
+  history(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<WorkflowStepView[]> {
     return this.workflow.history(this.tenants.require(), id, personOf(p));
   }
 

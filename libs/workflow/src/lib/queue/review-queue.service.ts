@@ -15,7 +15,8 @@ export interface QueueEntry {
   version: number;
   updatedAt: Date;
   publishAt: Date | null;
-  actions: string[];
+  /** The actions open to the caller, each with the verb to show. */
+  actions: { action: string; label: string }[];
 }
 
 export interface ReviewQueueView {
@@ -66,7 +67,7 @@ export class ReviewQueue {
     for (const view of await this.workflow.viewsOf(tenantId, timezone, actor, candidates)) {
       if (view.actions.length === 0) continue;
       const item = byId.get(view.itemId)!;
-      items.push({ id: item.id, title: item.title, type: item.type, channel: item.channel, state: view.state.id, stateLabel: view.state.label, version: view.version, updatedAt: item.updatedAt, publishAt: view.publishAt, actions: view.actions.map((a) => a.action) });
+      items.push({ id: item.id, title: item.title, type: item.type, channel: item.channel, state: view.state.id, stateLabel: view.state.label, version: view.version, updatedAt: item.updatedAt, publishAt: view.publishAt, actions: view.actions.map((a) => ({ action: a.action, label: a.label })) });
       const key = `${view.workflow.id}/${view.state.id}`;
       const count = counts.get(key) ?? { workflow: view.workflow.id, state: view.state.id, label: view.state.label, count: 0 };
       count.count++;

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { TenantDatabase } from '@cong/platform-database';
-import { RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
+import { RESCHEDULE_ACTION, RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
 import { Unit, unitLineage } from '@cong/units';
 import { LRUCache } from 'lru-cache';
 import { EntityManager } from 'typeorm';
-import { availableActions, decideTransition, workflowFor } from '../workflow-engine';
+import { actionLabelIn, availableActions, decideTransition, workflowFor } from '../workflow-engine';
 import { formatTenantTime } from '../scheduling/tenant-time';
 import { WorkflowTransition } from './workflow-transition.entity';
 import { WorkflowErrors } from './workflow.errors';
@@ -42,7 +42,27 @@ export interface ItemWorkflowView {
   /** The same moments as the province reads them: `25/11/2026 08:00 (GMT+7)`. */
   publishAtLocal: string | null;
   unpublishAtLocal: string | null;
+  /** What the caller may do; `label` is the verb to show ("Gửi duyệt", "Trả lại"). */
   actions: { action: string; to: string; label: string; commentRequired: boolean }[];
+}
+
+/** One step of an item's history, with what its action is called. */
+export interface WorkflowStepView {
+  id: string;
+  itemId: string;
+  workflowId: string;
+  ruleVersion: number;
+  action: string;
+  /** The verb of the step as its rules named it ("Duyệt", "Gỡ xuống"; "Đổi lịch đăng" for a new time). */
+  actionLabel: string;
+  fromState: string;
+  toState: string;
+  actorId: string | null;
+  actorLabel: string;
+  comment: string | null;
+  revision: number;
+  version: number;
+  at: Date;
 }
 
 /** What happened, for listeners inside the transaction (notifications, royalties) and after it. */
@@ -56,6 +76,8 @@ export interface TransitionEvent {
   ruleVersion: number;
   fromPhase: string;
   toPhase: string;
+  /** What the step's action is called (its transition's label): "Gửi duyệt", "Trả lại", … */
+  actionLabel: string;
   actor: WorkflowActor;
   /** What the actor said beyond the step itself, for listeners (e.g. the royalty genre on approval). */
   details: Record<string, unknown>;
@@ -161,16 +183,24 @@ export class ItemWorkflow {
       actions: availableActions(bound.workflow, bound.state, roles).map((t) => ({
         action: t.action,
         to: t.to,
-        label: t.label ?? bound.workflow.states.find((s) => s.id === t.to)!.label,
+        label: t.label,
         commentRequired: t.commentRequired,
       })),
     };
   }
 
-  history(tenantId: string, itemId: string, actor: WorkflowActor): Promise<WorkflowTransition[]> {
+  /** The item's steps, oldest first, each named as the rule version that governed it names its action. */
+  history(tenantId: string, itemId: string, actor: WorkflowActor): Promise<WorkflowStepView[]> {
     return this.db.transaction(tenantId, async (m) => {
       await this.rolesOf(new StepContext(m, tenantId, ''), actor, await this.item(m, tenantId, itemId, false));
-      return m.getRepository(WorkflowTransition).find({ where: { tenantId, itemId }, order: { version: 'ASC' } });
+      const steps = await m.getRepository(WorkflowTransition).find({ where: { tenantId, itemId }, order: { version: 'ASC' } });
+      const views: WorkflowStepView[] = [];
+      for (const step of steps) {
+        const workflow = (await this.rulesOfVersion(m, tenantId, step.ruleVersion)).workflows.find((w) => w.id === step.workflowId);
+        const { id, itemId: of, workflowId, ruleVersion, action, fromState, toState, actorId, actorLabel, comment, revision, version, at } = step;
+        views.push({ id, itemId: of, workflowId, ruleVersion, action, actionLabel: actionLabelIn(workflow, action, fromState), fromState, toState, actorId, actorLabel, comment, revision, version, at });
+      }
+      return views;
     });
   }
 
@@ -230,8 +260,8 @@ export class ItemWorkflow {
       if (item.status !== 'scheduled') throw WorkflowErrors.refused('no_such_action', `"reschedule" needs a scheduled item (it is ${bound.state})`);
       const allowed = [...new Set(bound.workflow.transitions.filter((t) => t.from.includes(bound.state)).flatMap((t) => t.roles))];
       if (!roles.some((r) => allowed.includes(r))) throw WorkflowErrors.refused('role_refused', `"reschedule" needs one of ${allowed.join(', ')}`);
-      const schedule = this.checkedSchedule('scheduled', { action: 'reschedule', ...req });
-      return this.record(m, tenantId, item, bound, actor, { action: 'reschedule', ...req }, bound.state, schedule);
+      const schedule = this.checkedSchedule('scheduled', { action: RESCHEDULE_ACTION, ...req });
+      return this.record(m, tenantId, item, bound, actor, { action: RESCHEDULE_ACTION, ...req }, bound.state, schedule);
     });
   }
 
@@ -281,7 +311,8 @@ export class ItemWorkflow {
         version: columns.version,
       }),
     );
-    const event: TransitionEvent = { tenantId, item: changed, transition, workflow: bound.workflow, rules: bound.rules, ruleVersion: bound.ruleVersion, fromPhase, toPhase, actor, details: req.details ?? {} };
+    const actionLabel = actionLabelIn(bound.workflow, req.action, bound.state);
+    const event: TransitionEvent = { tenantId, item: changed, transition, workflow: bound.workflow, rules: bound.rules, ruleVersion: bound.ruleVersion, fromPhase, toPhase, actionLabel, actor, details: req.details ?? {} };
     for (const listener of this.listeners) await listener(m, event);
     return event;
   }

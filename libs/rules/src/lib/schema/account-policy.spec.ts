@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRuleSet } from '../loading/tenant-folder.loader';
+import { formatProblem } from '../loading/rule-problem';
+import { canonicalDocument, ruleSetFromDocument } from '../versions/canonical-document';
+
+const NGHE_AN = readFileSync(join(__dirname, '../../../../../tenants/nghe-an/tenant.yaml'), 'utf8');
+const SESSIONS = '  sessions: { accessTokenMinutes: 15, absoluteHours: 336, idleMinutes: 480 }';
+const withSessions = (line: string) => {
+  if (!NGHE_AN.includes(SESSIONS)) throw new Error('the seed no longer has the sessions line this test edits');
+  return NGHE_AN.replace(SESSIONS, line);
+};
+const problemsOf = (text: string) => {
+  const result = parseRuleSet(text, 'tenant.yaml');
+  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^tenant\.yaml:\d+ /, ''));
+};
+
+describe('session lifetimes in the rule file (NA-9, LC-3.1b)', () => {
+  it('NA-9: says an 8-hour session with a 30-minute idle limit directly', () => {
+    const result = parseRuleSet(withSessions('  sessions: { absoluteHours: 8, idleMinutes: 30 }'), 'tenant.yaml');
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect({ ...result.value.accountPolicy.sessions }).toEqual({ accessTokenMinutes: 15, absoluteHours: 8, idleMinutes: 30 });
+  });
+
+  it('refuses lifetimes that do not nest, out of range, and the retired refreshTokenDays, naming each', () => {
+    expect(problemsOf(withSessions('  sessions: { accessTokenMinutes: 45, absoluteHours: 8, idleMinutes: 30 }'))).toEqual([
+      'accountPolicy.sessions.accessTokenMinutes: 45 is longer than idleMinutes (30): an access token would outlive an idle session',
+    ]);
+    expect(problemsOf(withSessions('  sessions: { absoluteHours: 4 }'))).toEqual([
+      'accountPolicy.sessions.idleMinutes: 480 is longer than the whole session (absoluteHours: 4, 240 minutes); give at most 240',
+    ]);
+    expect(problemsOf(withSessions('  sessions: { absoluteHours: 0, idleMinutes: 30 }'))).toEqual(['accountPolicy.sessions.absoluteHours: must not be less than 1']);
+    expect(problemsOf(withSessions('  sessions: { absoluteHours: 2161, idleMinutes: 30 }'))).toEqual(['accountPolicy.sessions.absoluteHours: must not be greater than 2160']);
+    expect(problemsOf(withSessions('  sessions: { refreshTokenDays: 14, idleMinutes: 480 }'))).toEqual(['accountPolicy.sessions.refreshTokenDays: is not a known field']);
+  });
+
+  it('rule versions stored with refreshTokenDays read back as an absolute lifetime of that length', () => {
+    const parsed = parseRuleSet(NGHE_AN, 'tenant.yaml');
+    if (!parsed.ok) throw new Error('seed does not load');
+    const document = canonicalDocument(parsed.value) as { accountPolicy: Record<string, unknown> };
+    const stored = { ...document, accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, refreshTokenDays: 2, idleMinutes: 60 } } };
+    expect({ ...ruleSetFromDocument(stored).accountPolicy.sessions }).toEqual({ accessTokenMinutes: 10, absoluteHours: 48, idleMinutes: 60 });
+    const current = { ...document, accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, absoluteHours: 8, idleMinutes: 60 } } };
+    expect({ ...ruleSetFromDocument(current).accountPolicy.sessions }).toEqual({ accessTokenMinutes: 10, absoluteHours: 8, idleMinutes: 60 });
+    expect(stored.accountPolicy.sessions).toEqual({ accessTokenMinutes: 10, refreshTokenDays: 2, idleMinutes: 60 });
+  });
+});
