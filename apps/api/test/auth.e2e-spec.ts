@@ -143,6 +143,15 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
     expect((await platform.send('GET', '/api/v1/operator/auth/me', undefined, session.accessToken)).body.code).toBe('AUTH_WRONG_SCOPE');
     expect((await na.send('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken })).body.code).toBe('AUTH_REFRESH_INVALID');
     expect((await lc.send('GET', '/api/v1/auth/me', undefined, session.accessToken)).status).toBe(200);
+
+    // Issue 14: a refusal changes nothing. Shown to the operators' refresh, the token is not retired,
+    // so the owner's next refresh is no "reuse"; a rotated-out one shown elsewhere ends nothing.
+    expect((await platform.send('POST', '/api/v1/operator/auth/refresh', { refreshToken: session.refreshToken })).body.code).toBe('AUTH_REFRESH_INVALID');
+    const next = await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken });
+    expect(next.status).toBe(200);
+    expect((await platform.send('POST', '/api/v1/operator/auth/refresh', { refreshToken: session.refreshToken })).body.code).toBe('AUTH_REFRESH_INVALID');
+    expect((await na.send('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken })).body.code).toBe('AUTH_REFRESH_INVALID');
+    expect((await lc.send('POST', '/api/v1/auth/refresh', { refreshToken: next.body.refreshToken })).status).toBe(200);
   });
 
   it('refuses bad credentials and bad bodies with a clear 4xx', async () => {
@@ -155,6 +164,13 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
     expect((await lc.send('GET', '/api/v1/auth/me', undefined, forged)).body.code).toBe('AUTH_TOKEN_INVALID');
     const expired = sign({ sid: 'x', exp: Math.floor(Date.now() / 1000) - 60 }, ctx.config.auth.jwtSecret, { subject: session.user.id, audience: laoCai.id, issuer: 'cong' });
     expect((await lc.send('GET', '/api/v1/auth/me', undefined, expired)).body.code).toBe('AUTH_TOKEN_EXPIRED');
+    // Issue 14: signed with our key but not what we issue — no expiry, ids that are no ids — a 401, never a 500.
+    const sid = (await ctx.asOwner((c) => c.query(`SELECT family_id FROM accounts_session WHERE user_id = $1 LIMIT 1`, [session.user.id]))).rows[0].family_id;
+    const ours = (claims: object, subject: string) => sign(claims, ctx.config.auth.jwtSecret, { subject, audience: laoCai.id, issuer: 'cong' });
+    for (const token of [ours({ sid }, session.user.id), ours({ sid: 'x', exp: 9e9 }, session.user.id), ours({ sid, exp: 9e9 }, 'not-a-uuid'), ours({ sid: "1' OR 1=1", exp: 9e9 }, "'; DROP TABLE x; --")]) {
+      const res = await lc.send('GET', '/api/v1/auth/me', undefined, token);
+      expect([res.status, res.body.code]).toEqual([401, 'AUTH_TOKEN_INVALID']);
+    }
 
     const unknownField = await lc.send('POST', '/api/v1/auth/login', { username: 'editor.input', password: STRONG_PASSWORD, remember: true });
     expect([unknownField.status, unknownField.body.code, unknownField.body.errors[0].field]).toEqual([422, 'PLATFORM_VALIDATION_FAILED', 'remember']);

@@ -97,7 +97,7 @@ export class AuthService {
   async refresh(scope: AuthScope, refreshToken: string, client: ClientInfo): Promise<IssuedTokens> {
     const policy = await this.policies.forScope(scope);
     const result = await this.scope.run(scope.tenantId, 'national operator token refresh', async (m) => {
-      const rotated = await this.sessions.rotate(m, refreshToken, policy.sessions, client);
+      const rotated = await this.sessions.rotate(m, refreshToken, policy.sessions, client, scope.tenantId);
       if (rotated.outcome === 'reused') {
         await this.audit.record(m, {
           tenantId: scope.tenantId, action: 'auth.refresh_reused', subjectType: 'user', subjectId: rotated.userId,
@@ -115,7 +115,6 @@ export class AuthService {
         return { error: rotated.ended === 'absolute' ? AuthErrors.sessionExpired(sessions.absoluteHours) : AuthErrors.sessionIdle(sessions.idleMinutes) };
       }
       if (rotated.outcome !== 'rotated') return { error: AuthErrors.refreshInvalid() };
-      if (rotated.record.tenantId !== scope.tenantId) return { error: AuthErrors.refreshInvalid() };
       const user = await m.getRepository(User).findOneByOrFail({ id: rotated.record.userId });
       if (user.status !== 'active' || user.passwordExposedAt) {
         await this.sessions.revokeFamily(m, rotated.record.familyId, 'account no longer usable');

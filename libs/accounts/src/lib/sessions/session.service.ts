@@ -52,7 +52,12 @@ export class SessionService {
    * Exchanges a refresh token for the next one. A token presented twice revokes its whole family
    * (the thief's copy and the owner's both stop working), and the caller must sign in again.
    */
-  async rotate(m: EntityManager, token: string, policy: SessionPolicy, client: ClientInfo): Promise<Rotation> {
+  /**
+   * `tenantId`: the scope the refresh was sent to (null: the national operators'). A token of
+   * another scope is "invalid" before anything about it changes: no refusal may retire a token or
+   * end a session.
+   */
+  async rotate(m: EntityManager, token: string, policy: SessionPolicy, client: ClientInfo, tenantId: string | null): Promise<Rotation> {
     const parsed = TOKEN.exec(token);
     if (!parsed) return { outcome: 'invalid' };
     const row = await m
@@ -63,7 +68,7 @@ export class SessionService {
       .setLock('pessimistic_write')
       .getOne();
     if (!row || !timingSafeEqual(Buffer.from(row.refreshHash), Buffer.from(sha256(parsed[2])))) return { outcome: 'invalid' };
-    if (row.revokedAt) return { outcome: 'invalid' };
+    if (row.tenantId !== tenantId || row.revokedAt) return { outcome: 'invalid' };
     if (row.replacedAt) {
       await this.revokeFamily(m, row.familyId, 'refresh token reused');
       return { outcome: 'reused', userId: row.userId, familyId: row.familyId };

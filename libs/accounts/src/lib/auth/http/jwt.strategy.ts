@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { AppConfig } from '@cong/platform-config';
+import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { SessionService } from '../../sessions/session.service';
 import { ACCESS_TOKEN_ISSUER, AccessClaims, PLATFORM_AUDIENCE } from '../access-token.service';
@@ -32,11 +33,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(req: ScopedRequest, claims: AccessClaims): Promise<Principal> {
+  async validate(req: ScopedRequest, claims: AccessClaims & { exp?: unknown }): Promise<Principal> {
     const { tenantId } = req.authScope;
-    if (claims.aud !== (tenantId ?? PLATFORM_AUDIENCE) || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
-      throw AuthErrors.wrongScope();
-    }
+    // Signed by us, yet not what we issue (no expiry, ids that are no ids): refused, never looked up.
+    if (typeof claims.exp !== 'number' || !isUUID(String(claims.sub)) || !isUUID(String(claims.sid))) throw AuthErrors.tokenInvalid();
+    if (claims.aud !== (tenantId ?? PLATFORM_AUDIENCE)) throw AuthErrors.wrongScope();
     const principal = await this.scope.run(tenantId, 'national operator request', async (m) =>
       (await this.sessions.isLive(m, claims.sub, claims.sid)) ? loadPrincipal(m, claims.sub, claims.sid) : null,
     );
