@@ -1,5 +1,5 @@
 export { DomainError, type ErrorKind, type FieldProblem } from './lib/domain-error';
 export { type Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problemType } from './lib/problem';
 export { ProblemDetailsFilter } from './lib/problem-details.filter';
-export { createValidationPipe, fieldProblems, validationError } from './lib/validation';
+export { createValidationPipe, fieldProblems, IsOmittable, validationError } from './lib/validation';
 export { BodyNotUtf8Error, strictJsonBody } from './lib/json-body';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { actorOf, AuthErrors, CurrentPrincipal, holdsFor, Principal, Requires } from '@cong/accounts';
+import { IsOmittable } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
 import { UnitDirectory } from '@cong/units';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -35,10 +36,10 @@ class NewSectionRequest {
 }
 
 class SectionChangeRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(200) title?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Slug of the new parent; null: the top of the menu' })
   @ValidateIf((_o, v) => v !== null && v !== undefined) @IsString() parent?: string | null;
-  @ApiPropertyOptional({ description: 'New place among its siblings, from 0' }) @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
+  @ApiPropertyOptional({ description: 'New place among its siblings, from 0' }) @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }
 
 /** The portal and the units' sub-sites, with their sections, as editors see them. */

@@ -11,7 +11,7 @@ import { AuthErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
 import { Membership } from '../users/membership.entity';
 import { User } from '../users/user.entity';
-import { CreateUnitRequest, TeamLeaderRequest, TeamResponse, UnitProfileRequest, UnitResponse, UpdateUnitRequest } from './units.dto';
+import { CreateUnitRequest, TeamLeaderRequest, TeamResponse, UnitProfileRequest, UnitListQuery, UnitResponse, UpdateUnitRequest } from './units.dto';
 
 /**
  * A province's unit tree (NA-3, LC-1.1): the IT centre shapes it; a unit's head keeps its profile
@@ -30,10 +30,9 @@ export class UnitsController {
 
   @Get()
   @Requires('units.read')
-  @ApiQuery({ name: 'inactive', required: false, type: Boolean })
   @ApiOkResponse({ type: [UnitResponse] })
-  list(@Query('inactive') inactive?: string): Promise<UnitView[]> {
-    return this.units.list(this.tenants.require(), inactive === 'true');
+  list(@Query() q: UnitListQuery): Promise<UnitView[]> {
+    return this.units.list(this.tenants.require(), q.inactive === 'true');
   }
 
   @Get(':code')

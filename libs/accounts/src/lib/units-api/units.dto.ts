@@ -1,7 +1,8 @@
+import { IsOmittable } from '@cong/platform-errors';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 
 const CODE = /^[a-z][a-z0-9-]{0,62}$/;
@@ -17,12 +18,12 @@ export class CreateUnitRequest {
 }
 
 export class UpdateUnitRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' }) kind?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(2) @MaxLength(300) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' }) kind?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null makes the unit a root' })
   @ValidateIf((_o, v) => v !== null) @IsOptional() @Matches(CODE, { message: `parent ${CODE_MESSAGE}` })
   parent?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` }) tags?: string[];
 }
 
 export class LeaderContact {
@@ -83,4 +84,10 @@ export class TeamResponse {
   @ApiProperty() unit!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) leaderId!: string | null;
   @ApiProperty({ type: [TeamMemberView] }) members!: TeamMemberView[];
+}
+
+/** `GET /units`: any other query parameter is a 422 naming it. */
+export class UnitListQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: deactivated units too' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'inactive must be true or false' }) inactive?: 'true' | 'false';
 }

@@ -57,7 +57,7 @@ export class ContentController {
 
   @Put(':id')
   @Requires('content.write')
-  @ApiOperation({ summary: 'Save a new revision; `expectedRevision` older than the item is a 409 and nothing is overwritten' })
+  @ApiOperation({ summary: 'Save a new revision; `expectedRevision` older than the item is a 409 and nothing is overwritten. Parts left out (summary, body, section, fields) stay as they are; `section: null` takes the item out of its section, `summary: ""` clears it' })
   @ApiOkResponse({ type: ContentResponse })
   async update(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContentRequest): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();

@@ -122,7 +122,7 @@ export class ContentEditor {
       const item = await this.lockedItem(m, tenantId, id);
       if (item.revision !== expectedRevision) throw ContentErrors.stale(expectedRevision, item.revision);
       const site = await m.getRepository(Site).findOneByOrFail({ tenantId, id: item.siteId });
-      const prepared = await this.prepare(m, tenantId, site, item.type as ContentType, input, item.id);
+      const prepared = await this.prepare(m, tenantId, site, item.type as ContentType, await this.keptParts(m, item, input), item.id);
       let slug = item.slug;
       if (input.slug !== undefined && input.slug !== item.slug) {
         slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title, item.id);
@@ -140,11 +140,26 @@ export class ContentEditor {
     return view;
   }
 
+  /**
+   * A save names what changes: the parts it leaves out (summary, body, section, fields) stay as
+   * they are, so a client that sends only a new title never empties an item's structured fields.
+   */
+  private async keptParts(m: EntityManager, item: ContentItem, input: ContentDraft): Promise<ContentDraft> {
+    const section = input.section !== undefined || !item.sectionId ? input.section : (await m.getRepository(Section).findOneBy({ tenantId: item.tenantId, id: item.sectionId }))?.slug;
+    return {
+      ...input,
+      summary: input.summary ?? item.summary ?? undefined,
+      body: input.body ?? item.bodyHtml,
+      fields: input.fields ?? item.fields,
+      section,
+    };
+  }
+
   /** A new revision with the content of an earlier one (history is never rewritten). */
   async restore(author: Author, tenantId: string, timezone: string, id: string, from: number, expectedRevision: number): Promise<ContentView> {
     const old = await this.revision(tenantId, id, from);
     const section = old.sectionId ? await this.db.transaction(tenantId, (m) => m.getRepository(Section).findOneBy({ tenantId, id: old.sectionId! })) : null;
-    return this.update(author, tenantId, timezone, id, expectedRevision, { title: old.title, slug: old.slug, summary: old.summary ?? undefined, body: old.bodyHtml, fields: old.fields, section: section?.slug ?? null }, from);
+    return this.update(author, tenantId, timezone, id, expectedRevision, { title: old.title, slug: old.slug, summary: old.summary ?? '', body: old.bodyHtml, fields: old.fields, section: section?.slug ?? null }, from);
   }
 
   get(tenantId: string, timezone: string, id: string): Promise<ContentView> {

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { Public } from '@cong/platform-context';
 import { DomainError } from '@cong/platform-errors';
@@ -18,6 +20,13 @@ interface MultipartRequest {
 interface ReplyLike {
   header(name: string, value: string): ReplyLike;
   send(body: unknown): unknown;
+}
+
+/** A file's query: the width of the image variant wanted, nothing else (another parameter is a 422). */
+export class MediaFileQuery {
+  @ApiPropertyOptional({ description: 'Images: the smallest variant at least this wide', minimum: 1, maximum: 4000 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'width must be a whole number 1–4000' }) @Min(1, { message: 'width must be a whole number 1–4000' }) @Max(4000, { message: 'width must be a whole number 1–4000' })
+  width?: number;
 }
 
 const noFile = () => new DomainError('MEDIA_NO_FILE', 'bad_request', 'Cần gửi một tệp trong trường "file" (multipart/form-data).', [{ field: 'file', message: 'required' }]);
@@ -64,28 +73,18 @@ export class MediaController {
   @Requires('content.read')
   @HttpCode(200)
   @ApiOperation({ summary: 'The file for staff (drafts included), or for images the smallest variant at least `width` wide' })
-  @ApiQuery({ name: 'width', required: false, type: Number })
-  async staffFile(@Param('id', new ParseUUIDPipe()) id: string, @Query('width') width: string | undefined, @Res() reply: ReplyLike): Promise<void> {
-    send(reply, await this.media.file(this.tenants.require(), id, widthOf(width)), 'private, no-store');
+  async staffFile(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
+    send(reply, await this.media.file(this.tenants.require(), id, q.width), 'private, no-store');
   }
 
   @Get('public/media/:id')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'The file of a published item (or, for images, the smallest variant at least `width` wide); 404 for uploads of drafts only' })
-  @ApiQuery({ name: 'width', required: false, type: Number })
-  async file(@Param('id', new ParseUUIDPipe()) id: string, @Query('width') width: string | undefined, @Res() reply: ReplyLike): Promise<void> {
+  async file(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
     // Not `immutable`: the file stops being public when its last published item is withdrawn.
-    send(reply, await this.media.publicFile(this.tenants.require(), id, widthOf(width)), 'public, max-age=300');
+    send(reply, await this.media.publicFile(this.tenants.require(), id, q.width), 'public, max-age=300');
   }
-}
-
-function widthOf(width: string | undefined): number | undefined {
-  const w = width === undefined ? undefined : Number(width);
-  if (w !== undefined && !(Number.isInteger(w) && w > 0 && w <= 4000)) {
-    throw new DomainError('PLATFORM_VALIDATION_FAILED', 'validation', 'width phải là số nguyên dương.', [{ field: 'width', message: 'must be a whole number 1–4000' }]);
-  }
-  return w;
 }
 
 function send(reply: ReplyLike, { mime, bytes, filename }: { mime: string; bytes: Buffer; filename: string }, cacheControl: string): void {

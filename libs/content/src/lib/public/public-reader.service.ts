@@ -103,6 +103,22 @@ export class PublicReader {
     return rows[0] ?? null;
   }
 
+  /**
+   * Why a list came back empty: the site (or the section asked for) does not exist, or is not
+   * public. Asked only for an empty page, so a list that has items stays one statement.
+   */
+  async missingPart(tenantId: string, site: string, section?: string): Promise<'site' | 'section' | null> {
+    const rows = await this.db.query<{ section: boolean | null }>(
+      section ? 'public-site-section' : 'public-site-exists',
+      section
+        ? `SELECT EXISTS (SELECT 1 FROM sites_section sec WHERE sec.tenant_id = $1 AND sec.site_id = s.id AND sec.slug = $3) AS section FROM sites_site s WHERE s.tenant_id = $1 AND s.path = $2`
+        : `SELECT NULL::boolean AS section FROM sites_site s WHERE s.tenant_id = $1 AND s.path = $2`,
+      section ? [tenantId, pathOf(site), section] : [tenantId, pathOf(site)],
+    );
+    if (!rows[0]) return 'site';
+    return section && !rows[0].section ? 'section' : null;
+  }
+
   /** A site and its navigation: sections in their order, each with those under it. */
   async siteWithSections(tenantId: string, site: string): Promise<PublicSite | null> {
     const found = await this.siteFor(tenantId, site);

@@ -113,7 +113,13 @@ export class PublicRoutes {
         const limit = p.limit as number;
         const position = p.cursor ? decodeCursor(p.cursor as string, 'CONTENT_BAD_CURSOR') : undefined;
         const after = position && { publishedAt: position.at, id: position.id };
-        const items = await this.reader.list(tenant.id, today, p.site as string, { type: text(p, 'type') as never, section: text(p, 'section'), after, limit });
+        const section = text(p, 'section');
+        const items = await this.reader.list(tenant.id, today, p.site as string, { type: text(p, 'type') as never, section, after, limit });
+        if (items.length === 0) {
+          const missing = await this.reader.missingPart(tenant.id, p.site as string, section);
+          if (missing === 'site') throw SiteErrors.notFound(p.site as string);
+          if (missing === 'section') throw SiteErrors.sectionMissing(section!);
+        }
         return json({ items, nextCursor: nextCursor(items, limit, (i) => ({ at: new Date(i.publishedAt), id: i.id })) });
       },
     },
@@ -306,6 +312,7 @@ export class PublicRoutes {
     if (!found) throw notFound();
     const { primary, siteUrl } = await this.addresses(tenantId, found);
     const items = await this.reader.list(tenantId, today, site, { section, limit: 50 });
+    if (items.length === 0 && section && (await this.reader.missingPart(tenantId, site, section)) === 'section') throw SiteErrors.sectionMissing(section);
     const feed = new Feed({
       id: siteUrl,
       title: found.title,

@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainError, FieldProblem } from './domain-error';
 
 /** Flattens class-validator errors into `field: message` pairs, with nested paths (`steps[2].title`). */
@@ -28,9 +29,32 @@ export function validationError(fields: FieldProblem[]): DomainError {
   );
 }
 
+/**
+ * A field a change may leave out but not set to null (`@IsOptional()` lets null through, which a
+ * PATCH would then write into a column that must have a value): absent, it is not validated;
+ * present, null included, every other constraint applies.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/**
+ * Bodies of requests that take a DTO must be a JSON object: `null`, a bare string or number, or
+ * an array is refused before class-transformer turns it into an empty (or absent) request.
+ */
+class ObjectBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' && typeof metadata.metatype === 'function' && ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
+    if (dto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw validationError([{ field: 'body', message: 'Thân yêu cầu phải là một đối tượng JSON ({ … }).' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are refused, every problem named by its field (422). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
