@@ -117,6 +117,40 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     expect(await publicList(na, 'so-tai-chinh')).toContain(item.id);
   });
 
+  it('NA-8.1 (issue 14): an editor cannot change a published item live; the head can, and the history shows the edit', async () => {
+    const item = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Thu ngân sách tháng 11', summary: 'Đã duyệt' })).body;
+    await act(na, 'totin.taichinh', item.id, 'submit');
+    await act(na, 'giamdoc.taichinh', item.id, 'publish');
+    const publicItem = async () => (await api.request(`/api/v1/public/sites/so-tai-chinh/items/${item.slug}`, { headers: { 'x-tenant': 'nghe-an' } })).body;
+    expect((await publicItem()).title).toBe('Thu ngân sách tháng 11');
+
+    const refused = await as(na, 'totin.taichinh')('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Thu ngân sách tháng 11 (chưa duyệt)' });
+    expect([refused.status, refused.body.code]).toEqual([403, 'WORKFLOW_LIVE_EDIT_REFUSED']);
+    expect(refused.body.detail).toMatch(/unit_head/);
+    const restore = await as(na, 'totin.taichinh')('POST', `/content/${item.id}/revisions/1/restore`, { expectedRevision: 1 });
+    expect(restore.status).toBe(403);
+    // Nothing changed: no revision, no new version, the public sees what the head approved.
+    expect((await as(na, 'it.nghean')('GET', `/content/${item.id}`)).body.revision).toBe(1);
+    expect((await publicItem()).title).toBe('Thu ngân sách tháng 11');
+
+    const edited = await as(na, 'giamdoc.taichinh')('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Thu ngân sách tháng 11 (đính chính)' });
+    expect(edited.status).toBe(200);
+    expect((await publicItem()).title).toBe('Thu ngân sách tháng 11 (đính chính)');
+    const history = (await as(na, 'it.nghean')('GET', `/content/${item.id}/transitions`)).body;
+    expect(history[history.length - 1]).toMatchObject({ action: 'edit-live', actionLabel: 'Sửa khi đang đăng', fromState: 'published', toState: 'published', actorLabel: 'giamdoc.taichinh', revision: 2 });
+    // Workflow actions still see the item's current version.
+    const view = (await as(na, 'giamdoc.taichinh')('GET', `/content/${item.id}/workflow`)).body;
+    expect((await as(na, 'giamdoc.taichinh')('POST', `/content/${item.id}/transitions`, { action: 'take-down', version: view.version, comment: 'Kiểm tra lại số liệu' })).status).toBe(200);
+  });
+
+  it('LC-3.1b (issue 14): on a Lào Cai sub-site the editor, who may publish, may also correct a published item', async () => {
+    const item = (await as(lc, 'bientap.yte')('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Lịch tiêm tháng 12' })).body;
+    await act(lc, 'bientap.yte', item.id, 'publish');
+    expect((await as(lc, 'bientap.yte')('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Lịch tiêm tháng 12 (bổ sung)' })).status).toBe(200);
+    // Another unit's editor of the same province still sees nothing of it.
+    expect((await as(lc, 'bientap.gd')('PUT', `/content/${item.id}`, { expectedRevision: 2, title: 'Sửa hộ' })).status).toBe(404);
+  });
+
   it('NA-8.1: actions are offered, told and recorded as verbs ("Gửi duyệt", "Trả lại", "Đăng"), never as the state they lead to', async () => {
     const item = (await as(na, 'totin.taichinh')('POST', '/content', { site: 'so-tai-chinh', type: 'news', title: 'Nhãn hành động là động từ' })).body;
     const labelsOf = (actions: { action: string; label: string }[]) => actions.map((a) => `${a.action}: ${a.label}`);

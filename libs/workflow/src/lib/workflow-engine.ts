@@ -1,4 +1,4 @@
-import { RESCHEDULE_ACTION, RESCHEDULE_LABEL, RuleSet, Transition, Workflow } from '@cong/rules';
+import { EDIT_LIVE_ACTION, EDIT_LIVE_LABEL, RESCHEDULE_ACTION, RESCHEDULE_LABEL, RuleSet, Transition, Workflow } from '@cong/rules';
 
 export type Refusal = 'unknown_state' | 'no_such_action' | 'role_refused' | 'comment_required';
 
@@ -31,6 +31,7 @@ export function availableActions(workflow: Workflow, state: string, roles: strin
  */
 export function actionLabelIn(workflow: Workflow | undefined, action: string, fromState: string): string {
   if (action === RESCHEDULE_ACTION) return RESCHEDULE_LABEL;
+  if (action === EDIT_LIVE_ACTION) return EDIT_LIVE_LABEL;
   return workflow?.transitions.find((t) => t.action === action && t.from.includes(fromState))?.label ?? action;
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { actorOf, AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
-import { ContentEditor, ContentView } from '../items/content-editor.service';
+import { Author, ContentEditor, ContentView } from '../items/content-editor.service';
 import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, RestoreRequest, RevisionResponse, UpdateContentRequest } from './content.dto';
 import { ContentRevision } from '../items/content-revision.entity';
 import { RuleChange } from '@cong/rules';
@@ -63,7 +63,7 @@ export class ContentController {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
     const { expectedRevision, ...draft } = body;
-    return this.editor.update(actorOf(p), tenantId, timezone, id, expectedRevision, draft);
+    return this.editor.update(authorOf(p), tenantId, timezone, id, expectedRevision, draft);
   }
 
   @Get(':id/revisions')
@@ -100,7 +100,7 @@ export class ContentController {
   async restore(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number, @Body() body: RestoreRequest): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
-    return this.editor.restore(actorOf(p), tenantId, timezone, id, n, body.expectedRevision);
+    return this.editor.restore(authorOf(p), tenantId, timezone, id, n, body.expectedRevision);
   }
 
   /** null: every unit (a province-wide role); else the units of the caller's unit roles and below. */
@@ -124,4 +124,9 @@ export class ContentController {
       throw AuthErrors.forbidden(capability);
     }
   }
+}
+
+/** The author of a save, with the roles the workflow weighs when the item is already approved. */
+function authorOf(p: Principal): Author {
+  return { ...actorOf(p), memberships: p.memberships };
 }

@@ -16,7 +16,19 @@ import { SlugRedirect } from './slug-redirect.entity';
 export interface Author {
   id: string | null;
   label: string;
+  /** A person's roles, for the rules that decide who may change what (an approved item). */
+  memberships?: { role: string; unitId: string | null }[];
 }
+
+/**
+ * Told of every save of an item that is published or scheduled, inside the save's transaction,
+ * with the item before and after: the workflow decides there whether the author may change it live
+ * (throwing undoes the save) and records the step in the item's history.
+ */
+export type ApprovedEditListener = (m: EntityManager, edit: { before: ContentItem; after: ContentItem; author: Author; timezone: string }) => Promise<void>;
+
+/** Statuses whose content the public sees, or will see without another review. */
+const APPROVED_STATUSES: readonly string[] = ['published', 'scheduled'];
 
 export interface ContentDraft {
   title: string;
@@ -93,10 +105,17 @@ async function saveOrSlugTaken<T>(slug: string, save: () => Promise<T>): Promise
  */
 @Injectable()
 export class ContentEditor {
+  private readonly approvedEditListeners: ApprovedEditListener[] = [];
+
   constructor(
     private readonly db: TenantDatabase,
     @Optional() private readonly cache?: PublicResponseCache,
   ) {}
+
+  /** See ApprovedEditListener. */
+  onApprovedEdit(listener: ApprovedEditListener): void {
+    this.approvedEditListeners.push(listener);
+  }
 
   create(author: Author, tenantId: string, timezone: string, input: NewContent): Promise<ContentView> {
     return this.db.transaction(tenantId, async (m) => {
@@ -131,8 +150,10 @@ export class ContentEditor {
       const next: Partial<ContentItem> = {
         slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, sectionId: prepared.sectionId, revision: item.revision + 1, version: item.version + 1,
       };
+      const before = { ...item } as ContentItem;
       const saved = await saveOrSlugTaken(slug, () => m.getRepository(ContentItem).save(Object.assign(item, next)));
       await this.recordRevision(m, saved, author, restoredFrom);
+      if (APPROVED_STATUSES.includes(before.status)) for (const listener of this.approvedEditListeners) await listener(m, { before, after: saved, author, timezone });
       return this.view(m, saved, timezone);
     });
     // An edit to a published item is public at once: the province's cached responses go.

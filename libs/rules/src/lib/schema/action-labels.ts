@@ -19,6 +19,10 @@ const NAMED_ACTIONS: Record<string, { label: string; phases: readonly StatePhase
 export const RESCHEDULE_ACTION = 'reschedule';
 export const RESCHEDULE_LABEL = 'Đổi lịch đăng';
 
+/** What an edit of an item while it is published or scheduled is called in its history. */
+export const EDIT_LIVE_ACTION = 'edit-live';
+export const EDIT_LIVE_LABEL = 'Sửa khi đang đăng';
+
 /**
  * The verb a transition is offered as when its rule gives no `label`: the plain meaning of a
  * well-known action id (`submit` → "Gửi duyệt") when it fits where the step leads, else what going

@@ -40,6 +40,21 @@ export class Workflow extends RuleBase {
   @IsArray() @ArrayMinSize(2) @ValidateNested({ each: true }) @Type(() => WorkflowState) states!: WorkflowState[];
   @Transform(({ value, obj }) => withActionLabels(value, (obj as { states?: unknown }).states), { toClassOnly: true })
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => Transition) transitions!: Transition[];
+  /**
+   * Who may change an item's content while it is published or scheduled, the change public at
+   * once (NA-8.1: what is posted is answered for by those who may post it). Left out: the roles
+   * that may publish in this workflow, and the IT centre. Anyone else must take the item back
+   * through the workflow first. Each such edit is a step of the item's history.
+   */
+  @JSONSchema({ description: 'Vai trò được sửa nội dung tin bài đang đăng hoặc đã hẹn giờ (thay đổi công khai ngay); bỏ trống: các vai trò được đăng trong quy trình này và tenant_admin' })
+  @IsOptional() @IsArray() @ArrayUnique() @OneOf(ROLES) editPublished?: string[];
+}
+
+/** The roles that may edit an approved (published or scheduled) item of this workflow live. */
+export function liveEditorsOf(workflow: Workflow): string[] {
+  if (workflow.editPublished) return workflow.editPublished;
+  const publishing = new Set(workflow.states.filter((s) => s.phase === 'published').map((s) => s.id));
+  return [...new Set([...workflow.transitions.filter((t) => publishing.has(t.to)).flatMap((t) => t.roles), 'tenant_admin'])];
 }
 
 /**

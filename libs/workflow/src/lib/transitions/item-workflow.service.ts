@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
+import { Author, ContentEditor, ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { TenantDatabase } from '@cong/platform-database';
-import { RESCHEDULE_ACTION, RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
+import { EDIT_LIVE_ACTION, liveEditorsOf, RESCHEDULE_ACTION, RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
 import { Unit, unitLineage } from '@cong/units';
 import { LRUCache } from 'lru-cache';
 import { EntityManager } from 'typeorm';
@@ -126,7 +126,31 @@ export class ItemWorkflow {
   constructor(
     private readonly db: TenantDatabase,
     private readonly publisher: ContentPublisher,
-  ) {}
+    editor: ContentEditor,
+  ) {
+    editor.onApprovedEdit((m, edit) => this.editLive(m, edit));
+  }
+
+  /**
+   * An edit of a published or scheduled item goes live without another review: only the roles
+   * its workflow lets edit live may make it (`editPublished`, by default those who may publish);
+   * anyone else is refused and the save undone. A permitted edit is a step of the history.
+   */
+  private async editLive(m: EntityManager, { before, after, author, timezone }: { before: ContentItem; after: ContentItem; author: Author; timezone: string }): Promise<void> {
+    const ctx = new StepContext(m, before.tenantId, timezone);
+    const bound = await this.binding(ctx, before);
+    const roles = rolesAt(author.memberships ?? [], await ctx.lineage(before.unitId));
+    const allowed = liveEditorsOf(bound.workflow);
+    if (!roles.some((r) => allowed.includes(r))) throw WorkflowErrors.liveEditRefused(bound.workflow.states.find((s) => s.id === bound.state)!.label, allowed);
+    const repo = m.getRepository(WorkflowTransition);
+    await repo.save(
+      repo.create({
+        tenantId: before.tenantId, itemId: before.id, workflowId: bound.workflow.id, ruleVersion: bound.ruleVersion, action: EDIT_LIVE_ACTION,
+        fromState: bound.state, toState: bound.state, actorId: author.id, actorLabel: author.label,
+        comment: `Bản ${after.revision} thay bản ${before.revision}`, revision: after.revision, version: after.version,
+      }),
+    );
+  }
 
   /** Runs inside the step's transaction: a failure undoes the step. */
   onTransition(listener: TransitionListener): void {

@@ -12,5 +12,11 @@ export const WorkflowErrors = {
   scheduleInvalid: (field: string, message: string) => new DomainError('WORKFLOW_SCHEDULE_INVALID', 'validation', 'Thời gian hẹn đăng/gỡ không hợp lệ.', [{ field, message }]),
   noWorkflow: (channel: string, type: string, unitKind: string, version: number) =>
     new DomainError('WORKFLOW_NOT_BOUND', 'conflict', `Quy định (phiên bản ${version}) không gán quy trình nào cho ${type} của đơn vị loại ${unitKind} trên kênh ${channel}.`),
+  liveEditRefused: (state: string, roles: string[]) =>
+    new DomainError(
+      'WORKFLOW_LIVE_EDIT_REFUSED',
+      'forbidden',
+      `Tin bài đang ở trạng thái "${state}": sửa lúc này sẽ công khai ngay mà không qua duyệt, chỉ ${roles.join(', ')} được làm. Hãy đề nghị người có quyền sửa, hoặc đưa tin bài về quy trình (gỡ xuống hoặc hủy hẹn giờ) rồi sửa.`,
+    ),
   noRules: () => new DomainError('WORKFLOW_NO_RULES', 'conflict', 'Tỉnh chưa có quy định nào có hiệu lực: chưa thể xử lý tin bài.'),
 };
