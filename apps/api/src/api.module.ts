@@ -13,6 +13,7 @@ import { ContextModule } from '@cong/platform-context';
 import { DatabaseModule } from '@cong/platform-database';
 import { LoggingModule } from '@cong/platform-logging';
 import { QueueModule } from '@cong/platform-queue';
+import { ThrottlingModule } from '@cong/platform-throttling';
 import { TenancyModule, TenantGuard } from '@cong/tenancy';
 import { AccessGuard, AccountsModule } from '@cong/accounts';
 import { OnboardingModule } from '@cong/onboarding';
@@ -33,6 +34,7 @@ export class ApiModule {
         CacheModule,
         DatabaseModule.forRoot({ entities: ALL_ENTITIES, applicationName: 'cong-api', publicReads: true }),
         QueueModule.forProducer('cong-api'),
+        ThrottlingModule,
         TenancyModule,
         AccountsModule,
         OnboardingModule,

@@ -48,7 +48,8 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-// U+0000, or a surrogate not paired with its other half.
+// U+0000, or a surrogate not paired with its other half. (The NUL is the point of the pattern.)
+// eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether any string (or key) of a parsed body holds unsafe text; iterative, the depth is bounded. */

@@ -1,3 +1,4 @@
+import { RateLimit } from '@cong/platform-throttling';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NoTenant, TenantContext } from '@cong/tenancy';
@@ -28,6 +29,8 @@ abstract class AuthEndpoints {
   @Post('login')
   @Public()
   @UseGuards(SignInGuard)
+  // Below SignInGuard: decorators apply bottom-up, so the limit is counted before any password is checked.
+  @RateLimit('sign-in')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password (passport-local); locks after repeated failures' })
   @ApiBody({ type: SignInRequest })
@@ -38,6 +41,7 @@ abstract class AuthEndpoints {
 
   @Post('refresh')
   @Public()
+  @RateLimit('token-refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; a token used twice revokes its session' })
   @ApiOkResponse({ type: TokenResponse })
@@ -79,6 +83,7 @@ abstract class AuthEndpoints {
   }
 
   @Post('password/exposed')
+  @RateLimit('password')
   @AllowedDuringPasswordChange()
   @HttpCode(204)
   @ApiBearerAuth()
@@ -89,6 +94,7 @@ abstract class AuthEndpoints {
   }
 
   @Post('password')
+  @RateLimit('password')
   @AllowedDuringPasswordChange()
   @HttpCode(204)
   @ApiBearerAuth()
@@ -115,6 +121,7 @@ export class AuthController extends AuthEndpoints {
   }
 
   @Post('activate')
+  @RateLimit('password')
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Activate an invitation: choose a password with the one-time token (no self-sign-up otherwise)' })
@@ -124,6 +131,7 @@ export class AuthController extends AuthEndpoints {
   }
 
   @Post('reset')
+  @RateLimit('password')
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'NA-9: set a new password with the one-time reset token from the IT centre; it must differ from the old one' })

@@ -1,0 +1,4 @@
+export { RATE_LIMITS, type RateLimitName } from './lib/rate-limits';
+export { RateLimitedError, RateLimiter } from './lib/rate-limiter';
+export { RateLimit, RateLimitGuard } from './lib/rate-limit.guard';
+export { ThrottlingModule } from './lib/throttling.module';

@@ -1,0 +1,19 @@
+/**
+ * How often one source may do each guarded thing, shared by every API process through Redis.
+ * Keyed by the client address (and, for a signed-in caller, also by the account), never by a
+ * username alone: a limit anyone can exhaust for someone else's name would let an attacker keep a
+ * known account from signing in. Generous per address, because a whole department often signs in
+ * from one office address; guessing one account's password is held off by its lockout, per source.
+ */
+export const RATE_LIMITS = {
+  /** Sign-in attempts from one address, across accounts (password spraying). */
+  'sign-in': { points: 100, seconds: 600, what: 'đăng nhập' },
+  /** Token refreshes from one address. */
+  'token-refresh': { points: 300, seconds: 600, what: 'làm mới phiên đăng nhập' },
+  /** Password changes, resets, activations and "my password leaked" reports. */
+  password: { points: 30, seconds: 600, what: 'đổi, đặt lại hoặc kích hoạt mật khẩu' },
+  /** Citizens' writes (questions, votes, comments) from one address. */
+  'public-write': { points: 10, seconds: 60, what: 'gửi ý kiến, câu hỏi hoặc bình chọn' },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
