@@ -83,4 +83,19 @@ describe('rate limits (issue 14)', () => {
     const refused = await change('192.0.2.200');
     expect([refused.status, refused.body.code]).toEqual([429, 'PLATFORM_RATE_LIMITED']);
   });
+
+  it('failing on purpose locks out only the address it came from, never the account for its owner', async () => {
+    await invitedAccount(seeded.lc, seeded.admin, 'bientap.khoa', [{ role: 'unit_editor', unit: 'so-y-te' }]);
+    const from = (ip: string, password: string) =>
+      seeded.api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'x-tenant': 'lao-cai', 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: JSON.stringify({ username: 'bientap.khoa', password }),
+      });
+    for (let i = 0; i < 6; i++) expect((await from('203.0.113.66', 'Sai-mật-khẩu-1')).status).toBe(401);
+    // Locked from there, even with the right password …
+    expect((await from('203.0.113.66', STRONG_PASSWORD)).status).toBe(401);
+    // … while the owner, elsewhere, signs in.
+    expect((await from('198.51.100.8', STRONG_PASSWORD)).status).toBe(200);
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FailureLocks } from '@cong/platform-throttling';
 import { AuditLog } from '@cong/platform-audit';
 import { AccountPolicy } from '@cong/rules';
 import { EntityManager } from 'typeorm';
@@ -47,6 +48,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly tokens: AccessTokenService,
     private readonly audit: AuditLog,
+    private readonly locks: FailureLocks,
   ) {}
 
   async signIn(scope: AuthScope, username: string, password: string, client: ClientInfo): Promise<{ tokens: IssuedTokens; user: User }> {
@@ -74,7 +76,9 @@ export class AuthService {
         return { ok: false, error };
       };
       if (!user) return failed('unknown user', AuthErrors.signInFailed());
-      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return failed('locked', AuthErrors.signInFailed());
+      // Locked for this source only: failing on purpose from elsewhere cannot lock the owner out.
+      const source = lockKey(user, client);
+      if ((await this.locks.lockedFor(source)) > 0) return failed('locked', AuthErrors.signInFailed());
       if (!passwordOk) {
         await this.recordFailure(m, user, policy, client);
         return failed('wrong password', AuthErrors.signInFailed());
@@ -82,7 +86,8 @@ export class AuthService {
       if (user.status === 'disabled') return failed('disabled', AuthErrors.accountDisabled());
       if (user.status === 'invited') return failed('not activated', AuthErrors.notActivated());
       if (user.passwordExposedAt) return failed('password reported exposed', AuthErrors.passwordExposed());
-      await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts: 0, lockedUntil: null, lastLoginAt: new Date() });
+      await m.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+      await this.locks.succeed(source);
       const { record, refreshToken } = await this.sessions.start(m, user, policy.sessions, client);
       await this.audit.record(m, {
         tenantId: scope.tenantId, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id,
@@ -181,21 +186,15 @@ export class AuthService {
   }
 
   private async recordFailure(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo): Promise<void> {
-    const failed = user.failedLogins + 1;
-    if (failed < policy.lockout.threshold) {
-      await m.getRepository(User).update({ id: user.id }, { failedLogins: failed });
-      return;
-    }
-    // Each further lock lasts twice as long as the one before, up to the policy's maximum.
-    const lockouts = user.lockouts + 1;
-    const minutes = Math.min(policy.lockout.durationMinutes * 2 ** (lockouts - 1), policy.lockout.maxDurationMinutes);
-    const lockedUntil = new Date(Date.now() + minutes * 60_000);
-    await m.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockouts, lockedUntil });
+    const locked = await this.locks.fail(lockKey(user, client), policy.lockout);
+    if (!locked) return;
+    const lockedUntil = new Date(Date.now() + locked.minutes * 60_000);
     await this.audit.record(m, {
       tenantId: user.tenantId, action: 'auth.locked', subjectType: 'user', subjectId: user.id,
-      details: { minutes, lockedUntil: lockedUntil.toISOString(), lockouts }, actor: { id: null, label: 'platform' }, ip: client.ip,
+      details: { minutes: locked.minutes, lockedUntil: lockedUntil.toISOString(), lockouts: locked.lockouts, source: client.ip ?? null }, actor: { id: null, label: 'platform' }, ip: client.ip,
     });
   }
+
 
   /** Tokens for a session's latest refresh token; the access token never outlives the session. */
   private tokensFor(user: User, session: SessionRecord, refreshToken: string, policy: AccountPolicy): IssuedTokens {
@@ -226,4 +225,9 @@ export async function loadPrincipal(m: EntityManager, userId: string, sessionId:
     memberships: memberships.map((x) => ({ role: x.role, unitId: x.unitId })),
     mustChangePassword: user.mustChangePassword,
   };
+}
+
+/** A lock's key: the account and the address its failures came from. */
+function lockKey(user: User, client: ClientInfo): string {
+  return `sign-in:${user.id}:${client.ip ?? 'unknown'}`;
 }

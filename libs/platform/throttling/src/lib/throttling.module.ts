@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { FailureLocks } from './failure-locks';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter';
 
-/** Rate limits shared across API processes (see RATE_LIMITS); routes opt in with @RateLimit. */
+/** Rate limits (see RATE_LIMITS; routes opt in with @RateLimit) and failure locks, shared across API processes. */
 @Global()
-@Module({ providers: [RateLimiter, RateLimitGuard], exports: [RateLimiter, RateLimitGuard] })
+@Module({ providers: [RateLimiter, RateLimitGuard, FailureLocks], exports: [RateLimiter, RateLimitGuard, FailureLocks] })
 export class ThrottlingModule {}
