@@ -6,6 +6,7 @@ export { evaluateSchedule, type ScheduleDay, type ScheduleResult } from './lib/e
 export { ComplianceModule } from './lib/compliance.module';
 export { ClosePeriods, PeriodClose } from './lib/periods/period-close';
 export { ComplianceReminders, SendReminders } from './lib/reminders/compliance-reminders';
+export { ComplianceReports } from './lib/reports/compliance-reports';
 export { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 export { ComplianceEvaluation, type PeriodResults, type UnitProgress } from './lib/progress/compliance-evaluation';
 export { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
