@@ -109,6 +109,11 @@ function checkSubsiteDomains(ruleSet: RuleSet, units: UnitEntry[]): LocatedMessa
     seenUnits.add(unit);
     seenDomains.add(domain);
   });
+  ruleSet.reports.forEach((report, i) => {
+    (report.deliverTo?.units ?? []).forEach((unit, j) => {
+      if (!units.some((u) => u.code === unit)) problems.push({ path: ['reports', i, 'deliverTo', 'units', j], message: `"${unit}" is not a unit in ${UNITS_FILE}` });
+    });
+  });
   return problems;
 }
 
