@@ -1,29 +1,16 @@
-import { ComplianceReports } from '@cong/compliance';
+import { ComplianceReports, ReportDeliveries } from '@cong/compliance';
 import { ContentPublisher } from '@cong/content';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { SAMPLE_FIELDS } from '@cong/platform-testing';
-import { addDays, parseTenantDefinition, TenantDefinition, todayIn } from '@cong/rules';
+import { ruleVariant, SAMPLE_FIELDS } from '@cong/platform-testing';
+import { addDays, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
 
 /** Hà Nội time → the instant. */
 const hcm = (local: string) => new Date(`${local}+07:00`);
 const ZONE = 'Asia/Ho_Chi_Minh';
-
-/** A seed province's rule files with some rules changed (and, for a new province, its identity). */
-async function variant(seed: 'lao-cai' | 'nghe-an', edit: (rules: Record<string, any>) => void): Promise<TenantDefinition> {
-  const dir = join(__dirname, '../../../tenants', seed);
-  const rules = parse(await readFile(join(dir, 'tenant.yaml'), 'utf8'));
-  edit(rules);
-  const parsed = parseTenantDefinition({ rules: stringify(rules), units: await readFile(join(dir, 'units.yaml'), 'utf8') });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.definition;
-}
 
 /** The rows of an XLSX sheet, as values (row 1 first). */
 async function sheetRows(raw: Buffer, name: string): Promise<{ rows: unknown[][]; sheet: ExcelJS.Worksheet }> {
@@ -71,7 +58,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
 
   it('LC-3.1c: the statement names the legal basis of the province’s own rules, and each line its genre, channel, share and unit value (a sub-site line at 20 %)', async () => {
     // Lào Cai from today: sub-site items earn 20 % of the points.
-    await onboarding.apply(await variant('lao-cai', (r) => (r.payments.royalties.shareByChannel = { portal: 1, subsite: 0.2 })), { actorLabel: 'test-rule-change' });
+    await onboarding.apply(await ruleVariant('lao-cai', (r) => (r.payments.royalties.shareByChannel = { portal: 1, subsite: 0.2 })), { actorLabel: 'test-rule-change' });
     const editor = await invitedAccount(s.lc, s.admin, 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Biên tập Sở Y tế' });
     const itemId = await publishedBy(s.lc, editor, 'so-y-te', 'Tiêm chủng mở rộng');
 
@@ -97,7 +84,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
     expect(csv).toContain('Chuyên trang,1,234.000,20,46.800');
 
     // Nghệ An pays royalties under its own decision once its rules say so; its statement is its own.
-    await onboarding.apply(await variant('nghe-an', (r) => (r.payments.royalties = { requirement: 'NA-10.1', shareByChannel: { subsite: 0.5 }, genres: [{ id: 'tin', name: 'Tin', points: 1 }], unitValue: [{ from: '2024-07-01', amount: 234000 }] })), { actorLabel: 'test-rule-change' });
+    await onboarding.apply(await ruleVariant('nghe-an', (r) => (r.payments.royalties = { requirement: 'NA-10.1', shareByChannel: { subsite: 0.5 }, genres: [{ id: 'tin', name: 'Tin', points: 1 }], unitValue: [{ from: '2024-07-01', amount: 234000 }] })), { actorLabel: 'test-rule-change' });
     const head = await invitedAccount(s.na, s.naAdmin, 'truong.taichinh', [{ role: 'unit_head', unit: 'so-tai-chinh' }]);
     const naItem = await publishedBy(s.na, head, 'so-tai-chinh', 'Quyết toán ngân sách');
     const na = await s.na.send('GET', `/api/v1/compliance/royalties?month=${month}&format=xlsx`, undefined, s.naAdmin);
@@ -114,14 +101,14 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
     let tenantId: string;
     let tn: Caller;
     let admin: string;
-    let docs: Record<string, string>;
 
     beforeAll(async () => {
-      const definition = await variant('nghe-an', (r) => {
+      const definition = await ruleVariant('nghe-an', (r) => {
         Object.assign(r, { code: 'thu-nghiem', name: 'Tỉnh Thử Nghiệm', effectiveFrom: '2026-01-15' });
         r.portal.domains = ['thunghiem.example.vn'];
         r.legalBasis = { document: '01/2026/QĐ-UBND', signedOn: '2026-01-05', inForceAfterDays: 10 };
-        r.reports[0].periods = ['quarter', 'half-year', 'year'];
+        // Reported every month too, and due within 90 days: the month just ended is always due today.
+        Object.assign(r.reports[0], { periods: ['quarter', 'half-year', 'year', 'month'], dueWithinDays: 90 });
         r.deadlines.push({ id: 'answers-to-citizens', requirement: 'NA-5.6', contentType: 'faq', startsFrom: 'askedOn', within: 5, dayKind: 'working' });
       });
       tenantId = (await onboarding.apply(definition, { actorLabel: 'test-fixture' })).tenantId!;
@@ -133,17 +120,15 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
         await postedAt(tn, tenantId, admin, 'so-tai-chinh', `${addDays(week, 2)}T09:00`);
       }
       // The justice department: an answer to a citizen on time, a legal document two days late.
-      docs = {
-        faq: await postedAt(tn, tenantId, admin, 'so-tu-phap', '2026-02-04T09:00', 'faq', { ...SAMPLE_FIELDS.faq, askedOn: '2026-02-02' }),
-        legal: await postedAt(tn, tenantId, admin, 'so-tu-phap', '2026-02-12T09:00', 'legal_document', { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2026-02-10', issuedOn: '2026-02-01' }),
-      };
+      await postedAt(tn, tenantId, admin, 'so-tu-phap', '2026-02-04T09:00', 'faq', { ...SAMPLE_FIELDS.faq, askedOn: '2026-02-02' });
+      await postedAt(tn, tenantId, admin, 'so-tu-phap', '2026-02-12T09:00', 'legal_document', { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2026-02-10', issuedOn: '2026-02-01' });
     });
 
     it('LC-3.4/NA-12.3: the XLSX and CSV read as officials write: dd/mm/yyyy, inclusive periods, unit names first, answers to citizens apart from documents, "Nơi nhận" and the date of issue', async () => {
       const json = (await tn.send('GET', '/api/v1/compliance/reports/implementation-report?period=quarter&date=2026-02-01', undefined, admin)).body;
       const tuPhap = json.rows.find((r: { unit: string }) => r.unit === 'so-tu-phap');
       expect(tuPhap.deadlines).toEqual({ legal_document: { onTime: 0, lateOrMissing: 1 }, faq: { onTime: 1, lateOrMissing: 0 } });
-      expect(json).toMatchObject({ recipients: ['UBND tỉnh Nghệ An (qua Sở Bưu chính - Viễn thông)'], issuedOn: today, dueOn: '2026-04-15', legalBasis: { requirement: 'NA-12.3', document: '01/2026/QĐ-UBND' } });
+      expect(json).toMatchObject({ recipients: ['UBND tỉnh Nghệ An (qua Sở Bưu chính - Viễn thông)'], issuedOn: today, dueOn: '2026-06-29', legalBasis: { requirement: 'NA-12.3', document: '01/2026/QĐ-UBND' } });
 
       const xlsx = await tn.send('GET', '/api/v1/compliance/reports/implementation-report?period=quarter&date=2026-02-01&format=xlsx', undefined, admin);
       const { rows } = await sheetRows(xlsx.raw, 'Báo cáo');
@@ -153,7 +138,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
       const headings = rows.find((r) => r[0] === 'Tên đơn vị')!;
       expect(headings.slice(0, 10)).toEqual(['Tên đơn vị', 'Mã đơn vị', 'Kỳ định mức đạt', 'Tổng số kỳ định mức', 'Số ngày bắt buộc', 'Số ngày không đăng', 'Văn bản đúng hạn', 'Văn bản trễ hoặc chưa đăng', 'Câu trả lời công dân đúng hạn', 'Câu trả lời công dân trễ hoặc chưa đăng']);
       expect(rows.find((r) => r[1] === 'so-tu-phap')!.slice(0, 10)).toEqual(['Sở Tư pháp', 'so-tu-phap', 0, tuPhap.quotaPeriods, 0, 0, 0, 1, 1, 0]);
-      const issued = `Ngày lập: ${today.slice(8)}/${today.slice(5, 7)}/${today.slice(0, 4)} (hạn gửi: 15/04/2026)`;
+      const issued = `Ngày lập: ${today.slice(8)}/${today.slice(5, 7)}/${today.slice(0, 4)} (hạn gửi: 29/06/2026)`;
       expect(rows.slice(-3)).toEqual([[issued], ['Nơi nhận:'], ['- UBND tỉnh Nghệ An (qua Sở Bưu chính - Viễn thông);']]);
 
       const csv = (await tn.send('GET', '/api/v1/compliance/reports/implementation-report?period=quarter&date=2026-02-01&format=csv', undefined, admin)).raw.toString('utf8');
@@ -205,6 +190,63 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
       expect(now.body.rows.find((r: { unit: string }) => r.unit === 'so-tai-chinh')).toMatchObject({ quotaPeriods: ended, quotaPeriodsMet: 11 });
       const xlsx = await tn.send('GET', '/api/v1/compliance/reports/implementation-report?period=year&date=2026-06-01&format=xlsx', undefined, admin);
       expect((await sheetRows(xlsx.raw, 'Báo cáo')).rows).toContainEqual([`Ghi chú: quy định có hiệu lực từ ngày 15/01/2026; số liệu chỉ tính từ ngày đó; số liệu tạm tính đến hết ngày ${asOf.slice(8)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}, kỳ chưa kết thúc.`]);
+    });
+    it('NA-12.3: a report is due from the end of its period until dueWithinDays after, then late; delivered once to the IT centre and the recipient unit’s head; each province sees its own', async () => {
+      const head = await invitedAccount(tn, admin, 'truong.bcvt', [{ role: 'unit_head', unit: 'so-buu-chinh-vien-thong' }]);
+      const editor = await invitedAccount(tn, admin, 'bientap.bcvt', [{ role: 'unit_editor', unit: 'so-buu-chinh-vien-thong' }]);
+      const thisMonth = `${month}-01`;
+      const lastMonth = `${addDays(thisMonth, -1).slice(0, 7)}-01`;
+      const label = `Tháng ${Number(lastMonth.slice(5, 7))}/${lastMonth.slice(0, 4)}`;
+      const dueOn = addDays(thisMonth, 89);
+      const ofLastMonth = (body: { reports: { period: { kind: string; start: string } }[] }) => body.reports.find((r) => r.period.kind === 'month' && r.period.start === lastMonth);
+
+      const listed = await tn.send('GET', '/api/v1/compliance/reports', undefined, admin);
+      expect(listed.status).toBe(200);
+      expect(listed.body.asOf).toBe(today);
+      expect(ofLastMonth(listed.body)).toEqual({
+        report: 'implementation-report', name: 'Báo cáo tình hình thực hiện Quy định cung cấp thông tin', requirement: 'NA-12.3',
+        period: { kind: 'month', start: lastMonth, end: thisMonth, label }, dueOn, status: 'due', daysLate: 0,
+        recipients: ['UBND tỉnh Nghệ An (qua Sở Bưu chính - Viễn thông)'], deliveredAt: null,
+      });
+      // Three days after it was due, undelivered, it is late.
+      const later = await tn.send('GET', `/api/v1/compliance/reports?asOf=${addDays(dueOn, 3)}`, undefined, admin);
+      expect(ofLastMonth(later.body)).toMatchObject({ status: 'late', daysLate: 3 });
+
+      const deliveries = s.api.app.get(ReportDeliveries);
+      const delivered = await deliveries.deliverDue(tenantId);
+      expect(delivered.map((d) => `${d.periodKind} ${d.periodStart}`)).toContain(`month ${lastMonth}`);
+      expect(delivered.find((d) => d.periodKind === 'month' && d.periodStart === lastMonth)).toMatchObject({ dueOn, recipients: ['UBND tỉnh Nghệ An (qua Sở Bưu chính - Viễn thông)'], notified: 2 });
+      expect(await deliveries.deliverDue(tenantId)).toEqual([]); // once
+
+      const inbox = async (token: string) => ((await tn.send('GET', '/api/v1/notifications', undefined, token)).body.items as { kind: string; title: string; body: string }[]).filter((n) => n.kind === 'compliance.report_delivered');
+      const note = (await inbox(head)).find((n) => n.title.endsWith(`: ${label}`))!;
+      expect(note.title).toBe(`Báo cáo tình hình thực hiện Quy định cung cấp thông tin (NA-12.3): ${label}`);
+      expect(note.body).toContain('Nơi nhận: UBND tỉnh Nghệ An (qua Sở Bưu chính - Viễn thông).');
+      expect(note.body).toContain(`Hạn gửi: ${dueOn.slice(8)}/${dueOn.slice(5, 7)}/${dueOn.slice(0, 4)}.`);
+      expect(note.body).toContain(`/api/v1/compliance/reports/implementation-report?period=month&date=${lastMonth}&format=xlsx`);
+      expect((await inbox(admin)).map((n) => n.title)).toEqual((await inbox(head)).map((n) => n.title));
+      expect(await inbox(editor)).toEqual([]);
+
+      // Delivered: no longer outstanding; listed as delivered, on time.
+      expect(ofLastMonth((await tn.send('GET', '/api/v1/compliance/reports', undefined, admin)).body)).toBeUndefined();
+      expect(ofLastMonth((await tn.send('GET', '/api/v1/compliance/reports?status=delivered', undefined, admin)).body)).toMatchObject({ status: 'delivered', daysLate: 0, deliveredAt: expect.any(String) });
+
+      // Bad input, guards, other provinces.
+      const bad = await tn.send('GET', '/api/v1/compliance/reports?asOf=2026-02-30', undefined, admin);
+      expect([bad.status, bad.body.errors]).toEqual([422, [{ field: 'asOf', message: '2026-02-30 is not a calendar date' }]]);
+      expect((await tn.send('GET', '/api/v1/compliance/reports?status=soon', undefined, admin)).body.errors.map((e: { field: string }) => e.field)).toEqual(['status']);
+      expect((await tn.send('GET', '/api/v1/compliance/reports', undefined, editor)).status).toBe(403);
+      expect((await tn.send('GET', '/api/v1/compliance/reports', undefined, s.admin)).status).toBe(401); // a Lào Cai token
+      const lcAll = (await s.lc.send('GET', '/api/v1/compliance/reports?status=all', undefined, s.admin)).body.reports as { report: string }[];
+      expect(lcAll.every((r) => r.report === 'monthly-compliance')).toBe(true);
+      // Row-level security: under Lào Cai, none of this province's deliveries exist.
+      const visible = await s.ctx.db.transaction(s.laoCaiId, (m) => m.query(`SELECT count(*)::int AS n FROM compliance_report_delivery`));
+      expect(visible).toEqual([{ n: 0 }]);
+
+      // The route and its response in the OpenAPI document.
+      const doc = (await s.api.request('/docs/openapi.json')).body;
+      expect(doc.paths['/api/v1/compliance/reports'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReportsDueResponse' });
+      expect(doc.components.schemas.ReportDueResponse.properties.status.enum).toEqual(['due', 'late', 'delivered']);
     });
   });
 });

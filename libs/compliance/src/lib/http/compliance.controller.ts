@@ -5,7 +5,6 @@ import { DomainError } from '@cong/platform-errors';
 import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
 import { TenantContext } from '@cong/tenancy';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
 import { PeriodClose } from '../periods/period-close';

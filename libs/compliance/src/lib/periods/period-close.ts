@@ -5,6 +5,7 @@ import { defineJob, HandlesJob, JobQueue, RetryPolicies } from '@cong/platform-q
 import { addDays, Period, PERIODS, todayIn } from '@cong/rules';
 import { randomUUID } from 'node:crypto';
 import { ProvinceCalendar } from '../calendar/province-calendar';
+import { DeliverReports } from '../reports/deliver-reports.job';
 import { dmy } from '../reports/official-format';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { ProvinceJobs } from '../scheduling/province-jobs';
@@ -48,6 +49,8 @@ export class PeriodClose implements OnApplicationBootstrap {
     if (!tenant) return 'no-tenant';
     const closed = await this.closeDue(tenant.id, todayIn(tenant.timezone), 'scheduled');
     if (closed.length) this.logger.log({ tenant: tenant.code, closed: closed.map((s) => `${s.periodKind} ${s.periodStart}`) }, 'Periods closed');
+    // The reports of what closed go to their recipients (each once: deliveries are keyed by period).
+    await this.queue.enqueue(DeliverReports, { tenantId: tenant.id, idempotencyKey: `after-close-${randomUUID()}`, data: {} });
     return `${closed.length} closed`;
   }
 

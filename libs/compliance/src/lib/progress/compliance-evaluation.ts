@@ -69,6 +69,12 @@ export class ComplianceEvaluation {
     return { rules, version: version.version };
   }
 
+  /** When the province's first rules were applied (it came onto the platform); null before any. */
+  async firstAppliedAt(tenantId: string): Promise<Date | null> {
+    const applied = (await this.versions.history(tenantId)).map((v) => new Date(v.appliedAt).getTime());
+    return applied.length ? new Date(Math.min(...applied)) : null;
+  }
+
   /**
    * The rules that judge the period of `kind` holding `date`, with that period and the day its
    * judging starts: the period's first day, or, for a province's first, partial period, the day its
