@@ -188,6 +188,13 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
       let ended = 0;
       for (let week = '2026-01-19'; addDays(week, 7) <= (today < '2027-01-01' ? today : '2027-01-01'); week = addDays(week, 7)) ended++;
       expect(now.body.rows.find((r: { unit: string }) => r.unit === 'so-tai-chinh')).toMatchObject({ quotaPeriods: ended, quotaPeriodsMet: 11 });
+      // National operators compare the province on the same figures.
+      const platform = new Caller(s.api, null);
+      const operator = (await readyAccount(s.ctx, platform, 'op.quocgia', null)).accessToken;
+      const compared = (await platform.send('GET', '/api/v1/operator/compliance/compare?period=year&date=2026-01-05', undefined, operator)).body as { code: string; judgedFrom: string; asOf: string | null; totals: { quotaPeriods: number; quotaPeriodsMet: number } }[];
+      const mine = compared.find((p) => p.code === 'thu-nghiem')!;
+      expect(mine).toMatchObject({ judgedFrom: '2026-01-15', asOf: now.body.asOf });
+      expect(mine.totals).toMatchObject({ quotaPeriods: now.body.totals.quotaPeriods, quotaPeriodsMet: now.body.totals.quotaPeriodsMet });
       const xlsx = await tn.send('GET', '/api/v1/compliance/reports/implementation-report?period=year&date=2026-06-01&format=xlsx', undefined, admin);
       expect((await sheetRows(xlsx.raw, 'Báo cáo')).rows).toContainEqual([`Ghi chú: quy định có hiệu lực từ ngày 15/01/2026; số liệu chỉ tính từ ngày đó; số liệu tạm tính đến hết ngày ${asOf.slice(8)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}, kỳ chưa kết thúc.`]);
     });
