@@ -84,7 +84,10 @@ export class ReportDeliveries {
           period = calendar.periodOf(kind, addDays(period.start, -1));
           const dueOn = dueDay(report, period);
           if ((dueOn ?? addDays(period.end, -1)) < onPlatformSince) break;
-          if (!(await this.evaluation.rulesForPeriod(tenantId, kind, period.start))) break;
+          const then = await this.evaluation.rulesForPeriod(tenantId, kind, period.start);
+          if (!then) break;
+          // Owed only for periods whose own rules had this report, made for this kind of period.
+          if (!then.rules.reports.some((r) => r.id === report.id && r.periods.includes(kind))) continue;
           owed.push(entry(report, kind, period, dueOn, asOf, rules.timezone, delivered.get(`${report.id}|${kind}|${period.start}`)));
         }
       }
@@ -101,46 +104,58 @@ export class ReportDeliveries {
     if (!inForce) return [];
     const delivered: DeliveredReport[] = [];
     const sent: Notification[] = [];
+    const failed: string[] = [];
     for (const owed of (await this.list(tenantId, today)).filter((r) => r.status !== 'delivered')) {
       const report = inForce.rules.reports.find((r) => r.id === owed.report)!;
-      const doc = await this.reports.build(tenantId, report.id, owed.period.kind as Period, owed.period.start, now);
-      const outcome = await this.db.transaction(tenantId, async (m) => {
-        const unitIds: string[] = report.deliverTo.units.length
-          ? (await m.query(`SELECT id FROM units_unit WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, report.deliverTo.units])).map((u: { id: string }) => u.id)
-          : [];
-        const people = new Set([
-          ...(await this.notifier.holders(m, tenantId, report.deliverTo.roles, [])),
-          ...(unitIds.length ? await this.notifier.holders(m, tenantId, ['unit_head'], unitIds) : []),
-        ]);
-        const inserted = await m
-          .createQueryBuilder()
-          .insert()
-          .into(DeliveredReport)
-          .values({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start, periodEnd: owed.period.end, dueOn: owed.dueOn, recipients: report.recipients, notified: people.size, ruleVersion: inForce.version })
-          .orIgnore() // delivered already (a second run, two workers): nothing goes out twice
-          .returning('*')
-          .execute();
-        if (!Array.isArray(inserted.raw) || inserted.raw.length === 0) return null;
-        const record = await m.getRepository(DeliveredReport).findOneByOrFail({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start });
-        const notifications = await this.notifier.notify(m, tenantId, people, {
-          kind: 'compliance.report_delivered',
-          title: `${doc.title}: ${doc.period.label}`,
-          body: [
-            `Kỳ báo cáo: ${doc.period.label} (${inclusiveRange(doc.period)}); tỷ lệ thực hiện chung ${percent(doc.totals.rate)}.`,
-            `Nơi nhận: ${report.recipients.join('; ')}.`,
-            owed.dueOn ? `Hạn gửi: ${dmy(owed.dueOn)}${owed.status === 'late' ? ` (đã quá hạn ${owed.daysLate} ngày)` : ''}.` : null,
-            `Tải báo cáo: /api/v1/compliance/reports/${report.id}?period=${owed.period.kind}&date=${owed.period.start}&format=xlsx`,
-          ].filter(Boolean).join('\n'),
-          subject: { type: 'compliance_report_delivery', id: record.id },
-        });
-        return { record, notifications };
+      const outcome = await this.deliver(tenantId, report, owed, inForce.version, now).catch((error: Error) => {
+        // One report that cannot be made does not hold back the others; the job is retried.
+        this.logger.error({ err: error.message, report: report.id, period: `${owed.period.kind} ${owed.period.start}` }, 'Report not delivered');
+        failed.push(`${report.id} ${owed.period.kind} ${owed.period.start}`);
+        return null;
       });
       if (!outcome) continue;
       delivered.push(outcome.record);
       sent.push(...outcome.notifications);
     }
     if (sent.length) await this.notifier.mail(sent).catch((error: Error) => this.logger.warn({ err: error.message }, 'Could not queue report e-mails'));
+    if (failed.length) throw new Error(`Reports not delivered: ${failed.join(', ')}`);
     return delivered;
+  }
+
+  /** One report to its people, claimed by its period's row first: null when it was delivered already. */
+  private async deliver(tenantId: string, report: Report, owed: ReportDue, ruleVersion: number, now: Date): Promise<{ record: DeliveredReport; notifications: Notification[] } | null> {
+    const doc = await this.reports.build(tenantId, report.id, owed.period.kind as Period, owed.period.start, now);
+    return this.db.transaction(tenantId, async (m) => {
+      const unitIds: string[] = report.deliverTo.units.length
+        ? (await m.query(`SELECT id FROM units_unit WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, report.deliverTo.units])).map((u: { id: string }) => u.id)
+        : [];
+      const people = new Set([
+        ...(await this.notifier.holders(m, tenantId, report.deliverTo.roles, [])),
+        ...(unitIds.length ? await this.notifier.holders(m, tenantId, ['unit_head'], unitIds) : []),
+      ]);
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(DeliveredReport)
+        .values({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start, periodEnd: owed.period.end, dueOn: owed.dueOn, recipients: report.recipients, notified: people.size, ruleVersion })
+        .orIgnore() // delivered already (a second run, two workers): nothing goes out twice
+        .returning('*')
+        .execute();
+      if (!Array.isArray(inserted.raw) || inserted.raw.length === 0) return null;
+      const record = await m.getRepository(DeliveredReport).findOneByOrFail({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start });
+      const notifications = await this.notifier.notify(m, tenantId, people, {
+        kind: 'compliance.report_delivered',
+        title: `${doc.title}: ${doc.period.label}`,
+        body: [
+          `Kỳ báo cáo: ${doc.period.label} (${inclusiveRange(doc.period)}); tỷ lệ thực hiện chung ${percent(doc.totals.rate)}.`,
+          `Nơi nhận: ${report.recipients.join('; ')}.`,
+          owed.dueOn ? `Hạn gửi: ${dmy(owed.dueOn)}${owed.status === 'late' ? ` (đã quá hạn ${owed.daysLate} ngày)` : ''}.` : null,
+          `Tải báo cáo: /api/v1/compliance/reports/${report.id}?period=${owed.period.kind}&date=${owed.period.start}&format=xlsx`,
+        ].filter(Boolean).join('\n'),
+        subject: { type: 'compliance_report_delivery', id: record.id },
+      });
+      return { record, notifications };
+    });
   }
 
   private delivered(tenantId: string): Promise<DeliveredReport[]> {
