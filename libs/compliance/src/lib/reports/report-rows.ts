@@ -106,7 +106,8 @@ export function reportRows(
   previous: PeriodResults[],
   unitNames: Map<string, string>,
   covers: Covers,
-  typeOf: DeadlineTypeOf = (d) => d.contentType ?? 'legal_document',
+  // Results stored before deadlines carried their content type: counted under their rule's id.
+  typeOf: DeadlineTypeOf = (d) => d.contentType ?? d.rule,
 ): { rows: ReportRow[]; totals: ReportTotals } {
   const now = tally(current, covers, typeOf);
   const before = previous.map((p) => tally(p, covers, typeOf));
