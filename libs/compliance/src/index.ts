@@ -6,6 +6,10 @@ export { evaluateSchedule, type ScheduleDay, type ScheduleResult } from './lib/e
 export { ComplianceModule } from './lib/compliance.module';
 export { ClosePeriods, PeriodClose } from './lib/periods/period-close';
 export { ComplianceReminders, SendReminders } from './lib/reminders/compliance-reminders';
+export { ComplianceReports } from './lib/reports/compliance-reports';
+export { DeliveredReport } from './lib/reports/delivered-report.entity';
+export { DeliverReports } from './lib/reports/deliver-reports.job';
+export { ReportDeliveries } from './lib/reports/report-deliveries';
 export { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 export { ComplianceEvaluation, type PeriodResults, type UnitProgress } from './lib/progress/compliance-evaluation';
 export { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
@@ -15,4 +19,5 @@ export { type RoyaltyAmount, type RoyaltyChoice, royaltyFor } from './lib/royalt
 import { PeriodSnapshot } from './lib/periods/period-snapshot.entity';
 import { RoyaltyEntitlement } from './lib/royalties/royalty-entitlement.entity';
 import { VolumeStatement } from './lib/volumes/volume-statement.entity';
-export const COMPLIANCE_ENTITIES = [RoyaltyEntitlement, PeriodSnapshot, VolumeStatement];
+import { DeliveredReport } from './lib/reports/delivered-report.entity';
+export const COMPLIANCE_ENTITIES = [RoyaltyEntitlement, PeriodSnapshot, VolumeStatement, DeliveredReport];

@@ -5,6 +5,8 @@ import { TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ComplianceController } from './http/compliance.controller';
 import { OperatorComplianceController } from './http/operator-compliance.controller';
+import { ReportDeliveriesController } from './http/report-deliveries.controller';
+import { ReportDeliveries } from './reports/report-deliveries';
 import { PeriodClose } from './periods/period-close';
 import { ComplianceReports } from './reports/compliance-reports';
 import { VolumeStatements } from './volumes/volume-statements';
@@ -17,8 +19,8 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule, NotificationsModule],
-  controllers: [ComplianceController, OperatorComplianceController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements, ComplianceReminders, ProvinceJobs],
-  exports: [ComplianceEvaluation, PeriodClose, ComplianceReminders],
+  controllers: [ComplianceController, OperatorComplianceController, ReportDeliveriesController],
+  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements, ComplianceReminders, ReportDeliveries, ProvinceJobs],
+  exports: [ComplianceEvaluation, PeriodClose, ComplianceReminders, ReportDeliveries],
 })
 export class ComplianceModule {}

@@ -9,6 +9,8 @@ export interface DeadlineResult {
   requirement: string;
   itemId: string;
   unit: string;
+  /** The rule's content type (`legal_document`, `faq`, …): reports count each apart. */
+  contentType: string;
   /** The last day the item could be published on time. */
   due: LocalDate | null;
   publishedOn: LocalDate | null;
@@ -28,7 +30,7 @@ export function evaluateDeadline(rule: Deadline, units: UnitFact[], facts: Deadl
     .filter((f) => bound.has(f.unit) && f.type === rule.contentType && rule.channels.includes(f.channel))
     .map((f) => {
       const start = f.dates[rule.startsFrom];
-      const base = { rule: rule.id, requirement: rule.requirement, itemId: f.itemId, unit: f.unit };
+      const base = { rule: rule.id, requirement: rule.requirement, itemId: f.itemId, unit: f.unit, contentType: rule.contentType };
       const publishedOn = f.publishedAt ? calendar.dateOf(f.publishedAt) : null;
       if (!start) return { ...base, due: null, publishedOn, status: 'no_clock' as const, daysLate: 0 };
       const due = calendar.addDays(start, rule.within, rule.dayKind as 'calendar' | 'working');

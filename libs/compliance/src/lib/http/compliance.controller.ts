@@ -5,7 +5,6 @@ import { DomainError } from '@cong/platform-errors';
 import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
 import { TenantContext } from '@cong/tenancy';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
 import { PeriodClose } from '../periods/period-close';
@@ -126,9 +125,10 @@ export class ComplianceController {
   async results(@CurrentPrincipal() p: Principal, @Query() q: ResultsQuery): Promise<PeriodResults> {
     const { id: tenantId, timezone } = this.tenants.current();
     checkedDate(q.date, 'date');
-    const inForce = await this.evaluation.rulesOn(tenantId, q.date);
-    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực vào ngày này.');
-    const range = new ProvinceCalendar(timezone, inForce.rules.calendar).periodOf(q.period, q.date);
+    // A first, partial period is judged from the day the province's first rules took effect.
+    const inForce = await this.evaluation.rulesForPeriod(tenantId, q.period, q.date);
+    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực trong kỳ này.');
+    const { range } = inForce;
     const today = todayIn(timezone);
     const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined))!;
     return withinReach(results, await this.reach(p, tenantId));

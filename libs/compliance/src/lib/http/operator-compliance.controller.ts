@@ -2,9 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
-import { todayIn } from '@cong/rules';
+import { addDays, todayIn } from '@cong/rules';
 import { NoTenant, TenantRepository } from '@cong/tenancy';
-import { ProvinceCalendar } from '../calendar/province-calendar';
 import { PeriodClose } from '../periods/period-close';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { periodLabel } from '../reports/compliance-reports';
@@ -16,6 +15,10 @@ export interface ProvinceComparison {
   name: string;
   period: { start: string; end: string; label: string } | null;
   provisional: boolean;
+  /** Provisional figures: what happened up to this day (yesterday); null for a closed period. */
+  asOf: string | null;
+  /** The first day judged: the period's, or the day a province's first rules took effect. */
+  judgedFrom: string | null;
   ruleVersions: number[];
   units: number;
   totals: ReportTotals | null;
@@ -43,17 +46,20 @@ export class OperatorComplianceController {
       const compared: ProvinceComparison[] = [];
       for (const tenant of await this.tenants.listAll()) {
         if (tenant.status !== 'active') continue;
-        const inForce = await this.evaluation.rulesOn(tenant.id, q.date);
+        // A province's first, partial period is judged from the day its rules took effect.
+        const inForce = await this.evaluation.rulesForPeriod(tenant.id, q.period, q.date);
         if (!inForce) {
-          compared.push({ code: tenant.code, name: tenant.name, period: null, provisional: false, ruleVersions: [], units: 0, totals: null });
+          compared.push({ code: tenant.code, name: tenant.name, period: null, provisional: false, asOf: null, judgedFrom: null, ruleVersions: [], units: 0, totals: null });
           continue;
         }
-        const range = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar).periodOf(q.period, q.date);
+        const { range } = inForce;
         const today = todayIn(tenant.timezone);
         const stored = range.end <= today ? await this.periods.find(tenant.id, q.period, range.start) : null;
-        const results = stored?.results ?? (await this.evaluation.resultsFor(tenant.id, range, range.end > today ? today : undefined))!;
+        // Provisional figures judge only what has happened, as the reports do: up to yesterday.
+        const asOf = range.end > today ? addDays(today, -1) : undefined;
+        const results = stored?.results ?? (await this.evaluation.resultsFor(tenant.id, range, asOf, { endedQuotaPeriodsOnly: true }))!;
         const { rows, totals } = reportRows(results, [], new Map(), () => true);
-        compared.push({ code: tenant.code, name: tenant.name, period: { ...range, label: periodLabel(q.period, range) }, provisional: range.end > today, ruleVersions: results.ruleVersions, units: rows.length, totals });
+        compared.push({ code: tenant.code, name: tenant.name, period: { ...range, label: periodLabel(q.period, range) }, provisional: asOf !== undefined, asOf: asOf ?? null, judgedFrom: inForce.judgedFrom, ruleVersions: results.ruleVersions, units: rows.length, totals });
       }
       return compared;
     });

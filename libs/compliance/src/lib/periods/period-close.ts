@@ -5,6 +5,8 @@ import { defineJob, HandlesJob, JobQueue, RetryPolicies } from '@cong/platform-q
 import { addDays, Period, PERIODS, todayIn } from '@cong/rules';
 import { randomUUID } from 'node:crypto';
 import { ProvinceCalendar } from '../calendar/province-calendar';
+import { DeliverReports } from '../reports/deliver-reports.job';
+import { dmy } from '../reports/official-format';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { ProvinceJobs } from '../scheduling/province-jobs';
 import { PeriodSnapshot } from './period-snapshot.entity';
@@ -15,7 +17,7 @@ export const ClosePeriods = defineJob<Record<string, never>>('compliance.close-p
 const CLOSE_AT = '5 0 * * *';
 
 const periodOpen = (end: string) =>
-  new DomainError('COMPLIANCE_PERIOD_OPEN', 'conflict', `Kỳ này chưa kết thúc (kết thúc ngày ${end}); chưa thể chốt kết quả.`);
+  new DomainError('COMPLIANCE_PERIOD_OPEN', 'conflict', `Kỳ này chưa kết thúc (kết thúc ngày ${dmy(addDays(end, -1))}); chưa thể chốt kết quả.`);
 
 /**
  * Period close: each ended period's results stored once, as an immutable snapshot with the rule
@@ -47,14 +49,17 @@ export class PeriodClose implements OnApplicationBootstrap {
     if (!tenant) return 'no-tenant';
     const closed = await this.closeDue(tenant.id, todayIn(tenant.timezone), 'scheduled');
     if (closed.length) this.logger.log({ tenant: tenant.code, closed: closed.map((s) => `${s.periodKind} ${s.periodStart}`) }, 'Periods closed');
+    // The reports of what closed go to their recipients (each once: deliveries are keyed by period).
+    await this.queue.enqueue(DeliverReports, { tenantId: tenant.id, idempotencyKey: `after-close-${randomUUID()}`, data: {} });
     return `${closed.length} closed`;
   }
 
   /** The snapshot of the period of `kind` holding `date`: stored the first time, the same one after. */
   async close(tenantId: string, kind: Period, date: string, by: string): Promise<{ snapshot: PeriodSnapshot; created: boolean }> {
-    const inForce = await this.evaluation.rulesOn(tenantId, date);
-    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực vào ngày này.');
-    const range = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar).periodOf(kind, date);
+    // A first, partial period (rules in force from its middle) closes too: it is judged from that day.
+    const inForce = await this.evaluation.rulesForPeriod(tenantId, kind, date);
+    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực trong kỳ này.');
+    const { range } = inForce;
     if (range.end > todayIn(inForce.rules.timezone)) throw periodOpen(range.end);
     const existing = await this.find(tenantId, kind, range.start);
     if (existing) return { snapshot: existing, created: false };
@@ -79,7 +84,7 @@ export class PeriodClose implements OnApplicationBootstrap {
       if (!inForce) return created;
       const calendar = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar);
       const lastEnded = calendar.periodOf(kind, addDays(calendar.periodOf(kind, today).start, -1));
-      if (!(await this.evaluation.rulesOn(tenantId, lastEnded.start))) continue; // before the province's first rules
+      if (!(await this.evaluation.rulesForPeriod(tenantId, kind, lastEnded.start))) continue; // before the province's first rules
       const result = await this.close(tenantId, kind, lastEnded.start, by);
       if (result.created) created.push(result.snapshot);
     }

@@ -5,6 +5,7 @@ import { DateRange, LocalDate, ProvinceCalendar } from '../calendar/province-cal
 import { DeadlineResult, evaluateDeadline } from '../evaluators/deadline.evaluator';
 import { evaluateQuota, QuotaResult } from '../evaluators/quota.evaluator';
 import { evaluateSchedule, ScheduleResult } from '../evaluators/schedule.evaluator';
+import { deadlineItemLabel } from '../reports/official-format';
 import { ComplianceFacts } from './compliance-facts';
 
 /** Every rule's results over a range, under one rule version. */
@@ -68,13 +69,34 @@ export class ComplianceEvaluation {
     return { rules, version: version.version };
   }
 
+  /** When the province's first rules were applied (it came onto the platform); null before any. */
+  async firstAppliedAt(tenantId: string): Promise<Date | null> {
+    const applied = (await this.versions.history(tenantId)).map((v) => new Date(v.appliedAt).getTime());
+    return applied.length ? new Date(Math.min(...applied)) : null;
+  }
+
+  /**
+   * The rules that judge the period of `kind` holding `date`, with that period and the day its
+   * judging starts: the period's first day, or, for a province's first, partial period, the day its
+   * first rules took effect. Null when no rules were in force on any day of the period.
+   */
+  async rulesForPeriod(tenantId: string, kind: Period, date: LocalDate): Promise<{ rules: RuleSet; version: number; range: DateRange; judgedFrom: LocalDate } | null> {
+    const first = (await this.versions.history(tenantId)).map((v) => v.effectiveFrom).sort()[0];
+    if (!first) return null;
+    const inForce = (await this.rulesOn(tenantId, date)) ?? (await this.rulesOn(tenantId, first))!;
+    const range = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar).periodOf(kind, date);
+    if (first >= range.end) return null;
+    return { ...inForce, range, judgedFrom: first > range.start ? first : range.start };
+  }
+
   /**
    * Results over `range`. Each piece is judged by the rules in force when it began: a quota period
    * by those of its first day; schedule days and deadlines by those of the stretch of the range
    * (split where a new version took effect). Quota periods are the rule's own (each week starting
-   * in a monthly range). `asOf`: days after it are not yet due (a range still running).
+   * in a monthly range). `asOf`: days after it are not yet due (a range still running); with
+   * `endedQuotaPeriodsOnly`, quota periods that end after it are left out (provisional reports).
    */
-  async resultsFor(tenantId: string, range: DateRange, asOf?: LocalDate): Promise<PeriodResults | null> {
+  async resultsFor(tenantId: string, range: DateRange, asOf?: LocalDate, options: { endedQuotaPeriodsOnly?: boolean } = {}): Promise<PeriodResults | null> {
     const stretches = await this.stretches(tenantId, range);
     if (stretches.length === 0) return null;
     const units = await this.facts.units(tenantId);
@@ -86,6 +108,9 @@ export class ComplianceEvaluation {
       // Quota periods that start in this stretch, judged by the rules of their first day.
       for (const quota of rules.quotas) {
         for (const period of periodsStartingIn(calendar, quota.period as Period, stretch)) {
+          // Provisional figures judge only what has happened: a quota period still running (or not
+          // begun) by `asOf` is not yet missed.
+          if (options.endedQuotaPeriodsOnly && asOf !== undefined && period.end > calendar.addDays(asOf, 1, 'calendar')) continue;
           const publications = await this.facts.publications(tenantId, period, rules.timezone);
           results.quotas.push(...evaluateQuota(quota, period, units, publications, calendar));
         }
@@ -167,7 +192,7 @@ export class ComplianceEvaluation {
         add(unit.code, {
           rule: rule.id, requirement: rule.requirement, kind: 'deadline', detail: mine,
           status: late ? 'behind' : pending ? 'on_track' : 'met',
-          summary: `${mine.length - late - pending} văn bản đúng hạn, ${late} trễ hoặc chưa đăng, ${pending} chưa đến hạn`,
+          summary: `${mine.length - late - pending} ${deadlineItemLabel(rule.contentType).toLowerCase()} đúng hạn, ${late} trễ hoặc chưa đăng, ${pending} chưa đến hạn`,
         });
       }
     }

@@ -7,6 +7,7 @@ import { PeriodClose } from '../periods/period-close';
 import { ComplianceEvaluation, PeriodResults } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
 import { emulationScores, EmulationScore } from '../emulation/emulation-score';
+import { deadlineItemLabel } from './official-format';
 import { ReportDocument } from './report-files';
 import { reportRows } from './report-rows';
 
@@ -61,19 +62,23 @@ export class ComplianceReports {
     return { period: { kind: period, ...range, label: periodLabel(period, range) }, provisional, ruleVersions: results.ruleVersions, maxScore: emulation.maxScore, scores: emulationScores(results, emulation) };
   }
 
-  async build(tenantId: string, reportId: string, kind: Period | undefined, date: string): Promise<ReportDocument> {
+  async build(tenantId: string, reportId: string, kind: Period | undefined, date: string, now: Date = new Date()): Promise<ReportDocument> {
     const tenant = (await this.tenants.findById(tenantId))!;
-    const inForce = await this.evaluation.rulesOn(tenantId, date);
-    if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực vào ngày này.');
-    const report = inForce.rules.reports.find((r) => r.id === reportId);
-    if (!report) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Quy định của tỉnh không có báo cáo "${reportId}" (có: ${inForce.rules.reports.map((r) => r.id).join(', ') || 'không có'}).`);
+    // The rules in force on `date`, or, before the province's first rules, those first rules: a
+    // first, partial period is reported over the part of it in which rules were in force.
+    const probe = (await this.evaluation.rulesOn(tenantId, date)) ?? (await this.evaluation.rulesForPeriod(tenantId, 'year', date));
+    if (!probe) throw noRules();
+    const report = probe.rules.reports.find((r) => r.id === reportId);
+    if (!report) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Quy định của tỉnh không có báo cáo "${reportId}" (có: ${probe.rules.reports.map((r) => r.id).join(', ') || 'không có'}).`);
     const period = (kind ?? report.periods[0]) as Period;
     if (!report.periods.includes(period)) {
       throw new DomainError('COMPLIANCE_REPORT_PERIOD', 'validation', 'Kỳ báo cáo không đúng quy định.', [{ field: 'period', message: `${report.id} is made for: ${report.periods.join(', ')}` }]);
     }
-    const calendar = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar);
-    const range = calendar.periodOf(period, date);
-    const today = todayIn(inForce.rules.timezone);
+    const inForce = await this.evaluation.rulesForPeriod(tenantId, period, date);
+    if (!inForce) throw noRules();
+    const { rules, range } = inForce;
+    const calendar = new ProvinceCalendar(rules.timezone, rules.calendar);
+    const today = todayIn(rules.timezone, now);
     if (range.start > today) throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ báo cáo chưa bắt đầu.', [{ field: 'date', message: `${range.start} is after today (${today})` }]);
     const current = await this.resultsOf(tenantId, period, range, today);
     const previous: PeriodResults[] = [];
@@ -81,31 +86,49 @@ export class ComplianceReports {
     let before = range;
     for (let i = 0; i < TREND_PERIODS; i++) {
       before = calendar.periodOf(period, addDays(before.start, -1));
-      if (!(await this.evaluation.rulesOn(tenantId, before.start))) break;
+      if (!(await this.evaluation.rulesForPeriod(tenantId, period, before.start))) break;
       const results = await this.resultsOf(tenantId, period, before, today);
       previous.unshift(results.results);
       previousLabels.unshift(periodLabel(period, before));
     }
     const covers = report.covers ? (rule: string) => report.covers!.includes(rule) : () => true;
-    const { rows, totals } = reportRows(current.results, previous, await this.facts.unitNames(tenantId), covers);
+    const typeOfRule = new Map(rules.deadlines.map((d) => [d.id, d.contentType]));
+    const typeOf = (d: { rule: string; contentType?: string }) => d.contentType ?? typeOfRule.get(d.rule) ?? d.rule;
+    const { rows, totals } = reportRows(current.results, previous, await this.facts.unitNames(tenantId), covers, typeOf);
+    const deadlineTypes = [...new Set([...rules.deadlines.filter((d) => covers(d.id)).map((d) => d.contentType), ...Object.keys(totals.deadlines)])];
+    const judgedEnd = current.asOf ? addDays(current.asOf, 1) : range.end;
     return {
       title: `${report.name} (${report.requirement})`,
       province: tenant.name,
+      legalBasis: { requirement: report.requirement, document: rules.legalBasis.document },
       period: { kind: period, ...range, label: periodLabel(period, range) },
+      judged: { start: inForce.judgedFrom, end: judgedEnd > inForce.judgedFrom ? judgedEnd : inForce.judgedFrom, partial: inForce.judgedFrom > range.start },
       previousPeriods: previousLabels,
       provisional: current.provisional,
+      asOf: current.asOf,
       ruleVersions: current.results.ruleVersions,
+      deadlineKinds: deadlineTypes.map((contentType) => ({ contentType, label: deadlineItemLabel(contentType) })),
+      recipients: report.recipients,
+      issuedOn: today,
+      dueOn: report.dueWithinDays === undefined ? null : addDays(range.end, report.dueWithinDays - 1),
       rows,
       totals,
     };
   }
 
-  /** A period's results: its snapshot once closed, else computed now (provisional while it runs). */
-  async resultsOf(tenantId: string, kind: Period, range: DateRange, today: string): Promise<{ results: PeriodResults; provisional: boolean }> {
+  /**
+   * A period's results: its snapshot once closed, else computed now and provisional while it runs.
+   * Provisional figures judge only what has happened: the days up to yesterday (`asOf`) and the
+   * quota periods ended by then.
+   */
+  async resultsOf(tenantId: string, kind: Period, range: DateRange, today: string): Promise<{ results: PeriodResults; provisional: boolean; asOf: string | null }> {
     if (range.end <= today) {
       const { snapshot } = await this.periods.close(tenantId, kind, range.start, 'report');
-      return { results: snapshot.results, provisional: false };
+      return { results: snapshot.results, provisional: false, asOf: null };
     }
-    return { results: (await this.evaluation.resultsFor(tenantId, range, today))!, provisional: true };
+    const asOf = addDays(today, -1);
+    return { results: (await this.evaluation.resultsFor(tenantId, range, asOf, { endedQuotaPeriodsOnly: true }))!, provisional: true, asOf };
   }
 }
+
+const noRules = () => new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực trong kỳ này.');

@@ -1,52 +1,74 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { dmy, inclusiveRange, money, MONEY_FORMAT } from './official-format';
 import { ReportRow, ReportTotals } from './report-rows';
+
+/** A kind of item a deadline governs, as the report's headings name it. */
+export interface DeadlineKind {
+  contentType: string;
+  /** "Văn bản", "Câu trả lời công dân", … */
+  label: string;
+}
 
 export interface ReportDocument {
   title: string;
   province: string;
+  /** The article the report implements and the decision it comes from (from the rules). */
+  legalBasis: { requirement: string; document: string };
   period: { kind: string; start: string; end: string; label: string };
+  /**
+   * The part of the period the figures judge: from the day rules were first in force (a first,
+   * partial period) and, while the period runs, up to the day before the report was made.
+   */
+  judged: { start: string; end: string; partial: boolean };
   /** Labels of the earlier periods, oldest first (the trend columns). */
   previousPeriods: string[];
   provisional: boolean;
+  /** Provisional figures: what happened up to this day (included). */
+  asOf: string | null;
   ruleVersions: number[];
+  /** The kinds of items the report's deadlines govern, each with its own columns. */
+  deadlineKinds: DeadlineKind[];
+  /** "Nơi nhận": who receives the report (the rules' `recipients`). */
+  recipients: string[];
+  /** The day the report was made, in the province. */
+  issuedOn: string;
+  /** The day the report is due (the period's end plus the rules' `dueWithinDays`), if the rules set one. */
+  dueOn: string | null;
   rows: ReportRow[];
   totals: ReportTotals;
 }
 
-/** The headings officials read, in order, with how each row fills them. */
-function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
-  const headings = [
-    'Mã đơn vị', 'Tên đơn vị', 'Kỳ định mức đạt', 'Tổng số kỳ định mức', 'Số ngày bắt buộc', 'Số ngày không đăng',
-    'Văn bản đúng hạn', 'Văn bản trễ hoặc chưa đăng', 'Tỷ lệ thực hiện (%)',
-    ...doc.previousPeriods.map((p) => `Tỷ lệ ${p} (%)`), 'Thay đổi so với kỳ trước (điểm %)',
-  ];
-  const line = (code: string, name: string, r: Omit<ReportRow, 'unit' | 'unitName'>) => {
-    const last = r.previousRates.at(-1);
-    return [code, name, r.quotaPeriodsMet, r.quotaPeriods, r.requiredDays, r.missedDays, r.onTime, r.lateOrMissing, r.rate, ...r.previousRates,
-      r.rate !== null && last !== null && last !== undefined ? Math.round((r.rate - last) * 10) / 10 : null];
-  };
-  return { headings, lines: [...doc.rows.map((r) => line(r.unit, r.unitName, r)), line('', 'Tổng cộng', doc.totals)] };
-}
-
 export type Cell = string | number | null;
 
-/** A table as files officials download: a title block, headings, lines (the last may be a total). */
+/** A table as files officials download: a title block, headings, lines (the last may be a total), a closing block. */
 export interface TableFile {
   title: string[];
   headings: string[];
   lines: Cell[][];
   /** The last line is a total (bold in XLSX). */
   totalLast?: boolean;
+  /** Indexes of the money columns: a number format in XLSX, "1.234.567" in CSV. */
+  moneyColumns?: number[];
+  /** Lines after the table: the date of issue, "Nơi nhận", … */
+  footer?: string[];
 }
 
 /** CSV with a byte-order mark, so spreadsheet programs read the Vietnamese as UTF-8. */
 export function tableCsv(file: TableFile): Buffer {
-  const rows = [file.headings, ...file.lines.map((l) => l.map((v) => (v === null ? '' : v)))];
+  const moneyAt = new Set(file.moneyColumns ?? []);
+  const cell = (v: Cell, i: number) => (v === null ? '' : typeof v === 'number' && moneyAt.has(i) ? money(v) : v);
+  const rows = [
+    ...file.title.map((t) => [t]),
+    [],
+    file.headings,
+    ...file.lines.map((l) => l.map(cell)),
+    ...(file.footer?.length ? [[], ...file.footer.map((f) => [f])] : []),
+  ];
   return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify(rows), 'utf8')]);
 }
 
-/** An XLSX workbook: the title block, then the table with numbers as numbers. */
+/** An XLSX workbook: the title block, then the table with numbers as numbers (money with its format), then the closing block. */
 export async function tableXlsx(file: TableFile, sheetName: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Cổng';
@@ -57,24 +79,66 @@ export async function tableXlsx(file: TableFile, sheetName: string): Promise<Buf
   });
   sheet.addRow([]);
   sheet.addRow(file.headings).font = { bold: true };
-  for (const l of file.lines) sheet.addRow(l);
+  for (const l of file.lines) {
+    const row = sheet.addRow(l);
+    for (const i of file.moneyColumns ?? []) row.getCell(i + 1).numFmt = MONEY_FORMAT;
+  }
   if (file.totalLast) sheet.lastRow!.font = { bold: true };
-  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 36 : 16));
+  if (file.footer?.length) {
+    sheet.addRow([]);
+    for (const line of file.footer) sheet.addRow([line]);
+  }
+  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 36 : 16));
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The headings officials read, in order, with how each row fills them: the unit's name first. */
+function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
+  const headings = [
+    'Tên đơn vị', 'Mã đơn vị', 'Kỳ định mức đạt', 'Tổng số kỳ định mức', 'Số ngày bắt buộc', 'Số ngày không đăng',
+    ...doc.deadlineKinds.flatMap((k) => [`${k.label} đúng hạn`, `${k.label} trễ hoặc chưa đăng`]),
+    'Tỷ lệ thực hiện (%)', ...doc.previousPeriods.map((p) => `Tỷ lệ ${p} (%)`), 'Thay đổi so với kỳ trước (điểm %)',
+  ];
+  const line = (name: string, code: string, r: ReportTotals): Cell[] => {
+    const last = r.previousRates.at(-1);
+    return [
+      name, code, r.quotaPeriodsMet, r.quotaPeriods, r.requiredDays, r.missedDays,
+      ...doc.deadlineKinds.flatMap((k) => [r.deadlines[k.contentType]?.onTime ?? 0, r.deadlines[k.contentType]?.lateOrMissing ?? 0]),
+      r.rate, ...r.previousRates,
+      r.rate !== null && last !== null && last !== undefined ? Math.round((r.rate - last) * 10) / 10 : null,
+    ];
+  };
+  return { headings, lines: [...doc.rows.map((r) => line(r.unitName, r.unit, r)), line('Tổng cộng', '', doc.totals)] };
+}
+
+/** The sentence saying which days the figures judge (a first partial period, a period still running). */
+export function judgedLine(doc: ReportDocument): string | null {
+  const parts: string[] = [];
+  if (doc.judged.partial) parts.push(`quy định có hiệu lực từ ngày ${dmy(doc.judged.start)}; số liệu chỉ tính từ ngày đó`);
+  if (doc.provisional && doc.asOf) parts.push(`số liệu tạm tính đến hết ngày ${dmy(doc.asOf)}, kỳ chưa kết thúc`);
+  return parts.length ? `Ghi chú: ${parts.join('; ')}.` : null;
 }
 
 function reportFile(doc: ReportDocument): TableFile {
   const { headings, lines } = table(doc);
+  const judged = judgedLine(doc);
   return {
     title: [
       doc.title,
       doc.province,
-      `Kỳ báo cáo: ${doc.period.label} (${doc.period.start} – ${doc.period.end})${doc.provisional ? ' — số liệu tạm tính, kỳ chưa kết thúc' : ''}`,
+      `Căn cứ: Quyết định ${doc.legalBasis.document} (${doc.legalBasis.requirement})`,
+      `Kỳ báo cáo: ${doc.period.label} (${inclusiveRange(doc.period)})`,
+      ...(judged ? [judged] : []),
       `Phiên bản quy định áp dụng: ${doc.ruleVersions.join(', ')}`,
     ],
     headings,
     lines,
     totalLast: true,
+    footer: [
+      `Ngày lập: ${dmy(doc.issuedOn)}${doc.dueOn ? ` (hạn gửi: ${dmy(doc.dueOn)})` : ''}`,
+      'Nơi nhận:',
+      ...doc.recipients.map((r) => `- ${r};`),
+    ],
   };
 }
 

@@ -18,6 +18,7 @@ import { CreatePeriodSnapshots1795392000016 } from './1795392000016-create-perio
 import { CreateVolumeStatements1795392000017 } from './1795392000017-create-volume-statements';
 import { CreateComplianceReminders1795392000018 } from './1795392000018-create-compliance-reminders';
 import { CreatePublicSearch1795392000019 } from './1795392000019-create-public-search';
+import { CreateReportDeliveries1795392000020 } from './1795392000020-create-report-deliveries';
 import { CreatePublicMedia1795392000021 } from './1795392000021-create-public-media';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   CreateVolumeStatements1795392000017,
   CreateComplianceReminders1795392000018,
   CreatePublicSearch1795392000019,
+  CreateReportDeliveries1795392000020,
   CreatePublicMedia1795392000021,
 ];

@@ -275,4 +275,18 @@ describe('unit trees', () => {
       `${UNITS_FILE}:1 `,
     ]);
   });
+
+  it('LC-3.4: a report is delivered to units of units.yaml and to known roles; by default to the IT centre', () => {
+    const report = (deliverTo: string) => withSection(`reports:\n  - { id: monthly, requirement: LC-3.4, name: Báo cáo tháng, periods: [month], recipients: [VP UBND tỉnh]${deliverTo} }\n`);
+    const result = parseTenantDefinition({ rules: report(', deliverTo: { units: [so-y-te, van-phong], roles: [tenant_admin, chairman] }'), units: UNITS }, { rules: FILE, units: UNITS_FILE });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.roles[1]: "chairman" is not one of national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
+      // Checked in the same round, though the rule file has a problem of its own.
+      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml',
+    ]);
+    const unknownUnit = parseTenantDefinition({ rules: report(', deliverTo: { units: [so-y-te, van-phong] }'), units: UNITS }, { rules: FILE, units: UNITS_FILE });
+    expect(unknownUnit.ok ? [] : unknownUnit.problems.map(formatProblem)).toEqual(['tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml']);
+    const plain = parseTenantDefinition({ rules: report(''), units: UNITS });
+    expect(plain.ok && plain.definition.ruleSet.reports[0].deliverTo).toEqual({ units: [], roles: ['tenant_admin'] });
+  });
 });

@@ -119,6 +119,16 @@ function checkRulesAgainstUnits(rules: ParsedDocument<RuleSet>, tree: ParsedDocu
       });
     });
   }
+  if (Array.isArray(ruleSet.reports)) {
+    ruleSet.reports.forEach((report, i) => {
+      const refs = report?.deliverTo?.units;
+      if (!Array.isArray(refs)) return;
+      refs.forEach((unit, j) => {
+        const at = ['reports', i, 'deliverTo', 'units', j];
+        if (rules.valid(at) && !codes.has(unit)) problems.push({ path: at, message: `"${unit}" is not a unit in ${UNITS_FILE}` });
+      });
+    });
+  }
   problems.push(...checkSubsiteDomains(rules, tree, codes));
   return problems;
 }

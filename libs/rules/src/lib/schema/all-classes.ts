@@ -4,7 +4,7 @@ export { Calendar, CalendarDay } from './calendar.schema';
 export { LegalBasis, Portal, SubsiteDomain } from './identity.schema';
 export { AppliesTo, Deadline, Quota, Schedule } from './obligations.schema';
 export { ChannelShare, Payments, RoyaltyGenre, Royalties, UnitValue, VolumeStatement } from './payments.schema';
-export { Emulation, EmulationWeight, Reminders, Report } from './reporting.schema';
+export { Emulation, EmulationWeight, Reminders, Report, ReportDelivery } from './reporting.schema';
 export { RuleSet } from './rule-set.schema';
 export { SectionSpec, SubsiteSpec, UnitKindSpec } from './unit-kinds.schema';
 export { UnitEntry, UnitTree } from './unit-tree.schema';

@@ -2,13 +2,27 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { OneOf } from './one-of.validator';
 import { REQUIREMENT_MESSAGE, RuleBase } from './rule-base';
-import { REPORT_PERIODS, REQUIREMENT_ID } from './vocabulary';
+import { REPORT_PERIODS, REQUIREMENT_ID, ROLES, RULE_ID, RULE_ID_MESSAGE } from './vocabulary';
+
+/**
+ * Who in the platform a report is delivered to when its period closes (in-app, and by e-mail where
+ * SMTP is set): the heads of the recipient units that have accounts, and the province-wide roles
+ * that send it on to the recipients outside the platform.
+ */
+export class ReportDelivery {
+  /** Codes of units of units.yaml among the recipients; their heads (`unit_head`) receive the report. */
+  @IsOptional() @IsArray() @ArrayUnique() @Matches(RULE_ID, { each: true, message: `units ${RULE_ID_MESSAGE}` }) units: string[] = [];
+  /** Province-wide roles that receive it; default the IT centre (`tenant_admin`), which makes the reports. */
+  @IsOptional() @IsArray() @ArrayUnique() @OneOf(ROLES) roles: string[] = ['tenant_admin'];
+}
 
 /** NA-12.3 (six-monthly and yearly), LC-3.4 (monthly): a periodic report and who receives it. */
 export class Report extends RuleBase {
   @IsString() @MinLength(3) name!: string;
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(REPORT_PERIODS) periods!: string[];
+  /** "Nơi nhận": the bodies the report goes to, as the report names them. */
   @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @MinLength(2, { each: true }) recipients!: string[];
+  @IsOptional() @ValidateNested() @Type(() => ReportDelivery) deliverTo: ReportDelivery = new ReportDelivery();
   /** Ids of the quotas, schedules and deadlines it reports on; all of them when left out. */
   @IsOptional() @IsArray() @ArrayUnique() @IsString({ each: true }) covers?: string[];
   /** Calendar days after the period ends by which the report is due. */

@@ -1,0 +1,42 @@
+import { addDays, todayIn } from '@cong/rules';
+import { DateRange } from '../calendar/province-calendar';
+
+/** How officials write a date: `2027-03-31` → `31/03/2027`. */
+export function dmy(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+/** A half-open range written inclusively: [2027-01-01, 2027-04-01) → `01/01/2027 – 31/03/2027`. */
+export function inclusiveRange(range: DateRange): string {
+  return `${dmy(range.start)} – ${dmy(addDays(range.end, -1))}`;
+}
+
+/** Money as officials write it, with the Vietnamese thousands separator: 1234567 → `1.234.567`. */
+export function money(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  return sign + String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/**
+ * The XLSX number format of money columns: the cell stays a number, shown with thousands separators
+ * (a spreadsheet in the Vietnamese locale writes them as "1.234.567").
+ */
+export const MONEY_FORMAT = '#,##0';
+
+/** The date of issue, the province's day: `Ngày lập: 01/12/2026`. */
+export function issuedLine(timezone: string, now: Date = new Date()): string {
+  return `Ngày lập: ${dmy(todayIn(timezone, now))}`;
+}
+
+/** What the items a deadline governs are called: answers to citizens are not documents ("văn bản"). */
+const DEADLINE_ITEM_LABELS: Record<string, string> = {
+  legal_document: 'Văn bản',
+  faq: 'Câu trả lời công dân',
+  announcement: 'Thông báo',
+  procedure: 'Thủ tục hành chính',
+  report: 'Báo cáo',
+};
+
+export function deadlineItemLabel(contentType: string): string {
+  return DEADLINE_ITEM_LABELS[contentType] ?? 'Tin bài';
+}
