@@ -26,17 +26,20 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   try {
-    const copiesInUse = await dropAbandonedCopies(admin);
+    await dropAbandonedCopies(admin);
     const fingerprint = migrationsFingerprint();
     const template = templateDatabase();
-    // Templates of other migration streams go while no run is copying from them.
-    if (!copiesInUse) await dropOtherTemplates(admin, template);
+    await dropOtherTemplates(admin, template);
     const { rows } = await admin.query<{ comment: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
       [template],
     );
     // The comment is written last: a template without it is one whose migration did not finish.
-    if (rows[0]?.comment === fingerprint) return;
+    // It says when a run last used the template, so that other checkouts leave it alone meanwhile.
+    if (rows[0]?.comment?.split(' ')[0] === fingerprint) {
+      await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(template)} IS ${escapeLiteral(`${fingerprint} ${Date.now()}`)}`);
+      return;
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(template)} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${escapeIdentifier(template)}`);
     await new Migrator({
@@ -46,36 +49,39 @@ export default async function globalSetup(): Promise<void> {
       publicRole: process.env.DATABASE_PUBLIC_ROLE || 'cong_public',
       publicPassword: process.env.DATABASE_PUBLIC_PASSWORD || undefined,
     }).migrate();
-    await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(template)} IS ${escapeLiteral(fingerprint)}`);
+    await admin.query(`COMMENT ON DATABASE ${escapeIdentifier(template)} IS ${escapeLiteral(`${fingerprint} ${Date.now()}`)}`);
   } finally {
     await admin.end();
   }
 }
 
-/** Drops the copies of runs that are gone; answers whether a live run still has copies. */
-async function dropAbandonedCopies(admin: Client): Promise<boolean> {
+async function dropAbandonedCopies(admin: Client): Promise<void> {
   const { rows } = await admin.query<{ datname: string }>(
     `SELECT datname FROM pg_database WHERE datname LIKE $1`,
     [`${TEST_DATABASE_PREFIX}%`],
   );
-  let inUse = false;
   for (const { datname } of rows) {
     const pid = Number(datname.slice(TEST_DATABASE_PREFIX.length).split('_')[0]);
-    if (Number.isInteger(pid) && isAlive(pid)) {
-      inUse = true;
-      continue;
-    }
+    if (Number.isInteger(pid) && isAlive(pid)) continue;
     await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
   }
-  return inUse;
 }
 
+/** A template no run has used for this long belongs to a migration stream nobody runs any more. */
+const STALE_TEMPLATE_MS = 6 * 3600_000;
+
+/** Templates of other migration streams (older checkouts, branches) go once nobody has used them for hours. */
 async function dropOtherTemplates(admin: Client, keep: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname = 'cong_test_template' OR (datname LIKE $1 AND datname <> $2)`,
+  const { rows } = await admin.query<{ datname: string; comment: string | null }>(
+    `SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database
+     WHERE datname = 'cong_test_template' OR (datname LIKE $1 AND datname <> $2)`,
     [`${TEMPLATE_DATABASE_PREFIX}%`, keep],
   );
-  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
+  for (const { datname, comment } of rows) {
+    const lastUsed = Number(comment?.split(' ')[1]);
+    if (Number.isFinite(lastUsed) && Date.now() - lastUsed < STALE_TEMPLATE_MS) continue;
+    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
+  }
 }
 
 function isAlive(pid: number): boolean {
