@@ -19,6 +19,7 @@ import { CreateVolumeStatements1795392000017 } from './1795392000017-create-volu
 import { CreateComplianceReminders1795392000018 } from './1795392000018-create-compliance-reminders';
 import { CreatePublicSearch1795392000019 } from './1795392000019-create-public-search';
 import { CreatePublicMedia1795392000021 } from './1795392000021-create-public-media';
+import { ChainAuditLog1795392000022 } from './1795392000022-chain-audit-log';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreateComplianceReminders1795392000018,
   CreatePublicSearch1795392000019,
   CreatePublicMedia1795392000021,
+  ChainAuditLog1795392000022,
 ];
