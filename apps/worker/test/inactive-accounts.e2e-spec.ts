@@ -141,6 +141,8 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
     expect(all.body.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['can.bo.cu', 'can.bo.moi', 'it.nghean']));
     const bad = await na.send('GET', '/api/v1/users?status=tam-ngung', undefined, naAdmin.accessToken);
     expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([422, 'status']);
+    const misspelt = await na.send('GET', '/api/v1/users?stauts=suspended', undefined, naAdmin.accessToken);
+    expect([misspelt.status, misspelt.body.errors?.[0]?.field]).toEqual([422, 'stauts']);
 
     const { id } = await stored(ngheAnId, 'can.bo.cu');
     const foreignList = await lc.send('GET', '/api/v1/users?status=suspended', undefined, lcAdmin.accessToken);
