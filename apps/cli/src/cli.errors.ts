@@ -7,3 +7,10 @@ export class CliInvalidInputError extends Error {
     super(`${problems.length} problem${problems.length === 1 ? '' : 's'}`);
   }
 }
+
+/** A check found what it looks for (a broken audit chain): its report is printed, exit 1. */
+export class CliCheckFailedError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines[0] ?? 'check failed');
+  }
+}

@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { AppConfig, ConfigError } from '@cong/platform-config';
 import { DomainError } from '@cong/platform-errors';
-import { CliInvalidInputError, CliUsageError } from './cli.errors';
+import { CliCheckFailedError, CliInvalidInputError, CliUsageError } from './cli.errors';
 import { accountsCommand } from './commands/accounts.command';
+import { auditCommand } from './commands/audit.command';
 import { dbCommand } from './commands/db.command';
 import { tenantsCommand } from './commands/tenants.command';
 
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(dbCommand(loadConfig));
   program.addCommand(tenantsCommand(loadConfig));
   program.addCommand(accountsCommand(loadConfig));
+  program.addCommand(auditCommand(loadConfig));
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);
@@ -46,6 +48,10 @@ export async function runCli(argv: string[], io: CliIo = { env: process.env }): 
     if (error instanceof CliUsageError) {
       console.error(`error: ${error.message}`);
       return EXIT.usage;
+    }
+    if (error instanceof CliCheckFailedError) {
+      for (const line of error.lines) console.error(line);
+      return EXIT.invalidInput;
     }
     if (error instanceof CliInvalidInputError) {
       for (const problem of error.problems) console.error(problem);

@@ -1,3 +1,4 @@
+import { AccountsJobsModule } from '@cong/accounts';
 import { ALL_ENTITIES } from '@cong/catalog';
 import { ComplianceModule } from '@cong/compliance';
 import { WorkflowModule } from '@cong/workflow';
@@ -33,6 +34,8 @@ export class WorkerModule {
         // scheduled items are published.
         WorkflowModule,
         ComplianceModule,
+        // Accounts unused past the province's limit are suspended daily.
+        AccountsJobsModule,
         ...extraImports,
       ],
     };

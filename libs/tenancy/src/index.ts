@@ -5,6 +5,7 @@ export { TenantContext, TenantContextMissingError } from './lib/context/tenant-c
 export { NO_TENANT, NoTenant } from './lib/resolution/no-tenant.decorator';
 export { type ResolvedTenant } from './lib/resolution/resolved-tenant';
 export { TenantGuard } from './lib/resolution/tenant.guard';
+export { ProvinceJobs } from './lib/scheduling/province-jobs';
 export { type TenantHints, TenantResolver } from './lib/resolution/tenant-resolver';
 export { TenancyModule } from './lib/tenancy.module';
 export { TenantDomain } from './lib/tenants/tenant-domain.entity';

@@ -1,6 +1,6 @@
 import { ALL_ENTITIES } from '@cong/catalog';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
-import { AuditLog } from '@cong/platform-audit';
+import { AuditChainVerifier, AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
@@ -18,6 +18,9 @@ export interface PlatformStore {
   versions: RuleVersionRepository;
   onboarding: TenantOnboarding;
   accounts: AccountAdmin;
+  /** Transactions of a province, or the audited operator path, for commands that read across tables. */
+  db: TenantDatabase;
+  auditChain: AuditChainVerifier;
 }
 
 /**
@@ -47,6 +50,8 @@ export async function withPlatformStore<T>(
       versions: new RuleVersionRepository(db),
       onboarding: new TenantOnboarding(db, audit, cache),
       accounts: new AccountAdmin(db, new PasswordHasher(), audit),
+      db,
+      auditChain: new AuditChainVerifier(),
     });
   } finally {
     await cache?.close();

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '@cong/notifications';
 import { RulesModule } from '@cong/rules';
-import { TenancyModule } from '@cong/tenancy';
+import { ProvinceJobs, TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ComplianceController } from './http/compliance.controller';
 import { OperatorComplianceController } from './http/operator-compliance.controller';
@@ -12,7 +12,6 @@ import { ComplianceReports } from './reports/compliance-reports';
 import { VolumeStatements } from './volumes/volume-statements';
 import { RoyaltyStatements } from './royalties/royalty-statements';
 import { ComplianceReminders } from './reminders/compliance-reminders';
-import { ProvinceJobs } from './scheduling/province-jobs';
 import { ComplianceEvaluation } from './progress/compliance-evaluation';
 import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';

@@ -17,6 +17,12 @@ export const AuthErrors = {
       'Đăng nhập không thành công: tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do đăng nhập sai nhiều lần.',
     ),
   accountDisabled: () => new DomainError('AUTH_ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ Trung tâm CNTT.'),
+  accountSuspended: (days: number | undefined) =>
+    new DomainError(
+      'AUTH_ACCOUNT_SUSPENDED',
+      'forbidden',
+      `Tài khoản đã bị tạm ngưng vì không được sử dụng${days ? ` quá ${days} ngày` : ' trong thời gian dài'}. Hãy liên hệ Trung tâm CNTT để được mở lại tài khoản.`,
+    ),
   passwordExposed: () =>
     new DomainError(
       'AUTH_PASSWORD_EXPOSED',

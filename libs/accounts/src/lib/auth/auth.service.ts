@@ -84,6 +84,7 @@ export class AuthService {
         return failed('wrong password', AuthErrors.signInFailed());
       }
       if (user.status === 'disabled') return failed('disabled', AuthErrors.accountDisabled());
+      if (user.status === 'suspended') return failed('suspended for inactivity', AuthErrors.accountSuspended(policy.suspendAfterInactiveDays));
       if (user.status === 'invited') return failed('not activated', AuthErrors.notActivated());
       if (user.passwordExposedAt) return failed('password reported exposed', AuthErrors.passwordExposed());
       await m.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });

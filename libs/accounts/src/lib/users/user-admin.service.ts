@@ -8,7 +8,7 @@ import { AuthErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
 import { SessionService } from '../sessions/session.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
-import { User } from './user.entity';
+import { User, UserStatus } from './user.entity';
 import { checkedIdentity } from './account-identity';
 import { issueUserToken } from './user-tokens';
 
@@ -26,6 +26,7 @@ export interface UserView {
   status: string;
   passwordExposed: boolean;
   lastLoginAt: Date | null;
+  suspendedAt: Date | null;
   roles: { role: TenantRole; unit: string | null }[];
 }
 
@@ -46,6 +47,7 @@ export const UserAdminErrors = {
     new DomainError('ACCOUNTS_LAST_ADMIN', 'conflict', 'Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng của tỉnh.'),
   notYourself: () => new DomainError('ACCOUNTS_NOT_YOURSELF', 'conflict', 'Không thể tự vô hiệu hóa tài khoản của chính mình.'),
   notInvited: () => new DomainError('ACCOUNTS_NOT_INVITED', 'conflict', 'Tài khoản này đã được kích hoạt.'),
+  notSuspended: () => new DomainError('ACCOUNTS_NOT_SUSPENDED', 'conflict', 'Tài khoản này không bị tạm ngưng; không có gì để mở lại.'),
 };
 
 /**
@@ -61,9 +63,9 @@ export class UserAdmin {
     private readonly audit: AuditLog,
   ) {}
 
-  list(tenantId: string): Promise<UserView[]> {
+  list(tenantId: string, status?: UserStatus): Promise<UserView[]> {
     return this.db.transaction(tenantId, async (m) => {
-      const users = await m.getRepository(User).find({ where: { tenantId }, order: { username: 'ASC' } });
+      const users = await m.getRepository(User).find({ where: { tenantId, ...(status ? { status } : {}) }, order: { username: 'ASC' } });
       // One transaction is one connection: its queries run one after another.
       const views: UserView[] = [];
       for (const user of users) views.push(await this.view(m, user));
@@ -117,11 +119,11 @@ export class UserAdmin {
     return this.db.transaction(tenantId, async (m) => {
       if (userId === actor.userId) throw UserAdminErrors.notYourself();
       const user = await this.userOrFail(m, tenantId, userId);
-      await m.getRepository(User).update({ id: user.id }, { status: 'disabled' });
+      await m.getRepository(User).update({ id: user.id }, { status: 'disabled', suspendedAt: null });
       await this.sessions.revokeAllOf(m, user.id, 'account deactivated');
       await this.requireAnAdmin(m, tenantId);
       await this.audit.record(m, { tenantId, action: 'accounts.user_deactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
-      return this.view(m, { ...user, status: 'disabled' });
+      return this.view(m, { ...user, status: 'disabled', suspendedAt: null });
     });
   }
 
@@ -131,9 +133,24 @@ export class UserAdmin {
       // Someone who never set a password goes back to "invited", not to an account nobody can use.
       const stored = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
       const status = stored.passwordHash ? 'active' : 'invited';
-      await m.getRepository(User).update({ id: user.id }, { status, failedLogins: 0, lockedUntil: null });
+      // Reactivating restarts the inactivity clock, or the next daily run would suspend the account.
+      await m.getRepository(User).update({ id: user.id }, { status, failedLogins: 0, lockedUntil: null, suspendedAt: null, lastReinstatedAt: new Date() });
       await this.audit.record(m, { tenantId, action: 'accounts.user_reactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
-      return this.view(m, { ...user, status });
+      return this.view(m, { ...user, status, suspendedAt: null });
+    });
+  }
+
+  /** The IT centre lifts a suspension for disuse; the inactivity clock restarts now. */
+  liftSuspension(actor: Principal, tenantId: string, userId: string): Promise<UserView> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      if (user.status !== 'suspended') throw UserAdminErrors.notSuspended();
+      await m.getRepository(User).update({ id: user.id }, { status: 'active', suspendedAt: null, lastReinstatedAt: new Date(), failedLogins: 0, lockedUntil: null });
+      await this.audit.record(m, {
+        tenantId, action: 'accounts.user_suspension_lifted', subjectType: 'user', subjectId: user.id,
+        details: { username: user.username, suspendedAt: user.suspendedAt?.toISOString() ?? null }, actor: actorOf(actor),
+      });
+      return this.view(m, { ...user, status: 'active', suspendedAt: null });
     });
   }
 
@@ -220,6 +237,7 @@ export class UserAdmin {
       status: user.status,
       passwordExposed: !!user.passwordExposedAt,
       lastLoginAt: user.lastLoginAt,
+      suspendedAt: user.suspendedAt,
       roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
     };
   }

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type UserStatus = 'invited' | 'active' | 'disabled';
+export const USER_STATUSES = ['invited', 'active', 'disabled', 'suspended'] as const;
+/** `suspended`: unused past the province's `suspendAfterInactiveDays`, until the IT centre lifts it. */
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 /**
  * A personal account (NA-9: never shared). `tenantId` null means a national operator, whose row
@@ -53,6 +55,14 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
+
+  /** When the daily job suspended the account for disuse (set exactly while status is `suspended`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedAt!: Date | null;
+
+  /** The IT centre last lifted a suspension or reactivated the account: the inactivity clock restarts here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastReinstatedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

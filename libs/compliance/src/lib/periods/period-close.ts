@@ -3,12 +3,12 @@ import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { defineJob, HandlesJob, JobQueue, RetryPolicies } from '@cong/platform-queue';
 import { addDays, Period, PERIODS, todayIn } from '@cong/rules';
+import { ProvinceJobs } from '@cong/tenancy';
 import { randomUUID } from 'node:crypto';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { DeliverReports } from '../reports/deliver-reports.job';
 import { dmy } from '../reports/official-format';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
-import { ProvinceJobs } from '../scheduling/province-jobs';
 import { PeriodSnapshot } from './period-snapshot.entity';
 
 /** Closes a province's periods that have ended (its job runs just after its midnight). */

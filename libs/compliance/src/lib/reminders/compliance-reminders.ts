@@ -3,7 +3,7 @@ import { Notification, Notifier } from '@cong/notifications';
 import { TenantDatabase } from '@cong/platform-database';
 import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
 import { Period, todayIn } from '@cong/rules';
-import { TenantRepository } from '@cong/tenancy';
+import { ProvinceJobs, TenantRepository } from '@cong/tenancy';
 import { DateTime } from 'luxon';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { evaluateDeadline } from '../evaluators/deadline.evaluator';
@@ -11,7 +11,6 @@ import { evaluateQuota } from '../evaluators/quota.evaluator';
 import { evaluateSchedule } from '../evaluators/schedule.evaluator';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
-import { ProvinceJobs } from '../scheduling/province-jobs';
 
 /** Every hour on the hour, the province's time: whoever is behind hears of it (once). */
 export const SendReminders = defineJob<Record<string, never>>('compliance.send-reminders', 'compliance', RetryPolicies.standard);

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'accounts.user_activated',
   'accounts.user_deactivated',
   'accounts.user_reactivated',
+  'accounts.user_suspended',
+  'accounts.user_suspension_lifted',
   'accounts.role_granted',
   'accounts.role_revoked',
   'units.unit_created',

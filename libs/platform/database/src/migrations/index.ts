@@ -20,6 +20,8 @@ import { CreateComplianceReminders1795392000018 } from './1795392000018-create-c
 import { CreatePublicSearch1795392000019 } from './1795392000019-create-public-search';
 import { CreateReportDeliveries1795392000020 } from './1795392000020-create-report-deliveries';
 import { CreatePublicMedia1795392000021 } from './1795392000021-create-public-media';
+import { ChainAuditLog1795392000022 } from './1795392000022-chain-audit-log';
+import { AddAccountSuspension1795392000023 } from './1795392000023-add-account-suspension';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   CreatePublicSearch1795392000019,
   CreateReportDeliveries1795392000020,
   CreatePublicMedia1795392000021,
+  ChainAuditLog1795392000022,
+  AddAccountSuspension1795392000023,
 ];

@@ -11,6 +11,9 @@ export const SESSION_LIMITS = {
 } as const;
 export const MAX_SESSION_HOURS = SESSION_LIMITS.absoluteHours.max;
 
+/** Suspension for disuse: no sooner than a week (holidays), no later than two years. */
+export const INACTIVE_DAYS_LIMITS = { min: 7, max: 730 } as const;
+
 export class PasswordPolicy {
   @IsInt() @Min(8) @Max(128) minLength = 12;
   /** How many of lower case, upper case, digits and symbols a password must mix. */
@@ -47,4 +50,13 @@ export class AccountPolicy {
   @ValidateNested() @Type(() => PasswordPolicy) password: PasswordPolicy = new PasswordPolicy();
   @ValidateNested() @Type(() => LockoutPolicy) lockout: LockoutPolicy = new LockoutPolicy();
   @ValidateNested() @Type(() => SessionPolicy) sessions: SessionPolicy = new SessionPolicy();
+  /**
+   * Accounts not signed in for this many days are suspended by a daily job until the IT centre lifts
+   * it (as GOV.UK Signon does after 45). Absent: accounts are never suspended for disuse.
+   */
+  @IsOptional()
+  @IsInt({ message: 'suspendAfterInactiveDays must be a whole number of days' })
+  @Min(INACTIVE_DAYS_LIMITS.min)
+  @Max(INACTIVE_DAYS_LIMITS.max)
+  suspendAfterInactiveDays?: number;
 }

@@ -45,3 +45,24 @@ describe('session lifetimes in the rule file (NA-9, LC-3.1b)', () => {
     expect(stored.accountPolicy.sessions).toEqual({ accessTokenMinutes: 10, refreshTokenDays: 2, idleMinutes: 60 });
   });
 });
+
+describe('suspension of unused accounts in the rule file (issue 14)', () => {
+  const withSuspension = (line: string) => withSessions(`${SESSIONS}\n${line}`);
+
+  it('issue 14: reads suspendAfterInactiveDays; absent, nobody is suspended, and the stored document does not change', () => {
+    const result = parseRuleSet(withSuspension('  suspendAfterInactiveDays: 45'), 'tenant.yaml');
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.value.accountPolicy.suspendAfterInactiveDays).toBe(45);
+    expect((canonicalDocument(result.value) as { accountPolicy: Record<string, unknown> }).accountPolicy.suspendAfterInactiveDays).toBe(45);
+    const without = parseRuleSet(NGHE_AN, 'tenant.yaml');
+    if (!without.ok) throw new Error('seed does not load');
+    expect(without.value.accountPolicy.suspendAfterInactiveDays).toBeUndefined();
+    expect('suspendAfterInactiveDays' in (canonicalDocument(without.value) as { accountPolicy: object }).accountPolicy).toBe(false);
+  });
+
+  it('issue 14: refuses a number of days out of range or not whole, naming the field', () => {
+    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 3'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must not be less than 7']);
+    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 1000'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must not be greater than 730']);
+    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 45.5'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must be a whole number of days']);
+  });
+});

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@cong/tenancy';
 import { CurrentPrincipal, Requires } from '../../access/access.decorators';
 import { Principal } from '../../auth/principal';
 import { UserAdmin } from '../user-admin.service';
-import { InvitationResponse, InviteUserRequest, IssuedTokenResponse, SetRolesRequest, UserResponse } from './users.dto';
+import { InvitationResponse, InviteUserRequest, IssuedTokenResponse, SetRolesRequest, UserListQuery, UserResponse } from './users.dto';
 
 /** A province's accounts, managed by its IT centre (tenant_admin). No self-sign-up for staff. */
 @ApiTags('users')
@@ -18,9 +18,10 @@ export class UsersController {
 
   @Get()
   @Requires('users.read')
+  @ApiOperation({ summary: "The province's accounts; `?status=suspended` for those suspended for disuse" })
   @ApiOkResponse({ type: [UserResponse] })
-  list(): Promise<UserResponse[]> {
-    return this.users.list(this.tenants.require());
+  list(@Query() q: UserListQuery): Promise<UserResponse[]> {
+    return this.users.list(this.tenants.require(), q.status);
   }
 
   @Get(':id')
@@ -69,6 +70,15 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   reactivate(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
     return this.users.reactivate(actor, this.tenants.require(), id);
+  }
+
+  @Post(':id/lift-suspension')
+  @HttpCode(200)
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'Lift a suspension for disuse: the account signs in again and its inactivity clock restarts' })
+  @ApiOkResponse({ type: UserResponse })
+  liftSuspension(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+    return this.users.liftSuspension(actor, this.tenants.require(), id);
   }
 
   @Post(':id/password-exposed')

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../../passwords/password-policy.checker';
 import { TENANT_ROLES, TenantRole } from '../membership.entity';
+import { USER_STATUSES, UserStatus } from '../user.entity';
 
 export class RoleGrantDto {
   @ApiProperty({ enum: TENANT_ROLES })
@@ -44,10 +45,18 @@ export class UserResponse {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
-  @ApiProperty({ enum: ['invited', 'active', 'disabled'] }) status!: string;
+  @ApiProperty({ enum: USER_STATUSES, description: '`suspended`: unused past the province\'s suspendAfterInactiveDays; lift with POST /users/{id}/lift-suspension' }) status!: string;
   @ApiProperty() passwordExposed!: boolean;
   @ApiPropertyOptional({ nullable: true, type: Date }) lastLoginAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'When the account was suspended for disuse; null unless suspended' }) suspendedAt!: Date | null;
   @ApiProperty({ type: [UserRoleView] }) roles!: UserRoleView[];
+}
+
+export class UserListQuery {
+  @ApiPropertyOptional({ enum: USER_STATUSES, description: 'Only accounts in this state, e.g. `suspended`' })
+  @IsOptional()
+  @IsIn(USER_STATUSES, { message: `status must be one of ${USER_STATUSES.join(', ')}` })
+  status?: UserStatus;
 }
 
 export class IssuedTokenResponse {

@@ -1,9 +1,11 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { JobDefinition, JobQueue, JobRunner } from '@cong/platform-queue';
-import { Tenant, TenantRepository } from '@cong/tenancy';
+import { Tenant } from '../tenants/tenant.entity';
+import { TenantRepository } from '../tenants/tenant.repository';
 
 /**
- * Jobs that run per province on its own clock (period close, reminders): declared in the worker
+ * Jobs that run per province on its own clock (period close, reminders, suspending unused
+ * accounts): here, beside the provinces, so any feature library can declare one. Declared in the worker
  * only, one BullMQ job scheduler per active province with a cron pattern in the province's zone.
  */
 @Injectable()
