@@ -65,7 +65,7 @@ export class CredentialsService {
       if (problems.length > 0) throw AuthErrors.weakPassword(problems, 'password');
       await m.getRepository(User).update(
         { id: user.id },
-        { passwordHash: await this.hasher.hash(password), passwordChangedAt: new Date(), passwordExposedAt: null, mustChangePassword: false, status: 'active', failedLogins: 0, lockouts: 0, lockedUntil: null },
+        { passwordHash: await this.hasher.hash(password), passwordChangedAt: new Date(), passwordExposedAt: null, mustChangePassword: false, status: 'active' },
       );
       await this.sessions.revokeAllOf(m, user.id, purpose === 'activation' ? 'account activated' : 'password reset');
       await this.audit.record(m, {

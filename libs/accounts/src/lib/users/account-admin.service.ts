@@ -61,7 +61,7 @@ export class AccountAdmin {
       if (!found) throw new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', `Không có tài khoản "${username}".`);
       await m.getRepository(User).update(
         { id: found.id },
-        { passwordHash, mustChangePassword: true, passwordExposedAt: null, failedLogins: 0, lockouts: 0, lockedUntil: null, status: found.status === 'invited' ? 'active' : found.status },
+        { passwordHash, mustChangePassword: true, passwordExposedAt: null, status: found.status === 'invited' ? 'active' : found.status },
       );
       await m
         .createQueryBuilder()

@@ -134,7 +134,7 @@ export class UserAdmin {
       const stored = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
       const status = stored.passwordHash ? 'active' : 'invited';
       // Reactivating restarts the inactivity clock, or the next daily run would suspend the account.
-      await m.getRepository(User).update({ id: user.id }, { status, failedLogins: 0, lockedUntil: null, suspendedAt: null, lastReinstatedAt: new Date() });
+      await m.getRepository(User).update({ id: user.id }, { status, suspendedAt: null, lastReinstatedAt: new Date() });
       await this.audit.record(m, { tenantId, action: 'accounts.user_reactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
       return this.view(m, { ...user, status, suspendedAt: null });
     });
@@ -145,7 +145,7 @@ export class UserAdmin {
     return this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
       if (user.status !== 'suspended') throw UserAdminErrors.notSuspended();
-      await m.getRepository(User).update({ id: user.id }, { status: 'active', suspendedAt: null, lastReinstatedAt: new Date(), failedLogins: 0, lockedUntil: null });
+      await m.getRepository(User).update({ id: user.id }, { status: 'active', suspendedAt: null, lastReinstatedAt: new Date() });
       await this.audit.record(m, {
         tenantId, action: 'accounts.user_suspension_lifted', subjectType: 'user', subjectId: user.id,
         details: { username: user.username, suspendedAt: user.suspendedAt?.toISOString() ?? null }, actor: actorOf(actor),

@@ -43,16 +43,6 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
 
-  @Column({ type: 'integer', default: 0 })
-  failedLogins!: number;
-
-  /** How many times the account was locked since its last successful sign-in (each lock lasts longer). */
-  @Column({ type: 'integer', default: 0 })
-  lockouts!: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
-
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

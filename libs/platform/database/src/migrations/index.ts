@@ -22,6 +22,7 @@ import { CreateReportDeliveries1795392000020 } from './1795392000020-create-repo
 import { CreatePublicMedia1795392000021 } from './1795392000021-create-public-media';
 import { ChainAuditLog1795392000022 } from './1795392000022-chain-audit-log';
 import { AddAccountSuspension1795392000023 } from './1795392000023-add-account-suspension';
+import { DropAccountWideLockout1795392000024 } from './1795392000024-drop-account-wide-lockout';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CreatePublicMedia1795392000021,
   ChainAuditLog1795392000022,
   AddAccountSuspension1795392000023,
+  DropAccountWideLockout1795392000024,
 ];
