@@ -1,4 +1,4 @@
-import { EDIT_LIVE_ACTION, EDIT_LIVE_LABEL, RESCHEDULE_ACTION, RESCHEDULE_LABEL, RuleSet, Transition, Workflow } from '@cong/rules';
+import { EDIT_LIVE_ACTION, EDIT_LIVE_LABEL, SECOND_REVIEW_ACTION, SECOND_REVIEW_LABEL, RESCHEDULE_ACTION, RESCHEDULE_LABEL, RuleSet, Transition, Workflow } from '@cong/rules';
 
 export type Refusal = 'unknown_state' | 'no_such_action' | 'role_refused' | 'comment_required';
 
@@ -32,6 +32,7 @@ export function availableActions(workflow: Workflow, state: string, roles: strin
 export function actionLabelIn(workflow: Workflow | undefined, action: string, fromState: string): string {
   if (action === RESCHEDULE_ACTION) return RESCHEDULE_LABEL;
   if (action === EDIT_LIVE_ACTION) return EDIT_LIVE_LABEL;
+  if (action === SECOND_REVIEW_ACTION) return SECOND_REVIEW_LABEL;
   return workflow?.transitions.find((t) => t.action === action && t.from.includes(fromState))?.label ?? action;
 }
 
@@ -52,7 +53,8 @@ export function decideTransition(workflow: Workflow, state: string, action: stri
   if (!transition.roles.some((r) => roles.includes(r))) {
     return { ok: false, refusal: 'role_refused', message: `"${action}" needs one of ${transition.roles.join(', ')}` };
   }
-  if (transition.commentRequired && !(comment && comment.trim().length >= 3)) {
+  // A step past the usual review (one that asks for a second review) always says why.
+  if ((transition.commentRequired || transition.secondReview?.length) && !(comment && comment.trim().length >= 3)) {
     return { ok: false, refusal: 'comment_required', message: `"${action}" needs a comment (at least 3 characters)` };
   }
   const target = workflow.states.find((s) => s.id === transition.to)!;

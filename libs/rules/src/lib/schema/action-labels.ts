@@ -7,6 +7,7 @@ const NAMED_ACTIONS: Record<string, { label: string; phases: readonly StatePhase
   return: { label: 'Trả lại', phases: ['editing'] },
   reject: { label: 'Trả lại', phases: ['editing'] },
   publish: { label: 'Đăng', phases: ['published'] },
+  'force-publish': { label: 'Đăng ngay (duyệt lại sau)', phases: ['published'] },
   'publish-scheduled': { label: 'Đăng theo lịch', phases: ['published'] },
   schedule: { label: 'Hẹn giờ đăng', phases: ['scheduled'] },
   unschedule: { label: 'Hủy hẹn giờ', phases: ['editing', 'review'] },
@@ -18,6 +19,10 @@ const NAMED_ACTIONS: Record<string, { label: string; phases: readonly StatePhase
 /** What moving a scheduled item's time is called in its history (a step of its own, not a transition). */
 export const RESCHEDULE_ACTION = 'reschedule';
 export const RESCHEDULE_LABEL = 'Đổi lịch đăng';
+
+/** The retrospective second review ("2i") of an item published by a step with `secondReview`. */
+export const SECOND_REVIEW_ACTION = 'second-review';
+export const SECOND_REVIEW_LABEL = 'Duyệt lại (2i)';
 
 /** What an edit of an item while it is published or scheduled is called in its history. */
 export const EDIT_LIVE_ACTION = 'edit-live';

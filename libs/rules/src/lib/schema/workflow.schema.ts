@@ -31,6 +31,13 @@ export class Transition {
    */
   @JSONSchema({ description: 'Tên hành động (động từ) hiển thị cho người dùng, ví dụ "Gửi duyệt", "Duyệt", "Trả lại", "Đăng", "Gỡ xuống"; bỏ trống thì suy ra từ action và các trạng thái' })
   @IsOptional() @IsString() @MinLength(2) @MaxLength(60) label!: string;
+  /**
+   * A step that publishes past the usual review ("force publish"): it needs a reason, and the item
+   * stays flagged until someone else holding one of these roles approves it afterwards (the
+   * retrospective second review, "2i"). Only where the province's workflow says so.
+   */
+  @JSONSchema({ description: 'Đăng vượt quy trình: bắt buộc ghi lý do, và tin bài được đánh dấu cho đến khi một người khác có một trong các vai trò này duyệt lại (2i)' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(ROLES) secondReview?: string[];
 }
 
 /** A named state machine content goes through; several review states make multi-level approval. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContentItem } from '@cong/content';
 import { TenantDatabase } from '@cong/platform-database';
 import { unitSubtree } from '@cong/units';
+import { SECOND_REVIEW_ACTION } from '@cong/rules';
 import { Brackets } from 'typeorm';
 import { ItemWorkflow, WorkflowActor } from '../transitions/item-workflow.service';
 
@@ -26,7 +27,7 @@ export interface ReviewQueueView {
 
 /** Items looked at for one queue, newest change first (the queue shows what is actionable among them). */
 const CANDIDATES = 500;
-/** The council appraises what went up recently (LC-3.3). */
+/** The council appraises what went up recently (LC-3.3); a 2i is owed within this too. */
 const RECENTLY_PUBLISHED_DAYS = 7;
 
 /**
@@ -55,7 +56,8 @@ export class ReviewQueue {
         .andWhere(
           new Brackets((w) => {
             w.where(`c.status IN ('in_review', 'scheduled')`).orWhere(`c.status = 'draft' AND c.workflow_state IS NOT NULL AND c.created_by = :me`, { me: actor.id });
-            if (provinceWide) w.orWhere(`c.status = 'published' AND c.published_at > :since`, { since });
+            // Province-wide roles appraise what went up lately; everyone may owe a 2i (filtered below).
+            w.orWhere(`c.status = 'published' AND c.published_at > :since`, { since });
           }),
         );
       if (reach) query.andWhere(new Brackets((w) => w.where('c.unit_id IN (:...reach)', { reach: reach.length ? reach : [null] }).orWhere('c.created_by = :me', { me: actor.id })));
@@ -67,6 +69,8 @@ export class ReviewQueue {
     for (const view of await this.workflow.viewsOf(tenantId, timezone, actor, candidates)) {
       if (view.actions.length === 0) continue;
       const item = byId.get(view.itemId)!;
+      // A unit role sees a published item only when it owes it a second review.
+      if (item.status === 'published' && !provinceWide && !view.actions.some((a) => a.action === SECOND_REVIEW_ACTION)) continue;
       items.push({ id: item.id, title: item.title, type: item.type, channel: item.channel, state: view.state.id, stateLabel: view.state.label, version: view.version, updatedAt: item.updatedAt, publishAt: view.publishAt, actions: view.actions.map((a) => ({ action: a.action, label: a.label })) });
       const key = `${view.workflow.id}/${view.state.id}`;
       const count = counts.get(key) ?? { workflow: view.workflow.id, state: view.state.id, label: view.state.label, count: 0 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Author, ContentEditor, ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { TenantDatabase } from '@cong/platform-database';
-import { EDIT_LIVE_ACTION, liveEditorsOf, RESCHEDULE_ACTION, RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
+import { EDIT_LIVE_ACTION, liveEditorsOf, RESCHEDULE_ACTION, SECOND_REVIEW_ACTION, SECOND_REVIEW_LABEL, RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
 import { Unit, unitLineage } from '@cong/units';
 import { LRUCache } from 'lru-cache';
 import { EntityManager } from 'typeorm';
@@ -44,6 +44,17 @@ export interface ItemWorkflowView {
   unpublishAtLocal: string | null;
   /** What the caller may do; `label` is the verb to show ("Gửi duyệt", "Trả lại"). */
   actions: { action: string; to: string; label: string; commentRequired: boolean }[];
+  /** Published past the usual review and not yet approved again ("2i"); null otherwise. */
+  secondReview: SecondReviewPending | null;
+}
+
+/** Who published an item past its review, why and when, and who may approve it afterwards. */
+export interface SecondReviewPending {
+  forcedBy: string;
+  forcedById: string | null;
+  reason: string | null;
+  at: Date;
+  roles: string[];
 }
 
 /** One step of an item's history, with what its action is called. */
@@ -193,6 +204,9 @@ export class ItemWorkflow {
     const bound = await this.binding(ctx, item);
     const roles = await this.rolesOf(ctx, actor, item);
     const state = bound.workflow.states.find((s) => s.id === bound.state)!;
+    const secondReview = await this.pendingSecondReview(ctx.m, ctx.tenantId, item);
+    const actions = availableActions(bound.workflow, bound.state, roles).map((t) => ({ action: t.action, to: t.to, label: t.label, commentRequired: t.commentRequired || !!t.secondReview?.length }));
+    if (secondReview && mayReviewAgain(secondReview, actor, roles)) actions.push({ action: SECOND_REVIEW_ACTION, to: bound.state, label: SECOND_REVIEW_LABEL, commentRequired: false });
     return {
       itemId: item.id,
       workflow: { id: bound.workflow.id, name: bound.workflow.name, ruleVersion: bound.ruleVersion },
@@ -204,13 +218,26 @@ export class ItemWorkflow {
       unpublishAt: item.unpublishAt,
       publishAtLocal: formatTenantTime(item.publishAt, ctx.timezone),
       unpublishAtLocal: formatTenantTime(item.unpublishAt, ctx.timezone),
-      actions: availableActions(bound.workflow, bound.state, roles).map((t) => ({
-        action: t.action,
-        to: t.to,
-        label: t.label,
-        commentRequired: t.commentRequired,
-      })),
+      actions,
+      secondReview,
     };
+  }
+
+  /**
+   * Whether the item was published by a step that asks for a second review (its rule's
+   * `secondReview`) with no second review since. Read from the history, which is append-only, so
+   * the flag can neither be set nor cleared but by a recorded step.
+   */
+  private async pendingSecondReview(m: EntityManager, tenantId: string, item: ContentItem): Promise<SecondReviewPending | null> {
+    if (item.status !== 'published') return null;
+    const steps = await m.getRepository(WorkflowTransition).find({ where: { tenantId, itemId: item.id }, order: { version: 'DESC' }, take: 100 });
+    for (const step of steps) {
+      if (step.action === SECOND_REVIEW_ACTION) return null;
+      const workflow = (await this.rulesOfVersion(m, tenantId, step.ruleVersion)).workflows.find((w) => w.id === step.workflowId);
+      const rule = workflow?.transitions.find((t) => t.action === step.action && t.from.includes(step.fromState));
+      if (rule?.secondReview?.length) return { forcedBy: step.actorLabel, forcedById: step.actorId, reason: step.comment, at: step.at, roles: rule.secondReview };
+    }
+    return null;
   }
 
   /** The item's steps, oldest first, each named as the rule version that governed it names its action. */
@@ -237,6 +264,14 @@ export class ItemWorkflow {
       const roles = await this.rolesOf(ctx, actor, item);
       if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
       const bound = await this.binding(ctx, item);
+      if (req.action === SECOND_REVIEW_ACTION) {
+        // The 2i: another person with one of the step's review roles approves what went up unreviewed.
+        const pending = await this.pendingSecondReview(m, tenantId, item);
+        if (!pending) throw WorkflowErrors.refused('no_such_action', `"${SECOND_REVIEW_ACTION}" needs an item published past its review and not yet reviewed again`);
+        if (!roles.some((r) => pending.roles.includes(r))) throw WorkflowErrors.refused('role_refused', `"${SECOND_REVIEW_ACTION}" needs one of ${pending.roles.join(', ')}`);
+        if (!mayReviewAgain(pending, actor, roles)) throw WorkflowErrors.secondReviewBySamePerson(pending.forcedBy);
+        return this.record(m, tenantId, item, bound, actor, req, bound.state, { publishAt: item.publishAt, unpublishAt: item.unpublishAt });
+      }
       const outcome = decideTransition(bound.workflow, bound.state, req.action, roles, req.comment);
       if (!outcome.ok) throw WorkflowErrors.refused(outcome.refusal, outcome.message);
       return this.record(m, tenantId, item, bound, actor, req, outcome.to, this.checkedSchedule(outcome.phase, req));
@@ -463,4 +498,9 @@ class StepContext {
     for (let id: string | null = unitId; id && chain.length < 64; id = this.units.get(id)?.parentId ?? null) chain.push(id);
     return chain;
   }
+}
+
+/** A second review is someone else's: one of the review roles, and not the person who published. */
+function mayReviewAgain(pending: SecondReviewPending, actor: WorkflowActor, roles: string[]): boolean {
+  return actor.kind === 'person' && actor.id !== pending.forcedById && roles.some((r) => pending.roles.includes(r));
 }

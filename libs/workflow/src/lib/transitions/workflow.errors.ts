@@ -18,5 +18,7 @@ export const WorkflowErrors = {
       'forbidden',
       `Tin bài đang ở trạng thái "${state}": sửa lúc này sẽ công khai ngay mà không qua duyệt, chỉ ${roles.join(', ')} được làm. Hãy đề nghị người có quyền sửa, hoặc đưa tin bài về quy trình (gỡ xuống hoặc hủy hẹn giờ) rồi sửa.`,
     ),
+  secondReviewBySamePerson: (who: string) =>
+    new DomainError('WORKFLOW_SECOND_REVIEW_BY_ANOTHER', 'forbidden', `Tin bài do ${who} đăng vượt quy trình; việc duyệt lại (2i) phải do một người khác thực hiện.`),
   noRules: () => new DomainError('WORKFLOW_NO_RULES', 'conflict', 'Tỉnh chưa có quy định nào có hiệu lực: chưa thể xử lý tin bài.'),
 };
