@@ -41,7 +41,7 @@ export class AppConfig {
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
-  readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
+  readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number; readonly scheduleCheckMs: number };
   /** `developmentKey`: tokens are signed with the fixed development key (loopback only). */
   readonly auth: { readonly jwtSecret: string; readonly developmentKey: boolean };
   readonly media: { readonly dir: string };
@@ -65,7 +65,7 @@ export class AppConfig {
     this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
     this.http = Object.freeze({ host: listenHost(e), port: e.PORT, trustProxy: e.TRUST_PROXY });
     this.log = Object.freeze({ level: e.LOG_LEVEL, format: e.LOG_FORMAT as 'json' | 'pretty' });
-    this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
+    this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, scheduleCheckMs: e.WORKER_SCHEDULE_CHECK_MS });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, developmentKey: !e.AUTH_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
     this.mail = Object.freeze({ url: e.SMTP_URL ?? null, from: e.SMTP_FROM });

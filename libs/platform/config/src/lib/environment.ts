@@ -127,4 +127,15 @@ export class Environment {
   @Min(0)
   @Max(600000)
   SHUTDOWN_TIMEOUT_MS = 25000;
+
+  /**
+   * How often a worker checks that the job schedulers it declared are still in Redis (one ZCARD a
+   * queue), and declares them again if Redis lost them (FLUSHALL, a restart without persistence,
+   * a failover to an empty replica). A reconnect triggers the check at once.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'WORKER_SCHEDULE_CHECK_MS must be a whole number' })
+  @Min(200)
+  @Max(600000)
+  WORKER_SCHEDULE_CHECK_MS = 10000;
 }
