@@ -117,6 +117,11 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     // Again, from the province lookup kept from before: still the same answer, still fast.
     const again = await pub('/sites/so-y-te/items');
     expect([again.status, again.headers.warning]).toEqual([200, '110 - "Response is Stale"']);
+    // Under load: fifty citizens at once, the cached list and an uncached page mixed.
+    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => pub(i % 5 === 0 ? `/sites/so-y-te/items/${listed[1].slug}` : '/sites/so-y-te/items')));
+    expect(burst.filter((r) => r.status === 200 && r.headers.warning === '110 - "Response is Stale"')).toHaveLength(40);
+    expect(burst.filter((r) => r.status === 503 && r.headers['retry-after'] === '15')).toHaveLength(10);
+    expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(2_000);
 
     // Never cached: an item's page, the same list for another province, a province never looked up.
     expectUnavailable(await pub(`/sites/so-y-te/items/${listed[0].slug}`));

@@ -17,6 +17,16 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
 }
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
+/** Requests sent back to back by a few concurrent clients until stopped; the statuses they got. */
+function underLoad(send: () => Promise<{ status: number }>, clients = 4): { stop: () => Promise<number[]> } {
+  const statuses: number[] = [];
+  let stopped = false;
+  const loops = Array.from({ length: clients }, async () => {
+    while (!stopped) statuses.push(await send().then((r) => r.status, () => 0));
+  });
+  return { stop: async () => ((stopped = true), await Promise.all(loops), statuses) };
+}
+
 /**
  * Issue 14, point 9 (resilience suite): Redis loses its data — killed and restarted empty, or
  * FLUSHALL — while two workers run. Without re-declaring, the publishing sweep and the compliance
@@ -91,6 +101,8 @@ describe('workers when Redis loses its data (private redis-server, two workers)'
     const id = await scheduleNew('Tin hẹn giờ khi Redis khởi động lại', new Date(publishAt).toISOString());
     expect((await queues.publishing.getDelayed()).some((j) => (j.data.data as { itemId: string }).itemId === id)).toBe(true);
 
+    // Citizens keep reading throughout: with Redis gone the public path reads the database.
+    const load = underLoad(() => api.request('/api/v1/public/sites/so-y-te/items', { headers: { 'x-tenant': 'lao-cai' } }));
     await redis.kill();
     // While Redis is away nothing can run; the item falls due unpublished.
     await until(async () => Date.now() > publishAt + 300, 5_000, 'the publication time passing');
@@ -104,6 +116,9 @@ describe('workers when Redis loses its data (private redis-server, two workers)'
     await until(async () => (await state(id)).status === 'published', 20_000, 'publication after the restart');
     // Both workers re-declared and swept at once: still one publication.
     expect(await steps(id)).toEqual(['schedule', 'publish-scheduled']);
+    const statuses = await load.stop();
+    expect(statuses.length).toBeGreaterThan(20);
+    expect([...new Set(statuses)]).toEqual([200]);
   }, 60_000);
 
   it('declares them again after FLUSHALL (no reconnect: the periodic check sees it) and publishes an item that was due, once', async () => {
