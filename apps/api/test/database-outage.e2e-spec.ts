@@ -4,7 +4,7 @@ import { PublicResponseCache } from '@cong/platform-cache';
 import { AppConfig } from '@cong/platform-config';
 import { HttpResponse, TcpProxy, TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount } from './auth-session';
+import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
 
 async function until(check: () => Promise<boolean> | boolean, ms: number, what: string): Promise<void> {
   const deadline = Date.now() + ms;
@@ -132,6 +132,9 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     // Staff routes (signed in, province known): a 503, not a 500 — reads and writes alike.
     expectUnavailable(await staff('GET', '/content'));
     expectUnavailable(await staff('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Viết khi mất cơ sở dữ liệu' }));
+    // Signing in cannot check a password without the database: a 503, never a 401 that would read
+    // as a wrong password (nor a lockout count).
+    expectUnavailable(await timed(() => lc.login('it.laocai', STRONG_PASSWORD)));
 
     await pg.restore();
     await until(async () => (await pub(`/sites/so-y-te/items/${listed[0].slug}`)).status === 200, 10_000, 'the item page answering again');
@@ -141,6 +144,7 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     expect((await pub('/sites/so-y-te/items', 'nghe-an')).status).not.toBe(503);
     expect((await staff('GET', '/content')).status).toBe(200);
     expect((await staff('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Viết sau khi có lại cơ sở dữ liệu' })).status).toBe(201);
+    expect((await lc.login('it.laocai', STRONG_PASSWORD)).status).toBe(200);
   }, 60_000);
 
   it('a database host that stops answering (no refusal, only silence) costs a citizen about the connect timeout once, not seconds on every read', async () => {
