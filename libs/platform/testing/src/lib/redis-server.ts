@@ -46,21 +46,31 @@ export class RedisServer {
   }
 
   private async spawn(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+    const child = spawn(redisServerProgram(), ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // redis-server logs to stdout; the tail says why one would not start (port taken, bad option).
+    let spawnError: Error | undefined;
+    child.once('error', (error) => {
+      spawnError = new Error(`cannot start ${redisServerProgram()} (${error.message}): the resilience tests run a private Redis; install redis-server (apt-get install redis-server) or set REDIS_SERVER_BIN`);
+    });
     let output = '';
     for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));
     this.process = child;
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {
+      if (spawnError) throw spawnError;
       if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${output.trim()}`);
       if (await answers(this.url)) return;
       if (Date.now() > deadline) throw new Error(`redis-server on port ${this.port} did not answer within ${START_TIMEOUT_MS} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** REDIS_SERVER_BIN, else `redis-server` from PATH (the one `npm run check` starts when no Redis answers). */
+function redisServerProgram(): string {
+  return process.env.REDIS_SERVER_BIN || 'redis-server';
 }
 
 async function answers(url: string): Promise<boolean> {
