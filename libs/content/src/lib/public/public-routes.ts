@@ -255,9 +255,9 @@ export class PublicRoutes {
             responses: {
               200: { description: 'OK (ETag, Cache-Control)' },
               304: { description: 'Your copy is current (If-None-Match)' },
-              503: { description: 'The database cannot be reached and nothing is cached for this (problem+json, Retry-After); a cached answer is served instead, marked stale (Age, Warning)' },
               404: { description: 'No such province, site or item' },
               422: { description: 'A parameter is invalid (problem+json names it)' },
+              503: { description: 'The database cannot be reached and nothing is cached for this (problem+json, Retry-After); a cached answer is served instead, marked stale (Age, Warning)' },
             },
           },
         },
