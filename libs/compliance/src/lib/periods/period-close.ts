@@ -39,7 +39,7 @@ export class PeriodClose implements OnApplicationBootstrap {
    * (or while Redis, having lost the schedulers, ran none).
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.provinces.keep(ClosePeriods, 'compliance-close', CLOSE_AT, async (active) => {
+    await this.provinces.declare(ClosePeriods, 'compliance-close', CLOSE_AT, async (active) => {
       for (const tenant of active) await this.queue.enqueue(ClosePeriods, { tenantId: tenant.id, idempotencyKey: `catch-up-${randomUUID()}`, data: {} });
     });
   }

@@ -44,7 +44,7 @@ export class ComplianceReminders implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.provinces.keep(SendReminders, 'compliance-reminders', '0 * * * *');
+    await this.provinces.declare(SendReminders, 'compliance-reminders', '0 * * * *');
   }
 
   @HandlesJob(SendReminders)

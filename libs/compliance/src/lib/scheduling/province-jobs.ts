@@ -17,15 +17,19 @@ export class ProvinceJobs {
 
   /**
    * In the worker: `pattern` in each active province's zone (scheduler `<prefix>-<tenant id>`), then
-   * `afterwards` with those provinces (a catch-up); at start and whenever Redis has lost them.
-   * Elsewhere nothing.
+   * `afterwards` with those provinces (a catch-up); kept declared — both done again whenever Redis
+   * has lost the schedulers. Elsewhere nothing. Returns the provinces of the first declaration.
    */
-  async keep(def: JobDefinition<Record<string, never>>, prefix: string, pattern: string, afterwards?: (active: Tenant[]) => Promise<void>): Promise<void> {
-    await this.keeper?.keep(def.name, async () => {
+  async declare(def: JobDefinition<Record<string, never>>, prefix: string, pattern: string, afterwards?: (active: Tenant[]) => Promise<void>): Promise<Tenant[]> {
+    if (!this.keeper) return [];
+    let first: Tenant[] | undefined;
+    await this.keeper.keep(def.name, async () => {
       const active = (await this.tenants.listAll()).filter((t) => t.status === 'active');
       for (const tenant of active) await this.queue.repeat(def, `${prefix}-${tenant.id}`, { pattern, tz: tenant.timezone }, {}, tenant.id);
+      first ??= active;
       await afterwards?.(active);
     });
+    return first ?? [];
   }
 
   /** The active province a job runs for, or null (gone, suspended, or a job without one). */
