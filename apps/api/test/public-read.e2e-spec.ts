@@ -85,7 +85,7 @@ describe('public read API (no sign-in): published only, per province, cached and
 
   it('answers with ETag and Cache-Control, 304 for a current copy, and drops the cache on publish and withdraw', async () => {
     const first = await pub('/sites/tp-lao-cai/items');
-    expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
+    expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60, stale-if-error=3600');
     expect((await pub('/sites/tp-lao-cai/items', { 'if-none-match': String(first.headers.etag) })).status).toBe(304);
     expect(first.body.items).toEqual([]);
 

@@ -184,7 +184,7 @@ describe('onboarding a province from its folder', () => {
     // public answers (which name its sites) go.
     const cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
     try {
-      await cache.set(laocai.id, 'GET /sites', { status: 200, contentType: 'application/json', body: '[]', etag: '"x"' });
+      await cache.set(laocai.id, 'GET /sites', { status: 200, contentType: 'application/json', body: '[]', etag: '"x"', storedAt: Date.now() });
       expect(await cache.get(laocai.id, 'GET /sites')).not.toBeNull();
       const removed = await new TenantOnboarding(ctx.db, new AuditLog(), cache).apply(await seed('lao-cai'), actor);
       expect(removed.plan.domains.removed).toEqual(['soyte.laocai.gov.vn']);

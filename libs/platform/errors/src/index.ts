@@ -3,3 +3,4 @@ export { type Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problemType } from 
 export { ProblemDetailsFilter } from './lib/problem-details.filter';
 export { createValidationPipe, fieldProblems, IsOmittable, validationError } from './lib/validation';
 export { BodyNotUtf8Error, strictJsonBody } from './lib/json-body';
+export { isDependencyUnavailable, problemHeaders, RETRY_AFTER_SECONDS } from './lib/unavailable';

@@ -13,3 +13,4 @@ export { JobHandlerRegistryError, JobRunner } from './lib/job-runner';
 export { QueueModule } from './lib/queue.module';
 export { createCommandConnection, createWorkerConnection, queuePrefix } from './lib/redis-connection';
 export { RetryPolicies, type RetryPolicy } from './lib/retry-policies';
+export { ScheduleKeeper } from './lib/schedule-keeper';

@@ -36,11 +36,14 @@ export class PeriodClose implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
   ) {}
 
-  /** In the worker: the schedulers, and a close at once per province for what ended while none ran. */
+  /**
+   * In the worker: the schedulers, and a close at once per province for what ended while none ran
+   * (or while Redis, having lost the schedulers, ran none).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    for (const tenant of await this.provinces.declare(ClosePeriods, 'compliance-close', CLOSE_AT)) {
-      await this.queue.enqueue(ClosePeriods, { tenantId: tenant.id, idempotencyKey: `worker-start-${randomUUID()}`, data: {} });
-    }
+    await this.provinces.declare(ClosePeriods, 'compliance-close', CLOSE_AT, async (active) => {
+      for (const tenant of active) await this.queue.enqueue(ClosePeriods, { tenantId: tenant.id, idempotencyKey: `catch-up-${randomUUID()}`, data: {} });
+    });
   }
 
   @HandlesJob(ClosePeriods)

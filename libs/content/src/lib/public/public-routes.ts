@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CachedResponse, PublicResponseCache } from '@cong/platform-cache';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
-import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, validationError } from '@cong/platform-errors';
+import { DomainError, isDependencyUnavailable, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, problemHeaders, validationError } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
 import { SiteErrors } from '@cong/sites';
 import { ResolvedTenant, TenantHints, TenantRepository, TenantResolver } from '@cong/tenancy';
@@ -48,7 +48,10 @@ interface PublicRoute {
   produce(tenant: ResolvedTenant, p: ParsedParams, today: string): Promise<Produced>;
 }
 
-const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
+/** A CDN in front may also keep answering its copy while we cannot (stale-if-error, RFC 5861). */
+const cacheControl = (staleIfError: number) => `public, max-age=30, stale-while-revalidate=60, stale-if-error=${staleIfError}`;
+/** A stale answer (the database unreachable): no cache may take it as fresh. */
+const staleCacheControl = (staleIfError: number) => `public, max-age=0, stale-if-error=${staleIfError}`;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const SITE: ParamSpec = { name: 'site', in: 'path', description: '`portal` or the code of a unit with a sub-site', pattern: /^[a-z][a-z0-9-]{0,62}$/, message: 'site must be `portal` or a unit code', example: 'portal' };
 const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only this section (its slug)', pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: 'section must be a section slug' };
@@ -56,6 +59,13 @@ const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only th
 const issuedBound = (name: string, description: string): ParamSpec =>
   ({ name, in: 'query', description, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: `${name} must be a date (YYYY-MM-DD)` });
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
+
+/**
+ * After a read failed for want of the database, for this long a read that has a stale answer gets
+ * it at once instead of waiting again for a connection that will likely not come; reads with none
+ * still try (and so notice when the database is back).
+ */
+const DATABASE_DOWN_MS = 3_000;
 
 const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
@@ -82,6 +92,8 @@ export class PublicRoutes {
   private base = '/api/v1/public';
   /** Mounted path (Fastify's syntax) → route. */
   private readonly mounted = new Map<string, PublicRoute>();
+  /** Until when reads answer stale without trying the database (see DATABASE_DOWN_MS). */
+  private databaseDownUntil = 0;
   readonly routes: readonly PublicRoute[] = [
     {
       path: '/sites',
@@ -245,6 +257,7 @@ export class PublicRoutes {
               304: { description: 'Your copy is current (If-None-Match)' },
               404: { description: 'No such province, site or item' },
               422: { description: 'A parameter is invalid (problem+json names it)' },
+              503: { description: 'The database cannot be reached and nothing is cached for this (problem+json, Retry-After); a cached answer is served instead, marked stale (Age, Warning)' },
             },
           },
         },
@@ -278,21 +291,45 @@ export class PublicRoutes {
     await this.produceThenServe(route, req, reply, tenant, params, this.cache.enabled ? keyOf(route, params) : '');
   }
 
-  /** From Redis if another process cached it, else computed (and cached when caching is on). */
+  /**
+   * From Redis if another process cached it, else computed (and cached when caching is on). The
+   * database unreachable: the last answer for this province and key, past its freshness, marked
+   * stale; without one, the failure goes on to be a 503.
+   */
   private async produceThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, tenant: ResolvedTenant, params: ParsedParams, key: string): Promise<void> {
-    let answer = key ? await this.cache.get(tenant.id, key) : null;
-    if (!answer) {
-      const generation = this.cache.generation(tenant.id);
-      const produced = await route.produce(tenant, params, todayIn(tenant.timezone));
-      answer = { ...produced, etag: `"${hash('sha1', produced.body, 'base64url')}"` };
-      if (key) await this.cache.set(tenant.id, key, answer, generation);
+    const cached = key ? await this.cache.get(tenant.id, key) : null;
+    if (cached) return this.answer(req, reply, cached);
+    if (key && Date.now() < this.databaseDownUntil) {
+      const stale = await this.cache.stale(tenant.id, key);
+      if (stale) return this.answer(req, reply, stale, true);
     }
+    const generation = this.cache.generation(tenant.id);
+    let produced: Produced;
+    try {
+      produced = await route.produce(tenant, params, todayIn(tenant.timezone));
+    } catch (error) {
+      if (!isDependencyUnavailable(error)) throw error;
+      this.databaseDownUntil = Date.now() + DATABASE_DOWN_MS;
+      const stale = key ? await this.cache.stale(tenant.id, key) : null;
+      if (!stale) throw error;
+      return this.answer(req, reply, stale, true);
+    }
+    // The database answered: stale answers stop at once.
+    this.databaseDownUntil = 0;
+    const answer = { ...produced, etag: `"${hash('sha1', produced.body, 'base64url')}"`, storedAt: Date.now() };
+    if (key) await this.cache.set(tenant.id, key, answer, generation);
     this.answer(req, reply, answer);
   }
 
-  /** The response with its validators; 304 when the client's copy is current. */
-  private answer(req: PublicRequest, reply: PublicReply, answer: CachedResponse): void {
-    reply.header('cache-control', CACHE_CONTROL).header('etag', answer.etag).header('vary', 'Host, X-Tenant');
+  /**
+   * The response with its validators; 304 when the client's copy is current. A stale one says so:
+   * its Age, the Warning of RFC 7234 (110, still read by caches and monitors) and a Cache-Control
+   * no cache may take as fresh.
+   */
+  private answer(req: PublicRequest, reply: PublicReply, answer: CachedResponse, stale = false): void {
+    const staleIfError = this.cache.times.staleIfErrorSeconds;
+    reply.header('cache-control', stale ? staleCacheControl(staleIfError) : cacheControl(staleIfError)).header('etag', answer.etag).header('vary', 'Host, X-Tenant');
+    if (stale) reply.header('age', String(Math.max(0, Math.floor((Date.now() - answer.storedAt) / 1000)))).header('warning', '110 - "Response is Stale"');
     if (answer.location) reply.header('location', answer.location);
     if (answer.status === 200 && req.headers['if-none-match'] === answer.etag) {
       reply.status(304).send();
@@ -303,6 +340,7 @@ export class PublicRoutes {
 
   private fail(req: PublicRequest, reply: PublicReply, error: unknown): void {
     const problem = { ...this.problems.toProblem(error, req), instance: req.url, requestId: req.id };
+    for (const [name, value] of Object.entries(problemHeaders(problem))) reply.header(name, value);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

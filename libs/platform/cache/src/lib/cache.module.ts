@@ -4,7 +4,16 @@ import { PublicResponseCache } from './public-response-cache';
 
 @Global()
 @Module({
-  providers: [{ provide: PublicResponseCache, inject: [AppConfig], useFactory: (config: AppConfig) => (config.publicCache ? PublicResponseCache.connect(config.redis.url, config.redis.prefix) : PublicResponseCache.disabled()) }],
+  providers: [
+    {
+      provide: PublicResponseCache,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        config.publicCache
+          ? PublicResponseCache.connect(config.redis.url, config.redis.prefix, { freshSeconds: config.cacheTimes.publicFreshSeconds, staleIfErrorSeconds: config.cacheTimes.publicStaleIfErrorSeconds })
+          : PublicResponseCache.disabled(),
+    },
+  ],
   exports: [PublicResponseCache],
 })
 export class CacheModule implements OnApplicationShutdown {

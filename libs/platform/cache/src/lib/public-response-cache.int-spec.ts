@@ -1,12 +1,14 @@
-import { deleteRedisKeys, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, TcpProxy, TestContext } from '@cong/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { CachedResponse, PublicResponseCache } from './public-response-cache';
 
-const response = (body: string): CachedResponse => ({ status: 200, contentType: 'application/json', body, etag: `"${body}"` });
+const response = (body: string, storedAt = Date.now()): CachedResponse => ({ status: 200, contentType: 'application/json', body, etag: `"${body}"`, storedAt });
+/** Computed this long ago: past its freshness (300 s), within the stale-if-error hour. */
+const tenMinutesAgo = () => Date.now() - 600_000;
 
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -61,6 +63,41 @@ describe('public response cache: this process, Redis, and invalidation across pr
     await api.set(tenant, 'list', response('stale'), generation);
     expect(api.peek(tenant, 'list')).toBeUndefined();
     expect(await worker.get(tenant, 'list')).toBeNull();
+  });
+
+  it('stale if error: an answer past its freshness is a miss, but kept for when the database is away — per province, and never once invalidated', async () => {
+    const tenant = randomUUID();
+    const other = randomUUID();
+    await api.set(tenant, 'list', response('old', tenMinutesAgo()));
+    expect(api.peek(tenant, 'list')).toBeUndefined();
+    expect(await worker.get(tenant, 'list')).toBeNull();
+    expect((await worker.stale(tenant, 'list'))?.body).toBe('old');
+    expect(await worker.stale(other, 'list')).toBeNull();
+    // Older than freshness and the stale window together: gone for good.
+    await api.set(tenant, 'ancient', response('ancient', Date.now() - 2 * 3600_000));
+    expect(await api.stale(tenant, 'ancient')).toBeNull();
+
+    await worker.invalidate(tenant);
+    await until(() => api.generation(tenant) > 0);
+    expect(await api.stale(tenant, 'list')).toBeNull();
+    expect(await worker.stale(tenant, 'list')).toBeNull();
+  });
+
+  it("with Redis away as well, this process's own copy serves stale, until its province is invalidated", async () => {
+    const proxy = await TcpProxy.start(ctx.config.redis.url, 6379);
+    const alone = PublicResponseCache.connect(proxy.urlFor(ctx.config.redis.url), prefix);
+    try {
+      const tenant = randomUUID();
+      // Stored in Redis too (the other process sees it), then Redis goes away.
+      await until(async () => (await alone.set(tenant, 'list', response('here', tenMinutesAgo())), (await worker.stale(tenant, 'list'))?.body === 'here'));
+      await proxy.sever();
+      expect((await alone.stale(tenant, 'list'))?.body).toBe('here');
+      await alone.invalidate(tenant);
+      expect(await alone.stale(tenant, 'list')).toBeNull();
+    } finally {
+      await alone.close();
+      await proxy.close();
+    }
   });
 
   it('is a no-op when caching is off', async () => {

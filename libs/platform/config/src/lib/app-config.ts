@@ -37,17 +37,24 @@ export class AppConfig {
     readonly publicPassword: string | undefined;
     readonly poolSize: number;
     readonly publicPoolSize: number;
+    /** Waiting for a connection (new, or free in the pool), application pool and public pool. */
+    readonly connectTimeoutMs: number;
+    readonly publicConnectTimeoutMs: number;
+    /** Longest a public read statement runs. */
+    readonly publicStatementTimeoutMs: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
-  readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number };
+  readonly worker: { readonly concurrency: number; readonly shutdownTimeoutMs: number; readonly scheduleCheckMs: number };
   /** `developmentKey`: tokens are signed with the fixed development key (loopback only). */
   readonly auth: { readonly jwtSecret: string; readonly developmentKey: boolean };
   readonly media: { readonly dir: string };
   /** Outgoing e-mail; `url` null: none is sent (in-app notifications only). */
   readonly mail: { readonly url: string | null; readonly from: string };
   readonly publicCache: boolean;
+  /** Freshness and stale-if-error window of cached public answers; trust in a province lookup. */
+  readonly cacheTimes: { readonly publicFreshSeconds: number; readonly publicStaleIfErrorSeconds: number; readonly tenantLookupMs: number };
 
   private constructor(e: Environment) {
     this.env = e.NODE_ENV as NodeEnv;
@@ -61,15 +68,23 @@ export class AppConfig {
       publicPassword: e.DATABASE_PUBLIC_PASSWORD,
       poolSize: e.DATABASE_POOL_SIZE,
       publicPoolSize: e.DATABASE_PUBLIC_POOL_SIZE,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      publicConnectTimeoutMs: e.DATABASE_PUBLIC_CONNECT_TIMEOUT_MS,
+      publicStatementTimeoutMs: e.DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS,
     });
     this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
     this.http = Object.freeze({ host: listenHost(e), port: e.PORT, trustProxy: e.TRUST_PROXY });
     this.log = Object.freeze({ level: e.LOG_LEVEL, format: e.LOG_FORMAT as 'json' | 'pretty' });
-    this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS });
+    this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, scheduleCheckMs: e.WORKER_SCHEDULE_CHECK_MS });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, developmentKey: !e.AUTH_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
     this.mail = Object.freeze({ url: e.SMTP_URL ?? null, from: e.SMTP_FROM });
     this.publicCache = e.PUBLIC_CACHE === 'on';
+    this.cacheTimes = Object.freeze({
+      publicFreshSeconds: e.PUBLIC_CACHE_TTL_SECONDS,
+      publicStaleIfErrorSeconds: e.PUBLIC_CACHE_STALE_IF_ERROR_SECONDS,
+      tenantLookupMs: e.TENANT_LOOKUP_TTL_MS,
+    });
     Object.freeze(this);
   }
 

@@ -44,6 +44,30 @@ export class Environment {
   @IsIn(['on', 'off'], { message: 'PUBLIC_CACHE must be on or off' })
   PUBLIC_CACHE = 'on';
 
+  /** How long a cached public answer is fresh (entries also go at once when a province publishes or withdraws anything). */
+  @Transform(toNumber)
+  @IsInt({ message: 'PUBLIC_CACHE_TTL_SECONDS must be a whole number' })
+  @Min(1)
+  @Max(86400)
+  PUBLIC_CACHE_TTL_SECONDS = 300;
+
+  /**
+   * Stale if error: how long past its freshness a cached public answer is still served (marked
+   * stale) while the database cannot be reached. 0: never.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'PUBLIC_CACHE_STALE_IF_ERROR_SECONDS must be a whole number' })
+  @Min(0)
+  @Max(604800)
+  PUBLIC_CACHE_STALE_IF_ERROR_SECONDS = 3600;
+
+  /** How long a process trusts a province lookup (Host or X-Tenant → province) before asking the database again. */
+  @Transform(toNumber)
+  @IsInt({ message: 'TENANT_LOOKUP_TTL_MS must be a whole number' })
+  @Min(100)
+  @Max(3600000)
+  TENANT_LOOKUP_TTL_MS = 30000;
+
   /** Outgoing e-mail (notifications, reminders): an smtp:// or smtps:// URL. Unset: in-app notifications only. */
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -84,6 +108,34 @@ export class Environment {
   @Min(1)
   @Max(200)
   DATABASE_PUBLIC_POOL_SIZE = 4;
+
+  /**
+   * How long the API and worker wait for a database connection (a new one, or a free one of the
+   * pool) before failing: bounded, so that with PostgreSQL unreachable a request fails fast (503)
+   * instead of hanging.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be a whole number' })
+  @Min(100)
+  @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
+  /**
+   * The same for the public read path, shorter: a citizen's read is answered from the cache (stale
+   * if need be) or with a 503 rather than after seconds of waiting.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'DATABASE_PUBLIC_CONNECT_TIMEOUT_MS must be a whole number' })
+  @Min(100)
+  @Max(60000)
+  DATABASE_PUBLIC_CONNECT_TIMEOUT_MS = 1500;
+
+  /** Longest a public read statement may run (server-side statement_timeout; the client stops waiting shortly after). */
+  @Transform(toNumber)
+  @IsInt({ message: 'DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS must be a whole number' })
+  @Min(100)
+  @Max(600000)
+  DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS = 5000;
 
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -127,4 +179,15 @@ export class Environment {
   @Min(0)
   @Max(600000)
   SHUTDOWN_TIMEOUT_MS = 25000;
+
+  /**
+   * How often a worker checks that the job schedulers it declared are still in Redis (one ZCARD a
+   * queue), and declares them again if Redis lost them (FLUSHALL, a restart without persistence,
+   * a failover to an empty replica). A reconnect triggers the check at once.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'WORKER_SCHEDULE_CHECK_MS must be a whole number' })
+  @Min(200)
+  @Max(600000)
+  WORKER_SCHEDULE_CHECK_MS = 10000;
 }

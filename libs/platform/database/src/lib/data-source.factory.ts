@@ -11,6 +11,8 @@ export interface DataSourceParams {
   poolSize?: number;
   /** Shown in pg_stat_activity: which process holds a connection. */
   applicationName: string;
+  /** Longest wait for a connection, new or free in the pool (default 5 s: the CLI, migrations). */
+  connectTimeoutMs?: number;
 }
 
 function options(p: DataSourceParams): DataSourceOptions {
@@ -22,7 +24,7 @@ function options(p: DataSourceParams): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: p.poolSize ?? 10, application_name: p.applicationName, connectionTimeoutMillis: 5000 },
+    extra: { max: p.poolSize ?? 10, application_name: p.applicationName, connectionTimeoutMillis: p.connectTimeoutMs ?? 5000 },
   };
 }
 

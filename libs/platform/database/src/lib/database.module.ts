@@ -37,11 +37,22 @@ export class DatabaseModule implements OnApplicationShutdown {
               entities: o.entities,
               poolSize: config.database.poolSize,
               applicationName: o.applicationName,
+              connectTimeoutMs: config.database.connectTimeoutMs,
             }).initialize(),
         },
         { provide: TenantDatabase, inject: [DataSource], useFactory: (ds: DataSource) => new TenantDatabase(ds) },
         ...(opts.publicReads
-          ? [{ provide: PublicReadDatabase, inject: [AppConfig], useFactory: (config: AppConfig) => new PublicReadDatabase(config.database.publicUrl, config.database.publicPoolSize) }]
+          ? [
+              {
+                provide: PublicReadDatabase,
+                inject: [AppConfig],
+                useFactory: (config: AppConfig) =>
+                  new PublicReadDatabase(config.database.publicUrl, config.database.publicPoolSize, 'cong-public', {
+                    connectTimeoutMs: config.database.publicConnectTimeoutMs,
+                    statementTimeoutMs: config.database.publicStatementTimeoutMs,
+                  }),
+              },
+            ]
           : []),
       ],
       exports: [DataSource, TenantDatabase, ...(opts.publicReads ? [PublicReadDatabase] : [])],

@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError, FieldProblem } from './domain-error';
 import { BODY_NOT_UTF8_MESSAGE, MAX_JSON_DEPTH, UnsafeJsonBodyError } from './json-body';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_BY_KIND, TITLE_BY_STATUS } from './problem';
+import { isDependencyUnavailable, problemHeaders } from './unavailable';
 
 interface HttpRequestLike {
   id?: string;
@@ -33,14 +34,19 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; detail: s
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'PLATFORM_URI_TOO_LONG', detail: 'Một phần của địa chỉ yêu cầu dài quá giới hạn cho phép.' },
 };
 
+/** During an outage every request fails the same way: one warning this often is enough. */
+const UNAVAILABLE_LOG_EVERY_MS = 10_000;
+
 /**
  * The one place errors become HTTP: RFC 9457 problem+json with a stable `code`, the request id and,
- * for validation, the fields at fault. Unknown errors are logged with context and answered with a
- * generic 500 that reveals nothing.
+ * for validation, the fields at fault. A dependency that cannot be reached (PostgreSQL down, a
+ * connection timing out) is a 503 with Retry-After: no bug, and the client should come back.
+ * Unknown errors are logged with context and answered with a generic 500 that reveals nothing.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+  private lastUnavailableLog = 0;
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -51,6 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   reply(error: unknown, request: HttpRequestLike | undefined, reply: HttpReplyLike): void {
     const problem = { ...this.toProblem(error, request), instance: request?.url, requestId: request?.id };
     if (reply.sent) return;
+    for (const [name, value] of Object.entries(problemHeaders(problem))) reply.header(name, value);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
@@ -74,6 +81,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (wrapped) return make(wrapped.status, wrapped.code, wrapped.detail);
       const status = error.getStatus();
       if (status < 500) return make(status, httpCode(status), httpDetail(status, request));
+    }
+    if (isDependencyUnavailable(error)) {
+      if (Date.now() - this.lastUnavailableLog > UNAVAILABLE_LOG_EVERY_MS) {
+        this.lastUnavailableLog = Date.now();
+        this.logger.warn({ err: (error as Error).message, method: request?.method, url: request?.url, requestId: request?.id }, 'A dependency cannot be reached; answering 503');
+      }
+      return make(503, 'PLATFORM_UNAVAILABLE', 'Hệ thống tạm thời không truy cập được dữ liệu. Vui lòng thử lại sau ít phút.');
     }
     this.logger.error(
       { err: error, method: request?.method, url: request?.url, requestId: request?.id },

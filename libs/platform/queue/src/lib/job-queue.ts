@@ -23,6 +23,8 @@ export interface EnqueueRequest<T> {
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  /** Scheduler ids this process declared, per queue: what ScheduleKeeper expects Redis to hold. */
+  private readonly schedulers = new Map<QueueName, Set<string>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -56,6 +58,13 @@ export class JobQueue implements OnApplicationShutdown {
       data: envelope,
       opts: { attempts: def.retry.attempts, backoff: def.retry.backoff, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
     });
+    const declared = this.schedulers.get(def.queue) ?? new Set<string>();
+    this.schedulers.set(def.queue, declared.add(schedulerId));
+  }
+
+  /** The scheduler ids `repeat` declared in this process, by queue. */
+  declaredSchedulers(): ReadonlyMap<QueueName, ReadonlySet<string>> {
+    return this.schedulers;
   }
 
   /** Removes a job that has not started (a cancelled schedule). True when there was one to remove. */
@@ -76,6 +85,9 @@ export class JobQueue implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: queuePrefix(this.config.redis.prefix) });
+      // Without a listener BullMQ prints every failed reconnect; the connection already logs an
+      // outage once when it starts and once when it ends (redis-connection.ts).
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

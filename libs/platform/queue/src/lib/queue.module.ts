@@ -5,10 +5,11 @@ import IORedis from 'ioredis';
 import { JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
 import { createCommandConnection } from './redis-connection';
+import { ScheduleKeeper } from './schedule-keeper';
 
 /**
  * `forProducer()` in every app (enqueue, Redis health); `forWorker()` in apps/worker adds the
- * handler discovery and the BullMQ workers.
+ * handler discovery, the BullMQ workers and the ScheduleKeeper (recurring work kept declared).
  */
 @Global()
 @Module({})
@@ -35,8 +36,8 @@ export class QueueModule implements OnApplicationShutdown {
     return {
       ...producer,
       imports: [DiscoveryModule],
-      providers: [...(producer.providers ?? []), JobRunner],
-      exports: [...(producer.exports ?? []), JobRunner],
+      providers: [...(producer.providers ?? []), JobRunner, ScheduleKeeper],
+      exports: [...(producer.exports ?? []), JobRunner, ScheduleKeeper],
     };
   }
 

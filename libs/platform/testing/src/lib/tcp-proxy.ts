@@ -7,6 +7,8 @@ import { createConnection, createServer, Server, Socket } from 'node:net';
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private cut = false;
+  /** Accepting connections but passing nothing on: a host that stopped answering. */
+  private stalled = false;
 
   private constructor(
     private readonly server: Server,
@@ -21,6 +23,13 @@ export class TcpProxy {
     const server = createServer((client) => {
       const proxy = holder.proxy;
       if (!proxy || proxy.cut) return client.destroy();
+      if (proxy.stalled) {
+        // Held open, never answered: the client waits until its own timeout gives up.
+        proxy.sockets.add(client);
+        client.on('close', () => proxy.sockets.delete(client));
+        client.on('error', () => undefined);
+        return;
+      }
       const upstream = createConnection({ host: targetHost, port: targetPort });
       for (const s of [client, upstream]) {
         proxy.sockets.add(s);
@@ -53,6 +62,34 @@ export class TcpProxy {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
     await closed;
+  }
+
+  /**
+   * Drops every open connection and from then on accepts new ones without ever answering, as a
+   * server whose host went silent (packets dropped, not refused): only the clients' timeouts end
+   * their wait.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const s of this.sockets) s.destroy();
+  }
+
+  /** Listens again on the same port (or passes traffic on again): the service is back. */
+  async restore(): Promise<void> {
+    if (this.stalled) {
+      this.stalled = false;
+      // Held connections never reached the service: drop them, the pools open new ones.
+      for (const s of this.sockets) s.destroy();
+    }
+    if (!this.cut) return;
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.cut = false;
   }
 
   close(): Promise<void> {

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@cong/platform-config';
+import { isDependencyUnavailable } from '@cong/platform-errors';
 import { LRUCache } from 'lru-cache';
 import { normaliseHost, TENANT_CODE } from '../tenants/tenant-identity';
 import { Tenant } from '../tenants/tenant.entity';
@@ -16,17 +18,46 @@ const NONE = Symbol('no tenant');
 /** A miss is remembered briefly: long enough to absorb a flood of random hosts, short enough that a
  * province just created (by `cong` in another process) is served within seconds. */
 const MISS_TTL_MS = 5_000;
+/**
+ * With the database unreachable, a province known before is served from its last lookup (stale if
+ * error), trusted this long before the database is tried again: requests meanwhile resolve from
+ * the cache without waiting on a connection that will not come.
+ */
+const STALE_RETRY_MS = 5_000;
+
+type Lookups = LRUCache<string, ResolvedTenant | typeof NONE>;
 
 /**
  * Host header → province domain, or `X-Tenant` → province code. Lookups are cached briefly (and
  * bounded, so random Host headers cannot grow memory); an unknown province is a 404, never a default.
+ *
+ * Stale if error: the last answer for each domain and code is kept (bounded like the cache; "none"
+ * too, so that an API client's request from an unknown host still resolves by its X-Tenant). When
+ * the database cannot be reached, a key looked up before resolves as it did — the same key, so never
+ * to another province — and one never looked up fails as the database did (a 503, not a 404:
+ * whether it exists is unknown).
  */
 @Injectable()
 export class TenantResolver {
-  private readonly byDomain = new LRUCache<string, ResolvedTenant | typeof NONE>({ max: 10_000, ttl: 30_000 });
-  private readonly byCode = new LRUCache<string, ResolvedTenant | typeof NONE>({ max: 1_000, ttl: 30_000 });
+  private readonly logger = new Logger(TenantResolver.name);
+  private readonly byDomain: Lookups;
+  private readonly byCode: Lookups;
+  private readonly lastKnown: Map<Lookups, Lookups>;
 
-  constructor(private readonly tenants: TenantRepository) {}
+  constructor(
+    private readonly tenants: TenantRepository,
+    config: AppConfig,
+  ) {
+    // TENANT_LOOKUP_TTL_MS (30 s by default): how soon a change of domains or status made by
+    // another process is seen here.
+    const ttl = config.cacheTimes.tenantLookupMs;
+    this.byDomain = new LRUCache({ max: 10_000, ttl });
+    this.byCode = new LRUCache({ max: 1_000, ttl });
+    this.lastKnown = new Map([
+      [this.byDomain, new LRUCache({ max: 10_000 })],
+      [this.byCode, new LRUCache({ max: 1_000 })],
+    ]);
+  }
 
   async resolve(hints: TenantHints): Promise<ResolvedTenant> {
     const code = this.headerCode(hints.tenantHeader);
@@ -63,8 +94,10 @@ export class TenantResolver {
 
   /** Forget cached lookups, e.g. after a province's domains or status changed. */
   invalidate(): void {
-    this.byDomain.clear();
-    this.byCode.clear();
+    for (const [cache, last] of this.lastKnown) {
+      cache.clear();
+      last.clear();
+    }
   }
 
   private headerCode(header: string | string[] | undefined): string | undefined {
@@ -78,18 +111,25 @@ export class TenantResolver {
     return code;
   }
 
-  private async lookup(
-    cache: LRUCache<string, ResolvedTenant | typeof NONE>,
-    key: string,
-    load: () => Promise<Tenant | null>,
-  ): Promise<ResolvedTenant | undefined> {
+  private async lookup(cache: Lookups, key: string, load: () => Promise<Tenant | null>): Promise<ResolvedTenant | undefined> {
     const hit = cache.get(key);
     if (hit !== undefined) return hit === NONE ? undefined : hit;
-    const tenant = await load();
+    const last = this.lastKnown.get(cache)!;
+    let tenant: Tenant | null;
+    try {
+      tenant = await load();
+    } catch (error) {
+      const known = last.get(key);
+      if (known === undefined || !isDependencyUnavailable(error)) throw error;
+      this.logger.warn(`Database unreachable; "${key}" resolved from its last lookup`);
+      cache.set(key, known, { ttl: STALE_RETRY_MS });
+      return known === NONE ? undefined : known;
+    }
     const value = tenant
       ? { id: tenant.id, code: tenant.code, name: tenant.name, timezone: tenant.timezone, status: tenant.status }
       : NONE;
-    cache.set(key, value, value === NONE ? { ttl: MISS_TTL_MS } : undefined);
+    cache.set(key, value, value === NONE ? { ttl: Math.min(MISS_TTL_MS, cache.ttl) } : undefined);
+    last.set(key, value);
     return value === NONE ? undefined : value;
   }
 

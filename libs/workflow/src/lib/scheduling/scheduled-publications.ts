@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { ContentItem } from '@cong/content';
 import { TenantDatabase } from '@cong/platform-database';
-import { defineJob, HandlesJob, JobQueue, JobRunner, RetryPolicies } from '@cong/platform-queue';
+import { defineJob, HandlesJob, JobQueue, RetryPolicies, ScheduleKeeper } from '@cong/platform-queue';
 import { TenantRepository } from '@cong/tenancy';
 import { randomUUID } from 'node:crypto';
 import { LessThanOrEqual } from 'typeorm';
@@ -14,7 +14,7 @@ interface ScheduledStep {
 
 /** Publishes a scheduled item, or takes one down at its embargo's end, when its time comes. */
 export const RunScheduledStep = defineJob<ScheduledStep>('workflow.run-scheduled-step', 'publishing', RetryPolicies.persistent);
-/** Every minute: whatever is due and was not done (Redis lost its delayed jobs, say) is done now. */
+/** Every minute (and whenever Redis has lost its data): whatever is due and was not done is done now. */
 export const SweepSchedules = defineJob<Record<string, never>>('workflow.sweep-schedules', 'publishing', RetryPolicies.once);
 const SWEEP_EVERY_MS = 60_000;
 
@@ -25,7 +25,9 @@ const SWEEP_EVERY_MS = 60_000;
  * - the job asks the workflow to run the schedule, which does nothing unless the item is still
  *   scheduled for a time now past (a cancelled or moved schedule, a second worker, a retry: no-ops);
  * - delayed jobs wait in Redis for a worker, so one that was down publishes when it starts;
- * - a sweep every minute catches anything due that has no job.
+ * - a sweep every minute catches anything due that has no job; if Redis loses its data (the sweep's
+ *   scheduler and the delayed jobs with it), the ScheduleKeeper declares the sweep again and it runs
+ *   at once.
  */
 @Injectable()
 export class ScheduledPublications implements OnApplicationBootstrap {
@@ -36,16 +38,21 @@ export class ScheduledPublications implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly db: TenantDatabase,
     private readonly tenants: TenantRepository,
-    @Optional() private readonly runner?: JobRunner,
+    @Optional() private readonly keeper?: ScheduleKeeper,
   ) {
     workflow.afterTransition((event) => this.enqueueFor(event));
   }
 
-  /** In the worker (where jobs run): declare the sweep, and sweep at once for what fell due while no worker ran. */
+  /**
+   * In the worker (where jobs run): declare the sweep, and sweep at once for what fell due while no
+   * worker ran — at start, and again whenever Redis turns out to have lost the sweep's scheduler
+   * (its delayed jobs went with it).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.runner) return;
-    await this.queue.repeat(SweepSchedules, 'workflow-sweep-schedules', { everyMs: SWEEP_EVERY_MS }, {});
-    await this.queue.enqueue(SweepSchedules, { tenantId: null, idempotencyKey: `worker-start-${randomUUID()}`, data: {} });
+    await this.keeper?.keep('workflow.sweep-schedules', async () => {
+      await this.queue.repeat(SweepSchedules, 'workflow-sweep-schedules', { everyMs: SWEEP_EVERY_MS }, {});
+      await this.queue.enqueue(SweepSchedules, { tenantId: null, idempotencyKey: `catch-up-${randomUUID()}`, data: {} });
+    });
   }
 
   @HandlesJob(RunScheduledStep)
