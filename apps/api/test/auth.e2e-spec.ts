@@ -179,6 +179,9 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
     expect([unknownField.status, unknownField.body.code, unknownField.body.errors[0].field]).toEqual([422, 'PLATFORM_VALIDATION_FAILED', 'remember']);
     const noPassword = await lc.send('POST', '/api/v1/auth/login', { username: 'editor.input' });
     expect([noPassword.status, noPassword.body.errors.map((e: { field: string }) => e.field)[0]]).toEqual([422, 'password']);
+    // Issue 14: a malformed sign-in is still a failed one, audited.
+    const audited = await ctx.asOwner((c) => c.query(`SELECT details FROM audit_entry WHERE action = 'auth.sign_in_failed' AND details->>'reason' = 'malformed request' AND details->>'username' = 'editor.input'`));
+    expect(audited.rows.length).toBeGreaterThanOrEqual(1);
     const badJson = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' }, body: '{"username": ' });
     expect([badJson.status, badJson.body.code]).toEqual([400, 'PLATFORM_MALFORMED_JSON']);
     const notUtf8 = await api.request('/api/v1/auth/login', {
