@@ -241,7 +241,7 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect((await reminders.sendDue(laoCaiId, hcm('2026-11-20T17:00'))).length).toBe(0);
     await reminders.sendDue(laoCaiId, hcm('2026-11-20T19:00'));
     await reminders.sendDue(laoCaiId, hcm('2026-11-20T20:00'));
-    expect((await inbox(lc, 'gd')).filter((n) => n.kind === 'compliance.schedule_reminder').map((n) => n.title)).toEqual(['Nhắc việc: hôm nay (2026-11-20) đơn vị chưa đăng tin (LC-2.3a)']);
+    expect((await inbox(lc, 'gd')).filter((n) => n.kind === 'compliance.schedule_reminder').map((n) => n.title)).toEqual(['Nhắc việc: hôm nay (20/11/2026) đơn vị chưa đăng tin (LC-2.3a)']);
 
     // Nghệ An, Sunday 2026-11-22 08:00: the week ends in 16 hours with one item posted; a legal document due on the 24th is not published.
     await na.send('POST', '/api/v1/content', { site: 'so-tai-chinh', type: 'legal_document', title: 'Quyết định chưa đăng', fields: { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2026-11-24', issuedOn: '2026-11-15' } }, token.na);
@@ -250,7 +250,7 @@ describe('compliance over HTTP: progress and period results from what was publis
     await reminders.sendDue(ngheAnId, hcm('2026-11-22T09:00'));
     const mine = await inbox(na, 'taichinh');
     expect(mine.filter((n) => n.kind === 'compliance.quota_reminder').map((n) => n.title)).toEqual([expect.stringMatching(/^Nhắc việc: mới đăng 1 trên \d tin \(NA-8\.2\)$/)]);
-    expect(mine.filter((n) => n.kind === 'compliance.deadline_reminder').map((n) => n.title)).toEqual(['Nhắc việc: văn bản phải đăng trước 2026-11-24 (NA-8.4)']);
+    expect(mine.filter((n) => n.kind === 'compliance.deadline_reminder').map((n) => n.title)).toEqual(['Nhắc việc: văn bản phải đăng trước 24/11/2026 (NA-8.4)']);
   });
 
   it('national operators compare provinces on one period, each under its own rules', async () => {

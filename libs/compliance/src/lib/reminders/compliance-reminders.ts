@@ -10,6 +10,7 @@ import { evaluateDeadline } from '../evaluators/deadline.evaluator';
 import { evaluateQuota } from '../evaluators/quota.evaluator';
 import { evaluateSchedule } from '../evaluators/schedule.evaluator';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
+import { dmy, inclusiveRange } from '../reports/official-format';
 import { ComplianceFacts } from '../progress/compliance-facts';
 
 /** Every hour on the hour, the province's time: whoever is behind hears of it (once). */
@@ -91,7 +92,7 @@ export class ComplianceReminders implements OnApplicationBootstrap {
       if (!within(endOf(period.end), rules.reminders.hoursBeforePeriodEnd)) continue;
       const facts = await this.facts.publications(tenantId, period, zone);
       for (const r of evaluateQuota(quota, period, units, facts, calendar).filter((q) => !q.met)) {
-        due.push({ key: `quota|${quota.id}|${period.start}|${r.unit}`, unit: r.unit, kind: 'compliance.quota_reminder', title: `Nhắc việc: mới đăng ${r.counted} trên ${r.required} tin (${quota.requirement})`, body: `Kỳ ${period.start} – ${period.end} sắp kết thúc; đơn vị cần đăng thêm ${r.required - r.counted} tin.` });
+        due.push({ key: `quota|${quota.id}|${period.start}|${r.unit}`, unit: r.unit, kind: 'compliance.quota_reminder', title: `Nhắc việc: mới đăng ${r.counted} trên ${r.required} tin (${quota.requirement})`, body: `Kỳ ${inclusiveRange(period)} sắp kết thúc; đơn vị cần đăng thêm ${r.required - r.counted} tin.` });
       }
     }
     const day = { start: today, end: calendar.addDays(today, 1, 'calendar') };
@@ -99,7 +100,7 @@ export class ComplianceReminders implements OnApplicationBootstrap {
       const facts = await this.facts.publications(tenantId, day, zone);
       for (const schedule of rules.schedules) {
         for (const r of evaluateSchedule(schedule, day, units, facts, calendar).filter((s) => s.missedDays.includes(today))) {
-          due.push({ key: `schedule|${schedule.id}|${today}|${r.unit}`, unit: r.unit, kind: 'compliance.schedule_reminder', title: `Nhắc việc: hôm nay (${today}) đơn vị chưa đăng tin (${schedule.requirement})`, body: `Theo quy định, hôm nay là ngày bắt buộc cập nhật thông tin.` });
+          due.push({ key: `schedule|${schedule.id}|${today}|${r.unit}`, unit: r.unit, kind: 'compliance.schedule_reminder', title: `Nhắc việc: hôm nay (${dmy(today)}) đơn vị chưa đăng tin (${schedule.requirement})`, body: `Theo quy định, hôm nay là ngày bắt buộc cập nhật thông tin.` });
         }
       }
     }
@@ -107,7 +108,7 @@ export class ComplianceReminders implements OnApplicationBootstrap {
       const horizon = calendar.addDays(today, rules.reminders.daysBeforeDeadline, 'calendar');
       const facts = await this.facts.deadlineFacts(tenantId, rule.contentType, rule.startsFrom, { start: calendar.addDays(today, -60, 'calendar'), end: calendar.addDays(horizon, 1, 'calendar') });
       for (const d of evaluateDeadline(rule, units, facts, calendar, today).filter((r) => r.status === 'pending' && r.due !== null && r.due <= horizon)) {
-        due.push({ key: `deadline|${rule.id}|${d.itemId}`, unit: d.unit, kind: 'compliance.deadline_reminder', title: `Nhắc việc: văn bản phải đăng trước ${d.due} (${rule.requirement})`, body: `Một văn bản của đơn vị chưa được đăng; hạn đăng là ngày ${d.due}.` });
+        due.push({ key: `deadline|${rule.id}|${d.itemId}`, unit: d.unit, kind: 'compliance.deadline_reminder', title: `Nhắc việc: văn bản phải đăng trước ${dmy(d.due!)} (${rule.requirement})`, body: `Một văn bản của đơn vị chưa được đăng; hạn đăng là ngày ${dmy(d.due!)}.` });
       }
     }
     return due;
