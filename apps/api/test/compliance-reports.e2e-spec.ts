@@ -188,6 +188,11 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
       let ended = 0;
       for (let week = '2026-01-19'; addDays(week, 7) <= (today < '2027-01-01' ? today : '2027-01-01'); week = addDays(week, 7)) ended++;
       expect(now.body.rows.find((r: { unit: string }) => r.unit === 'so-tai-chinh')).toMatchObject({ quotaPeriods: ended, quotaPeriodsMet: 11 });
+      // The results of the running year judge the same: no quota period still running or to come.
+      const results = await tn.send('GET', '/api/v1/compliance/results?period=year&date=2026-06-01', undefined, admin);
+      const quotas = results.body.quotas.filter((q: { unit: string }) => q.unit === 'so-tai-chinh') as { period: { end: string }; met: boolean }[];
+      expect(quotas.length).toBeGreaterThan(0);
+      expect(quotas.filter((q) => q.period.end > today)).toEqual([]);
       // National operators compare the province on the same figures.
       const platform = new Caller(s.api, null);
       const operator = (await readyAccount(s.ctx, platform, 'op.quocgia', null)).accessToken;

@@ -130,7 +130,8 @@ export class ComplianceController {
     if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực trong kỳ này.');
     const { range } = inForce;
     const today = todayIn(timezone);
-    const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined))!;
+    // A running period judges only what has happened: quota periods not yet over are not "missed".
+    const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined, { endedQuotaPeriodsOnly: today < range.end }))!;
     return withinReach(results, await this.reach(p, tenantId));
   }
 
