@@ -1,7 +1,6 @@
 import { ContentPublisher } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
-import { AppConfig } from '@cong/platform-config';
 import { HttpResponse, TcpProxy, TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
@@ -43,16 +42,8 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     laoCaiId = await ctx.applySeed('lao-cai');
     await ctx.applySeed('nghe-an');
     pg = await TcpProxy.start(ctx.config.database.ownerUrl, 5432);
-    const config = AppConfig.fromEnvironment({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+    const config = ctx.configWith({
       DATABASE_URL: pg.urlFor(ctx.config.database.ownerUrl),
-      DATABASE_APP_ROLE: ctx.config.database.appRole,
-      DATABASE_APP_PASSWORD: ctx.config.database.appPassword,
-      DATABASE_PUBLIC_ROLE: ctx.config.database.publicRole,
-      DATABASE_PUBLIC_PASSWORD: ctx.config.database.publicPassword,
-      REDIS_URL: ctx.config.redis.url,
-      REDIS_PREFIX: ctx.config.redis.prefix,
       // Short so that the test need not wait: answers are fresh for a second, a province lookup
       // is trusted for half of one; past that, only the database unreachable lets them serve.
       PUBLIC_CACHE_TTL_SECONDS: '1',

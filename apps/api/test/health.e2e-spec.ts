@@ -1,4 +1,3 @@
-import { AppConfig } from '@cong/platform-config';
 import { TcpProxy, TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
 
@@ -14,16 +13,7 @@ describe('health', () => {
   async function apiBehindProxies() {
     const pg = await TcpProxy.start(ctx.config.database.ownerUrl, 5432);
     const redis = await TcpProxy.start(ctx.config.redis.url, 6379);
-    const config = AppConfig.fromEnvironment({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: pg.urlFor(ctx.config.database.ownerUrl),
-      DATABASE_APP_ROLE: ctx.config.database.appRole,
-      DATABASE_APP_PASSWORD: ctx.config.database.appPassword,
-      REDIS_URL: redis.urlFor(ctx.config.redis.url),
-      REDIS_PREFIX: ctx.config.redis.prefix,
-    });
-    const api = await ApiUnderTest.start(config);
+    const api = await ApiUnderTest.start(ctx.configWith({ DATABASE_URL: pg.urlFor(ctx.config.database.ownerUrl), REDIS_URL: redis.urlFor(ctx.config.redis.url) }));
     return { api, pg, redis, close: async () => (await api.close(), await pg.close(), await redis.close()) };
   }
 

@@ -2,11 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { deleteRedisKeys, ruleVariant, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, MailCatcher, ruleVariant, TestContext } from '@cong/platform-testing';
 import { addDays, todayIn } from '@cong/rules';
-import { simpleParser, ParsedMail } from 'mailparser';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-session';
 import { WorkerModule } from '../src/worker.module';
@@ -27,10 +24,9 @@ async function until(check: () => Promise<boolean>, ms = 15_000, what = 'conditi
 describe('report delivery when a period closes (real worker, Redis, SMTP) (LC-3.4)', () => {
   let ctx: TestContext;
   let api: ApiUnderTest;
-  let smtp: SMTPServer;
+  let smtp: MailCatcher;
   let laoCaiId: string;
   let worker: INestApplicationContext | undefined;
-  const mail: ParsedMail[] = [];
   const today = todayIn('Asia/Ho_Chi_Minh');
   const thisMonth = `${today.slice(0, 7)}-01`;
   const lastMonth = `${addDays(thisMonth, -1).slice(0, 7)}-01`;
@@ -44,18 +40,8 @@ describe('report delivery when a period closes (real worker, Redis, SMTP) (LC-3.
     ctx.asOwner(async (c) => (await c.query(`SELECT report_id, period_kind, period_start::text, notified FROM compliance_report_delivery WHERE tenant_id = $1`, [laoCaiId])).rows);
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((parsed) => {
-          mail.push(parsed);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    ctx = await TestContext.create({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'Cổng Lào Cai <congtt@laocai.gov.vn>' });
+    smtp = await MailCatcher.start();
+    ctx = await TestContext.create({ SMTP_URL: smtp.url, SMTP_FROM: 'Cổng Lào Cai <congtt@laocai.gov.vn>' });
     // Lào Cai with its monthly report due within 90 days: the month just ended is owed whatever today is.
     const definition = await ruleVariant('lao-cai', (r) => (r.reports[0].dueWithinDays = 90));
     laoCaiId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(definition, { actorLabel: 'test-fixture' })).tenantId!;
@@ -71,27 +57,27 @@ describe('report delivery when a period closes (real worker, Redis, SMTP) (LC-3.
     await api?.close();
     await deleteRedisKeys(ctx.config.redis.url, ctx.config.redis.prefix);
     await ctx?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   it('LC-3.4: the month that closed is delivered to the head of the Office of the People’s Committee by e-mail, with its recipients and due date, once even after a restart', async () => {
     await start();
-    await until(async () => mail.some((m) => m.subject === subject), 20_000, 'report e-mail');
-    const toOffice = mail.find((m) => m.subject === subject && (m.to as { text: string }).text.includes('chanhvanphong@laocai.gov.vn'))!;
+    await until(async () => smtp.mail.some((m) => m.subject === subject), 20_000, 'report e-mail');
+    const toOffice = smtp.mail.find((m) => m.subject === subject && (m.to as { text: string }).text.includes('chanhvanphong@laocai.gov.vn'))!;
     expect(toOffice.text).toContain('Nơi nhận: Văn phòng UBND tỉnh; Thường trực Hội đồng thi đua tỉnh.');
     const due = addDays(thisMonth, 89);
     expect(toOffice.text).toContain(`Hạn gửi: ${due.slice(8)}/${due.slice(5, 7)}/${due.slice(0, 4)}.`);
-    expect(mail.some((m) => (m.to as { text: string }).text.includes('bientap.yte@laocai.gov.vn'))).toBe(false);
+    expect(smtp.mail.some((m) => (m.to as { text: string }).text.includes('bientap.yte@laocai.gov.vn'))).toBe(false);
     expect((await deliveries()).filter((d: { period_kind: string; period_start: string }) => d.period_kind === 'month' && d.period_start === lastMonth)).toEqual([
       { report_id: 'monthly-compliance', period_kind: 'month', period_start: lastMonth, notified: 2 },
     ]);
 
     // A restarted worker closes and delivers again: nothing goes out twice.
-    const before = { rows: await deliveries(), mails: mail.filter((m) => m.subject === subject).length };
+    const before = { rows: await deliveries(), mails: smtp.mail.filter((m) => m.subject === subject).length };
     await worker!.close();
     await start();
     await new Promise((r) => setTimeout(r, 2000));
     expect(await deliveries()).toEqual(before.rows);
-    expect(mail.filter((m) => m.subject === subject).length).toBe(before.mails);
+    expect(smtp.mail.filter((m) => m.subject === subject).length).toBe(before.mails);
   });
 });

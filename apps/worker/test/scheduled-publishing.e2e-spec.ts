@@ -1,11 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { deleteRedisKeys, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, MailCatcher, TestContext } from '@cong/platform-testing';
 import { createCommandConnection, queuePrefix } from '@cong/platform-queue';
 import { Queue } from 'bullmq';
-import { simpleParser, ParsedMail } from 'mailparser';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-session';
 import { ItemWorkflow } from '@cong/workflow';
@@ -29,8 +26,7 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
   let ctx: TestContext;
   let api: ApiUnderTest;
   let lc: Caller;
-  let smtp: SMTPServer;
-  const mail: ParsedMail[] = [];
+  let smtp: MailCatcher;
   const workers: INestApplicationContext[] = [];
   const token: Record<string, string> = {};
 
@@ -46,19 +42,8 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
   };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((parsed) => {
-          mail.push(parsed);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    ctx = await TestContext.create({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Cổng Lào Cai <congtt@laocai.gov.vn>' });
+    smtp = await MailCatcher.start();
+    ctx = await TestContext.create({ SMTP_URL: smtp.url, SMTP_FROM: 'Cổng Lào Cai <congtt@laocai.gov.vn>' });
     const laoCaiId = await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     lc = new Caller(api, 'lao-cai');
@@ -76,7 +61,7 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
     await api?.close();
     await deleteRedisKeys(ctx.config.redis.url, ctx.config.redis.prefix);
     await ctx?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   const as = (user: string) => (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, token[user]);
@@ -179,11 +164,11 @@ describe('scheduled publishing, embargoes and notifications (real workers, Redis
     // Returned to its author: it is in the author's queue now.
     expect((await as('bientap.yte')('GET', '/workflow/queue')).body.items.map((i: { id: string }) => i.id)).toContain(item.id);
 
-    await until(async () => mail.some((m) => m.subject?.includes('bị trả lại')) && mail.some((m) => m.subject?.includes('chờ xử lý')), 15_000, 'e-mails');
-    const toBoard = mail.find((m) => m.subject === 'Tin bài chờ xử lý: Đóng góp cho Cổng: hội nghị y tế')!;
+    await until(async () => smtp.mail.some((m) => m.subject?.includes('bị trả lại')) && smtp.mail.some((m) => m.subject?.includes('chờ xử lý')), 15_000, 'e-mails');
+    const toBoard = smtp.mail.find((m) => m.subject === 'Tin bài chờ xử lý: Đóng góp cho Cổng: hội nghị y tế')!;
     expect(toBoard.to).toMatchObject({ value: [{ address: 'bbt@laocai.gov.vn', name: 'Cán bộ bbt.cong' }] });
     expect(toBoard.from?.value[0].address).toBe('congtt@laocai.gov.vn');
-    expect(mail.find((m) => m.subject?.includes('bị trả lại'))!.text).toContain('Cần bổ sung ảnh');
+    expect(smtp.mail.find((m) => m.subject?.includes('bị trả lại'))!.text).toContain('Cần bổ sung ảnh');
 
     const id = author.body.items[0].id;
     expect((await as('bientap.yte')('POST', `/notifications/${id}/read`)).status).toBe(204);

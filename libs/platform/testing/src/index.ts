@@ -7,3 +7,4 @@ export { TcpProxy } from './lib/tcp-proxy';
 export { RedisServer } from './lib/redis-server';
 export { SAMPLE_FIELDS } from './lib/content-samples';
 export { ruleVariant, type RuleTree } from './lib/rule-variants';
+export { MailCatcher } from './lib/mail-catcher';

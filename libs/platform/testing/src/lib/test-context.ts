@@ -31,6 +31,8 @@ export class TestContext {
   private counter = 0;
 
   private constructor(
+    /** The variables the configuration was read from, for configurations of other processes. */
+    private readonly environment: NodeJS.ProcessEnv,
     readonly database: TestDatabase,
     readonly config: AppConfig,
     /** Logs in as the application role: subject to row-level security, like the API. */
@@ -41,7 +43,7 @@ export class TestContext {
 
   static async create(env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
     const database = await TestDatabase.create();
-    const config = AppConfig.fromEnvironment({
+    const environment: NodeJS.ProcessEnv = {
       NODE_ENV: 'test',
       DATABASE_URL: database.ownerUrl,
       DATABASE_APP_ROLE: process.env.DATABASE_APP_ROLE,
@@ -53,7 +55,8 @@ export class TestContext {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       SHUTDOWN_TIMEOUT_MS: '5000',
       ...env,
-    });
+    };
+    const config = AppConfig.fromEnvironment(environment);
     const dataSource = await createAppDataSource({
       url: config.database.appUrl,
       entities: ALL_ENTITIES,
@@ -61,7 +64,16 @@ export class TestContext {
       applicationName: 'cong-test',
     }).initialize();
     const db = new TenantDatabase(dataSource);
-    return new TestContext(database, config, dataSource, db, new TenantRepository(dataSource, db));
+    return new TestContext(environment, database, config, dataSource, db, new TenantRepository(dataSource, db));
+  }
+
+  /**
+   * This context's configuration with some variables changed: another process of the same test
+   * (an API behind a proxy, with a shorter cache time, trusting X-Forwarded-For…), same database
+   * and Redis prefix unless the overrides say otherwise.
+   */
+  configWith(overrides: NodeJS.ProcessEnv): AppConfig {
+    return AppConfig.fromEnvironment({ ...this.environment, ...overrides });
   }
 
   /** A province with a unique code and domain, created through the audited operator path. */
