@@ -4,9 +4,10 @@ import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { Unit } from '@cong/units';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
-import { AuthErrors } from '../auth/auth.errors';
+import { AuthErrors, TwoFactorErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
 import { SessionService } from '../sessions/session.service';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
 import { User, UserStatus } from './user.entity';
 import { checkedIdentity } from './account-identity';
@@ -27,6 +28,7 @@ export interface UserView {
   passwordExposed: boolean;
   lastLoginAt: Date | null;
   suspendedAt: Date | null;
+  twoFactorEnabled: boolean;
   roles: { role: TenantRole; unit: string | null }[];
 }
 
@@ -61,6 +63,7 @@ export class UserAdmin {
     private readonly db: TenantDatabase,
     private readonly sessions: SessionService,
     private readonly audit: AuditLog,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   list(tenantId: string, status?: UserStatus): Promise<UserView[]> {
@@ -173,6 +176,25 @@ export class UserAdmin {
     });
   }
 
+  /**
+   * The user lost their authenticator (and recovery codes): two-step verification is removed and
+   * every session ends, since whoever holds the lost phone may be signed in. If a role requires it,
+   * the next sign-in allows nothing but enrolling again.
+   */
+  resetTwoFactor(actor: Principal, tenantId: string, userId: string): Promise<void> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: user.id }).getOneOrFail();
+      if (!user.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
+      await this.twoFactor.clear(m, user);
+      await this.sessions.revokeAllOf(m, user.id, 'two-step verification reset');
+      await this.audit.record(m, {
+        tenantId, action: 'auth.two_factor_reset', subjectType: 'user', subjectId: user.id,
+        details: { username: user.username, wasEnabled: !!user.twoFactorEnabledAt }, actor: actorOf(actor),
+      });
+    });
+  }
+
   private async userOrFail(m: EntityManager, tenantId: string, userId: string): Promise<User> {
     const user = /^[0-9a-f-]{36}$/i.test(userId) ? await m.getRepository(User).findOneBy({ tenantId, id: userId }) : null;
     if (!user) throw UserAdminErrors.notFound();
@@ -238,6 +260,7 @@ export class UserAdmin {
       passwordExposed: !!user.passwordExposedAt,
       lastLoginAt: user.lastLoginAt,
       suspendedAt: user.suspendedAt,
+      twoFactorEnabled: !!user.twoFactorEnabledAt,
       roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
     };
   }
