@@ -236,6 +236,19 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect(twice.body.code).toBe('AUTH_TWO_FACTOR_NOT_ENABLED');
   });
 
+  it('national operators enrol and sign in with a code at the platform; their challenge is useless in a province', async () => {
+    const platform = new Caller(api, null);
+    const { accessToken, user } = await readyAccount(ctx, platform, 'op.totp', null);
+    const { secret, otpauthUri } = await enrol(platform, accessToken);
+    expect(otpauthUri).toContain(`issuer=${encodeURIComponent('Cổng — điều hành quốc gia')}`);
+    await aMinuteLater(user.id);
+    const challenge = await challengeOf(platform, 'op.totp');
+    expect((await answer(lc, challenge, codeOf(secret))).body.code).toBe('AUTH_TWO_FACTOR_CHALLENGE_INVALID');
+    const signedIn = await answer(platform, challenge, codeOf(secret));
+    expect(signedIn.status).toBe(200);
+    expect((await platform.send('GET', '/api/v1/operator/auth/me', undefined, signedIn.body.accessToken)).body).toMatchObject({ username: 'op.totp', tenantId: null });
+  });
+
   it("a challenge of one province is useless in another and at the platform, and stays good where it was issued", async () => {
     const { accessToken, user } = await readyAccount(ctx, lc, 'totp.cross', laoCaiId);
     const { secret } = await enrol(lc, accessToken);

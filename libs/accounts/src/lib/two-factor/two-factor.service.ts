@@ -125,20 +125,13 @@ export class TwoFactorService {
           return TwoFactorErrors.wrongProof();
         }
         await this.locks.succeed(key);
-        await this.clear(m, user);
+        await clearTwoFactor(m, user);
         await this.audit.record(m, { tenantId: user.tenantId, action: 'auth.two_factor_disabled', subjectType: 'user', subjectId: user.id, details: { via: proof.code ? 'code' : 'password' }, actor: actorOf(principal) });
         return null;
       },
       actorOf(principal),
     );
     if (outcome) throw outcome;
-  }
-
-  /** Removes a user's verification (the IT centre's reset, turning it off): secrets, codes, open challenges. */
-  async clear(m: EntityManager, user: { id: string }): Promise<void> {
-    await m.getRepository(User).update({ id: user.id }, { twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorPendingSecret: null, twoFactorLastStep: null });
-    await m.getRepository(RecoveryCode).delete({ userId: user.id });
-    await m.getRepository(SignInChallenge).update({ userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
   }
 
   /** Whether a sign-in of this account may only enrol: a role requires verification and it is not on. */
@@ -222,6 +215,16 @@ export class TwoFactorService {
     await m.getRepository(RecoveryCode).insert(codes.map((c) => ({ tenantId: user.tenantId, userId: user.id, codeHash: sha256(c.replace('-', '')) })));
     return codes;
   }
+}
+
+/**
+ * Removes a user's verification (turned off, the IT centre's reset, the CLI's): secrets, recovery
+ * codes, and the challenges of password steps already passed.
+ */
+export async function clearTwoFactor(m: EntityManager, user: { id: string }): Promise<void> {
+  await m.getRepository(User).update({ id: user.id }, { twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorPendingSecret: null, twoFactorLastStep: null });
+  await m.getRepository(RecoveryCode).delete({ userId: user.id });
+  await m.getRepository(SignInChallenge).update({ userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
 }
 
 /** The time step a code belongs to (±1 around now), if it is later than `lastStep`. */

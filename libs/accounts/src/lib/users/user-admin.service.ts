@@ -7,7 +7,7 @@ import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { AuthErrors, TwoFactorErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
 import { SessionService } from '../sessions/session.service';
-import { TwoFactorService } from '../two-factor/two-factor.service';
+import { clearTwoFactor } from '../two-factor/two-factor.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
 import { User, UserStatus } from './user.entity';
 import { checkedIdentity } from './account-identity';
@@ -63,7 +63,6 @@ export class UserAdmin {
     private readonly db: TenantDatabase,
     private readonly sessions: SessionService,
     private readonly audit: AuditLog,
-    private readonly twoFactor: TwoFactorService,
   ) {}
 
   list(tenantId: string, status?: UserStatus): Promise<UserView[]> {
@@ -186,7 +185,7 @@ export class UserAdmin {
       const user = await this.userOrFail(m, tenantId, userId);
       const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: user.id }).getOneOrFail();
       if (!user.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
-      await this.twoFactor.clear(m, user);
+      await clearTwoFactor(m, user);
       await this.sessions.revokeAllOf(m, user.id, 'two-step verification reset');
       await this.audit.record(m, {
         tenantId, action: 'auth.two_factor_reset', subjectType: 'user', subjectId: user.id,

@@ -62,7 +62,8 @@ export class AccountPolicy {
   @ValidateNested() @Type(() => PasswordPolicy) password: PasswordPolicy = new PasswordPolicy();
   @ValidateNested() @Type(() => LockoutPolicy) lockout: LockoutPolicy = new LockoutPolicy();
   @ValidateNested() @Type(() => SessionPolicy) sessions: SessionPolicy = new SessionPolicy();
-  @ValidateNested() @Type(() => TwoFactorPolicy) twoFactor: TwoFactorPolicy = new TwoFactorPolicy();
+  /** Absent (as in rule versions written before it existed): two-step verification is optional for everyone. */
+  @IsOptional() @ValidateNested() @Type(() => TwoFactorPolicy) twoFactor?: TwoFactorPolicy;
   /**
    * Accounts not signed in for this many days are suspended by a daily job until the IT centre lifts
    * it (as GOV.UK Signon does after 45). Absent: accounts are never suspended for disuse.
