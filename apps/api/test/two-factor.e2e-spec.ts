@@ -160,6 +160,9 @@ describe('two-step verification over HTTP (issue 14)', () => {
     const locked = await answer(lc, challenge, codeOf(secret));
     expect(locked.status).toBe(401);
     expect(locked.body.code).toBe('AUTH_TWO_FACTOR_FAILED');
+    // Refused while locked without being checked or counted again: no second, longer lock.
+    expect((await auditOf(user.id, 'auth.two_factor_failed')).at(-1).details).toEqual({ during: 'sign-in', reason: 'locked' });
+    expect(await auditOf(user.id, 'auth.locked')).toHaveLength(1);
     // One lock for both steps: the password step from this address is locked too.
     expect((await lc.login('totp.wrong', STRONG_PASSWORD)).body.code).toBe('AUTH_SIGN_IN_FAILED');
   });
@@ -225,6 +228,9 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect(await auditOf(userId, 'auth.two_factor_reset')).toEqual([]);
     const byBoard = await na.send('POST', `/api/v1/users/${userId}/two-factor/reset`, undefined, token);
     expect(byBoard.body.code).toBe('AUTH_FORBIDDEN');
+    const own = await na.send('POST', `/api/v1/users/${await userIdOf('it.nghean')}/two-factor/reset`, undefined, naAdmin);
+    expect(own.status).toBe(409);
+    expect(own.body.code).toBe('ACCOUNTS_OWN_TWO_FACTOR_RESET');
 
     expect((await na.send('POST', `/api/v1/users/${userId}/two-factor/reset`, undefined, naAdmin)).status).toBe(204);
     expect(await auditOf(userId, 'auth.two_factor_reset')).toEqual([expect.objectContaining({ actor_label: 'it.nghean', tenant_id: ngheAnId, details: { username: 'board.reset', wasEnabled: true } })]);
@@ -247,6 +253,19 @@ describe('two-step verification over HTTP (issue 14)', () => {
     const signedIn = await answer(platform, challenge, codeOf(secret));
     expect(signedIn.status).toBe(200);
     expect((await platform.send('GET', '/api/v1/operator/auth/me', undefined, signedIn.body.accessToken)).body).toMatchObject({ username: 'op.totp', tenantId: null });
+  });
+
+  it('documents each new route with its response shape', async () => {
+    const doc = (await lc.send('GET', '/docs/openapi.json')).body;
+    const schemaOf = (path: string, status: string) => doc.paths[path].post.responses[status].content['application/json'].schema;
+    expect(schemaOf('/api/v1/auth/login', '200').oneOf).toEqual([{ $ref: '#/components/schemas/TokenResponse' }, { $ref: '#/components/schemas/TwoFactorChallengeResponse' }]);
+    expect(doc.components.schemas.TwoFactorChallengeResponse.required).toEqual(expect.arrayContaining(['twoFactorRequired', 'challenge', 'expiresIn']));
+    expect(schemaOf('/api/v1/auth/login/two-factor', '200')).toEqual({ $ref: '#/components/schemas/TokenResponse' });
+    expect(schemaOf('/api/v1/auth/two-factor/enrolment', '201')).toEqual({ $ref: '#/components/schemas/TwoFactorEnrolmentResponse' });
+    expect(schemaOf('/api/v1/auth/two-factor/enrolment/confirm', '200')).toEqual({ $ref: '#/components/schemas/RecoveryCodesResponse' });
+    expect(schemaOf('/api/v1/operator/auth/login/two-factor', '200')).toEqual({ $ref: '#/components/schemas/TokenResponse' });
+    expect(Object.keys(doc.paths['/api/v1/users/{id}/two-factor/reset'].post.responses)).toContain('204');
+    expect(Object.keys(doc.paths['/api/v1/auth/two-factor/disable'].post.responses)).toContain('204');
   });
 
   it("a challenge of one province is useless in another and at the platform, and stays good where it was issued", async () => {

@@ -128,7 +128,7 @@ export class AuthService {
       const locked = (await this.locks.lockedFor(signInLockKey(user, client))) > 0;
       const kind = locked ? null : await this.twoFactor.acceptCode(m, user.id, code);
       if (!kind) {
-        await this.twoFactor.recordFailure(m, user, policy, client, 'sign-in');
+        await this.twoFactor.recordFailure(m, user, policy, client, 'sign-in', locked);
         return { error: TwoFactorErrors.codeRefused() };
       }
       await this.twoFactor.spendChallenge(m, opened.challenge);

@@ -121,7 +121,7 @@ export class TwoFactorService {
           ((proof.code !== undefined && secret !== null && matchingStep(proof.code, secret, user.twoFactorLastStep) !== null) ||
             (proof.password !== undefined && (await this.hasher.verify(user.passwordHash, proof.password))));
         if (!ok) {
-          await this.recordFailure(m, user, policy, client, 'disable');
+          await this.recordFailure(m, user, policy, client, 'disable', locked);
           return TwoFactorErrors.wrongProof();
         }
         await this.locks.succeed(key);
@@ -171,7 +171,8 @@ export class TwoFactorService {
    * recovery code, which is spent. Returns what matched, or null.
    */
   async acceptCode(m: EntityManager, userId: string, code: string): Promise<CodeKind | null> {
-    const user = await m.getRepository(User).createQueryBuilder('u').addSelect(['u.twoFactorSecret', 'u.twoFactorLastStep']).where('u.id = :id', { id: userId }).getOneOrFail();
+    // Locked: two challenges answered at once with the same code see the step the first one stored.
+    const user = await m.getRepository(User).createQueryBuilder('u').addSelect(['u.twoFactorSecret', 'u.twoFactorLastStep']).where('u.id = :id', { id: userId }).setLock('pessimistic_write').getOneOrFail();
     const secret = user.twoFactorSecret ? this.secrets.open(user.twoFactorSecret) : null;
     if (!secret) return null;
     const compact = code.replace(/[\s-]/g, '');
@@ -194,12 +195,16 @@ export class TwoFactorService {
     return m.getRepository(RecoveryCode).countBy({ userId, usedAt: IsNull() });
   }
 
-  /** A wrong code or proof: counted per account and address with the password's failures, audited. */
-  async recordFailure(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo, during: 'sign-in' | 'disable'): Promise<void> {
+  /**
+   * A wrong code or proof: audited, and counted per account and address with the password's
+   * failures — unless the address is locked already (as for passwords: not checked, not counted).
+   */
+  async recordFailure(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo, during: 'sign-in' | 'disable', whileLocked: boolean): Promise<void> {
     await this.audit.record(m, {
       tenantId: user.tenantId, action: 'auth.two_factor_failed', subjectType: 'user', subjectId: user.id,
-      details: { during }, actor: { id: user.id, label: user.username }, ip: client.ip,
+      details: { during, ...(whileLocked ? { reason: 'locked' } : {}) }, actor: { id: user.id, label: user.username }, ip: client.ip,
     });
+    if (whileLocked) return;
     const locked = await this.locks.fail(signInLockKey(user, client), policy.lockout);
     if (!locked) return;
     await this.audit.record(m, {

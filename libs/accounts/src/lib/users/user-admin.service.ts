@@ -49,6 +49,12 @@ export const UserAdminErrors = {
     new DomainError('ACCOUNTS_LAST_ADMIN', 'conflict', 'Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng của tỉnh.'),
   notYourself: () => new DomainError('ACCOUNTS_NOT_YOURSELF', 'conflict', 'Không thể tự vô hiệu hóa tài khoản của chính mình.'),
   notInvited: () => new DomainError('ACCOUNTS_NOT_INVITED', 'conflict', 'Tài khoản này đã được kích hoạt.'),
+  ownTwoFactor: () =>
+    new DomainError(
+      'ACCOUNTS_OWN_TWO_FACTOR_RESET',
+      'conflict',
+      'Không thể tự gỡ xác thực hai bước của chính mình tại đây: hãy tắt bằng mã xác thực hoặc mật khẩu (…/auth/two-factor/disable), hoặc nhờ một quản trị viên khác.',
+    ),
   notSuspended: () => new DomainError('ACCOUNTS_NOT_SUSPENDED', 'conflict', 'Tài khoản này không bị tạm ngưng; không có gì để mở lại.'),
 };
 
@@ -182,6 +188,8 @@ export class UserAdmin {
    */
   resetTwoFactor(actor: Principal, tenantId: string, userId: string): Promise<void> {
     return this.db.transaction(tenantId, async (m) => {
+      // Without proof, on one's own account, a stolen session could strip the second factor.
+      if (userId === actor.userId) throw UserAdminErrors.ownTwoFactor();
       const user = await this.userOrFail(m, tenantId, userId);
       const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: user.id }).getOneOrFail();
       if (!user.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
