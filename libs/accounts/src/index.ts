@@ -2,8 +2,10 @@ import { Membership } from './lib/users/membership.entity';
 import { SessionRecord } from './lib/sessions/session.entity';
 import { User } from './lib/users/user.entity';
 import { UserToken } from './lib/users/user-token.entity';
+import { RecoveryCode } from './lib/two-factor/recovery-code.entity';
+import { SignInChallenge } from './lib/two-factor/sign-in-challenge.entity';
 
-export { AllowedDuringPasswordChange, CurrentPrincipal, Requires } from './lib/access/access.decorators';
+export { AllowedDuringPasswordChange, AllowedDuringTwoFactorEnrolment, CurrentPrincipal, Requires } from './lib/access/access.decorators';
 export { CAPABILITIES, type Capability, holds, holdsFor, rolesOf } from './lib/access/capabilities';
 export { AccountsModule } from './lib/accounts.module';
 export { AccountsJobsModule } from './lib/accounts-jobs.module';
@@ -18,5 +20,5 @@ export { AccountAdmin, generateOneTimePassword, type IssuedAccount, type NewAcco
 export { Membership, TENANT_ROLES, type TenantRole, UNIT_ROLES } from './lib/users/membership.entity';
 export { User, USER_STATUSES, type UserStatus } from './lib/users/user.entity';
 
-export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord, UserToken];
+export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord, UserToken, RecoveryCode, SignInChallenge];
 export { MATRIX_END, MATRIX_START, renderCapabilityMatrix } from './lib/access/capability-matrix';

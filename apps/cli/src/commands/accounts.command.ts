@@ -62,5 +62,23 @@ export function accountsCommand(config: () => AppConfig): Command {
       printIssued(issued, opts.tenant ? `(password reset in ${opts.tenant})` : '(password reset, national operator)');
     });
 
+  accounts
+    .command('reset-two-factor')
+    .argument('<username>', 'tên đăng nhập')
+    .option('--tenant <code>', 'mã tỉnh; bỏ trống cho tài khoản điều hành quốc gia')
+    .description('Gỡ xác thực hai bước của tài khoản bị mất thiết bị (khi không có Trung tâm CNTT nào gỡ được); mọi phiên đăng nhập bị thu hồi')
+    .action(async (username: string, opts: { tenant?: string }) => {
+      const user = await withPlatformStore(config(), async (s) => {
+        let tenantId: string | null = null;
+        if (opts.tenant) {
+          const tenant = await s.tenants.findByCode(opts.tenant);
+          if (!tenant) throw new CliUsageError(`no province with code "${opts.tenant}" (see: cong tenants list)`);
+          tenantId = tenant.id;
+        }
+        return s.accounts.resetTwoFactor(tenantId, username, access(`reset two-step verification of ${username}`));
+      });
+      console.log(`Two-step verification of ${user.username} removed; every session ended. Where a role requires it, the next sign-in enrols again.`);
+    });
+
   return accounts;
 }

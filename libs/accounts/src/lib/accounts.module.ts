@@ -20,6 +20,8 @@ import { SignInGuard } from './auth/http/sign-in.guard';
 import { PasswordHasher } from './passwords/password-hasher';
 import { SessionService } from './sessions/session.service';
 import { AccountAdmin } from './users/account-admin.service';
+import { TwoFactorSecrets } from './two-factor/two-factor-secrets';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 /**
  * Accounts and access: sign-in, sessions, the access guard. The API registers `AccessGuard` as a
@@ -28,7 +30,7 @@ import { AccountAdmin } from './users/account-admin.service';
 @Module({
   imports: [PassportModule, RulesModule, TenancyModule, UnitsModule],
   controllers: [AuthController, OperatorAuthController, UsersController, UnitsController, AuditController, OperatorAuditController],
-  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService],
+  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService, TwoFactorSecrets, TwoFactorService],
   exports: [AccessGuard, AuthService, AccountAdmin, AccountScope, UserAdmin],
 })
 export class AccountsModule {}

@@ -9,6 +9,8 @@ export interface AccessClaims {
   aud: string;
   /** Set while a one-time password must be changed. */
   pwc?: boolean;
+  /** Set while the account's role requires two-step verification that it has not turned on. */
+  tfe?: boolean;
 }
 
 export const PLATFORM_AUDIENCE = 'platform';
@@ -25,6 +27,6 @@ export class AccessTokenService {
 
   /** An access token good for `seconds`. */
   sign(claims: AccessClaims, seconds: number): string {
-    return this.jwt.sign({ sid: claims.sid, ...(claims.pwc ? { pwc: true } : {}) }, { subject: claims.sub, audience: claims.aud, expiresIn: seconds });
+    return this.jwt.sign({ sid: claims.sid, ...(claims.pwc ? { pwc: true } : {}), ...(claims.tfe ? { tfe: true } : {}) }, { subject: claims.sub, audience: claims.aud, expiresIn: seconds });
   }
 }

@@ -66,3 +66,39 @@ export const AuthErrors = {
   sessionNotFound: () => new DomainError('AUTH_SESSION_NOT_FOUND', 'not_found', 'Không tìm thấy phiên đăng nhập.'),
   usernameTaken: (username: string) => new DomainError('ACCOUNTS_USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${username}" đã được sử dụng.`),
 };
+
+export const TwoFactorErrors = {
+  challengeInvalid: () =>
+    new DomainError('AUTH_TWO_FACTOR_CHALLENGE_INVALID', 'unauthorized', 'Phiên xác thực hai bước không hợp lệ hoặc đã được dùng; hãy đăng nhập lại bằng mật khẩu.'),
+  challengeExpired: (minutes: number) =>
+    new DomainError('AUTH_TWO_FACTOR_CHALLENGE_EXPIRED', 'unauthorized', `Phiên xác thực hai bước đã hết hạn (${minutes} phút sau khi nhập mật khẩu); hãy đăng nhập lại.`),
+  /** The same answer for a wrong code, a used one and a locked account, as for the password. */
+  codeRefused: () =>
+    new DomainError(
+      'AUTH_TWO_FACTOR_FAILED',
+      'unauthorized',
+      'Mã xác thực không đúng hoặc đã được dùng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần.',
+    ),
+  enrolmentRequired: () =>
+    new DomainError(
+      'AUTH_TWO_FACTOR_ENROLMENT_REQUIRED',
+      'forbidden',
+      'Vai trò của tài khoản này bắt buộc xác thực hai bước: hãy bật xác thực hai bước (…/auth/two-factor/enrolment) trước khi dùng hệ thống.',
+    ),
+  alreadyEnabled: () => new DomainError('AUTH_TWO_FACTOR_ALREADY_ENABLED', 'conflict', 'Xác thực hai bước đã được bật cho tài khoản này.'),
+  notStarted: () =>
+    new DomainError('AUTH_TWO_FACTOR_NOT_STARTED', 'conflict', 'Chưa bắt đầu bật xác thực hai bước; hãy lấy mã bí mật mới (…/auth/two-factor/enrolment) rồi xác nhận.'),
+  notEnabled: () => new DomainError('AUTH_TWO_FACTOR_NOT_ENABLED', 'conflict', 'Tài khoản này chưa bật xác thực hai bước.'),
+  wrongCode: () =>
+    new DomainError('AUTH_TWO_FACTOR_CODE_WRONG', 'validation', 'Mã xác thực không đúng hoặc đã hết hạn.', [{ field: 'code', message: 'Mã xác thực không đúng hoặc đã hết hạn.' }]),
+  proofRequired: () =>
+    new DomainError('AUTH_TWO_FACTOR_PROOF_REQUIRED', 'validation', 'Cần nhập mã xác thực hiện tại hoặc mật khẩu để tắt xác thực hai bước.', [
+      { field: 'code', message: 'Nhập mã xác thực hiện tại hoặc mật khẩu.' },
+    ]),
+  wrongProof: () =>
+    new DomainError('AUTH_TWO_FACTOR_PROOF_WRONG', 'validation', 'Mã xác thực hoặc mật khẩu không đúng (hoặc tài khoản đang tạm khóa do nhập sai nhiều lần).', [
+      { field: 'code', message: 'Mã xác thực hoặc mật khẩu không đúng.' },
+    ]),
+  requiredByRole: (roles: string[]) =>
+    new DomainError('AUTH_TWO_FACTOR_REQUIRED_BY_ROLE', 'conflict', `Không thể tắt xác thực hai bước: quy định của tỉnh bắt buộc cho vai trò ${roles.join(', ')}.`),
+};

@@ -9,10 +9,11 @@ import { SessionRecord } from '../sessions/session.entity';
 import { ClientInfo, SessionService, SessionView } from '../sessions/session.service';
 import { Membership } from '../users/membership.entity';
 import { User } from '../users/user.entity';
+import { CHALLENGE_MINUTES, CodeKind, signInLockKey, TwoFactorService } from '../two-factor/two-factor.service';
 import { AccessTokenService, PLATFORM_AUDIENCE } from './access-token.service';
 import { AccountPolicyProvider } from './account-policy.provider';
 import { AccountScope } from './account-scope';
-import { AuthErrors } from './auth.errors';
+import { AuthErrors, TwoFactorErrors } from './auth.errors';
 import { actorOf, Principal } from './principal';
 
 /** The province a request is for (null: the national operators' platform scope). */
@@ -30,9 +31,21 @@ export interface IssuedTokens {
   tokenType: 'Bearer';
   expiresIn: number;
   mustChangePassword: boolean;
+  /** A role requires two-step verification and it is not on: only enrolling works until it is. */
+  twoFactorEnrolmentRequired: boolean;
 }
 
-type Attempt = { ok: true; tokens: IssuedTokens; user: User } | { ok: false; error: Error };
+/** The password step passed for an account with two-step verification: no tokens yet. */
+export interface IssuedChallenge {
+  twoFactorRequired: true;
+  challenge: string;
+  expiresIn: number;
+}
+
+/** What the password step gives: tokens, or a challenge to answer with a code. */
+export type SignInResult = { user: User; tokens: IssuedTokens; challenge?: undefined } | { user: User; challenge: IssuedChallenge; tokens?: undefined };
+
+type Attempt = ({ ok: true } & SignInResult) | { ok: false; error: Error };
 
 /**
  * Sign-in with lockout, token refresh with rotation, sign-out, password change. Failures that must
@@ -49,9 +62,10 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly audit: AuditLog,
     private readonly locks: FailureLocks,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  async signIn(scope: AuthScope, username: string, password: string, client: ClientInfo): Promise<{ tokens: IssuedTokens; user: User }> {
+  async signIn(scope: AuthScope, username: string, password: string, client: ClientInfo): Promise<SignInResult> {
     const policy = await this.policies.forScope(scope);
     const attempt = await this.scope.run<Attempt>(scope.tenantId, 'national operator sign-in', async (m) => {
       const user = await m
@@ -77,7 +91,7 @@ export class AuthService {
       };
       if (!user) return failed('unknown user', AuthErrors.signInFailed());
       // Locked for this source only: failing on purpose from elsewhere cannot lock the owner out.
-      const source = lockKey(user, client);
+      const source = signInLockKey(user, client);
       if ((await this.locks.lockedFor(source)) > 0) return failed('locked', AuthErrors.signInFailed());
       if (!passwordOk) {
         await this.recordFailure(m, user, policy, client);
@@ -87,17 +101,52 @@ export class AuthService {
       if (user.status === 'suspended') return failed('suspended for inactivity', AuthErrors.accountSuspended(policy.suspendAfterInactiveDays));
       if (user.status === 'invited') return failed('not activated', AuthErrors.notActivated());
       if (user.passwordExposedAt) return failed('password reported exposed', AuthErrors.passwordExposed());
-      await m.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
-      await this.locks.succeed(source);
-      const { record, refreshToken } = await this.sessions.start(m, user, policy.sessions, client);
-      await this.audit.record(m, {
-        tenantId: scope.tenantId, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id,
-        details: { session: record.familyId }, actor: { id: user.id, label: user.username }, ip: client.ip,
-      });
-      return { ok: true, user, tokens: this.tokensFor(user, record, refreshToken, policy) };
+      // The failures are not forgotten yet: a known password must not buy fresh guesses at the code.
+      if (user.twoFactorEnabledAt) return { ok: true, user, challenge: { twoFactorRequired: true, ...(await this.twoFactor.issueChallenge(m, user)) } };
+      return { ok: true, user, tokens: await this.startSession(m, user, policy, client, null) };
     });
     if (!attempt.ok) throw attempt.error;
-    return { tokens: attempt.tokens, user: attempt.user };
+    return attempt.tokens ? { user: attempt.user, tokens: attempt.tokens } : { user: attempt.user, challenge: attempt.challenge! };
+  }
+
+  /**
+   * The code step: the challenge of this scope's password step, once, within its lifetime, with a
+   * TOTP code or an unused recovery code. Wrong codes count towards the account's lockout from this
+   * address, like wrong passwords, and are audited; the challenge stays usable until it expires.
+   */
+  async completeSignIn(scope: AuthScope, challengeToken: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
+    const policy = await this.policies.forScope(scope);
+    const outcome = await this.scope.run(scope.tenantId, 'national operator two-step sign-in', async (m): Promise<{ tokens: IssuedTokens } | { error: Error }> => {
+      const opened = await this.twoFactor.openChallenge(m, challengeToken, scope.tenantId);
+      if (opened.outcome !== 'ok') return { error: opened.outcome === 'expired' ? TwoFactorErrors.challengeExpired(CHALLENGE_MINUTES) : TwoFactorErrors.challengeInvalid() };
+      const user = await m.getRepository(User).findOneByOrFail({ id: opened.challenge.userId });
+      // Deactivated, suspended or reported leaked since the password step: as at the password step.
+      if (user.status !== 'active' || user.passwordExposedAt || !user.twoFactorEnabledAt) {
+        await this.twoFactor.spendChallenge(m, opened.challenge);
+        return { error: TwoFactorErrors.challengeInvalid() };
+      }
+      const locked = (await this.locks.lockedFor(signInLockKey(user, client))) > 0;
+      const kind = locked ? null : await this.twoFactor.acceptCode(m, user.id, code);
+      if (!kind) {
+        await this.twoFactor.recordFailure(m, user, policy, client, 'sign-in', locked);
+        return { error: TwoFactorErrors.codeRefused() };
+      }
+      await this.twoFactor.spendChallenge(m, opened.challenge);
+      return { tokens: await this.startSession(m, user, policy, client, kind) };
+    });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.tokens;
+  }
+
+  /** Both steps passed (or the only one): the failures are forgotten and a session begins. */
+  private async startSession(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo, secondFactor: CodeKind | null): Promise<IssuedTokens> {
+    await m.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+    await this.locks.succeed(signInLockKey(user, client));
+    const { record, refreshToken } = await this.sessions.start(m, user, policy.sessions, client);
+    const details: Record<string, unknown> = { session: record.familyId, ...(secondFactor ? { twoFactor: secondFactor } : {}) };
+    if (secondFactor === 'recovery_code') details.recoveryCodesLeft = await this.twoFactor.recoveryCodesLeft(m, user.id);
+    await this.audit.record(m, { tenantId: user.tenantId, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details, actor: { id: user.id, label: user.username }, ip: client.ip });
+    return this.tokensFor(user, record, refreshToken, policy, await this.twoFactor.enrolmentRequired(m, user, policy));
   }
 
   async refresh(scope: AuthScope, refreshToken: string, client: ClientInfo): Promise<IssuedTokens> {
@@ -126,7 +175,7 @@ export class AuthService {
         await this.sessions.revokeFamily(m, rotated.record.familyId, 'account no longer usable');
         return { error: AuthErrors.sessionEnded() };
       }
-      return { tokens: this.tokensFor(user, rotated.record, rotated.refreshToken, policy) };
+      return { tokens: this.tokensFor(user, rotated.record, rotated.refreshToken, policy, await this.twoFactor.enrolmentRequired(m, user, policy)) };
     });
     // A missing scope (wrong province) finds no row: the same "invalid" as a forged token.
     if ('error' in result) throw result.error;
@@ -187,7 +236,7 @@ export class AuthService {
   }
 
   private async recordFailure(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo): Promise<void> {
-    const locked = await this.locks.fail(lockKey(user, client), policy.lockout);
+    const locked = await this.locks.fail(signInLockKey(user, client), policy.lockout);
     if (!locked) return;
     const lockedUntil = new Date(Date.now() + locked.minutes * 60_000);
     await this.audit.record(m, {
@@ -198,22 +247,23 @@ export class AuthService {
 
 
   /** Tokens for a session's latest refresh token; the access token never outlives the session. */
-  private tokensFor(user: User, session: SessionRecord, refreshToken: string, policy: AccountPolicy): IssuedTokens {
+  private tokensFor(user: User, session: SessionRecord, refreshToken: string, policy: AccountPolicy, enrolmentRequired: boolean): IssuedTokens {
     const left = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
     const seconds = Math.max(1, Math.min(policy.sessions.accessTokenMinutes * 60, left));
     return {
-      accessToken: this.tokens.sign({ sub: user.id, sid: session.familyId, aud: user.tenantId ?? PLATFORM_AUDIENCE, pwc: user.mustChangePassword }, seconds),
+      accessToken: this.tokens.sign({ sub: user.id, sid: session.familyId, aud: user.tenantId ?? PLATFORM_AUDIENCE, pwc: user.mustChangePassword, tfe: enrolmentRequired }, seconds),
       refreshToken,
       tokenType: 'Bearer',
       expiresIn: seconds,
       mustChangePassword: user.mustChangePassword,
+      twoFactorEnrolmentRequired: enrolmentRequired,
     };
   }
 
 }
 
 /** Loads what a request needs to know about its caller, inside the account's scope. */
-export async function loadPrincipal(m: EntityManager, userId: string, sessionId: string): Promise<Principal | null> {
+export async function loadPrincipal(m: EntityManager, userId: string, sessionId: string, enrolmentRequired = false): Promise<Principal | null> {
   const user = await m.getRepository(User).findOneBy({ id: userId });
   if (!user || user.status !== 'active' || user.passwordExposedAt) return null;
   const memberships = user.tenantId ? await m.getRepository(Membership).find({ where: { userId: user.id } }) : [];
@@ -225,10 +275,7 @@ export async function loadPrincipal(m: EntityManager, userId: string, sessionId:
     sessionId,
     memberships: memberships.map((x) => ({ role: x.role, unitId: x.unitId })),
     mustChangePassword: user.mustChangePassword,
+    // Marked in the token when it was issued; lifted as soon as the account enrols.
+    twoFactorEnrolmentRequired: enrolmentRequired && !user.twoFactorEnabledAt,
   };
-}
-
-/** A lock's key: the account and the address its failures came from. */
-function lockKey(user: User, client: ClientInfo): string {
-  return `sign-in:${user.id}:${client.ip ?? 'unknown'}`;
 }

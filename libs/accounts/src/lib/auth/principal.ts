@@ -11,6 +11,8 @@ export interface Principal {
   sessionId: string;
   memberships: { role: TenantRole; unitId: string | null }[];
   mustChangePassword: boolean;
+  /** A role requires two-step verification and it is not on: only enrolling (and signing out) works. */
+  twoFactorEnrolmentRequired: boolean;
 }
 
 export const isNationalOperator = (p: Principal): boolean => p.tenantId === null;

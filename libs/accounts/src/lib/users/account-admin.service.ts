@@ -3,10 +3,11 @@ import { AuditLog } from '@cong/platform-audit';
 import { OperatorAccessRequest, TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { randomBytes, randomInt } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
-import { AuthErrors } from '../auth/auth.errors';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { AuthErrors, TwoFactorErrors } from '../auth/auth.errors';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { SessionRecord } from '../sessions/session.entity';
+import { clearTwoFactor } from '../two-factor/two-factor.service';
 import { checkedIdentity } from './account-identity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
@@ -52,13 +53,7 @@ export class AccountAdmin {
     const oneTimePassword = generateOneTimePassword();
     const passwordHash = await this.hasher.hash(oneTimePassword);
     const user = await this.db.asOperator({ ...access, tenantId }, async (m) => {
-      const found = await m
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
-        .andWhere('u.username = :username', { username: username.trim().toLowerCase() })
-        .getOne();
-      if (!found) throw new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', `Không có tài khoản "${username}".`);
+      const found = await this.findByUsername(m, tenantId, username);
       await m.getRepository(User).update(
         { id: found.id },
         { passwordHash, mustChangePassword: true, passwordExposedAt: null, status: found.status === 'invited' ? 'active' : found.status },
@@ -73,6 +68,42 @@ export class AccountAdmin {
       return found;
     });
     return { user, oneTimePassword };
+  }
+
+  /**
+   * Removes two-step verification from an account whose authenticator is lost, where no IT centre
+   * can (a national operator; a province's last admin): every session ends, and a role that requires
+   * it enrols again at the next sign-in. Audited on the operator path.
+   */
+  async resetTwoFactor(tenantId: string | null, username: string, access: OperatorAccessRequest): Promise<User> {
+    return this.db.asOperator({ ...access, tenantId }, async (m) => {
+      const found = await this.findByUsername(m, tenantId, username);
+      const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: found.id }).getOneOrFail();
+      if (!found.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
+      await clearTwoFactor(m, found);
+      await m
+        .createQueryBuilder()
+        .update(SessionRecord)
+        .set({ revokedAt: () => 'now()', revokedReason: 'two-step verification reset by an operator' })
+        .where('user_id = :id AND revoked_at IS NULL', { id: found.id })
+        .execute();
+      await this.audit.record(m, {
+        tenantId, action: 'auth.two_factor_reset', subjectType: 'user', subjectId: found.id,
+        details: { username: found.username, wasEnabled: !!found.twoFactorEnabledAt, via: 'cli' }, actor: { id: access.actorId, label: access.actorLabel },
+      });
+      return found;
+    });
+  }
+
+  private async findByUsername(m: EntityManager, tenantId: string | null, username: string): Promise<User> {
+    const found = await m
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
+      .andWhere('u.username = :username', { username: username.trim().toLowerCase() })
+      .getOne();
+    if (!found) throw new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', `Không có tài khoản "${username}".`);
+    return found;
   }
 
   private async issue(tenantId: string | null, input: NewAccount, access: OperatorAccessRequest): Promise<IssuedAccount> {

@@ -4,9 +4,10 @@ import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { Unit } from '@cong/units';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
-import { AuthErrors } from '../auth/auth.errors';
+import { AuthErrors, TwoFactorErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
 import { SessionService } from '../sessions/session.service';
+import { clearTwoFactor } from '../two-factor/two-factor.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
 import { User, UserStatus } from './user.entity';
 import { checkedIdentity } from './account-identity';
@@ -27,6 +28,7 @@ export interface UserView {
   passwordExposed: boolean;
   lastLoginAt: Date | null;
   suspendedAt: Date | null;
+  twoFactorEnabled: boolean;
   roles: { role: TenantRole; unit: string | null }[];
 }
 
@@ -47,6 +49,12 @@ export const UserAdminErrors = {
     new DomainError('ACCOUNTS_LAST_ADMIN', 'conflict', 'Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng của tỉnh.'),
   notYourself: () => new DomainError('ACCOUNTS_NOT_YOURSELF', 'conflict', 'Không thể tự vô hiệu hóa tài khoản của chính mình.'),
   notInvited: () => new DomainError('ACCOUNTS_NOT_INVITED', 'conflict', 'Tài khoản này đã được kích hoạt.'),
+  ownTwoFactor: () =>
+    new DomainError(
+      'ACCOUNTS_OWN_TWO_FACTOR_RESET',
+      'conflict',
+      'Không thể tự gỡ xác thực hai bước của chính mình tại đây: hãy tắt bằng mã xác thực hoặc mật khẩu (…/auth/two-factor/disable), hoặc nhờ một quản trị viên khác.',
+    ),
   notSuspended: () => new DomainError('ACCOUNTS_NOT_SUSPENDED', 'conflict', 'Tài khoản này không bị tạm ngưng; không có gì để mở lại.'),
 };
 
@@ -173,6 +181,27 @@ export class UserAdmin {
     });
   }
 
+  /**
+   * The user lost their authenticator (and recovery codes): two-step verification is removed and
+   * every session ends, since whoever holds the lost phone may be signed in. If a role requires it,
+   * the next sign-in allows nothing but enrolling again.
+   */
+  resetTwoFactor(actor: Principal, tenantId: string, userId: string): Promise<void> {
+    return this.db.transaction(tenantId, async (m) => {
+      // Without proof, on one's own account, a stolen session could strip the second factor.
+      if (userId === actor.userId) throw UserAdminErrors.ownTwoFactor();
+      const user = await this.userOrFail(m, tenantId, userId);
+      const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: user.id }).getOneOrFail();
+      if (!user.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
+      await clearTwoFactor(m, user);
+      await this.sessions.revokeAllOf(m, user.id, 'two-step verification reset');
+      await this.audit.record(m, {
+        tenantId, action: 'auth.two_factor_reset', subjectType: 'user', subjectId: user.id,
+        details: { username: user.username, wasEnabled: !!user.twoFactorEnabledAt }, actor: actorOf(actor),
+      });
+    });
+  }
+
   private async userOrFail(m: EntityManager, tenantId: string, userId: string): Promise<User> {
     const user = /^[0-9a-f-]{36}$/i.test(userId) ? await m.getRepository(User).findOneBy({ tenantId, id: userId }) : null;
     if (!user) throw UserAdminErrors.notFound();
@@ -238,6 +267,7 @@ export class UserAdmin {
       passwordExposed: !!user.passwordExposedAt,
       lastLoginAt: user.lastLoginAt,
       suspendedAt: user.suspendedAt,
+      twoFactorEnabled: !!user.twoFactorEnabledAt,
       roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
     };
   }

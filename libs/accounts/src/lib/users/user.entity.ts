@@ -54,6 +54,22 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastReinstatedAt!: Date | null;
 
+  /** The TOTP secret (AES-256-GCM, see TwoFactorSecrets) once enrolment is confirmed; never sent back. */
+  @Column({ type: 'text', nullable: true, select: false })
+  twoFactorSecret!: string | null;
+
+  /** Two-step verification is on since then (set exactly while `twoFactorSecret` is). */
+  @Column({ type: 'timestamptz', nullable: true })
+  twoFactorEnabledAt!: Date | null;
+
+  /** An enrolment started but not yet confirmed with a code: nothing is asked at sign-in for it. */
+  @Column({ type: 'text', nullable: true, select: false })
+  twoFactorPendingSecret!: string | null;
+
+  /** The last TOTP time step accepted: a code, once used, is refused for the rest of its window. */
+  @Column({ type: 'bigint', nullable: true, select: false, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  twoFactorLastStep!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -181,13 +181,13 @@ describe('tenant isolation (row-level security)', () => {
     for (const row of rows) expect(row).toEqual({ table: row.table, enabled: true, forced: true, policies: expect.any(Number) });
     expect(rows.every((r) => r.policies > 0)).toBe(true);
     // A null tenant_id never equals the transaction's province, so such rows are reachable only on
-    // the operator path. Only national operators' accounts and sessions, and platform audit events
-    // (with the head of their hash chain), may have one.
+    // the operator path. Only national operators' accounts, sessions, recovery codes and sign-in
+    // challenges, and platform audit events (with the head of their hash chain), may have one.
     const nullable = await ctx.asOwner((o) =>
       o.query(`SELECT table_name FROM information_schema.columns
         WHERE table_schema = 'public' AND column_name = 'tenant_id' AND is_nullable = 'YES'
           AND table_name <> 'platform_operator_access' ORDER BY table_name`),
     );
-    expect(nullable.rows.map((r: { table_name: string }) => r.table_name)).toEqual(['accounts_session', 'accounts_user', 'audit_chain_head', 'audit_entry']);
+    expect(nullable.rows.map((r: { table_name: string }) => r.table_name)).toEqual(['accounts_recovery_code', 'accounts_session', 'accounts_sign_in_challenge', 'accounts_user', 'audit_chain_head', 'audit_entry']);
   });
 });

@@ -23,6 +23,7 @@ import { CreatePublicMedia1795392000021 } from './1795392000021-create-public-me
 import { ChainAuditLog1795392000022 } from './1795392000022-chain-audit-log';
 import { AddAccountSuspension1795392000023 } from './1795392000023-add-account-suspension';
 import { DropAccountWideLockout1795392000024 } from './1795392000024-drop-account-wide-lockout';
+import { AddTwoFactor1795392000026 } from './1795392000026-add-two-factor';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ChainAuditLog1795392000022,
   AddAccountSuspension1795392000023,
   DropAccountWideLockout1795392000024,
+  AddTwoFactor1795392000026,
 ];

@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   'token-refresh': { points: 300, seconds: 600, what: 'làm mới phiên đăng nhập' },
   /** Password changes, resets, activations and "my password leaked" reports. */
   password: { points: 30, seconds: 600, what: 'đổi, đặt lại hoặc kích hoạt mật khẩu' },
+  /** Turning two-step verification on or off: each guesses at a code or the password. */
+  'two-factor': { points: 30, seconds: 600, what: 'bật hoặc tắt xác thực hai bước' },
   /** Citizens' writes (questions, votes, comments) from one address. */
   'public-write': { points: 10, seconds: 60, what: 'gửi ý kiến, câu hỏi hoặc bình chọn' },
 } as const;

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { REQUIREMENT_MESSAGE } from './rule-base';
-import { REQUIREMENT_ID } from './vocabulary';
+import { REQUIREMENT_ID, Role, ROLES } from './vocabulary';
 
 /** The ranges of the session lifetimes (the longest session: 90 days; the longest idle time: 7 days). */
 export const SESSION_LIMITS = {
@@ -44,12 +44,26 @@ export class SessionPolicy {
   @IsInt() @Min(SESSION_LIMITS.idleMinutes.min) @Max(SESSION_LIMITS.idleMinutes.max) idleMinutes = 480;
 }
 
+/**
+ * Two-step verification (TOTP with recovery codes). Anyone may turn it on; holders of a role in
+ * `requiredFor` must (GOV.UK Signon and Directus require it per organisation or policy): until they
+ * enrol, their sign-in allows nothing but enrolling. Empty: optional for everyone.
+ */
+export class TwoFactorPolicy {
+  @IsArray()
+  @ArrayUnique({ message: 'requiredFor must not name a role twice' })
+  @IsIn(ROLES, { each: true, message: `requiredFor must name roles of the vocabulary: ${ROLES.join(', ')}` })
+  requiredFor: Role[] = [];
+}
+
 /** Personal accounts (NA-9, LC-3.1b). Every field has a safe default; a province may tighten them. */
 export class AccountPolicy {
   @IsOptional() @Matches(REQUIREMENT_ID, { message: `requirement ${REQUIREMENT_MESSAGE}` }) requirement?: string;
   @ValidateNested() @Type(() => PasswordPolicy) password: PasswordPolicy = new PasswordPolicy();
   @ValidateNested() @Type(() => LockoutPolicy) lockout: LockoutPolicy = new LockoutPolicy();
   @ValidateNested() @Type(() => SessionPolicy) sessions: SessionPolicy = new SessionPolicy();
+  /** Absent (as in rule versions written before it existed): two-step verification is optional for everyone. */
+  @IsOptional() @ValidateNested() @Type(() => TwoFactorPolicy) twoFactor?: TwoFactorPolicy;
   /**
    * Accounts not signed in for this many days are suspended by a daily job until the IT centre lifts
    * it (as GOV.UK Signon does after 45). Absent: accounts are never suspended for disuse.

@@ -66,3 +66,25 @@ describe('suspension of unused accounts in the rule file (issue 14)', () => {
     expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 45.5'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must be a whole number of days']);
   });
 });
+
+describe('two-step verification in the rule file (issue 14)', () => {
+  const withTwoFactor = (line: string) => withSessions(`${SESSIONS}\n${line}`);
+
+  it('issue 14: reads the roles that require it; absent, it is optional for everyone and the stored document does not change', () => {
+    const result = parseRuleSet(withTwoFactor('  twoFactor: { requiredFor: [tenant_admin, editorial_board] }'), 'tenant.yaml');
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.value.accountPolicy.twoFactor?.requiredFor).toEqual(['tenant_admin', 'editorial_board']);
+    const without = parseRuleSet(NGHE_AN, 'tenant.yaml');
+    if (!without.ok) throw new Error('seed does not load');
+    expect(without.value.accountPolicy.twoFactor).toBeUndefined();
+    expect('twoFactor' in (canonicalDocument(without.value) as { accountPolicy: object }).accountPolicy).toBe(false);
+  });
+
+  it('issue 14: refuses a role outside the vocabulary, a role named twice and a misspelt field, naming each', () => {
+    expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [admin] }'))).toEqual([
+      'accountPolicy.twoFactor.requiredFor: must name roles of the vocabulary: national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
+    ]);
+    expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [unit_head, unit_head] }'))).toEqual(['accountPolicy.twoFactor.requiredFor: must not name a role twice']);
+    expect(problemsOf(withTwoFactor('  twoFactor: { requiredRoles: [unit_head] }'))).toEqual(['accountPolicy.twoFactor.requiredRoles: is not a known field']);
+  });
+});

@@ -1,5 +1,5 @@
 /** Every class of the rule-file schema (the JSON Schema generator reads their defaults). */
-export { AccountPolicy, LockoutPolicy, PasswordPolicy, SessionPolicy } from './account-policy.schema';
+export { AccountPolicy, LockoutPolicy, PasswordPolicy, SessionPolicy, TwoFactorPolicy } from './account-policy.schema';
 export { Calendar, CalendarDay } from './calendar.schema';
 export { LegalBasis, Portal, SubsiteDomain } from './identity.schema';
 export { AppliesTo, Deadline, Quota, Schedule } from './obligations.schema';

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ExecutionScope, PUBLIC_ROUTE } from '@cong/platform-context';
 import { TenantContext } from '@cong/tenancy';
-import { DURING_PASSWORD_CHANGE, REQUIRES } from '../../access/access.decorators';
+import { DURING_PASSWORD_CHANGE, DURING_TWO_FACTOR_ENROLMENT, REQUIRES } from '../../access/access.decorators';
 import { Capability, holds } from '../../access/capabilities';
-import { AuthErrors } from '../auth.errors';
+import { AuthErrors, TwoFactorErrors } from '../auth.errors';
 import { Principal } from '../principal';
 import { ScopedRequest } from './local.strategy';
 import { authScopeOf } from './request-scope';
@@ -37,6 +37,10 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     if (principal.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(DURING_PASSWORD_CHANGE, targets)) {
       throw AuthErrors.passwordChangeRequired();
+    }
+    // The one-time password is replaced first (its routes are open above); enrolment comes next.
+    if (!principal.mustChangePassword && principal.twoFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(DURING_TWO_FACTOR_ENROLMENT, targets)) {
+      throw TwoFactorErrors.enrolmentRequired();
     }
     for (const capability of this.reflector.getAllAndOverride<Capability[] | undefined>(REQUIRES, targets) ?? []) {
       if (!holds(principal, capability)) throw AuthErrors.forbidden(capability);

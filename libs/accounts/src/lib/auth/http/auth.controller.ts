@@ -1,15 +1,29 @@
 import { RateLimit } from '@cong/platform-throttling';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { NoTenant, TenantContext } from '@cong/tenancy';
 import { Public } from '@cong/platform-context';
-import { AllowedDuringPasswordChange, CurrentPrincipal } from '../../access/access.decorators';
+import { AllowedDuringPasswordChange, AllowedDuringTwoFactorEnrolment, CurrentPrincipal } from '../../access/access.decorators';
 import { rolesOf } from '../../access/capabilities';
-import { AuthScope, AuthService, IssuedTokens, PLATFORM_SCOPE } from '../auth.service';
+import { AuthScope, AuthService, PLATFORM_SCOPE, SignInResult } from '../auth.service';
 import { CredentialsService } from '../credentials.service';
+import { TwoFactorService } from '../../two-factor/two-factor.service';
 import { TokenPasswordRequest } from '../../users/http/users.dto';
 import { Principal } from '../principal';
-import { ChangePasswordRequest, MeResponse, RefreshRequest, SessionResponse, SignInRequest, TokenResponse } from './auth.dto';
+import {
+  ChangePasswordRequest,
+  DisableTwoFactorRequest,
+  MeResponse,
+  RecoveryCodesResponse,
+  RefreshRequest,
+  SessionResponse,
+  SignInRequest,
+  TokenResponse,
+  TwoFactorChallengeResponse,
+  TwoFactorCodeRequest,
+  TwoFactorEnrolmentResponse,
+  TwoFactorSignInRequest,
+} from './auth.dto';
 import { clientOf, RequestLike } from './request-scope';
 import { SignInGuard } from './sign-in.guard';
 
@@ -18,13 +32,18 @@ import { SignInGuard } from './sign-in.guard';
  * staff (`/api/v1/auth/…`, on the province's domain or with X-Tenant) and national operators
  * (`/api/v1/operator/auth/…`, no province).
  */
+@ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
 abstract class AuthEndpoints {
   constructor(
     protected readonly auth: AuthService,
     protected readonly credentials: CredentialsService,
+    protected readonly twoFactor: TwoFactorService,
   ) {}
 
   protected abstract scope(): AuthScope;
+
+  /** Who authenticator apps show as the issuer of the codes: "Cổng <province name>". */
+  protected abstract issuer(): string;
 
   @Post('login')
   @Public()
@@ -32,11 +51,52 @@ abstract class AuthEndpoints {
   // Below SignInGuard: decorators apply bottom-up, so the limit is counted before any password is checked.
   @RateLimit('sign-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with username and password (passport-local); locks after repeated failures' })
+  @ApiOperation({ summary: 'Sign in with username and password (passport-local); locks after repeated failures. With two-step verification on, answers a challenge instead of tokens' })
   @ApiBody({ type: SignInRequest })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(TokenResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] } })
+  signIn(@Req() req: RequestLike & { user: SignInResult }): TokenResponse | TwoFactorChallengeResponse {
+    return req.user.tokens ?? req.user.challenge;
+  }
+
+  @Post('login/two-factor')
+  @Public()
+  @RateLimit('sign-in')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Second step of a sign-in: the challenge with an authenticator code (±30 s) or a recovery code (spent); wrong codes count towards the lockout' })
   @ApiOkResponse({ type: TokenResponse })
-  signIn(@Req() req: RequestLike & { user: { tokens: IssuedTokens } }): TokenResponse {
-    return req.user.tokens;
+  signInWithCode(@Body() body: TwoFactorSignInRequest, @Req() req: RequestLike): Promise<TokenResponse> {
+    return this.auth.completeSignIn(this.scope(), body.challenge, body.code, clientOf(req));
+  }
+
+  @Post('two-factor/enrolment')
+  @RateLimit('two-factor')
+  @AllowedDuringTwoFactorEnrolment()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Start turning on two-step verification: a new TOTP secret and its otpauth:// URI; nothing changes until confirmed' })
+  @ApiCreatedResponse({ type: TwoFactorEnrolmentResponse })
+  startEnrolment(@CurrentPrincipal() principal: Principal): Promise<TwoFactorEnrolmentResponse> {
+    return this.twoFactor.start(principal, this.issuer());
+  }
+
+  @Post('two-factor/enrolment/confirm')
+  @RateLimit('two-factor')
+  @AllowedDuringTwoFactorEnrolment()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Confirm with a code of the new secret: two-step verification is on; the recovery codes are shown this once' })
+  @ApiOkResponse({ type: RecoveryCodesResponse })
+  confirmEnrolment(@CurrentPrincipal() principal: Principal, @Body() body: TwoFactorCodeRequest): Promise<RecoveryCodesResponse> {
+    return this.twoFactor.confirm(principal, body.code);
+  }
+
+  @Post('two-factor/disable')
+  @RateLimit('two-factor')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Turn off two-step verification with a current code or the password (refused when the province's rule requires it for my role)" })
+  @ApiNoContentResponse()
+  disable(@CurrentPrincipal() principal: Principal, @Body() body: DisableTwoFactorRequest, @Req() req: RequestLike): Promise<void> {
+    return this.twoFactor.disable(principal, this.scope(), body, clientOf(req));
   }
 
   @Post('refresh')
@@ -51,6 +111,7 @@ abstract class AuthEndpoints {
 
   @Post('logout')
   @AllowedDuringPasswordChange()
+  @AllowedDuringTwoFactorEnrolment()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session' })
@@ -110,9 +171,14 @@ export class AuthController extends AuthEndpoints {
   constructor(
     auth: AuthService,
     credentials: CredentialsService,
+    twoFactor: TwoFactorService,
     private readonly tenants: TenantContext,
   ) {
-    super(auth, credentials);
+    super(auth, credentials, twoFactor);
+  }
+
+  protected issuer(): string {
+    return `Cổng ${this.tenants.current().name}`;
   }
 
   protected scope(): AuthScope & { tenantId: string } {
@@ -146,8 +212,12 @@ export class AuthController extends AuthEndpoints {
 @Controller('operator/auth')
 export class OperatorAuthController extends AuthEndpoints {
   // Explicit, so Nest sees the parameter types to inject.
-  constructor(auth: AuthService, credentials: CredentialsService) {
-    super(auth, credentials);
+  constructor(auth: AuthService, credentials: CredentialsService, twoFactor: TwoFactorService) {
+    super(auth, credentials, twoFactor);
+  }
+
+  protected issuer(): string {
+    return 'Cổng — điều hành quốc gia';
   }
 
   protected scope(): AuthScope {

@@ -39,7 +39,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.exp !== 'number' || !isUUID(String(claims.sub)) || !isUUID(String(claims.sid))) throw AuthErrors.tokenInvalid();
     if (claims.aud !== (tenantId ?? PLATFORM_AUDIENCE)) throw AuthErrors.wrongScope();
     const principal = await this.scope.run(tenantId, 'national operator request', async (m) =>
-      (await this.sessions.isLive(m, claims.sub, claims.sid)) ? loadPrincipal(m, claims.sub, claims.sid) : null,
+      (await this.sessions.isLive(m, claims.sub, claims.sid)) ? loadPrincipal(m, claims.sub, claims.sid, claims.tfe === true) : null,
     );
     if (!principal) throw AuthErrors.sessionEnded();
     return principal;

@@ -90,6 +90,15 @@ export class UsersController {
     return this.users.reportExposed(actor, this.tenants.require(), id);
   }
 
+  @Post(':id/two-factor/reset')
+  @HttpCode(204)
+  @Requires('users.manage')
+  @ApiOperation({ summary: "The user lost their authenticator: two-step verification is removed and every session ends; they enrol again where their role requires it" })
+  @ApiNoContentResponse()
+  resetTwoFactor(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.users.resetTwoFactor(actor, this.tenants.require(), id);
+  }
+
   @Post(':id/password-reset')
   @Requires('users.manage')
   @ApiOperation({ summary: 'NA-9: a one-time reset token (24 h) with which the user sets a new password, different from the old' })

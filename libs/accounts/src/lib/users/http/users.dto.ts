@@ -49,6 +49,7 @@ export class UserResponse {
   @ApiProperty() passwordExposed!: boolean;
   @ApiPropertyOptional({ nullable: true, type: Date }) lastLoginAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date, description: 'When the account was suspended for disuse; null unless suspended' }) suspendedAt!: Date | null;
+  @ApiProperty({ description: 'Two-step verification is on (the IT centre can reset it at …/two-factor/reset)' }) twoFactorEnabled!: boolean;
   @ApiProperty({ type: [UserRoleView] }) roles!: UserRoleView[];
 }
 
