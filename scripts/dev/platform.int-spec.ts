@@ -98,7 +98,11 @@ describe('npm run platform (issue 13)', () => {
         const lines = run.output.trimEnd().split('\n');
         expect(lines.filter((l) => l.startsWith('{"level"'))).toEqual([]);
         expect(run.output).not.toMatch(/Mapped \{/);
-        expect(lines[lines.length - 1]).toBe('[cong] Press Ctrl-C to stop.');
+        // The summary comes once both processes have started (what the worker's first jobs log later may follow).
+        const summary = lines.indexOf('[cong] The platform is running:');
+        expect(summary).toBeGreaterThan(lines.findIndex((l) => l.includes('cong-worker started')));
+        expect(summary).toBeGreaterThan(lines.findIndex((l) => l.includes('Nest application successfully started')));
+        expect(lines.slice(summary).find((l) => l.startsWith('[cong] Press'))).toBe('[cong] Press Ctrl-C to stop.');
         expect(run.output).toContain(`[cong]   Start here  http://127.0.0.1:${apiPort}/`);
         expect(run.output).toContain('npm run cong -- accounts create-admin');
 

@@ -33,7 +33,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
 };
 
 /** Routes any signed-in account may call: they act on the caller's own account only. */
-const OWN_ACCOUNT_ROUTES = ['signOut', 'me', 'sessions', 'revokeSession', 'changePassword', 'reportExposed'];
+const OWN_ACCOUNT_ROUTES = ['signOut', 'me', 'sessions', 'revokeSession', 'changePassword', 'reportExposed', 'startEnrolment', 'confirmEnrolment', 'disable'];
 
 describe('authorisation matrix: every role × every endpoint family, from the documented capabilities', () => {
   let ctx: TestContext;
