@@ -12,7 +12,6 @@ export { TenantDomain } from './lib/tenants/tenant-domain.entity';
 export { isIanaTimezone, normaliseHost, TENANT_CODE } from './lib/tenants/tenant-identity';
 export { Tenant, type TenantStatus } from './lib/tenants/tenant.entity';
 export { TenantErrors } from './lib/tenants/tenant.errors';
-export { TenantRegistry } from './lib/tenants/tenant-registry.service';
 export { type NewTenant, TenantRepository } from './lib/tenants/tenant.repository';
 
 export const TENANCY_ENTITIES = [Tenant, TenantDomain];

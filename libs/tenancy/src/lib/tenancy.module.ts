@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TenantContext } from './context/tenant-context';
 import { TenantResolver } from './resolution/tenant-resolver';
 import { CurrentTenantService } from './tenants/current-tenant.service';
-import { TenantRegistry } from './tenants/tenant-registry.service';
 import { TenantController } from './tenants/tenant.controller';
 import { TenantRepository } from './tenants/tenant.repository';
 
@@ -12,8 +11,8 @@ import { TenantRepository } from './tenants/tenant.repository';
  */
 @Module({
   controllers: [TenantController],
-  providers: [TenantRepository, TenantRegistry, TenantResolver, TenantContext, CurrentTenantService],
-  exports: [TenantRepository, TenantRegistry, TenantResolver, TenantContext],
+  providers: [TenantRepository, TenantResolver, TenantContext, CurrentTenantService],
+  exports: [TenantRepository, TenantResolver, TenantContext],
 })
 export class TenancyModule {}
 

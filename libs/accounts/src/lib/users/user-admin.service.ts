@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
@@ -203,7 +204,7 @@ export class UserAdmin {
   }
 
   private async userOrFail(m: EntityManager, tenantId: string, userId: string): Promise<User> {
-    const user = /^[0-9a-f-]{36}$/i.test(userId) ? await m.getRepository(User).findOneBy({ tenantId, id: userId }) : null;
+    const user = isUUID(userId) ? await m.getRepository(User).findOneBy({ tenantId, id: userId }) : null;
     if (!user) throw UserAdminErrors.notFound();
     return user;
   }

@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
 import { ContentType, diffRuleDocuments, RuleChange, todayIn } from '@cong/rules';
@@ -317,7 +318,7 @@ export class ContentEditor {
   }
 
   private async lockedItem(m: EntityManager, tenantId: string, id: string): Promise<ContentItem> {
-    const item = /^[0-9a-f-]{36}$/i.test(id)
+    const item = isUUID(id)
       ? await m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id }).setLock('pessimistic_write').getOne()
       : null;
     if (!item) throw ContentErrors.notFound();
@@ -325,7 +326,7 @@ export class ContentEditor {
   }
 
   private async itemOrFail(m: EntityManager, tenantId: string, id: string): Promise<ContentItem> {
-    const item = /^[0-9a-f-]{36}$/i.test(id) ? await m.getRepository(ContentItem).findOneBy({ tenantId, id }) : null;
+    const item = isUUID(id) ? await m.getRepository(ContentItem).findOneBy({ tenantId, id }) : null;
     if (!item) throw ContentErrors.notFound();
     return item;
   }

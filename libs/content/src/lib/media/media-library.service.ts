@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { filetypeinfo } from 'magic-bytes.js';
@@ -89,7 +90,7 @@ export class MediaLibrary {
 
   get(tenantId: string, id: string): Promise<MediaAsset> {
     return this.db.transaction(tenantId, async (m) => {
-      const asset = /^[0-9a-f-]{36}$/i.test(id) ? await m.getRepository(MediaAsset).findOneBy({ tenantId, id }) : null;
+      const asset = isUUID(id) ? await m.getRepository(MediaAsset).findOneBy({ tenantId, id }) : null;
       if (!asset) throw MediaErrors.notFound();
       return asset;
     });

@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
@@ -55,15 +56,6 @@ export class ContentPublisher {
     return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'withdrawn', reason }));
   }
 
-  archive(actor: PublishingActor, tenantId: string, id: string): Promise<ContentItem> {
-    return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'archived' }));
-  }
-
-  /** Moves an unpublished item between workflow phases (draft, in review, scheduled). */
-  setWorkingStatus(tenantId: string, id: string, status: Extract<ContentStatus, 'draft' | 'in_review' | 'scheduled'>): Promise<ContentItem> {
-    return this.change(tenantId, id, (m, item) => this.record(m, { id: null, label: 'workflow' }, tenantId, item, { status }));
-  }
-
   /**
    * Records a status change inside the caller's transaction (the workflow's step), audited. The
    * caller calls `changed` once it committed, so the public side never drops its cache before the
@@ -98,7 +90,7 @@ export class ContentPublisher {
 
   private async change(tenantId: string, id: string, work: (m: EntityManager, item: ContentItem) => Promise<ContentItem>): Promise<ContentItem> {
     const changed = await this.db.transaction(tenantId, async (m) => {
-      const item = /^[0-9a-f-]{36}$/i.test(id)
+      const item = isUUID(id)
         ? await m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id }).setLock('pessimistic_write').getOne()
         : null;
       if (!item) throw ContentErrors.notFound();

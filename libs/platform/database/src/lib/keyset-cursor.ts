@@ -1,4 +1,5 @@
 import { DomainError } from '@cong/platform-errors';
+import { isUUID } from 'class-validator';
 
 /** Where a newest-first page ended: the sort instant and the id that breaks ties. */
 export interface KeysetPosition {
@@ -6,7 +7,6 @@ export interface KeysetPosition {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(p: KeysetPosition): string {
   return Buffer.from(`${p.at.toISOString()}|${p.id}`).toString('base64url');
@@ -19,7 +19,7 @@ export function encodeCursor(p: KeysetPosition): string {
 export function decodeCursor(cursor: string, code: string): KeysetPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
-  if (!id || !UUID.test(id) || Number.isNaN(date.getTime())) {
+  if (!id || !isUUID(id) || Number.isNaN(date.getTime())) {
     throw new DomainError(code, 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
   }
   return { at: date, id };

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { DatabaseErrors } from './database.errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface OpenTransaction {
   /** The tenant the transaction is bound to; null for an operator transaction. */
@@ -23,7 +23,7 @@ export interface OperatorAccessRequest {
 }
 
 export function assertTenantId(tenantId: unknown): asserts tenantId is string {
-  if (typeof tenantId !== 'string' || !UUID.test(tenantId)) throw DatabaseErrors.invalidTenantId(tenantId);
+  if (typeof tenantId !== 'string' || !isUUID(tenantId)) throw DatabaseErrors.invalidTenantId(tenantId);
 }
 
 /**

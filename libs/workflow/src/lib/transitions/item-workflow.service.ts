@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { Author, ContentEditor, ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { TenantDatabase } from '@cong/platform-database';
@@ -395,7 +396,7 @@ export class ItemWorkflow {
   }
 
   private async item(m: EntityManager, tenantId: string, id: string, lock: boolean): Promise<ContentItem> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw ContentErrors.notFound();
+    if (!isUUID(id)) throw ContentErrors.notFound();
     const query = m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id });
     const item = await (lock ? query.setLock('pessimistic_write') : query).getOne();
     if (!item) throw ContentErrors.notFound();
