@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
 import { createValidationPipe, DomainError, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
 import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
+import { SignInRefusals } from '@cong/accounts';
 import { ApiModule } from './api.module';
 import { setSecurityHeaders } from './security-headers';
 
@@ -52,6 +53,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(problems);
+  app.get(SignInRefusals).listenTo(problems);
   const fastify = app.getHttpAdapter().getInstance();
   // Nest's own first request hook, before its middleware: every reply names its request, and a
   // citizen's read is answered here by the public routes (the middleware has nothing to do for it).

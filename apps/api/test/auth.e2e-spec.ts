@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { AuditLog } from '@cong/platform-audit';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext, until } from '@cong/platform-testing';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { TenantOnboarding } from '@cong/onboarding';
 import { canonicalDocument, checksumOf, formatProblem, parseTenantDefinition } from '@cong/rules';
@@ -182,6 +182,13 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
     // Issue 14: a malformed sign-in is still a failed one, audited.
     const audited = await ctx.asOwner((c) => c.query(`SELECT details FROM audit_entry WHERE action = 'auth.sign_in_failed' AND details->>'reason' = 'malformed request' AND details->>'username' = 'editor.input'`));
     expect(audited.rows.length).toBeGreaterThanOrEqual(1);
+    // Refused before the route runs (a NUL in the username): audited all the same.
+    const nul = await lc.send('POST', '/api/v1/auth/login', { username: 'editor.input\u0000', password: STRONG_PASSWORD });
+    expect([nul.status, nul.body.code]).toEqual([400, 'PLATFORM_BODY_UNSAFE_TEXT']);
+    const refusedEarly = async () =>
+      (await ctx.asOwner((c) => c.query(`SELECT 1 FROM audit_entry WHERE tenant_id = $1 AND action = 'auth.sign_in_failed' AND details->>'reason' = 'malformed request (PLATFORM_BODY_UNSAFE_TEXT)'`, [laoCai.id]))).rows.length;
+    await until(async () => (await refusedEarly()) > 0, 5_000, 'the audit entry of a malformed sign-in');
+    expect(await refusedEarly()).toBe(1);
     const badJson = await api.request('/api/v1/auth/login', { method: 'POST', headers: { 'x-tenant': laoCai.code, 'content-type': 'application/json' }, body: '{"username": ' });
     expect([badJson.status, badJson.body.code]).toEqual([400, 'PLATFORM_MALFORMED_JSON']);
     const notUtf8 = await api.request('/api/v1/auth/login', {

@@ -1,17 +1,10 @@
 import { ContentPublisher } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
-import { HttpResponse, TcpProxy, TestContext } from '@cong/platform-testing';
+import { HttpResponse, TcpProxy, TestContext, until } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
 
-async function until(check: () => Promise<boolean> | boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A request and how long it took. */
 async function timed(send: () => Promise<HttpResponse>): Promise<HttpResponse & { ms: number }> {

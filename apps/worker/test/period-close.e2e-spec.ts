@@ -2,18 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ClosePeriods } from '@cong/compliance';
 import { createCommandConnection, JobQueue, queuePrefix } from '@cong/platform-queue';
-import { deleteRedisKeys, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, TestContext, until } from '@cong/platform-testing';
 import { todayIn } from '@cong/rules';
 import { Queue } from 'bullmq';
 import { WorkerModule } from '../src/worker.module';
 
-async function until(check: () => Promise<boolean>, ms = 15_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached in time`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Period close on BullMQ (issue 7): a scheduler per province in its time zone, catch-up at start, idempotent. */
 describe('period close jobs (real worker and Redis)', () => {

@@ -1,20 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createCommandConnection, queuePrefix } from '@cong/platform-queue';
-import { RedisServer, TestContext } from '@cong/platform-testing';
+import { RedisServer, TestContext, until } from '@cong/platform-testing';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-session';
 import { WorkerModule } from '../src/worker.module';
 
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 /** Requests sent back to back by a few concurrent clients until stopped; the statuses they got. */

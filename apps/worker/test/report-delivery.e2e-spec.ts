@@ -2,19 +2,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { deleteRedisKeys, MailCatcher, ruleVariant, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, MailCatcher, ruleVariant, TestContext, until } from '@cong/platform-testing';
 import { addDays, todayIn } from '@cong/rules';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-session';
 import { WorkerModule } from '../src/worker.module';
 
-async function until(check: () => Promise<boolean>, ms = 15_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached in time`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Reports go to their recipients when their period closes (issue 13.18): the worker's period close

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { deleteRedisKeys, MailCatcher, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, MailCatcher, TestContext, until } from '@cong/platform-testing';
 import { createCommandConnection, queuePrefix } from '@cong/platform-queue';
 import { Queue } from 'bullmq';
 import { ApiUnderTest } from '../../api/test/api-under-test';
@@ -8,13 +8,6 @@ import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-sessio
 import { ItemWorkflow } from '@cong/workflow';
 import { WorkerModule } from '../src/worker.module';
 
-async function until(check: () => Promise<boolean>, ms = 15_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached in time`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 

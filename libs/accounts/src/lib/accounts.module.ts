@@ -21,6 +21,7 @@ import { PasswordHasher } from './passwords/password-hasher';
 import { SessionService } from './sessions/session.service';
 import { AccountAdmin } from './users/account-admin.service';
 import { TwoFactorSecrets } from './two-factor/two-factor-secrets';
+import { SignInRefusals } from './auth/http/sign-in-refusals';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
 /**
@@ -30,7 +31,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
 @Module({
   imports: [PassportModule, RulesModule, TenancyModule, UnitsModule],
   controllers: [AuthController, OperatorAuthController, UsersController, UnitsController, AuditController, OperatorAuditController],
-  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService, TwoFactorSecrets, TwoFactorService],
-  exports: [AccessGuard, AuthService, AccountAdmin, AccountScope, UserAdmin],
+  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService, TwoFactorSecrets, TwoFactorService, SignInRefusals],
+  exports: [AccessGuard, AuthService, AccountAdmin, AccountScope, UserAdmin, SignInRefusals],
 })
 export class AccountsModule {}

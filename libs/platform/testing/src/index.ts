@@ -8,3 +8,4 @@ export { RedisServer } from './lib/redis-server';
 export { SAMPLE_FIELDS } from './lib/content-samples';
 export { ruleVariant, type RuleTree } from './lib/rule-variants';
 export { MailCatcher } from './lib/mail-catcher';
+export { until } from './lib/until';

@@ -1,4 +1,4 @@
-import { deleteRedisKeys, TcpProxy, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, TcpProxy, TestContext, until } from '@cong/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { CachedResponse, PublicResponseCache } from './public-response-cache';
 
@@ -6,13 +6,6 @@ const response = (body: string, storedAt = Date.now()): CachedResponse => ({ sta
 /** Computed this long ago: past its freshness (300 s), within the stale-if-error hour. */
 const tenMinutesAgo = () => Date.now() - 600_000;
 
-async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('public response cache: this process, Redis, and invalidation across processes (real Redis)', () => {
   let ctx: TestContext;

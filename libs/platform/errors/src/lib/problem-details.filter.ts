@@ -5,11 +5,16 @@ import { BODY_NOT_UTF8_MESSAGE, MAX_JSON_DEPTH, UnsafeJsonBodyError } from './js
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_BY_KIND, TITLE_BY_STATUS } from './problem';
 import { isDependencyUnavailable, problemHeaders } from './unavailable';
 
-interface HttpRequestLike {
+export interface HttpRequestLike {
   id?: string;
   url?: string;
   method?: string;
+  ip?: string;
+  headers?: Record<string, string | string[] | undefined>;
 }
+
+/** See ProblemDetailsFilter.onRefusal. */
+export type RefusalListener = (request: HttpRequestLike, problem: Problem) => void;
 interface HttpReplyLike {
   status(code: number): HttpReplyLike;
   header(name: string, value: string): HttpReplyLike;
@@ -53,9 +58,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.reply(error, http.getRequest<HttpRequestLike>(), http.getResponse<HttpReplyLike>());
   }
 
+  private readonly refusalListeners: RefusalListener[] = [];
+
+  /**
+   * Told of every answered 4xx with the request it refused (told, not awaited: the answer does not
+   * wait). Features that must record some refusals (a malformed sign-in is a failed sign-in) listen
+   * here, since a body refused before any route runs reaches no route's own code.
+   */
+  onRefusal(listener: RefusalListener): void {
+    this.refusalListeners.push(listener);
+  }
+
   /** Answers with the problem for `error`; also what Fastify's router calls for its own errors. */
   reply(error: unknown, request: HttpRequestLike | undefined, reply: HttpReplyLike): void {
     const problem = { ...this.toProblem(error, request), instance: request?.url, requestId: request?.id };
+    if (problem.status < 500 && request) for (const listener of this.refusalListeners) listener(request, problem);
     if (reply.sent) return;
     for (const [name, value] of Object.entries(problemHeaders(problem))) reply.header(name, value);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);

@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { ConfigModule } from '@cong/platform-config';
 import { ContextModule, ExecutionScope } from '@cong/platform-context';
 import { AppConfig } from '@cong/platform-config';
-import { deleteRedisKeys } from '@cong/platform-testing/redis';
+import { deleteRedisKeys, until } from '@cong/platform-testing/redis';
 import { randomBytes } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import { HandlesJob } from './handles-job.decorator';
@@ -39,13 +39,6 @@ class TestHandlers {
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('jobs on BullMQ (real Redis)', () => {
   // No TestContext: it loads every domain library, and those declare jobs this worker has no handlers for.
