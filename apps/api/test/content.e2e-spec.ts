@@ -7,7 +7,7 @@ import { ApiUnderTest } from './api-under-test';
 import { Caller, STRONG_PASSWORD } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
 
-describe('authoring content over HTTP (NA-5, LC-2.1): types, revisions, slugs, reach', () => {
+describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, NA-5.6, LC-2.1.1): types, revisions, slugs, reach', () => {
   let seeded: SeededApi;
   let ctx: TestContext;
   let api: ApiUnderTest;
