@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SessionPolicy } from '@cong/rules';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { newSecret, parseIdToken, secretHash, secretMatches } from '../auth/opaque-token';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuthErrors } from '../auth/auth.errors';
 import { SessionRecord } from './session.entity';
@@ -32,8 +33,6 @@ export type Rotation =
   | { outcome: 'ended'; ended: 'absolute' | 'idle'; userId: string; familyId: string }
   | { outcome: 'invalid' };
 
-const TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Refresh tokens (`<row id>.<secret>`, the secret stored only as SHA-256) with rotation and reuse
@@ -58,16 +57,16 @@ export class SessionService {
    * end a session.
    */
   async rotate(m: EntityManager, token: string, policy: SessionPolicy, client: ClientInfo, tenantId: string | null): Promise<Rotation> {
-    const parsed = TOKEN.exec(token);
+    const parsed = parseIdToken(token);
     if (!parsed) return { outcome: 'invalid' };
     const row = await m
       .getRepository(SessionRecord)
       .createQueryBuilder('s')
       .addSelect('s.refreshHash')
-      .where('s.id = :id', { id: parsed[1] })
+      .where('s.id = :id', { id: parsed.id })
       .setLock('pessimistic_write')
       .getOne();
-    if (!row || !timingSafeEqual(Buffer.from(row.refreshHash), Buffer.from(sha256(parsed[2])))) return { outcome: 'invalid' };
+    if (!row || !secretMatches(row.refreshHash, parsed.secret)) return { outcome: 'invalid' };
     if (row.tenantId !== tenantId || row.revokedAt) return { outcome: 'invalid' };
     if (row.replacedAt) {
       await this.revokeFamily(m, row.familyId, 'refresh token reused');
@@ -146,14 +145,14 @@ export class SessionService {
 
   /** A token of the family; it expires when the session does (`endsAt`, its absolute end). */
   private async issue(m: EntityManager, user: { id: string; tenantId: string | null }, familyId: string, endsAt: Date, client: ClientInfo) {
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     const repo = m.getRepository(SessionRecord);
     const record = await repo.save(
       repo.create({
         tenantId: user.tenantId,
         userId: user.id,
         familyId,
-        refreshHash: sha256(secret),
+        refreshHash: secretHash(secret),
         expiresAt: endsAt,
         userAgent: client.userAgent?.slice(0, 500) ?? null,
         ip: client.ip?.slice(0, 64) ?? null,

@@ -3,7 +3,8 @@ import { AuditLog } from '@cong/platform-audit';
 import { FailureLocks } from '@cong/platform-throttling';
 import { AccountPolicy } from '@cong/rules';
 import { authenticator } from 'otplib';
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { newSecret, parseIdToken, secretHash, secretMatches } from '../auth/opaque-token';
 import { EntityManager, IsNull } from 'typeorm';
 import { AccountPolicyProvider } from '../auth/account-policy.provider';
 import { AccountScope } from '../auth/account-scope';
@@ -23,8 +24,6 @@ export const RECOVERY_CODE_COUNT = 10;
 const STEP_SECONDS = 30;
 /** One step either side: a phone clock a little off still works, a code from two minutes ago does not. */
 const totp = authenticator.clone({ window: 1, step: STEP_SECONDS });
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const CHALLENGE = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 const TOTP_CODE = /^\d{6}$/;
 /** Unambiguous lower-case letters and digits: read aloud or copied from paper without mistakes. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -142,9 +141,9 @@ export class TwoFactorService {
 
   /** The password step passed for an enrolled account: a challenge for the code step. */
   async issueChallenge(m: EntityManager, user: User): Promise<{ challenge: string; expiresIn: number }> {
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     const repo = m.getRepository(SignInChallenge);
-    const row = await repo.save(repo.create({ tenantId: user.tenantId, userId: user.id, secretHash: sha256(secret), expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000) }));
+    const row = await repo.save(repo.create({ tenantId: user.tenantId, userId: user.id, secretHash: secretHash(secret), expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000) }));
     return { challenge: `${row.id}.${secret}`, expiresIn: CHALLENGE_MINUTES * 60 };
   }
 
@@ -153,11 +152,11 @@ export class TwoFactorService {
    * security), so it is "invalid" like a forged one.
    */
   async openChallenge(m: EntityManager, token: string, tenantId: string | null): Promise<OpenedChallenge> {
-    const parsed = CHALLENGE.exec(token);
+    const parsed = parseIdToken(token);
     if (!parsed) return { outcome: 'invalid' };
-    const row = await m.getRepository(SignInChallenge).createQueryBuilder('c').addSelect('c.secretHash').where('c.id = :id', { id: parsed[1] }).setLock('pessimistic_write').getOne();
+    const row = await m.getRepository(SignInChallenge).createQueryBuilder('c').addSelect('c.secretHash').where('c.id = :id', { id: parsed.id }).setLock('pessimistic_write').getOne();
     if (!row || row.tenantId !== tenantId || row.usedAt) return { outcome: 'invalid' };
-    if (!timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(sha256(parsed[2])))) return { outcome: 'invalid' };
+    if (!secretMatches(row.secretHash, parsed.secret)) return { outcome: 'invalid' };
     if (row.expiresAt.getTime() <= Date.now()) return { outcome: 'expired' };
     return { outcome: 'ok', challenge: row };
   }
@@ -186,7 +185,7 @@ export class TwoFactorService {
       .createQueryBuilder()
       .update(RecoveryCode)
       .set({ usedAt: () => 'now()' })
-      .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId, hash: sha256(compact.toLowerCase()) })
+      .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId, hash: secretHash(compact.toLowerCase()) })
       .execute();
     return (spent.affected ?? 0) > 0 ? 'recovery_code' : null;
   }
@@ -217,7 +216,7 @@ export class TwoFactorService {
   private async replaceRecoveryCodes(m: EntityManager, user: User): Promise<string[]> {
     await m.getRepository(RecoveryCode).delete({ userId: user.id });
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCode());
-    await m.getRepository(RecoveryCode).insert(codes.map((c) => ({ tenantId: user.tenantId, userId: user.id, codeHash: sha256(c.replace('-', '')) })));
+    await m.getRepository(RecoveryCode).insert(codes.map((c) => ({ tenantId: user.tenantId, userId: user.id, codeHash: secretHash(c.replace('-', '')) })));
     return codes;
   }
 }

@@ -1,20 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { isSecret, newSecret, secretHash } from '../auth/opaque-token';
 import { EntityManager, IsNull } from 'typeorm';
 import { UserToken, UserTokenPurpose } from './user-token.entity';
 
 /** How long an invitation and a reset stay usable. */
 export const TOKEN_LIFETIME_HOURS: Record<UserTokenPurpose, number> = { activation: 72, password_reset: 24 };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Issues a token for a user; earlier unused tokens of the same purpose stop working. */
 export async function issueUserToken(m: EntityManager, tenantId: string, userId: string, purpose: UserTokenPurpose): Promise<{ token: string; expiresAt: Date }> {
   const repo = m.getRepository(UserToken);
   await repo.update({ userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecret();
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_HOURS[purpose] * 3_600_000);
-  await repo.insert({ tenantId, userId, purpose, tokenHash: sha256(token), expiresAt });
+  await repo.insert({ tenantId, userId, purpose, tokenHash: secretHash(token), expiresAt });
   return { token, expiresAt };
 }
 
@@ -22,11 +20,11 @@ export type ConsumedToken = { outcome: 'ok'; userId: string } | { outcome: 'expi
 
 /** Uses a token once. Unknown, used and wrong-purpose tokens are "invalid"; late ones "expired". */
 export async function consumeUserToken(m: EntityManager, token: string, purpose: UserTokenPurpose): Promise<ConsumedToken> {
-  if (!TOKEN.test(token)) return { outcome: 'invalid' };
+  if (!isSecret(token)) return { outcome: 'invalid' };
   const row = await m
     .getRepository(UserToken)
     .createQueryBuilder('t')
-    .where('t.token_hash = :hash AND t.purpose = :purpose AND t.used_at IS NULL', { hash: sha256(token), purpose })
+    .where('t.token_hash = :hash AND t.purpose = :purpose AND t.used_at IS NULL', { hash: secretHash(token), purpose })
     .setLock('pessimistic_write')
     .getOne();
   if (!row) return { outcome: 'invalid' };
