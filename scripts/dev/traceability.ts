@@ -236,11 +236,12 @@ export function buildTrace(root = ROOT, briefText = readFileSync(findBrief(root)
   return { rows, unknown, otherReferences, unrequired, tenantFiles };
 }
 
-/** `file:3, 7` per file, files in order. */
+/**
+ * The files, in order, without line numbers: code and docs are edited all the time, and a matrix
+ * that changed with every edit above a mention would be stale after most commits.
+ */
 function places(citations: Citation[]): string {
-  const byFile = new Map<string, number[]>();
-  for (const c of citations) byFile.set(c.file, [...new Set([...(byFile.get(c.file) ?? []), c.line])]);
-  return [...byFile].map(([file, lines]) => `\`${file}:${lines.join(', ')}\``).join('; ');
+  return [...new Set(citations.map((c) => c.file))].map((file) => `\`${file}\``).join('; ');
 }
 
 const escape = (s: string) => s.replace(/\|/g, '\\|');
@@ -275,7 +276,7 @@ export function renderTrace(trace: Trace): string {
     const short = r.title.length > 90 ? `${r.title.slice(0, 89).trimEnd()}…` : r.title;
     out.push(`| [${r.id}](#${r.id.toLowerCase().replace(/\./g, '')}) | ${escape(short)} | ${r.status} | ${r.rules.length} | ${new Set(r.code.map((c) => c.file)).size} | ${r.tests.length} | ${new Set(r.docs.map((c) => c.file)).size} |`);
   }
-  out.push('', 'Rules: rule-file lines; Code: source files; Tests: test titles; Docs: documents.', '');
+  out.push('', 'Rules: rule-file lines; Code: source files; Tests: test files and titles; Docs: documents (files without line numbers, so that edits elsewhere in them leave the matrix current).', '');
 
   out.push('## Rules without a requirement', '', 'Entries with an `id:` in the lists of a `tenant.yaml` (quotas, schedules, deadlines, workflows, reports, …) that carry no `requirement`.', '');
   for (const file of trace.tenantFiles) {
@@ -306,7 +307,7 @@ export function renderTrace(trace: Trace): string {
       out.push(`- Code: ${r.code.length ? places(r.code) : '—'}`);
       out.push(`- Docs: ${r.docs.length ? places(r.docs) : '—'}`);
       out.push(`- Tests:${r.tests.length ? '' : ' —'}`);
-      for (const t of r.tests) out.push(`  - \`${t.file}:${t.line}\` ${escape(t.text).replace(/([*_<>])/g, '\\$1')}`);
+      for (const t of r.tests) out.push(`  - \`${t.file}\` ${escape(t.text).replace(/([*_<>])/g, '\\$1')}`);
       out.push('');
     }
   }
