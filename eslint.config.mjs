@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(fileURLToPath(import.meta.url));
 
 // Each domain library may depend on platform libraries and on the domain libraries before it:
-// platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← compliance
-const layers = ['tenancy', 'units', 'rules', 'accounts', 'notifications', 'sites', 'onboarding', 'content', 'workflow', 'compliance', 'catalog'];
+// platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← compliance ← catalog ← portal
+const layers = ['tenancy', 'units', 'rules', 'accounts', 'notifications', 'sites', 'onboarding', 'content', 'workflow', 'compliance', 'catalog', 'portal'];
 
 // Specs import platform-testing, which imports the libraries it makes fixtures for. Those edges
 // exist only in spec files (production code may not import type:testing, below), so they are not
@@ -45,7 +45,7 @@ const boundaries = (inSpecs) => {
   };
 };
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**'] },
@@ -53,7 +53,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries(false)],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -7,12 +7,13 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
-const swc = [
+// Portal pages are TSX: JSX compiled for preact, rendered to strings on the server only.
+const swc = (tsx) => [
   '@swc/jest',
   {
     jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      parser: { syntax: 'typescript', decorators: true, tsx },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic', importSource: 'preact' } },
       target: 'es2022',
       keepClassNames: true,
     },
@@ -24,7 +25,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.{spec,int-spec,e2e-spec}.ts'],
-  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
+  transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true), '^.+\\.m?js$': swc(false) },
   // ESM-only packages that Node 20 can require() natively but Jest's module system cannot.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper,

@@ -1,5 +1,5 @@
 // `npm run check`: everything CI checks, on any machine with Node 20+: installs dependencies, makes
-// sure PostgreSQL and Redis are there, then lint (module boundaries), typecheck and every test.
+// sure PostgreSQL, Redis and Chromium (browser tests) are there, then lint (module boundaries), typecheck and every test.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,16 @@ async function main() {
   const { prepare } = await import('./services.mjs');
   const services = await prepare(root, log, ensureDependencies);
   if (!services) return 1;
-  const env = { ...process.env, ...services.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+  const { ensureChromium, SetupError } = await import('./services.mjs');
+  let chromium;
+  try {
+    chromium = ensureChromium(process.env, log);
+  } catch (error) {
+    await services.stop();
+    console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
+    return 1;
+  }
+  const env = { ...process.env, ...services.env, CHROMIUM_PATH: chromium, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
   const bin = (name) => join(root, 'node_modules/.bin', name);
   try {
     log('Native modules load on this Node…');

@@ -1,5 +1,6 @@
 import { TestDatabase } from '@cong/platform-testing';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -104,7 +105,17 @@ describe('npm run platform (issue 13)', () => {
         expect(summary).toBeGreaterThan(lines.findIndex((l) => l.includes('Nest application successfully started')));
         expect(lines.slice(summary).find((l) => l.startsWith('[cong] Press'))).toBe('[cong] Press Ctrl-C to stop.');
         expect(run.output).toContain(`[cong]   Start here  http://127.0.0.1:${apiPort}/`);
+        expect(run.output).toContain(`[cong]   Portals     http://lao-cai.localhost:${apiPort}/`);
         expect(run.output).toContain('npm run cong -- accounts create-admin');
+        // The printed portal address answers as the browser would ask it (Host: lao-cai.localhost).
+        const portal = await new Promise<{ status?: number; body: string }>((resolve, reject) =>
+          get({ host: '127.0.0.1', port: apiPort, path: '/', headers: { host: `lao-cai.localhost:${apiPort}` } }, (res) => {
+            let body = '';
+            res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode, body }));
+          }).on('error', reject),
+        );
+        expect(portal.status).toBe(200);
+        expect(portal.body).toContain('<title>Cổng giao tiếp điện tử Lào Cai</title>');
 
         const cli = spawnSync('npm', ['run', '--silent', 'cong', '--', 'tenants', 'list'], { cwd: root, env, encoding: 'utf8' });
         expect(cli.stderr).toBe('');

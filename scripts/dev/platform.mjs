@@ -102,6 +102,9 @@ async function main() {
   log(`  Start here  ${base}/   (links to everything below)`);
   log(`  API         ${base}/api/v1   (a province by Host, or with the header X-Tenant: <code>)`);
   log(`  Provinces   ${provinces.join(', ')}   (try: curl -H 'X-Tenant: ${example}' ${base}/api/v1/tenant)`);
+  // Browsers resolve every *.localhost to this machine; outside production the platform reads
+  // <code>.localhost as that province's portal.
+  provinces.forEach((code, i) => log(`  ${i === 0 ? 'Portals' : '       '}     http://${code}.localhost:${port}/   (the public portal of ${code}; curl: -H 'Host: ${code}.localhost')`));
   log(`  API docs    ${base}/docs`);
   log(`  Health      ${base}/health/ready`);
   log(`  CLI         npm run cong -- accounts create-admin ${example} <username> --name "<full name>"`);

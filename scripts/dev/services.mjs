@@ -150,15 +150,40 @@ function findOnPath(binary) {
   return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
-function installRedisFromDebian(log) {
+/** Installs a Debian package, when this is Debian/Ubuntu and we are root; false otherwise or on failure. */
+function installDebianPackage(name, what, log) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/etc/debian_version') || !findOnPath('apt-get')) return false;
-  log('Redis: installing Debian package redis-server (apt-get)…');
+  log(`${what}: installing Debian package ${name} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   if (update.status !== 0) return false;
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', name], { stdio: 'inherit', env });
   return install.status === 0;
+}
+
+/**
+ * The browser the portal's browser tests drive (playwright-core, never a downloaded browser):
+ * CHROMIUM_PATH, else Debian's chromium, installed when missing (as redis-server is). Its path.
+ */
+export function ensureChromium(env, log) {
+  const given = env.CHROMIUM_PATH;
+  if (given) {
+    if (!existsSync(given)) throw new SetupError(`CHROMIUM_PATH=${given} does not exist.`);
+    return given;
+  }
+  const found = () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? findOnPath('chromium');
+  let binary = found();
+  if (!binary && installDebianPackage('chromium', 'Chromium (browser tests)', log)) binary = found();
+  if (!binary) {
+    throw new SetupError(
+      'Chromium is needed for the portal\'s browser tests and was not found.\n' +
+        '    Debian/Ubuntu: sudo apt-get install chromium\n' +
+        '    or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    );
+  }
+  log(`Chromium: ${binary}`);
+  return binary;
 }
 
 async function ensureRedis(root, env, log) {
@@ -172,7 +197,7 @@ async function ensureRedis(root, env, log) {
     throw new SetupError(`Redis at ${target.host} does not answer. Fix REDIS_URL or start that server.`);
   }
   let binary = findOnPath('redis-server');
-  if (!binary && installRedisFromDebian(log)) binary = findOnPath('redis-server') ?? '/usr/bin/redis-server';
+  if (!binary && installDebianPackage('redis-server', 'Redis', log)) binary = findOnPath('redis-server') ?? '/usr/bin/redis-server';
   if (!binary) {
     throw new SetupError(
       `Redis does not answer at ${target.host} and no redis-server program was found.\n` +

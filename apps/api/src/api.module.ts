@@ -17,6 +17,7 @@ import { ThrottlingModule } from '@cong/platform-throttling';
 import { TenancyModule, TenantGuard } from '@cong/tenancy';
 import { AccessGuard, AccountsModule } from '@cong/accounts';
 import { OnboardingModule } from '@cong/onboarding';
+import { PortalModule } from '@cong/portal';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 
@@ -43,6 +44,7 @@ export class ApiModule {
         WorkflowModule,
         NotificationsModule,
         ComplianceModule,
+        PortalModule,
         HealthModule,
         HomeModule,
       ],

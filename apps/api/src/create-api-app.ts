@@ -8,6 +8,7 @@ import { AppConfig } from '@cong/platform-config';
 import { createValidationPipe, DomainError, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
 import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
 import { SignInRefusals } from '@cong/accounts';
+import { PageRequest, PortalPages } from '@cong/portal';
 import { ApiModule } from './api.module';
 import { setSecurityHeaders } from './security-headers';
 
@@ -57,13 +58,16 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   // Nest's own first request hook, before its middleware: every reply names its request, and a
   // citizen's read is answered here by the public routes (the middleware has nothing to do for it).
+  // The portal's pages are taken there too: any GET on a province's host outside the platform's paths.
   const publicRoutes = app.get(PublicRoutes);
+  const portal = app.get(PortalPages);
   adapter.setOnRequestHook((request, reply, done) => {
     reply.header('x-request-id', request.id);
     setSecurityHeaders(reply, request.url, production);
     // A NUL in a path or query value decodes fine but no database text can hold it.
     if (NUL_IN_URL.test(request.url)) return problems.reply(nulInUrl(), request, reply as unknown as RouterReply);
-    if (!publicRoutes.intercept(request as unknown as Parameters<PublicRoutes['intercept']>[0], reply as unknown as Parameters<PublicRoutes['intercept']>[1])) done();
+    if (publicRoutes.intercept(request as unknown as Parameters<PublicRoutes['intercept']>[0], reply as unknown as Parameters<PublicRoutes['intercept']>[1])) return;
+    if (!portal.intercept(request as unknown as PageRequest, reply as unknown as Parameters<PortalPages['intercept']>[1], () => done())) done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
   // fails validation further in.

@@ -10,7 +10,13 @@ export { CONTENT_STATUSES, ContentItem, type ContentStatus } from './lib/items/c
 export { ContentRevision } from './lib/items/content-revision.entity';
 export { SlugRedirect } from './lib/items/slug-redirect.entity';
 export { ContentPublisher, type PublicationListener, type StatusChange } from './lib/publishing/content-publisher';
+export { type AnswerReply, type AnswerRequest, type Produced, PublicAnswers } from './lib/public/public-answers';
 export { PublicRoutes } from './lib/public/public-routes';
+export {
+  type HomeLists, type PublicItem, type PublicItemSummary, PublicReader, type PublicRegisterQuery, type PublicSearchQuery, type PublicSearchResult, type PublicSection,
+  type PublicSite, SEARCH_CANDIDATES,
+} from './lib/public/public-reader.service';
+export { LEGAL_DOCUMENT_STATUSES, type LegalDocumentStatus as PublicLegalStatus } from './lib/types/content-fields';
 export { plainText, sanitizeRichText } from './lib/safety/sanitize-html';
 export { FIELDS_BY_TYPE, LEGAL_DOCUMENT_KINDS, legalDocumentStatus, type LegalDocumentStatus, PAGE_KINDS, validateFields } from './lib/types/content-fields';
 export {

@@ -6,6 +6,7 @@ export { defaultActionLabel, EDIT_LIVE_ACTION, EDIT_LIVE_LABEL, RESCHEDULE_ACTIO
 export { liveEditorsOf } from './lib/schema/workflow.schema';
 export { OneOf, WEEKDAYS, type Weekday } from './lib/schema/one-of.validator';
 export * from './lib/schema/all-classes';
+export { AA_TEXT_CONTRAST, contrastRatio } from './lib/schema/colour-contrast';
 export { DAY_KINDS } from './lib/schema/obligations.schema';
 export { ruleFileJsonSchemas } from './lib/json-schema/rule-file.json-schema';
 export { formatProblem, type RuleProblem } from './lib/loading/rule-problem';

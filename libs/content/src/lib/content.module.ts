@@ -6,6 +6,7 @@ import { ContentEditor } from './items/content-editor.service';
 import { MediaController } from './media/media.controller';
 import { MediaLibrary } from './media/media-library.service';
 import { LocalDiskStorage, MediaStorage } from './media/media-storage';
+import { PublicAnswers } from './public/public-answers';
 import { PublicReader } from './public/public-reader.service';
 import { PublicRoutes } from './public/public-routes';
 import { ContentPublisher } from './publishing/content-publisher';
@@ -27,7 +28,7 @@ export class ContentCoreModule {}
 @Module({
   imports: [TenancyModule, ContentCoreModule],
   controllers: [ContentController, MediaController],
-  providers: [PublicReader, PublicRoutes],
-  exports: [ContentCoreModule, PublicRoutes],
+  providers: [PublicReader, PublicAnswers, PublicRoutes],
+  exports: [ContentCoreModule, PublicReader, PublicAnswers, PublicRoutes],
 })
 export class ContentModule {}

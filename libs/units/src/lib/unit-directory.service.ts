@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AuditLog } from '@cong/platform-audit';
+import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { EntityManager, QueryFailedError } from 'typeorm';
@@ -56,7 +57,16 @@ export class UnitDirectory {
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditLog,
+    /** The portal shows the unit tree and profiles: a change is seen there at once. */
+    @Optional() private readonly cache?: PublicResponseCache,
   ) {}
+
+  /** After a change citizens see (the tree, names, profiles): the province's public answers go. */
+  private async seen<T>(tenantId: string, change: Promise<T>): Promise<T> {
+    const result = await change;
+    await this.cache?.invalidate(tenantId);
+    return result;
+  }
 
   list(tenantId: string, includeInactive = false): Promise<UnitView[]> {
     return this.db.transaction(tenantId, async (m) => {
@@ -79,7 +89,7 @@ export class UnitDirectory {
   }
 
   create(actor: Actor, tenantId: string, input: NewUnit, declaredKinds: string[]): Promise<UnitView> {
-    return this.db.transaction(tenantId, async (m) => {
+    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
       if (!declaredKinds.includes(input.kind)) throw UnitErrors.kindNotDeclared(input.kind, declaredKinds);
       if (await m.getRepository(Unit).findOneBy({ tenantId, code: input.code })) throw UnitErrors.codeTaken(input.code);
       const parentId = input.parent ? (await this.activeOrFail(m, tenantId, input.parent)).id : null;
@@ -91,11 +101,11 @@ export class UnitDirectory {
       });
       await this.audit.record(m, { tenantId, action: 'units.unit_created', subjectType: 'unit', subjectId: unit.id, details: { code: unit.code, kind: unit.kind, parent: input.parent ?? null }, actor });
       return this.viewOf(m, unit);
-    });
+    }));
   }
 
   update(actor: Actor, tenantId: string, code: string, changes: UnitChanges, declaredKinds: string[]): Promise<UnitView> {
-    return this.db.transaction(tenantId, async (m) => {
+    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
       const unit = await this.unitOrFail(m, tenantId, code);
       const patch: Partial<Unit> = {};
       if (changes.name !== undefined) patch.name = changes.name.trim();
@@ -115,30 +125,30 @@ export class UnitDirectory {
       await m.getRepository(Unit).update({ tenantId, id: unit.id }, patch);
       await this.audit.record(m, { tenantId, action: 'units.unit_changed', subjectType: 'unit', subjectId: unit.id, details: { code, changes }, actor });
       return this.viewOf(m, { ...unit, ...patch });
-    });
+    }));
   }
 
   setProfile(actor: Actor, tenantId: string, code: string, profile: UnitProfileData): Promise<UnitView> {
     // The column holds at most 64 KiB; each field's own limit allows more than that together.
     if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) throw UnitErrors.profileTooLarge();
-    return this.db.transaction(tenantId, async (m) => {
+    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
       const unit = await this.unitOrFail(m, tenantId, code);
       await m.getRepository(Unit).update({ tenantId, id: unit.id }, { profile });
       await this.audit.record(m, { tenantId, action: 'units.unit_changed', subjectType: 'unit', subjectId: unit.id, details: { code, profile: 'updated' }, actor });
       return this.viewOf(m, { ...unit, profile });
-    });
+    }));
   }
 
   /** Units are never deleted (content and history refer to them); a unit with active sub-units stays. */
   deactivate(actor: Actor, tenantId: string, code: string): Promise<UnitView> {
-    return this.db.transaction(tenantId, async (m) => {
+    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
       const unit = await this.unitOrFail(m, tenantId, code);
       const children = await m.getRepository(Unit).findBy({ tenantId, parentId: unit.id, active: true });
       if (children.length > 0) throw UnitErrors.hasActiveChildren(code, children.map((c) => c.code));
       await m.getRepository(Unit).update({ tenantId, id: unit.id }, { active: false });
       await this.audit.record(m, { tenantId, action: 'units.unit_deactivated', subjectType: 'unit', subjectId: unit.id, details: { code }, actor });
       return this.viewOf(m, { ...unit, active: false });
-    });
+    }));
   }
 
   setTeamLeader(actor: Actor, tenantId: string, code: string, userId: string | null, m?: EntityManager): Promise<UnitView> {

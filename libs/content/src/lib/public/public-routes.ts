@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CachedResponse, PublicResponseCache } from '@cong/platform-cache';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
-import { DomainError, isDependencyUnavailable, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, problemHeaders, validationError } from '@cong/platform-errors';
+import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, problemHeaders, validationError } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
 import { SiteErrors } from '@cong/sites';
 import { ResolvedTenant, TenantHints, TenantRepository, TenantResolver } from '@cong/tenancy';
 import { Feed } from 'feed';
-import { hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise } from 'sitemap';
+import { Produced, PublicAnswers } from './public-answers';
 import { openApiParameters, ParamSpec, ParsedParams, parseParams } from './public-params';
-import { PublicReader } from './public-reader.service';
+import { PublicReader, SEARCH_CANDIDATES } from './public-reader.service';
 import { LEGAL_DOCUMENT_STATUSES, LegalDocumentStatus } from '../types/content-fields';
 
 /** What the public routes need of Fastify (the adapter bundles its own copy of Fastify's types). */
@@ -32,14 +31,6 @@ export interface RouteRegistrar {
   get(path: string, handler: (req: PublicRequest, reply: PublicReply) => Promise<void> | void): unknown;
 }
 
-/** A public response as cached: status, type, body (and where a redirect points). */
-interface Produced {
-  status: number;
-  contentType: string;
-  body: string;
-  location?: string;
-}
-
 interface PublicRoute {
   /** Under the public base path, in Fastify's syntax (`:site`). */
   path: string;
@@ -48,10 +39,6 @@ interface PublicRoute {
   produce(tenant: ResolvedTenant, p: ParsedParams, today: string): Promise<Produced>;
 }
 
-/** A CDN in front may also keep answering its copy while we cannot (stale-if-error, RFC 5861). */
-const cacheControl = (staleIfError: number) => `public, max-age=30, stale-while-revalidate=60, stale-if-error=${staleIfError}`;
-/** A stale answer (the database unreachable): no cache may take it as fresh. */
-const staleCacheControl = (staleIfError: number) => `public, max-age=0, stale-if-error=${staleIfError}`;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const SITE: ParamSpec = { name: 'site', in: 'path', description: '`portal` or the code of a unit with a sub-site', pattern: /^[a-z][a-z0-9-]{0,62}$/, message: 'site must be `portal` or a unit code', example: 'portal' };
 const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only this section (its slug)', pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: 'section must be a section slug' };
@@ -60,15 +47,9 @@ const issuedBound = (name: string, description: string): ParamSpec =>
   ({ name, in: 'query', description, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: `${name} must be a date (YYYY-MM-DD)` });
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
 
-/**
- * After a read failed for want of the database, for this long a read that has a stale answer gets
- * it at once instead of waiting again for a connection that will likely not come; reads with none
- * still try (and so notice when the database is back).
- */
-const DATABASE_DOWN_MS = 3_000;
-
 const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
+const gone = () => new DomainError('CONTENT_GONE', 'gone', 'Tin bài này đã được gỡ khỏi cổng.');
 const text = (p: ParsedParams, name: string) => p[name] as string | undefined;
 /** The cache key is what was asked, normalised: unknown parameters are refused, so random query
  * strings cannot multiply entries. */
@@ -92,8 +73,6 @@ export class PublicRoutes {
   private base = '/api/v1/public';
   /** Mounted path (Fastify's syntax) → route. */
   private readonly mounted = new Map<string, PublicRoute>();
-  /** Until when reads answer stale without trying the database (see DATABASE_DOWN_MS). */
-  private databaseDownUntil = 0;
   readonly routes: readonly PublicRoute[] = [
     {
       path: '/sites',
@@ -143,6 +122,7 @@ export class PublicRoutes {
         const site = p.site as string;
         const found = await this.reader.item(tenant.id, today, site, p.slug as string);
         if (!found) throw notFound();
+        if ('gone' in found) throw gone();
         if ('redirect' in found) return json({ location: found.redirect }, 301, `${this.base}/sites/${site}/items/${found.redirect}`);
         return json(found.item);
       },
@@ -162,13 +142,14 @@ export class PublicRoutes {
         issuedBound('issuedFrom', 'Legal documents: issued on or after (YYYY-MM-DD)'),
         issuedBound('issuedTo', 'Legal documents: issued on or before (YYYY-MM-DD)'),
         { name: 'limit', in: 'query', description: 'Results', integer: { min: 1, max: 50, default: 20 } },
+        { name: 'offset', in: 'query', description: `Results to skip (the newest ${SEARCH_CANDIDATES} matches are ranked; \`total\` counts them, \`capped\` says there were more)`, integer: { min: 0, max: SEARCH_CANDIDATES, default: 0 } },
       ],
       produce: async (tenant, p, today) => {
         const issuedFrom = text(p, 'issuedFrom');
         const issuedTo = text(p, 'issuedTo');
         if (issuedFrom && issuedTo && issuedTo < issuedFrom) throw validationError([{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }]);
-        return json({
-          items: await this.reader.search(tenant.id, today, {
+        return json(
+          await this.reader.search(tenant.id, today, {
             q: p.q as string,
             site: text(p, 'site'),
             type: text(p, 'type') as never,
@@ -180,8 +161,9 @@ export class PublicRoutes {
             issuedFrom,
             issuedTo,
             limit: p.limit as number,
+            offset: p.offset as number,
           }),
-        });
+        );
       },
     },
     {
@@ -214,7 +196,7 @@ export class PublicRoutes {
 
   constructor(
     private readonly reader: PublicReader,
-    private readonly cache: PublicResponseCache,
+    private readonly answers: PublicAnswers,
     private readonly resolver: TenantResolver,
     private readonly domains: TenantRepository,
   ) {}
@@ -256,6 +238,7 @@ export class PublicRoutes {
               200: { description: 'OK (ETag, Cache-Control)' },
               304: { description: 'Your copy is current (If-None-Match)' },
               404: { description: 'No such province, site or item' },
+              410: { description: 'The item was published at this address and has been withdrawn' },
               422: { description: 'A parameter is invalid (problem+json names it)' },
               503: { description: 'The database cannot be reached and nothing is cached for this (problem+json, Retry-After); a cached answer is served instead, marked stale (Age, Warning)' },
             },
@@ -275,9 +258,9 @@ export class PublicRoutes {
       const tenant = this.resolver.resolveCached(hints);
       if (!tenant) return this.resolveThenServe(route, req, reply, hints).catch((error: unknown) => this.fail(req, reply, error));
       const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
-      const key = this.cache.enabled ? keyOf(route, params) : '';
-      const hit = key ? this.cache.peek(tenant.id, key) : undefined;
-      if (hit) return this.answer(req, reply, hit);
+      const key = this.answers.keyFor(() => keyOf(route, params));
+      const hit = this.answers.peek(tenant.id, key);
+      if (hit) return this.answers.send(req, reply, hit);
       return this.produceThenServe(route, req, reply, tenant, params, key).catch((error: unknown) => this.fail(req, reply, error));
     } catch (error) {
       this.fail(req, reply, error);
@@ -288,54 +271,12 @@ export class PublicRoutes {
   private async resolveThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, hints: TenantHints): Promise<void> {
     const tenant = await this.resolver.resolve(hints);
     const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
-    await this.produceThenServe(route, req, reply, tenant, params, this.cache.enabled ? keyOf(route, params) : '');
+    await this.produceThenServe(route, req, reply, tenant, params, this.answers.keyFor(() => keyOf(route, params)));
   }
 
-  /**
-   * From Redis if another process cached it, else computed (and cached when caching is on). The
-   * database unreachable: the last answer for this province and key, past its freshness, marked
-   * stale; without one, the failure goes on to be a 503.
-   */
   private async produceThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, tenant: ResolvedTenant, params: ParsedParams, key: string): Promise<void> {
-    const cached = key ? await this.cache.get(tenant.id, key) : null;
-    if (cached) return this.answer(req, reply, cached);
-    if (key && Date.now() < this.databaseDownUntil) {
-      const stale = await this.cache.stale(tenant.id, key);
-      if (stale) return this.answer(req, reply, stale, true);
-    }
-    const generation = this.cache.generation(tenant.id);
-    let produced: Produced;
-    try {
-      produced = await route.produce(tenant, params, todayIn(tenant.timezone));
-    } catch (error) {
-      if (!isDependencyUnavailable(error)) throw error;
-      this.databaseDownUntil = Date.now() + DATABASE_DOWN_MS;
-      const stale = key ? await this.cache.stale(tenant.id, key) : null;
-      if (!stale) throw error;
-      return this.answer(req, reply, stale, true);
-    }
-    // The database answered: stale answers stop at once.
-    this.databaseDownUntil = 0;
-    const answer = { ...produced, etag: `"${hash('sha1', produced.body, 'base64url')}"`, storedAt: Date.now() };
-    if (key) await this.cache.set(tenant.id, key, answer, generation);
-    this.answer(req, reply, answer);
-  }
-
-  /**
-   * The response with its validators; 304 when the client's copy is current. A stale one says so:
-   * its Age, the Warning of RFC 7234 (110, still read by caches and monitors) and a Cache-Control
-   * no cache may take as fresh.
-   */
-  private answer(req: PublicRequest, reply: PublicReply, answer: CachedResponse, stale = false): void {
-    const staleIfError = this.cache.times.staleIfErrorSeconds;
-    reply.header('cache-control', stale ? staleCacheControl(staleIfError) : cacheControl(staleIfError)).header('etag', answer.etag).header('vary', 'Host, X-Tenant');
-    if (stale) reply.header('age', String(Math.max(0, Math.floor((Date.now() - answer.storedAt) / 1000)))).header('warning', '110 - "Response is Stale"');
-    if (answer.location) reply.header('location', answer.location);
-    if (answer.status === 200 && req.headers['if-none-match'] === answer.etag) {
-      reply.status(304).send();
-      return;
-    }
-    reply.status(answer.status).header('content-type', answer.contentType).send(answer.body);
+    const { answer, stale } = await this.answers.obtain(tenant.id, key, () => route.produce(tenant, params, todayIn(tenant.timezone)));
+    this.answers.send(req, reply, answer, stale);
   }
 
   private fail(req: PublicRequest, reply: PublicReply, error: unknown): void {

@@ -24,6 +24,7 @@ import { ChainAuditLog1795392000022 } from './1795392000022-chain-audit-log';
 import { AddAccountSuspension1795392000023 } from './1795392000023-add-account-suspension';
 import { DropAccountWideLockout1795392000024 } from './1795392000024-drop-account-wide-lockout';
 import { AddTwoFactor1795392000026 } from './1795392000026-add-two-factor';
+import { CreatePublicGone1795392000027 } from './1795392000027-create-public-gone';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   AddAccountSuspension1795392000023,
   DropAccountWideLockout1795392000024,
   AddTwoFactor1795392000026,
+  CreatePublicGone1795392000027,
 ];

@@ -1,7 +1,7 @@
 /** Every class of the rule-file schema (the JSON Schema generator reads their defaults). */
 export { AccountPolicy, LockoutPolicy, PasswordPolicy, SessionPolicy, TwoFactorPolicy } from './account-policy.schema';
 export { Calendar, CalendarDay } from './calendar.schema';
-export { LegalBasis, Portal, SubsiteDomain } from './identity.schema';
+export { LegalBasis, Portal, PortalPublisher, PortalTheme, SubsiteDomain } from './identity.schema';
 export { AppliesTo, Deadline, Quota, Schedule } from './obligations.schema';
 export { ChannelShare, Payments, RoyaltyGenre, Royalties, UnitValue, VolumeStatement } from './payments.schema';
 export { Emulation, EmulationWeight, Reminders, Report, ReportDelivery } from './reporting.schema';

@@ -28,6 +28,12 @@ const STALE_RETRY_MS = 5_000;
 type Lookups = LRUCache<string, ResolvedTenant | typeof NONE>;
 
 /**
+ * Outside production, `<code>.localhost` names the province `<code>` (its portal): browsers resolve
+ * every `*.localhost` to this machine, so each seed province opens with no DNS set-up.
+ */
+const DEV_HOST = /^([a-z][a-z0-9-]{1,62})\.localhost$/;
+
+/**
  * Host header → province domain, or `X-Tenant` → province code. Lookups are cached briefly (and
  * bounded, so random Host headers cannot grow memory); an unknown province is a 404, never a default.
  *
@@ -43,6 +49,7 @@ export class TenantResolver {
   private readonly byDomain: Lookups;
   private readonly byCode: Lookups;
   private readonly lastKnown: Map<Lookups, Lookups>;
+  private readonly devHosts: boolean;
 
   constructor(
     private readonly tenants: TenantRepository,
@@ -51,6 +58,7 @@ export class TenantResolver {
     // TENANT_LOOKUP_TTL_MS (30 s by default): how soon a change of domains or status made by
     // another process is seen here.
     const ttl = config.cacheTimes.tenantLookupMs;
+    this.devHosts = config.env !== 'production';
     this.byDomain = new LRUCache({ max: 10_000, ttl });
     this.byCode = new LRUCache({ max: 1_000, ttl });
     this.lastKnown = new Map([
@@ -60,6 +68,8 @@ export class TenantResolver {
   }
 
   async resolve(hints: TenantHints): Promise<ResolvedTenant> {
+    const dev = this.devCode(hints.host);
+    if (dev && hints.tenantHeader === undefined) return this.resolve({ tenantHeader: dev });
     const code = this.headerCode(hints.tenantHeader);
     const host = normaliseHost(hints.host);
     if (hints.host && !host && !code) throw TenantErrors.malformedHost();
@@ -80,6 +90,8 @@ export class TenantResolver {
    * (not cached, or anything to refuse). The public read path answers cache hits synchronously.
    */
   resolveCached(hints: TenantHints): ResolvedTenant | undefined {
+    const dev = this.devCode(hints.host);
+    if (dev && hints.tenantHeader === undefined) return this.resolveCached({ tenantHeader: dev });
     const host = hints.host ? normaliseHost(hints.host) : undefined;
     if (hints.host && !host) return undefined;
     const fromHost = host ? this.byDomain.get(host) : NONE;
@@ -98,6 +110,12 @@ export class TenantResolver {
       cache.clear();
       last.clear();
     }
+  }
+
+  /** The province a development host (`lao-cai.localhost`) names, outside production. */
+  private devCode(host: string | undefined): string | undefined {
+    if (!this.devHosts || !host) return undefined;
+    return DEV_HOST.exec(normaliseHost(host) ?? '')?.[1];
   }
 
   private headerCode(header: string | string[] | undefined): string | undefined {

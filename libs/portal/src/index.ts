@@ -1,0 +1,3 @@
+export { PAGE_PATHS } from './lib/portal-addresses';
+export { PortalModule } from './lib/portal.module';
+export { type PageRequest, PortalPages } from './lib/portal-pages';

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ContentModule } from '@cong/content';
+import { RulesModule } from '@cong/rules';
+import { TenancyModule } from '@cong/tenancy';
+import { PublicUnitDirectory } from '@cong/units';
+import { PortalChrome } from './portal-chrome';
+import { PortalPages } from './portal-pages';
+
+/** The public portal's pages, for the app that serves citizens (it has the public reader's connection). */
+@Module({
+  imports: [TenancyModule, RulesModule, ContentModule],
+  providers: [PublicUnitDirectory, PortalChrome, PortalPages],
+  exports: [PortalPages],
+})
+export class PortalModule {}
