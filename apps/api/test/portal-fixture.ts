@@ -156,7 +156,7 @@ export async function portalFixture(): Promise<PortalFixture> {
   });
 
   const naItems = ngheAn.items;
-  naItems.news = await ngheAn.publish('so-tai-chinh', 'news', 'Công khai ngân sách tỉnh Nghệ An quý IV', { summary: 'Số liệu thu chi ngân sách quý IV.' });
+  naItems.news = await ngheAn.publish('so-tai-chinh', 'news', 'Công khai ngân sách tỉnh Nghệ An quý IV', { section: 'tin-tuc', summary: 'Số liệu thu chi ngân sách quý IV.' });
   naItems.legalDocument = await ngheAn.publish('so-tai-chinh', 'legal_document', 'Quy định cung cấp thông tin trên Trang thông tin điện tử tỉnh', {
     fields: { ...SAMPLE_FIELDS.legal_document, number: '108/2006/QĐ-UBND', issuingBody: 'UBND tỉnh Nghệ An', issuedOn: '2006-11-06', effectiveFrom: '2006-11-16' },
   });
