@@ -77,7 +77,7 @@ describe('operator API for province rules (national operators only)', () => {
     expect(res.body.code).toBe('RULES_INVALID');
     expect(res.body.errors).toEqual([
       { field: 'tenants/nghe-an/tenant.yaml:7 timezone', message: '"Asia/Vinh" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)' },
-      { field: 'tenants/nghe-an/tenant.yaml:67 quotas[0].period', message: '"fortnight" is not one of week, month, quarter, half-year, year' },
+      { field: 'tenants/nghe-an/tenant.yaml:75 quotas[0].period', message: '"fortnight" is not one of week, month, quarter, half-year, year' },
       { field: 'tenants/nghe-an/units.yaml:11 units[3].parent', message: '"so-tai-chinh-cu" is not the code of a unit in this file' },
     ]);
     const wrongFolder = await asOperator('POST', '/ha-noi/rules', filesOf('nghe-an'));

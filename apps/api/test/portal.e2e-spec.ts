@@ -112,7 +112,7 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(body).toMatch(/<nav class="breadcrumbs" aria-label="Đường dẫn"><ol><li><a href="\/so-y-te">Trang chủ<\/a><\/li><li><a href="\/so-y-te\/chuyen-muc\/tin-tuc-thong-bao">Tin tức, thông báo<\/a><\/li>/);
   });
 
-  it('legal document: number, kind, issuer, signer, dates, status, file, and the document that replaced it (NA-5.4, LC-2.1.1b)', async () => {
+  it('legal document: number, kind, issuer, signer, dates, status, file, and the document that replaced it (NA-5.4, LC-2.1.1)', async () => {
     const res = await lc(itemPath(f.laoCai.items.legalDocument));
     const text = textOf(res.text);
     for (const fact of ['07/2006/QĐ-UBND', 'Quyết định', 'UBND tỉnh Lào Cai', 'Chủ tịch UBND tỉnh', '09/02/2006', '24/02/2006', 'Đã bị thay thế']) expect(text).toContain(fact);
@@ -120,7 +120,7 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(textOf((await lc(itemPath(f.laoCai.items.laterDocument))).text)).toContain('Còn hiệu lực');
   });
 
-  it('procedure, FAQ, investment project and page show their structured fields (NA-5.3, NA-5.6, LC-2.1.1a)', async () => {
+  it('procedure, FAQ, investment project and page show their structured fields (NA-5.3, NA-5.6, LC-2.1.1)', async () => {
     const procedure = textOf((await lc(itemPath(f.laoCai.items.procedure))).text);
     for (const fact of ['1.001234', 'Khám bệnh, chữa bệnh', 'Sở Y tế Lào Cai', 'Nộp hồ sơ', 'Đơn đề nghị', '15 ngày làm việc', 'Luật Đất đai 2024', 'Mẫu đơn']) expect(procedure).toContain(fact);
     const faq = textOf((await lc(itemPath(f.laoCai.items.faq))).text);

@@ -97,7 +97,9 @@ describe('public read API (no sign-in): published only, per province, cached and
 
     await publisher.withdraw(actor, laoCaiId, item.id, 'Thông tin chưa chính xác');
     expect((await pub('/sites/tp-lao-cai/items')).body.items).toEqual([]);
-    expect((await pub(`/sites/tp-lao-cai/items/${item.slug}`)).status).toBe(404);
+    // Withdrawn: 410 Gone (it was published here), not a 404 that says it never existed.
+    const gone = await pub(`/sites/tp-lao-cai/items/${item.slug}`);
+    expect([gone.status, gone.body.code]).toEqual([410, 'CONTENT_GONE']);
   });
 
   it('finds "Nghệ An" from "nghe an" and "NGHE AN"; legal documents by number and issuer, procedures by field', async () => {

@@ -63,7 +63,7 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     const takenDown = await act(lc, 'hdbt.cong', item.id, 'take-down', { comment: 'Số liệu chưa được kiểm chứng' });
     expect(takenDown.body).toMatchObject({ state: { id: 'withdrawn' }, status: 'withdrawn' });
     expect(await publicList(lc, 'so-y-te')).not.toContain(item.id);
-    expect((await publicItem()).status).toBe(404); // at once: the cached copy went with the step
+    expect((await publicItem()).status).toBe(410); // at once (the cached copy went with the step), and "gone", not "never was"
     const told = (await as(lc, 'bientap.yte')('GET', '/notifications')).body.items.find((n: { subjectId: string }) => n.subjectId === item.id);
     expect(told).toMatchObject({ kind: 'workflow.taken_down', title: 'Tin bài bị gỡ: Tiêm chủng mở rộng tháng 11' });
     expect(told.body).toContain('Số liệu chưa được kiểm chứng');

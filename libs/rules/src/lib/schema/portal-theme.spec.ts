@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRuleSet } from '../loading/tenant-folder.loader';
+import { formatProblem } from '../loading/rule-problem';
+import { contrastRatio } from './colour-contrast';
+
+const LAO_CAI = readFileSync(join(__dirname, '../../../../../tenants/lao-cai/tenant.yaml'), 'utf8');
+const THEME = '  theme: { primaryColor: "#9b1c1c", accentColor: "#7a1515" }';
+const withTheme = (line: string) => {
+  if (!LAO_CAI.includes(THEME)) throw new Error('the seed no longer has the theme line this test edits');
+  return LAO_CAI.replace(THEME, line);
+};
+const problemsOf = (text: string) => {
+  const result = parseRuleSet(text, 'tenant.yaml');
+  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^tenant\.yaml:\d+ /, ''));
+};
+
+describe("the portal's theme and publisher in the rule file (issue 16)", () => {
+  it('computes WCAG 2.1 contrast ratios', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#ffffff', '#ffffff')).toBeCloseTo(1, 5);
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+
+  it('takes the seed themes and publishers; both colours keep white text at AA', () => {
+    const result = parseRuleSet(LAO_CAI, 'tenant.yaml');
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect({ ...result.value.portal.theme }).toEqual({ primaryColor: '#9b1c1c', accentColor: '#7a1515' });
+    expect(result.value.portal.publisher?.agency).toBe('Ủy ban nhân dân tỉnh Lào Cai');
+    expect(contrastRatio('#9b1c1c', '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('refuses a colour white text cannot be read on, one not #rrggbb, and a logo that is not https or a path', () => {
+    expect(problemsOf(withTheme('  theme: { primaryColor: "#f0c000" }'))).toEqual([
+      'portal.theme.primaryColor: #f0c000 is too light: white text on it has contrast 1.71:1, WCAG 2.1 AA needs 4.5:1 (choose a darker colour)',
+    ]);
+    expect(problemsOf(withTheme('  theme: { primaryColor: "red" }'))).toEqual(['portal.theme.primaryColor: must be a colour #rrggbb (lower case)']);
+    expect(problemsOf(withTheme('  theme: { primaryColor: "#0b4f9c", logo: "javascript:alert(1)" }'))).toEqual([
+      'portal.theme.logo: must be an https address or a path on the portal (/api/v1/public/media/…)',
+    ]);
+  });
+});
