@@ -45,11 +45,10 @@ export class Links {
 
   /** `rest` (`''` or `/…`) on site `site`. */
   on(site: SiteInfo, rest = ''): string {
-    if (this.hostSite) {
-      if (site.id === this.hostSite.id) return rest || '/';
-      return `${this.chrome.primaryOrigin}${site.path === '/' ? '' : site.path}${rest}` || '/';
-    }
-    return `${site.path === '/' ? '' : site.path}${rest}` || '/';
+    if (this.hostSite?.id === site.id) return rest || '/';
+    const path = `${site.path === '/' ? '' : site.path}${rest}` || '/';
+    // From a sub-site's own domain, every other site is under the portal's primary domain.
+    return this.hostSite ? `${this.chrome.primaryOrigin}${path}` : path;
   }
 
   home = (site: SiteInfo) => this.on(site);
