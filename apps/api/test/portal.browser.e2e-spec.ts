@@ -142,7 +142,7 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
     const problems = await open(page, 'lao-cai', itemPath(f.laoCai.items.xss));
     expect(problems).toEqual([]);
     expect(await page.evaluate(() => document.scripts.length)).toBe(0);
-    expect(await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)))).toEqual([]);
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)))).toEqual([]);
     expect(await page.textContent('main h1')).toContain('Tin thử');
     expect(await page.textContent('main')).toContain('<script>alert(1)</script>');
     await page.close();

@@ -231,6 +231,28 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect((await lc(itemPath(item))).status).toBe(410);
   });
 
+  it('featured items ("Tin nổi bật") lead their site\'s home; featuring a published item is a live change the workflow allows or refuses', async () => {
+    const { caller, tokens, items } = f.laoCai;
+    const featured = await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: true }, tokens.editor);
+    expect([featured.status, featured.body.featured, featured.body.revision]).toEqual([200, true, 1]);
+    const home = await lc('/so-y-te');
+    expect(home.text).toMatch(new RegExp(`<h2 id="tin-noi-bat">Tin nổi bật</h2><ul class="item-list"><li class="first"><h3><a href="/so-y-te/${items.report.slug}">`));
+    const history = (await caller.send('GET', `/api/v1/content/${items.report.id}/transitions`, undefined, tokens.head)).body;
+    expect(history.at(-1)).toMatchObject({ action: 'edit-live', comment: 'Đưa vào tin nổi bật' });
+    expect((await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: 'có' }, tokens.editor)).status).toBe(422);
+    expect((await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: false }, tokens.editor)).body.featured).toBe(false);
+    expect((await lc('/so-y-te')).text).not.toContain('Tin nổi bật');
+    // Nghệ An (NA-8.1): the information team may not change a published item live; the unit's head may.
+    const ngheAn = f.ngheAn;
+    const refused = await ngheAn.caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, ngheAn.tokens.editor);
+    expect([refused.status, refused.body.code]).toEqual([403, 'WORKFLOW_LIVE_EDIT_REFUSED']);
+    expect((await ngheAn.caller.send('GET', `/api/v1/content/${ngheAn.items.news.id}`, undefined, ngheAn.tokens.head)).body.featured).toBe(false);
+    expect((await ngheAn.caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, ngheAn.tokens.head)).status).toBe(200);
+    expect((await na('/so-tai-chinh')).text).toContain('Tin nổi bật');
+    // Another province's item is not found, whatever the token.
+    expect((await caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, tokens.head)).status).toBe(404);
+  });
+
   it('the RSS and Atom item links and the sitemap URLs resolve to these pages; robots.txt names the sitemaps', async () => {
     const rss = await new Parser().parseString((await lc('/api/v1/public/sites/so-y-te/feed.rss')).text);
     const atom = await new Parser().parseString((await lc('/api/v1/public/sites/so-y-te/feed.atom')).text);

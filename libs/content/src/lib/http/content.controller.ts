@@ -4,7 +4,7 @@ import { actorOf, AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Princi
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
 import { Author, ContentEditor, ContentView } from '../items/content-editor.service';
-import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, RestoreRequest, RevisionResponse, UpdateContentRequest } from './content.dto';
+import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, FeaturedRequest, RestoreRequest, RevisionResponse, UpdateContentRequest } from './content.dto';
 import { ContentRevision } from '../items/content-revision.entity';
 import { RuleChange } from '@cong/rules';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
@@ -64,6 +64,16 @@ export class ContentController {
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
     const { expectedRevision, ...draft } = body;
     return this.editor.update(authorOf(p), tenantId, timezone, id, expectedRevision, draft);
+  }
+
+  @Put(':id/featured')
+  @Requires('content.write')
+  @ApiOperation({ summary: 'Put the item among its site\'s featured items ("Tin nổi bật", at the top of the home page) or take it out. No revision; on a published item it is a live change (the workflow\'s editPublished roles, recorded in its history)' })
+  @ApiOkResponse({ type: ContentResponse })
+  async feature(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeaturedRequest): Promise<ContentView> {
+    const { id: tenantId, timezone } = this.tenants.current();
+    await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
+    return this.editor.setFeatured(authorOf(p), tenantId, timezone, id, body.featured);
   }
 
   @Get(':id/revisions')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTENT_TYPES, ContentType } from '@cong/rules';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CONTENT_STATUSES, ContentStatus } from '../items/content-item.entity';
 
 const KEY = /^[a-z][a-z0-9-]{0,62}$/;
@@ -64,6 +64,7 @@ export class ContentResponse {
   @ApiPropertyOptional({ nullable: true, description: "State in the province's workflow" }) workflowState!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) publishAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) unpublishAt!: Date | null;
+  @ApiProperty({ description: 'At the top of its site\'s home page ("Tin nổi bật")' }) featured!: boolean;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiPropertyOptional({ enum: ['not_yet_effective', 'in_effect', 'expired', 'replaced'] }) legalStatus?: string;
@@ -85,4 +86,10 @@ export class RevisionResponse {
   @ApiProperty() authorLabel!: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) restoredFrom!: number | null;
   @ApiProperty() createdAt!: Date;
+}
+
+export class FeaturedRequest {
+  @ApiProperty({ description: 'true: among the featured items at the top of its site\'s home page ("Tin nổi bật"); false: not' })
+  @IsBoolean({ message: 'featured must be true or false' })
+  featured!: boolean;
 }

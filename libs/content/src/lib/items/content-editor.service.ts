@@ -26,7 +26,7 @@ export interface Author {
  * with the item before and after: the workflow decides there whether the author may change it live
  * (throwing undoes the save) and records the step in the item's history.
  */
-export type ApprovedEditListener = (m: EntityManager, edit: { before: ContentItem; after: ContentItem; author: Author; timezone: string }) => Promise<void>;
+export type ApprovedEditListener = (m: EntityManager, edit: { before: ContentItem; after: ContentItem; author: Author; timezone: string; note?: string }) => Promise<void>;
 
 /** Statuses whose content the public sees, or will see without another review. */
 const APPROVED_STATUSES: readonly string[] = ['published', 'scheduled'];
@@ -69,6 +69,8 @@ export interface ContentView {
   workflowState: string | null;
   publishAt: Date | null;
   unpublishAt: Date | null;
+  /** At the top of its site's home page ("Tin nổi bật"). */
+  featured: boolean;
   createdAt: Date;
   updatedAt: Date;
   /** Legal documents only: derived from their dates and replacement (NA-8.4). */
@@ -135,6 +137,29 @@ export class ContentEditor {
       await this.recordRevision(m, item, author, null);
       return this.view(m, item, timezone);
     });
+  }
+
+  /**
+   * Puts an item among its site's featured items ("Tin nổi bật") or takes it out. Placement, not
+   * content: no revision; the version is bumped, as by any change of the item. On a published or
+   * scheduled item it is a live change, allowed to those who may edit it live (the workflow's rule,
+   * recorded in its history as a step of that version).
+   */
+  async setFeatured(author: Author, tenantId: string, timezone: string, id: string, featured: boolean): Promise<ContentView> {
+    const view = await this.db.transaction(tenantId, async (m) => {
+      const item = await this.lockedItem(m, tenantId, id);
+      if (item.featured === featured) return this.view(m, item, timezone);
+      const before = { ...item } as ContentItem;
+      const after = Object.assign(item, { featured, version: item.version + 1 });
+      await m.getRepository(ContentItem).update({ tenantId, id }, { featured, version: after.version });
+      if (APPROVED_STATUSES.includes(before.status)) {
+        const note = featured ? 'Đưa vào tin nổi bật' : 'Bỏ khỏi tin nổi bật';
+        for (const listener of this.approvedEditListeners) await listener(m, { before, after, author, timezone, note });
+      }
+      return this.view(m, after, timezone);
+    });
+    if (view.status === 'published') await this.cache?.invalidate(tenantId);
+    return view;
   }
 
   async update(author: Author, tenantId: string, timezone: string, id: string, expectedRevision: number, input: ContentDraft, restoredFrom: number | null = null): Promise<ContentView> {
@@ -339,7 +364,7 @@ export class ContentEditor {
       id: item.id, site: site.kind === 'portal' ? 'portal' : site.path.slice(1), unit: unit.code, section: section?.slug ?? null, type: item.type, channel: item.channel,
       slug: item.slug, title: item.title, summary: item.summary, body: item.bodyHtml, fields: item.fields, status: item.status, publishedAt: item.publishedAt,
       revision: item.revision, version: item.version, workflowState: item.workflowState, publishAt: item.publishAt, unpublishAt: item.unpublishAt,
-      createdAt: item.createdAt, updatedAt: item.updatedAt,
+      featured: item.featured, createdAt: item.createdAt, updatedAt: item.updatedAt,
       ...(item.type === 'legal_document' ? { legalStatus: legalDocumentStatus(item.fields, todayIn(timezone)) } : {}),
     };
   }

@@ -24,6 +24,8 @@ export class ContentItem extends TenantOwnedEntity {
   @Column({ type: 'text', default: 'draft' }) status!: ContentStatus;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) withdrawnReason!: string | null;
+  /** "Tin nổi bật": shown at the top of its site's home page (placement, not content: no revision). */
+  @Column({ type: 'boolean', default: false }) featured!: boolean;
   /** The latest revision's number; a save names the one it started from (optimistic concurrency). */
   @Column({ type: 'integer', default: 1 }) revision!: number;
   /** Bumped by every save and every workflow step: a workflow action names the version it saw. */

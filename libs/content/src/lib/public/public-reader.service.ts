@@ -57,6 +57,8 @@ export interface PublicListQuery {
 
 /** A home page's lists, newest first. */
 export interface HomeLists {
+  /** "Tin nổi bật": the site's featured items, newest first. */
+  featured: PublicItemSummary[];
   news: PublicItemSummary[];
   announcements: PublicItemSummary[];
   thematic: PublicItemSummary[];
@@ -251,7 +253,8 @@ export class PublicReader {
    */
   async home(tenantId: string, today: string, site: string): Promise<HomeLists> {
     const portal = site === 'portal';
-    const lists: [keyof HomeLists, string, number, boolean][] = [
+    const lists: [keyof HomeLists, string | null, number, boolean][] = [
+      ['featured', null, 3, false],
       ['news', 'news', 7, false],
       ['announcements', 'announcement', 5, false],
       ['thematic', 'thematic', 4, false],
@@ -265,13 +268,13 @@ export class PublicReader {
         .map(([list, type, limit, wholeProvince]) => `(SELECT '${list}' AS list, ${SUMMARY_COLUMNS} FROM content_item c
            LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
            LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
-           WHERE c.tenant_id = $1 AND c.type = '${type}' AND c.status = 'published'
+           WHERE c.tenant_id = $1 AND ${type ? `c.type = '${type}'` : 'c.featured'} AND c.status = 'published'
              ${wholeProvince ? '' : `AND c.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2)`}
            ORDER BY c.published_at DESC, c.id DESC LIMIT ${limit})`)
         .join(' UNION ALL '),
       [tenantId, pathOf(site)],
     );
-    const home: HomeLists = { news: [], announcements: [], thematic: [], legalDocuments: [], procedures: [], faq: [] };
+    const home: HomeLists = { featured: [], news: [], announcements: [], thematic: [], legalDocuments: [], procedures: [], faq: [] };
     for (const row of rows) home[row.list].push(summary(row, today));
     return home;
   }

@@ -25,6 +25,7 @@ import { AddAccountSuspension1795392000023 } from './1795392000023-add-account-s
 import { DropAccountWideLockout1795392000024 } from './1795392000024-drop-account-wide-lockout';
 import { AddTwoFactor1795392000026 } from './1795392000026-add-two-factor';
 import { CreatePublicGone1795392000027 } from './1795392000027-create-public-gone';
+import { AddFeaturedItems1795392000028 } from './1795392000028-add-featured-items';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   DropAccountWideLockout1795392000024,
   AddTwoFactor1795392000026,
   CreatePublicGone1795392000027,
+  AddFeaturedItems1795392000028,
 ];

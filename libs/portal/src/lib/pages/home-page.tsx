@@ -10,16 +10,25 @@ export function HomePage({ ctx, lists }: { ctx: PageContext; lists: HomeLists })
   const isPortal = site.key === 'portal';
   const subsites = chrome.sites.filter((s) => s.key !== 'portal').sort((a, b) => vietnameseOrder(a.title, b.title));
   const nothing = Object.values(lists).every((l) => l.length === 0);
+  // A featured item leads the page; it is not listed again under the news.
+  const featured = new Set(lists.featured.map((i) => i.id));
+  const news = lists.news.filter((i) => !featured.has(i.id));
   return (
     <Layout ctx={ctx} title={isPortal ? chrome.portalTitle : site.title} canonical={links.canonical(site)} currentSection="">
       <h1 class={isPortal ? 'visually-hidden' : undefined}>{isPortal ? chrome.portalTitle : site.title}</h1>
       {nothing ? <p class="lead">Chưa có tin bài nào được đăng trên {isPortal ? 'cổng' : 'chuyên trang'} này.</p> : null}
       <div class="grid">
         <div>
-          {lists.news.length ? (
+          {lists.featured.length ? (
+            <section aria-labelledby="tin-noi-bat">
+              <h2 id="tin-noi-bat">Tin nổi bật</h2>
+              <ItemList ctx={ctx} items={lists.featured} lead />
+            </section>
+          ) : null}
+          {news.length ? (
             <section aria-labelledby="tin-tuc">
               <h2 id="tin-tuc">Tin tức</h2>
-              <ItemList ctx={ctx} items={lists.news} lead />
+              <ItemList ctx={ctx} items={news} lead={!lists.featured.length} />
             </section>
           ) : null}
           {lists.thematic.length ? (

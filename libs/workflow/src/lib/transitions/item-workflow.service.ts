@@ -148,7 +148,7 @@ export class ItemWorkflow {
    * its workflow lets edit live may make it (`editPublished`, by default those who may publish);
    * anyone else is refused and the save undone. A permitted edit is a step of the history.
    */
-  private async editLive(m: EntityManager, { before, after, author, timezone }: { before: ContentItem; after: ContentItem; author: Author; timezone: string }): Promise<void> {
+  private async editLive(m: EntityManager, { before, after, author, timezone, note }: { before: ContentItem; after: ContentItem; author: Author; timezone: string; note?: string }): Promise<void> {
     const ctx = new StepContext(m, before.tenantId, timezone);
     const bound = await this.binding(ctx, before);
     const roles = rolesAt(author.memberships ?? [], await ctx.lineage(before.unitId));
@@ -159,7 +159,7 @@ export class ItemWorkflow {
       repo.create({
         tenantId: before.tenantId, itemId: before.id, workflowId: bound.workflow.id, ruleVersion: bound.ruleVersion, action: EDIT_LIVE_ACTION,
         fromState: bound.state, toState: bound.state, actorId: author.id, actorLabel: author.label,
-        comment: `Bản ${after.revision} thay bản ${before.revision}`, revision: after.revision, version: after.version,
+        comment: note ?? `Bản ${after.revision} thay bản ${before.revision}`, revision: after.revision, version: after.version,
       }),
     );
   }
