@@ -1,4 +1,5 @@
 import type { HomeLists } from '@cong/content';
+import type { ComponentChildren } from 'preact';
 import { vietnameseOrder } from '../vietnamese';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
@@ -19,71 +20,45 @@ export function HomePage({ ctx, lists }: { ctx: PageContext; lists: HomeLists })
       {nothing ? <p class="lead">Chưa có tin bài nào được đăng trên {isPortal ? 'cổng' : 'chuyên trang'} này.</p> : null}
       <div class="grid">
         <div>
-          {lists.featured.length ? (
-            <section aria-labelledby="tin-noi-bat">
-              <h2 id="tin-noi-bat">Tin nổi bật</h2>
-              <ItemList ctx={ctx} items={lists.featured} lead />
-            </section>
-          ) : null}
-          {news.length ? (
-            <section aria-labelledby="tin-tuc">
-              <h2 id="tin-tuc">Tin tức</h2>
-              <ItemList ctx={ctx} items={news} lead={!lists.featured.length} />
-            </section>
-          ) : null}
-          {lists.thematic.length ? (
-            <section aria-labelledby="chuyen-de">
-              <h2 id="chuyen-de">Chuyên đề</h2>
-              <ItemList ctx={ctx} items={lists.thematic} />
-            </section>
-          ) : null}
-          {lists.legalDocuments.length ? (
-            <section aria-labelledby="van-ban-moi">
-              <h2 id="van-ban-moi">Văn bản mới</h2>
-              <DocumentTable ctx={ctx} items={lists.legalDocuments} caption="Văn bản pháp luật mới ban hành" />
-              <p><a href={links.documents(site)}>Tra cứu tất cả văn bản</a></p>
-            </section>
-          ) : null}
-          {lists.procedures.length ? (
-            <section aria-labelledby="thu-tuc-moi">
-              <h2 id="thu-tuc-moi">Thủ tục hành chính</h2>
-              <ProcedureTable ctx={ctx} items={lists.procedures} caption="Thủ tục hành chính mới cập nhật" />
-              <p><a href={links.procedures(site)}>Tra cứu tất cả thủ tục</a></p>
-            </section>
-          ) : null}
+          <Block id="tin-noi-bat" title="Tin nổi bật" shown={lists.featured.length > 0}><ItemList ctx={ctx} items={lists.featured} lead /></Block>
+          <Block id="tin-tuc" title="Tin tức" shown={news.length > 0}><ItemList ctx={ctx} items={news} lead={!lists.featured.length} /></Block>
+          <Block id="chuyen-de" title="Chuyên đề" shown={lists.thematic.length > 0}><ItemList ctx={ctx} items={lists.thematic} /></Block>
+          <Block id="van-ban-moi" title="Văn bản mới" shown={lists.legalDocuments.length > 0}>
+            <DocumentTable ctx={ctx} items={lists.legalDocuments} caption="Văn bản pháp luật mới ban hành" />
+            <p><a href={links.documents(site)}>Tra cứu tất cả văn bản</a></p>
+          </Block>
+          <Block id="thu-tuc-moi" title="Thủ tục hành chính" shown={lists.procedures.length > 0}>
+            <ProcedureTable ctx={ctx} items={lists.procedures} caption="Thủ tục hành chính mới cập nhật" />
+            <p><a href={links.procedures(site)}>Tra cứu tất cả thủ tục</a></p>
+          </Block>
         </div>
         <div>
-          {lists.announcements.length ? (
-            <section class="panel" aria-labelledby="thong-bao">
-              <h2 id="thong-bao">Thông báo</h2>
-              <ItemList ctx={ctx} items={lists.announcements} />
-            </section>
-          ) : null}
-          {lists.faq.length ? (
-            <section class="panel" aria-labelledby="hoi-dap">
-              <h2 id="hoi-dap">Hỏi đáp</h2>
-              <ItemList ctx={ctx} items={lists.faq} />
-            </section>
-          ) : null}
-          <section class="panel" aria-labelledby="tra-cuu">
-            <h2 id="tra-cuu">Tra cứu</h2>
+          <Block id="thong-bao" title="Thông báo" panel shown={lists.announcements.length > 0}><ItemList ctx={ctx} items={lists.announcements} /></Block>
+          <Block id="hoi-dap" title="Hỏi đáp" panel shown={lists.faq.length > 0}><ItemList ctx={ctx} items={lists.faq} /></Block>
+          <Block id="tra-cuu" title="Tra cứu" panel shown>
             <ul>
               <li><a href={links.documents(site)}>Văn bản pháp luật</a></li>
               <li><a href={links.procedures(site)}>Thủ tục hành chính</a></li>
               <li><a href={links.units()}>Cơ quan, đơn vị</a></li>
               {isPortal ? null : <li><a href={links.home(chrome.portal)}>{chrome.portalTitle}</a></li>}
             </ul>
-          </section>
+          </Block>
         </div>
       </div>
-      {isPortal && subsites.length ? (
-        <section aria-labelledby="chuyen-trang">
-          <h2 id="chuyen-trang">Chuyên trang của các cơ quan, đơn vị</h2>
-          <ul class="sites">
-            {subsites.map((s) => <li key={s.key}><a href={links.home(s)}>{s.title}</a></li>)}
-          </ul>
-        </section>
-      ) : null}
+      <Block id="chuyen-trang" title="Chuyên trang của các cơ quan, đơn vị" shown={isPortal && subsites.length > 0}>
+        <ul class="sites">{subsites.map((s) => <li key={s.key}><a href={links.home(s)}>{s.title}</a></li>)}</ul>
+      </Block>
     </Layout>
+  );
+}
+
+/** A titled part of the home page (a landmark named by its heading), left out when it has nothing to show. */
+function Block({ id, title, panel, shown, children }: { id: string; title: string; panel?: boolean; shown: boolean; children: ComponentChildren }) {
+  if (!shown) return null;
+  return (
+    <section class={panel ? 'panel' : undefined} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
   );
 }

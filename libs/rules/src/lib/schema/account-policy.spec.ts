@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { replaceLine, ruleProblems as problemsOf, seedRuleText } from '../../../test/seed-text';
 import { parseRuleSet } from '../loading/tenant-folder.loader';
 import { formatProblem } from '../loading/rule-problem';
 import { canonicalDocument, ruleSetFromDocument } from '../versions/canonical-document';
 
-const NGHE_AN = readFileSync(join(__dirname, '../../../../../tenants/nghe-an/tenant.yaml'), 'utf8');
+const NGHE_AN = seedRuleText('nghe-an');
 const SESSIONS = '  sessions: { accessTokenMinutes: 15, absoluteHours: 336, idleMinutes: 480 }';
-const withSessions = (line: string) => {
-  if (!NGHE_AN.includes(SESSIONS)) throw new Error('the seed no longer has the sessions line this test edits');
-  return NGHE_AN.replace(SESSIONS, line);
-};
-const problemsOf = (text: string) => {
-  const result = parseRuleSet(text, 'tenant.yaml');
-  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^tenant\.yaml:\d+ /, ''));
-};
+const withSessions = (line: string) => replaceLine(NGHE_AN, SESSIONS, line);
 
 describe('session lifetimes in the rule file (NA-9, LC-3.1b)', () => {
   it('NA-9: says an 8-hour session with a 30-minute idle limit directly', () => {

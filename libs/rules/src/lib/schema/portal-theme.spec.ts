@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { replaceLine, ruleProblems as problemsOf, seedRuleText } from '../../../test/seed-text';
 import { parseRuleSet } from '../loading/tenant-folder.loader';
 import { formatProblem } from '../loading/rule-problem';
 import { contrastRatio } from './colour-contrast';
 
-const LAO_CAI = readFileSync(join(__dirname, '../../../../../tenants/lao-cai/tenant.yaml'), 'utf8');
+const LAO_CAI = seedRuleText('lao-cai');
 const THEME = '  theme: { primaryColor: "#9b1c1c", accentColor: "#7a1515" }';
-const withTheme = (line: string) => {
-  if (!LAO_CAI.includes(THEME)) throw new Error('the seed no longer has the theme line this test edits');
-  return LAO_CAI.replace(THEME, line);
-};
-const problemsOf = (text: string) => {
-  const result = parseRuleSet(text, 'tenant.yaml');
-  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^tenant\.yaml:\d+ /, ''));
-};
+const withTheme = (line: string) => replaceLine(LAO_CAI, THEME, line);
 
 describe("the portal's theme and publisher in the rule file (issue 16)", () => {
   it('computes WCAG 2.1 contrast ratios', () => {
