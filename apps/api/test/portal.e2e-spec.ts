@@ -1,4 +1,5 @@
-import { HttpResponse } from '@cong/platform-testing';
+import { TenantOnboarding } from '@cong/onboarding';
+import { HttpResponse, ruleVariant } from '@cong/platform-testing';
 import { XMLParser } from 'fast-xml-parser';
 import { parseDocument } from 'htmlparser2';
 
@@ -294,5 +295,28 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(res.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await lc('/assets/khong-co.css')).status).toBe(404);
+  });
+
+  // Last: it changes Lào Cai's rules for the rest of the file.
+  it("a sub-site on a domain of its own (portal.subsiteDomains) answers at that domain's root; its path under the portal stays", async () => {
+    const definition = await ruleVariant('lao-cai', (r) => (r.portal.subsiteDomains = [{ unit: 'so-y-te', domain: 'soyte.laocai.gov.vn' }]));
+    await f.api.app.get(TenantOnboarding).apply(definition, { actorLabel: 'test-rule-change' });
+    const own = (path: string) => page('soyte.laocai.gov.vn', path);
+    const home = await own('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('<title>Sở Y tế — Cổng giao tiếp điện tử Lào Cai</title>');
+    expect(home.text).toContain('href="/chuyen-muc/tin-tuc-thong-bao"');
+    expect(home.text).toContain(`href="/${f.laoCai.items.announcement.slug}"`);
+    expect((await own(`/${f.laoCai.items.news.slug}`)).text).toContain(`<link rel="canonical" href="https://soyte.laocai.gov.vn/${f.laoCai.items.news.slug}"/>`);
+    // The portal and the other sites are absolute links to the primary domain; the directory is the portal's.
+    expect(home.text).toContain('href="https://laocai.gov.vn/co-quan"');
+    expect((await own('/co-quan/so-y-te')).headers.location).toBe('https://laocai.gov.vn/co-quan/so-y-te');
+    expect((await own('/robots.txt')).text).toContain('Sitemap: https://soyte.laocai.gov.vn/sitemap.xml');
+    // The old path keeps working on the portal's domain; feed links now name the sub-site's domain and resolve there.
+    expect((await lc(`/so-y-te/${f.laoCai.items.news.slug}`)).status).toBe(200);
+    const rss = await new Parser().parseString((await own('/api/v1/public/sites/so-y-te/feed.rss')).text);
+    const link = new URL(rss.items[0].link!);
+    expect(link.host).toBe('soyte.laocai.gov.vn');
+    expect((await own(link.pathname)).status).toBe(200);
   });
 });
