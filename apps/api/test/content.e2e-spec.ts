@@ -1,6 +1,6 @@
 import { ContentPublisher } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
-import { TestContext } from '@cong/platform-testing';
+import { countQueries, naming, TestContext } from '@cong/platform-testing';
 import { CONTENT_TYPES } from '@cong/rules';
 import { SAMPLE_FIELDS } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
@@ -97,6 +97,23 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     const mine = await as(editorYte)('GET', '/content?limit=200');
     expect(mine.body.items.every((i: { unit: string }) => i.unit === 'so-y-te')).toBe(true);
     expect((await as(admin)('GET', '/content?site=so-xay-dung')).body.items.map((i: { id: string }) => i.id)).toContain(other.id);
+  });
+
+  it('issue 15: the staff list reads a page in one statement, whatever its size (no query per item)', async () => {
+    for (let i = 0; i < 30; i++) await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title: `Tin đếm truy vấn ${i}`, section: 'tin-tuc-thong-bao' });
+    const page = (limit: number, site = '') => countQueries(() => as(admin)('GET', `/content?limit=${limit}${site}`));
+    const small = await page(2);
+    const large = await page(30);
+    expect(small.result.body.items).toHaveLength(2);
+    expect(large.result.body.items).toHaveLength(30);
+    expect(large.result.body.items[0]).toMatchObject({ site: 'so-y-te', unit: 'so-y-te', section: 'tin-tuc-thong-bao' });
+    expect(naming(large.statements, 'content_item')).toHaveLength(1);
+    expect(large.statements.length).toBe(small.statements.length);
+    // A site filter looks the site up once.
+    const bySite = await page(30, '&site=so-y-te');
+    expect(naming(bySite.statements, 'content_item')).toHaveLength(1);
+    expect(bySite.statements.length).toBe(small.statements.length + 1);
+    expect((await as(admin)('GET', '/content?site=khong-co')).status).toBe(404);
   });
 
   it("never shows another province's items, even by id", async () => {

@@ -9,3 +9,4 @@ export { SAMPLE_FIELDS } from './lib/content-samples';
 export { ruleVariant, type RuleTree } from './lib/rule-variants';
 export { MailCatcher } from './lib/mail-catcher';
 export { until } from './lib/until';
+export { countQueries, naming } from './lib/query-counter';
