@@ -17,3 +17,4 @@ export { WorkflowTransition } from './lib/transitions/workflow-transition.entity
 export { WorkflowModule } from './lib/workflow.module';
 
 export const WORKFLOW_ENTITIES = [WorkflowTransition];
+export { RunScheduledStep, ScheduledPublications, SweepProvince, SweepSchedules } from './lib/scheduling/scheduled-publications';

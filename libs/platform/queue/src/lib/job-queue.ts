@@ -62,6 +62,12 @@ export class JobQueue implements OnApplicationShutdown {
     this.schedulers.set(def.queue, declared.add(schedulerId));
   }
 
+  /** Removes a recurring job `repeat` declared (a province no longer active). */
+  async unrepeat(def: JobDefinition<unknown>, schedulerId: string): Promise<void> {
+    await this.queue(def.queue).removeJobScheduler(schedulerId);
+    this.schedulers.get(def.queue)?.delete(schedulerId);
+  }
+
   /** The scheduler ids `repeat` declared in this process, by queue. */
   declaredSchedulers(): ReadonlyMap<QueueName, ReadonlySet<string>> {
     return this.schedulers;

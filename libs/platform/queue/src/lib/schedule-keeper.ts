@@ -6,6 +6,8 @@ import { JobQueue } from './job-queue';
 interface Owner {
   name: string;
   declare: () => Promise<void>;
+  /** Run at every check: declarations that follow data (a province applied since, one suspended). */
+  reconcile?: () => Promise<void>;
 }
 
 /**
@@ -19,6 +21,9 @@ interface Owner {
  *
  * Declarations must be idempotent (upserting a scheduler keeps one) and may do catch-up work
  * (a sweep, a period close) that is itself safe to run twice: several workers re-declare together.
+ *
+ * An owner whose schedulers follow data (one per active province) also gives a `reconcile`, run at
+ * every check: a province applied while the worker runs gets its schedulers within one check.
  */
 @Injectable()
 export class ScheduleKeeper implements OnApplicationShutdown {
@@ -36,9 +41,9 @@ export class ScheduleKeeper implements OnApplicationShutdown {
   ) {}
 
   /** Declares now (a failure stops the worker's start, as before) and keeps it declared from then on. */
-  async keep(name: string, declare: () => Promise<void>): Promise<void> {
+  async keep(name: string, declare: () => Promise<void>, reconcile?: () => Promise<void>): Promise<void> {
     await declare();
-    this.owners.push({ name, declare });
+    this.owners.push({ name, declare, reconcile });
     if (!this.timer) {
       this.timer = setInterval(() => void this.check(), this.config.worker.scheduleCheckMs);
       this.timer.unref();
@@ -60,7 +65,7 @@ export class ScheduleKeeper implements OnApplicationShutdown {
       // Redis unreachable: nothing to compare; the 'ready' after the reconnect checks again.
       return;
     }
-    if (missing.length === 0) return;
+    if (missing.length === 0) return this.reconcile();
     this.logger.warn(`Redis has lost job schedulers (queue ${missing.join(', ')}); declaring them again`);
     for (const owner of this.owners) {
       try {
@@ -68,6 +73,17 @@ export class ScheduleKeeper implements OnApplicationShutdown {
       } catch (error) {
         // The next check finds them still missing and tries again.
         this.logger.error({ owner: owner.name, err: (error as Error).message }, 'Could not declare job schedulers again');
+      }
+    }
+  }
+
+  private async reconcile(): Promise<void> {
+    for (const owner of this.owners) {
+      try {
+        await owner.reconcile?.();
+      } catch (error) {
+        // Redis or the database away: the next check tries again.
+        this.logger.warn({ owner: owner.name, err: (error as Error).message }, 'Could not bring job schedulers up to date');
       }
     }
   }

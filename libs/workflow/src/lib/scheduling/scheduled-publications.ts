@@ -14,8 +14,10 @@ interface ScheduledStep {
 
 /** Publishes a scheduled item, or takes one down at its embargo's end, when its time comes. */
 export const RunScheduledStep = defineJob<ScheduledStep>('workflow.run-scheduled-step', 'publishing', RetryPolicies.persistent);
-/** Every minute (and whenever Redis has lost its data): whatever is due and was not done is done now. */
+/** Every minute (and whenever Redis has lost its data): one SweepProvince job per active province. */
 export const SweepSchedules = defineJob<Record<string, never>>('workflow.sweep-schedules', 'publishing', RetryPolicies.once);
+/** One province's sweep: whatever of it is due and was not done is done now. */
+export const SweepProvince = defineJob<Record<string, never>>('workflow.sweep-province', 'publishing', RetryPolicies.once);
 const SWEEP_EVERY_MS = 60_000;
 
 /**
@@ -63,27 +65,38 @@ export class ScheduledPublications implements OnApplicationBootstrap {
     return event ? `${event.transition.action}: ${event.transition.fromState} → ${event.transition.toState}` : 'nothing-due';
   }
 
+  /**
+   * Fans out: one job per active province (its id and the sweep's in the job's key, so a sweep
+   * enqueued twice runs each province once), so one province's many due items or a slow statement
+   * never hold up another's, and a failure is retried or looked at per province.
+   */
   @HandlesJob(SweepSchedules)
-  async sweep(): Promise<number> {
-    let done = 0;
+  async sweep(_data: Record<string, never>, job: { id?: string }): Promise<number> {
+    const active = (await this.tenants.listAll()).filter((t) => t.status === 'active');
+    for (const tenant of active) await this.queue.enqueue(SweepProvince, { tenantId: tenant.id, idempotencyKey: `sweep-${(job.id ?? randomUUID()).replace(/:/g, '-')}`, data: {} });
+    return active.length;
+  }
+
+  @HandlesJob(SweepProvince)
+  async sweepProvince(_data: Record<string, never>, job: { data: { tenantId: string | null } }): Promise<number> {
+    const tenant = job.data.tenantId ? await this.tenants.findById(job.data.tenantId) : null;
+    if (tenant?.status !== 'active') return 0;
     const now = new Date();
-    for (const tenant of await this.tenants.listAll()) {
-      if (tenant.status !== 'active') continue;
-      const due = await this.db.transaction(tenant.id, async (m) => {
-        const repo = m.getRepository(ContentItem);
-        const publish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'scheduled', publishAt: LessThanOrEqual(now) } });
-        const unpublish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'published', unpublishAt: LessThanOrEqual(now) } });
-        return [...publish.map((i) => ({ itemId: i.id, kind: 'publish' as const })), ...unpublish.map((i) => ({ itemId: i.id, kind: 'unpublish' as const }))];
-      });
-      for (const step of due) {
-        try {
-          if (await this.workflow.runSchedule(tenant.id, tenant.timezone, step.itemId, step.kind)) done++;
-        } catch (error) {
-          this.logger.error({ tenant: tenant.code, itemId: step.itemId, err: (error as Error).message }, 'Scheduled step failed in the sweep');
-        }
+    const due = await this.db.transaction(tenant.id, async (m) => {
+      const repo = m.getRepository(ContentItem);
+      const publish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'scheduled', publishAt: LessThanOrEqual(now) } });
+      const unpublish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'published', unpublishAt: LessThanOrEqual(now) } });
+      return [...publish.map((i) => ({ itemId: i.id, kind: 'publish' as const })), ...unpublish.map((i) => ({ itemId: i.id, kind: 'unpublish' as const }))];
+    });
+    let done = 0;
+    for (const step of due) {
+      try {
+        if (await this.workflow.runSchedule(tenant.id, tenant.timezone, step.itemId, step.kind)) done++;
+      } catch (error) {
+        this.logger.error({ tenant: tenant.code, itemId: step.itemId, err: (error as Error).message }, 'Scheduled step failed in the sweep');
       }
     }
-    if (done) this.logger.warn(`Sweep ran ${done} scheduled step(s) that had no job`);
+    if (done) this.logger.warn(`Sweep of ${tenant.code} ran ${done} scheduled step(s) that had no job`);
     return done;
   }
 
