@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
+import { EntityManager, In } from 'typeorm';
 import { Unit } from './unit.entity';
+
+/** The ids of the province's units with these codes, in the caller's transaction (unknown codes are left out). */
+export async function unitIdsByCode(m: EntityManager, tenantId: string, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  return (await m.getRepository(Unit).find({ select: ['id'], where: { tenantId, code: In([...codes]) } })).map((u) => u.id);
+}
 
 /** Reads of a province's unit tree, always inside its own transaction (row-level security). */
 @Injectable()

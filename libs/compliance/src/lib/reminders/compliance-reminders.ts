@@ -4,6 +4,7 @@ import { TenantDatabase } from '@cong/platform-database';
 import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
 import { Period, todayIn } from '@cong/rules';
 import { ProvinceJobs, TenantRepository } from '@cong/tenancy';
+import { unitIdsByCode } from '@cong/units';
 import { DateTime } from 'luxon';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { evaluateDeadline } from '../evaluators/deadline.evaluator';
@@ -62,8 +63,8 @@ export class ComplianceReminders implements OnApplicationBootstrap {
       const written = await this.db.transaction(tenantId, async (m) => {
         const claimed: unknown[] = await m.query(`INSERT INTO compliance_reminder (tenant_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key`, [tenantId, d.key]);
         if (claimed.length === 0) return [];
-        const [unit] = await m.query(`SELECT id FROM units_unit WHERE tenant_id = $1 AND code = $2`, [tenantId, d.unit]);
-        const people = unit ? await this.notifier.holders(m, tenantId, ['unit_editor', 'unit_head'], [unit.id]) : [];
+        const unitIds = await unitIdsByCode(m, tenantId, [d.unit]);
+        const people = unitIds.length ? await this.notifier.holders(m, tenantId, ['unit_editor', 'unit_head'], unitIds) : [];
         return this.notifier.notify(m, tenantId, people, { kind: d.kind, title: d.title, body: d.body });
       });
       sent.push(...written);

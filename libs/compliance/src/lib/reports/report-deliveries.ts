@@ -6,6 +6,7 @@ import { addDays, Period, Report, todayIn } from '@cong/rules';
 import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { ProvinceJobs, TenantRepository } from '@cong/tenancy';
+import { unitIdsByCode } from '@cong/units';
 import { ComplianceReports, periodLabel } from './compliance-reports';
 import { DeliveredReport } from './delivered-report.entity';
 import { DeliverReports } from './deliver-reports.job';
@@ -125,9 +126,7 @@ export class ReportDeliveries {
   private async deliver(tenantId: string, report: Report, owed: ReportDue, ruleVersion: number, now: Date): Promise<{ record: DeliveredReport; notifications: Notification[] } | null> {
     const doc = await this.reports.build(tenantId, report.id, owed.period.kind as Period, owed.period.start, now);
     return this.db.transaction(tenantId, async (m) => {
-      const unitIds: string[] = report.deliverTo.units.length
-        ? (await m.query(`SELECT id FROM units_unit WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, report.deliverTo.units])).map((u: { id: string }) => u.id)
-        : [];
+      const unitIds = await unitIdsByCode(m, tenantId, report.deliverTo.units);
       const people = new Set([
         ...(await this.notifier.holders(m, tenantId, report.deliverTo.roles, [])),
         ...(unitIds.length ? await this.notifier.holders(m, tenantId, ['unit_head'], unitIds) : []),
