@@ -1,6 +1,7 @@
 // Reference for uncached pages: a minimal node:http + pg server rendering the portal's own templates
 // (libs/portal/src/lib/pages, preact-render-to-string, as PortalPages' `html()`) from the portal's
-// own statements: PublicReader itself, on a bare pg pool of the same size as the API's public pool.
+// own statements: PublicReader itself, on a bare pg pool of the same size as the API's public pool,
+// logged in as the same public reader role (READ_URL), so the same row policies apply.
 // What the portal keeps between requests (the province, its chrome, each site's sections) is built
 // once at start with plain SQL, as a fair reference would cache it too. No response cache, no
 // Fastify, no Nest: what is left per request is routing, one statement and the render.
@@ -23,7 +24,7 @@ import { SEARCH_PAGE_SIZE, SearchPage, SectionPage } from '../../libs/portal/src
 
 const SECTION_PAGE_SIZE = 20;
 const url = process.env.DATABASE_URL!;
-const reader = new PublicReader(new PublicReadDatabase(url, Number(process.env.POOL_SIZE ?? 4), 'cong-bench-reference'));
+const reader = new PublicReader(new PublicReadDatabase(process.env.READ_URL ?? url, Number(process.env.POOL_SIZE ?? 4), 'cong-bench-reference'));
 
 interface Province {
   chrome: Chrome;

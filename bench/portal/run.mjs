@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from '../shared.mjs';
@@ -146,7 +146,8 @@ async function load(name, port, pages, pid, api) {
   const queriesBefore = api ? await queriesOf(api.child) : 0;
   const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: DURATION, requests });
   const perRequest = api ? ((await queriesOf(api.child)) - queriesBefore) / result.requests.total : undefined;
-  const row = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), queries: perRequest, errors: result.errors + result.non2xx + result.timeouts, kb: Math.round(result.throughput.total / Math.max(1, result.requests.total) / 1024) };
+  // The machine's 1-minute load average at the end: above its 2 cores' worth, something else ran too.
+  const row = { load: loadavg()[0].toFixed(1), name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), queries: perRequest, errors: result.errors + result.non2xx + result.timeouts, kb: Math.round(result.throughput.total / Math.max(1, result.requests.total) / 1024) };
   log(`${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB, ${row.kb} KB/page${api ? `, ${perRequest.toFixed(2)} queries/request` : ''}${row.errors ? `, ${row.errors} errors/non-2xx/timeouts` : ''}`);
   return row;
 }
@@ -187,9 +188,17 @@ async function main() {
   const refs = [];
 
   // Uncached: the API with PUBLIC_CACHE=off against node:http + pg with the same templates.
-  const refPg = startReference('reference-pg.tsx', PORTS.refPg, { DATABASE_URL: OWNER }, SWC);
+  // The reference reads as the API's public reader role (its row policies apply to both), from a
+  // pool of the API's public pool size; BENCH_REFERENCE_AS_OWNER=1 reads as the owner instead.
+  const readUrl = new URL(OWNER);
+  if (process.env.BENCH_REFERENCE_AS_OWNER !== '1') {
+    readUrl.username = process.env.DATABASE_PUBLIC_ROLE ?? 'cong_public';
+    readUrl.password = process.env.DATABASE_PUBLIC_PASSWORD ?? '';
+  }
+  const refPg = startReference('reference-pg.tsx', PORTS.refPg, { DATABASE_URL: OWNER, READ_URL: readUrl.toString(), POOL_SIZE: process.env.DATABASE_PUBLIC_POOL_SIZE ?? '4' }, SWC);
   let api = startApi(PORTS.apiUncached, false);
   await Promise.all([refPg.ready, api.ready]);
+  const idleRss = [rssOf(api.child.pid)];
   // The reference must give the portal's own pages: the same bytes, checked on a few of each kind.
   let same = 0;
   let differ = 0;
@@ -225,6 +234,7 @@ async function main() {
   const refMem = startReference('reference-memory.mjs', PORTS.refMemory, { PAGES: join(dir, 'pages.json') });
   api = startApi(PORTS.apiCached, true);
   await Promise.all([refMem.ready, api.ready]);
+  idleRss.push(rssOf(api.child.pid));
   for (const [kind, pages] of Object.entries(kinds)) {
     const failed = await fetchAll(PORTS.apiCached, pages);
     if (failed.length) throw new Error(`the portal did not give ${failed.length} pages, e.g. ${failed.slice(0, 3).join(', ')}`);
@@ -251,10 +261,11 @@ async function main() {
   }
   api.child.kill('SIGTERM');
 
-  console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | KB / page | DB queries / request | ratio to reference |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | ${r.queries.toFixed(2)} | ${(r.rps / r.ref).toFixed(2)}× ${r.refName} |${r.errors ? ` ${r.errors} errors` : ''}`);
-  for (const r of refs) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | — | — |${r.errors ? ` ${r.errors} errors` : ''}`);
+  console.log(`\n${cpus().length} cores; API RSS when ready, before any page: ${idleRss.join(' MB and ')} MB (uncached, cached).`);
+  console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | KB / page | DB queries / request | ratio to reference | load avg |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | ${r.queries.toFixed(2)} | ${(r.rps / r.ref).toFixed(2)}× ${r.refName} | ${r.load} |${r.errors ? ` ${r.errors} errors` : ''}`);
+  for (const r of refs) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | — | — | ${r.load} |${r.errors ? ` ${r.errors} errors` : ''}`);
   if (scores.length) {
     console.log('\n| Lighthouse page | performance | accessibility | best practices | SEO | below full marks |');
     console.log('|---|---:|---:|---:|---:|---|');
