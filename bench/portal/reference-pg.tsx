@@ -70,9 +70,10 @@ async function loadChromes(): Promise<void> {
       themeStyleHash: `sha256-${createHash('sha256').update(themeStyle).digest('base64')}`,
       sites: siteInfos,
       portal,
+      sections: new Map(),
       units: new Map(units.filter((u) => u.tenant_id === t.id).map(({ tenant_id: _, ...u }) => [u.code, u])),
     };
-    const tree = new Map<string, PublicSection[]>();
+    const tree = chrome.sections;
     for (const site of siteInfos) {
       const rows = sections.filter((s) => s.site_id === site.id);
       const under = (parent: string | null): PublicSection[] => rows.filter((r) => r.parent_id === parent).map((r) => ({ slug: r.slug, title: r.title, children: under(r.id) }));

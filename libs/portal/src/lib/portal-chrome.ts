@@ -35,6 +35,8 @@ export interface Chrome {
   themeStyleHash: string;
   sites: SiteInfo[];
   portal: SiteInfo;
+  /** Each site's navigation, by site key. */
+  sections: Map<string, PublicSection[]>;
   /** Units by code (the directory and the units named on items). */
   units: Map<string, PublicUnit>;
 }
@@ -47,17 +49,19 @@ const CHROME_TTL_MS = 60_000;
 interface Entry {
   generation: number;
   chrome: Chrome;
-  sections: Map<string, PublicSection[]>;
 }
 
 /**
- * The province's chrome, loaded once and kept until something of the province changes (the public
- * response cache's generation: a publication, a rule file applied, a section edited). A page then
- * costs its own statement alone.
+ * The province's chrome, loaded once (five statements: the rule version in force, the domains, the
+ * sites, every site's sections, the units) and kept until something of the province changes (the
+ * public response cache's generation: a publication, a rule file applied, a section or unit
+ * edited). A page then costs its own statement alone, and a cached page none: `peek` answers
+ * without waiting. Concurrent first requests share one load.
  */
 @Injectable()
 export class PortalChrome {
   private readonly entries = new LRUCache<string, Entry>({ max: 1_000, ttl: CHROME_TTL_MS });
+  private readonly loading = new Map<string, { generation: number; load: Promise<Chrome> }>();
 
   constructor(
     private readonly reader: PublicReader,
@@ -67,35 +71,36 @@ export class PortalChrome {
     private readonly cache: PublicResponseCache,
   ) {}
 
-  async of(tenant: ResolvedTenant): Promise<Chrome> {
-    return (await this.entry(tenant)).chrome;
-  }
-
-  /** A site's navigation: its sections in order, each with those under it. */
-  async sections(tenant: ResolvedTenant, site: SiteInfo): Promise<PublicSection[]> {
-    const entry = await this.entry(tenant);
-    let sections = entry.sections.get(site.key);
-    if (!sections) {
-      sections = (await this.reader.siteWithSections(tenant.id, site.key))?.sections ?? [];
-      entry.sections.set(site.key, sections);
-    }
-    return sections;
-  }
-
-  private async entry(tenant: ResolvedTenant): Promise<Entry> {
-    const generation = this.cache.generation(tenant.id);
+  /** The province's current chrome when this process has it, without waiting. */
+  peek(tenant: ResolvedTenant): Chrome | undefined {
     const known = this.entries.get(tenant.id);
-    if (known && known.generation === generation) return known;
-    const entry = { generation, chrome: await this.load(tenant), sections: new Map<string, PublicSection[]>() };
-    this.entries.set(tenant.id, entry);
-    return entry;
+    return known && known.generation === this.cache.generation(tenant.id) ? known.chrome : undefined;
+  }
+
+  async of(tenant: ResolvedTenant): Promise<Chrome> {
+    const known = this.peek(tenant);
+    if (known) return known;
+    const generation = this.cache.generation(tenant.id);
+    const pending = this.loading.get(tenant.id);
+    if (pending && pending.generation === generation) return pending.load;
+    const load = this.load(tenant).then(
+      (chrome) => {
+        this.entries.set(tenant.id, { generation, chrome });
+        return chrome;
+      },
+    ).finally(() => {
+      if (this.loading.get(tenant.id)?.load === load) this.loading.delete(tenant.id);
+    });
+    this.loading.set(tenant.id, { generation, load });
+    return load;
   }
 
   private async load(tenant: ResolvedTenant): Promise<Chrome> {
-    const [rules, domains, sites, units] = await Promise.all([
+    const [rules, domains, sites, sections, units] = await Promise.all([
       this.rules.ruleSetInForceOn(tenant.id, todayIn(tenant.timezone)),
       this.tenants.findDomainsOf(tenant.id),
       this.reader.sites(tenant.id),
+      this.reader.sectionsByKey(tenant.id),
       this.units.units(tenant.id),
     ]);
     const primary = (domains.find((d) => d.isPrimary) ?? domains[0])?.domain ?? 'localhost';
@@ -114,6 +119,7 @@ export class PortalChrome {
       themeStyleHash: `sha256-${createHash('sha256').update(themeStyle).digest('base64')}`,
       sites,
       portal,
+      sections,
       units: new Map(units.map((u) => [u.code, u])),
     };
   }

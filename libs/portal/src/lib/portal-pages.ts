@@ -52,10 +52,11 @@ const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
 /**
  * Scripts: none at all. Styles: the stylesheet and the province's theme block (by its hash), so no
  * inline style or script can run even if markup got through. Images: the portal's uploads, and a
- * logo on https.
+ * logo on https. `connect-src 'self'`: tools that read the page in place (Lighthouse fetching
+ * robots.txt, a browser's own prefetch) may reach the same origin; no script of ours does.
  */
 const pageCsp = (chrome: Chrome) =>
-  `default-src 'none'; script-src 'none'; style-src 'self' '${chrome.themeStyleHash}'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+  `default-src 'none'; script-src 'none'; style-src 'self' '${chrome.themeStyleHash}'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 class PageStatus extends Error {
@@ -96,7 +97,11 @@ export class PortalPages {
       this.asset(path, reply);
       return true;
     }
-    void this.page(req, path, reply, next).catch((error: unknown) => this.failed(req, reply, error));
+    try {
+      this.serve(req, path, reply, next);
+    } catch (error) {
+      this.failed(req, reply, error);
+    }
     return true;
   }
 
@@ -109,13 +114,31 @@ export class PortalPages {
     reply.status(200).header('content-type', found.contentType).header('cache-control', 'public, max-age=31536000, immutable').send(found.body);
   }
 
-  private async page(req: PageRequest, path: string, reply: AnswerReply, next: () => void): Promise<void> {
+  /**
+   * A cached page is answered here and now, without waiting, when this process knows the province,
+   * its chrome and the page (the hot path); anything else is resolved, loaded or produced.
+   */
+  private serve(req: PageRequest, path: string, reply: AnswerReply, next: () => void): void {
     const hostHeader = req.headers['host'];
     const host = normaliseHost(typeof hostHeader === 'string' ? hostHeader : undefined);
-    const tenant = host ? await this.tenantOf(host) : undefined;
-    if (!host || !tenant) return next();
+    if (!host) return next();
+    const tenant = this.resolver.resolveCached({ host });
+    const chrome = tenant && this.chrome.peek(tenant);
+    if (!tenant || !chrome) {
+      void this.resolveThenServe(req, path, host, reply, next).catch((error: unknown) => this.failed(req, reply, error));
+      return;
+    }
+    this.answer(req, path, host, reply, tenant, chrome);
+  }
 
-    const chrome = await this.chrome.of(tenant);
+  private async resolveThenServe(req: PageRequest, path: string, host: string, reply: AnswerReply, next: () => void): Promise<void> {
+    const tenant = await this.tenantOf(host);
+    if (!tenant) return next();
+    this.answer(req, path, host, reply, tenant, await this.chrome.of(tenant));
+  }
+
+  /** Routes the path on the province's chrome; answers from the cache when it can, else produces. */
+  private answer(req: PageRequest, path: string, host: string, reply: AnswerReply, tenant: ResolvedTenant, chrome: Chrome): void {
     const hostSite = chrome.sites.find((s) => s.domain === host) ?? null;
     const routed = routePath(path, chrome, hostSite);
     if ('redirect' in routed) {
@@ -128,19 +151,23 @@ export class PortalPages {
       if ('route' in routed) params = parsePageParams(PARAMS[routed.route.page] ?? [], (req.query ?? {}) as Record<string, unknown>);
     } catch (error) {
       if (!(error instanceof PageParamError)) throw error;
-      return this.sendError(req, reply, tenant, routed.site, links, 400, error.problems);
+      return this.sendError(reply, tenant, chrome, routed.site, links, 400, error.problems);
     }
-    if ('notFound' in routed) return this.sendError(req, reply, tenant, routed.site, links, 404);
+    if ('notFound' in routed) return this.sendError(reply, tenant, chrome, routed.site, links, 404);
 
     const { site, route } = routed;
     // Links differ by host (relative on the host of the site, absolute elsewhere): the host is part of the key.
     const key = this.answers.keyFor(() => `page ${host} ${path} ${JSON.stringify(params)}`);
+    reply.header('content-security-policy', cspOf(chrome));
     const hit = this.answers.peek(tenant.id, key);
-    reply.header('content-security-policy', pageCsp(chrome));
     if (hit) return this.answers.send(req, reply, hit);
-    const { answer, stale } = await this.answers.obtain(tenant.id, key, () => this.produce(tenant, site, links, route, params), (p) => p.status === 200 || p.status === 410);
-    if (answer.contentType !== HTML) reply.header('content-security-policy', NON_HTML_CSP);
-    this.answers.send(req, reply, answer, stale);
+    void this.answers
+      .obtain(tenant.id, key, () => this.produce(tenant, chrome, site, links, route, params), (p) => p.status === 200 || p.status === 410)
+      .then(({ answer, stale }) => {
+        if (answer.contentType !== HTML) reply.header('content-security-policy', NON_HTML_CSP);
+        this.answers.send(req, reply, answer, stale);
+      })
+      .catch((error: unknown) => this.failed(req, reply, error));
   }
 
   private async tenantOf(host: string): Promise<ResolvedTenant | undefined> {
@@ -155,9 +182,8 @@ export class PortalPages {
     }
   }
 
-  private async produce(tenant: ResolvedTenant, site: SiteInfo, links: Links, route: PageRoute, params: PageParams): Promise<Produced> {
-    const today = todayIn(tenant.timezone);
-    const ctx = await this.context(tenant, site, links, today);
+  private async produce(tenant: ResolvedTenant, chrome: Chrome, site: SiteInfo, links: Links, route: PageRoute, params: PageParams): Promise<Produced> {
+    const ctx = contextOf(chrome, site, links);
     try {
       return await this.render(ctx, route, params);
     } catch (error) {
@@ -165,11 +191,6 @@ export class PortalPages {
       if (error instanceof DomainError && error.kind === 'bad_request') return html(ErrorPage({ ctx, status: 400, detail: [error.message] }), 400);
       throw error;
     }
-  }
-
-  private async context(tenant: ResolvedTenant, site: SiteInfo, links: Links, today: string): Promise<PageContext> {
-    const chrome = await this.chrome.of(tenant);
-    return { chrome, site, links, today, sections: await this.chrome.sections(tenant, site), stylesheet: PORTAL_ASSETS.stylesheet.path, icon: PORTAL_ASSETS.icon.path };
   }
 
   private async render(ctx: PageContext, route: PageRoute, p: PageParams): Promise<Produced> {
@@ -263,9 +284,9 @@ export class PortalPages {
     return { status: 200, contentType: 'text/plain; charset=utf-8', body: lines.join('\n') };
   }
 
-  private async sendError(req: PageRequest, reply: AnswerReply, tenant: ResolvedTenant, site: SiteInfo, links: Links, status: 400 | 404, detail?: string[]): Promise<void> {
-    const ctx = await this.context(tenant, site, links, todayIn(tenant.timezone));
-    reply.header('content-security-policy', pageCsp(ctx.chrome)).header('cache-control', 'no-store');
+  private sendError(reply: AnswerReply, tenant: ResolvedTenant, chrome: Chrome, site: SiteInfo, links: Links, status: 400 | 404, detail?: string[]): void {
+    const ctx = contextOf(chrome, site, links);
+    reply.header('content-security-policy', cspOf(chrome)).header('cache-control', 'no-store');
     reply.status(status).header('content-type', HTML).send(html(ErrorPage({ ctx, status, detail }), status).body);
   }
 
@@ -284,6 +305,22 @@ export class PortalPages {
       .header('content-type', HTML)
       .send(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Về trang chủ</a></p></main></body></html>`);
   }
+}
+
+/** What a template is given: the chrome, the site, its sections, the links for this host, the province's date. */
+function contextOf(chrome: Chrome, site: SiteInfo, links: Links): PageContext {
+  return {
+    chrome, site, links, today: todayIn(chrome.tenant.timezone), sections: chrome.sections.get(site.key) ?? [],
+    stylesheet: PORTAL_ASSETS.stylesheet.path, icon: PORTAL_ASSETS.icon.path,
+  };
+}
+
+/** The page policy of a province, made once per chrome. */
+const policies = new WeakMap<Chrome, string>();
+function cspOf(chrome: Chrome): string {
+  let policy = policies.get(chrome);
+  if (!policy) policies.set(chrome, (policy = pageCsp(chrome)));
+  return policy;
 }
 
 function html(page: VNode, status = 200): Produced {

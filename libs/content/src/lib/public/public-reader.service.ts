@@ -199,6 +199,20 @@ export class PublicReader {
     return { key: site, path: found.path, title: found.title, domain: found.domain, sections: under(null) };
   }
 
+  /** Every site's navigation at once (the portal keeps them with the province's chrome): site key → its sections. */
+  async sectionsByKey(tenantId: string): Promise<Map<string, PublicSection[]>> {
+    const rows = await this.db.query<{ id: string; parent_id: string | null; slug: string; title: string; path: string }>(
+      'public-sections-all',
+      `SELECT sec.id, sec.parent_id, sec.slug, sec.title, s.path FROM sites_section sec
+       JOIN sites_site s ON s.tenant_id = sec.tenant_id AND s.id = sec.site_id
+       WHERE sec.tenant_id = $1 ORDER BY sec.position, sec.slug`,
+      [tenantId],
+    );
+    const under = (path: string, parent: string | null): PublicSection[] =>
+      rows.filter((r) => r.path === path && r.parent_id === parent).map((r) => ({ slug: r.slug, title: r.title, children: under(path, r.id) }));
+    return new Map([...new Set(rows.map((r) => r.path))].map((path) => [path === '/' ? 'portal' : path.slice(1), under(path, null)]));
+  }
+
   /** Every published item of a site for its sitemap (the protocol allows 50,000 URLs a file). */
   async sitemapEntries(tenantId: string, site: string): Promise<{ slug: string; updatedAt: Date }[]> {
     const rows = await this.db.query<{ slug: string; updated_at: Date }>(
@@ -223,7 +237,8 @@ export class PublicReader {
     }
     if (q.section) {
       values.push(q.section);
-      where.push(`sec.slug = $${values.length}`);
+      // The section as one value too: the section's own index walks its newest items (migration 29).
+      where.push(`c.section_id = (SELECT id FROM sites_section WHERE tenant_id = $1 AND slug = $${values.length} AND site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2))`);
       name.push('section');
     }
     if (q.after) {

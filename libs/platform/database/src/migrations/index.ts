@@ -26,6 +26,7 @@ import { DropAccountWideLockout1795392000024 } from './1795392000024-drop-accoun
 import { AddTwoFactor1795392000026 } from './1795392000026-add-two-factor';
 import { CreatePublicGone1795392000027 } from './1795392000027-create-public-gone';
 import { AddFeaturedItems1795392000028 } from './1795392000028-add-featured-items';
+import { IndexPortalLists1795392000029 } from './1795392000029-index-portal-lists';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddTwoFactor1795392000026,
   CreatePublicGone1795392000027,
   AddFeaturedItems1795392000028,
+  IndexPortalLists1795392000029,
 ];
