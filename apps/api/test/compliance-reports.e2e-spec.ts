@@ -1,10 +1,10 @@
 import { ComplianceReports, ReportDeliveries } from '@cong/compliance';
-import { ContentPublisher } from '@cong/content';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { ruleVariant, SAMPLE_FIELDS } from '@cong/platform-testing';
 import { addDays, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
+import { postedAt as postedOn } from './publishing';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
 
@@ -23,15 +23,12 @@ async function sheetRows(raw: Buffer, name: string): Promise<{ rows: unknown[][]
 /** Reports and statements as officials read them (issue 13, points 11–14). */
 describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3.4, NA-12.3)', () => {
   let s: SeededApi;
-  let publisher: ContentPublisher;
   let onboarding: TenantOnboarding;
-  const actor = { id: null, label: 'test-fixture' };
   const today = todayIn(ZONE);
   const month = today.slice(0, 7);
 
   beforeAll(async () => {
     s = await seededApi();
-    publisher = new ContentPublisher(s.ctx.db, new AuditLog());
     onboarding = new TenantOnboarding(s.ctx.db, new AuditLog());
   });
 
@@ -39,13 +36,9 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
     await s?.close();
   });
 
-  /** An item created by the province's IT centre and published at a Hà Nội time. */
-  const postedAt = async (caller: Caller, tenantId: string, admin: string, site: string, local: string, type = 'news', fields?: Record<string, unknown>) => {
-    const item = await caller.send('POST', '/api/v1/content', { site, type, title: `Tin ${site} ${local}`, ...(fields ? { fields } : {}) }, admin);
-    if (item.status !== 201) throw new Error(item.text);
-    await publisher.publish(actor, tenantId, item.body.id, hcm(local));
-    return item.body.id as string;
-  };
+  /** An item of a unit's sub-site published at a given Hà Nội time (a dated fact: publishing.ts). */
+  const postedAt = (caller: Caller, tenantId: string, token: string, site: string, local: string, type = 'news', fields?: Record<string, unknown>) =>
+    postedOn(caller, s.ctx.db, tenantId, token, site, local, type, fields);
 
   /** A unit's editor (or head) publishes a sub-site item through the workflow, so the ledger records its royalty. */
   const publishedBy = async (caller: Caller, token: string, site: string, title: string) => {

@@ -1,5 +1,4 @@
 import { ComplianceReminders } from '@cong/compliance';
-import { ContentPublisher } from '@cong/content';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
@@ -7,6 +6,7 @@ import { loadTenantFolder, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';
+import { postedAt as postedOn } from './publishing';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
 
 /** Hà Nội time → the instant. */
@@ -20,9 +20,7 @@ describe('compliance over HTTP: progress and period results from what was publis
   let na: Caller;
   let laoCaiId: string;
   let ngheAnId: string;
-  let publisher: ContentPublisher;
   const token: Record<string, string> = {};
-  const actor = { id: null, label: 'test-fixture' };
 
   beforeAll(async () => {
     ctx = await TestContext.create();
@@ -35,7 +33,6 @@ describe('compliance over HTTP: progress and period results from what was publis
     token.na = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
     token.gd = await invitedAccount(lc, token.lc, 'bientap.gd', [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }], { displayName: 'Biên tập Sở Giáo dục' });
     token.bbt = await invitedAccount(lc, token.lc, 'bbt.cong', [{ role: 'editorial_board' }], { displayName: 'Ban biên tập' });
-    publisher = new ContentPublisher(ctx.db, new AuditLog());
   });
 
   afterAll(async () => {
@@ -43,13 +40,9 @@ describe('compliance over HTTP: progress and period results from what was publis
     await ctx?.close();
   });
 
-  /** An item of a unit's sub-site published at a given Hà Nội time. */
-  const postedAt = async (caller: Caller, tenantId: string, admin: string, site: string, local: string, type = 'news', fields?: Record<string, unknown>) => {
-    const item = await caller.send('POST', '/api/v1/content', { site, type, title: `Tin ${site} ${local}`, ...(fields ? { fields } : {}) }, admin);
-    if (item.status !== 201) throw new Error(item.text);
-    await publisher.publish(actor, tenantId, item.body.id, hcm(local));
-    return item.body.id as string;
-  };
+  /** An item of a unit's sub-site published at a given Hà Nội time (a dated fact: publishing.ts). */
+  const postedAt = (caller: Caller, tenantId: string, token: string, site: string, local: string, type = 'news', fields?: Record<string, unknown>) =>
+    postedOn(caller, ctx.db, tenantId, token, site, local, type, fields);
   const progressOf = async (caller: Caller, user: string, unit: string, asOf: string) => {
     const res = await caller.send('GET', `/api/v1/compliance/progress?unit=${unit}&asOf=${asOf}`, undefined, token[user]);
     if (res.status !== 200) throw new Error(res.text);

@@ -1,10 +1,9 @@
-import { ContentPublisher } from '@cong/content';
-import { AuditLog } from '@cong/platform-audit';
 import { countQueries, naming, TestContext } from '@cong/platform-testing';
 import { CONTENT_TYPES } from '@cong/rules';
 import { SAMPLE_FIELDS } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, STRONG_PASSWORD } from './auth-session';
+import { Caller, invitedAccount, STRONG_PASSWORD } from './auth-session';
+import { publishThrough, takeDown } from './publishing';
 import { SeededApi, seededApi } from './seeded-api';
 
 describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, NA-5.6, LC-2.1.1): types, revisions, slugs, reach', () => {
@@ -125,14 +124,17 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     expect((await na.send('GET', '/api/v1/content?limit=200', undefined, naAdmin)).body.items).toEqual([]);
   });
 
-  it('the publisher sets status and time, requires a reason to withdraw, and audits both', async () => {
+  it('publishing and taking down through the workflow set status, time and reason, and audit both', async () => {
     const item = (await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Sắp đăng' })).body;
-    const publisher = new ContentPublisher(ctx.db, new AuditLog());
-    const at = new Date('2026-11-23T01:30:00Z');
-    expect(await publisher.publish({ id: null, label: 'workflow' }, laoCaiId, item.id, at)).toMatchObject({ status: 'published', publishedAt: at });
-    expect(() => publisher.withdraw({ id: null, label: 'hdbt' }, laoCaiId, item.id, '')).toThrow(/lý do/);
-    expect(await publisher.withdraw({ id: null, label: 'hdbt' }, laoCaiId, item.id, 'Sai số liệu')).toMatchObject({ status: 'withdrawn', withdrawnReason: 'Sai số liệu' });
+    const before = Date.now();
+    await publishThrough(lc, [editorYte], item.id);
+    const published = (await as(editorYte)('GET', `/content/${item.id}`)).body;
+    expect(published.status).toBe('published');
+    expect(new Date(published.publishedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const head = await invitedAccount(lc, admin, 'truong.yte', [{ role: 'unit_head', unit: 'so-y-te' }]);
+    await takeDown(lc, head, item.id, 'Sai số liệu');
+    expect((await as(head)('GET', `/content/${item.id}`)).body.status).toBe('withdrawn');
     const audit = await as(admin)('GET', `/audit?subject=${item.id}`);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['content.withdrawn', 'content.published']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['content.withdrawn', 'content.published']));
   });
 });

@@ -1,9 +1,8 @@
-import { ContentPublisher } from '@cong/content';
-import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { HttpResponse, TcpProxy, TestContext, until } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount, STRONG_PASSWORD } from './auth-session';
+import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from './auth-session';
+import { publishThrough } from './publishing';
 
 
 /** A request and how long it took. */
@@ -48,10 +47,10 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     lc = new Caller(api, 'lao-cai');
     admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
     cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
-    const publisher = new ContentPublisher(ctx.db, new AuditLog(), cache);
+    const editor = await invitedAccount(lc, admin, 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
     for (const title of ['Thông báo lịch tiếp công dân', 'Kế hoạch tiêm chủng mở rộng']) {
-      const item = (await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title }, admin)).body as { id: string; slug: string };
-      await publisher.publish({ id: null, label: 'test-workflow' }, laoCaiId, item.id);
+      const item = (await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title }, editor)).body as { id: string; slug: string };
+      await publishThrough(lc, [editor], item.id);
       listed.push(item);
     }
   }, 60_000);

@@ -1,5 +1,3 @@
-import { ContentPublisher } from '@cong/content';
-import { AuditLog } from '@cong/platform-audit';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -8,6 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount } from './auth-session';
+import { publishThrough } from './publishing';
 import { SeededApi, seededApi } from './seeded-api';
 
 function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType: string } {
@@ -127,7 +126,7 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
     const again = await lc.send('PUT', `/api/v1/content/${legal.body.id}`, { expectedRevision: 1, title: legal.body.title, fields: legal.body.fields }, admin);
     expect([again.status, again.body.fields.file]).toEqual([200, legal.body.fields.file]);
 
-    await new ContentPublisher(ctx.db, new AuditLog()).publish({ id: null, label: 'test' }, laoCaiId, legal.body.id);
+    await publishThrough(lc, [await invitedAccount(lc, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }])], legal.body.id);
     const published = await api.request(`/api/v1/public/sites/so-tu-phap/items/${legal.body.slug}`, { headers: { 'x-tenant': 'lao-cai' } });
     const file = await api.request(published.body.fields.file.url, { headers: { 'x-tenant': 'lao-cai' } });
     expect([file.status, file.headers['content-type']]).toEqual([200, 'application/pdf']);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { Caller, invitedAccount } from './auth-session';
+import { publishThrough } from './publishing';
 import { SeededApi, seededApi } from './seeded-api';
 
 /**
@@ -44,30 +45,6 @@ export interface ProvinceContent {
 export interface PortalFixture extends SeededApi {
   laoCai: ProvinceContent;
   ngheAn: ProvinceContent;
-}
-
-/**
- * Pushes an item through its workflow with the accounts given until it is published: each step
- * takes the first of publish, approve and submit that one of them may take. LC portal contributions
- * get a royalty genre of the province's rate table when approved (LC-3.1c).
- */
-async function publishThrough(caller: Caller, tokens: string[], id: string): Promise<number> {
-  for (let step = 0; step < 4; step++) {
-    for (const token of tokens) {
-      const view = await caller.send('GET', `/api/v1/content/${id}/workflow`, undefined, token);
-      if (view.status !== 200) continue;
-      if (view.body.state.phase === 'published') return view.body.version;
-      const actions = (view.body.actions as { action: string }[]).map((a) => a.action);
-      const action = ['publish', 'approve', 'submit'].find((a) => actions.includes(a));
-      if (!action) continue;
-      const extra = action === 'approve' && caller.tenantCode === 'lao-cai' ? { royalty: { genre: 'tin-co-anh' } } : {};
-      const moved = await caller.send('POST', `/api/v1/content/${id}/transitions`, { action, version: view.body.version, ...extra }, token);
-      if (moved.status !== 200) throw new Error(`${action} of ${id} failed: ${moved.text}`);
-      if (moved.body.status === 'published') return moved.body.version;
-      break;
-    }
-  }
-  throw new Error(`item ${id} could not be published with the accounts given`);
 }
 
 function province(caller: Caller, host: string, unit: string, tokens: ProvinceContent['tokens']): ProvinceContent {

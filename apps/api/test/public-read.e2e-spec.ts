@@ -1,12 +1,11 @@
-import { ContentPublisher } from '@cong/content';
-import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
 import { XMLParser } from 'fast-xml-parser';
 import { Client } from 'pg';
 import Parser from 'rss-parser';
 import { ApiUnderTest } from './api-under-test';
-import { Caller, readyAccount } from './auth-session';
+import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { publishThrough, takeDown } from './publishing';
 
 describe('public read API (no sign-in): published only, per province, cached and invalidated', () => {
   let ctx: TestContext;
@@ -14,9 +13,11 @@ describe('public read API (no sign-in): published only, per province, cached and
   let lc: Caller;
   let admin: string;
   let laoCaiId: string;
-  let publisher: ContentPublisher;
   let cache: PublicResponseCache;
-  const actor = { id: null, label: 'test-workflow' };
+  /** Published as production publishes: through the workflow, by the province's head of units and its editorial board. */
+  let publishers: string[];
+  const publish = (id: string) => publishThrough(lc, publishers, id);
+  const withdraw = (id: string, reason: string) => takeDown(lc, publishers[0], id, reason);
 
   beforeAll(async () => {
     ctx = await TestContext.create();
@@ -26,7 +27,10 @@ describe('public read API (no sign-in): published only, per province, cached and
     lc = new Caller(api, 'lao-cai');
     admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
     cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
-    publisher = new ContentPublisher(ctx.db, new AuditLog(), cache);
+    publishers = [
+      await invitedAccount(lc, admin, 'truong.ubnd', [{ role: 'unit_head', unit: 'ubnd-tinh' }]),
+      await invitedAccount(lc, admin, 'bbt.cong', [{ role: 'editorial_board' }]),
+    ];
   });
 
   afterAll(async () => {
@@ -43,8 +47,8 @@ describe('public read API (no sign-in): published only, per province, cached and
     const draft = await create('so-y-te', 'news', 'Bản nháp chưa đăng');
     const older = await create('so-y-te', 'news', 'Tin cũ hơn', { section: 'tin-tuc-thong-bao' });
     const newer = await create('so-y-te', 'announcement', 'Thông báo mới hơn');
-    await publisher.publish(actor, laoCaiId, older.id, new Date('2026-11-20T02:00:00Z'));
-    await publisher.publish(actor, laoCaiId, newer.id, new Date('2026-11-21T02:00:00Z'));
+    await publish(older.id);
+    await publish(newer.id);
 
     const list = await pub('/sites/so-y-te/items');
     expect(list.status).toBe(200);
@@ -74,7 +78,7 @@ describe('public read API (no sign-in): published only, per province, cached and
 
   it('serves an item by slug; an old slug answers 301 to the current one', async () => {
     const item = await create('so-y-te', 'news', 'Khánh thành bệnh viện đa khoa');
-    await publisher.publish(actor, laoCaiId, item.id);
+    await publish(item.id);
     const read = await pub(`/sites/so-y-te/items/${item.slug}`);
     expect(read.body).toMatchObject({ title: 'Khánh thành bệnh viện đa khoa', site: 'so-y-te', unit: 'so-y-te' });
     await lc.send('PUT', `/api/v1/content/${item.id}`, { expectedRevision: 1, title: 'Khánh thành bệnh viện đa khoa tỉnh', slug: 'khanh-thanh-benh-vien' }, admin);
@@ -90,12 +94,12 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect(first.body.items).toEqual([]);
 
     const item = await create('tp-lao-cai', 'news', 'Lễ hội hoa tam giác mạch');
-    await publisher.publish(actor, laoCaiId, item.id);
+    await publish(item.id);
     const afterPublish = await pub('/sites/tp-lao-cai/items', { 'if-none-match': String(first.headers.etag) });
     expect(afterPublish.status).toBe(200);
     expect(afterPublish.body.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
 
-    await publisher.withdraw(actor, laoCaiId, item.id, 'Thông tin chưa chính xác');
+    await withdraw(item.id, 'Thông tin chưa chính xác');
     expect((await pub('/sites/tp-lao-cai/items')).body.items).toEqual([]);
     // Withdrawn: 410 Gone (it was published here), not a 404 that says it never existed.
     const gone = await pub(`/sites/tp-lao-cai/items/${item.slug}`);
@@ -106,7 +110,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     const news = await create('portal', 'news', 'Đoàn công tác tỉnh Nghệ An thăm Lào Cai', { unit: 'van-phong-ubnd-tinh' });
     const legal = await create('so-y-te', 'legal_document', 'Quy định cung cấp thông tin', { fields: SAMPLE_FIELDS.legal_document });
     const procedure = await create('so-y-te', 'procedure', 'Cấp giấy phép hành nghề', { fields: { ...SAMPLE_FIELDS.procedure, field: 'Khám bệnh, chữa bệnh' } });
-    for (const id of [news.id, legal.id, procedure.id]) await publisher.publish(actor, laoCaiId, id);
+    for (const id of [news.id, legal.id, procedure.id]) await publish(id);
 
     // A list page (built by Postgres) says what the item itself says, legal status included.
     const page = (await pub('/sites/so-y-te/items?limit=100')).body.items as Record<string, unknown>[];
@@ -135,7 +139,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     const base = { ...SAMPLE_FIELDS.legal_document, issuingBody: 'UBND tỉnh Lào Cai' };
     const doc = async (title: string, fields: Record<string, unknown>) => {
       const item = await create('so-tu-phap', 'legal_document', title, { fields: { ...base, ...fields } });
-      await publisher.publish(actor, laoCaiId, item.id);
+      await publish(item.id);
       return item.id;
     };
     const inEffect = await doc('Quy chế văn thư lưu trữ', { number: '01/2020/QĐ-UBND', issuedOn: '2020-03-01', effectiveFrom: '2020-03-15' });
@@ -166,7 +170,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     try {
       const item = await create('so-y-te', 'news', 'Tiêm chủng mở rộng tại Bát Xát');
       expect(await indexed(item.id)).toEqual([]);
-      await publisher.publish(actor, laoCaiId, item.id);
+      await publish(item.id);
       expect(await indexed(item.id)).toEqual(['tiem chung mo rong tai bat xat']);
       expect(await found('tiem chung bat xat')).toEqual([item.id]);
 
@@ -174,7 +178,7 @@ describe('public read API (no sign-in): published only, per province, cached and
       expect(await found('tiem chung muong khuong')).toEqual([item.id]);
       expect(await found('bat xat')).toEqual([]);
 
-      await publisher.withdraw(actor, laoCaiId, item.id, 'Sai địa danh');
+      await withdraw(item.id, 'Sai địa danh');
       expect(await indexed(item.id)).toEqual([]);
       expect(await found('tiem chung muong khuong')).toEqual([]);
 
@@ -194,7 +198,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     const items = [];
     for (const [title, at] of [['Tin thứ nhất về Sa Pa', '2026-11-01T01:00:00Z'], ['Tin thứ hai về Sa Pa', '2026-11-02T01:00:00Z']] as const) {
       const item = await create('h-sa-pa', 'news', title, { summary: `Tóm tắt: ${title}`, section: 'thu-tuc-hanh-chinh' });
-      await publisher.publish(actor, laoCaiId, item.id, new Date(at));
+      await publish(item.id);
       items.push(item);
     }
     await create('h-sa-pa', 'news', 'Bản nháp không lên feed');
@@ -217,7 +221,7 @@ describe('public read API (no sign-in): published only, per province, cached and
 
     // An item without a summary has no description (never the word "undefined").
     const bare = await create('h-sa-pa', 'news', 'Tin không có tóm tắt');
-    await publisher.publish(actor, laoCaiId, bare.id, new Date('2026-10-01T01:00:00Z'));
+    await publish(bare.id);
     const withBare = await pub('/sites/h-sa-pa/feed.rss');
     expect(withBare.text).not.toContain('undefined');
     expect((await parser.parseString(withBare.text)).description).toBe('Thông tin mới đăng trên Huyện Sa Pa');
@@ -232,7 +236,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     const item = await create('h-sa-pa', 'news', payload, { summary: `Tóm tắt &lt;script&gt;alert(1)&lt;/script&gt; ${payload}` });
     const staff = await lc.send('GET', `/api/v1/content/${item.id}`, undefined, admin);
     expect(staff.body.title).toBe('Thủ tục');
-    await publisher.publish(actor, laoCaiId, item.id);
+    await publish(item.id);
     const surfaces = [
       staff.text,
       (await pub(`/sites/h-sa-pa/items/${item.slug}`)).text,
@@ -258,7 +262,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     });
     await cache.invalidate(laoCaiId);
     const item = await create('h-sa-pa', 'news', 'Mùa hoa đỗ quyên ở Sa Pa');
-    await publisher.publish(actor, laoCaiId, item.id);
+    await publish(item.id);
 
     const onItsDomain = (path: string) => api.request(`/api/v1/public${path}`, { headers: { host: 'sapa.laocai.gov.vn' } });
     expect((await onItsDomain('/sites')).body).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'h-sa-pa', domain: 'sapa.laocai.gov.vn' })]));

@@ -1,8 +1,7 @@
-import { ContentPublisher } from '@cong/content';
-import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount } from './auth-session';
+import { publishThrough } from './publishing';
 import { SeededApi, seededApi } from './seeded-api';
 
 interface Node {
@@ -99,7 +98,7 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     expect(await errors('hoi-dap-chinh-sach-y-te')).toEqual([409, 'SITES_SECTION_NOT_EMPTY']);
 
     const item = await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title: 'Cấp thẻ bảo hiểm y tế cho trẻ em', section: 'the-bhyt' }, admin);
-    await new ContentPublisher(ctx.db, new AuditLog()).publish({ id: null, label: 'test' }, laoCaiId, item.body.id);
+    await publishThrough(lc, [head], item.body.id);
     expect(await errors('the-bhyt')).toEqual([409, 'SITES_SECTION_NOT_EMPTY']);
     const listed = await api.request('/api/v1/public/sites/so-y-te/items?section=the-bhyt', { headers: { 'x-tenant': 'lao-cai' } });
     expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([item.body.id]);

@@ -1,11 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { AuditLog } from '@cong/platform-audit';
-import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { EntityManager } from 'typeorm';
-import { ContentErrors } from '../items/content.errors';
 import { ContentItem, ContentStatus } from '../items/content-item.entity';
 
 export interface PublishingActor {
@@ -33,7 +30,6 @@ export class ContentPublisher {
   private readonly listeners: PublicationListener[] = [];
 
   constructor(
-    private readonly db: TenantDatabase,
     private readonly audit: AuditLog,
     @Optional() cache?: PublicResponseCache,
   ) {
@@ -43,17 +39,6 @@ export class ContentPublisher {
 
   onChange(listener: PublicationListener): void {
     this.listeners.push(listener);
-  }
-
-  /** Publishes now, or at `at`. */
-  publish(actor: PublishingActor, tenantId: string, id: string, at: Date = new Date()): Promise<ContentItem> {
-    return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'published', at }));
-  }
-
-  /** Takes an item off the public site (LC-3.3), with the reason kept. */
-  withdraw(actor: PublishingActor, tenantId: string, id: string, reason: string): Promise<ContentItem> {
-    checkedReason(reason);
-    return this.change(tenantId, id, (m, item) => this.record(m, actor, tenantId, item, { status: 'withdrawn', reason }));
   }
 
   /**
@@ -86,18 +71,6 @@ export class ContentPublisher {
   /** Tells the public read side (and other listeners) that what the public may see changed. */
   async changed(tenantId: string, item: ContentItem): Promise<void> {
     for (const listener of this.listeners) await listener(tenantId, item);
-  }
-
-  private async change(tenantId: string, id: string, work: (m: EntityManager, item: ContentItem) => Promise<ContentItem>): Promise<ContentItem> {
-    const changed = await this.db.transaction(tenantId, async (m) => {
-      const item = isUUID(id)
-        ? await m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id }).setLock('pessimistic_write').getOne()
-        : null;
-      if (!item) throw ContentErrors.notFound();
-      return work(m, item);
-    });
-    await this.changed(tenantId, changed);
-    return changed;
   }
 }
 
