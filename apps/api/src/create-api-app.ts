@@ -89,7 +89,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     .setVersion('1')
     .addServer('/')
     .build();
-  const document = SwaggerModule.createDocument(app, openApi);
+  const document = SwaggerModule.createDocument(app, openApi, { extraModels: [...PublicRoutes.responseModels] });
   Object.assign(document.paths, publicRoutes.openApiPaths(publicBase));
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',

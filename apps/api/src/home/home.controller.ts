@@ -1,7 +1,7 @@
 import { Public } from '@cong/platform-context';
 import { NoTenant } from '@cong/tenancy';
 import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 export class ApiLink {
@@ -52,12 +52,16 @@ ${items}
 @ApiTags('platform')
 @NoTenant()
 @Public()
+@ApiExtraModels(ApiIndex)
 @Controller()
 export class HomeController {
   /** `/`: a page for a browser, the same index as JSON for anything else. */
   @Get()
   @ApiOperation({ summary: 'Where to start: links to the API docs, the API and health' })
-  @ApiOkResponse({ type: ApiIndex })
+  @ApiOkResponse({
+    description: 'The index as JSON, or as a Vietnamese page when the request accepts text/html',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ApiIndex) } }, 'text/html': { schema: { type: 'string' } } },
+  })
   root(@Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): ApiIndex | string {
     reply.header('vary', 'Accept');
     if (accept && /\btext\/html\b/.test(accept)) {

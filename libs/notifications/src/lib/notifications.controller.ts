@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { decodeCursor, nextCursor, TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { InboxResponse, NotificationResponse } from './dto/notification.response';
 import { Notification } from './notification.entity';
 
 export class InboxQuery {
@@ -28,7 +29,8 @@ export class NotificationsController {
   @Get()
   @Requires('notifications.read')
   @ApiOperation({ summary: 'My notifications, newest first, with the number unread' })
-  async inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxQuery): Promise<{ unread: number; items: Notification[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: InboxResponse })
+  async inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxQuery): Promise<InboxResponse> {
     const tenantId = this.tenants.require();
     const limit = q.limit ?? 50;
     const position = q.cursor ? decodeCursor(q.cursor, 'NOTIFICATIONS_BAD_CURSOR') : undefined;
@@ -38,7 +40,7 @@ export class NotificationsController {
       if (q.unread) query.andWhere('n.read_at IS NULL');
       if (position) query.andWhere('(n.created_at, n.id) < (:at, :id)', { at: position.at, id: position.id });
       const items = await query.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').take(limit).getMany();
-      return { unread, items, nextCursor: nextCursor(items, limit, (n) => ({ at: n.createdAt, id: n.id })) };
+      return { unread, items: items.map(NotificationResponse.from), nextCursor: nextCursor(items, limit, (n) => ({ at: n.createdAt, id: n.id })) };
     });
   }
 
@@ -46,6 +48,7 @@ export class NotificationsController {
   @HttpCode(204)
   @Requires('notifications.read')
   @ApiOperation({ summary: 'Mark one of my notifications read' })
+  @ApiNoContentResponse({ description: 'Read (or already read)' })
   async markRead(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     const tenantId = this.tenants.require();
     const result = await this.db.transaction(tenantId, (m) =>
@@ -58,6 +61,7 @@ export class NotificationsController {
   @HttpCode(204)
   @Requires('notifications.read')
   @ApiOperation({ summary: 'Mark all my notifications read' })
+  @ApiNoContentResponse({ description: 'All read' })
   async markAllRead(@CurrentPrincipal() p: Principal): Promise<void> {
     const tenantId = this.tenants.require();
     await this.db.transaction(tenantId, (m) =>

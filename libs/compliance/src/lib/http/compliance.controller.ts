@@ -1,19 +1,21 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
 import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
 import { TenantContext } from '@cong/tenancy';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ComplianceEvaluation, PeriodResults, UnitProgress } from '../progress/compliance-evaluation';
+import { ComplianceEvaluation, PeriodResults } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';
 import { PeriodClose } from '../periods/period-close';
-import { PeriodSnapshot } from '../periods/period-snapshot.entity';
 import { ComplianceReports } from '../reports/compliance-reports';
-import { VolumeStatement } from '../volumes/volume-statement.entity';
-import { StatementView, VolumeDraft, VolumeStatements } from '../volumes/volume-statements';
+import { VolumeDraft, VolumeStatements } from '../volumes/volume-statements';
 import { ReportDocument, reportCsv, reportXlsx, tableCsv, tableXlsx } from '../reports/report-files';
 import { RoyaltyStatement, RoyaltyStatements } from '../royalties/royalty-statements';
+import { EmulationResponse, ReportDocumentResponse } from './dto/compliance-report.response';
+import { PeriodResultsResponse, PeriodSnapshotResponse, ProgressResponse } from './dto/period-results.response';
+import { RoyaltyStatementResponse } from './dto/royalty-statement.response';
+import { VolumeDraftResponse, VolumeStatementListEntry, VolumeStatementResponse } from './dto/volume-statement.response';
 
 interface ReplyLike {
   status(code: number): unknown;
@@ -85,10 +87,17 @@ export class EmulationQuery {
 }
 
 const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+/** A JSON document, or the same as a CSV or XLSX file (`format`). */
+const jsonOrFile = (model: string) => ({
+  'application/json': { schema: { $ref: getSchemaPath(model) } },
+  'text/csv': { schema: { type: 'string' } },
+  [FILE_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+});
 
 /** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
 @ApiTags('compliance')
 @ApiBearerAuth()
+@ApiExtraModels(ReportDocumentResponse, RoyaltyStatementResponse)
 @Controller('compliance')
 export class ComplianceController {
   constructor(
@@ -104,7 +113,8 @@ export class ComplianceController {
   @Get('progress')
   @Requires('compliance.read')
   @ApiOperation({ summary: 'Each unit, rule by rule, in the current period: "1 trên 2 tin tuần này", "chưa đăng thứ Tư"' })
-  async progress(@CurrentPrincipal() p: Principal, @Query() q: ProgressQuery): Promise<{ asOf: string; units: UnitProgress[] }> {
+  @ApiOkResponse({ type: ProgressResponse })
+  async progress(@CurrentPrincipal() p: Principal, @Query() q: ProgressQuery): Promise<ProgressResponse> {
     const { id: tenantId, timezone } = this.tenants.current();
     const asOf = q.asOf ? checkedDate(q.asOf, 'asOf') : todayIn(timezone);
     let units = await this.reach(p, tenantId);
@@ -122,6 +132,7 @@ export class ComplianceController {
   @Get('results')
   @Requires('compliance.read')
   @ApiOperation({ summary: 'Every rule over a week, month, quarter, half-year or year, each part judged by the rules in force then' })
+  @ApiOkResponse({ type: PeriodResultsResponse })
   async results(@CurrentPrincipal() p: Principal, @Query() q: ResultsQuery): Promise<PeriodResults> {
     const { id: tenantId, timezone } = this.tenants.current();
     checkedDate(q.date, 'date');
@@ -138,27 +149,31 @@ export class ComplianceController {
   @Get('snapshots')
   @Requires('compliance.read')
   @ApiOperation({ summary: 'Closed periods of a kind, as they were stored when they closed (immutable)' })
-  async snapshots(@CurrentPrincipal() p: Principal, @Query() q: SnapshotsQuery): Promise<PeriodSnapshot[]> {
+  @ApiOkResponse({ type: [PeriodSnapshotResponse] })
+  async snapshots(@CurrentPrincipal() p: Principal, @Query() q: SnapshotsQuery): Promise<PeriodSnapshotResponse[]> {
     const tenantId = this.tenants.require();
     const stored = await this.periods.list(tenantId, q.period, q.from ?? '0001-01-01', q.to ?? '9999-12-31');
     const units = await this.reach(p, tenantId);
-    return stored.map((s) => ({ ...s, results: withinReach(s.results, units) }));
+    return stored.map((s) => PeriodSnapshotResponse.from(s, withinReach(s.results, units)));
   }
 
   @Post('snapshots')
   @Requires('compliance.manage')
   @ApiOperation({ summary: 'Close the period holding `date` now (409 while it runs); closing again returns the same snapshot' })
-  async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<PeriodSnapshot> {
+  @ApiCreatedResponse({ type: PeriodSnapshotResponse, description: 'Closed now' })
+  @ApiOkResponse({ type: PeriodSnapshotResponse, description: 'Closed before: the stored snapshot' })
+  async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<PeriodSnapshotResponse> {
     const tenantId = this.tenants.require();
     checkedDate(body.date, 'date');
     const { snapshot, created } = await this.periods.close(tenantId, body.period, body.date, p.username);
     reply.status(created ? 201 : 200);
-    return snapshot;
+    return PeriodSnapshotResponse.from(snapshot);
   }
 
   @Get('reports/:report')
   @Requires('compliance.reports')
   @ApiOperation({ summary: 'A periodic report of the rules (LC-3.4 monthly, NA-12.3 half-yearly and yearly): per unit, totals, the trend; JSON, CSV or XLSX' })
+  @ApiOkResponse({ description: 'The report (`format=json`), or it as a CSV or XLSX file (an attachment)', content: jsonOrFile('ReportDocumentResponse') })
   async report(@Param('report') reportId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<ReportDocument | Buffer> {
     const tenantId = this.tenants.require();
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(reportId)) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Không có báo cáo "${reportId}".`);
@@ -174,6 +189,7 @@ export class ComplianceController {
   @Get('volume-statements/draft')
   @Requires('compliance.reports')
   @ApiOperation({ summary: 'NA-10.1: items provided per unit and type in the period holding `date`, as they stand (not certified)' })
+  @ApiOkResponse({ type: VolumeDraftResponse })
   volumeDraft(@Query() q: DateQuery): Promise<VolumeDraft> {
     return this.volumes.draft(this.tenants.require(), checkedDate(q.date, 'date'));
   }
@@ -181,27 +197,31 @@ export class ComplianceController {
   @Get('volume-statements')
   @Requires('compliance.reports')
   @ApiOperation({ summary: 'Certified volume statements (with what corrected each)' })
-  volumeStatements(@Query() q: StatementsQuery): Promise<StatementView[]> {
-    return this.volumes.list(this.tenants.require(), q.from ?? '0001-01-01', q.to ?? '9999-12-31');
+  @ApiOkResponse({ type: [VolumeStatementListEntry] })
+  async volumeStatements(@Query() q: StatementsQuery): Promise<VolumeStatementListEntry[]> {
+    return (await this.volumes.list(this.tenants.require(), q.from ?? '0001-01-01', q.to ?? '9999-12-31')).map(VolumeStatementListEntry.fromView);
   }
 
   @Post('volume-statements')
   @Requires('compliance.manage')
   @ApiOperation({ summary: 'Certify the volume of an ended period (frozen from then on), or correct a certified one with a reason' })
-  certify(@CurrentPrincipal() p: Principal, @Body() body: CertifyBody): Promise<VolumeStatement> {
-    return this.volumes.certify(this.tenants.require(), checkedDate(body.date, 'date'), { id: p.userId, label: p.username }, body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined);
+  @ApiCreatedResponse({ type: VolumeStatementResponse })
+  async certify(@CurrentPrincipal() p: Principal, @Body() body: CertifyBody): Promise<VolumeStatementResponse> {
+    return VolumeStatementResponse.from(await this.volumes.certify(this.tenants.require(), checkedDate(body.date, 'date'), { id: p.userId, label: p.username }, body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined));
   }
 
   @Get('emulation')
   @Requires('compliance.reports')
   @ApiOperation({ summary: 'LC-3.4: emulation scores and the ranking of units for a month, quarter or year' })
-  emulation(@Query() q: EmulationQuery) {
+  @ApiOkResponse({ type: EmulationResponse })
+  emulation(@Query() q: EmulationQuery): Promise<EmulationResponse> {
     return this.reports.emulation(this.tenants.require(), q.period, checkedDate(q.date, 'date'));
   }
 
   @Get('royalties')
   @Requires('compliance.reports')
   @ApiOperation({ summary: "LC-3.1c: the month's royalty statement per author and per unit; JSON, CSV or XLSX" })
+  @ApiOkResponse({ description: 'The statement (`format=json`), or it as a CSV or XLSX file (an attachment)', content: jsonOrFile('RoyaltyStatementResponse') })
   async royalties(@Query() q: RoyaltyQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<RoyaltyStatement | Buffer> {
     const tenantId = this.tenants.require();
     const statement = await this.royaltyStatements.month(tenantId, q.month);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
 import { addDays, todayIn } from '@cong/rules';
@@ -9,6 +9,7 @@ import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { periodLabel } from '../reports/compliance-reports';
 import { ReportTotals, reportRows } from '../reports/report-rows';
 import { checkedDate, ResultsQuery } from './compliance.controller';
+import { ProvinceComparisonResponse } from './dto/compliance-report.response';
 
 export interface ProvinceComparison {
   code: string;
@@ -40,6 +41,7 @@ export class OperatorComplianceController {
   @Get('compare')
   @Requires('platform.tenants.read')
   @ApiOperation({ summary: 'Every province on one period: its totals under its own rules (closed snapshots, or provisional)' })
+  @ApiOkResponse({ type: [ProvinceComparisonResponse] })
   compare(@CurrentPrincipal() operator: Principal, @Query() q: ResultsQuery): Promise<ProvinceComparison[]> {
     checkedDate(q.date, 'date');
     return this.db.asOperator({ actorId: operator.userId, actorLabel: operator.username, reason: `operator API: compare provinces (${q.period} of ${q.date})` }, async () => {

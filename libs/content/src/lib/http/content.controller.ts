@@ -4,9 +4,7 @@ import { actorOf, AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Princi
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
 import { Author, ContentEditor, ContentView } from '../items/content-editor.service';
-import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, FeaturedRequest, RestoreRequest, RevisionResponse, UpdateContentRequest } from './content.dto';
-import { ContentRevision } from '../items/content-revision.entity';
-import { RuleChange } from '@cong/rules';
+import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, FeaturedRequest, RestoreRequest, RevisionChangeResponse, RevisionResponse, UpdateContentRequest } from './content.dto';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
 
 /**
@@ -79,25 +77,26 @@ export class ContentController {
   @Get(':id/revisions')
   @Requires('content.read')
   @ApiOkResponse({ type: [RevisionResponse] })
-  async revisions(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ContentRevision[]> {
+  async revisions(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<RevisionResponse[]> {
     const tenantId = this.tenants.require();
     await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
-    return this.editor.revisions(tenantId, id);
+    return (await this.editor.revisions(tenantId, id)).map(RevisionResponse.from);
   }
 
   @Get(':id/revisions/:n')
   @Requires('content.read')
   @ApiOkResponse({ type: RevisionResponse })
-  async revision(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number): Promise<ContentRevision> {
+  async revision(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number): Promise<RevisionResponse> {
     const tenantId = this.tenants.require();
     await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
-    return this.editor.revision(tenantId, id, n);
+    return RevisionResponse.from(await this.editor.revision(tenantId, id, n));
   }
 
   @Get(':id/diff')
   @Requires('content.read')
   @ApiOperation({ summary: 'What changed between two revisions' })
-  async diff(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DiffQuery): Promise<RuleChange[]> {
+  @ApiOkResponse({ type: [RevisionChangeResponse] })
+  async diff(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DiffQuery): Promise<RevisionChangeResponse[]> {
     const tenantId = this.tenants.require();
     await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
     return this.editor.diff(tenantId, id, q.from, q.to);

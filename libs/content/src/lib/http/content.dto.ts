@@ -3,8 +3,11 @@ import { CONTENT_TYPES, ContentType } from '@cong/rules';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CONTENT_STATUSES, ContentStatus } from '../items/content-item.entity';
+import { ContentRevision } from '../items/content-revision.entity';
 
 const KEY = /^[a-z][a-z0-9-]{0,62}$/;
+/** A property that may hold any JSON value (a field's value before or after a change). */
+const ANY_JSON = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }], nullable: true };
 
 export class ContentDraftRequest {
   @ApiProperty({ example: 'Sở Y tế triển khai tiêm chủng mở rộng' }) @IsString() @MaxLength(500) title!: string;
@@ -61,7 +64,7 @@ export class ContentResponse {
   @ApiPropertyOptional({ nullable: true, type: Date }) publishedAt!: Date | null;
   @ApiProperty() revision!: number;
   @ApiProperty({ description: 'Bumped by every save and workflow step; workflow actions name it' }) version!: number;
-  @ApiPropertyOptional({ nullable: true, description: "State in the province's workflow" }) workflowState!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "State in the province's workflow" }) workflowState!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) publishAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) unpublishAt!: Date | null;
   @ApiProperty({ description: 'At the top of its site\'s home page ("Tin nổi bật")' }) featured!: boolean;
@@ -76,16 +79,35 @@ export class ContentPage {
 }
 
 export class RevisionResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The item this revision belongs to' }) itemId!: string;
   @ApiProperty() revision!: number;
   @ApiProperty() title!: string;
   @ApiProperty() slug!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) summary!: string | null;
+  @ApiProperty({ nullable: true, type: String }) summary!: string | null;
   @ApiProperty() bodyHtml!: string;
-  @ApiProperty() fields!: Record<string, unknown>;
-  @ApiPropertyOptional({ nullable: true, type: String }) authorId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) fields!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The section the item was in at this revision' }) sectionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) authorId!: string | null;
   @ApiProperty() authorLabel!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) restoredFrom!: number | null;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: Number, description: 'Set when this revision restored an earlier one' }) restoredFrom!: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+
+  /** The revision without its province column. */
+  static from(r: ContentRevision): RevisionResponse {
+    return {
+      id: r.id, itemId: r.itemId, revision: r.revision, title: r.title, slug: r.slug, summary: r.summary, bodyHtml: r.bodyHtml, fields: r.fields,
+      sectionId: r.sectionId, authorId: r.authorId, authorLabel: r.authorLabel, restoredFrom: r.restoredFrom, createdAt: r.createdAt,
+    };
+  }
+}
+
+/** One change between two revisions (`title`, `body`, `fields.number`, …). */
+export class RevisionChangeResponse {
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) kind!: 'added' | 'removed' | 'changed';
+  @ApiProperty({ example: 'fields.number' }) path!: string;
+  @ApiPropertyOptional({ ...ANY_JSON, description: 'The value before (any JSON value); absent for an addition' }) before?: unknown;
+  @ApiPropertyOptional({ ...ANY_JSON, description: 'The value after (any JSON value); absent for a removal' }) after?: unknown;
 }
 
 export class FeaturedRequest {

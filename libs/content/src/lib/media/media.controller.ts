@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { Public } from '@cong/platform-context';
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
-import { MediaAsset } from './media-asset.entity';
+import { MEDIA_FILE_CONTENT, MediaAssetResponse } from './dto/media-asset.response';
 import { MediaLibrary } from './media-library.service';
 
 interface MultipartFile {
@@ -31,13 +31,6 @@ export class MediaFileQuery {
 
 const noFile = () => new DomainError('MEDIA_NO_FILE', 'bad_request', 'Cần gửi một tệp trong trường "file" (multipart/form-data).', [{ field: 'file', message: 'required' }]);
 
-function view(a: MediaAsset) {
-  return {
-    id: a.id, kind: a.kind, filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256, width: a.width, height: a.height,
-    variants: a.variants.map((v) => ({ width: v.width, height: v.height, mime: v.mime, size: v.size })), createdAt: a.createdAt,
-  };
-}
-
 /** Uploads for content: images (resized), PDF, Word, Excel — checked by their bytes, not their names. */
 @ApiTags('media')
 @Controller()
@@ -52,20 +45,22 @@ export class MediaController {
   @Requires('content.write')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload one file (field "file"); 415 when its content is not what its name says, 413 over the limit of its kind' })
-  @ApiCreatedResponse({ description: 'The stored asset, with image variants' })
-  async upload(@CurrentPrincipal() p: Principal, @Req() req: MultipartRequest) {
+  @ApiCreatedResponse({ type: MediaAssetResponse, description: 'The stored asset, with image variants' })
+  async upload(@CurrentPrincipal() p: Principal, @Req() req: MultipartRequest): Promise<MediaAssetResponse> {
     if (!req.isMultipart?.()) throw new DomainError('PLATFORM_UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Cần gửi multipart/form-data.');
     const part = await req.file?.();
     if (!part) throw noFile();
     const bytes = await part.toBuffer();
-    return view(await this.media.upload(this.tenants.require(), p.userId, part.filename, bytes));
+    return MediaAssetResponse.from(await this.media.upload(this.tenants.require(), p.userId, part.filename, bytes));
   }
 
   @Get('media/:id')
   @ApiBearerAuth()
   @Requires('content.read')
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return view(await this.media.get(this.tenants.require(), id));
+  @ApiOperation({ summary: 'A stored asset and its image variants' })
+  @ApiOkResponse({ type: MediaAssetResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<MediaAssetResponse> {
+    return MediaAssetResponse.from(await this.media.get(this.tenants.require(), id));
   }
 
   @Get('media/:id/file')
@@ -73,6 +68,7 @@ export class MediaController {
   @Requires('content.read')
   @HttpCode(200)
   @ApiOperation({ summary: 'The file for staff (drafts included), or for images the smallest variant at least `width` wide' })
+  @ApiOkResponse({ description: 'The bytes, in the type of the file (or WebP for an image variant)', content: MEDIA_FILE_CONTENT })
   async staffFile(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
     send(reply, await this.media.file(this.tenants.require(), id, q.width), 'private, no-store');
   }
@@ -81,6 +77,7 @@ export class MediaController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'The file of a published item (or, for images, the smallest variant at least `width` wide); 404 for uploads of drafts only' })
+  @ApiOkResponse({ description: 'The bytes, in the type of the file (or WebP for an image variant)', content: MEDIA_FILE_CONTENT })
   async file(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
     // Not `immutable`: the file stops being public when its last published item is withdrawn.
     send(reply, await this.media.publicFile(this.tenants.require(), id, q.width), 'public, max-age=300');

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Type } from '@nestjs/common';
+import { getSchemaPath } from '@nestjs/swagger';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
 import { DomainError, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, problemHeaders, validationError } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
@@ -11,6 +12,7 @@ import { Produced, PublicAnswers } from './public-answers';
 import { openApiParameters, ParamSpec, ParsedParams, parseParams } from './public-params';
 import { PublicReader, SEARCH_CANDIDATES } from './public-reader.service';
 import { LEGAL_DOCUMENT_STATUSES, LegalDocumentStatus } from '../types/content-fields';
+import { PUBLIC_RESPONSE_MODELS, PublicItemPage, PublicItemResponse, PublicSearchResponse, PublicSiteListEntry, PublicSiteResponse } from './dto/public-read.response';
 
 /** What the public routes need of Fastify (the adapter bundles its own copy of Fastify's types). */
 export interface PublicRequest {
@@ -36,6 +38,8 @@ interface PublicRoute {
   path: string;
   summary: string;
   params: readonly ParamSpec[];
+  /** What a 200 holds, for the OpenAPI document: a JSON model (its schema), or a document of another type. */
+  answers: { json: Type<unknown>; array?: true } | { contentType: string; description: string };
   produce(tenant: ResolvedTenant, p: ParsedParams, today: string): Promise<Produced>;
 }
 
@@ -46,6 +50,13 @@ const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only th
 const issuedBound = (name: string, description: string): ParamSpec =>
   ({ name, in: 'query', description, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: `${name} must be a date (YYYY-MM-DD)` });
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
+
+/** A route's 200 in the OpenAPI document: its JSON model, or its document type. */
+const openApiContent = (answers: PublicRoute['answers']): Record<string, unknown> => {
+  if ('contentType' in answers) return { [answers.contentType]: { schema: { type: 'string', description: answers.description } } };
+  const ref = { $ref: getSchemaPath(answers.json) };
+  return { 'application/json': { schema: answers.array ? { type: 'array', items: ref } : ref } };
+};
 
 const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
@@ -68,6 +79,8 @@ const keyOf = (route: PublicRoute, params: ParsedParams) => `${route.path} ${JSO
  */
 @Injectable()
 export class PublicRoutes {
+  /** The models `openApiPaths` points at: the document must hold them (`extraModels`). */
+  static readonly responseModels: readonly Type<unknown>[] = PUBLIC_RESPONSE_MODELS;
   private readonly problems = new ProblemDetailsFilter();
   /** Where the routes are mounted (`register`): redirects and feed links point under it. */
   private base = '/api/v1/public';
@@ -78,12 +91,14 @@ export class PublicRoutes {
       path: '/sites',
       summary: 'The portal and the sub-sites of this province',
       params: [],
+      answers: { json: PublicSiteListEntry, array: true },
       produce: async (tenant) => json(await this.reader.sites(tenant.id)),
     },
     {
       path: '/sites/:site',
       summary: 'A site and its navigation: its sections in order, each with those under it',
       params: [SITE],
+      answers: { json: PublicSiteResponse },
       produce: async (tenant, p) => {
         const site = await this.reader.siteWithSections(tenant.id, p.site as string);
         if (!site) throw SiteErrors.notFound(p.site as string);
@@ -100,6 +115,7 @@ export class PublicRoutes {
         { name: 'cursor', in: 'query', description: 'From `nextCursor` of the previous page', pattern: /^[A-Za-z0-9_-]{10,200}$/, message: 'cursor is not one this API issued' },
         { name: 'limit', in: 'query', description: 'Items a page', integer: { min: 1, max: 100, default: 20 } },
       ],
+      answers: { json: PublicItemPage },
       produce: async (tenant, p, today) => {
         const limit = p.limit as number;
         const position = p.cursor ? decodeCursor(p.cursor as string, 'CONTENT_BAD_CURSOR') : undefined;
@@ -118,6 +134,7 @@ export class PublicRoutes {
       path: '/sites/:site/items/:slug',
       summary: 'One published item by its slug; an old slug answers 301 to the current one',
       params: [SITE, { name: 'slug', in: 'path', description: "The item's slug", pattern: /^[a-z0-9][a-z0-9-]{0,199}$/, message: 'slug is malformed' }],
+      answers: { json: PublicItemResponse },
       produce: async (tenant, p, today) => {
         const site = p.site as string;
         const found = await this.reader.item(tenant.id, today, site, p.slug as string);
@@ -144,6 +161,7 @@ export class PublicRoutes {
         { name: 'limit', in: 'query', description: 'Results', integer: { min: 1, max: 50, default: 20 } },
         { name: 'offset', in: 'query', description: `Results to skip (the newest ${SEARCH_CANDIDATES} matches are ranked; \`total\` counts them, \`capped\` says there were more)`, integer: { min: 0, max: SEARCH_CANDIDATES, default: 0 } },
       ],
+      answers: { json: PublicSearchResponse },
       produce: async (tenant, p, today) => {
         const issuedFrom = text(p, 'issuedFrom');
         const issuedTo = text(p, 'issuedTo');
@@ -170,18 +188,21 @@ export class PublicRoutes {
       path: '/sites/:site/feed.rss',
       summary: 'RSS 2.0 of the newest published items of a site (or of one section)',
       params: [SITE, SECTION],
+      answers: { contentType: 'application/rss+xml', description: 'RSS 2.0' },
       produce: async (tenant, p, today) => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).rss2() }),
     },
     {
       path: '/sites/:site/feed.atom',
       summary: 'Atom 1.0 of the newest published items of a site (or of one section)',
       params: [SITE, SECTION],
+      answers: { contentType: 'application/atom+xml', description: 'Atom 1.0' },
       produce: async (tenant, p, today) => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).atom1() }),
     },
     {
       path: '/sites/:site/sitemap.xml',
       summary: "The site's sitemap: every published item (up to 50,000)",
       params: [SITE],
+      answers: { contentType: 'application/xml', description: 'A sitemap (sitemaps.org 0.9)' },
       produce: async (tenant, p) => {
         const site = p.site as string;
         const found = await this.reader.siteFor(tenant.id, site);
@@ -235,7 +256,7 @@ export class PublicRoutes {
             summary: r.summary,
             parameters: [...openApiParameters(r.params), { name: 'X-Tenant', in: 'header', required: false, description: 'Province code, when not on its domain', schema: { type: 'string' } }],
             responses: {
-              200: { description: 'OK (ETag, Cache-Control)' },
+              200: { description: 'OK (ETag, Cache-Control)', content: openApiContent(r.answers) },
               304: { description: 'Your copy is current (If-None-Match)' },
               404: { description: 'No such province, site or item' },
               410: { description: 'The item was published at this address and has been withdrawn' },

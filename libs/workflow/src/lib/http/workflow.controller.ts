@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantContext } from '@cong/tenancy';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ItemWorkflowResponse, WorkflowStepResponse } from './dto/workflow.response';
 import { parseTenantTime } from '../scheduling/tenant-time';
 import { ItemWorkflow, ItemWorkflowView, WorkflowActor, WorkflowStepView } from '../transitions/item-workflow.service';
 
@@ -50,6 +51,7 @@ export class WorkflowController {
   @Get(':id/workflow')
   @Requires('content.read')
   @ApiOperation({ summary: 'Where the item stands in its workflow, and the actions open to you' })
+  @ApiOkResponse({ type: ItemWorkflowResponse })
   async view(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ItemWorkflowView> {
     const { id: tenantId, timezone } = this.tenants.current();
     return this.workflow.view(tenantId, timezone, id, personOf(p));
@@ -58,6 +60,7 @@ export class WorkflowController {
   @Get(':id/transitions')
   @Requires('content.read')
   @ApiOperation({ summary: 'The steps the item took: who, what (the action and its label), from where to where, why, when' })
+  @ApiOkResponse({ type: [WorkflowStepResponse] })
   history(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<WorkflowStepView[]> {
     return this.workflow.history(this.tenants.require(), id, personOf(p));
   }
@@ -66,6 +69,7 @@ export class WorkflowController {
   @HttpCode(200)
   @Requires('content.read')
   @ApiOperation({ summary: 'Take a workflow action on the item (the rules say which roles may); a stale version is a 409' })
+  @ApiOkResponse({ type: ItemWorkflowResponse, description: 'Where the item stands after the step' })
   async act(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionRequestBody): Promise<ItemWorkflowView> {
     const { id: tenantId, timezone } = this.tenants.current();
     const actor = personOf(p);
@@ -82,6 +86,7 @@ export class WorkflowController {
   @Put(':id/schedule')
   @Requires('content.read')
   @ApiOperation({ summary: "Move a scheduled item's publication (and its embargo's end); times without an offset are the province's" })
+  @ApiOkResponse({ type: ItemWorkflowResponse })
   async reschedule(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RescheduleRequestBody): Promise<ItemWorkflowView> {
     const { id: tenantId, timezone } = this.tenants.current();
     const actor = personOf(p);

@@ -139,6 +139,7 @@ abstract class AuthEndpoints {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End one of my sessions (e.g. a forgotten sign-in elsewhere)' })
+  @ApiNoContentResponse()
   revokeSession(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     return this.auth.revokeSession(principal, id);
   }
@@ -160,6 +161,7 @@ abstract class AuthEndpoints {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change my password (policy of the province); my other sessions end' })
+  @ApiNoContentResponse()
   changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordRequest): Promise<void> {
     return this.auth.changePassword(principal, this.scope(), body.currentPassword, body.newPassword);
   }
