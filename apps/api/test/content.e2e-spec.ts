@@ -13,11 +13,10 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
   let lc: Caller;
   let admin: string;
   let editorYte: string;
-  let laoCaiId: string;
 
   beforeAll(async () => {
     seeded = await seededApi();
-    ({ ctx, api, lc, admin, laoCaiId } = seeded);
+    ({ ctx, api, lc, admin } = seeded);
     const invited = await lc.send('POST', '/api/v1/users/invitations', { username: 'bientap.yte', displayName: 'Biên tập Sở Y tế', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] }, admin);
     await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
     editorYte = (await lc.login('bientap.yte', STRONG_PASSWORD)).body.accessToken;

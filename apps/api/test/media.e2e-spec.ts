@@ -1,4 +1,4 @@
-import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
+import { SAMPLE_FIELDS } from '@cong/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,15 +17,13 @@ function multipart(filename: string, bytes: Buffer): { body: Buffer; contentType
 
 describe('uploads: content sniffing, size limits per kind, image variants, storage', () => {
   let seeded: SeededApi;
-  let ctx: TestContext;
   let api: ApiUnderTest;
   let admin: string;
   let naAdmin: string;
-  let laoCaiId: string;
 
   beforeAll(async () => {
     seeded = await seededApi({ MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cong-media-')) });
-    ({ ctx, api, admin, naAdmin, laoCaiId } = seeded);
+    ({ api, admin, naAdmin } = seeded);
   });
 
   afterAll(() => seeded?.close());

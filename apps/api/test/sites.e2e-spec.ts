@@ -1,4 +1,3 @@
-import { TestContext } from '@cong/platform-testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount } from './auth-session';
 import { publishThrough } from './publishing';
@@ -12,10 +11,8 @@ interface Node {
 
 describe("a site's navigation: sections added, renamed, moved and removed by the unit or the IT centre", () => {
   let seeded: SeededApi;
-  let ctx: TestContext;
   let api: ApiUnderTest;
   let lc: Caller;
-  let laoCaiId: string;
   let admin: string;
   let head: string;
   let editor: string;
@@ -23,7 +20,7 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
 
   beforeAll(async () => {
     seeded = await seededApi();
-    ({ ctx, api, lc, laoCaiId, admin, naAdmin } = seeded);
+    ({ api, lc, admin, naAdmin } = seeded);
     head = await invitedAccount(lc, admin, 'head.soyte', [{ role: 'unit_head', unit: 'so-y-te' }]);
     editor = await invitedAccount(lc, admin, 'editor.soyte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
   });
