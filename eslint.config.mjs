@@ -12,7 +12,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 // platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← compliance ← catalog ← portal
 const layers = ['tenancy', 'units', 'rules', 'accounts', 'notifications', 'sites', 'onboarding', 'content', 'workflow', 'compliance', 'catalog', 'portal'];
 
-// Specs import platform-testing, which imports the libraries it makes fixtures for. Those edges
+// Specs import libs/testing, which imports the libraries it makes fixtures for. Those edges
 // exist only in spec files (production code may not import type:testing, below), so they are not
 // real cycles.
 const findProjects = (dir) =>
@@ -22,7 +22,7 @@ const findProjects = (dir) =>
         .filter((e) => e.isDirectory() && !['node_modules', 'src', 'test'].includes(e.name))
         .flatMap((e) => findProjects(join(dir, e.name)));
 const projectNames = ['apps', 'libs'].map((d) => join(root, d)).flatMap(findProjects);
-const testingCycles = projectNames.filter((n) => n !== 'platform-testing').map((n) => [n, 'platform-testing']);
+const testingCycles = projectNames.filter((n) => n !== 'testing').map((n) => [n, 'testing']);
 
 // Direct imports only (onlyDependOnLibsWithTags is not transitive). Production code gets no
 // constraint that admits type:testing, so importing test helpers outside specs is an error.

@@ -1,6 +1,6 @@
 // One Jest run for the whole workspace: unit specs, integration specs (real Postgres/Redis) and
 // e2e specs (the booted API). Each spec file gets its own database copied from a migrated template
-// (see libs/platform/testing), so files run in parallel.
+// (see libs/testing), so files run in parallel.
 const { paths } = require('./tsconfig.base.json').compilerOptions;
 
 const moduleNameMapper = Object.fromEntries(
@@ -29,7 +29,7 @@ module.exports = {
   // ESM-only packages that Node 20 can require() natively but Jest's module system cannot.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper,
-  globalSetup: '<rootDir>/libs/platform/testing/jest-global-setup.js',
+  globalSetup: '<rootDir>/libs/testing/jest-global-setup.js',
   setupFiles: ['reflect-metadata'],
   maxWorkers: process.env.CI ? 2 : '50%',
   testTimeout: 30000,

@@ -1,4 +1,4 @@
-import { TestDatabase } from '@cong/platform-testing';
+import { TestDatabase } from '@cong/testing';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { get } from 'node:http';
 import { createConnection, createServer } from 'node:net';

@@ -109,8 +109,8 @@ function walk(dir: string, root: string): string[] {
 }
 
 const isSpec = (file: string) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file);
-/** Source of the apps and libraries; the test helpers of libs/platform/testing are not implementation. */
-const isCode = (file: string) => /\.(ts|mjs|js)$/.test(file) && !isSpec(file) && !file.startsWith('libs/platform/testing/');
+/** Source of the apps and libraries; the test helpers of libs/testing are not implementation. */
+const isCode = (file: string) => /\.(ts|mjs|js)$/.test(file) && !isSpec(file) && !file.startsWith('libs/testing/');
 
 function idsOn(file: string, text: string): Citation[] {
   const found: Citation[] = [];
@@ -256,7 +256,7 @@ export function renderTrace(trace: Trace): string {
     '',
     'Every requirement of the two provincial decisions (the IDs of shared/seeds/BRIEF.md), with the',
     'rule-file lines that cite it (`tenants/*/tenant.yaml`, `units.yaml`), the source under `apps/`',
-    'and `libs/` that mentions it (specs and the test helpers of `libs/platform/testing` excluded),',
+    'and `libs/` that mentions it (specs and the test helpers of `libs/testing` excluded),',
     'the tests whose `describe`/`it`/`test` titles carry it, and the docs (`docs/*.md`,',
     '`tenants/README.md`, `README.md`) that mention it. How it is made: docs/architecture.md,',
     '"Traceability".',

@@ -1,6 +1,6 @@
 import { CAPABILITIES, Capability, MATRIX_END, MATRIX_START, renderCapabilityMatrix } from '@cong/accounts';
 import { PUBLIC_ROUTE } from '@cong/platform-context';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { ROLES } from '@cong/rules';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@cong/platform-config';
-import { HttpRequest, httpRequest, HttpResponse } from '@cong/platform-testing';
+import { HttpRequest, httpRequest, HttpResponse } from '@cong/testing';
 import { createApiApp } from '../src/create-api-app';
 
 /** The real API, listening on a free loopback port, for e2e specs. */

@@ -1,6 +1,6 @@
 import { AuditLog } from '@cong/platform-audit';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 
 export const STRONG_PASSWORD = 'Rừng-thông-Sa-Pa-mùa-đông-2026!';

@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { AuditLog } from '@cong/platform-audit';
-import { TestContext, until } from '@cong/platform-testing';
+import { TestContext, until } from '@cong/testing';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { TenantOnboarding } from '@cong/onboarding';
 import { canonicalDocument, checksumOf, formatProblem, parseTenantDefinition } from '@cong/rules';

@@ -1,7 +1,7 @@
 import { ComplianceReports, ReportDeliveries } from '@cong/compliance';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { ruleVariant, SAMPLE_FIELDS } from '@cong/platform-testing';
+import { ruleVariant, SAMPLE_FIELDS } from '@cong/testing';
 import { addDays, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
 import { postedAt as postedOn } from './publishing';

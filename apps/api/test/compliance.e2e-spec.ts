@@ -1,7 +1,7 @@
 import { ComplianceReminders } from '@cong/compliance';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
+import { SAMPLE_FIELDS, TestContext } from '@cong/testing';
 import { loadTenantFolder, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
-import { countQueries, naming, TestContext } from '@cong/platform-testing';
+import { countQueries, naming, TestContext } from '@cong/testing';
 import { CONTENT_TYPES } from '@cong/rules';
-import { SAMPLE_FIELDS } from '@cong/platform-testing';
+import { SAMPLE_FIELDS } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, STRONG_PASSWORD } from './auth-session';
 import { publishThrough, takeDown } from './publishing';

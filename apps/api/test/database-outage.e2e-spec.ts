@@ -1,5 +1,5 @@
 import { PublicResponseCache } from '@cong/platform-cache';
-import { HttpResponse, TcpProxy, TestContext, until } from '@cong/platform-testing';
+import { HttpResponse, TcpProxy, TestContext, until } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from './auth-session';
 import { publishThrough } from './publishing';

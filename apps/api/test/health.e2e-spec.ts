@@ -1,4 +1,4 @@
-import { TcpProxy, TestContext } from '@cong/platform-testing';
+import { TcpProxy, TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 
 describe('health', () => {

@@ -1,4 +1,4 @@
-import { SAMPLE_FIELDS } from '@cong/platform-testing';
+import { SAMPLE_FIELDS } from '@cong/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';

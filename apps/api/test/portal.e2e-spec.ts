@@ -1,5 +1,5 @@
 import { TenantOnboarding } from '@cong/onboarding';
-import { HttpResponse, ruleVariant } from '@cong/platform-testing';
+import { HttpResponse, ruleVariant } from '@cong/testing';
 import { XMLParser } from 'fast-xml-parser';
 import { parseDocument } from 'htmlparser2';
 

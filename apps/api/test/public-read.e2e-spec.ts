@@ -1,5 +1,5 @@
 import { PublicResponseCache } from '@cong/platform-cache';
-import { SAMPLE_FIELDS, TestContext } from '@cong/platform-testing';
+import { SAMPLE_FIELDS, TestContext } from '@cong/testing';
 import { XMLParser } from 'fast-xml-parser';
 import { Client } from 'pg';
 import Parser from 'rss-parser';

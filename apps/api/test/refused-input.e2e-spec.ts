@@ -1,4 +1,4 @@
-import { SAMPLE_FIELDS } from '@cong/platform-testing';
+import { SAMPLE_FIELDS } from '@cong/testing';
 import { SeededApi, seededApi } from './seeded-api';
 
 /**

@@ -1,6 +1,6 @@
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { ruleVariant } from '@cong/platform-testing';
+import { ruleVariant } from '@cong/testing';
 import { invitedAccount } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
 

@@ -1,4 +1,4 @@
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, readyAccount } from './auth-session';
 

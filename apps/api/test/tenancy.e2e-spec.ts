@@ -1,5 +1,5 @@
 import { Tenant } from '@cong/tenancy';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 
 describe('tenant resolution over HTTP', () => {

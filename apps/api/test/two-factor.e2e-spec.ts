@@ -1,5 +1,5 @@
 import { AuditLog } from '@cong/platform-audit';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { TenantOnboarding } from '@cong/onboarding';
 import { formatProblem, parseTenantDefinition } from '@cong/rules';
 import { authenticator } from 'otplib';

@@ -1,4 +1,4 @@
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { Caller, STRONG_PASSWORD } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
 

@@ -1,4 +1,4 @@
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { Tenant } from '@cong/tenancy';
 import { Unit } from '@cong/units';
 import { ApiUnderTest } from './api-under-test';

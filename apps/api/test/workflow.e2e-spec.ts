@@ -1,6 +1,6 @@
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { loadTenantFolder } from '@cong/rules';
 import { join } from 'node:path';
 import { ApiUnderTest } from './api-under-test';

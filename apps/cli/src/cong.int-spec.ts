@@ -1,5 +1,5 @@
 import { MIGRATIONS } from '@cong/platform-database';
-import { TestDatabase } from '@cong/platform-testing';
+import { TestDatabase } from '@cong/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';

@@ -4,7 +4,7 @@ import { SuspendInactiveAccounts } from '@cong/accounts';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditChainVerifier, AuditLog } from '@cong/platform-audit';
 import { createCommandConnection, JobQueue, jobIdFor, queuePrefix } from '@cong/platform-queue';
-import { deleteRedisKeys, TestContext } from '@cong/platform-testing';
+import { deleteRedisKeys, TestContext } from '@cong/testing';
 import { formatProblem, parseTenantDefinition } from '@cong/rules';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ClosePeriods } from '@cong/compliance';
 import { createCommandConnection, JobQueue, queuePrefix } from '@cong/platform-queue';
-import { deleteRedisKeys, TestContext, until } from '@cong/platform-testing';
+import { deleteRedisKeys, TestContext, until } from '@cong/testing';
 import { todayIn } from '@cong/rules';
 import { Queue } from 'bullmq';
 import { WorkerModule } from '../src/worker.module';

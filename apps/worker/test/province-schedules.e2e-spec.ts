@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createCommandConnection, JobQueue, queuePrefix } from '@cong/platform-queue';
-import { deleteRedisKeys, TestContext, until } from '@cong/platform-testing';
+import { deleteRedisKeys, TestContext, until } from '@cong/testing';
 import { SweepSchedules } from '@cong/workflow';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';

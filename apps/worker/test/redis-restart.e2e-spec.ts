@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createCommandConnection, queuePrefix } from '@cong/platform-queue';
-import { RedisServer, TestContext, until } from '@cong/platform-testing';
+import { RedisServer, TestContext, until } from '@cong/testing';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ApiUnderTest } from '../../api/test/api-under-test';

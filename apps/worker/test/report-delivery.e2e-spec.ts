@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { deleteRedisKeys, MailCatcher, ruleVariant, TestContext, until } from '@cong/platform-testing';
+import { deleteRedisKeys, MailCatcher, ruleVariant, TestContext, until } from '@cong/testing';
 import { addDays, todayIn } from '@cong/rules';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount } from '../../api/test/auth-session';

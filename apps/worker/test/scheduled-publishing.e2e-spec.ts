@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { deleteRedisKeys, MailCatcher, TestContext, until } from '@cong/platform-testing';
+import { deleteRedisKeys, MailCatcher, TestContext, until } from '@cong/testing';
 import { createCommandConnection, queuePrefix } from '@cong/platform-queue';
 import { Queue } from 'bullmq';
 import { ApiUnderTest } from '../../api/test/api-under-test';

@@ -1,5 +1,5 @@
 import { AuditLog } from '@cong/platform-audit';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { runCong } from '../../test/run-cong';
 import { EXIT } from '../cong';
 

@@ -1,4 +1,4 @@
-import { TestDatabase } from '@cong/platform-testing';
+import { TestDatabase } from '@cong/testing';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

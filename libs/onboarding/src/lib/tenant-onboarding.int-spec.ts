@@ -1,7 +1,7 @@
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { DomainError } from '@cong/platform-errors';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { formatProblem, loadTenantFolder, parseTenantDefinition, RuleVersionRepository, TenantDefinition } from '@cong/rules';
 import { TenantRepository } from '@cong/tenancy';
 import { UnitRepository } from '@cong/units';

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES } from '@cong/rules';
-import { SAMPLE_FIELDS } from '@cong/platform-testing';
+import { SAMPLE_FIELDS } from '@cong/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateFields } from './content-fields';

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES } from '@cong/rules';
-import { SAMPLE_FIELDS } from '@cong/platform-testing';
+import { SAMPLE_FIELDS } from '@cong/testing';
 import { legalDocumentStatus, validateFields } from './content-fields';
 
 describe('structured fields per content type', () => {

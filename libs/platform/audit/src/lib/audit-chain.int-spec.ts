@@ -1,5 +1,5 @@
 import { createOwnerDataSource, MIGRATIONS } from '@cong/platform-database';
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { AuditChainVerifier } from './audit-chain.verifier';
 import { AuditLog } from './audit-log';
 

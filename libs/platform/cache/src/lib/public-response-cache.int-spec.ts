@@ -1,4 +1,4 @@
-import { deleteRedisKeys, TcpProxy, TestContext, until } from '@cong/platform-testing';
+import { deleteRedisKeys, TcpProxy, TestContext, until } from '@cong/testing';
 import { randomUUID } from 'node:crypto';
 import { CachedResponse, PublicResponseCache } from './public-response-cache';
 

@@ -1,4 +1,4 @@
-import { TestContext } from '@cong/platform-testing';
+import { TestContext } from '@cong/testing';
 import { isolateTenantTable } from './tenant-isolation.sql';
 
 /**

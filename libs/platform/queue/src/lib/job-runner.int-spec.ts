@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { ConfigModule } from '@cong/platform-config';
 import { ContextModule, ExecutionScope } from '@cong/platform-context';
 import { AppConfig } from '@cong/platform-config';
-import { deleteRedisKeys, until } from '@cong/platform-testing/redis';
+import { deleteRedisKeys, until } from '@cong/testing/redis';
 import { randomBytes } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import { HandlesJob } from './handles-job.decorator';

@@ -26,7 +26,7 @@ export function templateDatabase(): string {
 
 /** A fingerprint of the migration stream: the template is rebuilt only when a migration changes. */
 export function migrationsFingerprint(): string {
-  const roots = [join(__dirname, '../../../database/src/migrations'), join(__dirname, '../../../database/src/lib')];
+  const roots = [join(__dirname, '../../../platform/database/src/migrations'), join(__dirname, '../../../platform/database/src/lib')];
   const hash = createHash('sha256');
   for (const dir of roots) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {

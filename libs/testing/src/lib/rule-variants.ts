@@ -12,7 +12,7 @@ export type RuleTree = Record<string, any>;
  * read and checked as `cong tenants apply` reads them.
  */
 export async function ruleVariant(seed: 'lao-cai' | 'nghe-an', edit: (rules: RuleTree) => void): Promise<TenantDefinition> {
-  const dir = join(__dirname, '../../../../../tenants', seed);
+  const dir = join(__dirname, '../../../../tenants', seed);
   const rules = parse(await readFile(join(dir, 'tenant.yaml'), 'utf8')) as RuleTree;
   edit(rules);
   const parsed = parseTenantDefinition({ rules: stringify(rules), units: await readFile(join(dir, 'units.yaml'), 'utf8') });

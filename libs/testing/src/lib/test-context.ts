@@ -98,7 +98,7 @@ export class TestContext {
    * does; returns its id.
    */
   async applySeed(code: 'lao-cai' | 'nghe-an'): Promise<string> {
-    const folder = await loadTenantFolder(join(__dirname, '../../../../../tenants', code));
+    const folder = await loadTenantFolder(join(__dirname, '../../../../tenants', code));
     if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
     return (await new TenantOnboarding(this.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-fixture' })).tenantId!;
   }

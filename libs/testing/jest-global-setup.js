@@ -6,7 +6,7 @@ const { join } = require('node:path');
 module.exports = async function globalSetup() {
   execFileSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'src/global-setup.ts')], {
     stdio: 'inherit',
-    cwd: join(__dirname, '../../..'),
+    cwd: join(__dirname, '../..'),
     env: process.env,
   });
 };
