@@ -10,7 +10,20 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 // Each domain library may depend on platform libraries and on the domain libraries before it:
 // platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← compliance ← catalog ← portal
-const layers = ['tenancy', 'units', 'rules', 'accounts', 'notifications', 'sites', 'onboarding', 'content', 'workflow', 'compliance', 'catalog', 'portal'];
+const layers = [
+  'tenancy',
+  'units',
+  'rules',
+  'accounts',
+  'notifications',
+  'sites',
+  'onboarding',
+  'content',
+  'workflow',
+  'compliance',
+  'catalog',
+  'portal',
+];
 
 // Specs import libs/testing, which imports the libraries it makes fixtures for. Those edges
 // exist only in spec files (production code may not import type:testing, below), so they are not
@@ -72,7 +85,23 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', Buffer: 'readonly', AbortSignal: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+        Buffer: 'readonly',
+        AbortSignal: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

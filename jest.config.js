@@ -3,9 +3,7 @@
 // (see libs/testing), so files run in parallel.
 const { paths } = require('./tsconfig.base.json').compilerOptions;
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]));
 
 // Portal pages are TSX: JSX compiled for preact, rendered to strings on the server only.
 const swc = (tsx) => [

@@ -9,7 +9,12 @@ import { RULES_ENTITIES, RuleVersionRepository } from '../../libs/rules/src';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment(process.env);
-  const dataSource = await createAppDataSource({ url: config.database.appUrl, entities: RULES_ENTITIES, poolSize: 2, applicationName: 'bench-compliance' }).initialize();
+  const dataSource = await createAppDataSource({
+    url: config.database.appUrl,
+    entities: RULES_ENTITIES,
+    poolSize: 2,
+    applicationName: 'bench-compliance',
+  }).initialize();
   const db = new TenantDatabase(dataSource);
   const tenantId = process.env.BENCH_TENANT_ID!;
   const year = process.env.BENCH_YEAR ?? '2026';
@@ -21,7 +26,15 @@ async function main(): Promise<void> {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(peak / 1024 / 1024), quotas: results!.quotas.length, schedules: results!.schedules.length, deadlines: results!.deadlines.length }));
+  console.log(
+    JSON.stringify({
+      ms: Math.round(ms),
+      peakRssMb: Math.round(peak / 1024 / 1024),
+      quotas: results!.quotas.length,
+      schedules: results!.schedules.length,
+      deadlines: results!.deadlines.length,
+    }),
+  );
   await dataSource.destroy();
 }
 

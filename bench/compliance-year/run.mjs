@@ -18,11 +18,14 @@ const ITEMS = 200_000;
 const YEAR = 2026;
 const log = (...a) => console.log('[bench]', ...a);
 
-
 function run(args, env, capture = false) {
   return new Promise((resolve, reject) => {
     let out = '';
-    const child = spawn(NODE_TS[0], [...NODE_TS.slice(1), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: OWNER, ...env }, stdio: ['ignore', capture ? 'pipe' : 'ignore', 'inherit'] });
+    const child = spawn(NODE_TS[0], [...NODE_TS.slice(1), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: OWNER, ...env },
+      stdio: ['ignore', capture ? 'pipe' : 'ignore', 'inherit'],
+    });
     child.stdout?.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}`))));
   });
@@ -71,7 +74,9 @@ async function main() {
   const [{ id: tenantId }] = await sql(OWNER, `SELECT id FROM tenancy_tenant WHERE code = 'tinh-thu-tai'`);
   const started = Date.now();
   // Every unit's sub-site; items spread over the year's days and the units, a tenth of them legal documents.
-  await sql(OWNER, `
+  await sql(
+    OWNER,
+    `
     INSERT INTO content_item (tenant_id, site_id, unit_id, type, channel, slug, title, fields, status, published_at)
     SELECT u.tenant_id, s.id, u.id,
            CASE WHEN i % 10 = 0 THEN 'legal_document' ELSE 'news' END, 'subsite', 'tin-' || i, 'Tin số ' || i,
@@ -80,12 +85,18 @@ async function main() {
     FROM generate_series(1, ${ITEMS}) i
     JOIN LATERAL (SELECT timestamptz '${YEAR}-01-01 01:00+07' + ((i * 7919) % 364 || ' days')::interval + ((i % 10) || ' hours')::interval AS d) t ON true
     JOIN units_unit u ON u.tenant_id = $1 AND u.code = CASE WHEN i % ${UNITS} = 0 THEN 'ubnd-tinh' ELSE 'don-vi-' || (i % ${UNITS}) END
-    JOIN sites_site s ON s.tenant_id = u.tenant_id AND s.unit_id = u.id`, [tenantId]);
+    JOIN sites_site s ON s.tenant_id = u.tenant_id AND s.unit_id = u.id`,
+    [tenantId],
+  );
   await sql(OWNER, 'ANALYZE');
   log(`seeded ${UNITS} units and ${ITEMS.toLocaleString('en')} items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const result = JSON.parse(await run(['bench/compliance-year/evaluate.ts'], { BENCH_TENANT_ID: tenantId, BENCH_YEAR: String(YEAR), LOG_LEVEL: 'silent' }, true));
+  const result = JSON.parse(
+    await run(['bench/compliance-year/evaluate.ts'], { BENCH_TENANT_ID: tenantId, BENCH_YEAR: String(YEAR), LOG_LEVEL: 'silent' }, true),
+  );
   console.log(`\n| evaluation | time | peak RSS | results |\n|---|---:|---:|---|`);
-  console.log(`| one year, ${UNITS} units, ${ITEMS.toLocaleString('en')} items | ${(result.ms / 1000).toFixed(2)} s | ${result.peakRssMb} MB | ${result.quotas} quota periods × units, ${result.schedules} schedule results, ${result.deadlines} deadlines |`);
+  console.log(
+    `| one year, ${UNITS} units, ${ITEMS.toLocaleString('en')} items | ${(result.ms / 1000).toFixed(2)} s | ${result.peakRssMb} MB | ${result.quotas} quota periods × units, ${result.schedules} schedule results, ${result.deadlines} deadlines |`,
+  );
   console.log(`\nTarget: under 5 s for the whole year.`);
 }
 

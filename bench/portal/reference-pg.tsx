@@ -24,7 +24,9 @@ import { SEARCH_PAGE_SIZE, SearchPage, SectionPage } from '../../libs/portal/src
 
 const SECTION_PAGE_SIZE = 20;
 const url = process.env.DATABASE_URL!;
-const reader = new PublicReader(new PublicReadDatabase(process.env.READ_URL ?? url, Number(process.env.POOL_SIZE ?? 4), 'cong-bench-reference'));
+const reader = new PublicReader(
+  new PublicReadDatabase(process.env.READ_URL ?? url, Number(process.env.POOL_SIZE ?? 4), 'cong-bench-reference'),
+);
 
 interface Province {
   chrome: Chrome;
@@ -39,22 +41,42 @@ async function loadChromes(): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const q = async <T,>(text: string) => (await db.query(text)).rows as T[];
-  const tenants = await q<{ id: string; code: string; name: string; timezone: string; status: string }>(`SELECT id, code, name, timezone, status FROM tenancy_tenant WHERE status = 'active'`);
-  const domains = await q<{ tenant_id: string; domain: string; is_primary: boolean }>(`SELECT tenant_id, domain, is_primary FROM tenancy_tenant_domain ORDER BY is_primary DESC, domain`);
-  const sites = await q<{ tenant_id: string; id: string; path: string; title: string; kind: string; domain: string | null }>(`SELECT tenant_id, id, path, title, kind, domain FROM sites_site WHERE active ORDER BY path`);
+  const tenants = await q<{ id: string; code: string; name: string; timezone: string; status: string }>(
+    `SELECT id, code, name, timezone, status FROM tenancy_tenant WHERE status = 'active'`,
+  );
+  const domains = await q<{ tenant_id: string; domain: string; is_primary: boolean }>(
+    `SELECT tenant_id, domain, is_primary FROM tenancy_tenant_domain ORDER BY is_primary DESC, domain`,
+  );
+  const sites = await q<{ tenant_id: string; id: string; path: string; title: string; kind: string; domain: string | null }>(
+    `SELECT tenant_id, id, path, title, kind, domain FROM sites_site WHERE active ORDER BY path`,
+  );
   const units = await q<{ tenant_id: string; code: string; name: string; kind: string; parent: string | null; profile: never }>(
     `SELECT u.tenant_id, u.code, u.name, u.kind, p.code AS parent, u.profile FROM units_unit u LEFT JOIN units_unit p ON p.tenant_id = u.tenant_id AND p.id = u.parent_id
      WHERE u.active ORDER BY u.parent_id NULLS FIRST, u.name COLLATE "C", u.code`,
   );
-  const sections = await q<{ site_id: string; id: string; parent_id: string | null; slug: string; title: string }>(`SELECT site_id, id, parent_id, slug, title FROM sites_section ORDER BY position, slug`);
-  const rules = await q<{ tenant_id: string; portal: { title?: string; theme?: { primaryColor: string; accentColor?: string; logo?: string }; publisher?: never } | null }>(
+  const sections = await q<{ site_id: string; id: string; parent_id: string | null; slug: string; title: string }>(
+    `SELECT site_id, id, parent_id, slug, title FROM sites_section ORDER BY position, slug`,
+  );
+  const rules = await q<{
+    tenant_id: string;
+    portal: { title?: string; theme?: { primaryColor: string; accentColor?: string; logo?: string }; publisher?: never } | null;
+  }>(
     `SELECT DISTINCT ON (tenant_id) tenant_id, document->'portal' AS portal FROM rules_rule_version WHERE effective_from <= current_date ORDER BY tenant_id, effective_from DESC, version DESC`,
   );
   await db.end();
   for (const t of tenants) {
     const portalRules = rules.find((r) => r.tenant_id === t.id)?.portal ?? undefined;
     const own = domains.filter((d) => d.tenant_id === t.id);
-    const siteInfos: SiteInfo[] = sites.filter((s) => s.tenant_id === t.id).map((s) => ({ id: s.id, key: s.path === '/' ? 'portal' : s.path.slice(1), path: s.path, title: s.title, kind: s.kind, domain: s.domain }));
+    const siteInfos: SiteInfo[] = sites
+      .filter((s) => s.tenant_id === t.id)
+      .map((s) => ({
+        id: s.id,
+        key: s.path === '/' ? 'portal' : s.path.slice(1),
+        path: s.path,
+        title: s.title,
+        kind: s.kind,
+        domain: s.domain,
+      }));
     const portal = siteInfos.find((s) => s.key === 'portal');
     if (!portal) continue;
     const theme = { primaryColor: '#0b4f9c', accentColor: '#083c78', ...portalRules?.theme };
@@ -76,7 +98,8 @@ async function loadChromes(): Promise<void> {
     const tree = chrome.sections;
     for (const site of siteInfos) {
       const rows = sections.filter((s) => s.site_id === site.id);
-      const under = (parent: string | null): PublicSection[] => rows.filter((r) => r.parent_id === parent).map((r) => ({ slug: r.slug, title: r.title, children: under(r.id) }));
+      const under = (parent: string | null): PublicSection[] =>
+        rows.filter((r) => r.parent_id === parent).map((r) => ({ slug: r.slug, title: r.title, children: under(r.id) }));
       tree.set(site.key, under(null));
     }
     const format = new Intl.DateTimeFormat('en-CA', { timeZone: t.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -99,7 +122,15 @@ async function page(host: string, target: string): Promise<{ status: number; bod
   if (!('route' in routed)) return { status: 404, body: 'not a page of the bench' };
   const { site, route } = routed;
   const today = province.today();
-  const ctx: PageContext = { chrome, site, links: new Links(chrome, hostSite), today, sections: province.sections.get(site.key) ?? [], stylesheet: PORTAL_ASSETS.stylesheet.path, icon: PORTAL_ASSETS.icon.path };
+  const ctx: PageContext = {
+    chrome,
+    site,
+    links: new Links(chrome, hostSite),
+    today,
+    sections: province.sections.get(site.key) ?? [],
+    stylesheet: PORTAL_ASSETS.stylesheet.path,
+    icon: PORTAL_ASSETS.icon.path,
+  };
   const tenantId = chrome.tenant.id;
   switch (route.page) {
     case 'home':
@@ -118,7 +149,14 @@ async function page(host: string, target: string): Promise<{ status: number; bod
     }
     case 'search': {
       const q = new URLSearchParams(search).get('q')?.trim() || undefined;
-      const result = q ? await reader.search(tenantId, today, { q, site: site.key === 'portal' ? undefined : site.key, limit: SEARCH_PAGE_SIZE, offset: 0 }) : undefined;
+      const result = q
+        ? await reader.search(tenantId, today, {
+            q,
+            site: site.key === 'portal' ? undefined : site.key,
+            limit: SEARCH_PAGE_SIZE,
+            offset: 0,
+          })
+        : undefined;
       return { status: 200, body: html(SearchPage({ ctx, q: q ?? '', page: 1, result })) };
     }
     default:

@@ -44,7 +44,10 @@ function run(cmd, args, env, stdout = 'ignore') {
 async function prepareDatabase() {
   if (process.env.BENCH_REUSE === '1') {
     try {
-      const [{ items, sections }] = await sql(OWNER, `SELECT (SELECT count(*)::int FROM content_item) AS items, (SELECT count(*)::int FROM sites_section) AS sections`);
+      const [{ items, sections }] = await sql(
+        OWNER,
+        `SELECT (SELECT count(*)::int FROM content_item) AS items, (SELECT count(*)::int FROM sites_section) AS sections`,
+      );
       if (items >= 200_000 && sections > 0) return log(`reusing ${items} items and ${sections} sections already seeded (BENCH_REUSE=1)`);
     } catch {
       // no database yet: seed it
@@ -95,7 +98,15 @@ const started = [];
 function startApi(port, publicCache) {
   const child = spawn(process.execPath, [...SWC, '-r', join(here, '../public-read/count-queries.cjs'), 'apps/api/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: OWNER, PORT: String(port), LOG_LEVEL: 'warn', PUBLIC_CACHE: publicCache ? 'on' : 'off', REDIS_PREFIX: 'cong-bench-portal', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATABASE_URL: OWNER,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      PUBLIC_CACHE: publicCache ? 'on' : 'off',
+      REDIS_PREFIX: 'cong-bench-portal',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   started.push(child);
@@ -103,13 +114,23 @@ function startApi(port, publicCache) {
 }
 
 function startReference(file, port, env, execArgv = []) {
-  const child = fork(join(here, file), { cwd: root, execArgv, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(here, file), {
+    cwd: root,
+    execArgv,
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   started.push(child);
   return { child, ready: new Promise((resolve) => child.once('message', resolve)) };
 }
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const sample = (list, n) => list.map((x) => [Math.random(), x]).sort((a, b) => a[0] - b[0]).slice(0, n).map(([, x]) => x);
+const sample = (list, n) =>
+  list
+    .map((x) => [Math.random(), x])
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, n)
+    .map(([, x]) => x);
 
 /** A page by its Host (fetch() may not set one). */
 function getPage(port, page) {
@@ -141,37 +162,81 @@ async function fetchAll(port, pages, each = () => undefined) {
 }
 
 async function load(name, port, pages, pid, api) {
-  const requests = [{ setupRequest: (req) => { const p = pick(pages); return { ...req, method: 'GET', path: p.path, headers: { ...req.headers, host: p.host } }; } }];
+  const requests = [
+    {
+      setupRequest: (req) => {
+        const p = pick(pages);
+        return { ...req, method: 'GET', path: p.path, headers: { ...req.headers, host: p.host } };
+      },
+    },
+  ];
   await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: WARMUP, requests });
   const queriesBefore = api ? await queriesOf(api.child) : 0;
   const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: DURATION, requests });
   const perRequest = api ? ((await queriesOf(api.child)) - queriesBefore) / result.requests.total : undefined;
   // The machine's 1-minute load average at the end: above its 2 cores' worth, something else ran too.
-  const row = { load: loadavg()[0].toFixed(1), name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), queries: perRequest, errors: result.errors + result.non2xx + result.timeouts, kb: Math.round(result.throughput.total / Math.max(1, result.requests.total) / 1024) };
-  log(`${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB, ${row.kb} KB/page${api ? `, ${perRequest.toFixed(2)} queries/request` : ''}${row.errors ? `, ${row.errors} errors/non-2xx/timeouts` : ''}`);
+  const row = {
+    load: loadavg()[0].toFixed(1),
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rss: rssOf(pid),
+    queries: perRequest,
+    errors: result.errors + result.non2xx + result.timeouts,
+    kb: Math.round(result.throughput.total / Math.max(1, result.requests.total) / 1024),
+  };
+  log(
+    `${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB, ${row.kb} KB/page${api ? `, ${perRequest.toFixed(2)} queries/request` : ''}${row.errors ? `, ${row.errors} errors/non-2xx/timeouts` : ''}`,
+  );
   return row;
 }
 
 /** Lighthouse's four scores (0–100) for a page. */
 async function lighthouse(url, dir, name) {
   const file = join(dir, `${name}.json`);
-  await run('npx', [
-    '-y', 'lighthouse@12.2.3', url, '--quiet', '--output=json', `--output-path=${file}`,
-    '--only-categories=performance,accessibility,best-practices,seo',
-    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run',
-  ], { CHROME_PATH });
+  await run(
+    'npx',
+    [
+      '-y',
+      'lighthouse@12.2.3',
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${file}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run',
+    ],
+    { CHROME_PATH },
+  );
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const scores = Object.fromEntries(Object.entries(report.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));
-  const failing = Object.values(report.categories).flatMap((c) => c.auditRefs.map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual').map((a) => a.id));
-  log(`lighthouse ${name} ${url}: ${JSON.stringify(scores)}${failing.length ? `; below full marks: ${[...new Set(failing)].join(', ')}` : ''} (report ${file})`);
+  const failing = Object.values(report.categories).flatMap((c) =>
+    c.auditRefs
+      .map((r) => report.audits[r.id])
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+      .map((a) => a.id),
+  );
+  log(
+    `lighthouse ${name} ${url}: ${JSON.stringify(scores)}${failing.length ? `; below full marks: ${[...new Set(failing)].join(', ')}` : ''} (report ${file})`,
+  );
   return { name, url, scores, failing: [...new Set(failing)] };
 }
 
 async function main() {
   await prepareDatabase();
-  const sites = await sql(OWNER, `SELECT d.domain AS host, t.code, s.path FROM sites_site s JOIN tenancy_tenant t ON t.id = s.tenant_id JOIN tenancy_tenant_domain d ON d.tenant_id = t.id AND d.is_primary WHERE t.code LIKE 'bench-%'`);
-  const sections = await sql(OWNER, `SELECT d.domain AS host, s.path, sec.slug FROM sites_section sec JOIN sites_site s ON s.id = sec.site_id JOIN tenancy_tenant_domain d ON d.tenant_id = s.tenant_id AND d.is_primary WHERE sec.parent_id IS NULL`);
-  const items = await sql(OWNER, `SELECT d.domain AS host, s.path, c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id JOIN tenancy_tenant_domain d ON d.tenant_id = c.tenant_id AND d.is_primary WHERE c.status = 'published' ORDER BY random() LIMIT 2000`);
+  const sites = await sql(
+    OWNER,
+    `SELECT d.domain AS host, t.code, s.path FROM sites_site s JOIN tenancy_tenant t ON t.id = s.tenant_id JOIN tenancy_tenant_domain d ON d.tenant_id = t.id AND d.is_primary WHERE t.code LIKE 'bench-%'`,
+  );
+  const sections = await sql(
+    OWNER,
+    `SELECT d.domain AS host, s.path, sec.slug FROM sites_section sec JOIN sites_site s ON s.id = sec.site_id JOIN tenancy_tenant_domain d ON d.tenant_id = s.tenant_id AND d.is_primary WHERE sec.parent_id IS NULL`,
+  );
+  const items = await sql(
+    OWNER,
+    `SELECT d.domain AS host, s.path, c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id JOIN tenancy_tenant_domain d ON d.tenant_id = c.tenant_id AND d.is_primary WHERE c.status = 'published' ORDER BY random() LIMIT 2000`,
+  );
   const words = ['nghe an', 'lao cai', 'hoi nghi', 'dau tu', 'nong thon moi', 'giao duc', 'y te', 'giao thong', 'du lich', 'thu tuc'];
   const under = (path, rest) => (path === '/' ? rest || '/' : `${path}${rest}`);
   // The pages of each kind a scenario picks from (a fixed set, so the cached scenarios can warm it
@@ -181,7 +246,10 @@ async function main() {
     home: sites.map((s) => ({ host: s.host, path: under(s.path, '') })),
     section: sample(sections, 1200).map((s) => ({ host: s.host, path: under(s.path, `/chuyen-muc/${s.slug}`) })),
     item: items.map((i) => ({ host: i.host, path: under(i.path, `/${i.slug}`) })),
-    search: sample(sites.flatMap((s) => words.map((w) => ({ host: s.host, path: under(s.path, `/tim-kiem?q=${encodeURIComponent(w)}`) }))), 600),
+    search: sample(
+      sites.flatMap((s) => words.map((w) => ({ host: s.host, path: under(s.path, `/tim-kiem?q=${encodeURIComponent(w)}`) }))),
+      600,
+    ),
   };
   const labels = { home: 'home page', section: 'section page', item: 'item page', search: 'search page' };
   const rows = [];
@@ -195,7 +263,12 @@ async function main() {
     readUrl.username = process.env.DATABASE_PUBLIC_ROLE ?? 'cong_public';
     readUrl.password = process.env.DATABASE_PUBLIC_PASSWORD ?? '';
   }
-  const refPg = startReference('reference-pg.tsx', PORTS.refPg, { DATABASE_URL: OWNER, READ_URL: readUrl.toString(), POOL_SIZE: process.env.DATABASE_PUBLIC_POOL_SIZE ?? '4' }, SWC);
+  const refPg = startReference(
+    'reference-pg.tsx',
+    PORTS.refPg,
+    { DATABASE_URL: OWNER, READ_URL: readUrl.toString(), POOL_SIZE: process.env.DATABASE_PUBLIC_POOL_SIZE ?? '4' },
+    SWC,
+  );
   let api = startApi(PORTS.apiUncached, false);
   await Promise.all([refPg.ready, api.ready]);
   const idleRss = [rssOf(api.child.pid)];
@@ -249,9 +322,16 @@ async function main() {
   // Lighthouse on the cached API, first province, by its development host (*.localhost is loopback).
   const scores = [];
   if (LIGHTHOUSE) {
-    const [first] = await sql(OWNER, `SELECT t.code, (SELECT c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id WHERE c.tenant_id = t.id AND s.path = '/' AND c.type = 'news' ORDER BY c.published_at DESC LIMIT 1) AS slug FROM tenancy_tenant t WHERE t.code = 'bench-1'`);
+    const [first] = await sql(
+      OWNER,
+      `SELECT t.code, (SELECT c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id WHERE c.tenant_id = t.id AND s.path = '/' AND c.type = 'news' ORDER BY c.published_at DESC LIMIT 1) AS slug FROM tenancy_tenant t WHERE t.code = 'bench-1'`,
+    );
     const origin = `http://${first.code}.localhost:${PORTS.apiCached}`;
-    for (const [name, path] of [['home', '/'], ['list', '/chuyen-muc/tin-tuc'], ['item', `/${first.slug}`]]) {
+    for (const [name, path] of [
+      ['home', '/'],
+      ['list', '/chuyen-muc/tin-tuc'],
+      ['item', `/${first.slug}`],
+    ]) {
       // Lighthouse now and then fails to record its trace on a busy machine (NO_NAVSTART): once more.
       for (let attempt = 1; attempt <= 2; attempt++) {
         try {
@@ -268,14 +348,25 @@ async function main() {
   console.log(`\n${cpus().length} cores; API RSS when ready, before any page: ${idleRss.join(' MB and ')} MB (uncached, cached).`);
   console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | KB / page | DB queries / request | ratio to reference | load avg |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | ${r.queries.toFixed(2)} | ${(r.rps / r.ref).toFixed(2)}× ${r.refName} | ${r.load} |${r.errors ? ` ${r.errors} errors` : ''}`);
-  for (const r of refs) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | — | — | ${r.load} |${r.errors ? ` ${r.errors} errors` : ''}`);
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | ${r.queries.toFixed(2)} | ${(r.rps / r.ref).toFixed(2)}× ${r.refName} | ${r.load} |${r.errors ? ` ${r.errors} errors` : ''}`,
+    );
+  for (const r of refs)
+    console.log(
+      `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.kb} | — | — | ${r.load} |${r.errors ? ` ${r.errors} errors` : ''}`,
+    );
   if (scores.length) {
     console.log('\n| Lighthouse page | performance | accessibility | best practices | SEO | below full marks |');
     console.log('|---|---:|---:|---:|---:|---|');
-    for (const s of scores) console.log(`| ${s.name} \`${new URL(s.url).pathname}\` | ${s.scores.performance} | ${s.scores.accessibility} | ${s.scores['best-practices']} | ${s.scores.seo} | ${s.failing.join(', ') || '—'} |`);
+    for (const s of scores)
+      console.log(
+        `| ${s.name} \`${new URL(s.url).pathname}\` | ${s.scores.performance} | ${s.scores.accessibility} | ${s.scores['best-practices']} | ${s.scores.seo} | ${s.failing.join(', ') || '—'} |`,
+      );
   }
-  console.log('\nTargets: uncached ≥ 0.80× node:http + pg; cached ≥ 0.80× in-memory; p99 < 20 ms; API RSS < 300 MB; Lighthouse ≥ 95 in each category.');
+  console.log(
+    '\nTargets: uncached ≥ 0.80× node:http + pg; cached ≥ 0.80× in-memory; p99 < 20 ms; API RSS < 300 MB; Lighthouse ≥ 95 in each category.',
+  );
 }
 
 main().then(

@@ -21,7 +21,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const NODE_TS = [process.execPath, '-r', '@swc-node/register'];
 const log = (...a) => console.log('[bench]', ...a);
 
-
 function run(cmd, args, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -83,7 +82,15 @@ const started = [];
 function startApi(port, publicCache) {
   const child = spawn(NODE_TS[0], [...NODE_TS.slice(1), '-r', join(here, 'count-queries.cjs'), 'apps/api/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: OWNER, PORT: String(port), LOG_LEVEL: 'warn', PUBLIC_CACHE: publicCache ? 'on' : 'off', REDIS_PREFIX: 'cong-bench', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATABASE_URL: OWNER,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      PUBLIC_CACHE: publicCache ? 'on' : 'off',
+      REDIS_PREFIX: 'cong-bench',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   started.push(child);
@@ -91,7 +98,10 @@ function startApi(port, publicCache) {
 }
 
 function startReference(file, port, env) {
-  const child = fork(join(here, file), { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(here, file), {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   started.push(child);
   return { child, ready: new Promise((resolve) => child.once('message', resolve)) };
 }
@@ -101,7 +111,12 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 /** `api`: the API's process and port, whose database queries per request are counted too. */
 async function load(name, port, nextPath, pid, api) {
   // Every server, the references too, gets the same warm-up first (JIT, connection pools).
-  await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: WARMUP, requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }] });
+  await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: WARMUP,
+    requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }],
+  });
   const queriesBefore = api ? await queriesOf(api.child) : 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -110,15 +125,28 @@ async function load(name, port, nextPath, pid, api) {
     requests: [{ setupRequest: (req) => ({ ...req, ...nextPath() }) }],
   });
   const perRequest = api ? ((await queriesOf(api.child)) - queriesBefore) / result.requests.total : undefined;
-  const row = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rss: rssOf(pid), queries: perRequest, errors: result.errors + result.non2xx };
-  log(`${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB${api ? `, ${perRequest.toFixed(2)} queries/request` : ''}${row.errors ? `, ${row.errors} errors/non-2xx` : ''}`);
+  const row = {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rss: rssOf(pid),
+    queries: perRequest,
+    errors: result.errors + result.non2xx,
+  };
+  log(
+    `${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rss} MB${api ? `, ${perRequest.toFixed(2)} queries/request` : ''}${row.errors ? `, ${row.errors} errors/non-2xx` : ''}`,
+  );
   return row;
 }
 
 async function main() {
   await prepareDatabase();
   const sites = await sql(OWNER, `SELECT t.id AS tenant_id, t.code, s.path FROM sites_site s JOIN tenancy_tenant t ON t.id = s.tenant_id`);
-  const items = await sql(OWNER, `SELECT t.code, s.path, c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id JOIN tenancy_tenant t ON t.id = c.tenant_id ORDER BY random() LIMIT 2000`);
+  const items = await sql(
+    OWNER,
+    `SELECT t.code, s.path, c.slug FROM content_item c JOIN sites_site s ON s.id = c.site_id JOIN tenancy_tenant t ON t.id = c.tenant_id ORDER BY random() LIMIT 2000`,
+  );
   const words = ['nghe an', 'lao cai', 'hoi nghi', 'dau tu', 'nong thon moi', 'giao duc', 'y te', 'giao thong', 'du lich', 'thu tuc'];
   const key = (path) => (path === '/' ? 'portal' : path.slice(1));
   const listPath = () => {
@@ -133,7 +161,11 @@ async function main() {
   // for a site of another province and found nothing).
   const searchPath = () => {
     const s = pick(sites);
-    return { method: 'GET', path: `/api/v1/public/search?q=${encodeURIComponent(pick(words))}&site=${key(s.path)}`, headers: { 'x-tenant': s.code } };
+    return {
+      method: 'GET',
+      path: `/api/v1/public/search?q=${encodeURIComponent(pick(words))}&site=${key(s.path)}`,
+      headers: { 'x-tenant': s.code },
+    };
   };
   // The whole province: each word matches a tenth of its items (about 666), all of them ranked.
   const provinceSearchPath = () => {
@@ -162,7 +194,10 @@ async function main() {
 
   // Reference 2: answers precomputed in memory (the same bodies the pg reference gives).
   const answers = {};
-  for (const s of sites) answers[`/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`] = await (await fetch(`http://127.0.0.1:3903/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`)).text();
+  for (const s of sites)
+    answers[`/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`] = await (
+      await fetch(`http://127.0.0.1:3903/?tenant=${s.tenant_id}&path=${encodeURIComponent(s.path)}`)
+    ).text();
   refPg.child.kill('SIGTERM');
   const file = join(tmpdir(), 'cong-bench-answers.json');
   writeFileSync(file, JSON.stringify(answers));
@@ -180,8 +215,12 @@ async function main() {
   const refs = { pg: (pgBefore.rps + pgAfter.rps) / 2, memory: (memBefore.rps + memAfter.rps) / 2 };
   console.log('\n| scenario | req/s | p50 ms | p99 ms | RSS MB | DB queries / request | ratio to reference |');
   console.log('|---|---:|---:|---:|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.queries.toFixed(2)} | ${(r.rps / refs[r.ref]).toFixed(2)}× ${r.ref === 'pg' ? 'node:http + pg' : 'in-memory'} |`);
-  for (const r of [pgBefore, pgAfter, memBefore, memAfter]) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.name.includes('pg') ? '1 (by construction)' : '0'} | — |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.queries.toFixed(2)} | ${(r.rps / refs[r.ref]).toFixed(2)}× ${r.ref === 'pg' ? 'node:http + pg' : 'in-memory'} |`,
+    );
+  for (const r of [pgBefore, pgAfter, memBefore, memAfter])
+    console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${r.name.includes('pg') ? '1 (by construction)' : '0'} | — |`);
   console.log('\nTargets: uncached list ≥ 0.80× node:http + pg; cached list ≥ 0.60× in-memory; p99 < 20 ms.');
 }
 

@@ -1,5 +1,5 @@
 // `npm run check`: everything CI checks, on any machine with Node 20+: installs dependencies, makes
-// sure PostgreSQL, Redis and Chromium (browser tests) are there, then lint (module boundaries), typecheck and every test.
+// sure PostgreSQL, Redis and Chromium (browser tests) are there, then lint, formatting (module boundaries), typecheck and every test.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +22,22 @@ async function main() {
     console.error(`[cong] ${error instanceof SetupError ? error.message : error.stack}`);
     return 1;
   }
-  const env = { ...process.env, ...services.env, CHROMIUM_PATH: chromium, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+  const env = {
+    ...process.env,
+    ...services.env,
+    CHROMIUM_PATH: chromium,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_SKIP_NX_CACHE: 'true',
+  };
   const bin = (name) => join(root, 'node_modules/.bin', name);
   try {
     log('Native modules load on this Node…');
     if ((await run(process.execPath, [join(root, 'scripts/dev/native-modules.mjs')], { cwd: root, env })) !== 0) return 1;
     log('Lint (module boundaries included)…');
     if ((await run(bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static'], { cwd: root, env })) !== 0) return 1;
+    log('Formatting (Prettier; `npm run format` fixes it)…');
+    if ((await run(bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,tsx,js,mjs,cjs}'], { cwd: root, env })) !== 0) return 1;
     log('Typecheck…');
     if ((await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) return 1;
     log('Tests (unit, integration and e2e against the real PostgreSQL and Redis)…');

@@ -34,12 +34,12 @@ export async function ensureDependencies(root, log) {
   if (code !== 0) throw new Error(`npm ci failed: ${installFailureReason(output)}.`);
   log(`Dependencies installed in ${Math.round((Date.now() - started) / 1000)} s.`);
   const failures = checkNativeModules(root);
-  for (const f of failures.filter((f) => f.optional)) log(`Note: optional native module ${f.name} does not load (${f.message}); its JavaScript fallback is used.`);
+  for (const f of failures.filter((f) => f.optional))
+    log(`Note: optional native module ${f.name} does not load (${f.message}); its JavaScript fallback is used.`);
   const fatal = failures.filter((f) => !f.optional);
   if (fatal.length) {
     throw new Error(
-      `installed, but native modules do not load on Node ${process.version}: ` +
-        fatal.map((f) => `${f.name} (${f.message})`).join('; '),
+      `installed, but native modules do not load on Node ${process.version}: ` + fatal.map((f) => `${f.name} (${f.message})`).join('; '),
     );
   }
   writeFileSync(marker, fingerprint);
@@ -64,7 +64,7 @@ function runNpm(root, args, tick) {
       clearInterval(timer);
       resolve({ code, output });
     };
-    child.on('error', (error) => done((output += error.message, 1)));
+    child.on('error', (error) => done(((output += error.message), 1)));
     child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }

@@ -14,8 +14,17 @@ import { pathToFileURL } from 'node:url';
 export const NATIVE_MODULES = [
   { name: '@node-rs/argon2', prebuilt: '@node-rs/argon2-', probe: "require('@node-rs/argon2').hashSync('probe').startsWith('$argon2')" },
   { name: 'sharp', prebuilt: '@img/sharp-', probe: "typeof require('sharp').versions.vips === 'string'" },
-  { name: 'msgpackr-extract', prebuilt: '@msgpackr-extract/', probe: "typeof require('msgpackr-extract').extractStrings === 'function'", optional: true },
-  { name: '@swc/core', prebuilt: '@swc/core-', probe: "require('@swc/core').transformSync('let a: number = 1', { jsc: { parser: { syntax: 'typescript' } } }).code.includes('a = 1')" },
+  {
+    name: 'msgpackr-extract',
+    prebuilt: '@msgpackr-extract/',
+    probe: "typeof require('msgpackr-extract').extractStrings === 'function'",
+    optional: true,
+  },
+  {
+    name: '@swc/core',
+    prebuilt: '@swc/core-',
+    probe: "require('@swc/core').transformSync('let a: number = 1', { jsc: { parser: { syntax: 'typescript' } } }).code.includes('a = 1')",
+  },
   { name: '@node-rs/xxhash', prebuilt: '@node-rs/xxhash-', probe: "typeof require('@node-rs/xxhash').xxh64 === 'function'" },
   { name: 'nx', prebuilt: '@nx/nx-', probe: "typeof require('nx/src/native').hashArray === 'function'" },
   { name: '@parcel/watcher', prebuilt: '@parcel/watcher-', probe: "typeof require('@parcel/watcher').subscribe === 'function'" },
@@ -49,7 +58,8 @@ export function packagesWithNativeCode(root) {
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && !['test', 'tests', 'example', 'examples', '.bin'].includes(entry.name) && depth < 12) walk(path, depth + 1);
+      if (entry.isDirectory() && !['test', 'tests', 'example', 'examples', '.bin'].includes(entry.name) && depth < 12)
+        walk(path, depth + 1);
       else if (entry.isFile() && (entry.name.endsWith('.node') || entry.name === 'binding.gyp')) found.add(packageOf(root, path));
     }
   };
@@ -84,7 +94,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(JSON.stringify({ failures, unlisted }));
   } else {
     for (const f of failures) console.error(`[cong] ${f.optional ? 'optional ' : ''}native module ${f.name} does not load: ${f.message}`);
-    for (const name of unlisted) console.error(`[cong] ${name} carries native code but scripts/dev/native-modules.mjs does not probe it: add it to NATIVE_MODULES.`);
+    for (const name of unlisted)
+      console.error(`[cong] ${name} carries native code but scripts/dev/native-modules.mjs does not probe it: add it to NATIVE_MODULES.`);
     if (!failures.length && !unlisted.length) console.log(`[cong] Native modules: all ${NATIVE_MODULES.length} load.`);
   }
   process.exit(failures.some((f) => !f.optional) || unlisted.length ? 1 : 0);

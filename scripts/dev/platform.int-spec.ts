@@ -51,8 +51,8 @@ class PlatformRun {
   }
 
   async ready(): Promise<boolean> {
-    return eventually(async () => /Press Ctrl-C to stop/.test(this.output) || this.npm.exitCode !== null, 150).then(
-      () => /Press Ctrl-C to stop/.test(this.output),
+    return eventually(async () => /Press Ctrl-C to stop/.test(this.output) || this.npm.exitCode !== null, 150).then(() =>
+      /Press Ctrl-C to stop/.test(this.output),
     );
   }
 
@@ -111,7 +111,10 @@ describe('npm run platform (issue 13)', () => {
         const portal = await new Promise<{ status?: number; body: string }>((resolve, reject) =>
           get({ host: '127.0.0.1', port: apiPort, path: '/', headers: { host: `lao-cai.localhost:${apiPort}` } }, (res) => {
             let body = '';
-            res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode, body }));
+            res
+              .setEncoding('utf8')
+              .on('data', (c: string) => (body += c))
+              .on('end', () => resolve({ status: res.statusCode, body }));
           }).on('error', reject),
         );
         expect(portal.status).toBe(200);

@@ -36,7 +36,9 @@ async function main() {
   if ((await cong('db', 'migrate')) !== 0) return (await services.stop(), 1);
 
   // Every province folder is applied; applying unchanged files changes nothing.
-  const provinces = readdirSync(join(root, 'tenants'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const provinces = readdirSync(join(root, 'tenants'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   for (const code of provinces) {
     log(`Applying tenants/${code}…`);
     if ((await cong('tenants', 'apply', `tenants/${code}`)) !== 0) return (await services.stop(), 1);
@@ -104,7 +106,11 @@ async function main() {
   log(`  Provinces   ${provinces.join(', ')}   (try: curl -H 'X-Tenant: ${example}' ${base}/api/v1/tenant)`);
   // Browsers resolve every *.localhost to this machine; outside production the platform reads
   // <code>.localhost as that province's portal.
-  provinces.forEach((code, i) => log(`  ${i === 0 ? 'Portals' : '       '}     http://${code}.localhost:${port}/   (the public portal of ${code}; curl: -H 'Host: ${code}.localhost')`));
+  provinces.forEach((code, i) =>
+    log(
+      `  ${i === 0 ? 'Portals' : '       '}     http://${code}.localhost:${port}/   (the public portal of ${code}; curl: -H 'Host: ${code}.localhost')`,
+    ),
+  );
   log(`  API docs    ${base}/docs`);
   log(`  Health      ${base}/health/ready`);
   log(`  CLI         npm run cong -- accounts create-admin ${example} <username> --name "<full name>"`);

@@ -177,7 +177,7 @@ export function ensureChromium(env, log) {
   if (!binary && installDebianPackage('chromium', 'Chromium (browser tests)', log)) binary = found();
   if (!binary) {
     throw new SetupError(
-      'Chromium is needed for the portal\'s browser tests and was not found.\n' +
+      "Chromium is needed for the portal's browser tests and was not found.\n" +
         '    Debian/Ubuntu: sudo apt-get install chromium\n' +
         '    or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );

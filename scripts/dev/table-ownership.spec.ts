@@ -15,15 +15,33 @@ const MIGRATIONS = join(ROOT, 'libs/platform/database/src/migrations');
 
 /** Table → the library that owns it (its entity, its migrations' subject, its queries). */
 const OWNERS: Record<string, string> = {
-  accounts_membership: 'accounts', accounts_recovery_code: 'accounts', accounts_session: 'accounts', accounts_sign_in_challenge: 'accounts', accounts_user: 'accounts', accounts_user_token: 'accounts',
-  audit_chain_head: 'platform/audit', audit_entry: 'platform/audit',
-  compliance_period_snapshot: 'compliance', compliance_reminder: 'compliance', compliance_report_delivery: 'compliance', compliance_royalty_entitlement: 'compliance', compliance_volume_statement: 'compliance',
-  content_item: 'content', content_public_gone: 'content', content_public_media: 'content', content_public_search: 'content', content_revision: 'content', content_slug_redirect: 'content', media_asset: 'content',
+  accounts_membership: 'accounts',
+  accounts_recovery_code: 'accounts',
+  accounts_session: 'accounts',
+  accounts_sign_in_challenge: 'accounts',
+  accounts_user: 'accounts',
+  accounts_user_token: 'accounts',
+  audit_chain_head: 'platform/audit',
+  audit_entry: 'platform/audit',
+  compliance_period_snapshot: 'compliance',
+  compliance_reminder: 'compliance',
+  compliance_report_delivery: 'compliance',
+  compliance_royalty_entitlement: 'compliance',
+  compliance_volume_statement: 'compliance',
+  content_item: 'content',
+  content_public_gone: 'content',
+  content_public_media: 'content',
+  content_public_search: 'content',
+  content_revision: 'content',
+  content_slug_redirect: 'content',
+  media_asset: 'content',
   notifications_notification: 'notifications',
   platform_operator_access: 'platform/database',
   rules_rule_version: 'rules',
-  sites_section: 'sites', sites_site: 'sites',
-  tenancy_tenant: 'tenancy', tenancy_tenant_domain: 'tenancy',
+  sites_section: 'sites',
+  sites_site: 'sites',
+  tenancy_tenant: 'tenancy',
+  tenancy_tenant_domain: 'tenancy',
   units_unit: 'units',
   workflow_transition: 'workflow',
 };
@@ -67,7 +85,8 @@ function crossings(): string[] {
     const code = withoutComments(readFileSync(file, 'utf8'));
     for (const [table, owner] of Object.entries(OWNERS)) {
       if (libraryOf(file) === owner) continue;
-      if (new RegExp(`\\b(FROM|JOIN|UPDATE|INTO|TABLE)\\s+"?${table}"?\\b`, 'i').test(code)) found.push(`${relative(ROOT, file)}: ${table}`);
+      if (new RegExp(`\\b(FROM|JOIN|UPDATE|INTO|TABLE)\\s+"?${table}"?\\b`, 'i').test(code))
+        found.push(`${relative(ROOT, file)}: ${table}`);
     }
   }
   return found.sort();
@@ -75,8 +94,9 @@ function crossings(): string[] {
 
 describe('table ownership in SQL (issue 15.2)', () => {
   it('every table the migrations create has an owning library', () => {
-    const created = readdirSync(MIGRATIONS)
-      .flatMap((f) => [...readFileSync(join(MIGRATIONS, f), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)].map((m) => m[1]));
+    const created = readdirSync(MIGRATIONS).flatMap((f) =>
+      [...readFileSync(join(MIGRATIONS, f), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)].map((m) => m[1]),
+    );
     expect([...new Set(created)].filter((t) => !OWNERS[t])).toEqual([]);
   });
 

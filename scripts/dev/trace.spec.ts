@@ -27,7 +27,9 @@ describe('the traceability matrix (issue 20, docs/traceability.md)', () => {
     expect(requirements.filter((r) => r.province === 'Nghệ An')).toHaveLength(23);
     expect(requirements.filter((r) => r.province === 'Lào Cai')).toHaveLength(14);
     expect(requirements.find((r) => r.id === 'NA-7.2a-c')).toMatchObject({ article: 'Đ7.2' });
-    expect(requirements.find((r) => r.id === 'NA-8.2')!.title).toBe('Quota: every week each unit posts at least 2 items about its activities and its sector.');
+    expect(requirements.find((r) => r.id === 'NA-8.2')!.title).toBe(
+      'Quota: every week each unit posts at least 2 items about its activities and its sector.',
+    );
     expect(trace.rows.map((r) => r.id)).toEqual(requirements.map((r) => r.id));
   });
 
@@ -35,14 +37,22 @@ describe('the traceability matrix (issue 20, docs/traceability.md)', () => {
     const lineOf = (file: string, text: string) => readFileSync(join(ROOT, file), 'utf8').split('\n').indexOf(text) + 1;
     const quota = row('NA-8.2');
     expect(quota.status).toBe('traced');
-    expect(quota.rules).toContainEqual({ file: 'tenants/nghe-an/tenant.yaml', line: lineOf('tenants/nghe-an/tenant.yaml', '    requirement: NA-8.2'), text: 'requirement' });
+    expect(quota.rules).toContainEqual({
+      file: 'tenants/nghe-an/tenant.yaml',
+      line: lineOf('tenants/nghe-an/tenant.yaml', '    requirement: NA-8.2'),
+      text: 'requirement',
+    });
     expect(quota.rules.every((c) => c.file.startsWith('tenants/nghe-an/'))).toBe(true);
     expect(quota.code.map((c) => c.file)).toContain('libs/compliance/src/lib/evaluators/quota.evaluator.ts');
     expect(quota.tests.map((t) => t.file)).toContain('libs/compliance/src/lib/evaluators/evaluators.spec.ts');
     expect(quota.code.filter((c) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(c.file))).toEqual([]);
     const days = row('LC-2.3a');
     expect(days.status).toBe('traced');
-    expect(days.rules).toContainEqual({ file: 'tenants/lao-cai/tenant.yaml', line: lineOf('tenants/lao-cai/tenant.yaml', '    requirement: LC-2.3a'), text: 'requirement' });
+    expect(days.rules).toContainEqual({
+      file: 'tenants/lao-cai/tenant.yaml',
+      line: lineOf('tenants/lao-cai/tenant.yaml', '    requirement: LC-2.3a'),
+      text: 'requirement',
+    });
   });
 
   it('lists as organisational only requirements of BRIEF.md that nothing implements and tests', () => {
@@ -74,8 +84,10 @@ describe('the traceability matrix (issue 20, docs/traceability.md)', () => {
     beforeAll(() => {
       root = mkdtempSync(join(tmpdir(), 'cong-trace-'));
       const files: Record<string, string> = {
-        'BRIEF.md': '## Nghệ An\n| ID | Article | Requirement |\n|---|---|---|\n| NA-8.2 | Đ8.2 | **Quota** of two items. |\n| NA-11 | Đ11 | Rewards. |\n| NA-5.7 | Đ5.7 | Other information. |\n',
-        'tenants/x/tenant.yaml': 'quotas:\n  - id: weekly\n    requirement: NA-8.2\n  - id: unsourced\n    min: 1\n# NA-12.1: not in the brief\n',
+        'BRIEF.md':
+          '## Nghệ An\n| ID | Article | Requirement |\n|---|---|---|\n| NA-8.2 | Đ8.2 | **Quota** of two items. |\n| NA-11 | Đ11 | Rewards. |\n| NA-5.7 | Đ5.7 | Other information. |\n',
+        'tenants/x/tenant.yaml':
+          'quotas:\n  - id: weekly\n    requirement: NA-8.2\n  - id: unsourced\n    min: 1\n# NA-12.1: not in the brief\n',
         'tenants/x/units.yaml': 'units: []\n',
         'libs/a/src/quota.ts': '// NA-8.2 and NA-5 (a group)\n',
         'libs/a/src/quota.spec.ts': "it('NA-8.2: counts', () => {});\ndescribe('NA-99.1: no such article', () => {});\n",

@@ -26,6 +26,8 @@ else {
   process.stdout.write(`${OUTPUT}: written.\n`);
 }
 if (trace.unknown.length) {
-  process.stderr.write(`IDs that shared/seeds/BRIEF.md does not have:\n${trace.unknown.map((c) => `  ${c.file}:${c.line}: ${c.text}\n`).join('')}`);
+  process.stderr.write(
+    `IDs that shared/seeds/BRIEF.md does not have:\n${trace.unknown.map((c) => `  ${c.file}:${c.line}: ${c.text}\n`).join('')}`,
+  );
   process.exitCode = 1;
 }

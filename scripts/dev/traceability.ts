@@ -191,9 +191,11 @@ export function buildTrace(root = ROOT, briefText = readFileSync(findBrief(root)
     .filter((f) => existsSync(join(root, f)))
     .sort();
   const sources = [...walk(join(root, 'apps'), root), ...walk(join(root, 'libs'), root), ...walk(join(root, 'scripts'), root)];
-  const docFiles = [...walk(join(root, 'docs'), root).filter((f) => f.endsWith('.md') && f !== OUTPUT), 'tenants/README.md', 'README.md'].filter((f) =>
-    existsSync(join(root, f)),
-  );
+  const docFiles = [
+    ...walk(join(root, 'docs'), root).filter((f) => f.endsWith('.md') && f !== OUTPUT),
+    'tenants/README.md',
+    'README.md',
+  ].filter((f) => existsSync(join(root, f)));
 
   const rules = ruleFiles.flatMap((f) => {
     const lines = read(f).split('\n');
@@ -203,7 +205,11 @@ export function buildTrace(root = ROOT, briefText = readFileSync(findBrief(root)
   // The matrix's own spec is about the matrix, not evidence for a requirement.
   const tests = sources
     .filter((f) => isSpec(f) && f !== 'scripts/dev/trace.spec.ts')
-    .flatMap((f) => testTitles(read(f)).flatMap((t) => [...new Set(t.title.match(ID_PATTERN) ?? [])].map((id) => ({ file: f, line: t.line, id, text: t.title }))));
+    .flatMap((f) =>
+      testTitles(read(f)).flatMap((t) =>
+        [...new Set(t.title.match(ID_PATTERN) ?? [])].map((id) => ({ file: f, line: t.line, id, text: t.title })),
+      ),
+    );
   const docs = docFiles.flatMap((f) => idsOn(f, read(f)));
 
   const rows = requirements.map((r): Row => {
@@ -274,18 +280,34 @@ export function renderTrace(trace: Trace): string {
   );
   for (const r of trace.rows) {
     const short = r.title.length > 90 ? `${r.title.slice(0, 89).trimEnd()}…` : r.title;
-    out.push(`| [${r.id}](#${r.id.toLowerCase().replace(/\./g, '')}) | ${escape(short)} | ${r.status} | ${r.rules.length} | ${new Set(r.code.map((c) => c.file)).size} | ${r.tests.length} | ${new Set(r.docs.map((c) => c.file)).size} |`);
+    out.push(
+      `| [${r.id}](#${r.id.toLowerCase().replace(/\./g, '')}) | ${escape(short)} | ${r.status} | ${r.rules.length} | ${new Set(r.code.map((c) => c.file)).size} | ${r.tests.length} | ${new Set(r.docs.map((c) => c.file)).size} |`,
+    );
   }
-  out.push('', 'Rules: rule-file lines; Code: source files; Tests: test files and titles; Docs: documents (files without line numbers, so that edits elsewhere in them leave the matrix current).', '');
+  out.push(
+    '',
+    'Rules: rule-file lines; Code: source files; Tests: test files and titles; Docs: documents (files without line numbers, so that edits elsewhere in them leave the matrix current).',
+    '',
+  );
 
-  out.push('## Rules without a requirement', '', 'Entries with an `id:` in the lists of a `tenant.yaml` (quotas, schedules, deadlines, workflows, reports, …) that carry no `requirement`.', '');
+  out.push(
+    '## Rules without a requirement',
+    '',
+    'Entries with an `id:` in the lists of a `tenant.yaml` (quotas, schedules, deadlines, workflows, reports, …) that carry no `requirement`.',
+    '',
+  );
   for (const file of trace.tenantFiles) {
     const list = trace.unrequired.filter((u) => u.file === file);
     out.push(`- \`${file}\`: ${list.length ? list.map((u) => `${u.section} \`${u.id}\` (line ${u.line})`).join(', ') : 'none'}`);
   }
   out.push('');
 
-  out.push('## Unknown IDs', '', 'IDs cited in a rule file or a test name that BRIEF.md does not have (`npm run trace` fails while there are any):', '');
+  out.push(
+    '## Unknown IDs',
+    '',
+    'IDs cited in a rule file or a test name that BRIEF.md does not have (`npm run trace` fails while there are any):',
+    '',
+  );
   out.push(trace.unknown.length ? trace.unknown.map((c) => `- \`${c.file}:${c.line}\`: ${c.text}`).join('\n') : 'None.', '');
   out.push(
     '## Other references',
@@ -296,14 +318,19 @@ export function renderTrace(trace: Trace): string {
     '',
   );
   const otherIds = [...new Set(trace.otherReferences.map((c) => c.text))].sort();
-  out.push(otherIds.length ? otherIds.map((id) => `- ${id}: ${places(trace.otherReferences.filter((c) => c.text === id))}`).join('\n') : 'None.', '');
+  out.push(
+    otherIds.length ? otherIds.map((id) => `- ${id}: ${places(trace.otherReferences.filter((c) => c.text === id))}`).join('\n') : 'None.',
+    '',
+  );
 
   for (const province of ['Nghệ An', 'Lào Cai'] as const) {
     out.push(`## ${province}`, '');
     for (const r of trace.rows.filter((x) => x.province === province)) {
       out.push(`### ${r.id}`, '', `${r.article} — ${escape(r.title)}`, '', `Status: **${r.status}**`, '');
       if (r.id in ORGANISATIONAL) out.push(`- Organisational; the platform's part: ${ORGANISATIONAL[r.id]}`);
-      out.push(`- Rules: ${r.rules.length ? r.rules.map((c) => `\`${c.file}:${c.line}\`${c.text === 'requirement' ? ' (requirement)' : ''}`).join(', ') : '—'}`);
+      out.push(
+        `- Rules: ${r.rules.length ? r.rules.map((c) => `\`${c.file}:${c.line}\`${c.text === 'requirement' ? ' (requirement)' : ''}`).join(', ') : '—'}`,
+      );
       out.push(`- Code: ${r.code.length ? places(r.code) : '—'}`);
       out.push(`- Docs: ${r.docs.length ? places(r.docs) : '—'}`);
       out.push(`- Tests:${r.tests.length ? '' : ' —'}`);

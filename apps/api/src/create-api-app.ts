@@ -66,8 +66,15 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     setSecurityHeaders(reply, request.url, production);
     // A NUL in a path or query value decodes fine but no database text can hold it.
     if (NUL_IN_URL.test(request.url)) return problems.reply(nulInUrl(), request, reply as unknown as RouterReply);
-    if (publicRoutes.intercept(request as unknown as Parameters<PublicRoutes['intercept']>[0], reply as unknown as Parameters<PublicRoutes['intercept']>[1])) return;
-    if (!portal.intercept(request as unknown as PageRequest, reply as unknown as Parameters<PortalPages['intercept']>[1], () => done())) done();
+    if (
+      publicRoutes.intercept(
+        request as unknown as Parameters<PublicRoutes['intercept']>[0],
+        reply as unknown as Parameters<PublicRoutes['intercept']>[1],
+      )
+    )
+      return;
+    if (!portal.intercept(request as unknown as PageRequest, reply as unknown as Parameters<PortalPages['intercept']>[1], () => done()))
+      done();
   });
   // The API speaks JSON (uploads will add multipart): any other body is a 415, not a string that
   // fails validation further in.
@@ -75,7 +82,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, strictJsonBody);
   // Uploads (POST /api/v1/media): one file, read no further than the largest kind allows.
   // (Nest's adapter bundles its own copy of Fastify's types, which the plugin's do not match.)
-  await app.register(multipart as unknown as Parameters<typeof app.register>[0], { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
+  await app.register(multipart as unknown as Parameters<typeof app.register>[0], {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
+  });
 
   // Citizens' reads: Fastify routes of their own (see PublicRoutes), under the same prefix.
   const publicBase = `/${API_PREFIX}/public`;

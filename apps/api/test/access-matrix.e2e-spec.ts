@@ -14,7 +14,12 @@ const ROOT = join(__dirname, '../../..');
 /** One request per capability: the endpoint family it guards. Side-effect-free where it passes. */
 const PROBES: Record<Capability, { platform: boolean; method: string; path: string; body?: unknown }> = {
   'platform.tenants.read': { platform: true, method: 'GET', path: '/api/v1/operator/tenants' },
-  'platform.rules.write': { platform: true, method: 'POST', path: '/api/v1/operator/tenants/lao-cai/rules', body: { tenantYaml: 'x', unitsYaml: 'y', dryRun: true } },
+  'platform.rules.write': {
+    platform: true,
+    method: 'POST',
+    path: '/api/v1/operator/tenants/lao-cai/rules',
+    body: { tenantYaml: 'x', unitsYaml: 'y', dryRun: true },
+  },
   'platform.audit.read': { platform: true, method: 'GET', path: '/api/v1/operator/audit?limit=1' },
   'audit.read': { platform: false, method: 'GET', path: '/api/v1/audit?limit=1' },
   'users.read': { platform: false, method: 'GET', path: '/api/v1/users' },
@@ -33,7 +38,17 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
 };
 
 /** Routes any signed-in account may call: they act on the caller's own account only. */
-const OWN_ACCOUNT_ROUTES = ['signOut', 'me', 'sessions', 'revokeSession', 'changePassword', 'reportExposed', 'startEnrolment', 'confirmEnrolment', 'disable'];
+const OWN_ACCOUNT_ROUTES = [
+  'signOut',
+  'me',
+  'sessions',
+  'revokeSession',
+  'changePassword',
+  'reportExposed',
+  'startEnrolment',
+  'confirmEnrolment',
+  'disable',
+];
 
 describe('authorisation matrix: every role × every endpoint family, from the documented capabilities', () => {
   let ctx: TestContext;
@@ -48,9 +63,19 @@ describe('authorisation matrix: every role × every endpoint family, from the do
     tokens.set('national_operator', (await readyAccount(ctx, new Caller(api, null), 'op.matrix', null)).accessToken);
     const admin = (await readyAccount(ctx, lc, 'it.matrix', tenantId)).accessToken;
     tokens.set('tenant_admin', admin);
-    for (const [role, unit] of [['editorial_council'], ['editorial_board'], ['unit_head', 'so-y-te'], ['unit_editor', 'so-y-te']] as const) {
+    for (const [role, unit] of [
+      ['editorial_council'],
+      ['editorial_board'],
+      ['unit_head', 'so-y-te'],
+      ['unit_editor', 'so-y-te'],
+    ] as const) {
       const username = `matrix.${role.replace('_', '-')}`;
-      const invited = await lc.send('POST', '/api/v1/users/invitations', { username, displayName: `Vai trò ${role}`, roles: [{ role, ...(unit ? { unit } : {}) }] }, admin);
+      const invited = await lc.send(
+        'POST',
+        '/api/v1/users/invitations',
+        { username, displayName: `Vai trò ${role}`, roles: [{ role, ...(unit ? { unit } : {}) }] },
+        admin,
+      );
       await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
       tokens.set(role, (await lc.login(username, STRONG_PASSWORD)).body.accessToken);
     }
@@ -78,7 +103,11 @@ describe('authorisation matrix: every role × every endpoint family, from the do
       const res = await caller.send(probe.method, probe.path, probe.body, tokens.get(role));
       const refused = res.status === 403 || (res.status === 401 && res.body.code === 'AUTH_WRONG_SCOPE');
       const allowed = (CAPABILITIES[capability] as readonly string[]).includes(role);
-      outcomes.push({ capability, expected: allowed ? 'allowed' : 'refused', got: refused ? 'refused' : res.status === 401 ? `401 ${res.body.code}` : 'allowed' });
+      outcomes.push({
+        capability,
+        expected: allowed ? 'allowed' : 'refused',
+        got: refused ? 'refused' : res.status === 401 ? `401 ${res.body.code}` : 'allowed',
+      });
     }
     expect(outcomes).toEqual(outcomes.map((o) => ({ ...o, got: o.expected })));
   });

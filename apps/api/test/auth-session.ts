@@ -41,19 +41,40 @@ export async function readyAccount(ctx: TestContext, caller: Caller, username: s
     : await admin.createNationalOperator({ username, displayName: `Điều hành ${username}` }, access);
   const first = await caller.login(username, issued.oneTimePassword);
   if (first.status !== 200) throw new Error(`sign-in failed: ${first.text}`);
-  const changed = await caller.send('POST', `${caller.authBase}/password`, { currentPassword: issued.oneTimePassword, newPassword: STRONG_PASSWORD }, first.body.accessToken);
+  const changed = await caller.send(
+    'POST',
+    `${caller.authBase}/password`,
+    { currentPassword: issued.oneTimePassword, newPassword: STRONG_PASSWORD },
+    first.body.accessToken,
+  );
   if (changed.status !== 204) throw new Error(`password change failed: ${changed.text}`);
   await caller.send('POST', `${caller.authBase}/logout`, undefined, first.body.accessToken);
   const signedIn = await caller.login(username, STRONG_PASSWORD);
-  return { user: issued.user, oneTimePassword: issued.oneTimePassword, accessToken: signedIn.body.accessToken as string, refreshToken: signedIn.body.refreshToken as string };
+  return {
+    user: issued.user,
+    oneTimePassword: issued.oneTimePassword,
+    accessToken: signedIn.body.accessToken as string,
+    refreshToken: signedIn.body.refreshToken as string,
+  };
 }
 
 /**
  * An account invited by a province's admin with these roles, activated with STRONG_PASSWORD and
  * signed in: its access token.
  */
-export async function invitedAccount(caller: Caller, adminToken: string, username: string, roles: { role: string; unit?: string }[], extra: { displayName?: string; email?: string } = {}): Promise<string> {
-  const invited = await caller.send('POST', '/api/v1/users/invitations', { username, displayName: extra.displayName ?? `Cán bộ ${username}`, roles, ...(extra.email ? { email: extra.email } : {}) }, adminToken);
+export async function invitedAccount(
+  caller: Caller,
+  adminToken: string,
+  username: string,
+  roles: { role: string; unit?: string }[],
+  extra: { displayName?: string; email?: string } = {},
+): Promise<string> {
+  const invited = await caller.send(
+    'POST',
+    '/api/v1/users/invitations',
+    { username, displayName: extra.displayName ?? `Cán bộ ${username}`, roles, ...(extra.email ? { email: extra.email } : {}) },
+    adminToken,
+  );
   if (invited.status !== 201) throw new Error(`invitation failed: ${invited.text}`);
   await caller.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
   return (await caller.login(username, STRONG_PASSWORD)).body.accessToken;

@@ -17,7 +17,12 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
   beforeAll(async () => {
     seeded = await seededApi();
     ({ ctx, api, lc, admin } = seeded);
-    const invited = await lc.send('POST', '/api/v1/users/invitations', { username: 'bientap.yte', displayName: 'Biên tập Sở Y tế', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] }, admin);
+    const invited = await lc.send(
+      'POST',
+      '/api/v1/users/invitations',
+      { username: 'bientap.yte', displayName: 'Biên tập Sở Y tế', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] },
+      admin,
+    );
     await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
     editorYte = (await lc.login('bientap.yte', STRONG_PASSWORD)).body.accessToken;
   });
@@ -27,48 +32,89 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
   const as = (token: string) => (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, token);
 
   it.each(CONTENT_TYPES.map((t) => [t]))('%s round-trips through the API', async (type) => {
-    const created = await as(editorYte)('POST', '/content', { site: 'so-y-te', type, title: `Mẫu ${type} — Sở Y tế`, body: '<p>Nội dung</p>', fields: SAMPLE_FIELDS[type] });
+    const created = await as(editorYte)('POST', '/content', {
+      site: 'so-y-te',
+      type,
+      title: `Mẫu ${type} — Sở Y tế`,
+      body: '<p>Nội dung</p>',
+      fields: SAMPLE_FIELDS[type],
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ site: 'so-y-te', unit: 'so-y-te', type, channel: 'subsite', status: 'draft', revision: 1, fields: SAMPLE_FIELDS[type], body: '<p>Nội dung</p>' });
+    expect(created.body).toMatchObject({
+      site: 'so-y-te',
+      unit: 'so-y-te',
+      type,
+      channel: 'subsite',
+      status: 'draft',
+      revision: 1,
+      fields: SAMPLE_FIELDS[type],
+      body: '<p>Nội dung</p>',
+    });
     const read = await as(editorYte)('GET', `/content/${created.body.id}`);
     expect(read.body).toEqual(created.body);
     if (type === 'legal_document') expect(read.body.legalStatus).toBe('in_effect');
   });
 
   it('refuses invalid structured fields with field-named 422s, and sanitises rich text', async () => {
-    const bad = await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'procedure', title: 'Thủ tục', fields: { code: '', steps: 'một bước' } });
+    const bad = await as(editorYte)('POST', '/content', {
+      site: 'so-y-te',
+      type: 'procedure',
+      title: 'Thủ tục',
+      fields: { code: '', steps: 'một bước' },
+    });
     expect(bad.status).toBe(422);
     expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))]).toEqual(
       expect.arrayContaining(['fields.code', 'fields.field', 'fields.steps', 'fields.implementingAgency', 'fields.processingTime']),
     );
-    const xss = await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title: '<script>alert(1)</script>Tin <b>an toàn</b>', body: '<p onclick="x()">A<script>b()</script></p><a href="javascript:x">c</a>' });
+    const xss = await as(editorYte)('POST', '/content', {
+      site: 'so-y-te',
+      type: 'news',
+      title: '<script>alert(1)</script>Tin <b>an toàn</b>',
+      body: '<p onclick="x()">A<script>b()</script></p><a href="javascript:x">c</a>',
+    });
     expect(xss.body).toMatchObject({ title: 'Tin an toàn', body: '<p>A</p><a>c</a>', slug: 'tin-an-toan' });
   });
 
   it('folds slugs from Vietnamese titles, keeps them unique per site, and keeps old slugs as redirects', async () => {
-    const make = (title: string, slug?: string) => as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title, ...(slug ? { slug } : {}) });
+    const make = (title: string, slug?: string) =>
+      as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title, ...(slug ? { slug } : {}) });
     const first = await make('Đoàn công tác về Bát Xát');
     const second = await make('Đoàn công tác về Bát Xát');
     expect([first.body.slug, second.body.slug]).toEqual(['doan-cong-tac-ve-bat-xat', 'doan-cong-tac-ve-bat-xat-2']);
     expect((await make('Khác', 'doan-cong-tac-ve-bat-xat')).body.code).toBe('CONTENT_SLUG_TAKEN');
     expect((await make('Khác', 'Có Dấu')).status).toBe(422);
 
-    const renamed = await as(editorYte)('PUT', `/content/${first.body.id}`, { expectedRevision: 1, title: 'Đoàn công tác về Bát Xát', slug: 'doan-cong-tac-bat-xat' });
+    const renamed = await as(editorYte)('PUT', `/content/${first.body.id}`, {
+      expectedRevision: 1,
+      title: 'Đoàn công tác về Bát Xát',
+      slug: 'doan-cong-tac-bat-xat',
+    });
     expect(renamed.body).toMatchObject({ slug: 'doan-cong-tac-bat-xat', revision: 2 });
-    const redirects = await ctx.asOwner(async (c) => (await c.query(`SELECT old_slug, item_id FROM content_slug_redirect WHERE item_id = $1`, [first.body.id])).rows);
+    const redirects = await ctx.asOwner(
+      async (c) => (await c.query(`SELECT old_slug, item_id FROM content_slug_redirect WHERE item_id = $1`, [first.body.id])).rows,
+    );
     expect(redirects).toEqual([{ old_slug: 'doan-cong-tac-ve-bat-xat', item_id: first.body.id }]);
   });
 
   it('keeps every save as a revision: a stale save is a 409 and overwrites nothing; list, diff, restore', async () => {
-    const item = (await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'announcement', title: 'Thông báo lịch tiêm', summary: 'Bản đầu' })).body;
-    const second = await as(editorYte)('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Thông báo lịch tiêm (sửa)', summary: 'Bản hai' });
+    const item = (
+      await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'announcement', title: 'Thông báo lịch tiêm', summary: 'Bản đầu' })
+    ).body;
+    const second = await as(editorYte)('PUT', `/content/${item.id}`, {
+      expectedRevision: 1,
+      title: 'Thông báo lịch tiêm (sửa)',
+      summary: 'Bản hai',
+    });
     expect(second.body.revision).toBe(2);
     const stale = await as(admin)('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Ghi đè?', summary: 'Bản cũ' });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONTENT_STALE_REVISION']);
     expect((await as(editorYte)('GET', `/content/${item.id}`)).body).toMatchObject({ title: 'Thông báo lịch tiêm (sửa)', revision: 2 });
 
     const revisions = await as(editorYte)('GET', `/content/${item.id}/revisions`);
-    expect(revisions.body.map((r: { revision: number; authorLabel: string }) => [r.revision, r.authorLabel])).toEqual([[2, 'bientap.yte'], [1, 'bientap.yte']]);
+    expect(revisions.body.map((r: { revision: number; authorLabel: string }) => [r.revision, r.authorLabel])).toEqual([
+      [2, 'bientap.yte'],
+      [1, 'bientap.yte'],
+    ]);
     const diff = await as(editorYte)('GET', `/content/${item.id}/diff?from=1&to=2`);
     expect(diff.body).toEqual([
       { kind: 'changed', path: 'summary', before: 'Bản đầu', after: 'Bản hai' },
@@ -86,7 +132,9 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     expect(noUnit.body.code).toBe('CONTENT_UNIT_REQUIRED');
     const portal = await as(editorYte)('POST', '/content', { site: 'portal', unit: 'so-y-te', type: 'news', title: 'Tin gửi Cổng' });
     expect(portal.body).toMatchObject({ site: 'portal', unit: 'so-y-te', channel: 'portal' });
-    expect((await as(editorYte)('POST', '/content', { site: 'portal', unit: 'so-xay-dung', type: 'news', title: 'Tin hộ' })).status).toBe(403);
+    expect((await as(editorYte)('POST', '/content', { site: 'portal', unit: 'so-xay-dung', type: 'news', title: 'Tin hộ' })).status).toBe(
+      403,
+    );
     expect((await as(editorYte)('POST', '/content', { site: 'so-xay-dung', type: 'news', title: 'Tin hộ' })).status).toBe(403);
 
     const other = (await as(admin)('POST', '/content', { site: 'so-xay-dung', type: 'news', title: 'Tin Sở Xây dựng' })).body;
@@ -98,7 +146,13 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
   });
 
   it('issue 15: the staff list reads a page in one statement, whatever its size (no query per item)', async () => {
-    for (let i = 0; i < 30; i++) await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title: `Tin đếm truy vấn ${i}`, section: 'tin-tuc-thong-bao' });
+    for (let i = 0; i < 30; i++)
+      await as(editorYte)('POST', '/content', {
+        site: 'so-y-te',
+        type: 'news',
+        title: `Tin đếm truy vấn ${i}`,
+        section: 'tin-tuc-thong-bao',
+      });
     const page = (limit: number, site = '') => countQueries(() => as(admin)('GET', `/content?limit=${limit}${site}`));
     const small = await page(2);
     const large = await page(30);
@@ -134,6 +188,8 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     await takeDown(lc, head, item.id, 'Sai số liệu');
     expect((await as(head)('GET', `/content/${item.id}`)).body.status).toBe('withdrawn');
     const audit = await as(admin)('GET', `/audit?subject=${item.id}`);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['content.withdrawn', 'content.published']));
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['content.withdrawn', 'content.published']),
+    );
   });
 });

@@ -4,7 +4,6 @@ import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from './auth-session';
 import { publishThrough } from './publishing';
 
-
 /** A request and how long it took. */
 async function timed(send: () => Promise<HttpResponse>): Promise<HttpResponse & { ms: number }> {
   const started = Date.now();
@@ -49,7 +48,10 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
     const editor = await invitedAccount(lc, admin, 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
     for (const title of ['Thông báo lịch tiếp công dân', 'Kế hoạch tiêm chủng mở rộng']) {
-      const item = (await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title }, editor)).body as { id: string; slug: string };
+      const item = (await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title }, editor)).body as {
+        id: string;
+        slug: string;
+      };
       await publishThrough(lc, [editor], item.id);
       listed.push(item);
     }
@@ -65,7 +67,11 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
   const pub = (path: string, tenant = 'lao-cai') => timed(() => api.request(`/api/v1/public${path}`, { headers: { 'x-tenant': tenant } }));
   const staff = (method: string, path: string, body?: unknown) => timed(() => lc.send(method, `/api/v1${path}`, body, admin));
   const expectUnavailable = (res: HttpResponse & { ms: number }) => {
-    expect([res.status, res.headers['content-type'], res.headers['retry-after']]).toEqual([503, 'application/problem+json; charset=utf-8', '15']);
+    expect([res.status, res.headers['content-type'], res.headers['retry-after']]).toEqual([
+      503,
+      'application/problem+json; charset=utf-8',
+      '15',
+    ]);
     expect(res.body).toMatchObject({ status: 503, code: 'PLATFORM_UNAVAILABLE', title: 'Dịch vụ tạm thời không khả dụng' });
     expect(res.body.detail).toBe('Hệ thống tạm thời không truy cập được dữ liệu. Vui lòng thử lại sau ít phút.');
     // Refused at once, or given up within the bounded connect timeout: never the old ~4 s wait.
@@ -101,7 +107,9 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     const again = await pub('/sites/so-y-te/items');
     expect([again.status, again.headers.warning]).toEqual([200, '110 - "Response is Stale"']);
     // Under load: fifty citizens at once, the cached list and an uncached page mixed.
-    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => pub(i % 5 === 0 ? `/sites/so-y-te/items/${listed[1].slug}` : '/sites/so-y-te/items')));
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => pub(i % 5 === 0 ? `/sites/so-y-te/items/${listed[1].slug}` : '/sites/so-y-te/items')),
+    );
     expect(burst.filter((r) => r.status === 200 && r.headers.warning === '110 - "Response is Stale"')).toHaveLength(40);
     expect(burst.filter((r) => r.status === 503 && r.headers['retry-after'] === '15')).toHaveLength(10);
     expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(2_000);
@@ -122,11 +130,17 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     await pg.restore();
     await until(async () => (await pub(`/sites/so-y-te/items/${listed[0].slug}`)).status === 200, 10_000, 'the item page answering again');
     const fresh = await pub('/sites/so-y-te/items');
-    expect([fresh.status, fresh.headers.warning, fresh.headers['cache-control']]).toEqual([200, undefined, 'public, max-age=30, stale-while-revalidate=60, stale-if-error=3600']);
+    expect([fresh.status, fresh.headers.warning, fresh.headers['cache-control']]).toEqual([
+      200,
+      undefined,
+      'public, max-age=30, stale-while-revalidate=60, stale-if-error=3600',
+    ]);
     expect(fresh.body.items.map((i: { id: string }) => i.id)).toEqual(ids);
     expect((await pub('/sites/so-y-te/items', 'nghe-an')).status).not.toBe(503);
     expect((await staff('GET', '/content')).status).toBe(200);
-    expect((await staff('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Viết sau khi có lại cơ sở dữ liệu' })).status).toBe(201);
+    expect((await staff('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Viết sau khi có lại cơ sở dữ liệu' })).status).toBe(
+      201,
+    );
     expect((await lc.login('it.laocai', STRONG_PASSWORD)).status).toBe(200);
   }, 60_000);
 

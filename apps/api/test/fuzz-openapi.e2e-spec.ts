@@ -84,7 +84,8 @@ describe('fuzzing every OpenAPI route (issue 14): no input gives a 5xx', () => {
         if (body !== undefined) headers['content-type'] = 'application/json';
         const res = await seeded.api.request(url, { method, headers, body });
         sent++;
-        if (res.status >= 500) failures.push(`${res.status} ${method} ${url.slice(0, 120)} ${body?.slice(0, 80) ?? ''} → ${res.text.slice(0, 160)}`);
+        if (res.status >= 500)
+          failures.push(`${res.status} ${method} ${url.slice(0, 120)} ${body?.slice(0, 80) ?? ''} → ${res.text.slice(0, 160)}`);
       };
       const urls = paths(path, op);
       for (const url of urls) await send(url, method === 'GET' || method === 'DELETE' ? undefined : '{}');

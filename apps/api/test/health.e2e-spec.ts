@@ -13,7 +13,9 @@ describe('health', () => {
   async function apiBehindProxies() {
     const pg = await TcpProxy.start(ctx.config.database.ownerUrl, 5432);
     const redis = await TcpProxy.start(ctx.config.redis.url, 6379);
-    const api = await ApiUnderTest.start(ctx.configWith({ DATABASE_URL: pg.urlFor(ctx.config.database.ownerUrl), REDIS_URL: redis.urlFor(ctx.config.redis.url) }));
+    const api = await ApiUnderTest.start(
+      ctx.configWith({ DATABASE_URL: pg.urlFor(ctx.config.database.ownerUrl), REDIS_URL: redis.urlFor(ctx.config.redis.url) }),
+    );
     return { api, pg, redis, close: async () => (await api.close(), await pg.close(), await redis.close()) };
   }
 

@@ -15,7 +15,13 @@ describe('malformed input never produces a 500', () => {
   afterAll(() => seeded?.close());
 
   const NOT_AN_ID = ['x', '00000000-0000-0000-0000-000000000000', '%E2%80%AE', '1e309'];
-  const BODIES: unknown[] = [[], 'x', 0, null, { title: 123, fields: 'x', parent: ['a'], position: -1, expectedRevision: 'a', version: {}, action: 7 }];
+  const BODIES: unknown[] = [
+    [],
+    'x',
+    0,
+    null,
+    { title: 123, fields: 'x', parent: ['a'], position: -1, expectedRevision: 'a', version: {}, action: 7 },
+  ];
   const ROUTES: [string, string][] = [
     ['PUT', '/api/v1/content/{id}'],
     ['POST', '/api/v1/content/{id}/transitions'],

@@ -47,7 +47,8 @@ export function responseProblems(doc: Document, op: Operation): string[] {
       else if (type.startsWith('application/json')) {
         const target = schema!.type === 'array' ? (schema!.items as Schema | undefined) : schema;
         if (!meaningful(target)) problems.push(`${status} ${type}: array of untyped items`);
-        else if (target!.type === 'object' && !target!.properties && !target!.additionalProperties) problems.push(`${status} ${type}: an object with no properties`);
+        else if (target!.type === 'object' && !target!.properties && !target!.additionalProperties)
+          problems.push(`${status} ${type}: an object with no properties`);
         const ref = target?.$ref as string | undefined;
         if (ref && !doc.components?.schemas?.[ref.slice(REF.length)]) problems.push(`${status} ${type}: ${ref} is not in the document`);
       }
@@ -67,7 +68,8 @@ function jsonSchema(node: unknown): unknown {
   const out: Schema = {};
   for (const [key, value] of Object.entries(node as Schema)) {
     if (key === '$ref' && typeof value === 'string') out.$ref = value.replace(REF, '#/definitions/');
-    else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Schema).map(([name, s]) => [name, jsonSchema(s)]));
+    else if (key === 'properties')
+      out.properties = Object.fromEntries(Object.entries(value as Schema).map(([name, s]) => [name, jsonSchema(s)]));
     else if (key === 'example' || key === 'nullable' || (key === 'format' && value === 'binary')) continue;
     else out[key] = jsonSchema(value);
   }
@@ -98,7 +100,11 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
   afterAll(() => seeded?.close());
 
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).filter(([m]) => METHODS.has(m)).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([m]) => METHODS.has(m))
+        .map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+    );
 
   it('gives every 2xx answer of every route a schema (JSON, a documented file type, or 204), listing the offenders', () => {
     const offenders = operations().flatMap(({ method, path, op }) => responseProblems(doc, op).map((p) => `${method} ${path}: ${p}`));
@@ -123,15 +129,21 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
 
   it('the check itself finds an untyped answer, an untyped array and a missing model', () => {
     expect(responseProblems(doc, { responses: { 200: {} } })).toEqual(['200 has no content']);
-    expect(responseProblems(doc, { responses: { 200: { content: { 'application/json': { schema: { type: 'array', items: {} } } } } } })).toEqual(['200 application/json: array of untyped items']);
-    expect(responseProblems(doc, { responses: { 201: { content: { 'application/json': { schema: { $ref: `${REF}Nope` } } } } } })).toEqual([`201 application/json: ${REF}Nope is not in the document`]);
+    expect(
+      responseProblems(doc, { responses: { 200: { content: { 'application/json': { schema: { type: 'array', items: {} } } } } } }),
+    ).toEqual(['200 application/json: array of untyped items']);
+    expect(responseProblems(doc, { responses: { 201: { content: { 'application/json': { schema: { $ref: `${REF}Nope` } } } } } })).toEqual([
+      `201 application/json: ${REF}Nope is not in the document`,
+    ]);
     expect(responseProblems(doc, { responses: { 204: {} } })).toEqual([]);
   });
 
   /** The answer's body, validated against the schema the document gives for its status (JSON). */
   function expectValid(method: string, path: string, res: { status: number; body: unknown; text: string }) {
     expect([200, 201]).toContain(res.status);
-    const template = Object.keys(doc.paths).find((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`).test(path.split('?')[0]));
+    const template = Object.keys(doc.paths).find((p) =>
+      new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`).test(path.split('?')[0]),
+    );
     expect(template).toBeDefined();
     const schema = doc.paths[template!][method.toLowerCase()]?.responses?.[String(res.status)]?.content?.['application/json']?.schema;
     expect(schema).toBeDefined();
@@ -144,7 +156,10 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
       validators.set(key, validate);
     }
     const valid = validate(res.body);
-    if (!valid) throw new Error(`${key} does not match its schema:\n${ajv.errorsText(validate.errors, { separator: '\n' })}\n${res.text.slice(0, 2000)}`);
+    if (!valid)
+      throw new Error(
+        `${key} does not match its schema:\n${ajv.errorsText(validate.errors, { separator: '\n' })}\n${res.text.slice(0, 2000)}`,
+      );
   }
 
   it('representative answers validate against their schemas: content, revisions, workflow, queue, notifications, media', async () => {
@@ -158,20 +173,36 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
       return res.body;
     };
 
-    const item = await check('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Sở Y tế tiêm chủng mở rộng', summary: 'Tóm tắt', body: '<p>Nội dung</p>' });
+    const item = await check('POST', '/content', {
+      site: 'so-y-te',
+      type: 'news',
+      title: 'Sở Y tế tiêm chủng mở rộng',
+      summary: 'Tóm tắt',
+      body: '<p>Nội dung</p>',
+    });
     await check('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Sở Y tế tiêm chủng mở rộng đợt 2' });
     await check('GET', `/content/${item.id}`);
     await check('GET', '/content?limit=5');
     const revisions = await check('GET', `/content/${item.id}/revisions`);
     expect(revisions[0]).not.toHaveProperty('tenantId');
     expect(await check('GET', `/content/${item.id}/revisions/1`)).toMatchObject({ revision: 1, itemId: item.id });
-    expect(await check('GET', `/content/${item.id}/diff?from=1&to=2`)).toEqual([expect.objectContaining({ kind: 'changed', path: 'title' })]);
+    expect(await check('GET', `/content/${item.id}/diff?from=1&to=2`)).toEqual([
+      expect.objectContaining({ kind: 'changed', path: 'title' }),
+    ]);
 
     const workflow = await check('GET', `/content/${item.id}/workflow`);
     expect(workflow.actions.map((a: { action: string }) => a.action)).toContain('schedule'); // a Lào Cai sub-site's item
-    const scheduled = await check('POST', `/content/${item.id}/transitions`, { action: 'schedule', version: workflow.version, publishAt: '2030-01-02T08:00' });
+    const scheduled = await check('POST', `/content/${item.id}/transitions`, {
+      action: 'schedule',
+      version: workflow.version,
+      publishAt: '2030-01-02T08:00',
+    });
     expect(scheduled.publishAt).toBe('2030-01-02T01:00:00.000Z');
-    await check('PUT', `/content/${item.id}/schedule`, { version: scheduled.version, publishAt: '2030-01-03T08:00', unpublishAt: '2030-02-03T08:00' });
+    await check('PUT', `/content/${item.id}/schedule`, {
+      version: scheduled.version,
+      publishAt: '2030-01-03T08:00',
+      unpublishAt: '2030-02-03T08:00',
+    });
     const history = await check('GET', `/content/${item.id}/transitions`);
     expect(history.length).toBe(2);
     expect(history[0]).not.toHaveProperty('tenantId');
@@ -179,16 +210,28 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
 
     const me = (await send('GET', '/auth/me')).body;
     await seeded.ctx.db.transaction(laoCaiId, (m) =>
-      m.getRepository(Notification).save({ tenantId: laoCaiId, userId: me.id ?? me.userId, kind: 'workflow.submitted', title: 'Có tin chờ duyệt', body: '', subjectType: 'content_item', subjectId: item.id }),
+      m.getRepository(Notification).save({
+        tenantId: laoCaiId,
+        userId: me.id ?? me.userId,
+        kind: 'workflow.submitted',
+        title: 'Có tin chờ duyệt',
+        body: '',
+        subjectType: 'content_item',
+        subjectId: item.id,
+      }),
     );
     const inbox = await check('GET', '/notifications');
     expect(inbox.items.length).toBeGreaterThan(0);
     expect(inbox.items[0]).not.toHaveProperty('tenantId');
     expect(inbox.items[0]).not.toHaveProperty('userId');
 
-    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#2e86c1' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#2e86c1' } })
+      .png()
+      .toBuffer();
     const boundary = `----cong${Date.now()}`;
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="anh.png"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="anh.png"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
     const uploaded = await seeded.api.request('/api/v1/media', {
       method: 'POST',
       headers: { 'x-tenant': 'lao-cai', authorization: `Bearer ${editor}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -244,15 +287,35 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
   it('representative answers validate against their schemas: accounts, users, units, sites, audit, operator rules', async () => {
     const { lc, admin } = seeded;
     const platform = new Caller(seeded.api, null);
-    const paths = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/users', '/api/v1/units', '/api/v1/units/so-y-te', '/api/v1/units/so-y-te/team', '/api/v1/sites', '/api/v1/sites/portal', '/api/v1/audit?limit=20'];
+    const paths = [
+      '/api/v1/auth/me',
+      '/api/v1/auth/sessions',
+      '/api/v1/users',
+      '/api/v1/units',
+      '/api/v1/units/so-y-te',
+      '/api/v1/units/so-y-te/team',
+      '/api/v1/sites',
+      '/api/v1/sites/portal',
+      '/api/v1/audit?limit=20',
+    ];
     for (const path of paths) expectValid('GET', path, await lc.send('GET', path, undefined, admin));
-    const operatorPaths = ['/api/v1/operator/auth/me', '/api/v1/operator/tenants', '/api/v1/operator/tenants/lao-cai/rules', '/api/v1/operator/tenants/lao-cai/rules/versions', '/api/v1/operator/audit?limit=20'];
+    const operatorPaths = [
+      '/api/v1/operator/auth/me',
+      '/api/v1/operator/tenants',
+      '/api/v1/operator/tenants/lao-cai/rules',
+      '/api/v1/operator/tenants/lao-cai/rules/versions',
+      '/api/v1/operator/audit?limit=20',
+    ];
     for (const path of operatorPaths) expectValid('GET', path, await platform.send('GET', path, undefined, operator));
   });
 
   it('file answers are typed by their content types: CSV and XLSX reports, feeds, sitemaps, media files', () => {
     const types = (method: string, path: string, status = '200') => Object.keys(doc.paths[path][method].responses?.[status]?.content ?? {});
-    expect(types('get', '/api/v1/compliance/reports/{report}')).toEqual(['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(types('get', '/api/v1/compliance/reports/{report}')).toEqual([
+      'application/json',
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
     expect(types('get', '/api/v1/compliance/royalties')).toContain('text/csv');
     expect(types('get', '/api/v1/public/sites/{site}/feed.rss')).toEqual(['application/rss+xml']);
     expect(types('get', '/api/v1/public/sites/{site}/feed.atom')).toEqual(['application/atom+xml']);

@@ -28,7 +28,8 @@ describe('operator API for province rules (national operators only)', () => {
     await ctx?.close();
   });
 
-  const asOperator = (method: string, path: string, body?: unknown) => platform.send(method, `/api/v1/operator/tenants${path}`, body, operatorToken);
+  const asOperator = (method: string, path: string, body?: unknown) =>
+    platform.send(method, `/api/v1/operator/tenants${path}`, body, operatorToken);
 
   it('onboards a province from its two files, then reads it back: list, rules in force, history', async () => {
     const dry = await asOperator('POST', '/lao-cai/rules', { ...filesOf('lao-cai'), dryRun: true });
@@ -39,13 +40,20 @@ describe('operator API for province rules (national operators only)', () => {
 
     const applied = await asOperator('POST', '/lao-cai/rules', filesOf('lao-cai'));
     expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ changed: true, latestVersion: { version: 1, effectiveFrom: '2006-02-24', appliedBy: 'op.rules' } });
+    expect(applied.body).toMatchObject({
+      changed: true,
+      latestVersion: { version: 1, effectiveFrom: '2006-02-24', appliedBy: 'op.rules' },
+    });
     const again = await asOperator('POST', '/lao-cai/rules', filesOf('lao-cai'));
     expect(again.body).toMatchObject({ changed: false, plan: ['rules: unchanged (version 1, in force from 2006-02-24)'] });
 
     const list = await asOperator('GET', '');
     expect(list.body).toEqual([
-      expect.objectContaining({ code: 'lao-cai', domains: ['laocai.gov.vn', 'www.laocai.gov.vn'], rulesInForce: expect.objectContaining({ version: 1 }) }),
+      expect.objectContaining({
+        code: 'lao-cai',
+        domains: ['laocai.gov.vn', 'www.laocai.gov.vn'],
+        rulesInForce: expect.objectContaining({ version: 1 }),
+      }),
     ]);
     const inForce = await asOperator('GET', '/lao-cai/rules?on=2026-11-23');
     expect(inForce.body).toMatchObject({ version: 1, document: { code: 'lao-cai' } });
@@ -57,12 +65,23 @@ describe('operator API for province rules (national operators only)', () => {
     const files = filesOf('lao-cai');
     files.tenantYaml = files.tenantYaml.replace('{ id: tin, name: Tin, points: 1.0,', '{ id: tin, name: Tin, points: 1.2,');
     const applied = await asOperator('POST', '/lao-cai/rules', { ...files, effectiveFrom: '2027-01-01', note: 'QĐ nhuận bút 2027' });
-    expect(applied.body).toMatchObject({ changed: true, latestVersion: { version: 2, effectiveFrom: '2027-01-01', note: 'QĐ nhuận bút 2027' } });
+    expect(applied.body).toMatchObject({
+      changed: true,
+      latestVersion: { version: 2, effectiveFrom: '2027-01-01', note: 'QĐ nhuận bút 2027' },
+    });
     expect(applied.body.plan).toEqual(['rules: version 2, in force from 2027-01-01', '  ~ payments.royalties.genres[tin].points: 1 → 1.2']);
 
     expect((await asOperator('GET', '/lao-cai/rules/versions')).body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const diff = await asOperator('GET', '/lao-cai/rules/diff?from=1&to=2');
-    expect(diff.body).toEqual([{ kind: 'changed', path: 'payments.royalties.genres[tin].points', before: 1, after: 1.2, text: '~ payments.royalties.genres[tin].points: 1 → 1.2' }]);
+    expect(diff.body).toEqual([
+      {
+        kind: 'changed',
+        path: 'payments.royalties.genres[tin].points',
+        before: 1,
+        after: 1.2,
+        text: '~ payments.royalties.genres[tin].points: 1 → 1.2',
+      },
+    ]);
     expect((await asOperator('GET', '/lao-cai/rules?on=2026-12-31')).body.version).toBe(1);
     expect((await asOperator('GET', '/lao-cai/rules?on=2027-01-01')).body.version).toBe(2);
     expect((await asOperator('GET', '/lao-cai/rules/versions/1')).body.document.payments.royalties.genres[0].points).toBe(1);
@@ -70,27 +89,45 @@ describe('operator API for province rules (national operators only)', () => {
 
   it('answers an invalid submission with 422 and every problem, by file, line and path, and stores nothing', async () => {
     const files = filesOf('nghe-an');
-    files.tenantYaml = files.tenantYaml.replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Vinh').replace('period: week', 'period: fortnight');
-    files.unitsYaml = files.unitsYaml.replace('{ code: so-tai-chinh, name: Sở Tài chính, kind: department, parent: ubnd-tinh }', '{ code: so-tai-chinh, name: Sở Tài chính, kind: department, parent: so-tai-chinh-cu }');
+    files.tenantYaml = files.tenantYaml
+      .replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Vinh')
+      .replace('period: week', 'period: fortnight');
+    files.unitsYaml = files.unitsYaml.replace(
+      '{ code: so-tai-chinh, name: Sở Tài chính, kind: department, parent: ubnd-tinh }',
+      '{ code: so-tai-chinh, name: Sở Tài chính, kind: department, parent: so-tai-chinh-cu }',
+    );
     const res = await asOperator('POST', '/nghe-an/rules', files);
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('RULES_INVALID');
     expect(res.body.errors).toEqual([
       { field: 'tenants/nghe-an/tenant.yaml:7 timezone', message: '"Asia/Vinh" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)' },
-      { field: 'tenants/nghe-an/tenant.yaml:75 quotas[0].period', message: '"fortnight" is not one of week, month, quarter, half-year, year' },
+      {
+        field: 'tenants/nghe-an/tenant.yaml:75 quotas[0].period',
+        message: '"fortnight" is not one of week, month, quarter, half-year, year',
+      },
       { field: 'tenants/nghe-an/units.yaml:11 units[3].parent', message: '"so-tai-chinh-cu" is not the code of a unit in this file' },
     ]);
     const wrongFolder = await asOperator('POST', '/ha-noi/rules', filesOf('nghe-an'));
-    expect(wrongFolder.body.errors).toEqual([{ field: 'tenants/ha-noi/tenant.yaml:5 code', message: '"nghe-an" differs from the folder name "ha-noi"' }]);
+    expect(wrongFolder.body.errors).toEqual([
+      { field: 'tenants/ha-noi/tenant.yaml:5 code', message: '"nghe-an" differs from the folder name "ha-noi"' },
+    ]);
     const missing = await asOperator('POST', '/nghe-an/rules', { tenantYaml: files.tenantYaml });
     expect([missing.status, missing.body.errors[0].field]).toEqual([422, 'unitsYaml']);
     expect((await asOperator('GET', '')).body.map((t: { code: string }) => t.code)).toEqual(['lao-cai']);
   });
 
   it("reads every province's audit log and the platform's own events", async () => {
-    const laoCai = await platform.send('GET', '/api/v1/operator/audit?tenant=lao-cai&action=rules.version_applied', undefined, operatorToken);
+    const laoCai = await platform.send(
+      'GET',
+      '/api/v1/operator/audit?tenant=lao-cai&action=rules.version_applied',
+      undefined,
+      operatorToken,
+    );
     expect(laoCai.status).toBe(200);
-    expect(laoCai.body.items.map((e: { details: { version: number }; actorLabel: string }) => [e.details.version, e.actorLabel])).toEqual([[2, 'op.rules'], [1, 'op.rules']]);
+    expect(laoCai.body.items.map((e: { details: { version: number }; actorLabel: string }) => [e.details.version, e.actorLabel])).toEqual([
+      [2, 'op.rules'],
+      [1, 'op.rules'],
+    ]);
     const platformEvents = await platform.send('GET', '/api/v1/operator/audit?action=auth.sign_in', undefined, operatorToken);
     expect(platformEvents.body.items[0]).toMatchObject({ tenantId: null, actorLabel: 'op.rules' });
     expect((await platform.send('GET', '/api/v1/operator/audit?tenant=khong-co', undefined, operatorToken)).status).toBe(404);

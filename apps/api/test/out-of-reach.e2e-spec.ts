@@ -18,8 +18,20 @@ describe('out-of-reach items answer like missing ones (issue 14)', () => {
     token.yte = await invitedAccount(lc, admin, 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
     token.gd = await invitedAccount(lc, admin, 'bientap.gd', [{ role: 'unit_editor', unit: 'so-giao-duc-dao-tao' }]);
     // Another unit's item, scheduled: its version and state are what a leak would tell.
-    const item = (await lc.send('POST', '/api/v1/content', { site: 'so-giao-duc-dao-tao', type: 'news', title: 'Lịch khai giảng năm học mới' }, token.gd)).body;
-    const step = await lc.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'schedule', version: 1, publishAt: '2099-09-05T07:00:00+07:00' }, token.gd);
+    const item = (
+      await lc.send(
+        'POST',
+        '/api/v1/content',
+        { site: 'so-giao-duc-dao-tao', type: 'news', title: 'Lịch khai giảng năm học mới' },
+        token.gd,
+      )
+    ).body;
+    const step = await lc.send(
+      'POST',
+      `/api/v1/content/${item.id}/transitions`,
+      { action: 'schedule', version: 1, publishAt: '2099-09-05T07:00:00+07:00' },
+      token.gd,
+    );
     expect(step.status).toBe(200);
     scheduled = { id: item.id, version: step.body.version };
   });
@@ -49,7 +61,12 @@ describe('out-of-reach items answer like missing ones (issue 14)', () => {
       const [method, path, body] = real[i];
       const out = await seeded.lc.send(method, path, body, token.yte);
       const none = await seeded.lc.send(absent[i][0], absent[i][1], absent[i][2], token.yte);
-      const shape = (r: typeof out) => ({ route: `${method} ${path.replace(scheduled.id, ':id').replace(missing, ':id')}`, status: r.status, code: r.body?.code, detail: r.body?.detail });
+      const shape = (r: typeof out) => ({
+        route: `${method} ${path.replace(scheduled.id, ':id').replace(missing, ':id')}`,
+        status: r.status,
+        code: r.body?.code,
+        detail: r.body?.detail,
+      });
       expect(shape(out)).toEqual(shape(none));
       expect(out.status).toBe(404);
       expect(JSON.stringify(out.body)).not.toMatch(/scheduled|currentVersion|"version"/);

@@ -20,7 +20,14 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
     origin = { 'lao-cai': `http://lao-cai.localhost:${port}`, 'nghe-an': `http://nghe-an.localhost:${port}` };
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 180_000);
   afterAll(async () => {
@@ -81,26 +88,37 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
     return problems;
   }
 
-  it.each([360, 1280])('axe finds no WCAG 2.1 A/AA violation on any template of either province at %i px; nothing overflows sideways; no CSP or console error', async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    const failures: string[] = [];
-    const page = await context.newPage();
-    const problems = watch(page);
-    for (const [name, province, path] of templates()) {
-      problems.length = 0;
-      await page.goto(`${origin[province]}${path}`, { waitUntil: 'load' });
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      // axe ran its checks on this page (a page it could not inspect would pass nothing).
-      if (result.passes.length < 10) failures.push(`${province} ${name} (${path}) @${width}px: axe passed only ${result.passes.length} rules`);
-      for (const v of result.violations) failures.push(`${province} ${name} (${path}) @${width}px: ${v.id} — ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) failures.push(`${province} ${name} (${path}) @${width}px: ${overflow}px wider than the screen`);
-      for (const p of problems) failures.push(`${province} ${name} (${path}) @${width}px: console: ${p}`);
-      expect(await page.getAttribute('html', 'lang')).toBe('vi');
-    }
-    await context.close();
-    expect(failures).toEqual([]);
-  }, 240_000);
+  it.each([360, 1280])(
+    'axe finds no WCAG 2.1 A/AA violation on any template of either province at %i px; nothing overflows sideways; no CSP or console error',
+    async (width) => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const failures: string[] = [];
+      const page = await context.newPage();
+      const problems = watch(page);
+      for (const [name, province, path] of templates()) {
+        problems.length = 0;
+        await page.goto(`${origin[province]}${path}`, { waitUntil: 'load' });
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        // axe ran its checks on this page (a page it could not inspect would pass nothing).
+        if (result.passes.length < 10)
+          failures.push(`${province} ${name} (${path}) @${width}px: axe passed only ${result.passes.length} rules`);
+        for (const v of result.violations)
+          failures.push(
+            `${province} ${name} (${path}) @${width}px: ${v.id} — ${v.help}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) failures.push(`${province} ${name} (${path}) @${width}px: ${overflow}px wider than the screen`);
+        for (const p of problems) failures.push(`${province} ${name} (${path}) @${width}px: console: ${p}`);
+        expect(await page.getAttribute('html', 'lang')).toBe('vi');
+      }
+      await context.close();
+      expect(failures).toEqual([]);
+    },
+    240_000,
+  );
 
   it('keyboard only: the first Tab reaches the skip link, which takes focus to the main content', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
@@ -142,7 +160,15 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
     const problems = await open(page, 'lao-cai', itemPath(f.laoCai.items.xss));
     expect(problems).toEqual([]);
     expect(await page.evaluate(() => document.scripts.length)).toBe(0);
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Array.from(document.querySelectorAll('*')).flatMap((e) =>
+          Array.from(e.attributes)
+            .filter((a) => a.name.startsWith('on'))
+            .map((a) => `${e.tagName}[${a.name}]`),
+        ),
+      ),
+    ).toEqual([]);
     expect(await page.textContent('main h1')).toContain('Tin thử');
     expect(await page.textContent('main')).toContain('<script>alert(1)</script>');
     await page.close();

@@ -24,7 +24,11 @@ function elements(html: string): Element[] {
   walk(parseDocument(html).children);
   return out;
 }
-const textOf = (html: string) => elements(html).filter((e) => e.name === 'main').map((e) => JSON.stringify(e.children.map(flatten))).join(' ');
+const textOf = (html: string) =>
+  elements(html)
+    .filter((e) => e.name === 'main')
+    .map((e) => JSON.stringify(e.children.map(flatten)))
+    .join(' ');
 function flatten(node: unknown): string {
   const n = node as { type: string; data?: string; children?: unknown[] };
   return n.type === 'text' ? (n.data ?? '') : (n.children ?? []).map(flatten).join('');
@@ -33,13 +37,19 @@ function flatten(node: unknown): string {
 function executable(html: string): string[] {
   return elements(html).flatMap((e) => [
     ...(e.name === 'script' || e.name === 'iframe' || e.name === 'object' || e.name === 'embed' || e.name === 'svg' ? [`<${e.name}>`] : []),
-    ...Object.entries(e.attribs).filter(([name, value]: [string, string]) => /^on/i.test(name) || /^\s*(javascript|vbscript|data):/i.test(value) && ['href', 'src', 'action', 'formaction'].includes(name)).map(([n, v]) => `${e.name}[${n}=${v}]`),
+    ...Object.entries(e.attribs)
+      .filter(
+        ([name, value]: [string, string]) =>
+          /^on/i.test(name) || (/^\s*(javascript|vbscript|data):/i.test(value) && ['href', 'src', 'action', 'formaction'].includes(name)),
+      )
+      .map(([n, v]) => `${e.name}[${n}=${v}]`),
   ]);
 }
 
 describe('public portal pages (issue 16): every province domain and sub-site, server-rendered Vietnamese HTML', () => {
   let f: PortalFixture;
-  const page = (host: string, path: string, headers: Record<string, string> = {}): Promise<HttpResponse> => f.api.onHost(host, path, { headers });
+  const page = (host: string, path: string, headers: Record<string, string> = {}): Promise<HttpResponse> =>
+    f.api.onHost(host, path, { headers });
   const lc = (path: string) => page('laocai.gov.vn', path);
   const na = (path: string) => page('nghean.gov.vn', path);
   const itemPath = (i: PublishedItem) => (i.site === 'portal' ? `/${i.slug}` : `/${i.site}/${i.slug}`);
@@ -71,7 +81,7 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(naHome.headers['content-security-policy']).not.toEqual(csp);
   });
 
-  it('cross-province: one province\'s domain never shows another\'s items, by any address', async () => {
+  it("cross-province: one province's domain never shows another's items, by any address", async () => {
     const naHome = await na('/');
     for (const item of Object.values(f.laoCai.items)) expect(naHome.text).not.toContain(item.title.slice(0, 30));
     expect((await na(`/so-tai-chinh/${f.laoCai.items.news.slug}`)).status).toBe(404);
@@ -88,21 +98,24 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     const sub = await lc('/so-y-te');
     expect(sub.status).toBe(200);
     expect(sub.text).toContain('<title>Sở Y tế — Cổng giao tiếp điện tử Lào Cai</title>');
-    for (const section of ['Giới thiệu chung', 'Văn bản pháp quy', 'Thủ tục hành chính', 'Tin tức, thông báo', 'Giao tiếp trực tuyến']) expect(sub.text).toContain(section);
+    for (const section of ['Giới thiệu chung', 'Văn bản pháp quy', 'Thủ tục hành chính', 'Tin tức, thông báo', 'Giao tiếp trực tuyến'])
+      expect(sub.text).toContain(section);
     expect(sub.text).toContain(f.laoCai.items.news.title);
     expect(sub.text).not.toContain(f.laoCai.items.portalNews.title);
     const district = await lc('/h-sa-pa');
     expect(district.text).toContain('Điều kiện tự nhiên - xã hội');
   });
 
-  it('news item: dd/mm/yyyy in the province\'s time, unit, the body\'s and attachments\' images with WebP srcset, files', async () => {
+  it("news item: dd/mm/yyyy in the province's time, unit, the body's and attachments' images with WebP srcset, files", async () => {
     const res = await lc(itemPath(f.laoCai.items.news));
     expect(res.status).toBe(200);
     const body = res.text;
     expect(body).toContain(`<h1>${f.laoCai.items.news.title}</h1>`);
     expect(body).toMatch(/<time dateTime="[^"]+">\d{2}\/\d{2}\/\d{4}<\/time>/i);
     expect(body).toContain('Sở Y tế');
-    expect(body).toMatch(/srcset="\/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=320 320w, \/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=640 640w, \/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=1280 1280w"/);
+    expect(body).toMatch(
+      /srcset="\/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=320 320w, \/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=640 640w, \/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=1280 1280w"/,
+    );
     expect(body).toContain('alt="Toàn cảnh bệnh viện"');
     expect(body).toContain('href="https://laocai.gov.vn/bc.pdf"');
     const image = /src="(\/api\/v1\/public\/media\/[0-9a-f-]{36}\?width=640)"/.exec(body)![1];
@@ -110,20 +123,41 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('image/webp');
     // Breadcrumbs: home › section › item.
-    expect(body).toMatch(/<nav class="breadcrumbs" aria-label="Đường dẫn"><ol><li><a href="\/so-y-te">Trang chủ<\/a><\/li><li><a href="\/so-y-te\/chuyen-muc\/tin-tuc-thong-bao">Tin tức, thông báo<\/a><\/li>/);
+    expect(body).toMatch(
+      /<nav class="breadcrumbs" aria-label="Đường dẫn"><ol><li><a href="\/so-y-te">Trang chủ<\/a><\/li><li><a href="\/so-y-te\/chuyen-muc\/tin-tuc-thong-bao">Tin tức, thông báo<\/a><\/li>/,
+    );
   });
 
   it('legal document: number, kind, issuer, signer, dates, status, file, and the document that replaced it (NA-5.4, LC-2.1.1)', async () => {
     const res = await lc(itemPath(f.laoCai.items.legalDocument));
     const text = textOf(res.text);
-    for (const fact of ['07/2006/QĐ-UBND', 'Quyết định', 'UBND tỉnh Lào Cai', 'Chủ tịch UBND tỉnh', '09/02/2006', '24/02/2006', 'Đã bị thay thế']) expect(text).toContain(fact);
+    for (const fact of [
+      '07/2006/QĐ-UBND',
+      'Quyết định',
+      'UBND tỉnh Lào Cai',
+      'Chủ tịch UBND tỉnh',
+      '09/02/2006',
+      '24/02/2006',
+      'Đã bị thay thế',
+    ])
+      expect(text).toContain(fact);
     expect(res.text).toContain(`href="/so-y-te/${f.laoCai.items.laterDocument.slug}"`);
     expect(textOf((await lc(itemPath(f.laoCai.items.laterDocument))).text)).toContain('Còn hiệu lực');
   });
 
   it('procedure, FAQ, investment project and page show their structured fields (NA-5.3, NA-5.6, LC-2.1.1)', async () => {
     const procedure = textOf((await lc(itemPath(f.laoCai.items.procedure))).text);
-    for (const fact of ['1.001234', 'Khám bệnh, chữa bệnh', 'Sở Y tế Lào Cai', 'Nộp hồ sơ', 'Đơn đề nghị', '15 ngày làm việc', 'Luật Đất đai 2024', 'Mẫu đơn']) expect(procedure).toContain(fact);
+    for (const fact of [
+      '1.001234',
+      'Khám bệnh, chữa bệnh',
+      'Sở Y tế Lào Cai',
+      'Nộp hồ sơ',
+      'Đơn đề nghị',
+      '15 ngày làm việc',
+      'Luật Đất đai 2024',
+      'Mẫu đơn',
+    ])
+      expect(procedure).toContain(fact);
     const faq = textOf((await lc(itemPath(f.laoCai.items.faq))).text);
     expect(faq).toContain('Thủ tục cấp phép xây dựng cần gì?');
     expect(faq).toContain('02/11/2026');
@@ -135,7 +169,8 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
 
   it('section pages: the navigation tree, breadcrumbs, keyset paging newest first', async () => {
     const titles: string[] = [];
-    for (let i = 1; i <= 21; i++) titles.push((await f.laoCai.publish('so-y-te', 'news', `Tin số ${i} của Sở Y tế`, { section: 'giao-tiep-truc-tuyen' })).title);
+    for (let i = 1; i <= 21; i++)
+      titles.push((await f.laoCai.publish('so-y-te', 'news', `Tin số ${i} của Sở Y tế`, { section: 'giao-tiep-truc-tuyen' })).title);
     const first = await lc('/so-y-te/chuyen-muc/giao-tiep-truc-tuyen');
     expect(first.status).toBe(200);
     expect(first.text).toContain('Tin số 21 của Sở Y tế');
@@ -182,17 +217,30 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect((await lc('/thu-tuc?linh-vuc=dat+dai')).text).toContain('Không có thủ tục nào phù hợp.');
   });
 
-  it('unit directory and a unit\'s public profile (NA-5.1): functions, duties, leaders, contacts, divisions that receive citizens', async () => {
+  it("unit directory and a unit's public profile (NA-5.1): functions, duties, leaders, contacts, divisions that receive citizens", async () => {
     const tree = await lc('/co-quan');
     expect(tree.text).toContain('href="/co-quan/so-y-te"');
     const unit = textOf((await lc('/co-quan/so-y-te')).text);
-    for (const fact of ['Tham mưu, giúp UBND tỉnh quản lý nhà nước về y tế', 'Nguyễn Văn An', 'Giám đốc', '0214 3840 123', 'Bộ phận một cửa', 'soyte@laocai.gov.vn']) expect(unit).toContain(fact);
+    for (const fact of [
+      'Tham mưu, giúp UBND tỉnh quản lý nhà nước về y tế',
+      'Nguyễn Văn An',
+      'Giám đốc',
+      '0214 3840 123',
+      'Bộ phận một cửa',
+      'soyte@laocai.gov.vn',
+    ])
+      expect(unit).toContain(fact);
     expect((await lc('/co-quan/khong-co')).status).toBe(404);
   });
 
   it('old slugs answer 301, trailing slashes 301, unknown pages a Vietnamese 404, withdrawn items 410', async () => {
     const item = await f.laoCai.publish('so-y-te', 'news', 'Tin sẽ đổi địa chỉ');
-    const edit = await f.laoCai.caller.send('PUT', `/api/v1/content/${item.id}`, { expectedRevision: 1, title: item.title, slug: 'tin-da-doi-dia-chi' }, f.laoCai.tokens.head);
+    const edit = await f.laoCai.caller.send(
+      'PUT',
+      `/api/v1/content/${item.id}`,
+      { expectedRevision: 1, title: item.title, slug: 'tin-da-doi-dia-chi' },
+      f.laoCai.tokens.head,
+    );
     expect(edit.status).toBe(200);
     const moved = await lc(`/so-y-te/${item.slug}`);
     expect(moved.status).toBe(301);
@@ -204,12 +252,19 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(missing.text).toContain('lang="vi"');
 
     const view = await f.laoCai.caller.send('GET', `/api/v1/content/${item.id}/workflow`, undefined, f.laoCai.tokens.head);
-    const down = await f.laoCai.caller.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'take-down', version: view.body.version, comment: 'Thông tin chưa chính xác' }, f.laoCai.tokens.head);
+    const down = await f.laoCai.caller.send(
+      'POST',
+      `/api/v1/content/${item.id}/transitions`,
+      { action: 'take-down', version: view.body.version, comment: 'Thông tin chưa chính xác' },
+      f.laoCai.tokens.head,
+    );
     expect(down.status).toBe(200);
     const gone = await lc('/so-y-te/tin-da-doi-dia-chi');
     expect(gone.status).toBe(410);
     expect(gone.text).toContain('Tin bài đã được gỡ');
-    expect((await f.api.request(`/api/v1/public/sites/so-y-te/items/tin-da-doi-dia-chi`, { headers: { 'x-tenant': 'lao-cai' } })).status).toBe(410);
+    expect(
+      (await f.api.request(`/api/v1/public/sites/so-y-te/items/tin-da-doi-dia-chi`, { headers: { 'x-tenant': 'lao-cai' } })).status,
+    ).toBe(410);
   });
 
   it('publish, edit and withdraw through the workflow show on the pages at once (the cache is invalidated)', async () => {
@@ -222,12 +277,22 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     const itemPage = await lc(itemPath(item));
     expect(itemPage.status).toBe(200);
 
-    const edit = await f.laoCai.caller.send('PUT', `/api/v1/content/${item.id}`, { expectedRevision: 1, title: 'Tin vừa đăng đã sửa tiêu đề' }, f.laoCai.tokens.head);
+    const edit = await f.laoCai.caller.send(
+      'PUT',
+      `/api/v1/content/${item.id}`,
+      { expectedRevision: 1, title: 'Tin vừa đăng đã sửa tiêu đề' },
+      f.laoCai.tokens.head,
+    );
     expect(edit.status).toBe(200);
     expect((await lc(itemPath(item))).text).toContain('<h1>Tin vừa đăng đã sửa tiêu đề</h1>');
 
     const view = await f.laoCai.caller.send('GET', `/api/v1/content/${item.id}/workflow`, undefined, f.laoCai.tokens.head);
-    await f.laoCai.caller.send('POST', `/api/v1/content/${item.id}/transitions`, { action: 'take-down', version: view.body.version, comment: 'Gỡ thử' }, f.laoCai.tokens.head);
+    await f.laoCai.caller.send(
+      'POST',
+      `/api/v1/content/${item.id}/transitions`,
+      { action: 'take-down', version: view.body.version, comment: 'Gỡ thử' },
+      f.laoCai.tokens.head,
+    );
     expect((await lc('/so-y-te')).text).not.toContain('Tin vừa đăng đã sửa tiêu đề');
     expect((await lc(itemPath(item))).status).toBe(410);
   });
@@ -237,21 +302,38 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     const featured = await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: true }, tokens.editor);
     expect([featured.status, featured.body.featured, featured.body.revision]).toEqual([200, true, 1]);
     const home = await lc('/so-y-te');
-    expect(home.text).toMatch(new RegExp(`<h2 id="tin-noi-bat">Tin nổi bật</h2><ul class="item-list"><li class="first"><h3><a href="/so-y-te/${items.report.slug}">`));
+    expect(home.text).toMatch(
+      new RegExp(
+        `<h2 id="tin-noi-bat">Tin nổi bật</h2><ul class="item-list"><li class="first"><h3><a href="/so-y-te/${items.report.slug}">`,
+      ),
+    );
     const history = (await caller.send('GET', `/api/v1/content/${items.report.id}/transitions`, undefined, tokens.head)).body;
     expect(history.at(-1)).toMatchObject({ action: 'edit-live', comment: 'Đưa vào tin nổi bật' });
     expect((await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: 'có' }, tokens.editor)).status).toBe(422);
-    expect((await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: false }, tokens.editor)).body.featured).toBe(false);
+    expect(
+      (await caller.send('PUT', `/api/v1/content/${items.report.id}/featured`, { featured: false }, tokens.editor)).body.featured,
+    ).toBe(false);
     expect((await lc('/so-y-te')).text).not.toContain('Tin nổi bật');
     // Nghệ An (NA-8.1): the information team may not change a published item live; the unit's head may.
     const ngheAn = f.ngheAn;
-    const refused = await ngheAn.caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, ngheAn.tokens.editor);
+    const refused = await ngheAn.caller.send(
+      'PUT',
+      `/api/v1/content/${ngheAn.items.news.id}/featured`,
+      { featured: true },
+      ngheAn.tokens.editor,
+    );
     expect([refused.status, refused.body.code]).toEqual([403, 'WORKFLOW_LIVE_EDIT_REFUSED']);
-    expect((await ngheAn.caller.send('GET', `/api/v1/content/${ngheAn.items.news.id}`, undefined, ngheAn.tokens.head)).body.featured).toBe(false);
-    expect((await ngheAn.caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, ngheAn.tokens.head)).status).toBe(200);
+    expect((await ngheAn.caller.send('GET', `/api/v1/content/${ngheAn.items.news.id}`, undefined, ngheAn.tokens.head)).body.featured).toBe(
+      false,
+    );
+    expect(
+      (await ngheAn.caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, ngheAn.tokens.head)).status,
+    ).toBe(200);
     expect((await na('/so-tai-chinh')).text).toContain('Tin nổi bật');
     // Another province's item is not found, whatever the token.
-    expect((await caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, tokens.head)).status).toBe(404);
+    expect((await caller.send('PUT', `/api/v1/content/${ngheAn.items.news.id}/featured`, { featured: true }, tokens.head)).status).toBe(
+      404,
+    );
   });
 
   it('the RSS and Atom item links and the sitemap URLs resolve to these pages; robots.txt names the sitemaps', async () => {
@@ -272,12 +354,22 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(robots.text).toContain('Sitemap: https://laocai.gov.vn/so-y-te/sitemap.xml');
     expect((await lc('/so-y-te/robots.txt')).status).toBe(404);
     const portalMap = new XMLParser().parse((await lc('/sitemap.xml')).text);
-    expect((portalMap.urlset.url as { loc: string }[]).map((u) => u.loc)).toContain(`https://laocai.gov.vn/${f.laoCai.items.portalNews.slug}`);
+    expect((portalMap.urlset.url as { loc: string }[]).map((u) => u.loc)).toContain(
+      `https://laocai.gov.vn/${f.laoCai.items.portalNews.slug}`,
+    );
   });
 
   it('escapes every value: the XSS payloads in titles, summaries, bodies and fields leave no executable markup on any page', async () => {
     const xss = f.laoCai.items.xss;
-    const pages = ['/', '/so-y-te', itemPath(xss), '/so-y-te/chuyen-muc/tin-tuc-thong-bao', `/tim-kiem?q=${encodeURIComponent('tin thử')}`, `/tim-kiem?q=${encodeURIComponent(XSS_PAYLOADS[0])}`, `/van-ban?so=${encodeURIComponent('"><script>')}`];
+    const pages = [
+      '/',
+      '/so-y-te',
+      itemPath(xss),
+      '/so-y-te/chuyen-muc/tin-tuc-thong-bao',
+      `/tim-kiem?q=${encodeURIComponent('tin thử')}`,
+      `/tim-kiem?q=${encodeURIComponent(XSS_PAYLOADS[0])}`,
+      `/van-ban?so=${encodeURIComponent('"><script>')}`,
+    ];
     for (const path of pages) {
       const res = await lc(path);
       expect([path, res.status < 500]).toEqual([path, true]);
@@ -299,7 +391,10 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
 
   // Last: it changes Lào Cai's rules for the rest of the file.
   it("a sub-site on a domain of its own (portal.subsiteDomains) answers at that domain's root; its path under the portal stays", async () => {
-    const definition = await ruleVariant('lao-cai', (r) => (r.portal.subsiteDomains = [{ unit: 'so-y-te', domain: 'soyte.laocai.gov.vn' }]));
+    const definition = await ruleVariant(
+      'lao-cai',
+      (r) => (r.portal.subsiteDomains = [{ unit: 'so-y-te', domain: 'soyte.laocai.gov.vn' }]),
+    );
     await f.api.app.get(TenantOnboarding).apply(definition, { actorLabel: 'test-rule-change' });
     const own = (path: string) => page('soyte.laocai.gov.vn', path);
     const home = await own('/');
@@ -307,7 +402,9 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect(home.text).toContain('<title>Sở Y tế — Cổng giao tiếp điện tử Lào Cai</title>');
     expect(home.text).toContain('href="/chuyen-muc/tin-tuc-thong-bao"');
     expect(home.text).toContain(`href="/${f.laoCai.items.announcement.slug}"`);
-    expect((await own(`/${f.laoCai.items.news.slug}`)).text).toContain(`<link rel="canonical" href="https://soyte.laocai.gov.vn/${f.laoCai.items.news.slug}"/>`);
+    expect((await own(`/${f.laoCai.items.news.slug}`)).text).toContain(
+      `<link rel="canonical" href="https://soyte.laocai.gov.vn/${f.laoCai.items.news.slug}"/>`,
+    );
     // The portal and the other sites are absolute links to the primary domain; the directory is the portal's.
     expect(home.text).toContain('href="https://laocai.gov.vn/co-quan"');
     expect((await own('/co-quan/so-y-te')).headers.location).toBe('https://laocai.gov.vn/co-quan/so-y-te');

@@ -40,8 +40,13 @@ describe('public read API (no sign-in): published only, per province, cached and
   });
 
   const create = async (site: string, type: string, title: string, extra: Record<string, unknown> = {}) =>
-    (await lc.send('POST', '/api/v1/content', { site, type, title, ...extra }, admin)).body as { id: string; slug: string; revision: number };
-  const pub = (path: string, headers: Record<string, string> = {}) => api.request(`/api/v1/public${path}`, { headers: { 'x-tenant': 'lao-cai', ...headers } });
+    (await lc.send('POST', '/api/v1/content', { site, type, title, ...extra }, admin)).body as {
+      id: string;
+      slug: string;
+      revision: number;
+    };
+  const pub = (path: string, headers: Record<string, string> = {}) =>
+    api.request(`/api/v1/public${path}`, { headers: { 'x-tenant': 'lao-cai', ...headers } });
 
   it('lists published items only, newest first; never drafts; pages with a cursor', async () => {
     const draft = await create('so-y-te', 'news', 'Bản nháp chưa đăng');
@@ -69,7 +74,9 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect(unknown.status).toBe(422);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'utm_source']);
-    expect((await pub('/sites/so-y-te/items?type=news&type=page')).body.errors).toEqual([{ field: 'type', message: 'type must be given once' }]);
+    expect((await pub('/sites/so-y-te/items?type=news&type=page')).body.errors).toEqual([
+      { field: 'type', message: 'type must be given once' },
+    ]);
     expect((await pub('/search?q=a')).body.errors[0].field).toBe('q');
     expect((await pub('/search')).status).toBe(422);
     expect((await pub('/sites/Not_A_Site/items')).status).toBe(422);
@@ -81,7 +88,12 @@ describe('public read API (no sign-in): published only, per province, cached and
     await publish(item.id);
     const read = await pub(`/sites/so-y-te/items/${item.slug}`);
     expect(read.body).toMatchObject({ title: 'Khánh thành bệnh viện đa khoa', site: 'so-y-te', unit: 'so-y-te' });
-    await lc.send('PUT', `/api/v1/content/${item.id}`, { expectedRevision: 1, title: 'Khánh thành bệnh viện đa khoa tỉnh', slug: 'khanh-thanh-benh-vien' }, admin);
+    await lc.send(
+      'PUT',
+      `/api/v1/content/${item.id}`,
+      { expectedRevision: 1, title: 'Khánh thành bệnh viện đa khoa tỉnh', slug: 'khanh-thanh-benh-vien' },
+      admin,
+    );
     const moved = await pub(`/sites/so-y-te/items/${item.slug}`);
     expect([moved.status, moved.headers.location]).toEqual([301, '/api/v1/public/sites/so-y-te/items/khanh-thanh-benh-vien']);
     expect((await pub('/sites/so-y-te/items/khanh-thanh-benh-vien')).body.title).toBe('Khánh thành bệnh viện đa khoa tỉnh');
@@ -109,7 +121,9 @@ describe('public read API (no sign-in): published only, per province, cached and
   it('finds "Nghệ An" from "nghe an" and "NGHE AN"; legal documents by number and issuer, procedures by field', async () => {
     const news = await create('portal', 'news', 'Đoàn công tác tỉnh Nghệ An thăm Lào Cai', { unit: 'van-phong-ubnd-tinh' });
     const legal = await create('so-y-te', 'legal_document', 'Quy định cung cấp thông tin', { fields: SAMPLE_FIELDS.legal_document });
-    const procedure = await create('so-y-te', 'procedure', 'Cấp giấy phép hành nghề', { fields: { ...SAMPLE_FIELDS.procedure, field: 'Khám bệnh, chữa bệnh' } });
+    const procedure = await create('so-y-te', 'procedure', 'Cấp giấy phép hành nghề', {
+      fields: { ...SAMPLE_FIELDS.procedure, field: 'Khám bệnh, chữa bệnh' },
+    });
     for (const id of [news.id, legal.id, procedure.id]) await publish(id);
 
     // A list page (built by Postgres) says what the item itself says, legal status included.
@@ -122,7 +136,9 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect(page.find((i) => i.id === legal.id)!.legalStatus).toBe('in_effect');
 
     // A typo no word matches ("Ca" for "Cai") falls back to trigram similarity on the title.
-    expect((await pub(`/search?q=${encodeURIComponent('doan cong tac tinh nghe an tham lao ca')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([news.id]);
+    expect(
+      (await pub(`/search?q=${encodeURIComponent('doan cong tac tinh nghe an tham lao ca')}`)).body.items.map((i: { id: string }) => i.id),
+    ).toEqual([news.id]);
 
     for (const q of ['nghe an', 'NGHE AN', 'Nghệ An', 'nghẹ an']) {
       const found = await pub(`/search?q=${encodeURIComponent(q)}`);
@@ -130,8 +146,16 @@ describe('public read API (no sign-in): published only, per province, cached and
     }
     const byNumber = await pub(`/search?q=${encodeURIComponent('07/2006/QĐ-UBND')}&type=legal_document`);
     expect(byNumber.body.items).toEqual([expect.objectContaining({ id: legal.id, legalStatus: 'in_effect' })]);
-    expect((await pub(`/search?q=${encodeURIComponent('quy dinh')}&issuingBody=${encodeURIComponent('ubnd tinh lao cai')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([legal.id]);
-    expect((await pub(`/search?q=${encodeURIComponent('giay phep')}&field=${encodeURIComponent('kham benh')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([procedure.id]);
+    expect(
+      (await pub(`/search?q=${encodeURIComponent('quy dinh')}&issuingBody=${encodeURIComponent('ubnd tinh lao cai')}`)).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).toEqual([legal.id]);
+    expect(
+      (await pub(`/search?q=${encodeURIComponent('giay phep')}&field=${encodeURIComponent('kham benh')}`)).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).toEqual([procedure.id]);
     expect((await pub('/search?q=x')).status).toBe(422);
   });
 
@@ -142,30 +166,61 @@ describe('public read API (no sign-in): published only, per province, cached and
       await publish(item.id);
       return item.id;
     };
-    const inEffect = await doc('Quy chế văn thư lưu trữ', { number: '01/2020/QĐ-UBND', issuedOn: '2020-03-01', effectiveFrom: '2020-03-15' });
-    const expired = await doc('Quy chế văn thư cũ', { number: '02/2010/QĐ-UBND', issuedOn: '2010-01-05', effectiveFrom: '2010-01-20', expiresOn: '2020-03-15' });
+    const inEffect = await doc('Quy chế văn thư lưu trữ', {
+      number: '01/2020/QĐ-UBND',
+      issuedOn: '2020-03-01',
+      effectiveFrom: '2020-03-15',
+    });
+    const expired = await doc('Quy chế văn thư cũ', {
+      number: '02/2010/QĐ-UBND',
+      issuedOn: '2010-01-05',
+      effectiveFrom: '2010-01-20',
+      expiresOn: '2020-03-15',
+    });
     const future = await doc('Quy chế văn thư mới', { number: '03/2099/QĐ-UBND', issuedOn: '2026-01-02', effectiveFrom: '2099-01-01' });
-    const replaced = await doc('Quy chế văn thư bị thay thế', { number: '04/2015/QĐ-UBND', issuedOn: '2015-06-01', effectiveFrom: '2015-06-15', replacedBy: inEffect });
+    const replaced = await doc('Quy chế văn thư bị thay thế', {
+      number: '04/2015/QĐ-UBND',
+      issuedOn: '2015-06-01',
+      effectiveFrom: '2015-06-15',
+      replacedBy: inEffect,
+    });
 
-    const ids = async (query: string) => ((await pub(`/search?q=${encodeURIComponent('quy che van thu')}&type=legal_document${query}`)).body.items as { id: string; legalStatus: string }[]);
+    const ids = async (query: string) =>
+      (await pub(`/search?q=${encodeURIComponent('quy che van thu')}&type=legal_document${query}`)).body.items as {
+        id: string;
+        legalStatus: string;
+      }[];
     expect((await ids('')).map((i) => i.id).sort()).toEqual([inEffect, expired, future, replaced].sort());
-    for (const [status, id] of [['in_effect', inEffect], ['expired', expired], ['not_yet_effective', future], ['replaced', replaced]]) {
+    for (const [status, id] of [
+      ['in_effect', inEffect],
+      ['expired', expired],
+      ['not_yet_effective', future],
+      ['replaced', replaced],
+    ]) {
       const found = await ids(`&legalStatus=${status}`);
       expect({ status, found }).toEqual({ status, found: [expect.objectContaining({ id, legalStatus: status })] });
     }
     expect((await ids('&issuedFrom=2015-01-01&issuedTo=2020-12-31')).map((i) => i.id).sort()).toEqual([inEffect, replaced].sort());
     expect((await ids('&issuedFrom=2026-01-02')).map((i) => i.id)).toEqual([future]);
 
-    expect((await pub('/search?q=quy+che&legalStatus=valid')).body.errors).toEqual([{ field: 'legalStatus', message: 'legalStatus must be one of: not_yet_effective, in_effect, expired, replaced' }]);
-    expect((await pub('/search?q=quy+che&issuedFrom=2020-13-01')).body.errors).toEqual([{ field: 'issuedFrom', message: 'issuedFrom must be a date (YYYY-MM-DD)' }]);
+    expect((await pub('/search?q=quy+che&legalStatus=valid')).body.errors).toEqual([
+      { field: 'legalStatus', message: 'legalStatus must be one of: not_yet_effective, in_effect, expired, replaced' },
+    ]);
+    expect((await pub('/search?q=quy+che&issuedFrom=2020-13-01')).body.errors).toEqual([
+      { field: 'issuedFrom', message: 'issuedFrom must be a date (YYYY-MM-DD)' },
+    ]);
     const backwards = await pub('/search?q=quy+che&issuedFrom=2021-01-01&issuedTo=2020-01-01');
-    expect([backwards.status, backwards.body.errors]).toEqual([422, [{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }]]);
+    expect([backwards.status, backwards.body.errors]).toEqual([
+      422,
+      [{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }],
+    ]);
   });
 
   it("searches a table of published items' words only, kept current by every change to an item", async () => {
     const reader = new Client({ connectionString: ctx.config.database.publicUrl });
     await reader.connect();
-    const indexed = async (id: string) => (await reader.query(`SELECT search_title FROM content_public_search WHERE item_id = $1`, [id])).rows.map((r) => r.search_title);
+    const indexed = async (id: string) =>
+      (await reader.query(`SELECT search_title FROM content_public_search WHERE item_id = $1`, [id])).rows.map((r) => r.search_title);
     const found = async (q: string) => ((await pub(`/search?q=${encodeURIComponent(q)}`)).body.items as { id: string }[]).map((i) => i.id);
     try {
       const item = await create('so-y-te', 'news', 'Tiêm chủng mở rộng tại Bát Xát');
@@ -186,9 +241,14 @@ describe('public read API (no sign-in): published only, per province, cached and
       // leakproof or no row policy must go first. The search table's policy admits every row, so the
       // words are matched in the index (on content_item the public reader could only filter).
       await reader.query('SET enable_seqscan = off');
-      const plan = (await reader.query(`EXPLAIN (FORMAT JSON) SELECT item_id FROM content_public_search
-        WHERE search_words @@ plainto_tsquery('simple', 'tiem')`)).rows[0]['QUERY PLAN'][0].Plan;
-      expect(plan).toMatchObject({ 'Node Type': 'Bitmap Heap Scan', Plans: [{ 'Index Name': 'content_public_search_words', 'Index Cond': "(search_words @@ '''tiem'''::tsquery)" }] });
+      const plan = (
+        await reader.query(`EXPLAIN (FORMAT JSON) SELECT item_id FROM content_public_search
+        WHERE search_words @@ plainto_tsquery('simple', 'tiem')`)
+      ).rows[0]['QUERY PLAN'][0].Plan;
+      expect(plan).toMatchObject({
+        'Node Type': 'Bitmap Heap Scan',
+        Plans: [{ 'Index Name': 'content_public_search_words', 'Index Cond': "(search_words @@ '''tiem'''::tsquery)" }],
+      });
     } finally {
       await reader.end();
     }
@@ -229,7 +289,9 @@ describe('public read API (no sign-in): published only, per province, cached and
     const bareEntry = (await parser.parseString(withBare.text)).items.find((i) => i.title === 'Tin không có tóm tắt');
     expect(bareEntry).toBeDefined();
     expect(bareEntry?.content).toBeUndefined();
-    expect((await parser.parseString((await pub('/sites/h-sa-pa/feed.atom')).text)).items.map((i) => i.title)).toContain('Tin không có tóm tắt');
+    expect((await parser.parseString((await pub('/sites/h-sa-pa/feed.atom')).text)).items.map((i) => i.title)).toContain(
+      'Tin không có tóm tắt',
+    );
   });
 
   it('issue 14 stored XSS: a title or summary with markup written as entities reaches no surface as markup', async () => {
@@ -259,14 +321,18 @@ describe('public read API (no sign-in): published only, per province, cached and
     // domain among the province's.
     await ctx.asOwner(async (c) => {
       await c.query(`UPDATE sites_site SET domain = 'sapa.laocai.gov.vn' WHERE tenant_id = $1 AND path = '/h-sa-pa'`, [laoCaiId]);
-      await c.query(`INSERT INTO tenancy_tenant_domain (tenant_id, domain, is_primary) VALUES ($1, 'sapa.laocai.gov.vn', false)`, [laoCaiId]);
+      await c.query(`INSERT INTO tenancy_tenant_domain (tenant_id, domain, is_primary) VALUES ($1, 'sapa.laocai.gov.vn', false)`, [
+        laoCaiId,
+      ]);
     });
     await cache.invalidate(laoCaiId);
     const item = await create('h-sa-pa', 'news', 'Mùa hoa đỗ quyên ở Sa Pa');
     await publish(item.id);
 
     const onItsDomain = (path: string) => api.request(`/api/v1/public${path}`, { headers: { host: 'sapa.laocai.gov.vn' } });
-    expect((await onItsDomain('/sites')).body).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'h-sa-pa', domain: 'sapa.laocai.gov.vn' })]));
+    expect((await onItsDomain('/sites')).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'h-sa-pa', domain: 'sapa.laocai.gov.vn' })]),
+    );
     const rss = await new Parser().parseString((await onItsDomain('/sites/h-sa-pa/feed.rss')).text);
     expect(rss.link).toBe('https://sapa.laocai.gov.vn');
     expect(rss.items[0].link).toBe(`https://sapa.laocai.gov.vn/${item.slug}`);
@@ -279,7 +345,9 @@ describe('public read API (no sign-in): published only, per province, cached and
   it("never shows another province's items, and the public role cannot read a draft even when it asks", async () => {
     const naList = await api.request('/api/v1/public/sites/so-y-te/items', { headers: { 'x-tenant': 'nghe-an' } });
     expect(naList.body.items).toEqual([]);
-    expect((await api.request(`/api/v1/public/search?q=${encodeURIComponent('nghe an')}`, { headers: { 'x-tenant': 'nghe-an' } })).body.items).toEqual([]);
+    expect(
+      (await api.request(`/api/v1/public/search?q=${encodeURIComponent('nghe an')}`, { headers: { 'x-tenant': 'nghe-an' } })).body.items,
+    ).toEqual([]);
     // A Nghệ An site asked of Lào Cai is no site at all there.
     expect((await api.request('/api/v1/public/sites/tp-vinh/items', { headers: { 'x-tenant': 'lao-cai' } })).status).toBe(404);
 

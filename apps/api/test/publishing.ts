@@ -31,7 +31,12 @@ export async function publishThrough(caller: Caller, tokens: string[], id: strin
 /** Takes a published item down through its workflow (`take-down`, with its reason). */
 export async function takeDown(caller: Caller, token: string, id: string, reason: string): Promise<void> {
   const view = await caller.send('GET', `/api/v1/content/${id}/workflow`, undefined, token);
-  const down = await caller.send('POST', `/api/v1/content/${id}/transitions`, { action: 'take-down', version: view.body.version, comment: reason }, token);
+  const down = await caller.send(
+    'POST',
+    `/api/v1/content/${id}/transitions`,
+    { action: 'take-down', version: view.body.version, comment: reason },
+    token,
+  );
   if (down.status !== 200) throw new Error(`take-down of ${id} failed: ${down.text}`);
 }
 
@@ -43,13 +48,30 @@ export async function takeDown(caller: Caller, token: string, id: string, reason
 export async function publishedAt(db: TenantDatabase, tenantId: string, id: string, at: Date): Promise<void> {
   await db.transaction(tenantId, async (m) => {
     const item = await m.getRepository(ContentItem).findOneByOrFail({ tenantId, id });
-    await new ContentPublisher(new AuditLog()).record(m, { id: null, label: 'test-fixture (dated publication)' }, tenantId, item, { status: 'published', at });
+    await new ContentPublisher(new AuditLog()).record(m, { id: null, label: 'test-fixture (dated publication)' }, tenantId, item, {
+      status: 'published',
+      at,
+    });
   });
 }
 
 /** An item of `site` created by `token`'s account and published at a Hà Nội time (`2026-11-23T09:00`). */
-export async function postedAt(caller: Caller, db: TenantDatabase, tenantId: string, token: string, site: string, local: string, type = 'news', fields?: Record<string, unknown>): Promise<string> {
-  const item = await caller.send('POST', '/api/v1/content', { site, type, title: `Tin ${site} ${local}`, ...(fields ? { fields } : {}) }, token);
+export async function postedAt(
+  caller: Caller,
+  db: TenantDatabase,
+  tenantId: string,
+  token: string,
+  site: string,
+  local: string,
+  type = 'news',
+  fields?: Record<string, unknown>,
+): Promise<string> {
+  const item = await caller.send(
+    'POST',
+    '/api/v1/content',
+    { site, type, title: `Tin ${site} ${local}`, ...(fields ? { fields } : {}) },
+    token,
+  );
   if (item.status !== 201) throw new Error(item.text);
   await publishedAt(db, tenantId, item.body.id, new Date(`${local}+07:00`));
   return item.body.id as string;

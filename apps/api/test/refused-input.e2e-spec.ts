@@ -39,7 +39,7 @@ describe('refused input (issue 14): what used to be accepted though wrong', () =
     expect((await it_('PATCH', '/api/v1/sites/so-y-te/sections/tin-tuc-thong-bao', { parent: null })).status).toBe(200);
   });
 
-  it("a public list of a site or section that does not exist is a 404, as the site itself is", async () => {
+  it('a public list of a site or section that does not exist is a 404, as the site itself is', async () => {
     expect((await pub('/sites/khong-co/items')).status).toBe(404);
     expect((await pub('/sites/khong-co')).status).toBe(404);
     const section = await pub('/sites/so-y-te/items?section=khong-co');
@@ -61,13 +61,32 @@ describe('refused input (issue 14): what used to be accepted though wrong', () =
 
   it('a save that leaves parts out keeps them: fields, body, summary, section', async () => {
     const fields = SAMPLE_FIELDS.legal_document;
-    const created = await it_('POST', '/api/v1/content', { site: 'so-y-te', type: 'legal_document', title: 'Quyết định về y tế', summary: 'Tóm tắt', body: '<p>Nội dung</p>', section: 'tin-tuc-thong-bao', fields });
+    const created = await it_('POST', '/api/v1/content', {
+      site: 'so-y-te',
+      type: 'legal_document',
+      title: 'Quyết định về y tế',
+      summary: 'Tóm tắt',
+      body: '<p>Nội dung</p>',
+      section: 'tin-tuc-thong-bao',
+      fields,
+    });
     expect(created.status).toBe(201);
     const saved = await it_('PUT', `/api/v1/content/${created.body.id}`, { expectedRevision: 1, title: 'Quyết định về y tế (sửa)' });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ title: 'Quyết định về y tế (sửa)', summary: 'Tóm tắt', body: '<p>Nội dung</p>', section: 'tin-tuc-thong-bao', fields: created.body.fields });
+    expect(saved.body).toMatchObject({
+      title: 'Quyết định về y tế (sửa)',
+      summary: 'Tóm tắt',
+      body: '<p>Nội dung</p>',
+      section: 'tin-tuc-thong-bao',
+      fields: created.body.fields,
+    });
     // Clearing is said, not implied.
-    const cleared = await it_('PUT', `/api/v1/content/${created.body.id}`, { expectedRevision: 2, title: 'Quyết định về y tế (sửa)', summary: '', section: null });
+    const cleared = await it_('PUT', `/api/v1/content/${created.body.id}`, {
+      expectedRevision: 2,
+      title: 'Quyết định về y tế (sửa)',
+      summary: '',
+      section: null,
+    });
     expect(cleared.body).toMatchObject({ summary: null, section: null, fields: created.body.fields });
   });
 });

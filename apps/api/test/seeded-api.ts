@@ -27,7 +27,14 @@ export async function seededApi(env: NodeJS.ProcessEnv = {}): Promise<SeededApi>
   const admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
   const naAdmin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
   return {
-    ctx, api, laoCaiId, ngheAnId, lc, na, admin, naAdmin,
+    ctx,
+    api,
+    laoCaiId,
+    ngheAnId,
+    lc,
+    na,
+    admin,
+    naAdmin,
     close: async () => {
       await api.close();
       await ctx.close();

@@ -29,24 +29,46 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
 
   const sections = (path = 'so-y-te') => `/api/v1/sites/${path}/sections`;
   const top = (body: { sections: Node[] }) => body.sections.map((s) => s.slug);
-  const find = (nodes: Node[], slug: string): Node | undefined => nodes.map((n) => (n.slug === slug ? n : find(n.children, slug))).find(Boolean);
-  const publicSite = async (site = 'so-y-te') => (await api.request(`/api/v1/public/sites/${site}`, { headers: { 'x-tenant': 'lao-cai' } })).body;
+  const find = (nodes: Node[], slug: string): Node | undefined =>
+    nodes.map((n) => (n.slug === slug ? n : find(n.children, slug))).find(Boolean);
+  const publicSite = async (site = 'so-y-te') =>
+    (await api.request(`/api/v1/public/sites/${site}`, { headers: { 'x-tenant': 'lao-cai' } })).body;
 
   it("adds a section (slug folded from its title) where it is asked to go, and citizens see the site's navigation", async () => {
     const before = await publicSite();
-    expect(top(before)).toEqual(['gioi-thieu-chung', 'van-ban-phap-quy', 'thu-tuc-hanh-chinh', 'tin-tuc-thong-bao', 'giao-tiep-truc-tuyen']);
+    expect(top(before)).toEqual([
+      'gioi-thieu-chung',
+      'van-ban-phap-quy',
+      'thu-tuc-hanh-chinh',
+      'tin-tuc-thong-bao',
+      'giao-tiep-truc-tuyen',
+    ]);
 
     const added = await lc.send('POST', sections(), { title: 'Hỏi đáp chính sách y tế', position: 1 }, head);
     expect(added.status).toBe(201);
-    expect(top(added.body)).toEqual(['gioi-thieu-chung', 'hoi-dap-chinh-sach-y-te', 'van-ban-phap-quy', 'thu-tuc-hanh-chinh', 'tin-tuc-thong-bao', 'giao-tiep-truc-tuyen']);
+    expect(top(added.body)).toEqual([
+      'gioi-thieu-chung',
+      'hoi-dap-chinh-sach-y-te',
+      'van-ban-phap-quy',
+      'thu-tuc-hanh-chinh',
+      'tin-tuc-thong-bao',
+      'giao-tiep-truc-tuyen',
+    ]);
     // The public navigation is a cached answer: the change dropped it.
     const after = await publicSite();
     expect(after).toMatchObject({ key: 'so-y-te', path: '/so-y-te', title: 'Sở Y tế', domain: null });
     expect(top(after)).toEqual(top(added.body));
-    expect(find(after.sections, 'gioi-thieu-chung')!.children.map((c) => c.slug)).toEqual(['co-cau-to-chuc', 'chuc-nang-nhiem-vu', 'quy-hoach-phat-trien', 'du-an-keu-goi-dau-tu']);
+    expect(find(after.sections, 'gioi-thieu-chung')!.children.map((c) => c.slug)).toEqual([
+      'co-cau-to-chuc',
+      'chuc-nang-nhiem-vu',
+      'quy-hoach-phat-trien',
+      'du-an-keu-goi-dau-tu',
+    ]);
 
     const child = await lc.send('POST', sections(), { title: 'Bảo hiểm y tế', slug: 'bhyt', parent: 'hoi-dap-chinh-sach-y-te' }, head);
-    expect(find(child.body.sections, 'hoi-dap-chinh-sach-y-te')!.children).toEqual([{ id: expect.any(String), slug: 'bhyt', title: 'Bảo hiểm y tế', children: [] }]);
+    expect(find(child.body.sections, 'hoi-dap-chinh-sach-y-te')!.children).toEqual([
+      { id: expect.any(String), slug: 'bhyt', title: 'Bảo hiểm y tế', children: [] },
+    ]);
     expect((await api.request('/api/v1/public/sites/khong-co', { headers: { 'x-tenant': 'lao-cai' } })).status).toBe(404);
   });
 
@@ -68,20 +90,36 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     };
     await lc.send('PATCH', `${sections()}/bhyt`, { parent: 'hoi-dap-chinh-sach-y-te' }, admin);
     expect(await errors('PATCH', `${sections()}/hoi-dap-chinh-sach-y-te`, { parent: 'bhyt' })).toEqual([
-      422, 'PLATFORM_VALIDATION_FAILED', [{ field: 'parent', message: '"hoi-dap-chinh-sach-y-te" cannot go under itself or a section below it' }],
+      422,
+      'PLATFORM_VALIDATION_FAILED',
+      [{ field: 'parent', message: '"hoi-dap-chinh-sach-y-te" cannot go under itself or a section below it' }],
     ]);
     await lc.send('POST', sections(), { title: 'Thẻ bảo hiểm', slug: 'the-bhyt', parent: 'bhyt' }, admin);
     expect(await errors('POST', sections(), { title: 'Cấp lại thẻ', parent: 'the-bhyt' })).toEqual([
-      422, 'PLATFORM_VALIDATION_FAILED', [{ field: 'parent', message: 'navigation goes 3 levels deep at most' }],
+      422,
+      'PLATFORM_VALIDATION_FAILED',
+      [{ field: 'parent', message: 'navigation goes 3 levels deep at most' }],
     ]);
     expect(await errors('PATCH', `${sections()}/hoi-dap-chinh-sach-y-te`, { parent: 'gioi-thieu-chung' })).toEqual([
-      422, 'PLATFORM_VALIDATION_FAILED', [{ field: 'parent', message: 'navigation goes 3 levels deep at most' }],
+      422,
+      'PLATFORM_VALIDATION_FAILED',
+      [{ field: 'parent', message: 'navigation goes 3 levels deep at most' }],
     ]);
-    expect(await errors('POST', sections(), { title: 'Mục mới', parent: 'khong-co' })).toEqual([422, 'PLATFORM_VALIDATION_FAILED', [{ field: 'parent', message: '"khong-co" is not a section of this site' }]]);
-    expect(await errors('POST', sections(), { title: 'Khác', slug: 'bhyt' })).toEqual([409, 'SITES_SECTION_SLUG_TAKEN', [{ field: 'slug', message: '"bhyt" is already a section of this site' }]]);
+    expect(await errors('POST', sections(), { title: 'Mục mới', parent: 'khong-co' })).toEqual([
+      422,
+      'PLATFORM_VALIDATION_FAILED',
+      [{ field: 'parent', message: '"khong-co" is not a section of this site' }],
+    ]);
+    expect(await errors('POST', sections(), { title: 'Khác', slug: 'bhyt' })).toEqual([
+      409,
+      'SITES_SECTION_SLUG_TAKEN',
+      [{ field: 'slug', message: '"bhyt" is already a section of this site' }],
+    ]);
     expect((await errors('POST', sections(), { title: 'A' }))[0]).toBe(422);
     expect((await errors('POST', sections(), { title: '<b>Mục</b>' }))[0]).toBe(422);
-    expect((await errors('POST', sections(), { title: 'Mục', slug: 'Không Hợp Lệ' }))[2]).toEqual([{ field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)' }]);
+    expect((await errors('POST', sections(), { title: 'Mục', slug: 'Không Hợp Lệ' }))[2]).toEqual([
+      { field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)' },
+    ]);
     expect((await errors('PATCH', `${sections()}/khong-co`, { title: 'Mục' }))[0]).toBe(422);
   });
 
@@ -94,13 +132,23 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     expect(await errors('tin-tuc-thong-bao')).toEqual([409, 'SITES_SECTION_REQUIRED']);
     expect(await errors('hoi-dap-chinh-sach-y-te')).toEqual([409, 'SITES_SECTION_NOT_EMPTY']);
 
-    const item = await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title: 'Cấp thẻ bảo hiểm y tế cho trẻ em', section: 'the-bhyt' }, admin);
+    const item = await lc.send(
+      'POST',
+      '/api/v1/content',
+      { site: 'so-y-te', type: 'news', title: 'Cấp thẻ bảo hiểm y tế cho trẻ em', section: 'the-bhyt' },
+      admin,
+    );
     await publishThrough(lc, [head], item.body.id);
     expect(await errors('the-bhyt')).toEqual([409, 'SITES_SECTION_NOT_EMPTY']);
     const listed = await api.request('/api/v1/public/sites/so-y-te/items?section=the-bhyt', { headers: { 'x-tenant': 'lao-cai' } });
     expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([item.body.id]);
 
-    await lc.send('PUT', `/api/v1/content/${item.body.id}`, { expectedRevision: 1, title: item.body.title, section: 'tin-tuc-thong-bao' }, admin);
+    await lc.send(
+      'PUT',
+      `/api/v1/content/${item.body.id}`,
+      { expectedRevision: 1, title: item.body.title, section: 'tin-tuc-thong-bao' },
+      admin,
+    );
     const removed = await lc.send('DELETE', `${sections()}/the-bhyt`, undefined, admin);
     expect(removed.status).toBe(200);
     expect(find(removed.body.sections, 'the-bhyt')).toBeUndefined();

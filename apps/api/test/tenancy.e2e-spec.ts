@@ -71,7 +71,9 @@ describe('tenant resolution over HTTP', () => {
   it.each([['Lào Cai'], ['LAO_CAI'], ['a'], ["lao-cai' OR 1=1"], ['x'.repeat(80)]])(
     'answers a malformed X-Tenant %p with 400 naming the header',
     async (value) => {
-      const res = await api.request('/api/v1/tenant', { headers: { 'x-tenant': encodeURI(value) === value ? value : value.replace(/[^\x20-\x7e]/g, '?') } });
+      const res = await api.request('/api/v1/tenant', {
+        headers: { 'x-tenant': encodeURI(value) === value ? value : value.replace(/[^\x20-\x7e]/g, '?') },
+      });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('TENANCY_MALFORMED_TENANT_HEADER');
       expect(res.body.detail).toContain('X-Tenant');
@@ -99,7 +101,7 @@ describe('tenant resolution over HTTP', () => {
     expect(res.body.code).toBe('PLATFORM_NOT_FOUND');
   });
 
-  it('issue 14: Fastify\'s own router errors (bad percent-encoding, an over-long parameter) are problem+json', async () => {
+  it("issue 14: Fastify's own router errors (bad percent-encoding, an over-long parameter) are problem+json", async () => {
     const bad = await api.onHost('laocai.test.vn', '/api/v1/content/%E0%A4%A');
     expect([bad.status, bad.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8']);
     expect(bad.body).toMatchObject({ status: 400, code: 'PLATFORM_MALFORMED_URL', requestId: expect.any(String) });
@@ -120,9 +122,15 @@ describe('tenant resolution over HTTP', () => {
       health: await api.request('/health/live'),
     };
     for (const [name, res] of Object.entries(answers)) {
-      expect({ name, nosniff: res.headers['x-content-type-options'], frame: res.headers['x-frame-options'] }).toEqual({ name, nosniff: 'nosniff', frame: 'DENY' });
+      expect({ name, nosniff: res.headers['x-content-type-options'], frame: res.headers['x-frame-options'] }).toEqual({
+        name,
+        nosniff: 'nosniff',
+        frame: 'DENY',
+      });
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
       // HSTS only where production serves HTTPS.
       expect(res.headers['strict-transport-security']).toBeUndefined();
     }

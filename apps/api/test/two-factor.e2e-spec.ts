@@ -26,24 +26,45 @@ describe('two-step verification over HTTP (issue 14)', () => {
     const seed = (file: string) => readFileSync(join(__dirname, '../../../tenants/nghe-an', file), 'utf8');
     const SESSIONS = '  sessions: { accessTokenMinutes: 15, absoluteHours: 336, idleMinutes: 480 }';
     if (!seed('tenant.yaml').includes(SESSIONS)) throw new Error('the seed no longer has the sessions line this test extends');
-    const parsed = parseTenantDefinition({ rules: seed('tenant.yaml').replace(SESSIONS, `${SESSIONS}\n  twoFactor: { requiredFor: [editorial_board] }`), units: seed('units.yaml') });
+    const parsed = parseTenantDefinition({
+      rules: seed('tenant.yaml').replace(SESSIONS, `${SESSIONS}\n  twoFactor: { requiredFor: [editorial_board] }`),
+      units: seed('units.yaml'),
+    });
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
     return parsed.definition;
   };
 
   /** As if a minute had passed since the account's last code: the next code is a new one. */
-  const aMinuteLater = (userId: string) => ctx.asOwner((c) => c.query(`UPDATE accounts_user SET two_factor_last_step = two_factor_last_step - 2 WHERE id = $1`, [userId]));
-  const userIdOf = async (username: string) => (await ctx.asOwner((c) => c.query(`SELECT id FROM accounts_user WHERE username = $1`, [username]))).rows[0].id as string;
+  const aMinuteLater = (userId: string) =>
+    ctx.asOwner((c) => c.query(`UPDATE accounts_user SET two_factor_last_step = two_factor_last_step - 2 WHERE id = $1`, [userId]));
+  const userIdOf = async (username: string) =>
+    (await ctx.asOwner((c) => c.query(`SELECT id FROM accounts_user WHERE username = $1`, [username]))).rows[0].id as string;
   const auditOf = async (userId: string, action: string) =>
-    (await ctx.asOwner((c) => c.query(`SELECT details, actor_label, tenant_id FROM audit_entry WHERE subject_id = $1 AND action = $2 ORDER BY seq`, [userId, action]))).rows;
+    (
+      await ctx.asOwner((c) =>
+        c.query(`SELECT details, actor_label, tenant_id FROM audit_entry WHERE subject_id = $1 AND action = $2 ORDER BY seq`, [
+          userId,
+          action,
+        ]),
+      )
+    ).rows;
 
   /** Turns two-step verification on for a signed-in account: its secret and recovery codes. */
   const enrol = async (caller: Caller, token: string) => {
     const started = await caller.send('POST', `${caller.authBase}/two-factor/enrolment`, undefined, token);
     expect(started.status).toBe(201);
-    const confirmed = await caller.send('POST', `${caller.authBase}/two-factor/enrolment/confirm`, { code: codeOf(started.body.secret) }, token);
+    const confirmed = await caller.send(
+      'POST',
+      `${caller.authBase}/two-factor/enrolment/confirm`,
+      { code: codeOf(started.body.secret) },
+      token,
+    );
     expect(confirmed.status).toBe(200);
-    return { secret: started.body.secret as string, recoveryCodes: confirmed.body.recoveryCodes as string[], otpauthUri: started.body.otpauthUri as string };
+    return {
+      secret: started.body.secret as string,
+      recoveryCodes: confirmed.body.recoveryCodes as string[],
+      otpauthUri: started.body.otpauthUri as string,
+    };
   };
   const challengeOf = async (caller: Caller, username: string) => {
     const first = await caller.login(username, STRONG_PASSWORD);
@@ -51,7 +72,8 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect(first.body).toEqual({ twoFactorRequired: true, challenge: expect.any(String), expiresIn: 300 });
     return first.body.challenge as string;
   };
-  const answer = (caller: Caller, challenge: string, code: string) => caller.send('POST', `${caller.authBase}/login/two-factor`, { challenge, code });
+  const answer = (caller: Caller, challenge: string, code: string) =>
+    caller.send('POST', `${caller.authBase}/login/two-factor`, { challenge, code });
 
   beforeAll(async () => {
     ctx = await TestContext.create();
@@ -74,18 +96,30 @@ describe('two-step verification over HTTP (issue 14)', () => {
     const started = await lc.send('POST', '/api/v1/auth/two-factor/enrolment', undefined, accessToken);
     expect(started.status).toBe(201);
     expect(started.body.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(started.body.otpauthUri).toBe(`otpauth://totp/${encodeURIComponent('Cổng Tỉnh Lào Cai')}:totp.enrol?secret=${started.body.secret}&period=30&digits=6&algorithm=SHA1&issuer=${encodeURIComponent('Cổng Tỉnh Lào Cai')}`);
+    expect(started.body.otpauthUri).toBe(
+      `otpauth://totp/${encodeURIComponent('Cổng Tỉnh Lào Cai')}:totp.enrol?secret=${started.body.secret}&period=30&digits=6&algorithm=SHA1&issuer=${encodeURIComponent('Cổng Tỉnh Lào Cai')}`,
+    );
     // Not confirmed: the password alone still signs in.
     expect((await lc.login('totp.enrol', STRONG_PASSWORD)).body.accessToken).toEqual(expect.any(String));
 
-    const wrong = await lc.send('POST', '/api/v1/auth/two-factor/enrolment/confirm', { code: codeOf(started.body.secret) === '000000' ? '111111' : '000000' }, accessToken);
+    const wrong = await lc.send(
+      'POST',
+      '/api/v1/auth/two-factor/enrolment/confirm',
+      { code: codeOf(started.body.secret) === '000000' ? '111111' : '000000' },
+      accessToken,
+    );
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ code: 'AUTH_TWO_FACTOR_CODE_WRONG', detail: 'Mã xác thực không đúng hoặc đã hết hạn.' });
     const malformed = await lc.send('POST', '/api/v1/auth/two-factor/enrolment/confirm', { code: 'abc' }, accessToken);
     expect(malformed.status).toBe(422);
     expect(malformed.body.errors[0].field).toBe('code');
 
-    const confirmed = await lc.send('POST', '/api/v1/auth/two-factor/enrolment/confirm', { code: codeOf(started.body.secret) }, accessToken);
+    const confirmed = await lc.send(
+      'POST',
+      '/api/v1/auth/two-factor/enrolment/confirm',
+      { code: codeOf(started.body.secret) },
+      accessToken,
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.recoveryCodes).toHaveLength(10);
     expect(new Set(confirmed.body.recoveryCodes).size).toBe(10);
@@ -94,14 +128,20 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('AUTH_TWO_FACTOR_ALREADY_ENABLED');
 
-    const stored = (await ctx.asOwner((c) => c.query(`SELECT two_factor_secret, two_factor_pending_secret FROM accounts_user WHERE id = $1`, [user.id]))).rows[0];
+    const stored = (
+      await ctx.asOwner((c) => c.query(`SELECT two_factor_secret, two_factor_pending_secret FROM accounts_user WHERE id = $1`, [user.id]))
+    ).rows[0];
     expect(stored.two_factor_pending_secret).toBeNull();
     expect(stored.two_factor_secret).toMatch(/^v1\./);
     expect(stored.two_factor_secret).not.toContain(started.body.secret);
-    const hashes = (await ctx.asOwner((c) => c.query(`SELECT code_hash FROM accounts_recovery_code WHERE user_id = $1`, [user.id]))).rows.map((r) => r.code_hash);
+    const hashes = (
+      await ctx.asOwner((c) => c.query(`SELECT code_hash FROM accounts_recovery_code WHERE user_id = $1`, [user.id]))
+    ).rows.map((r) => r.code_hash);
     expect(hashes).toHaveLength(10);
     for (const code of confirmed.body.recoveryCodes) expect(hashes).not.toContain(code);
-    expect(await auditOf(user.id, 'auth.two_factor_enabled')).toEqual([expect.objectContaining({ details: { recoveryCodes: 10 }, actor_label: 'totp.enrol' })]);
+    expect(await auditOf(user.id, 'auth.two_factor_enabled')).toEqual([
+      expect.objectContaining({ details: { recoveryCodes: 10 }, actor_label: 'totp.enrol' }),
+    ]);
     const view = await lc.send('GET', `/api/v1/users/${user.id}`, undefined, lcAdmin);
     expect(view.body.twoFactorEnabled).toBe(true);
     expect(JSON.stringify(view.body)).not.toContain(started.body.secret);
@@ -122,7 +162,10 @@ describe('two-step verification over HTTP (issue 14)', () => {
 
     const reused = await answer(lc, challenge, code);
     expect(reused.status).toBe(401);
-    expect(reused.body).toMatchObject({ code: 'AUTH_TWO_FACTOR_CHALLENGE_INVALID', detail: 'Phiên xác thực hai bước không hợp lệ hoặc đã được dùng; hãy đăng nhập lại bằng mật khẩu.' });
+    expect(reused.body).toMatchObject({
+      code: 'AUTH_TWO_FACTOR_CHALLENGE_INVALID',
+      detail: 'Phiên xác thực hai bước không hợp lệ hoặc đã được dùng; hãy đăng nhập lại bằng mật khẩu.',
+    });
     // The same code with a fresh challenge: someone who watched it typed cannot use it again.
     const replayed = await answer(lc, await challengeOf(lc, 'totp.signin'), code);
     expect(replayed.status).toBe(401);
@@ -153,10 +196,15 @@ describe('two-step verification over HTTP (issue 14)', () => {
     for (let i = 0; i < 5; i++) {
       const refused = await answer(lc, challenge, i % 2 ? wrongCode : 'zzzzz-zzzzz');
       expect(refused.status).toBe(401);
-      expect(refused.body).toMatchObject({ code: 'AUTH_TWO_FACTOR_FAILED', detail: 'Mã xác thực không đúng hoặc đã được dùng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần.' });
+      expect(refused.body).toMatchObject({
+        code: 'AUTH_TWO_FACTOR_FAILED',
+        detail: 'Mã xác thực không đúng hoặc đã được dùng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần.',
+      });
     }
     expect(await auditOf(user.id, 'auth.two_factor_failed')).toHaveLength(5);
-    expect(await auditOf(user.id, 'auth.locked')).toEqual([expect.objectContaining({ details: expect.objectContaining({ minutes: 15, during: 'sign-in' }) })]);
+    expect(await auditOf(user.id, 'auth.locked')).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ minutes: 15, during: 'sign-in' }) }),
+    ]);
     const locked = await answer(lc, challenge, codeOf(secret));
     expect(locked.status).toBe(401);
     expect(locked.body.code).toBe('AUTH_TWO_FACTOR_FAILED');
@@ -172,13 +220,18 @@ describe('two-step verification over HTTP (issue 14)', () => {
     const { secret } = await enrol(lc, accessToken);
     await aMinuteLater(user.id);
     const challenge = await challengeOf(lc, 'totp.expired');
-    await ctx.asOwner((c) => c.query(`UPDATE accounts_sign_in_challenge SET expires_at = now() - interval '1 second' WHERE id = $1`, [challenge.split('.')[0]]));
+    await ctx.asOwner((c) =>
+      c.query(`UPDATE accounts_sign_in_challenge SET expires_at = now() - interval '1 second' WHERE id = $1`, [challenge.split('.')[0]]),
+    );
     const late = await answer(lc, challenge, codeOf(secret));
     expect(late.status).toBe(401);
-    expect(late.body).toMatchObject({ code: 'AUTH_TWO_FACTOR_CHALLENGE_EXPIRED', detail: 'Phiên xác thực hai bước đã hết hạn (5 phút sau khi nhập mật khẩu); hãy đăng nhập lại.' });
+    expect(late.body).toMatchObject({
+      code: 'AUTH_TWO_FACTOR_CHALLENGE_EXPIRED',
+      detail: 'Phiên xác thực hai bước đã hết hạn (5 phút sau khi nhập mật khẩu); hãy đăng nhập lại.',
+    });
   });
 
-  it("turns off with the password or a code; a wrong proof is refused and counted", async () => {
+  it('turns off with the password or a code; a wrong proof is refused and counted', async () => {
     const { accessToken, user } = await readyAccount(ctx, lc, 'totp.off', laoCaiId);
     const { secret } = await enrol(lc, accessToken);
     const none = await lc.send('POST', '/api/v1/auth/two-factor/disable', {}, accessToken);
@@ -191,7 +244,9 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect((await lc.send('POST', '/api/v1/auth/two-factor/disable', { code: codeOf(secret) }, accessToken)).status).toBe(204);
     expect(await auditOf(user.id, 'auth.two_factor_disabled')).toEqual([expect.objectContaining({ details: { via: 'code' } })]);
     expect((await lc.login('totp.off', STRONG_PASSWORD)).body.accessToken).toEqual(expect.any(String));
-    expect((await lc.send('POST', '/api/v1/auth/two-factor/disable', { password: STRONG_PASSWORD }, accessToken)).body.code).toBe('AUTH_TWO_FACTOR_NOT_ENABLED');
+    expect((await lc.send('POST', '/api/v1/auth/two-factor/disable', { password: STRONG_PASSWORD }, accessToken)).body.code).toBe(
+      'AUTH_TWO_FACTOR_NOT_ENABLED',
+    );
   });
 
   it("a role the province's rule names must enrol: until then its tokens allow only enrolling; it cannot turn it off", async () => {
@@ -210,7 +265,10 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect((await na.send('GET', '/api/v1/auth/me', undefined, token)).body.username).toBe('board.na');
     const off = await na.send('POST', '/api/v1/auth/two-factor/disable', { password: STRONG_PASSWORD }, token);
     expect(off.status).toBe(409);
-    expect(off.body).toMatchObject({ code: 'AUTH_TWO_FACTOR_REQUIRED_BY_ROLE', detail: 'Không thể tắt xác thực hai bước: quy định của tỉnh bắt buộc cho vai trò editorial_board.' });
+    expect(off.body).toMatchObject({
+      code: 'AUTH_TWO_FACTOR_REQUIRED_BY_ROLE',
+      detail: 'Không thể tắt xác thực hai bước: quy định của tỉnh bắt buộc cho vai trò editorial_board.',
+    });
     await aMinuteLater(await userIdOf('board.na'));
     expect((await answer(na, await challengeOf(na, 'board.na'), codeOf(secret))).body.twoFactorEnrolmentRequired).toBe(false);
     // The IT centre's own role is not named: optional for it.
@@ -233,7 +291,9 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect(own.body.code).toBe('ACCOUNTS_OWN_TWO_FACTOR_RESET');
 
     expect((await na.send('POST', `/api/v1/users/${userId}/two-factor/reset`, undefined, naAdmin)).status).toBe(204);
-    expect(await auditOf(userId, 'auth.two_factor_reset')).toEqual([expect.objectContaining({ actor_label: 'it.nghean', tenant_id: ngheAnId, details: { username: 'board.reset', wasEnabled: true } })]);
+    expect(await auditOf(userId, 'auth.two_factor_reset')).toEqual([
+      expect.objectContaining({ actor_label: 'it.nghean', tenant_id: ngheAnId, details: { username: 'board.reset', wasEnabled: true } }),
+    ]);
     expect((await na.send('GET', '/api/v1/auth/me', undefined, token)).body.code).toBe('AUTH_SESSION_ENDED');
     const again = await na.login('board.reset', STRONG_PASSWORD);
     expect(again.body).toMatchObject({ twoFactorEnrolmentRequired: true, accessToken: expect.any(String) });
@@ -252,14 +312,22 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect((await answer(lc, challenge, codeOf(secret))).body.code).toBe('AUTH_TWO_FACTOR_CHALLENGE_INVALID');
     const signedIn = await answer(platform, challenge, codeOf(secret));
     expect(signedIn.status).toBe(200);
-    expect((await platform.send('GET', '/api/v1/operator/auth/me', undefined, signedIn.body.accessToken)).body).toMatchObject({ username: 'op.totp', tenantId: null });
+    expect((await platform.send('GET', '/api/v1/operator/auth/me', undefined, signedIn.body.accessToken)).body).toMatchObject({
+      username: 'op.totp',
+      tenantId: null,
+    });
   });
 
   it('documents each new route with its response shape', async () => {
     const doc = (await lc.send('GET', '/docs/openapi.json')).body;
     const schemaOf = (path: string, status: string) => doc.paths[path].post.responses[status].content['application/json'].schema;
-    expect(schemaOf('/api/v1/auth/login', '200').oneOf).toEqual([{ $ref: '#/components/schemas/TokenResponse' }, { $ref: '#/components/schemas/TwoFactorChallengeResponse' }]);
-    expect(doc.components.schemas.TwoFactorChallengeResponse.required).toEqual(expect.arrayContaining(['twoFactorRequired', 'challenge', 'expiresIn']));
+    expect(schemaOf('/api/v1/auth/login', '200').oneOf).toEqual([
+      { $ref: '#/components/schemas/TokenResponse' },
+      { $ref: '#/components/schemas/TwoFactorChallengeResponse' },
+    ]);
+    expect(doc.components.schemas.TwoFactorChallengeResponse.required).toEqual(
+      expect.arrayContaining(['twoFactorRequired', 'challenge', 'expiresIn']),
+    );
     expect(schemaOf('/api/v1/auth/login/two-factor', '200')).toEqual({ $ref: '#/components/schemas/TokenResponse' });
     expect(schemaOf('/api/v1/auth/two-factor/enrolment', '201')).toEqual({ $ref: '#/components/schemas/TwoFactorEnrolmentResponse' });
     expect(schemaOf('/api/v1/auth/two-factor/enrolment/confirm', '200')).toEqual({ $ref: '#/components/schemas/RecoveryCodesResponse' });
@@ -268,7 +336,7 @@ describe('two-step verification over HTTP (issue 14)', () => {
     expect(Object.keys(doc.paths['/api/v1/auth/two-factor/disable'].post.responses)).toContain('204');
   });
 
-  it("a challenge of one province is useless in another and at the platform, and stays good where it was issued", async () => {
+  it('a challenge of one province is useless in another and at the platform, and stays good where it was issued', async () => {
     const { accessToken, user } = await readyAccount(ctx, lc, 'totp.cross', laoCaiId);
     const { secret } = await enrol(lc, accessToken);
     await aMinuteLater(user.id);

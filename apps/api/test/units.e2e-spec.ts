@@ -29,22 +29,36 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     const list = await asAdmin('GET', '/units');
     expect(list.status).toBe(200);
     expect(list.body).toHaveLength(34);
-    expect((await asAdmin('GET', '/units/tp-lao-cai')).body).toMatchObject({ kind: 'city', parent: 'ubnd-tinh', tags: ['pilot-online-services'], managedBy: 'rules' });
+    expect((await asAdmin('GET', '/units/tp-lao-cai')).body).toMatchObject({
+      kind: 'city',
+      parent: 'ubnd-tinh',
+      tags: ['pilot-online-services'],
+      managedBy: 'rules',
+    });
     expect((await asAdmin('GET', '/units/khong-co')).status).toBe(404);
   });
 
   it('adds, moves and deactivates units; refuses undeclared kinds, unknown parents, cycles and duplicate codes', async () => {
-    const created = await asAdmin('POST', '/units', { code: 'phong-ha-tang', name: 'Phòng Hạ tầng CNTT', kind: 'board', parent: 'trung-tam-cntt' });
+    const created = await asAdmin('POST', '/units', {
+      code: 'phong-ha-tang',
+      name: 'Phòng Hạ tầng CNTT',
+      kind: 'board',
+      parent: 'trung-tam-cntt',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ parent: 'trung-tam-cntt', managedBy: 'api', active: true });
     expect((await asAdmin('POST', '/units', { code: 'phong-ha-tang', name: 'Lặp', kind: 'board' })).body.code).toBe('UNITS_CODE_TAKEN');
     const commune = await asAdmin('POST', '/units', { code: 'xa-a', name: 'Xã A', kind: 'commune' });
     expect([commune.status, commune.body.code, commune.body.errors[0].field]).toEqual([422, 'UNITS_KIND_NOT_DECLARED', 'kind']);
-    expect((await asAdmin('POST', '/units', { code: 'xa-b', name: 'Xã B', kind: 'board', parent: 'khong-co' })).body.code).toBe('UNITS_UNKNOWN_PARENT');
+    expect((await asAdmin('POST', '/units', { code: 'xa-b', name: 'Xã B', kind: 'board', parent: 'khong-co' })).body.code).toBe(
+      'UNITS_UNKNOWN_PARENT',
+    );
     expect((await asAdmin('POST', '/units', { code: 'Xa B', name: 'Xã B', kind: 'board' })).status).toBe(422);
 
     expect((await asAdmin('PATCH', '/units/ubnd-tinh', { parent: 'phong-ha-tang' })).body.code).toBe('UNITS_CYCLE');
-    expect((await asAdmin('PATCH', '/units/phong-ha-tang', { parent: 'so-buu-chinh-vien-thong', name: 'Phòng Hạ tầng số' })).body).toMatchObject({ parent: 'so-buu-chinh-vien-thong', name: 'Phòng Hạ tầng số' });
+    expect(
+      (await asAdmin('PATCH', '/units/phong-ha-tang', { parent: 'so-buu-chinh-vien-thong', name: 'Phòng Hạ tầng số' })).body,
+    ).toMatchObject({ parent: 'so-buu-chinh-vien-thong', name: 'Phòng Hạ tầng số' });
     expect((await asAdmin('DELETE', '/units/ubnd-tinh')).body.code).toBe('UNITS_HAS_ACTIVE_CHILDREN');
 
     // Applying the rule files again leaves the API's unit alone.
@@ -69,7 +83,12 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     expect(saved.body.profile).toEqual(profile);
     const other = await lc.send('PUT', '/api/v1/units/so-xay-dung/profile', profile, head.token);
     expect([other.status, other.body.code]).toEqual([403, 'AUTH_FORBIDDEN']);
-    const bad = await lc.send('PUT', '/api/v1/units/so-y-te/profile', { ...profile, phone: 'gọi tôi', leaders: [{ name: 'A' }] }, head.token);
+    const bad = await lc.send(
+      'PUT',
+      '/api/v1/units/so-y-te/profile',
+      { ...profile, phone: 'gọi tôi', leaders: [{ name: 'A' }] },
+      head.token,
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leaders[0].name', 'leaders[0].title', 'phone']);
     expect((await asAdmin('PUT', '/units/so-xay-dung/profile', { address: 'Lào Cai' })).status).toBe(200);
@@ -80,7 +99,9 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     const editor = await member('bientap.so.xd', [{ role: 'unit_editor', unit: 'so-xay-dung' }]);
     const notHead = await asAdmin('PUT', '/units/so-xay-dung/team/leader', { userId: editor.id });
     expect([notHead.status, notHead.body.code]).toEqual([422, 'UNITS_LEADER_NOT_HEAD']);
-    expect((await lc.send('PUT', '/api/v1/units/so-xay-dung/team/leader', { userId: head.id }, head.token)).body.teamLeaderId).toBe(head.id);
+    expect((await lc.send('PUT', '/api/v1/units/so-xay-dung/team/leader', { userId: head.id }, head.token)).body.teamLeaderId).toBe(
+      head.id,
+    );
     const team = await lc.send('GET', '/api/v1/units/so-xay-dung/team', undefined, editor.token);
     expect(team.body).toEqual({
       unit: 'so-xay-dung',
@@ -94,7 +115,7 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     expect((await lc.send('POST', '/api/v1/units', { code: 'x-y', name: 'X Y', kind: 'board' }, head.token)).status).toBe(403);
   });
 
-  it('LC-1.1: lists the portal and the sub-sites with their sections; another province\'s sites are not there', async () => {
+  it("LC-1.1: lists the portal and the sub-sites with their sections; another province's sites are not there", async () => {
     const editor = await member('bientap.sites', [{ role: 'unit_editor', unit: 'so-y-te' }]);
     const sites = await lc.send('GET', '/api/v1/sites', undefined, editor.token);
     expect(sites.status).toBe(200);

@@ -20,8 +20,13 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
     ctx = await TestContext.create();
     laoCai = await ctx.newTenant({ name: 'Tỉnh Lào Cai' });
     ngheAn = await ctx.newTenant({ name: 'Tỉnh Nghệ An' });
-    for (const [tenant, code, name] of [[laoCai, 'so-y-te', 'Sở Y tế'], [ngheAn, 'so-y-te', 'Sở Y tế Nghệ An']] as const) {
-      await ctx.db.transaction(tenant.id, (m) => m.getRepository(Unit).save({ tenantId: tenant.id, code, name, kind: 'department', tags: [], parentId: null, active: true }));
+    for (const [tenant, code, name] of [
+      [laoCai, 'so-y-te', 'Sở Y tế'],
+      [ngheAn, 'so-y-te', 'Sở Y tế Nghệ An'],
+    ] as const) {
+      await ctx.db.transaction(tenant.id, (m) =>
+        m.getRepository(Unit).save({ tenantId: tenant.id, code, name, kind: 'department', tags: [], parentId: null, active: true }),
+      );
     }
     api = await ApiUnderTest.start(ctx.config);
     lc = new Caller(api, laoCai.code);
@@ -38,9 +43,17 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
   const asAdmin = (method: string, path: string, body?: unknown) => lc.send(method, `/api/v1${path}`, body, admin.accessToken);
 
   it('invites a person with unit roles; the invitation activates once, with a password the policy accepts', async () => {
-    const invited = await asAdmin('POST', '/users/invitations', { username: 'Bien.Tap.Vien', displayName: 'Biên tập viên', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] });
+    const invited = await asAdmin('POST', '/users/invitations', {
+      username: 'Bien.Tap.Vien',
+      displayName: 'Biên tập viên',
+      roles: [{ role: 'unit_editor', unit: 'so-y-te' }],
+    });
     expect(invited.status).toBe(201);
-    expect(invited.body.user).toMatchObject({ username: 'bien.tap.vien', status: 'invited', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] });
+    expect(invited.body.user).toMatchObject({
+      username: 'bien.tap.vien',
+      status: 'invited',
+      roles: [{ role: 'unit_editor', unit: 'so-y-te' }],
+    });
     const token = invited.body.invitation.token;
 
     expect((await lc.login('bien.tap.vien', STRONG_PASSWORD)).status).toBe(401);
@@ -55,7 +68,9 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
 
   it('an expired invitation is refused (410) and a new one replaces it', async () => {
     const invited = await asAdmin('POST', '/users/invitations', { username: 'tre.han', displayName: 'Trễ hạn', roles: [] });
-    await ctx.asOwner((c) => c.query(`UPDATE accounts_user_token SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [invited.body.user.id]));
+    await ctx.asOwner((c) =>
+      c.query(`UPDATE accounts_user_token SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [invited.body.user.id]),
+    );
     const late = await lc.send('POST', '/api/v1/auth/activate', { token: invited.body.invitation.token, password: STRONG_PASSWORD });
     expect([late.status, late.body.code]).toEqual([410, 'ACCOUNTS_TOKEN_EXPIRED']);
     const again = await asAdmin('POST', `/users/${invited.body.user.id}/invitation`);
@@ -64,11 +79,23 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
   });
 
   it('refuses bad invitations and role grants with the field at fault', async () => {
-    const noUnit = await asAdmin('POST', '/users/invitations', { username: 'khong.don.vi', displayName: 'Không đơn vị', roles: [{ role: 'unit_head' }] });
+    const noUnit = await asAdmin('POST', '/users/invitations', {
+      username: 'khong.don.vi',
+      displayName: 'Không đơn vị',
+      roles: [{ role: 'unit_head' }],
+    });
     expect([noUnit.status, noUnit.body.code, noUnit.body.errors[0].field]).toEqual([422, 'ACCOUNTS_UNIT_REQUIRED', 'roles[0].unit']);
-    const unknownUnit = await asAdmin('POST', '/users/invitations', { username: 'sai.don.vi', displayName: 'Sai đơn vị', roles: [{ role: 'unit_head', unit: 'so-khong-co' }] });
+    const unknownUnit = await asAdmin('POST', '/users/invitations', {
+      username: 'sai.don.vi',
+      displayName: 'Sai đơn vị',
+      roles: [{ role: 'unit_head', unit: 'so-khong-co' }],
+    });
     expect(unknownUnit.body.code).toBe('ACCOUNTS_UNKNOWN_UNIT');
-    const badRole = await asAdmin('POST', '/users/invitations', { username: 'sai.vai.tro', displayName: 'Sai vai trò', roles: [{ role: 'webmaster' }] });
+    const badRole = await asAdmin('POST', '/users/invitations', {
+      username: 'sai.vai.tro',
+      displayName: 'Sai vai trò',
+      roles: [{ role: 'webmaster' }],
+    });
     expect([badRole.status, badRole.body.errors[0].field]).toEqual([422, 'roles[0].role']);
     const taken = await asAdmin('POST', '/users/invitations', { username: 'it.laocai', displayName: 'Trùng', roles: [] });
     expect([taken.status, taken.body.code]).toEqual([409, 'ACCOUNTS_USERNAME_TAKEN']);
@@ -78,8 +105,13 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
 
   it('changes roles, keeps at least one admin, deactivates with immediate effect and reactivates', async () => {
     const person = await readyAccount(ctx, lc, 'truong.phong', laoCai.id);
-    const roles = await asAdmin('PUT', `/users/${person.user.id}/roles`, { roles: [{ role: 'unit_head', unit: 'so-y-te' }, { role: 'editorial_board' }] });
-    expect(roles.body.roles).toEqual([{ role: 'editorial_board', unit: null }, { role: 'unit_head', unit: 'so-y-te' }]);
+    const roles = await asAdmin('PUT', `/users/${person.user.id}/roles`, {
+      roles: [{ role: 'unit_head', unit: 'so-y-te' }, { role: 'editorial_board' }],
+    });
+    expect(roles.body.roles).toEqual([
+      { role: 'editorial_board', unit: null },
+      { role: 'unit_head', unit: 'so-y-te' },
+    ]);
     expect((await asAdmin('PUT', `/users/${admin.user.id}/roles`, { roles: [] })).body.code).toBe('ACCOUNTS_LAST_ADMIN');
     expect((await asAdmin('POST', `/users/${admin.user.id}/deactivate`)).body.code).toBe('ACCOUNTS_NOT_YOURSELF');
 
@@ -104,7 +136,10 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
     const reset = await asAdmin('POST', `/users/${person.user.id}/password-reset`);
     expect(reset.status).toBe(201);
     const same = await lc.send('POST', '/api/v1/auth/reset', { token: reset.body.token, password: STRONG_PASSWORD });
-    expect([same.status, same.body.errors.map((e: { message: string }) => e.message)]).toEqual([422, ['Mật khẩu mới phải khác mật khẩu cũ.']]);
+    expect([same.status, same.body.errors.map((e: { message: string }) => e.message)]).toEqual([
+      422,
+      ['Mật khẩu mới phải khác mật khẩu cũ.'],
+    ]);
     expect((await lc.send('POST', '/api/v1/auth/reset', { token: reset.body.token, password: NEW_PASSWORD })).status).toBe(204);
     expect((await lc.login('lo.mat.khau', STRONG_PASSWORD)).status).toBe(401);
     expect((await lc.login('lo.mat.khau', NEW_PASSWORD)).status).toBe(200);
@@ -137,7 +172,18 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
     const next = await asAdmin('GET', `/audit?action=auth.sign_in_failed,auth.password_exposed&limit=2&cursor=${failed.body.nextCursor}`);
     expect(next.body.items[0].id).not.toBe(failed.body.items[0].id);
     const actions = new Set((await asAdmin('GET', '/audit?limit=200')).body.items.map((e: { action: string }) => e.action));
-    for (const action of ['auth.sign_in', 'auth.sign_in_failed', 'accounts.user_invited', 'accounts.user_activated', 'accounts.role_granted', 'accounts.role_revoked', 'accounts.user_deactivated', 'auth.password_exposed', 'auth.password_reset_issued', 'auth.password_changed']) {
+    for (const action of [
+      'auth.sign_in',
+      'auth.sign_in_failed',
+      'accounts.user_invited',
+      'accounts.user_activated',
+      'accounts.role_granted',
+      'accounts.role_revoked',
+      'accounts.user_deactivated',
+      'auth.password_exposed',
+      'auth.password_reset_issued',
+      'auth.password_changed',
+    ]) {
       expect({ action, present: actions.has(action) }).toEqual({ action, present: true });
     }
     expect((await asAdmin('GET', '/audit?action=auth.hacked')).status).toBe(422);
@@ -146,11 +192,24 @@ describe('accounts managed by the IT centre: invitations, roles, deactivation, l
   });
 
   it('refuses these endpoints to roles that do not hold the capability (403)', async () => {
-    const editor = await asAdmin('POST', '/users/invitations', { username: 'chi.bien.tap', displayName: 'Chỉ biên tập', roles: [{ role: 'unit_editor', unit: 'so-y-te' }] });
+    const editor = await asAdmin('POST', '/users/invitations', {
+      username: 'chi.bien.tap',
+      displayName: 'Chỉ biên tập',
+      roles: [{ role: 'unit_editor', unit: 'so-y-te' }],
+    });
     await lc.send('POST', '/api/v1/auth/activate', { token: editor.body.invitation.token, password: STRONG_PASSWORD });
     const token = (await lc.login('chi.bien.tap', STRONG_PASSWORD)).body.accessToken;
-    for (const [method, path] of [['GET', '/users'], ['POST', '/users/invitations'], ['GET', '/audit']]) {
-      const res = await lc.send(method, `/api/v1${path}`, method === 'POST' ? { username: 'x.y.z', displayName: 'X Y', roles: [] } : undefined, token);
+    for (const [method, path] of [
+      ['GET', '/users'],
+      ['POST', '/users/invitations'],
+      ['GET', '/audit'],
+    ]) {
+      const res = await lc.send(
+        method,
+        `/api/v1${path}`,
+        method === 'POST' ? { username: 'x.y.z', displayName: 'X Y', roles: [] } : undefined,
+        token,
+      );
       expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 403, code: 'AUTH_FORBIDDEN' });
     }
   });

@@ -85,20 +85,17 @@ describe('cong db', () => {
 });
 
 describe('start-up with a wrong environment', () => {
-  it.each([['apps/api/src/main.ts'], ['apps/worker/src/main.ts']])(
-    '%s exits 1 listing every bad variable by name',
-    async (entry) => {
-      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          ['-r', '@swc-node/register', join(ROOT, entry)],
-          { cwd: ROOT, env: { PATH: process.env.PATH, PORT: 'eighty', REDIS_URL: 'http://x', WORKER_CONCURRENCY: '0' }, timeout: 60_000 },
-          (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
-        );
-      });
-      expect(code).toBe(1);
-      expect(stderr).toMatch(/Invalid configuration \(3 problems\)/);
-      for (const name of ['PORT', 'REDIS_URL', 'WORKER_CONCURRENCY']) expect(stderr).toContain(name);
-    },
-  );
+  it.each([['apps/api/src/main.ts'], ['apps/worker/src/main.ts']])('%s exits 1 listing every bad variable by name', async (entry) => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['-r', '@swc-node/register', join(ROOT, entry)],
+        { cwd: ROOT, env: { PATH: process.env.PATH, PORT: 'eighty', REDIS_URL: 'http://x', WORKER_CONCURRENCY: '0' }, timeout: 60_000 },
+        (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
+      );
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Invalid configuration \(3 problems\)/);
+    for (const name of ['PORT', 'REDIS_URL', 'WORKER_CONCURRENCY']) expect(stderr).toContain(name);
+  });
 });

@@ -38,7 +38,10 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
     ctx = await TestContext.create();
     if (!SEED('tenant.yaml').includes(SEED_SESSIONS)) throw new Error('the seed no longer has the sessions line this test extends');
     // Nghệ An's seed with the rule added, as a province would write it; Lào Cai's seed has none.
-    const parsed = parseTenantDefinition({ rules: SEED('tenant.yaml').replace(SEED_SESSIONS, `${SEED_SESSIONS}  suspendAfterInactiveDays: 45\n`), units: SEED('units.yaml') });
+    const parsed = parseTenantDefinition({
+      rules: SEED('tenant.yaml').replace(SEED_SESSIONS, `${SEED_SESSIONS}  suspendAfterInactiveDays: 45\n`),
+      units: SEED('units.yaml'),
+    });
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
     ngheAnId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(parsed.definition, { actorLabel: 'test-fixture' })).tenantId!;
     laoCaiId = await ctx.applySeed('lao-cai');
@@ -68,12 +71,31 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
   /** As if the account was last used (and created) that many days ago. */
   const lastUsed = (tenantId: string, username: string, days: number) =>
     ctx.asOwner((c) =>
-      c.query(`UPDATE accounts_user SET created_at = now() - make_interval(days => $3), last_login_at = now() - make_interval(days => $3) WHERE tenant_id = $1 AND username = $2`, [tenantId, username, days]),
+      c.query(
+        `UPDATE accounts_user SET created_at = now() - make_interval(days => $3), last_login_at = now() - make_interval(days => $3) WHERE tenant_id = $1 AND username = $2`,
+        [tenantId, username, days],
+      ),
     );
   const stored = async (tenantId: string, username: string) =>
-    ctx.asOwner(async (c) => (await c.query(`SELECT id, status, suspended_at, last_reinstated_at FROM accounts_user WHERE tenant_id = $1 AND username = $2`, [tenantId, username])).rows[0]);
+    ctx.asOwner(
+      async (c) =>
+        (
+          await c.query(`SELECT id, status, suspended_at, last_reinstated_at FROM accounts_user WHERE tenant_id = $1 AND username = $2`, [
+            tenantId,
+            username,
+          ])
+        ).rows[0],
+    );
   const audited = (action: string, subjectId: string) =>
-    ctx.asOwner(async (c) => (await c.query(`SELECT actor_label, details FROM audit_entry WHERE action = $1 AND subject_id = $2 ORDER BY seq`, [action, subjectId])).rows);
+    ctx.asOwner(
+      async (c) =>
+        (
+          await c.query(`SELECT actor_label, details FROM audit_entry WHERE action = $1 AND subject_id = $2 ORDER BY seq`, [
+            action,
+            subjectId,
+          ])
+        ).rows,
+    );
   /** Runs the job for a province on the real worker and returns what the handler answered. */
   const runJob = async (tenantId: string, key: string): Promise<string> => {
     await worker.get(JobQueue).enqueue(SuspendInactiveAccounts, { tenantId, idempotencyKey: key, data: {} });
@@ -91,10 +113,12 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
 
   it('is declared daily for every province at 00:30 in its own time zone', async () => {
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: `accounts-suspend-inactive-${ngheAnId}`, pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }),
-      expect.objectContaining({ key: `accounts-suspend-inactive-${laoCaiId}`, pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }),
-    ]));
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: `accounts-suspend-inactive-${ngheAnId}`, pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+        expect.objectContaining({ key: `accounts-suspend-inactive-${laoCaiId}`, pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+      ]),
+    );
   });
 
   it('issue 14: the job suspends an account unused for 46 days (45 allowed), ends its sessions and audits it; others stay', async () => {
@@ -112,7 +136,10 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
     // Its sessions ended at once: the access token it held no longer works.
     expect((await na.send('GET', '/api/v1/auth/me', undefined, staleToken)).body.code).toBe('AUTH_SESSION_ENDED');
     const [entry] = await audited('accounts.user_suspended', suspended.id);
-    expect(entry).toEqual({ actor_label: 'platform', details: { username: 'can.bo.cu', inactiveDays: 45, lastActiveAt: expect.any(String) } });
+    expect(entry).toEqual({
+      actor_label: 'platform',
+      details: { username: 'can.bo.cu', inactiveDays: 45, lastActiveAt: expect.any(String) },
+    });
     // Running again suspends nobody twice.
     expect(await runJob(ngheAnId, 'second-run')).toBe('0 suspended');
     expect(await audited('accounts.user_suspended', suspended.id)).toHaveLength(1);
@@ -151,7 +178,9 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
     const foreignLift = await lc.send('POST', `/api/v1/users/${id}/lift-suspension`, undefined, lcAdmin.accessToken);
     expect([foreignLift.status, foreignLift.body.code]).toEqual([404, 'ACCOUNTS_USER_NOT_FOUND']);
     // Nor with Lào Cai's token sent to Nghệ An.
-    expect((await na.send('POST', `/api/v1/users/${id}/lift-suspension`, undefined, lcAdmin.accessToken)).body.code).toBe('AUTH_WRONG_SCOPE');
+    expect((await na.send('POST', `/api/v1/users/${id}/lift-suspension`, undefined, lcAdmin.accessToken)).body.code).toBe(
+      'AUTH_WRONG_SCOPE',
+    );
     // Staff without users.manage cannot lift either.
     const colleague = (await na.login('can.bo.moi', STRONG_PASSWORD)).body.accessToken;
     expect((await na.send('POST', `/api/v1/users/${id}/lift-suspension`, undefined, colleague)).status).toBe(403);
@@ -163,7 +192,9 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
     const lifted = await na.send('POST', `/api/v1/users/${id}/lift-suspension`, undefined, naAdmin.accessToken);
     expect(lifted.status).toBe(200);
     expect(lifted.body).toMatchObject({ username: 'can.bo.cu', status: 'active', suspendedAt: null });
-    expect(await audited('accounts.user_suspension_lifted', id)).toEqual([{ actor_label: 'it.nghean', details: { username: 'can.bo.cu', suspendedAt: expect.any(String) } }]);
+    expect(await audited('accounts.user_suspension_lifted', id)).toEqual([
+      { actor_label: 'it.nghean', details: { username: 'can.bo.cu', suspendedAt: expect.any(String) } },
+    ]);
     const again = await na.send('POST', `/api/v1/users/${id}/lift-suspension`, undefined, naAdmin.accessToken);
     expect([again.status, again.body.code]).toEqual([409, 'ACCOUNTS_NOT_SUSPENDED']);
     expect((await na.send('POST', `/api/v1/users/${naAdmin.user.id}/lift-suspension`, undefined, naAdmin.accessToken)).status).toBe(409);

@@ -22,7 +22,12 @@ describe('per-province schedules follow the provinces (real worker and Redis)', 
 
   const schedulerKeys = async () => [...(await compliance.getJobSchedulers()), ...(await publishing.getJobSchedulers())].map((s) => s.key);
   const closedPeriods = (tenantId: string) =>
-    ctx.asOwner(async (c) => Number((await c.query(`SELECT count(*) FROM compliance_period_snapshot WHERE tenant_id = $1 AND computed_by = 'scheduled'`, [tenantId])).rows[0].count));
+    ctx.asOwner(async (c) =>
+      Number(
+        (await c.query(`SELECT count(*) FROM compliance_period_snapshot WHERE tenant_id = $1 AND computed_by = 'scheduled'`, [tenantId]))
+          .rows[0].count,
+      ),
+    );
 
   beforeAll(async () => {
     ctx = await TestContext.create({ WORKER_SCHEDULE_CHECK_MS: '300' });
@@ -46,10 +51,14 @@ describe('per-province schedules follow the provinces (real worker and Redis)', 
   it('a province applied while the worker runs gets its close and reminder schedulers and its catch-up close, without a restart', async () => {
     await until(async () => (await schedulerKeys()).includes(`compliance-close-${laoCaiId}`), 15_000, "Lào Cai's schedulers at start");
     const ngheAnId = await ctx.applySeed('nghe-an');
-    await until(async () => {
-      const keys = await schedulerKeys();
-      return keys.includes(`compliance-close-${ngheAnId}`) && keys.includes(`compliance-reminders-${ngheAnId}`);
-    }, 15_000, "Nghệ An's schedulers after it was applied");
+    await until(
+      async () => {
+        const keys = await schedulerKeys();
+        return keys.includes(`compliance-close-${ngheAnId}`) && keys.includes(`compliance-reminders-${ngheAnId}`);
+      },
+      15_000,
+      "Nghệ An's schedulers after it was applied",
+    );
     await until(async () => (await closedPeriods(ngheAnId)) === 5, 15_000, "Nghệ An's catch-up close");
     const close = (await compliance.getJobSchedulers()).find((s) => s.key === `compliance-close-${ngheAnId}`);
     expect(close).toMatchObject({ pattern: '5 0 * * *', tz: 'Asia/Ho_Chi_Minh' });
@@ -57,7 +66,9 @@ describe('per-province schedules follow the provinces (real worker and Redis)', 
     // Suspended: its schedulers go; Lào Cai's stay.
     await ctx.asOwner((c) => c.query(`UPDATE tenancy_tenant SET status = 'suspended' WHERE id = $1`, [ngheAnId]));
     await until(async () => !(await schedulerKeys()).some((k) => k.endsWith(ngheAnId)), 15_000, "Nghệ An's schedulers removed");
-    expect(await schedulerKeys()).toEqual(expect.arrayContaining([`compliance-close-${laoCaiId}`, `compliance-reminders-${laoCaiId}`, 'workflow-sweep-schedules']));
+    expect(await schedulerKeys()).toEqual(
+      expect.arrayContaining([`compliance-close-${laoCaiId}`, `compliance-reminders-${laoCaiId}`, 'workflow-sweep-schedules']),
+    );
     await ctx.asOwner((c) => c.query(`UPDATE tenancy_tenant SET status = 'active' WHERE id = $1`, [ngheAnId]));
     await until(async () => (await schedulerKeys()).includes(`compliance-close-${ngheAnId}`), 15_000, "Nghệ An's schedulers back");
   });
@@ -65,7 +76,10 @@ describe('per-province schedules follow the provinces (real worker and Redis)', 
   it('the sweep fans out: one job per active province, each run once however often the sweep is enqueued', async () => {
     const queue = worker.get(JobQueue);
     await queue.enqueue(SweepSchedules, { tenantId: null, idempotencyKey: 'test-sweep', data: {} });
-    const provinceSweeps = async () => (await publishing.getJobs(['completed', 'active', 'waiting'])).filter((j) => j.name === 'workflow.sweep-province' && j.id?.includes('test-sweep'));
+    const provinceSweeps = async () =>
+      (await publishing.getJobs(['completed', 'active', 'waiting'])).filter(
+        (j) => j.name === 'workflow.sweep-province' && j.id?.includes('test-sweep'),
+      );
     await until(async () => (await provinceSweeps()).length === 2, 15_000, 'one sweep per province');
     expect(new Set((await provinceSweeps()).map((j) => j.data.tenantId)).size).toBe(2);
     await queue.enqueue(SweepSchedules, { tenantId: null, idempotencyKey: 'test-sweep', data: {} });

@@ -15,7 +15,13 @@ function underLoad(send: () => Promise<{ status: number }>, clients = 4): { stop
   const statuses: number[] = [];
   let stopped = false;
   const loops = Array.from({ length: clients }, async () => {
-    while (!stopped) statuses.push(await send().then((r) => r.status, () => 0));
+    while (!stopped)
+      statuses.push(
+        await send().then(
+          (r) => r.status,
+          () => 0,
+        ),
+      );
   });
   return { stop: async () => ((stopped = true), await Promise.all(loops), statuses) };
 }
@@ -48,7 +54,10 @@ describe('workers when Redis loses its data (private redis-server, two workers)'
     const admin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
     editor = await invitedAccount(lc, admin, 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }]);
     for (let i = 0; i < 2; i++) {
-      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(ctx.config), { logger: ['error'], abortOnError: false });
+      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(ctx.config), {
+        logger: ['error'],
+        abortOnError: false,
+      });
       await worker.init();
       workers.push(worker);
     }
@@ -78,10 +87,11 @@ describe('workers when Redis loses its data (private redis-server, two workers)'
     return item.id;
   };
   /** The schedulers the workers own: the publishing sweep, and close and reminders of Lào Cai. */
-  const schedulers = async () => [
-    ...(await queues.publishing.getJobSchedulers()).map((s) => s.key),
-    ...(await queues.compliance.getJobSchedulers()).map((s) => s.key),
-  ].sort();
+  const schedulers = async () =>
+    [
+      ...(await queues.publishing.getJobSchedulers()).map((s) => s.key),
+      ...(await queues.compliance.getJobSchedulers()).map((s) => s.key),
+    ].sort();
   const owned = () => ['workflow-sweep-schedules', `compliance-close-${laoCaiId}`, `compliance-reminders-${laoCaiId}`];
   const allDeclared = async () => {
     const keys = await schedulers();

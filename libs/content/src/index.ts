@@ -13,14 +13,34 @@ export { ContentPublisher, type PublicationListener, type StatusChange } from '.
 export { type AnswerReply, type AnswerRequest, type Produced, PublicAnswers } from './lib/public/public-answers';
 export { PublicRoutes } from './lib/public/public-routes';
 export {
-  type HomeLists, type PublicItem, type PublicItemSummary, PublicReader, type PublicRegisterQuery, type PublicSearchQuery, type PublicSearchResult, type PublicSection,
-  type PublicSite, SEARCH_CANDIDATES,
+  type HomeLists,
+  type PublicItem,
+  type PublicItemSummary,
+  PublicReader,
+  type PublicRegisterQuery,
+  type PublicSearchQuery,
+  type PublicSearchResult,
+  type PublicSection,
+  type PublicSite,
+  SEARCH_CANDIDATES,
 } from './lib/public/public-reader.service';
 export { LEGAL_DOCUMENT_STATUSES, type LegalDocumentStatus as PublicLegalStatus } from './lib/types/content-fields';
 export { plainText, sanitizeRichText } from './lib/safety/sanitize-html';
-export { FIELDS_BY_TYPE, LEGAL_DOCUMENT_KINDS, legalDocumentStatus, type LegalDocumentStatus, PAGE_KINDS, validateFields } from './lib/types/content-fields';
 export {
-  CONTENT_FIELDS_END, CONTENT_FIELDS_START, describeFields, type FieldDescription, renderContentFieldsSection, withContentFieldsSection,
+  FIELDS_BY_TYPE,
+  LEGAL_DOCUMENT_KINDS,
+  legalDocumentStatus,
+  type LegalDocumentStatus,
+  PAGE_KINDS,
+  validateFields,
+} from './lib/types/content-fields';
+export {
+  CONTENT_FIELDS_END,
+  CONTENT_FIELDS_START,
+  describeFields,
+  type FieldDescription,
+  renderContentFieldsSection,
+  withContentFieldsSection,
 } from './lib/types/content-fields.doc';
 
 export { MediaAsset, type MediaKind } from './lib/media/media-asset.entity';

@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { RuleVersion } from './lib/versions/rule-version.entity';
 
 export * from './lib/schema/vocabulary';
-export { defaultActionLabel, EDIT_LIVE_ACTION, EDIT_LIVE_LABEL, RESCHEDULE_ACTION, RESCHEDULE_LABEL, SECOND_REVIEW_ACTION, SECOND_REVIEW_LABEL } from './lib/schema/action-labels';
+export {
+  defaultActionLabel,
+  EDIT_LIVE_ACTION,
+  EDIT_LIVE_LABEL,
+  RESCHEDULE_ACTION,
+  RESCHEDULE_LABEL,
+  SECOND_REVIEW_ACTION,
+  SECOND_REVIEW_LABEL,
+} from './lib/schema/action-labels';
 export { liveEditorsOf } from './lib/schema/workflow.schema';
 export { OneOf, WEEKDAYS, type Weekday } from './lib/schema/one-of.validator';
 export * from './lib/schema/all-classes';

@@ -56,10 +56,9 @@ export default async function globalSetup(): Promise<void> {
 }
 
 async function dropAbandonedCopies(admin: Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-    [`${TEST_DATABASE_PREFIX}%`],
-  );
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+    `${TEST_DATABASE_PREFIX}%`,
+  ]);
   for (const { datname } of rows) {
     const pid = Number(datname.slice(TEST_DATABASE_PREFIX.length).split('_')[0]);
     if (Number.isInteger(pid) && isAlive(pid)) continue;

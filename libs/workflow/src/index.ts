@@ -1,6 +1,13 @@
 import { WorkflowTransition } from './lib/transitions/workflow-transition.entity';
 
-export { actionLabelIn, availableActions, decideTransition, type Refusal, type TransitionOutcome, workflowFor } from './lib/workflow-engine';
+export {
+  actionLabelIn,
+  availableActions,
+  decideTransition,
+  type Refusal,
+  type TransitionOutcome,
+  workflowFor,
+} from './lib/workflow-engine';
 export {
   type AfterCommitListener,
   ItemWorkflow,

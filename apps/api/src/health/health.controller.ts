@@ -26,7 +26,9 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: UnreadyResponse })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessResponse | UnreadyResponse> {
     const { ready, checks } = await this.readiness.check();
-    const failing = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
+    const failing = Object.entries(checks)
+      .filter(([, c]) => c.status === 'down')
+      .map(([name]) => name);
     reply.header('cache-control', 'no-store');
     if (ready) return { status: 'ok', checks };
     reply.status(503);

@@ -25,10 +25,7 @@ export class ReadinessService {
   ) {}
 
   async check(): Promise<Readiness> {
-    const [postgres, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
-    ]);
+    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
     return { ready: postgres.status === 'up' && redis.status === 'up', checks: { postgres, redis } };
   }
 }

@@ -39,7 +39,11 @@ export function accountsCommand(config: () => AppConfig): Command {
       const issued = await withPlatformStore(config(), async (s) => {
         const tenant = await s.tenants.findByCode(code);
         if (!tenant) throw new CliUsageError(`no province with code "${code}" (see: cong tenants list)`);
-        return s.accounts.createTenantAdmin(tenant.id, { username, displayName: opts.name, email: opts.email }, access(`create first tenant admin of ${code}`));
+        return s.accounts.createTenantAdmin(
+          tenant.id,
+          { username, displayName: opts.name, email: opts.email },
+          access(`create first tenant admin of ${code}`),
+        );
       });
       printIssued(issued, `as tenant_admin of ${code}; sign in at /api/v1/auth/login with X-Tenant: ${code} or on its domain`);
     });
@@ -66,7 +70,9 @@ export function accountsCommand(config: () => AppConfig): Command {
     .command('reset-two-factor')
     .argument('<username>', 'tên đăng nhập')
     .option('--tenant <code>', 'mã tỉnh; bỏ trống cho tài khoản điều hành quốc gia')
-    .description('Gỡ xác thực hai bước của tài khoản bị mất thiết bị (khi không có Trung tâm CNTT nào gỡ được); mọi phiên đăng nhập bị thu hồi')
+    .description(
+      'Gỡ xác thực hai bước của tài khoản bị mất thiết bị (khi không có Trung tâm CNTT nào gỡ được); mọi phiên đăng nhập bị thu hồi',
+    )
     .action(async (username: string, opts: { tenant?: string }) => {
       const user = await withPlatformStore(config(), async (s) => {
         let tenantId: string | null = null;
@@ -77,7 +83,9 @@ export function accountsCommand(config: () => AppConfig): Command {
         }
         return s.accounts.resetTwoFactor(tenantId, username, access(`reset two-step verification of ${username}`));
       });
-      console.log(`Two-step verification of ${user.username} removed; every session ended. Where a role requires it, the next sign-in enrols again.`);
+      console.log(
+        `Two-step verification of ${user.username} removed; every session ended. Where a role requires it, the next sign-in enrols again.`,
+      );
     });
 
   return accounts;

@@ -40,7 +40,9 @@ export async function withPlatformStore<T>(
   }).initialize();
   // An apply tells the API processes to drop the province's cached public answers; Redis being away
   // only leaves them to expire (the cache says so in the log). Other commands need no Redis.
-  const cache = dropsPublicAnswers ? new PublicResponseCache(createCommandConnection(config.redis.url, 'cong-cli'), config.redis.prefix) : undefined;
+  const cache = dropsPublicAnswers
+    ? new PublicResponseCache(createCommandConnection(config.redis.url, 'cong-cli'), config.redis.prefix)
+    : undefined;
   try {
     const db = new TenantDatabase(dataSource);
     const audit = new AuditLog();

@@ -15,13 +15,20 @@ describe('cong tenants diff|apply|list|versions|compare', () => {
 
   beforeAll(async () => {
     db = await TestDatabase.create();
-    env = { DATABASE_URL: db.ownerUrl, DATABASE_APP_ROLE: process.env.DATABASE_APP_ROLE, DATABASE_APP_PASSWORD: process.env.DATABASE_APP_PASSWORD };
+    env = {
+      DATABASE_URL: db.ownerUrl,
+      DATABASE_APP_ROLE: process.env.DATABASE_APP_ROLE,
+      DATABASE_APP_PASSWORD: process.env.DATABASE_APP_PASSWORD,
+    };
     cpSync(join(TENANTS, 'lao-cai'), join(work, 'lao-cai'), { recursive: true });
   });
   afterAll(() => db.drop());
 
   it('lists no provinces before any is applied', async () => {
-    expect(await cong('tenants', 'list')).toEqual({ code: EXIT.ok, output: 'No provinces yet. Onboard one: cong tenants apply tenants/<code>' });
+    expect(await cong('tenants', 'list')).toEqual({
+      code: EXIT.ok,
+      output: 'No provinces yet. Onboard one: cong tenants apply tenants/<code>',
+    });
   });
 
   it('--dry-run shows the plan and writes nothing; apply writes it; apply again changes nothing', async () => {
@@ -35,8 +42,13 @@ describe('cong tenants diff|apply|list|versions|compare', () => {
     const applied = await cong('tenants', 'apply', join(work, 'lao-cai'));
     expect(applied.output).toMatch(/Applied lao-cai\.$/);
     const again = await cong('tenants', 'apply', join(work, 'lao-cai'));
-    expect(again).toEqual({ code: EXIT.ok, output: 'rules: unchanged (version 1, in force from 2006-02-24)\nlao-cai is up to date; nothing changed.' });
-    expect((await cong('tenants', 'list')).output).toBe('lao-cai\tTỉnh Lào Cai\tactive\tlaocai.gov.vn, www.laocai.gov.vn\trules v1 (from 2006-02-24)\t34 units');
+    expect(again).toEqual({
+      code: EXIT.ok,
+      output: 'rules: unchanged (version 1, in force from 2006-02-24)\nlao-cai is up to date; nothing changed.',
+    });
+    expect((await cong('tenants', 'list')).output).toBe(
+      'lao-cai\tTỉnh Lào Cai\tactive\tlaocai.gov.vn, www.laocai.gov.vn\trules v1 (from 2006-02-24)\t34 units',
+    );
   });
 
   it('LC-2.3a: diff shows a changed schedule; apply makes version 2; compare and versions show it', async () => {
@@ -45,20 +57,29 @@ describe('cong tenants diff|apply|list|versions|compare', () => {
     const diff = await cong('tenants', 'diff', join(work, 'lao-cai'), '--effective-from', '2027-01-04');
     expect(diff).toEqual({
       code: EXIT.ok,
-      output: 'rules: version 2, in force from 2027-01-04\n  ~ schedules[update-days].weekdays: [MON, WED, FRI] → [MON, TUE, WED, THU, FRI]',
+      output:
+        'rules: version 2, in force from 2027-01-04\n  ~ schedules[update-days].weekdays: [MON, WED, FRI] → [MON, TUE, WED, THU, FRI]',
     });
     const applied = await cong('tenants', 'apply', join(work, 'lao-cai'), '--effective-from', '2027-01-04', '--note', 'QĐ sửa đổi 01/2027');
     expect(applied.code).toBe(EXIT.ok);
 
     const versions = await cong('tenants', 'versions', 'lao-cai');
     expect(versions.output).toMatch(/^v2\tfrom 2027-01-04\tapplied .* by cli:\S+\tQĐ sửa đổi 01\/2027\nv1\tfrom 2006-02-24\t/);
-    expect((await cong('tenants', 'compare', 'lao-cai', '1', '2')).output).toBe('~ schedules[update-days].weekdays: [MON, WED, FRI] → [MON, TUE, WED, THU, FRI]');
+    expect((await cong('tenants', 'compare', 'lao-cai', '1', '2')).output).toBe(
+      '~ schedules[update-days].weekdays: [MON, WED, FRI] → [MON, TUE, WED, THU, FRI]',
+    );
     expect((await cong('tenants', 'compare', 'lao-cai', '2', '2')).output).toBe('v2 and v2 hold the same rules.');
   });
 
   it('refuses bad input with a clear message and the right exit code, writing nothing', async () => {
     const earlier = join(work, 'lao-cai', 'tenant.yaml');
-    writeFileSync(earlier, readFileSync(earlier, 'utf8').replace('minItemsPerDay: 1\n    appliesTo: { unitKinds: [department', 'minItemsPerDay: 2\n    appliesTo: { unitKinds: [department'));
+    writeFileSync(
+      earlier,
+      readFileSync(earlier, 'utf8').replace(
+        'minItemsPerDay: 1\n    appliesTo: { unitKinds: [department',
+        'minItemsPerDay: 2\n    appliesTo: { unitKinds: [department',
+      ),
+    );
     const before = await cong('tenants', 'apply', join(work, 'lao-cai'), '--effective-from', '2026-12-01');
     expect(before.code).toBe(EXIT.invalidInput);
     expect(before.output).toContain('ONBOARDING_EFFECTIVE_DATE_BEFORE_LATEST');

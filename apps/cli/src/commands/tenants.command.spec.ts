@@ -13,7 +13,10 @@ describe('cong tenants validate', () => {
   const folder = (name: string, edit: (rules: string) => string = (r) => r) => {
     const dir = join(root, name);
     cpSync(EXAMPLE, dir, { recursive: true });
-    writeFileSync(join(dir, 'tenant.yaml'), edit(readFileSync(join(EXAMPLE, 'tenant.yaml'), 'utf8')).replace('code: tinh-mau', `code: ${name}`));
+    writeFileSync(
+      join(dir, 'tenant.yaml'),
+      edit(readFileSync(join(EXAMPLE, 'tenant.yaml'), 'utf8')).replace('code: tinh-mau', `code: ${name}`),
+    );
     return dir;
   };
 
@@ -25,28 +28,40 @@ describe('cong tenants validate', () => {
 
   it('prints every problem and exits 1 for invalid files', async () => {
     const dir = folder('tinh-loi', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 0'));
-    writeFileSync(join(dir, 'units.yaml'), 'units:\n  - { code: a, name: Đơn vị A, kind: department }\n  - { code: a, name: Đơn vị A, kind: department }\n');
+    writeFileSync(
+      join(dir, 'units.yaml'),
+      'units:\n  - { code: a, name: Đơn vị A, kind: department }\n  - { code: a, name: Đơn vị A, kind: department }\n',
+    );
     const result = await cong(['tenants', 'validate', dir]);
     expect(result.code).toBe(EXIT.invalidInput);
-    expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
+    expect(result.output).toContain(
+      'tinh-loi/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year',
+    );
     expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].min: must not be less than 1');
     expect(result.output).toContain('tinh-loi/units.yaml:3 units[1].code: unit code "a" is listed twice (first at index 0)');
     expect(result.output).toContain('3 problems.');
   });
 
-  it('reports the checks across the two files in the same round as tenant.yaml\'s own problems', async () => {
+  it("reports the checks across the two files in the same round as tenant.yaml's own problems", async () => {
     const dir = folder('tinh-mot-luot', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 8'));
-    writeFileSync(join(dir, 'units.yaml'), `${readFileSync(join(EXAMPLE, 'units.yaml'), 'utf8')}  - { code: bao-mau, name: Báo Mẫu, kind: press, parent: ubnd-tinh }\n`);
+    writeFileSync(
+      join(dir, 'units.yaml'),
+      `${readFileSync(join(EXAMPLE, 'units.yaml'), 'utf8')}  - { code: bao-mau, name: Báo Mẫu, kind: press, parent: ubnd-tinh }\n`,
+    );
     const result = await cong(['tenants', 'validate', join(root, 'tinh-mot-luot')]);
     expect(result.code).toBe(EXIT.invalidInput);
-    expect(result.output).toContain('tinh-mot-luot/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
+    expect(result.output).toContain(
+      'tinh-mot-luot/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year',
+    );
     expect(result.output).toContain('tinh-mot-luot/units.yaml:7 units[5].kind: unit kind "press" is not declared in tenant.yaml unitKinds');
     expect(result.output).toContain('2 problems.');
 
     const lonely = folder('tinh-thieu-tep', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 8'));
     rmSync(join(lonely, 'units.yaml'));
     const missing = await cong(['tenants', 'validate', lonely]);
-    expect(missing.output).toContain('tinh-thieu-tep/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year');
+    expect(missing.output).toContain(
+      'tinh-thieu-tep/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year',
+    );
     expect(missing.output).toMatch(/tinh-thieu-tep\/units\.yaml:1 file is missing/);
   });
 

@@ -1,7 +1,16 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { AppConfig } from '@cong/platform-config';
 import { describePlan } from '@cong/onboarding';
-import { diffRuleDocuments, formatProblem, formatRuleChange, isCalendarDate, loadTenantFolder, ruleFileJsonSchemas, TenantDefinition, todayIn } from '@cong/rules';
+import {
+  diffRuleDocuments,
+  formatProblem,
+  formatRuleChange,
+  isCalendarDate,
+  loadTenantFolder,
+  ruleFileJsonSchemas,
+  TenantDefinition,
+  todayIn,
+} from '@cong/rules';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -85,7 +94,12 @@ export function tenantsCommand(config: () => AppConfig): Command {
         return;
       }
       const result = await withPlatformStore(config(), (s) => s.onboarding.apply(definition, options), { dropsPublicAnswers: true });
-      console.log([...describePlan(result.plan), result.changed ? `Applied ${result.plan.code}.` : `${result.plan.code} is up to date; nothing changed.`].join('\n'));
+      console.log(
+        [
+          ...describePlan(result.plan),
+          result.changed ? `Applied ${result.plan.code}.` : `${result.plan.code} is up to date; nothing changed.`,
+        ].join('\n'),
+      );
     });
 
   tenants
@@ -117,7 +131,10 @@ export function tenantsCommand(config: () => AppConfig): Command {
       const lines = await store(async (s) => {
         const tenant = await findTenant(s, code);
         const history = await s.versions.history(tenant.id);
-        return history.map((v) => `v${v.version}\tfrom ${v.effectiveFrom}\tapplied ${v.appliedAt.toISOString()} by ${v.appliedBy}${v.note ? `\t${v.note}` : ''}`);
+        return history.map(
+          (v) =>
+            `v${v.version}\tfrom ${v.effectiveFrom}\tapplied ${v.appliedAt.toISOString()} by ${v.appliedBy}${v.note ? `\t${v.note}` : ''}`,
+        );
       });
       console.log(lines.length ? lines.join('\n') : `${code} has no rule versions yet.`);
     });

@@ -31,7 +31,24 @@ import { TwoFactorService } from './two-factor/two-factor.service';
 @Module({
   imports: [PassportModule, RulesModule, TenancyModule, UnitsModule],
   controllers: [AuthController, OperatorAuthController, UsersController, UnitsController, AuditController, OperatorAuditController],
-  providers: [AccountScope, AccountPolicyProvider, PasswordHasher, SessionService, AccessTokenService, AuthService, LocalStrategy, JwtStrategy, SignInGuard, AccessGuard, AccountAdmin, UserAdmin, CredentialsService, TwoFactorSecrets, TwoFactorService, SignInRefusals],
+  providers: [
+    AccountScope,
+    AccountPolicyProvider,
+    PasswordHasher,
+    SessionService,
+    AccessTokenService,
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    SignInGuard,
+    AccessGuard,
+    AccountAdmin,
+    UserAdmin,
+    CredentialsService,
+    TwoFactorSecrets,
+    TwoFactorService,
+    SignInRefusals,
+  ],
   exports: [AccessGuard, AuthService, AccountAdmin, AccountScope, UserAdmin, SignInRefusals],
 })
 export class AccountsModule {}

@@ -19,7 +19,18 @@ import { RoyaltyLedger } from './royalties/royalty-ledger';
 @Module({
   imports: [TenancyModule, RulesModule, WorkflowModule, NotificationsModule],
   controllers: [ComplianceController, OperatorComplianceController, ReportDeliveriesController],
-  providers: [RoyaltyLedger, ComplianceFacts, ComplianceEvaluation, PeriodClose, ComplianceReports, VolumeStatements, RoyaltyStatements, ComplianceReminders, ReportDeliveries, ProvinceJobs],
+  providers: [
+    RoyaltyLedger,
+    ComplianceFacts,
+    ComplianceEvaluation,
+    PeriodClose,
+    ComplianceReports,
+    VolumeStatements,
+    RoyaltyStatements,
+    ComplianceReminders,
+    ReportDeliveries,
+    ProvinceJobs,
+  ],
   exports: [ComplianceEvaluation, PeriodClose, ComplianceReminders, ReportDeliveries],
 })
 export class ComplianceModule {}

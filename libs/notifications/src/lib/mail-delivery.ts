@@ -7,7 +7,11 @@ import { createTransport, Transporter } from 'nodemailer';
 import { Notification } from './notification.entity';
 
 /** E-mails a notification to its recipient (when SMTP is configured and they have an address). */
-export const SendNotificationEmail = defineJob<{ notificationId: string }>('notifications.send-email', 'notifications', RetryPolicies.standard);
+export const SendNotificationEmail = defineJob<{ notificationId: string }>(
+  'notifications.send-email',
+  'notifications',
+  RetryPolicies.standard,
+);
 
 /**
  * The worker side of e-mail: one job per notification (its id is the idempotency key), so a

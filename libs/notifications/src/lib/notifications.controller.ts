@@ -11,8 +11,14 @@ import { Notification } from './notification.entity';
 
 export class InboxQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread must be true or false' }) unread?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' }) cursor?: string;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'unread must be true or false' })
+  unread?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' })
+  cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
@@ -35,12 +41,19 @@ export class NotificationsController {
     const limit = q.limit ?? 50;
     const position = q.cursor ? decodeCursor(q.cursor, 'NOTIFICATIONS_BAD_CURSOR') : undefined;
     return this.db.transaction(tenantId, async (m) => {
-      const query = m.getRepository(Notification).createQueryBuilder('n').where('n.tenant_id = :tenantId AND n.user_id = :userId', { tenantId, userId: p.userId });
+      const query = m
+        .getRepository(Notification)
+        .createQueryBuilder('n')
+        .where('n.tenant_id = :tenantId AND n.user_id = :userId', { tenantId, userId: p.userId });
       const unread = await query.clone().andWhere('n.read_at IS NULL').getCount();
       if (q.unread) query.andWhere('n.read_at IS NULL');
       if (position) query.andWhere('(n.created_at, n.id) < (:at, :id)', { at: position.at, id: position.id });
       const items = await query.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').take(limit).getMany();
-      return { unread, items: items.map(NotificationResponse.from), nextCursor: nextCursor(items, limit, (n) => ({ at: n.createdAt, id: n.id })) };
+      return {
+        unread,
+        items: items.map(NotificationResponse.from),
+        nextCursor: nextCursor(items, limit, (n) => ({ at: n.createdAt, id: n.id })),
+      };
     });
   }
 
@@ -52,7 +65,13 @@ export class NotificationsController {
   async markRead(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     const tenantId = this.tenants.require();
     const result = await this.db.transaction(tenantId, (m) =>
-      m.getRepository(Notification).createQueryBuilder().update().set({ readAt: () => 'COALESCE(read_at, now())' }).where('tenant_id = :tenantId AND id = :id AND user_id = :userId', { tenantId, id, userId: p.userId }).execute(),
+      m
+        .getRepository(Notification)
+        .createQueryBuilder()
+        .update()
+        .set({ readAt: () => 'COALESCE(read_at, now())' })
+        .where('tenant_id = :tenantId AND id = :id AND user_id = :userId', { tenantId, id, userId: p.userId })
+        .execute(),
     );
     if (!result.affected) throw new DomainError('NOTIFICATION_NOT_FOUND', 'not_found', 'Không tìm thấy thông báo.');
   }
@@ -65,7 +84,13 @@ export class NotificationsController {
   async markAllRead(@CurrentPrincipal() p: Principal): Promise<void> {
     const tenantId = this.tenants.require();
     await this.db.transaction(tenantId, (m) =>
-      m.getRepository(Notification).createQueryBuilder().update().set({ readAt: () => 'now()' }).where('tenant_id = :tenantId AND user_id = :userId AND read_at IS NULL', { tenantId, userId: p.userId }).execute(),
+      m
+        .getRepository(Notification)
+        .createQueryBuilder()
+        .update()
+        .set({ readAt: () => 'now()' })
+        .where('tenant_id = :tenantId AND user_id = :userId AND read_at IS NULL', { tenantId, userId: p.userId })
+        .execute(),
     );
   }
 }

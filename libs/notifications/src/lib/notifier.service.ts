@@ -25,7 +25,16 @@ export class Notifier {
     const repo = m.getRepository(Notification);
     return repo.save(
       unique.map((userId) =>
-        repo.create({ tenantId, userId, kind: n.kind, title: n.title, body: n.body ?? '', subjectType: n.subject?.type ?? null, subjectId: n.subject?.id ?? null, readAt: null }),
+        repo.create({
+          tenantId,
+          userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body ?? '',
+          subjectType: n.subject?.type ?? null,
+          subjectId: n.subject?.id ?? null,
+          readAt: null,
+        }),
       ),
     );
   }

@@ -40,7 +40,8 @@ export function describePlan(plan: OnboardingPlan): string[] {
   for (const u of plan.units.changed) lines.push(`~ unit ${u.code}: ${u.fields.join('; ')}`);
   for (const code of plan.units.deactivated) lines.push(`- unit ${code} (deactivated; kept for history)`);
   const created = plan.sites.created;
-  if (created.length > 0) lines.push(`+ sites: ${created.length > 6 ? `${created.slice(0, 6).join(', ')} and ${created.length - 6} more` : created.join(', ')}`);
+  if (created.length > 0)
+    lines.push(`+ sites: ${created.length > 6 ? `${created.slice(0, 6).join(', ')} and ${created.length - 6} more` : created.join(', ')}`);
   for (const path of plan.sites.reactivated) lines.push(`~ site ${path}: reactivated`);
   for (const path of plan.sites.deactivated) lines.push(`- site ${path} (deactivated with its unit)`);
   const r = plan.rules;

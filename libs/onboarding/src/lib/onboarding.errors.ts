@@ -24,5 +24,9 @@ export const OnboardingErrors = {
       { field: 'effectiveFrom', message: 'must be a date (YYYY-MM-DD)' },
     ]),
   concurrentApply: (code: string) =>
-    new DomainError('ONBOARDING_CONCURRENT_APPLY', 'conflict', `Bộ quy tắc của tỉnh "${code}" vừa được cập nhật bởi người khác; hãy xem lại thay đổi và áp dụng lại.`),
+    new DomainError(
+      'ONBOARDING_CONCURRENT_APPLY',
+      'conflict',
+      `Bộ quy tắc của tỉnh "${code}" vừa được cập nhật bởi người khác; hãy xem lại thay đổi và áp dụng lại.`,
+    ),
 };

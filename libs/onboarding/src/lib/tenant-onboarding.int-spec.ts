@@ -45,7 +45,10 @@ describe('onboarding a province from its folder', () => {
   afterAll(() => ctx.close());
 
   it('applies both seed provinces: province, domains, unit tree and rule version 1 in force from the decision', async () => {
-    for (const [code, inForce, unitCount] of [['nghe-an', '2006-11-16', 51], ['lao-cai', '2006-02-24', 34]] as const) {
+    for (const [code, inForce, unitCount] of [
+      ['nghe-an', '2006-11-16', 51],
+      ['lao-cai', '2006-02-24', 34],
+    ] as const) {
       const result = await onboarding.apply(await seed(code), actor);
       expect(result.changed).toBe(true);
       expect(describePlan(result.plan)[0]).toBe(`tenant ${code}: create`);
@@ -70,7 +73,10 @@ describe('onboarding a province from its folder', () => {
     const result = await onboarding.apply(folder.definition, actor);
     const tenant = (await tenants.findByCode('tinh-mau'))!;
     expect(result.tenantId).toBe(tenant.id);
-    expect(await units.findByCode(tenant.id, 'xa-an-binh')).toMatchObject({ kind: 'commune', parentId: (await units.findByCode(tenant.id, 'h-dong'))!.id });
+    expect(await units.findByCode(tenant.id, 'xa-an-binh')).toMatchObject({
+      kind: 'commune',
+      parentId: (await units.findByCode(tenant.id, 'h-dong'))!.id,
+    });
     const rules = await versions.ruleSetInForceOn(tenant.id, '2026-12-01');
     expect(rules?.quotas.map((q) => q.min)).toEqual([8, 4, 1]);
     expect(await versions.ruleSetInForceOn(tenant.id, '2026-11-30')).toBeNull();
@@ -87,10 +93,27 @@ describe('onboarding a province from its folder', () => {
     expect(subsites).not.toContain('bao-lao-cai');
     expect(subsites).not.toContain('ubnd-tinh');
     const department = await directory.get(laocai.id, 'so-y-te');
-    expect(department.sections!.map((s) => s.slug)).toEqual(['gioi-thieu-chung', 'van-ban-phap-quy', 'thu-tuc-hanh-chinh', 'tin-tuc-thong-bao', 'giao-tiep-truc-tuyen']);
-    expect(department.sections![0].children.map((s) => s.title)).toEqual(['Cơ cấu tổ chức, sơ đồ bộ máy', 'Chức năng, nhiệm vụ', 'Quy hoạch phát triển', 'Dự án kêu gọi đầu tư']);
+    expect(department.sections!.map((s) => s.slug)).toEqual([
+      'gioi-thieu-chung',
+      'van-ban-phap-quy',
+      'thu-tuc-hanh-chinh',
+      'tin-tuc-thong-bao',
+      'giao-tiep-truc-tuyen',
+    ]);
+    expect(department.sections![0].children.map((s) => s.title)).toEqual([
+      'Cơ cấu tổ chức, sơ đồ bộ máy',
+      'Chức năng, nhiệm vụ',
+      'Quy hoạch phát triển',
+      'Dự án kêu gọi đầu tư',
+    ]);
     const district = await directory.get(laocai.id, 'h-bat-xat');
-    expect(district.sections!.map((s) => s.slug)).toEqual(['dieu-kien-tu-nhien-xa-hoi', 'to-chuc-bo-may', 'dinh-huong-phat-trien', 'thu-tuc-hanh-chinh', 'giao-tiep-truc-tuyen']);
+    expect(district.sections!.map((s) => s.slug)).toEqual([
+      'dieu-kien-tu-nhien-xa-hoi',
+      'to-chuc-bo-may',
+      'dinh-huong-phat-trien',
+      'thu-tuc-hanh-chinh',
+      'giao-tiep-truc-tuyen',
+    ]);
   });
 
   it('is idempotent: the same files again change nothing and make no new version', async () => {
@@ -125,7 +148,9 @@ describe('onboarding a province from its folder', () => {
     const changed = edited('nghe-an', (r) => r.replace('    period: week\n    min: 2', '    period: week\n    min: 4'));
     const attempt = onboarding.apply(changed, { ...actor, effectiveFrom: '2026-12-01' });
     await expect(attempt).rejects.toMatchObject({ code: 'ONBOARDING_EFFECTIVE_DATE_BEFORE_LATEST', kind: 'conflict' });
-    await expect(onboarding.apply(changed, { ...actor, effectiveFrom: '2026-02-30' })).rejects.toMatchObject({ code: 'ONBOARDING_INVALID_EFFECTIVE_DATE' });
+    await expect(onboarding.apply(changed, { ...actor, effectiveFrom: '2026-02-30' })).rejects.toMatchObject({
+      code: 'ONBOARDING_INVALID_EFFECTIVE_DATE',
+    });
     const tenant = (await tenants.findByCode('nghe-an'))!;
     expect(await versions.history(tenant.id)).toHaveLength(2);
   });
@@ -135,9 +160,14 @@ describe('onboarding a province from its folder', () => {
     const moved = edited(
       'lao-cai',
       (r) => r,
-      (u) => u.replace('name: Sở Y tế,', 'name: Sở Y tế tỉnh Lào Cai,')
-        .replace('{ code: trung-tam-cntt, name: Trung tâm Công nghệ thông tin tỉnh, kind: board, parent: ubnd-tinh,', '{ code: trung-tam-cntt, name: Trung tâm Công nghệ thông tin tỉnh, kind: board, parent: so-buu-chinh-vien-thong,')
-        .replace(/\n {2}- \{ code: h-si-ma-cai[^\n]*/, ''),
+      (u) =>
+        u
+          .replace('name: Sở Y tế,', 'name: Sở Y tế tỉnh Lào Cai,')
+          .replace(
+            '{ code: trung-tam-cntt, name: Trung tâm Công nghệ thông tin tỉnh, kind: board, parent: ubnd-tinh,',
+            '{ code: trung-tam-cntt, name: Trung tâm Công nghệ thông tin tỉnh, kind: board, parent: so-buu-chinh-vien-thong,',
+          )
+          .replace(/\n {2}- \{ code: h-si-ma-cai[^\n]*/, ''),
     );
     const result = await onboarding.apply(moved, actor);
     expect(describePlan(result.plan)).toEqual([
@@ -151,14 +181,22 @@ describe('onboarding a province from its folder', () => {
     expect(await units.findByCode(tenant.id, 'h-si-ma-cai')).toMatchObject({ active: false });
 
     const back = await onboarding.apply(await seed('lao-cai'), actor);
-    expect(describePlan(back.plan)).toEqual(expect.arrayContaining(['~ unit h-si-ma-cai: active: false → true', '~ site /h-si-ma-cai: reactivated']));
+    expect(describePlan(back.plan)).toEqual(
+      expect.arrayContaining(['~ unit h-si-ma-cai: active: false → true', '~ site /h-si-ma-cai: reactivated']),
+    );
     expect(await units.listOf(tenant.id)).toHaveLength(34);
   });
 
   it('gives a sub-site a domain of its own: the province answers on it, the site records it, and only that province may hold it', async () => {
     const subsiteDomain = (rules: string, unit = 'so-y-te', domain = 'soyte.laocai.gov.vn') =>
-      rules.replace('domains: [laocai.gov.vn, www.laocai.gov.vn]', `domains: [laocai.gov.vn, www.laocai.gov.vn]\n  subsiteDomains:\n    - { unit: ${unit}, domain: ${domain} }`);
-    const applied = await onboarding.apply(edited('lao-cai', (r) => subsiteDomain(r)), actor);
+      rules.replace(
+        'domains: [laocai.gov.vn, www.laocai.gov.vn]',
+        `domains: [laocai.gov.vn, www.laocai.gov.vn]\n  subsiteDomains:\n    - { unit: ${unit}, domain: ${domain} }`,
+      );
+    const applied = await onboarding.apply(
+      edited('lao-cai', (r) => subsiteDomain(r)),
+      actor,
+    );
     expect(applied.plan.domains).toMatchObject({ added: ['soyte.laocai.gov.vn'], removed: [], primary: 'laocai.gov.vn' });
     const laocai = (await tenants.findByCode('lao-cai'))!;
     expect((await tenants.findByDomain('soyte.laocai.gov.vn'))?.id).toBe(laocai.id);
@@ -166,9 +204,12 @@ describe('onboarding a province from its folder', () => {
     expect(await directory.get(laocai.id, 'so-y-te')).toMatchObject({ path: '/so-y-te', domain: 'soyte.laocai.gov.vn' });
     expect((await tenants.findDomainsOf(laocai.id)).find((d) => d.isPrimary)?.domain).toBe('laocai.gov.vn');
 
-    const thief = edited('nghe-an', (r) => r.replace(/domains: \[([^\]]*)\]/, 'domains: [$1]\n  subsiteDomains:\n    - { unit: so-y-te, domain: soyte.laocai.gov.vn }'));
+    const thief = edited('nghe-an', (r) =>
+      r.replace(/domains: \[([^\]]*)\]/, 'domains: [$1]\n  subsiteDomains:\n    - { unit: so-y-te, domain: soyte.laocai.gov.vn }'),
+    );
     await expect(onboarding.apply(thief, actor)).rejects.toMatchObject({
-      code: 'ONBOARDING_DOMAIN_TAKEN', fields: [{ field: 'portal.subsiteDomains', message: '"soyte.laocai.gov.vn" belongs to lao-cai' }],
+      code: 'ONBOARDING_DOMAIN_TAKEN',
+      fields: [{ field: 'portal.subsiteDomains', message: '"soyte.laocai.gov.vn" belongs to lao-cai' }],
     });
 
     const read = (file: string) => readFileSync(join(TENANTS, 'lao-cai', file), 'utf8');
@@ -176,15 +217,25 @@ describe('onboarding a province from its folder', () => {
       const result = parseTenantDefinition({ rules, units: read('units.yaml') });
       return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
     };
-    expect(problems(subsiteDomain(read('tenant.yaml'), 'khong-co'))).toEqual(['portal.subsiteDomains[0].unit: "khong-co" is not a unit in units.yaml']);
+    expect(problems(subsiteDomain(read('tenant.yaml'), 'khong-co'))).toEqual([
+      'portal.subsiteDomains[0].unit: "khong-co" is not a unit in units.yaml',
+    ]);
     expect(problems(subsiteDomain(read('tenant.yaml'), 'ubnd-tinh'))).toEqual([expect.stringMatching(/"ubnd-tinh" has no sub-site/)]);
-    expect(problems(subsiteDomain(read('tenant.yaml'), 'so-y-te', 'www.laocai.gov.vn'))).toEqual([expect.stringMatching(/"www\.laocai\.gov\.vn" is already a domain of this province/)]);
+    expect(problems(subsiteDomain(read('tenant.yaml'), 'so-y-te', 'www.laocai.gov.vn'))).toEqual([
+      expect.stringMatching(/"www\.laocai\.gov\.vn" is already a domain of this province/),
+    ]);
 
     // Taken away again: the site and the province no longer answer on it, and the province's cached
     // public answers (which name its sites) go.
     const cache = PublicResponseCache.connect(ctx.config.redis.url, ctx.config.redis.prefix);
     try {
-      await cache.set(laocai.id, 'GET /sites', { status: 200, contentType: 'application/json', body: '[]', etag: '"x"', storedAt: Date.now() });
+      await cache.set(laocai.id, 'GET /sites', {
+        status: 200,
+        contentType: 'application/json',
+        body: '[]',
+        etag: '"x"',
+        storedAt: Date.now(),
+      });
       expect(await cache.get(laocai.id, 'GET /sites')).not.toBeNull();
       const removed = await new TenantOnboarding(ctx.db, new AuditLog(), cache).apply(await seed('lao-cai'), actor);
       expect(removed.plan.domains.removed).toEqual(['soyte.laocai.gov.vn']);
@@ -196,28 +247,41 @@ describe('onboarding a province from its folder', () => {
     expect(await tenants.findByDomain('soyte.laocai.gov.vn')).toBeNull();
   });
 
-  it("refuses a domain that belongs to another province, and leaves nothing half-applied", async () => {
-    const thief = edited('lao-cai', (r) => r.replace('code: lao-cai', 'code: lao-cai-2').replace('domains: [laocai.gov.vn, www.laocai.gov.vn]', 'domains: [laocai2.gov.vn, nghean.gov.vn]'));
+  it('refuses a domain that belongs to another province, and leaves nothing half-applied', async () => {
+    const thief = edited('lao-cai', (r) =>
+      r
+        .replace('code: lao-cai', 'code: lao-cai-2')
+        .replace('domains: [laocai.gov.vn, www.laocai.gov.vn]', 'domains: [laocai2.gov.vn, nghean.gov.vn]'),
+    );
     const attempt = onboarding.apply(thief, actor);
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
-    await expect(attempt).rejects.toMatchObject({ code: 'ONBOARDING_DOMAIN_TAKEN', fields: [{ field: 'portal.domains', message: '"nghean.gov.vn" belongs to nghe-an' }] });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'ONBOARDING_DOMAIN_TAKEN',
+      fields: [{ field: 'portal.domains', message: '"nghean.gov.vn" belongs to nghe-an' }],
+    });
     expect(await tenants.findByCode('lao-cai-2')).toBeNull();
   });
 
   it('records every apply in the operator audit trail with who and why', async () => {
-    const rows = await ctx.asOwner(async (c) => (await c.query(`SELECT actor_label, reason FROM platform_operator_access WHERE reason LIKE 'apply tenants/%' ORDER BY started_at`)).rows);
+    const rows = await ctx.asOwner(
+      async (c) =>
+        (await c.query(`SELECT actor_label, reason FROM platform_operator_access WHERE reason LIKE 'apply tenants/%' ORDER BY started_at`))
+          .rows,
+    );
     expect(rows[0]).toEqual({ actor_label: 'cli:test', reason: 'apply tenants/nghe-an' });
   });
 
   it('keeps rule versions immutable, for the application role and the owner alike', async () => {
     const tenant = (await tenants.findByCode('nghe-an'))!;
-    await expect(ctx.db.transaction(tenant.id, (m) => m.query(`UPDATE rules_rule_version SET note = 'x'`))).rejects.toThrow(/permission denied/);
+    await expect(ctx.db.transaction(tenant.id, (m) => m.query(`UPDATE rules_rule_version SET note = 'x'`))).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(ctx.db.transaction(tenant.id, (m) => m.query(`DELETE FROM rules_rule_version`))).rejects.toThrow(/permission denied/);
     await expect(ctx.asOwner((c) => c.query(`UPDATE rules_rule_version SET note = 'x'`))).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(ctx.asOwner((c) => c.query(`DELETE FROM rules_rule_version`))).rejects.toThrow(/append-only: DELETE refused/);
   });
 
-  it("shows a province only its own units and rule versions (row-level security)", async () => {
+  it('shows a province only its own units and rule versions (row-level security)', async () => {
     const nghean = (await tenants.findByCode('nghe-an'))!;
     const laocai = (await tenants.findByCode('lao-cai'))!;
     const seen = await ctx.db.transaction(nghean.id, async (m) => ({
@@ -227,7 +291,9 @@ describe('onboarding a province from its folder', () => {
     expect(seen).toEqual({ units: [nghean.id], versions: [nghean.id] });
     expect(await units.findByCode(nghean.id, 'tp-lao-cai')).toBeNull();
     await expect(
-      ctx.db.transaction(nghean.id, (m) => m.query(`INSERT INTO units_unit (tenant_id, code, name, kind) VALUES ($1, 'smuggled', 'Đơn vị lạ', 'department')`, [laocai.id])),
+      ctx.db.transaction(nghean.id, (m) =>
+        m.query(`INSERT INTO units_unit (tenant_id, code, name, kind) VALUES ($1, 'smuggled', 'Đơn vị lạ', 'department')`, [laocai.id]),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 });

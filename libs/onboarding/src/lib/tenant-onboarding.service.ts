@@ -3,7 +3,16 @@ import { PublicResponseCache } from '@cong/platform-cache';
 import { AuditLog } from '@cong/platform-audit';
 import { TenantDatabase } from '@cong/platform-database';
 import {
-  addDays, appendVersion, canonicalDocument, checksumOf, diffRuleDocuments, isCalendarDate, latestIn, RuleSet, TenantDefinition, todayIn,
+  addDays,
+  appendVersion,
+  canonicalDocument,
+  checksumOf,
+  diffRuleDocuments,
+  isCalendarDate,
+  latestIn,
+  RuleSet,
+  TenantDefinition,
+  todayIn,
 } from '@cong/rules';
 import { Tenant, TenantDomain } from '@cong/tenancy';
 import { planSites, provisionSites } from '@cong/sites';
@@ -72,20 +81,50 @@ export class TenantOnboarding {
           if (!planHasChanges(plan)) return { plan, changed: false, tenantId: existing?.id ?? null };
           const tenantId = await applyTenant(m, existing, definition);
           const actor = { id: options.actorId ?? null, label: options.actorLabel };
-          if (!existing) await this.audit.record(m, { tenantId, action: 'tenancy.tenant_onboarded', subjectType: 'tenant', subjectId: tenantId, details: { code }, actor });
-          const units = await applyUnitTree(m, tenantId, definition.units.map((u) => ({ ...u, tags: u.tags ?? [] })));
+          if (!existing)
+            await this.audit.record(m, {
+              tenantId,
+              action: 'tenancy.tenant_onboarded',
+              subjectType: 'tenant',
+              subjectId: tenantId,
+              details: { code },
+              actor,
+            });
+          const units = await applyUnitTree(
+            m,
+            tenantId,
+            definition.units.map((u) => ({ ...u, tags: u.tags ?? [] })),
+          );
           if (hasUnitChanges(units)) {
             await this.audit.record(m, {
-              tenantId, action: 'units.unit_changed', subjectType: 'unit_tree', subjectId: tenantId, actor,
-              details: { source: 'rule files', added: units.added.map((u) => u.code), changed: units.changed.map((u) => u.code), deactivated: units.deactivated },
+              tenantId,
+              action: 'units.unit_changed',
+              subjectType: 'unit_tree',
+              subjectId: tenantId,
+              actor,
+              details: {
+                source: 'rule files',
+                added: units.added.map((u) => u.code),
+                changed: units.changed.map((u) => u.code),
+                deactivated: units.deactivated,
+              },
             });
           }
           await provisionSites(m, tenantId, definition.ruleSet);
           if (plan.rules.action !== 'none') {
             const document = canonicalDocument(definition.ruleSet);
             await this.audit.record(m, {
-              tenantId, action: 'rules.version_applied', subjectType: 'rule_version', subjectId: String(plan.rules.version), actor,
-              details: { version: plan.rules.version, effectiveFrom: plan.rules.effectiveFrom, checksum: checksumOf(document), note: options.note ?? null },
+              tenantId,
+              action: 'rules.version_applied',
+              subjectType: 'rule_version',
+              subjectId: String(plan.rules.version),
+              actor,
+              details: {
+                version: plan.rules.version,
+                effectiveFrom: plan.rules.effectiveFrom,
+                checksum: checksumOf(document),
+                note: options.note ?? null,
+              },
             });
             await appendVersion(m, tenantId, {
               effectiveFrom: plan.rules.effectiveFrom,
@@ -111,7 +150,12 @@ export class TenantOnboarding {
   }
 }
 
-async function computePlan(m: EntityManager, existing: Tenant | null, definition: TenantDefinition, options: OnboardingOptions): Promise<OnboardingPlan> {
+async function computePlan(
+  m: EntityManager,
+  existing: Tenant | null,
+  definition: TenantDefinition,
+  options: OnboardingOptions,
+): Promise<OnboardingPlan> {
   const rules = definition.ruleSet;
   const wantedDomains = provinceDomains(rules);
   await refuseDomainsOfOthers(m, existing, rules);
@@ -132,10 +176,17 @@ async function computePlan(m: EntityManager, existing: Tenant | null, definition
   const effectiveFrom = effectiveDateOf(definition, options, latest === null);
   let rulesStep: RulesStep;
   if (!latest) rulesStep = { action: 'create', version: 1, effectiveFrom };
-  else if (latest.checksum === checksumOf(document)) rulesStep = { action: 'none', version: latest.version, effectiveFrom: latest.effectiveFrom };
+  else if (latest.checksum === checksumOf(document))
+    rulesStep = { action: 'none', version: latest.version, effectiveFrom: latest.effectiveFrom };
   else {
-    if (effectiveFrom < latest.effectiveFrom) throw OnboardingErrors.effectiveDateBeforeLatest(effectiveFrom, latest.version, latest.effectiveFrom);
-    rulesStep = { action: 'new-version', version: latest.version + 1, effectiveFrom, changes: diffRuleDocuments(latest.document, document) };
+    if (effectiveFrom < latest.effectiveFrom)
+      throw OnboardingErrors.effectiveDateBeforeLatest(effectiveFrom, latest.version, latest.effectiveFrom);
+    rulesStep = {
+      action: 'new-version',
+      version: latest.version + 1,
+      effectiveFrom,
+      changes: diffRuleDocuments(latest.document, document),
+    };
   }
 
   return {
@@ -146,7 +197,10 @@ async function computePlan(m: EntityManager, existing: Tenant | null, definition
       removed: storedDomains.filter((d) => !wantedDomains.includes(d)),
       primary: wantedDomains[0],
     },
-    units: planUnitTree(storedUnits, definition.units.map((u) => ({ ...u, tags: u.tags ?? [] }))),
+    units: planUnitTree(
+      storedUnits,
+      definition.units.map((u) => ({ ...u, tags: u.tags ?? [] })),
+    ),
     sites: await planSites(m, existing?.id ?? null, rules, wantedUnitsForSites(storedUnits, definition)),
     rules: rulesStep,
   };
@@ -165,7 +219,8 @@ function wantedUnitsForSites(stored: Unit[], definition: TenantDefinition) {
  */
 function effectiveDateOf(definition: TenantDefinition, options: OnboardingOptions, first: boolean): string {
   const rules = definition.ruleSet;
-  if (options.effectiveFrom !== undefined && !isCalendarDate(options.effectiveFrom)) throw OnboardingErrors.invalidEffectiveDate(options.effectiveFrom);
+  if (options.effectiveFrom !== undefined && !isCalendarDate(options.effectiveFrom))
+    throw OnboardingErrors.invalidEffectiveDate(options.effectiveFrom);
   if (rules.effectiveFrom && options.effectiveFrom && rules.effectiveFrom !== options.effectiveFrom) {
     throw OnboardingErrors.effectiveDateConflict(rules.effectiveFrom, options.effectiveFrom);
   }
@@ -180,7 +235,8 @@ function provinceDomains(rules: RuleSet): string[] {
   return [...rules.portal.domains, ...(rules.portal.subsiteDomains ?? []).map((d) => d.domain)];
 }
 
-const domainField = (rules: RuleSet, domain: string) => (rules.portal.domains.includes(domain) ? 'portal.domains' : 'portal.subsiteDomains');
+const domainField = (rules: RuleSet, domain: string) =>
+  rules.portal.domains.includes(domain) ? 'portal.domains' : 'portal.subsiteDomains';
 
 async function refuseDomainsOfOthers(m: EntityManager, existing: Tenant | null, rules: RuleSet): Promise<void> {
   const domains = provinceDomains(rules);

@@ -4,7 +4,13 @@ export { Migrator, type MigrationStatus, type MigratorParams } from './lib/migra
 export { APPLICATION_GROUP_ROLE, PUBLIC_READER_GROUP_ROLE } from './lib/roles';
 export { PublicReadDatabase } from './lib/public-read-database';
 export { assertTenantId, type OperatorAccessRequest, TenantDatabase } from './lib/tenant-database';
-export { appendOnlyTable, isolateTenantTable, releaseAppendOnlyTable, releaseTenantTable, type TablePrivilege } from './lib/tenant-isolation.sql';
+export {
+  appendOnlyTable,
+  isolateTenantTable,
+  releaseAppendOnlyTable,
+  releaseTenantTable,
+  type TablePrivilege,
+} from './lib/tenant-isolation.sql';
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';
 export { MIGRATIONS } from './migrations';
 export { decodeCursor, encodeCursor, type KeysetPosition, nextCursor } from './lib/keyset-cursor';

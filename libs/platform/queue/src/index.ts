@@ -1,13 +1,5 @@
 export { HandlesJob } from './lib/handles-job.decorator';
-export {
-  defineJob,
-  definedJobs,
-  type JobDefinition,
-  type JobEnvelope,
-  jobIdFor,
-  QUEUE_NAMES,
-  type QueueName,
-} from './lib/job-definition';
+export { defineJob, definedJobs, type JobDefinition, type JobEnvelope, jobIdFor, QUEUE_NAMES, type QueueName } from './lib/job-definition';
 export { type EnqueueRequest, JobQueue } from './lib/job-queue';
 export { JobHandlerRegistryError, JobRunner } from './lib/job-runner';
 export { QueueModule } from './lib/queue.module';

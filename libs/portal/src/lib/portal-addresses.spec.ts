@@ -1,13 +1,20 @@
 import { Links, routePath } from './portal-addresses';
 import type { Chrome, SiteInfo } from './portal-chrome';
 
-const site = (key: string, domain: string | null = null): SiteInfo => ({ id: `id-${key}`, key, path: key === 'portal' ? '/' : `/${key}`, title: key, kind: key === 'portal' ? 'portal' : 'subsite', domain });
+const site = (key: string, domain: string | null = null): SiteInfo => ({
+  id: `id-${key}`,
+  key,
+  path: key === 'portal' ? '/' : `/${key}`,
+  title: key,
+  kind: key === 'portal' ? 'portal' : 'subsite',
+  domain,
+});
 const portal = site('portal');
 const soYTe = site('so-y-te', 'soyte.laocai.gov.vn');
 const soTaiChinh = site('so-tai-chinh');
 const chrome = { portal, sites: [portal, soYTe, soTaiChinh], primaryOrigin: 'https://laocai.gov.vn' } as unknown as Chrome;
 
-describe('portal addresses: which page a path is, on a portal domain and on a sub-site\'s own domain', () => {
+describe("portal addresses: which page a path is, on a portal domain and on a sub-site's own domain", () => {
   it.each([
     ['/', 'portal', { page: 'home' }],
     ['/khanh-thanh-benh-vien', 'portal', { page: 'item', slug: 'khanh-thanh-benh-vien' }],
@@ -26,16 +33,12 @@ describe('portal addresses: which page a path is, on a portal domain and on a su
     expect(routePath(path, chrome, null)).toEqual({ site: chrome.sites.find((s) => s.key === key), route });
   });
 
-  it.each([
-    ['/so-y-te/robots.txt'],
-    ['/so-y-te/co-quan'],
-    ['/a/b/c'],
-    ['/Khong_Hop_Le'],
-    ['/chuyen-muc'],
-    ['/%E0%A4%A'],
-  ])('on laocai.gov.vn, %s is no page', (path) => {
-    expect(routePath(path, chrome, null)).toMatchObject({ notFound: true });
-  });
+  it.each([['/so-y-te/robots.txt'], ['/so-y-te/co-quan'], ['/a/b/c'], ['/Khong_Hop_Le'], ['/chuyen-muc'], ['/%E0%A4%A']])(
+    'on laocai.gov.vn, %s is no page',
+    (path) => {
+      expect(routePath(path, chrome, null)).toMatchObject({ notFound: true });
+    },
+  );
 
   it('trailing slashes redirect to the address without one', () => {
     expect(routePath('/so-y-te/', chrome, null)).toEqual({ redirect: '/so-y-te' });

@@ -100,7 +100,8 @@ export function routePath(path: string, chrome: Chrome, hostSite: SiteInfo | nul
   const atHostRoot = hostSite !== null || site.id === chrome.portal.id;
   if (more.length > 0) return { notFound: true, site };
   if (first === undefined) return found({ page: 'home' });
-  if (first === PAGE_PATHS.section) return second && SLUG.test(second) ? found({ page: 'section', section: second }) : { notFound: true, site };
+  if (first === PAGE_PATHS.section)
+    return second && SLUG.test(second) ? found({ page: 'section', section: second }) : { notFound: true, site };
   if (first === PAGE_PATHS.units) {
     if (hostSite) return { redirect: `${chrome.primaryOrigin}/${PAGE_PATHS.units}${second ? `/${second}` : ''}` };
     if (site.id !== chrome.portal.id) return { notFound: true, site };

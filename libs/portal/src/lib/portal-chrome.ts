@@ -83,14 +83,14 @@ export class PortalChrome {
     const generation = this.cache.generation(tenant.id);
     const pending = this.loading.get(tenant.id);
     if (pending && pending.generation === generation) return pending.load;
-    const load = this.load(tenant).then(
-      (chrome) => {
+    const load = this.load(tenant)
+      .then((chrome) => {
         this.entries.set(tenant.id, { generation, chrome });
         return chrome;
-      },
-    ).finally(() => {
-      if (this.loading.get(tenant.id)?.load === load) this.loading.delete(tenant.id);
-    });
+      })
+      .finally(() => {
+        if (this.loading.get(tenant.id)?.load === load) this.loading.delete(tenant.id);
+      });
     this.loading.set(tenant.id, { generation, load });
     return load;
   }

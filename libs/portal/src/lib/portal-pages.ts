@@ -37,7 +37,11 @@ const PAGE_NUMBER: PageParam = { name: 'trang', label: 'Trang', integer: { min: 
 /** The query parameters each page takes; any other is ignored. */
 const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
   section: [{ name: 'sau', label: 'Trang tiếp', pattern: /^[A-Za-z0-9_-]{10,200}$/ }],
-  search: [{ name: 'q', label: 'Từ khóa', minLength: 2, maxLength: 200 }, { name: 'loai', label: 'Loại tin', oneOf: CONTENT_TYPES }, PAGE_NUMBER],
+  search: [
+    { name: 'q', label: 'Từ khóa', minLength: 2, maxLength: 200 },
+    { name: 'loai', label: 'Loại tin', oneOf: CONTENT_TYPES },
+    PAGE_NUMBER,
+  ],
   documents: [
     { name: 'so', label: 'Số, ký hiệu', maxLength: 100 },
     { name: 'loai', label: 'Loại văn bản', oneOf: LEGAL_DOCUMENT_KINDS },
@@ -60,7 +64,10 @@ const pageCsp = (chrome: Chrome) =>
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 class PageStatus extends Error {
-  constructor(readonly status: 400 | 404 | 410, readonly detail?: string[]) {
+  constructor(
+    readonly status: 400 | 404 | 410,
+    readonly detail?: string[],
+  ) {
     super(`page ${status}`);
   }
 }
@@ -108,10 +115,18 @@ export class PortalPages {
   private asset(path: string, reply: AnswerReply): void {
     const found = ASSET_BY_PATH.get(path);
     if (!found) {
-      reply.status(404).header('content-type', 'text/plain; charset=utf-8').header('content-security-policy', NON_HTML_CSP).send('Không tìm thấy tệp.');
+      reply
+        .status(404)
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-security-policy', NON_HTML_CSP)
+        .send('Không tìm thấy tệp.');
       return;
     }
-    reply.status(200).header('content-type', found.contentType).header('cache-control', 'public, max-age=31536000, immutable').send(found.body);
+    reply
+      .status(200)
+      .header('content-type', found.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(found.body);
   }
 
   /**
@@ -142,7 +157,12 @@ export class PortalPages {
     const hostSite = chrome.sites.find((s) => s.domain === host) ?? null;
     const routed = routePath(path, chrome, hostSite);
     if ('redirect' in routed) {
-      reply.status(301).header('location', routed.redirect).header('cache-control', 'public, max-age=300').header('content-security-policy', NON_HTML_CSP).send();
+      reply
+        .status(301)
+        .header('location', routed.redirect)
+        .header('cache-control', 'public, max-age=300')
+        .header('content-security-policy', NON_HTML_CSP)
+        .send();
       return;
     }
     const links = new Links(chrome, hostSite);
@@ -162,7 +182,12 @@ export class PortalPages {
     const hit = this.answers.peek(tenant.id, key);
     if (hit) return this.answers.send(req, reply, hit);
     void this.answers
-      .obtain(tenant.id, key, () => this.produce(tenant, chrome, site, links, route, params), (p) => p.status === 200 || p.status === 410)
+      .obtain(
+        tenant.id,
+        key,
+        () => this.produce(tenant, chrome, site, links, route, params),
+        (p) => p.status === 200 || p.status === 410,
+      )
       .then(({ answer, stale }) => {
         if (answer.contentType !== HTML) reply.header('content-security-policy', NON_HTML_CSP);
         this.answers.send(req, reply, answer, stale);
@@ -182,13 +207,21 @@ export class PortalPages {
     }
   }
 
-  private async produce(tenant: ResolvedTenant, chrome: Chrome, site: SiteInfo, links: Links, route: PageRoute, params: PageParams): Promise<Produced> {
+  private async produce(
+    tenant: ResolvedTenant,
+    chrome: Chrome,
+    site: SiteInfo,
+    links: Links,
+    route: PageRoute,
+    params: PageParams,
+  ): Promise<Produced> {
     const ctx = contextOf(chrome, site, links);
     try {
       return await this.render(ctx, route, params);
     } catch (error) {
       if (error instanceof PageStatus) return html(ErrorPage({ ctx, status: error.status, detail: error.detail }), error.status);
-      if (error instanceof DomainError && error.kind === 'bad_request') return html(ErrorPage({ ctx, status: 400, detail: [error.message] }), 400);
+      if (error instanceof DomainError && error.kind === 'bad_request')
+        return html(ErrorPage({ ctx, status: 400, detail: [error.message] }), 400);
       throw error;
     }
   }
@@ -205,7 +238,11 @@ export class PortalPages {
         if (!findTop(ctx, route.section)) throw new PageStatus(404);
         const cursor = p.sau as string | undefined;
         const position = cursor ? decodeCursor(cursor, 'PORTAL_BAD_CURSOR') : undefined;
-        const items = await this.reader.list(tenantId, today, site.key, { section: route.section, after: position && { publishedAt: position.at, id: position.id }, limit: SECTION_PAGE_SIZE + 1 });
+        const items = await this.reader.list(tenantId, today, site.key, {
+          section: route.section,
+          after: position && { publishedAt: position.at, id: position.id },
+          limit: SECTION_PAGE_SIZE + 1,
+        });
         const shown = items.slice(0, SECTION_PAGE_SIZE);
         const last = shown[shown.length - 1];
         const next = items.length > SECTION_PAGE_SIZE && last ? encodeCursor({ at: new Date(last.publishedAt), id: last.id }) : null;
@@ -221,21 +258,48 @@ export class PortalPages {
       case 'search': {
         const q = p.q as string | undefined;
         const type = p.loai as string | undefined;
-        const result = q ? await this.reader.search(tenantId, today, { q, site: site.key === 'portal' ? undefined : site.key, type: type as never, limit: SEARCH_PAGE_SIZE, offset }) : undefined;
+        const result = q
+          ? await this.reader.search(tenantId, today, {
+              q,
+              site: site.key === 'portal' ? undefined : site.key,
+              type: type as never,
+              limit: SEARCH_PAGE_SIZE,
+              offset,
+            })
+          : undefined;
         return html(SearchPage({ ctx, q: q ?? '', type, page, result }));
       }
       case 'documents': {
         const status = p['hieu-luc'] ? LEGAL_STATUS_PARAMS[p['hieu-luc'] as string] : undefined;
         const result = await this.reader.register(tenantId, today, {
-          type: 'legal_document', site: scopeOf(site), number: p.so as string | undefined, documentKind: p.loai as string | undefined,
-          issuingBody: p['co-quan'] as string | undefined, legalStatus: status, year: p.nam as number | undefined, limit: SEARCH_PAGE_SIZE, offset,
+          type: 'legal_document',
+          site: scopeOf(site),
+          number: p.so as string | undefined,
+          documentKind: p.loai as string | undefined,
+          issuingBody: p['co-quan'] as string | undefined,
+          legalStatus: status,
+          year: p.nam as number | undefined,
+          limit: SEARCH_PAGE_SIZE,
+          offset,
         });
-        const filters = { so: p.so as string | undefined, loai: p.loai as string | undefined, 'co-quan': p['co-quan'] as string | undefined, 'hieu-luc': p['hieu-luc'] as string | undefined, nam: p.nam as number | undefined };
+        const filters = {
+          so: p.so as string | undefined,
+          loai: p.loai as string | undefined,
+          'co-quan': p['co-quan'] as string | undefined,
+          'hieu-luc': p['hieu-luc'] as string | undefined,
+          nam: p.nam as number | undefined,
+        };
         return html(DocumentsPage({ ctx, filters, page, result }));
       }
       case 'procedures': {
         const field = p['linh-vuc'] as string | undefined;
-        const result = await this.reader.register(tenantId, today, { type: 'procedure', site: scopeOf(site), field, limit: SEARCH_PAGE_SIZE, offset });
+        const result = await this.reader.register(tenantId, today, {
+          type: 'procedure',
+          site: scopeOf(site),
+          field,
+          limit: SEARCH_PAGE_SIZE,
+          offset,
+        });
         return html(ProceduresPage({ ctx, field, page, result }));
       }
       case 'units':
@@ -259,7 +323,9 @@ export class PortalPages {
     const pages = ['', `/${PAGE_PATHS.documents}`, `/${PAGE_PATHS.procedures}`, ...(site.key === 'portal' ? [`/${PAGE_PATHS.units}`] : [])];
     const urls = [
       ...pages.map((rest) => ({ url: links.canonical(site, rest) })),
-      ...ctx.sections.flatMap(function all(s): { url: string }[] { return [{ url: links.canonical(site, `/${PAGE_PATHS.section}/${s.slug}`) }, ...s.children.flatMap(all)]; }),
+      ...ctx.sections.flatMap(function all(s): { url: string }[] {
+        return [{ url: links.canonical(site, `/${PAGE_PATHS.section}/${s.slug}`) }, ...s.children.flatMap(all)];
+      }),
       ...entries.map((e) => ({ url: links.canonical(site, `/${e.slug}`), lastmod: e.updatedAt.toISOString() })),
     ].slice(0, 50_000);
     const xml = await streamToPromise(Readable.from(urls).pipe(new SitemapStream()));
@@ -284,34 +350,57 @@ export class PortalPages {
     return { status: 200, contentType: 'text/plain; charset=utf-8', body: lines.join('\n') };
   }
 
-  private sendError(reply: AnswerReply, tenant: ResolvedTenant, chrome: Chrome, site: SiteInfo, links: Links, status: 400 | 404, detail?: string[]): void {
+  private sendError(
+    reply: AnswerReply,
+    tenant: ResolvedTenant,
+    chrome: Chrome,
+    site: SiteInfo,
+    links: Links,
+    status: 400 | 404,
+    detail?: string[],
+  ): void {
     const ctx = contextOf(chrome, site, links);
     reply.header('content-security-policy', cspOf(chrome)).header('cache-control', 'no-store');
-    reply.status(status).header('content-type', HTML).send(html(ErrorPage({ ctx, status, detail }), status).body);
+    reply
+      .status(status)
+      .header('content-type', HTML)
+      .send(html(ErrorPage({ ctx, status, detail }), status).body);
   }
 
   /** Nothing could be answered: the database away with nothing cached (503), or a fault (500). */
   private failed(req: PageRequest, reply: AnswerReply, error: unknown): void {
     const unavailable = isDependencyUnavailable(error);
-    if (!unavailable) this.logger.error(`Page ${req.url} failed (request ${req.id}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!unavailable)
+      this.logger.error(
+        `Page ${req.url} failed (request ${req.id}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     const status = unavailable ? 503 : 500;
     const title = unavailable ? 'Cổng tạm thời gián đoạn' : 'Đã có lỗi xảy ra';
-    const text = unavailable ? 'Hệ thống đang bận hoặc bảo trì. Xin vui lòng thử lại sau ít phút.' : `Trang chưa hiển thị được. Xin thử lại; nếu vẫn lỗi, báo cho ban biên tập mã yêu cầu ${req.id}.`;
+    const text = unavailable
+      ? 'Hệ thống đang bận hoặc bảo trì. Xin vui lòng thử lại sau ít phút.'
+      : `Trang chưa hiển thị được. Xin thử lại; nếu vẫn lỗi, báo cho ban biên tập mã yêu cầu ${req.id}.`;
     if (unavailable) reply.header('retry-after', '30');
     reply
       .status(status)
       .header('cache-control', 'no-store')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
       .header('content-type', HTML)
-      .send(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Về trang chủ</a></p></main></body></html>`);
+      .send(
+        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Về trang chủ</a></p></main></body></html>`,
+      );
   }
 }
 
 /** What a template is given: the chrome, the site, its sections, the links for this host, the province's date. */
 function contextOf(chrome: Chrome, site: SiteInfo, links: Links): PageContext {
   return {
-    chrome, site, links, today: todayIn(chrome.tenant.timezone), sections: chrome.sections.get(site.key) ?? [],
-    stylesheet: PORTAL_ASSETS.stylesheet.path, icon: PORTAL_ASSETS.icon.path,
+    chrome,
+    site,
+    links,
+    today: todayIn(chrome.tenant.timezone),
+    sections: chrome.sections.get(site.key) ?? [],
+    stylesheet: PORTAL_ASSETS.stylesheet.path,
+    icon: PORTAL_ASSETS.icon.path,
   };
 }
 

@@ -37,13 +37,17 @@ export function parsePageParams(specs: readonly PageParam[], query: Record<strin
     if (value === '') continue;
     if (spec.integer) {
       const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-      if (Number.isNaN(n) || n < spec.integer.min || n > spec.integer.max) problems.push(`${spec.label}: cần là số từ ${spec.integer.min} đến ${spec.integer.max}.`);
+      if (Number.isNaN(n) || n < spec.integer.min || n > spec.integer.max)
+        problems.push(`${spec.label}: cần là số từ ${spec.integer.min} đến ${spec.integer.max}.`);
       else parsed[spec.name] = n;
       continue;
     }
-    if (spec.minLength !== undefined && [...value].length < spec.minLength) problems.push(`${spec.label}: cần ít nhất ${spec.minLength} ký tự.`);
-    else if (spec.maxLength !== undefined && [...value].length > spec.maxLength) problems.push(`${spec.label}: tối đa ${spec.maxLength} ký tự.`);
-    else if (spec.oneOf && !spec.oneOf.includes(value)) problems.push(`${spec.label}: giá trị "${value.slice(0, 50)}" không có trong danh sách.`);
+    if (spec.minLength !== undefined && [...value].length < spec.minLength)
+      problems.push(`${spec.label}: cần ít nhất ${spec.minLength} ký tự.`);
+    else if (spec.maxLength !== undefined && [...value].length > spec.maxLength)
+      problems.push(`${spec.label}: tối đa ${spec.maxLength} ký tự.`);
+    else if (spec.oneOf && !spec.oneOf.includes(value))
+      problems.push(`${spec.label}: giá trị "${value.slice(0, 50)}" không có trong danh sách.`);
     else if (spec.pattern && !spec.pattern.test(value)) problems.push(`${spec.label}: không đúng định dạng.`);
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     else if (/[\u0000-\u001f]/.test(value)) problems.push(`${spec.label}: chứa ký tự điều khiển.`);

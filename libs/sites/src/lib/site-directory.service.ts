@@ -28,7 +28,9 @@ export interface SiteView {
 export const SiteErrors = {
   notFound: (key: string) => new DomainError('SITES_NOT_FOUND', 'not_found', `Không có trang "${key}".`),
   sectionNotFound: (slug: string) =>
-    new DomainError('SITES_SECTION_NOT_FOUND', 'validation', `Trang không có chuyên mục "${slug}".`, [{ field: 'section', message: `"${slug}" is not a section of this site` }]),
+    new DomainError('SITES_SECTION_NOT_FOUND', 'validation', `Trang không có chuyên mục "${slug}".`, [
+      { field: 'section', message: `"${slug}" is not a section of this site` },
+    ]),
   /** A section asked for by address (a public list or feed): there is nothing at that address. */
   sectionMissing: (slug: string) => new DomainError('SITES_SECTION_NOT_FOUND', 'not_found', `Trang không có chuyên mục "${slug}".`),
 };
@@ -57,7 +59,9 @@ export class SiteDirectory {
   get(tenantId: string, key: string): Promise<SiteView> {
     return this.db.transaction(tenantId, async (m) => {
       const site = await siteByKey(m, tenantId, key);
-      const sections = await m.getRepository(Section).find({ where: { tenantId, siteId: site.id }, order: { position: 'ASC', slug: 'ASC' } });
+      const sections = await m
+        .getRepository(Section)
+        .find({ where: { tenantId, siteId: site.id }, order: { position: 'ASC', slug: 'ASC' } });
       return { ...view(site, new Map(site.unitId ? [[site.unitId, key]] : [])), sections: tree(sections, null) };
     });
   }
@@ -76,9 +80,19 @@ export async function siteByKey(m: EntityManager, tenantId: string, key: string)
 }
 
 function tree(sections: Section[], parentId: string | null): SectionNode[] {
-  return sections.filter((s) => s.parentId === parentId).map((s) => ({ id: s.id, slug: s.slug, title: s.title, children: tree(sections, s.id) }));
+  return sections
+    .filter((s) => s.parentId === parentId)
+    .map((s) => ({ id: s.id, slug: s.slug, title: s.title, children: tree(sections, s.id) }));
 }
 
 function view(s: Site, unitCodes: Map<string, string>): SiteView {
-  return { id: s.id, key: s.unitId ? (unitCodes.get(s.unitId) ?? s.path.slice(1)) : 'portal', kind: s.kind, path: s.path, title: s.title, domain: s.domain, active: s.active };
+  return {
+    id: s.id,
+    key: s.unitId ? (unitCodes.get(s.unitId) ?? s.path.slice(1)) : 'portal',
+    kind: s.kind,
+    path: s.path,
+    title: s.title,
+    domain: s.domain,
+    active: s.active,
+  };
 }

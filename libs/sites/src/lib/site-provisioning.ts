@@ -27,7 +27,9 @@ export function hasSiteChanges(c: SiteChanges): boolean {
 /** Which units get a sub-site: active ones whose kind the rules give a sub-site (LC-1.1). */
 function subsiteUnits(rules: RuleSet, units: UnitForSites[]): Map<string, { unit: UnitForSites; sections: SectionSpec[] }> {
   const sectionsOf = new Map(rules.unitKinds.filter((k) => k.subsite).map((k) => [k.kind, k.subsite!.sections]));
-  return new Map(units.filter((u) => u.active && sectionsOf.has(u.kind)).map((u) => [u.code, { unit: u, sections: sectionsOf.get(u.kind)! }]));
+  return new Map(
+    units.filter((u) => u.active && sectionsOf.has(u.kind)).map((u) => [u.code, { unit: u, sections: sectionsOf.get(u.kind)! }]),
+  );
 }
 
 /** What `provisionSites` would change, given the province's stored sites and the wanted units. */
@@ -58,14 +60,19 @@ export async function provisionSites(m: EntityManager, tenantId: string, rules: 
   const units = await m.getRepository(Unit).findBy({ tenantId });
   const changes = await planSites(m, tenantId, rules, units);
   const sites = m.getRepository(Site);
-  const portal = (await sites.findOneBy({ tenantId, kind: 'portal' })) ?? (await sites.save(sites.create({ tenantId, kind: 'portal', unitId: null, path: '/', title: rules.portal.title, active: true })));
+  const portal =
+    (await sites.findOneBy({ tenantId, kind: 'portal' })) ??
+    (await sites.save(sites.create({ tenantId, kind: 'portal', unitId: null, path: '/', title: rules.portal.title, active: true })));
   if (portal.title !== rules.portal.title) await sites.update({ tenantId, id: portal.id }, { title: rules.portal.title });
 
   for (const { unit, sections } of subsiteUnits(rules, units).values()) {
     const stored = units.find((u) => u.code === unit.code)!;
     let site = await sites.findOneBy({ tenantId, unitId: stored.id });
     const domain = rules.portal.subsiteDomains?.find((d) => d.unit === unit.code)?.domain ?? null;
-    if (!site) site = await sites.save(sites.create({ tenantId, kind: 'subsite', unitId: stored.id, path: `/${unit.code}`, title: unit.name, domain, active: true }));
+    if (!site)
+      site = await sites.save(
+        sites.create({ tenantId, kind: 'subsite', unitId: stored.id, path: `/${unit.code}`, title: unit.name, domain, active: true }),
+      );
     else if (!site.active || site.domain !== domain) await sites.update({ tenantId, id: site.id }, { active: true, domain });
     await addMissingSections(m, tenantId, site.id, sections);
   }
@@ -73,7 +80,13 @@ export async function provisionSites(m: EntityManager, tenantId: string, rules: 
   return changes;
 }
 
-async function addMissingSections(m: EntityManager, tenantId: string, siteId: string, specs: SectionSpec[], parentId: string | null = null): Promise<void> {
+async function addMissingSections(
+  m: EntityManager,
+  tenantId: string,
+  siteId: string,
+  specs: SectionSpec[],
+  parentId: string | null = null,
+): Promise<void> {
   const repo = m.getRepository(Section);
   for (const [position, spec] of specs.entries()) {
     let section = await repo.findOneBy({ tenantId, siteId, slug: spec.id });

@@ -32,20 +32,34 @@ interface Actor {
   label: string;
 }
 
-const conflict = (code: string, title: string, field: string, message: string) => new DomainError(code, 'conflict', title, [{ field, message }]);
+const conflict = (code: string, title: string, field: string, message: string) =>
+  new DomainError(code, 'conflict', title, [{ field, message }]);
 const invalid = (field: string, message: string) => validationError([{ field, message }]);
 
 export const SectionErrors = {
-  slugTaken: (slug: string) => conflict('SITES_SECTION_SLUG_TAKEN', `Chuyên mục "${slug}" đã có trong trang.`, 'slug', `"${slug}" is already a section of this site`),
+  slugTaken: (slug: string) =>
+    conflict('SITES_SECTION_SLUG_TAKEN', `Chuyên mục "${slug}" đã có trong trang.`, 'slug', `"${slug}" is already a section of this site`),
   badSlug: () => invalid('slug', 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)'),
   badTitle: () => invalid('title', 'title must be 2–200 characters of plain text'),
   parentNotFound: (slug: string) => invalid('parent', `"${slug}" is not a section of this site`),
   cycle: (slug: string) => invalid('parent', `"${slug}" cannot go under itself or a section below it`),
   tooDeep: () => invalid('parent', `navigation goes ${MAX_SECTION_DEPTH} levels deep at most`),
-  hasChildren: (slug: string) => conflict('SITES_SECTION_NOT_EMPTY', `Chuyên mục "${slug}" còn chuyên mục con.`, 'slug', 'move or remove the sections under it first'),
-  hasItems: (slug: string) => conflict('SITES_SECTION_NOT_EMPTY', `Chuyên mục "${slug}" còn tin bài.`, 'slug', 'items are filed in it; move them to another section first'),
+  hasChildren: (slug: string) =>
+    conflict('SITES_SECTION_NOT_EMPTY', `Chuyên mục "${slug}" còn chuyên mục con.`, 'slug', 'move or remove the sections under it first'),
+  hasItems: (slug: string) =>
+    conflict(
+      'SITES_SECTION_NOT_EMPTY',
+      `Chuyên mục "${slug}" còn tin bài.`,
+      'slug',
+      'items are filed in it; move them to another section first',
+    ),
   required: (slug: string, kind: string) =>
-    conflict('SITES_SECTION_REQUIRED', `Chuyên mục "${slug}" là bắt buộc theo quy định của tỉnh.`, 'slug', `the rules give every "${kind}" sub-site this section`),
+    conflict(
+      'SITES_SECTION_REQUIRED',
+      `Chuyên mục "${slug}" là bắt buộc theo quy định của tỉnh.`,
+      'slug',
+      `the rules give every "${kind}" sub-site this section`,
+    ),
 };
 
 /**
@@ -92,9 +106,19 @@ export class SiteSections {
       const moved = { ...section, parentId, title: title ?? section.title };
       await m.getRepository(Section).update({ tenantId, id: section.id }, { parentId, title: moved.title });
       if (parentId !== section.parentId || input.position !== undefined) {
-        await reorder(m, sections.map((s) => (s.id === section.id ? moved : s)), moved, input.position);
+        await reorder(
+          m,
+          sections.map((s) => (s.id === section.id ? moved : s)),
+          moved,
+          input.position,
+        );
       }
-      await this.record(m, actor, tenantId, site, { changed: slug, ...(title ? { title } : {}), ...(input.parent !== undefined ? { parent: input.parent } : {}), ...(input.position !== undefined ? { position: input.position } : {}) });
+      await this.record(m, actor, tenantId, site, {
+        changed: slug,
+        ...(title ? { title } : {}),
+        ...(input.parent !== undefined ? { parent: input.parent } : {}),
+        ...(input.position !== undefined ? { position: input.position } : {}),
+      });
     });
   }
 
@@ -109,20 +133,36 @@ export class SiteSections {
         // goes back whole.
         await m.getRepository(Section).delete({ tenantId, id: section.id });
       } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') throw SectionErrors.hasItems(slug);
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503')
+          throw SectionErrors.hasItems(slug);
         throw error;
       }
-      await reorder(m, sections.filter((s) => s.id !== section.id), null);
+      await reorder(
+        m,
+        sections.filter((s) => s.id !== section.id),
+        null,
+      );
       await this.record(m, actor, tenantId, site, { removed: slug });
     });
   }
 
   /** One transaction, the site's sections locked against a concurrent change; the site as it is after. */
-  private async change(tenantId: string, key: string, work: (m: EntityManager, site: Site, sections: Section[]) => Promise<void>): Promise<SiteView> {
+  private async change(
+    tenantId: string,
+    key: string,
+    work: (m: EntityManager, site: Site, sections: Section[]) => Promise<void>,
+  ): Promise<SiteView> {
     await this.db.transaction(tenantId, async (m) => {
       const site = await siteByKey(m, tenantId, key);
-      await m.getRepository(Site).createQueryBuilder('s').where('s.tenant_id = :tenantId AND s.id = :id', { tenantId, id: site.id }).setLock('pessimistic_write').getOne();
-      const sections = await m.getRepository(Section).find({ where: { tenantId, siteId: site.id }, order: { position: 'ASC', slug: 'ASC' } });
+      await m
+        .getRepository(Site)
+        .createQueryBuilder('s')
+        .where('s.tenant_id = :tenantId AND s.id = :id', { tenantId, id: site.id })
+        .setLock('pessimistic_write')
+        .getOne();
+      const sections = await m
+        .getRepository(Section)
+        .find({ where: { tenantId, siteId: site.id }, order: { position: 'ASC', slug: 'ASC' } });
       await work(m, site, sections);
     });
     await this.cache?.invalidate(tenantId);
@@ -130,7 +170,14 @@ export class SiteSections {
   }
 
   private record(m: EntityManager, actor: Actor, tenantId: string, site: Site, details: Record<string, unknown>): Promise<void> {
-    return this.audit.record(m, { tenantId, action: 'sites.section_changed', subjectType: 'site', subjectId: site.id, actor, details: { site: site.path, ...details } });
+    return this.audit.record(m, {
+      tenantId,
+      action: 'sites.section_changed',
+      subjectType: 'site',
+      subjectId: site.id,
+      actor,
+      details: { site: site.path, ...details },
+    });
   }
 }
 
@@ -186,7 +233,8 @@ async function reorder(m: EntityManager, sections: Section[], placed: Section | 
       ordered = ordered.filter((s) => s.id !== placed.id);
       ordered.splice(Math.min(Math.max(position, 0), ordered.length), 0, placed);
     }
-    for (const [index, s] of ordered.entries()) if (s.position !== index) await repo.update({ tenantId: s.tenantId, id: s.id }, { position: index });
+    for (const [index, s] of ordered.entries())
+      if (s.position !== index) await repo.update({ tenantId: s.tenantId, id: s.id }, { position: index });
   }
 }
 

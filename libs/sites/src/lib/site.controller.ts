@@ -29,17 +29,34 @@ class SiteResponse {
 class NewSectionRequest {
   @ApiProperty({ example: 'Hỏi đáp chính sách' }) @IsString() @MaxLength(200) title!: string;
   @ApiPropertyOptional({ description: 'Folded from the title when not given; never changes afterwards', example: 'hoi-dap-chinh-sach' })
-  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)' }) slug?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)' })
+  slug?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Slug of the section it goes under; none: the top of the menu' })
-  @IsOptional() @IsString() parent?: string | null;
-  @ApiPropertyOptional({ description: 'Place among its siblings, from 0; none: last' }) @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
+  @IsOptional()
+  @IsString()
+  parent?: string | null;
+  @ApiPropertyOptional({ description: 'Place among its siblings, from 0; none: last' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  position?: number;
 }
 
 class SectionChangeRequest {
   @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(200) title?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Slug of the new parent; null: the top of the menu' })
-  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsString() parent?: string | null;
-  @ApiPropertyOptional({ description: 'New place among its siblings, from 0' }) @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsString()
+  parent?: string | null;
+  @ApiPropertyOptional({ description: 'New place among its siblings, from 0' })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  position?: number;
 }
 
 /** The portal and the units' sub-sites, with their sections, as editors see them. */
@@ -81,7 +98,12 @@ export class SitesController {
   @Requires('sites.manage')
   @ApiOperation({ summary: 'Rename a section, move it under another, or change its place among its siblings' })
   @ApiOkResponse({ type: SiteResponse })
-  async changeSection(@CurrentPrincipal() p: Principal, @Param('key') key: string, @Param('slug') slug: string, @Body() body: SectionChangeRequest): Promise<SiteView> {
+  async changeSection(
+    @CurrentPrincipal() p: Principal,
+    @Param('key') key: string,
+    @Param('slug') slug: string,
+    @Body() body: SectionChangeRequest,
+  ): Promise<SiteView> {
     const tenantId = await this.requireForSite(p, key);
     return this.sections.update(actorOf(p), tenantId, key, slug, body);
   }

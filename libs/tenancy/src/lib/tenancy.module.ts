@@ -15,4 +15,3 @@ import { TenantRepository } from './tenants/tenant.repository';
   exports: [TenantRepository, TenantResolver, TenantContext],
 })
 export class TenancyModule {}
-

@@ -46,16 +46,23 @@ export class RedisServer {
   }
 
   private async spawn(): Promise<void> {
-    const child = spawn(redisServerProgram(), ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      redisServerProgram(),
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     // redis-server logs to stdout; the tail says why one would not start (port taken, bad option).
     let spawnError: Error | undefined;
     child.once('error', (error) => {
-      spawnError = new Error(`cannot start ${redisServerProgram()} (${error.message}): the resilience tests run a private Redis; install redis-server (apt-get install redis-server) or set REDIS_SERVER_BIN`);
+      spawnError = new Error(
+        `cannot start ${redisServerProgram()} (${error.message}): the resilience tests run a private Redis; install redis-server (apt-get install redis-server) or set REDIS_SERVER_BIN`,
+      );
     });
     let output = '';
-    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));
     this.process = child;
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {

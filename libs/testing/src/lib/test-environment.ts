@@ -29,7 +29,9 @@ export function migrationsFingerprint(): string {
   const roots = [join(__dirname, '../../../platform/database/src/migrations'), join(__dirname, '../../../platform/database/src/lib')];
   const hash = createHash('sha256');
   for (const dir of roots) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
       hash.update(file).update(readFileSync(join(dir, file)));
     }
   }

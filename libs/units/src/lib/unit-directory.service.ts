@@ -36,16 +36,32 @@ const MAX_PROFILE_BYTES = 60_000;
 
 export const UnitErrors = {
   notFound: (code: string) => new DomainError('UNITS_NOT_FOUND', 'not_found', `Không có đơn vị mang mã "${code}".`),
-  codeTaken: (code: string) => new DomainError('UNITS_CODE_TAKEN', 'conflict', `Mã đơn vị "${code}" đã được sử dụng.`, [{ field: 'code', message: `"${code}" is taken` }]),
+  codeTaken: (code: string) =>
+    new DomainError('UNITS_CODE_TAKEN', 'conflict', `Mã đơn vị "${code}" đã được sử dụng.`, [
+      { field: 'code', message: `"${code}" is taken` },
+    ]),
   kindNotDeclared: (kind: string, kinds: string[]) =>
-    new DomainError('UNITS_KIND_NOT_DECLARED', 'validation', `Loại đơn vị "${kind}" không có trong bộ quy tắc của tỉnh.`, [{ field: 'kind', message: `must be one of ${kinds.join(', ')}` }]),
-  unknownParent: (code: string) => new DomainError('UNITS_UNKNOWN_PARENT', 'validation', `Không có đơn vị cấp trên "${code}".`, [{ field: 'parent', message: `"${code}" is not an active unit` }]),
+    new DomainError('UNITS_KIND_NOT_DECLARED', 'validation', `Loại đơn vị "${kind}" không có trong bộ quy tắc của tỉnh.`, [
+      { field: 'kind', message: `must be one of ${kinds.join(', ')}` },
+    ]),
+  unknownParent: (code: string) =>
+    new DomainError('UNITS_UNKNOWN_PARENT', 'validation', `Không có đơn vị cấp trên "${code}".`, [
+      { field: 'parent', message: `"${code}" is not an active unit` },
+    ]),
   cycle: (code: string, parent: string) =>
-    new DomainError('UNITS_CYCLE', 'validation', `Không thể đặt "${parent}" làm cấp trên của "${code}": sẽ tạo vòng lặp.`, [{ field: 'parent', message: `${parent} is ${code} or below it` }]),
+    new DomainError('UNITS_CYCLE', 'validation', `Không thể đặt "${parent}" làm cấp trên của "${code}": sẽ tạo vòng lặp.`, [
+      { field: 'parent', message: `${parent} is ${code} or below it` },
+    ]),
   profileTooLarge: () =>
-    new DomainError('UNITS_PROFILE_TOO_LARGE', 'validation', 'Hồ sơ đơn vị quá dài (tối đa khoảng 60.000 byte).', [{ field: 'profile', message: `must be at most ${MAX_PROFILE_BYTES} bytes as JSON` }]),
+    new DomainError('UNITS_PROFILE_TOO_LARGE', 'validation', 'Hồ sơ đơn vị quá dài (tối đa khoảng 60.000 byte).', [
+      { field: 'profile', message: `must be at most ${MAX_PROFILE_BYTES} bytes as JSON` },
+    ]),
   hasActiveChildren: (code: string, children: string[]) =>
-    new DomainError('UNITS_HAS_ACTIVE_CHILDREN', 'conflict', `Đơn vị "${code}" còn đơn vị trực thuộc đang hoạt động: ${children.join(', ')}.`),
+    new DomainError(
+      'UNITS_HAS_ACTIVE_CHILDREN',
+      'conflict',
+      `Đơn vị "${code}" còn đơn vị trực thuộc đang hoạt động: ${children.join(', ')}.`,
+    ),
 };
 
 /**
@@ -89,73 +105,142 @@ export class UnitDirectory {
   }
 
   create(actor: Actor, tenantId: string, input: NewUnit, declaredKinds: string[]): Promise<UnitView> {
-    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
-      if (!declaredKinds.includes(input.kind)) throw UnitErrors.kindNotDeclared(input.kind, declaredKinds);
-      if (await m.getRepository(Unit).findOneBy({ tenantId, code: input.code })) throw UnitErrors.codeTaken(input.code);
-      const parentId = input.parent ? (await this.activeOrFail(m, tenantId, input.parent)).id : null;
-      const repo = m.getRepository(Unit);
-      const unit = await repo.save(repo.create({ tenantId, code: input.code, name: input.name.trim(), kind: input.kind, parentId, tags: input.tags ?? [], managedBy: 'api', active: true, profile: {} })).catch((error: unknown) => {
-        // Two admins adding the same code at once: the second gets the 409 the check above gives.
-        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'units_unit_tenant_id_code_key') throw UnitErrors.codeTaken(input.code);
-        throw error;
-      });
-      await this.audit.record(m, { tenantId, action: 'units.unit_created', subjectType: 'unit', subjectId: unit.id, details: { code: unit.code, kind: unit.kind, parent: input.parent ?? null }, actor });
-      return this.viewOf(m, unit);
-    }));
+    return this.seen(
+      tenantId,
+      this.db.transaction(tenantId, async (m) => {
+        if (!declaredKinds.includes(input.kind)) throw UnitErrors.kindNotDeclared(input.kind, declaredKinds);
+        if (await m.getRepository(Unit).findOneBy({ tenantId, code: input.code })) throw UnitErrors.codeTaken(input.code);
+        const parentId = input.parent ? (await this.activeOrFail(m, tenantId, input.parent)).id : null;
+        const repo = m.getRepository(Unit);
+        const unit = await repo
+          .save(
+            repo.create({
+              tenantId,
+              code: input.code,
+              name: input.name.trim(),
+              kind: input.kind,
+              parentId,
+              tags: input.tags ?? [],
+              managedBy: 'api',
+              active: true,
+              profile: {},
+            }),
+          )
+          .catch((error: unknown) => {
+            // Two admins adding the same code at once: the second gets the 409 the check above gives.
+            if (
+              error instanceof QueryFailedError &&
+              (error.driverError as { constraint?: string }).constraint === 'units_unit_tenant_id_code_key'
+            )
+              throw UnitErrors.codeTaken(input.code);
+            throw error;
+          });
+        await this.audit.record(m, {
+          tenantId,
+          action: 'units.unit_created',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          details: { code: unit.code, kind: unit.kind, parent: input.parent ?? null },
+          actor,
+        });
+        return this.viewOf(m, unit);
+      }),
+    );
   }
 
   update(actor: Actor, tenantId: string, code: string, changes: UnitChanges, declaredKinds: string[]): Promise<UnitView> {
-    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
-      const unit = await this.unitOrFail(m, tenantId, code);
-      const patch: Partial<Unit> = {};
-      if (changes.name !== undefined) patch.name = changes.name.trim();
-      if (changes.kind !== undefined) {
-        if (!declaredKinds.includes(changes.kind)) throw UnitErrors.kindNotDeclared(changes.kind, declaredKinds);
-        patch.kind = changes.kind;
-      }
-      if (changes.tags !== undefined) patch.tags = changes.tags;
-      if (changes.parent !== undefined) {
-        if (changes.parent === null) patch.parentId = null;
-        else {
-          const parent = await this.activeOrFail(m, tenantId, changes.parent);
-          if ((await unitLineage(m, tenantId, parent.id)).includes(unit.id)) throw UnitErrors.cycle(code, changes.parent);
-          patch.parentId = parent.id;
+    return this.seen(
+      tenantId,
+      this.db.transaction(tenantId, async (m) => {
+        const unit = await this.unitOrFail(m, tenantId, code);
+        const patch: Partial<Unit> = {};
+        if (changes.name !== undefined) patch.name = changes.name.trim();
+        if (changes.kind !== undefined) {
+          if (!declaredKinds.includes(changes.kind)) throw UnitErrors.kindNotDeclared(changes.kind, declaredKinds);
+          patch.kind = changes.kind;
         }
-      }
-      await m.getRepository(Unit).update({ tenantId, id: unit.id }, patch);
-      await this.audit.record(m, { tenantId, action: 'units.unit_changed', subjectType: 'unit', subjectId: unit.id, details: { code, changes }, actor });
-      return this.viewOf(m, { ...unit, ...patch });
-    }));
+        if (changes.tags !== undefined) patch.tags = changes.tags;
+        if (changes.parent !== undefined) {
+          if (changes.parent === null) patch.parentId = null;
+          else {
+            const parent = await this.activeOrFail(m, tenantId, changes.parent);
+            if ((await unitLineage(m, tenantId, parent.id)).includes(unit.id)) throw UnitErrors.cycle(code, changes.parent);
+            patch.parentId = parent.id;
+          }
+        }
+        await m.getRepository(Unit).update({ tenantId, id: unit.id }, patch);
+        await this.audit.record(m, {
+          tenantId,
+          action: 'units.unit_changed',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          details: { code, changes },
+          actor,
+        });
+        return this.viewOf(m, { ...unit, ...patch });
+      }),
+    );
   }
 
   setProfile(actor: Actor, tenantId: string, code: string, profile: UnitProfileData): Promise<UnitView> {
     // The column holds at most 64 KiB; each field's own limit allows more than that together.
     if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) throw UnitErrors.profileTooLarge();
-    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
-      const unit = await this.unitOrFail(m, tenantId, code);
-      await m.getRepository(Unit).update({ tenantId, id: unit.id }, { profile });
-      await this.audit.record(m, { tenantId, action: 'units.unit_changed', subjectType: 'unit', subjectId: unit.id, details: { code, profile: 'updated' }, actor });
-      return this.viewOf(m, { ...unit, profile });
-    }));
+    return this.seen(
+      tenantId,
+      this.db.transaction(tenantId, async (m) => {
+        const unit = await this.unitOrFail(m, tenantId, code);
+        await m.getRepository(Unit).update({ tenantId, id: unit.id }, { profile });
+        await this.audit.record(m, {
+          tenantId,
+          action: 'units.unit_changed',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          details: { code, profile: 'updated' },
+          actor,
+        });
+        return this.viewOf(m, { ...unit, profile });
+      }),
+    );
   }
 
   /** Units are never deleted (content and history refer to them); a unit with active sub-units stays. */
   deactivate(actor: Actor, tenantId: string, code: string): Promise<UnitView> {
-    return this.seen(tenantId, this.db.transaction(tenantId, async (m) => {
-      const unit = await this.unitOrFail(m, tenantId, code);
-      const children = await m.getRepository(Unit).findBy({ tenantId, parentId: unit.id, active: true });
-      if (children.length > 0) throw UnitErrors.hasActiveChildren(code, children.map((c) => c.code));
-      await m.getRepository(Unit).update({ tenantId, id: unit.id }, { active: false });
-      await this.audit.record(m, { tenantId, action: 'units.unit_deactivated', subjectType: 'unit', subjectId: unit.id, details: { code }, actor });
-      return this.viewOf(m, { ...unit, active: false });
-    }));
+    return this.seen(
+      tenantId,
+      this.db.transaction(tenantId, async (m) => {
+        const unit = await this.unitOrFail(m, tenantId, code);
+        const children = await m.getRepository(Unit).findBy({ tenantId, parentId: unit.id, active: true });
+        if (children.length > 0)
+          throw UnitErrors.hasActiveChildren(
+            code,
+            children.map((c) => c.code),
+          );
+        await m.getRepository(Unit).update({ tenantId, id: unit.id }, { active: false });
+        await this.audit.record(m, {
+          tenantId,
+          action: 'units.unit_deactivated',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          details: { code },
+          actor,
+        });
+        return this.viewOf(m, { ...unit, active: false });
+      }),
+    );
   }
 
   setTeamLeader(actor: Actor, tenantId: string, code: string, userId: string | null, m?: EntityManager): Promise<UnitView> {
     const work = async (em: EntityManager) => {
       const unit = await this.unitOrFail(em, tenantId, code);
       await em.getRepository(Unit).update({ tenantId, id: unit.id }, { teamLeaderId: userId });
-      await this.audit.record(em, { tenantId, action: 'units.unit_changed', subjectType: 'unit', subjectId: unit.id, details: { code, teamLeaderId: userId }, actor });
+      await this.audit.record(em, {
+        tenantId,
+        action: 'units.unit_changed',
+        subjectType: 'unit',
+        subjectId: unit.id,
+        details: { code, teamLeaderId: userId },
+        actor,
+      });
       return this.viewOf(em, { ...unit, teamLeaderId: userId });
     };
     return m ? work(m) : this.db.transaction(tenantId, work);

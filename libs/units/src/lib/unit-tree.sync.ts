@@ -69,7 +69,12 @@ export async function applyUnitTree(m: EntityManager, tenantId: string, wanted: 
 
   const byCode = new Map(stored.map((u) => [u.code, u]));
   for (const w of changes.added) {
-    byCode.set(w.code, await repo.save(repo.create({ tenantId, code: w.code, name: w.name, kind: w.kind, tags: w.tags, parentId: null, active: true, managedBy: 'rules' })));
+    byCode.set(
+      w.code,
+      await repo.save(
+        repo.create({ tenantId, code: w.code, name: w.name, kind: w.kind, tags: w.tags, parentId: null, active: true, managedBy: 'rules' }),
+      ),
+    );
   }
   const touched = new Set([...changes.added.map((w) => w.code), ...changes.changed.map((c) => c.code)]);
   for (const w of wanted.filter((x) => touched.has(x.code))) {

@@ -51,11 +51,22 @@ describe('workflow engine (pure transition logic) on both seed workflows', () =>
     expect(decideTransition(w, 'draft', 'submit', ['unit_editor'])).toMatchObject({ ok: true, to: 'board-review', phase: 'review' });
     expect(decideTransition(w, 'board-review', 'approve', ['unit_head'])).toMatchObject({ ok: false, refusal: 'role_refused' });
     expect(decideTransition(w, 'board-review', 'return', ['editorial_board'])).toMatchObject({ ok: false, refusal: 'comment_required' });
-    expect(decideTransition(w, 'board-review', 'return', ['editorial_board'], 'Cần bổ sung ảnh')).toMatchObject({ ok: true, to: 'returned', phase: 'editing' });
+    expect(decideTransition(w, 'board-review', 'return', ['editorial_board'], 'Cần bổ sung ảnh')).toMatchObject({
+      ok: true,
+      to: 'returned',
+      phase: 'editing',
+    });
     expect(decideTransition(w, 'returned', 'submit', ['unit_editor'])).toMatchObject({ ok: true, to: 'board-review' });
-    expect(decideTransition(w, 'board-review', 'approve', ['editorial_board'])).toMatchObject({ ok: true, to: 'published', phase: 'published' });
+    expect(decideTransition(w, 'board-review', 'approve', ['editorial_board'])).toMatchObject({
+      ok: true,
+      to: 'published',
+      phase: 'published',
+    });
     // LC-3.3: the editorial council can take anything down, with a reason.
-    expect(decideTransition(w, 'published', 'take-down', ['editorial_council'], 'Thông tin sai')).toMatchObject({ ok: true, to: 'withdrawn' });
+    expect(decideTransition(w, 'published', 'take-down', ['editorial_council'], 'Thông tin sai')).toMatchObject({
+      ok: true,
+      to: 'withdrawn',
+    });
     expect(decideTransition(w, 'draft', 'approve', ['editorial_board'])).toMatchObject({ ok: false, refusal: 'no_such_action' });
     expect(decideTransition(w, 'limbo', 'approve', ['editorial_board'])).toMatchObject({ ok: false, refusal: 'unknown_state' });
   });

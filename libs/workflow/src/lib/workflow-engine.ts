@@ -1,10 +1,19 @@
-import { EDIT_LIVE_ACTION, EDIT_LIVE_LABEL, SECOND_REVIEW_ACTION, SECOND_REVIEW_LABEL, RESCHEDULE_ACTION, RESCHEDULE_LABEL, RuleSet, Transition, Workflow } from '@cong/rules';
+import {
+  EDIT_LIVE_ACTION,
+  EDIT_LIVE_LABEL,
+  SECOND_REVIEW_ACTION,
+  SECOND_REVIEW_LABEL,
+  RESCHEDULE_ACTION,
+  RESCHEDULE_LABEL,
+  RuleSet,
+  Transition,
+  Workflow,
+} from '@cong/rules';
 
 export type Refusal = 'unknown_state' | 'no_such_action' | 'role_refused' | 'comment_required';
 
 export type TransitionOutcome =
-  | { ok: true; from: string; to: string; phase: string; action: string }
-  | { ok: false; refusal: Refusal; message: string };
+  { ok: true; from: string; to: string; phase: string; action: string } | { ok: false; refusal: Refusal; message: string };
 
 /**
  * The workflow of an item: the binding for its channel, content type and unit kind (the rules'
@@ -48,7 +57,11 @@ export function decideTransition(workflow: Workflow, state: string, action: stri
   const transition = workflow.transitions.find((t) => t.action === action && t.from.includes(state));
   if (!transition) {
     const possible = workflow.transitions.filter((t) => t.from.includes(state)).map((t) => t.action);
-    return { ok: false, refusal: 'no_such_action', message: `"${action}" is not possible from ${state} (possible: ${possible.join(', ') || 'none'})` };
+    return {
+      ok: false,
+      refusal: 'no_such_action',
+      message: `"${action}" is not possible from ${state} (possible: ${possible.join(', ') || 'none'})`,
+    };
   }
   if (!transition.roles.some((r) => roles.includes(r))) {
     return { ok: false, refusal: 'role_refused', message: `"${action}" needs one of ${transition.roles.join(', ')}` };

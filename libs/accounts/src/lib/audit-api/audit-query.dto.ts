@@ -11,16 +11,24 @@ export class AuditQueryParams {
   action?: AuditAction[];
 
   @ApiPropertyOptional({ description: 'Entries by this user id' }) @IsOptional() @IsUUID() actor?: string;
-  @ApiPropertyOptional({ description: 'Entries about this subject (a user, unit, version id)' }) @IsOptional() @IsString() @MaxLength(200) subject?: string;
+  @ApiPropertyOptional({ description: 'Entries about this subject (a user, unit, version id)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subject?: string;
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' }) cursor?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' })
+  cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class OperatorAuditQueryParams extends AuditQueryParams {
   @ApiPropertyOptional({ description: 'A province code; all provinces and platform events when left out' })
-  @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'tenant must be a province code' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'tenant must be a province code' })
   tenant?: string;
 }
 
@@ -40,5 +48,6 @@ export class AuditEntryView {
 
 export class AuditPage {
   @ApiProperty({ type: [AuditEntryView] }) items!: AuditEntryView[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!:
+    string | null;
 }

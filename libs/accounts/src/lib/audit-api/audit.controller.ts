@@ -71,8 +71,9 @@ export class OperatorAuditController {
       if (!tenant) throw TenantErrors.notFound(`mã "${params.tenant}"`);
       tenantId = tenant.id;
     }
-    const items = await this.db.asOperator({ actorId: operator.userId, actorLabel: operator.username, reason: 'operator API: read the audit log', tenantId }, (m) =>
-      this.audit.query(m, { ...query, tenantId }),
+    const items = await this.db.asOperator(
+      { actorId: operator.userId, actorLabel: operator.username, reason: 'operator API: read the audit log', tenantId },
+      (m) => this.audit.query(m, { ...query, tenantId }),
     );
     return page(items, query.limit);
   }

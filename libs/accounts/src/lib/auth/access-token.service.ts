@@ -27,6 +27,9 @@ export class AccessTokenService {
 
   /** An access token good for `seconds`. */
   sign(claims: AccessClaims, seconds: number): string {
-    return this.jwt.sign({ sid: claims.sid, ...(claims.pwc ? { pwc: true } : {}), ...(claims.tfe ? { tfe: true } : {}) }, { subject: claims.sub, audience: claims.aud, expiresIn: seconds });
+    return this.jwt.sign(
+      { sid: claims.sid, ...(claims.pwc ? { pwc: true } : {}), ...(claims.tfe ? { tfe: true } : {}) },
+      { subject: claims.sub, audience: claims.aud, expiresIn: seconds },
+    );
   }
 }

@@ -10,7 +10,12 @@ import { EntityManager } from 'typeorm';
 export class AccountScope {
   constructor(private readonly db: TenantDatabase) {}
 
-  run<T>(tenantId: string | null, why: string, work: (m: EntityManager) => Promise<T>, actor?: { id: string | null; label: string }): Promise<T> {
+  run<T>(
+    tenantId: string | null,
+    why: string,
+    work: (m: EntityManager) => Promise<T>,
+    actor?: { id: string | null; label: string },
+  ): Promise<T> {
     if (tenantId) return this.db.transaction(tenantId, work);
     return this.db.asOperator({ actorId: actor?.id ?? null, actorLabel: actor?.label ?? 'accounts', reason: why }, work);
   }

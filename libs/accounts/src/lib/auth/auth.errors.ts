@@ -30,12 +30,18 @@ export const AuthErrors = {
       'Mật khẩu của tài khoản đã được báo lộ; mọi phiên đăng nhập đã bị thu hồi. Hãy liên hệ Trung tâm CNTT để được cấp lại mật khẩu.',
     ),
   notActivated: () => new DomainError('AUTH_ACCOUNT_NOT_ACTIVATED', 'forbidden', 'Tài khoản chưa được kích hoạt.'),
-  unauthenticated: () => new DomainError('AUTH_UNAUTHENTICATED', 'unauthorized', 'Cần đăng nhập (thiếu tiêu đề Authorization: Bearer <token>).'),
+  unauthenticated: () =>
+    new DomainError('AUTH_UNAUTHENTICATED', 'unauthorized', 'Cần đăng nhập (thiếu tiêu đề Authorization: Bearer <token>).'),
   tokenInvalid: () => new DomainError('AUTH_TOKEN_INVALID', 'unauthorized', 'Mã truy cập không hợp lệ.'),
   tokenExpired: () => new DomainError('AUTH_TOKEN_EXPIRED', 'unauthorized', 'Mã truy cập đã hết hạn; hãy làm mới phiên đăng nhập.'),
-  sessionEnded: () => new DomainError('AUTH_SESSION_ENDED', 'unauthorized', 'Phiên đăng nhập đã kết thúc hoặc bị thu hồi; hãy đăng nhập lại.'),
+  sessionEnded: () =>
+    new DomainError('AUTH_SESSION_ENDED', 'unauthorized', 'Phiên đăng nhập đã kết thúc hoặc bị thu hồi; hãy đăng nhập lại.'),
   wrongScope: () =>
-    new DomainError('AUTH_WRONG_SCOPE', 'unauthorized', 'Mã truy cập này không dùng được ở đây (thuộc về tỉnh khác hoặc không phải tài khoản điều hành quốc gia).'),
+    new DomainError(
+      'AUTH_WRONG_SCOPE',
+      'unauthorized',
+      'Mã truy cập này không dùng được ở đây (thuộc về tỉnh khác hoặc không phải tài khoản điều hành quốc gia).',
+    ),
   sessionExpired: (absoluteHours: number) =>
     new DomainError(
       'AUTH_SESSION_EXPIRED',
@@ -48,7 +54,8 @@ export const AuthErrors = {
       'unauthorized',
       `Phiên đăng nhập đã kết thúc vì không được sử dụng quá ${duration(idleMinutes)}; hãy đăng nhập lại.`,
     ),
-  refreshInvalid: () => new DomainError('AUTH_REFRESH_INVALID', 'unauthorized', 'Mã làm mới không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.'),
+  refreshInvalid: () =>
+    new DomainError('AUTH_REFRESH_INVALID', 'unauthorized', 'Mã làm mới không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.'),
   refreshReused: () =>
     new DomainError(
       'AUTH_REFRESH_REUSED',
@@ -60,18 +67,34 @@ export const AuthErrors = {
   forbidden: (capability: string) =>
     new DomainError('AUTH_FORBIDDEN', 'forbidden', `Tài khoản không có quyền thực hiện thao tác này (${capability}).`),
   wrongCurrentPassword: () =>
-    new DomainError('AUTH_WRONG_CURRENT_PASSWORD', 'validation', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]),
+    new DomainError('AUTH_WRONG_CURRENT_PASSWORD', 'validation', 'Mật khẩu hiện tại không đúng.', [
+      { field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
+    ]),
   weakPassword: (problems: string[], field = 'newPassword') =>
-    new DomainError('AUTH_PASSWORD_REJECTED', 'validation', problems.join(' '), problems.map((message) => ({ field, message }))),
+    new DomainError(
+      'AUTH_PASSWORD_REJECTED',
+      'validation',
+      problems.join(' '),
+      problems.map((message) => ({ field, message })),
+    ),
   sessionNotFound: () => new DomainError('AUTH_SESSION_NOT_FOUND', 'not_found', 'Không tìm thấy phiên đăng nhập.'),
-  usernameTaken: (username: string) => new DomainError('ACCOUNTS_USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${username}" đã được sử dụng.`),
+  usernameTaken: (username: string) =>
+    new DomainError('ACCOUNTS_USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${username}" đã được sử dụng.`),
 };
 
 export const TwoFactorErrors = {
   challengeInvalid: () =>
-    new DomainError('AUTH_TWO_FACTOR_CHALLENGE_INVALID', 'unauthorized', 'Phiên xác thực hai bước không hợp lệ hoặc đã được dùng; hãy đăng nhập lại bằng mật khẩu.'),
+    new DomainError(
+      'AUTH_TWO_FACTOR_CHALLENGE_INVALID',
+      'unauthorized',
+      'Phiên xác thực hai bước không hợp lệ hoặc đã được dùng; hãy đăng nhập lại bằng mật khẩu.',
+    ),
   challengeExpired: (minutes: number) =>
-    new DomainError('AUTH_TWO_FACTOR_CHALLENGE_EXPIRED', 'unauthorized', `Phiên xác thực hai bước đã hết hạn (${minutes} phút sau khi nhập mật khẩu); hãy đăng nhập lại.`),
+    new DomainError(
+      'AUTH_TWO_FACTOR_CHALLENGE_EXPIRED',
+      'unauthorized',
+      `Phiên xác thực hai bước đã hết hạn (${minutes} phút sau khi nhập mật khẩu); hãy đăng nhập lại.`,
+    ),
   /** The same answer for a wrong code, a used one and a locked account, as for the password. */
   codeRefused: () =>
     new DomainError(
@@ -87,18 +110,34 @@ export const TwoFactorErrors = {
     ),
   alreadyEnabled: () => new DomainError('AUTH_TWO_FACTOR_ALREADY_ENABLED', 'conflict', 'Xác thực hai bước đã được bật cho tài khoản này.'),
   notStarted: () =>
-    new DomainError('AUTH_TWO_FACTOR_NOT_STARTED', 'conflict', 'Chưa bắt đầu bật xác thực hai bước; hãy lấy mã bí mật mới (…/auth/two-factor/enrolment) rồi xác nhận.'),
+    new DomainError(
+      'AUTH_TWO_FACTOR_NOT_STARTED',
+      'conflict',
+      'Chưa bắt đầu bật xác thực hai bước; hãy lấy mã bí mật mới (…/auth/two-factor/enrolment) rồi xác nhận.',
+    ),
   notEnabled: () => new DomainError('AUTH_TWO_FACTOR_NOT_ENABLED', 'conflict', 'Tài khoản này chưa bật xác thực hai bước.'),
   wrongCode: () =>
-    new DomainError('AUTH_TWO_FACTOR_CODE_WRONG', 'validation', 'Mã xác thực không đúng hoặc đã hết hạn.', [{ field: 'code', message: 'Mã xác thực không đúng hoặc đã hết hạn.' }]),
+    new DomainError('AUTH_TWO_FACTOR_CODE_WRONG', 'validation', 'Mã xác thực không đúng hoặc đã hết hạn.', [
+      { field: 'code', message: 'Mã xác thực không đúng hoặc đã hết hạn.' },
+    ]),
   proofRequired: () =>
-    new DomainError('AUTH_TWO_FACTOR_PROOF_REQUIRED', 'validation', 'Cần nhập mã xác thực hiện tại hoặc mật khẩu để tắt xác thực hai bước.', [
-      { field: 'code', message: 'Nhập mã xác thực hiện tại hoặc mật khẩu.' },
-    ]),
+    new DomainError(
+      'AUTH_TWO_FACTOR_PROOF_REQUIRED',
+      'validation',
+      'Cần nhập mã xác thực hiện tại hoặc mật khẩu để tắt xác thực hai bước.',
+      [{ field: 'code', message: 'Nhập mã xác thực hiện tại hoặc mật khẩu.' }],
+    ),
   wrongProof: () =>
-    new DomainError('AUTH_TWO_FACTOR_PROOF_WRONG', 'validation', 'Mã xác thực hoặc mật khẩu không đúng (hoặc tài khoản đang tạm khóa do nhập sai nhiều lần).', [
-      { field: 'code', message: 'Mã xác thực hoặc mật khẩu không đúng.' },
-    ]),
+    new DomainError(
+      'AUTH_TWO_FACTOR_PROOF_WRONG',
+      'validation',
+      'Mã xác thực hoặc mật khẩu không đúng (hoặc tài khoản đang tạm khóa do nhập sai nhiều lần).',
+      [{ field: 'code', message: 'Mã xác thực hoặc mật khẩu không đúng.' }],
+    ),
   requiredByRole: (roles: string[]) =>
-    new DomainError('AUTH_TWO_FACTOR_REQUIRED_BY_ROLE', 'conflict', `Không thể tắt xác thực hai bước: quy định của tỉnh bắt buộc cho vai trò ${roles.join(', ')}.`),
+    new DomainError(
+      'AUTH_TWO_FACTOR_REQUIRED_BY_ROLE',
+      'conflict',
+      `Không thể tắt xác thực hai bước: quy định của tỉnh bắt buộc cho vai trò ${roles.join(', ')}.`,
+    ),
 };

@@ -43,7 +43,8 @@ export interface IssuedChallenge {
 }
 
 /** What the password step gives: tokens, or a challenge to answer with a code. */
-export type SignInResult = { user: User; tokens: IssuedTokens; challenge?: undefined } | { user: User; challenge: IssuedChallenge; tokens?: undefined };
+export type SignInResult =
+  { user: User; tokens: IssuedTokens; challenge?: undefined } | { user: User; challenge: IssuedChallenge; tokens?: undefined };
 
 type Attempt = ({ ok: true } & SignInResult) | { ok: false; error: Error };
 
@@ -98,11 +99,13 @@ export class AuthService {
         return failed('wrong password', AuthErrors.signInFailed());
       }
       if (user.status === 'disabled') return failed('disabled', AuthErrors.accountDisabled());
-      if (user.status === 'suspended') return failed('suspended for inactivity', AuthErrors.accountSuspended(policy.suspendAfterInactiveDays));
+      if (user.status === 'suspended')
+        return failed('suspended for inactivity', AuthErrors.accountSuspended(policy.suspendAfterInactiveDays));
       if (user.status === 'invited') return failed('not activated', AuthErrors.notActivated());
       if (user.passwordExposedAt) return failed('password reported exposed', AuthErrors.passwordExposed());
       // The failures are not forgotten yet: a known password must not buy fresh guesses at the code.
-      if (user.twoFactorEnabledAt) return { ok: true, user, challenge: { twoFactorRequired: true, ...(await this.twoFactor.issueChallenge(m, user)) } };
+      if (user.twoFactorEnabledAt)
+        return { ok: true, user, challenge: { twoFactorRequired: true, ...(await this.twoFactor.issueChallenge(m, user)) } };
       return { ok: true, user, tokens: await this.startSession(m, user, policy, client, null) };
     });
     if (!attempt.ok) throw attempt.error;
@@ -116,36 +119,57 @@ export class AuthService {
    */
   async completeSignIn(scope: AuthScope, challengeToken: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
     const policy = await this.policies.forScope(scope);
-    const outcome = await this.scope.run(scope.tenantId, 'national operator two-step sign-in', async (m): Promise<{ tokens: IssuedTokens } | { error: Error }> => {
-      const opened = await this.twoFactor.openChallenge(m, challengeToken, scope.tenantId);
-      if (opened.outcome !== 'ok') return { error: opened.outcome === 'expired' ? TwoFactorErrors.challengeExpired(CHALLENGE_MINUTES) : TwoFactorErrors.challengeInvalid() };
-      const user = await m.getRepository(User).findOneByOrFail({ id: opened.challenge.userId });
-      // Deactivated, suspended or reported leaked since the password step: as at the password step.
-      if (user.status !== 'active' || user.passwordExposedAt || !user.twoFactorEnabledAt) {
+    const outcome = await this.scope.run(
+      scope.tenantId,
+      'national operator two-step sign-in',
+      async (m): Promise<{ tokens: IssuedTokens } | { error: Error }> => {
+        const opened = await this.twoFactor.openChallenge(m, challengeToken, scope.tenantId);
+        if (opened.outcome !== 'ok')
+          return {
+            error: opened.outcome === 'expired' ? TwoFactorErrors.challengeExpired(CHALLENGE_MINUTES) : TwoFactorErrors.challengeInvalid(),
+          };
+        const user = await m.getRepository(User).findOneByOrFail({ id: opened.challenge.userId });
+        // Deactivated, suspended or reported leaked since the password step: as at the password step.
+        if (user.status !== 'active' || user.passwordExposedAt || !user.twoFactorEnabledAt) {
+          await this.twoFactor.spendChallenge(m, opened.challenge);
+          return { error: TwoFactorErrors.challengeInvalid() };
+        }
+        const locked = (await this.locks.lockedFor(signInLockKey(user, client))) > 0;
+        const kind = locked ? null : await this.twoFactor.acceptCode(m, user.id, code);
+        if (!kind) {
+          await this.twoFactor.recordFailure(m, user, policy, client, 'sign-in', locked);
+          return { error: TwoFactorErrors.codeRefused() };
+        }
         await this.twoFactor.spendChallenge(m, opened.challenge);
-        return { error: TwoFactorErrors.challengeInvalid() };
-      }
-      const locked = (await this.locks.lockedFor(signInLockKey(user, client))) > 0;
-      const kind = locked ? null : await this.twoFactor.acceptCode(m, user.id, code);
-      if (!kind) {
-        await this.twoFactor.recordFailure(m, user, policy, client, 'sign-in', locked);
-        return { error: TwoFactorErrors.codeRefused() };
-      }
-      await this.twoFactor.spendChallenge(m, opened.challenge);
-      return { tokens: await this.startSession(m, user, policy, client, kind) };
-    });
+        return { tokens: await this.startSession(m, user, policy, client, kind) };
+      },
+    );
     if ('error' in outcome) throw outcome.error;
     return outcome.tokens;
   }
 
   /** Both steps passed (or the only one): the failures are forgotten and a session begins. */
-  private async startSession(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo, secondFactor: CodeKind | null): Promise<IssuedTokens> {
+  private async startSession(
+    m: EntityManager,
+    user: User,
+    policy: AccountPolicy,
+    client: ClientInfo,
+    secondFactor: CodeKind | null,
+  ): Promise<IssuedTokens> {
     await m.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
     await this.locks.succeed(signInLockKey(user, client));
     const { record, refreshToken } = await this.sessions.start(m, user, policy.sessions, client);
     const details: Record<string, unknown> = { session: record.familyId, ...(secondFactor ? { twoFactor: secondFactor } : {}) };
     if (secondFactor === 'recovery_code') details.recoveryCodesLeft = await this.twoFactor.recoveryCodesLeft(m, user.id);
-    await this.audit.record(m, { tenantId: user.tenantId, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details, actor: { id: user.id, label: user.username }, ip: client.ip });
+    await this.audit.record(m, {
+      tenantId: user.tenantId,
+      action: 'auth.sign_in',
+      subjectType: 'user',
+      subjectId: user.id,
+      details,
+      actor: { id: user.id, label: user.username },
+      ip: client.ip,
+    });
     return this.tokensFor(user, record, refreshToken, policy, await this.twoFactor.enrolmentRequired(m, user, policy));
   }
 
@@ -155,19 +179,32 @@ export class AuthService {
       const rotated = await this.sessions.rotate(m, refreshToken, policy.sessions, client, scope.tenantId);
       if (rotated.outcome === 'reused') {
         await this.audit.record(m, {
-          tenantId: scope.tenantId, action: 'auth.refresh_reused', subjectType: 'user', subjectId: rotated.userId,
-          details: { session: rotated.familyId }, actor: { id: null, label: 'anonymous' }, ip: client.ip,
+          tenantId: scope.tenantId,
+          action: 'auth.refresh_reused',
+          subjectType: 'user',
+          subjectId: rotated.userId,
+          details: { session: rotated.familyId },
+          actor: { id: null, label: 'anonymous' },
+          ip: client.ip,
         });
         return { error: AuthErrors.refreshReused() };
       }
       if (rotated.outcome === 'ended') {
         // Past its absolute or idle lifetime: the session has just been revoked; that is kept, and said.
         await this.audit.record(m, {
-          tenantId: scope.tenantId, action: 'auth.session_expired', subjectType: 'user', subjectId: rotated.userId,
-          details: { session: rotated.familyId, lifetime: rotated.ended }, actor: { id: null, label: 'platform' }, ip: client.ip,
+          tenantId: scope.tenantId,
+          action: 'auth.session_expired',
+          subjectType: 'user',
+          subjectId: rotated.userId,
+          details: { session: rotated.familyId, lifetime: rotated.ended },
+          actor: { id: null, label: 'platform' },
+          ip: client.ip,
         });
         const sessions = policy.sessions;
-        return { error: rotated.ended === 'absolute' ? AuthErrors.sessionExpired(sessions.absoluteHours) : AuthErrors.sessionIdle(sessions.idleMinutes) };
+        return {
+          error:
+            rotated.ended === 'absolute' ? AuthErrors.sessionExpired(sessions.absoluteHours) : AuthErrors.sessionIdle(sessions.idleMinutes),
+        };
       }
       if (rotated.outcome !== 'rotated') return { error: AuthErrors.refreshInvalid() };
       const user = await m.getRepository(User).findOneByOrFail({ id: rotated.record.userId });
@@ -175,7 +212,9 @@ export class AuthService {
         await this.sessions.revokeFamily(m, rotated.record.familyId, 'account no longer usable');
         return { error: AuthErrors.sessionEnded() };
       }
-      return { tokens: this.tokensFor(user, rotated.record, rotated.refreshToken, policy, await this.twoFactor.enrolmentRequired(m, user, policy)) };
+      return {
+        tokens: this.tokensFor(user, rotated.record, rotated.refreshToken, policy, await this.twoFactor.enrolmentRequired(m, user, policy)),
+      };
     });
     // A missing scope (wrong province) finds no row: the same "invalid" as a forged token.
     if ('error' in result) throw result.error;
@@ -188,14 +227,26 @@ export class AuthService {
       'national operator sign-out',
       async (m) => {
         await this.sessions.revokeFamily(m, principal.sessionId, 'signed out');
-        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.sign_out', subjectType: 'user', subjectId: principal.userId, details: { session: principal.sessionId }, actor: actorOf(principal) });
+        await this.audit.record(m, {
+          tenantId: principal.tenantId,
+          action: 'auth.sign_out',
+          subjectType: 'user',
+          subjectId: principal.userId,
+          details: { session: principal.sessionId },
+          actor: actorOf(principal),
+        });
       },
       actorOf(principal),
     );
   }
 
   listSessions(principal: Principal): Promise<SessionView[]> {
-    return this.scope.run(principal.tenantId, 'national operator lists own sessions', (m) => this.sessions.list(m, principal.userId, principal.sessionId), actorOf(principal));
+    return this.scope.run(
+      principal.tenantId,
+      'national operator lists own sessions',
+      (m) => this.sessions.list(m, principal.userId, principal.sessionId),
+      actorOf(principal),
+    );
   }
 
   revokeSession(principal: Principal, sessionId: string): Promise<void> {
@@ -204,7 +255,14 @@ export class AuthService {
       'national operator revokes own session',
       async (m) => {
         await this.sessions.revokeOwn(m, principal.userId, sessionId);
-        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.session_revoked', subjectType: 'user', subjectId: principal.userId, details: { session: sessionId }, actor: actorOf(principal) });
+        await this.audit.record(m, {
+          tenantId: principal.tenantId,
+          action: 'auth.session_revoked',
+          subjectType: 'user',
+          subjectId: principal.userId,
+          details: { session: sessionId },
+          actor: actorOf(principal),
+        });
       },
       actorOf(principal),
     );
@@ -217,17 +275,33 @@ export class AuthService {
       principal.tenantId,
       'national operator changes own password',
       async (m): Promise<Error | null> => {
-        const user = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
+        const user = await m
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .addSelect('u.passwordHash')
+          .where('u.id = :id', { id: principal.userId })
+          .getOneOrFail();
         if (!(await this.hasher.verify(user.passwordHash, currentPassword))) return AuthErrors.wrongCurrentPassword();
         const problems = passwordProblems(newPassword, policy.password, { username: user.username, displayName: user.displayName });
         if (await this.hasher.verify(user.passwordHash, newPassword)) problems.push('Mật khẩu mới phải khác mật khẩu cũ.');
         if (problems.length > 0) return AuthErrors.weakPassword(problems);
         await m.getRepository(User).update(
           { id: user.id },
-          { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date(), mustChangePassword: false, passwordExposedAt: null },
+          {
+            passwordHash: await this.hasher.hash(newPassword),
+            passwordChangedAt: new Date(),
+            mustChangePassword: false,
+            passwordExposedAt: null,
+          },
         );
         await this.sessions.revokeAllOf(m, user.id, 'password changed', principal.sessionId);
-        await this.audit.record(m, { tenantId: principal.tenantId, action: 'auth.password_changed', subjectType: 'user', subjectId: user.id, actor: actorOf(principal) });
+        await this.audit.record(m, {
+          tenantId: principal.tenantId,
+          action: 'auth.password_changed',
+          subjectType: 'user',
+          subjectId: user.id,
+          actor: actorOf(principal),
+        });
         return null;
       },
       actorOf(principal),
@@ -240,18 +314,37 @@ export class AuthService {
     if (!locked) return;
     const lockedUntil = new Date(Date.now() + locked.minutes * 60_000);
     await this.audit.record(m, {
-      tenantId: user.tenantId, action: 'auth.locked', subjectType: 'user', subjectId: user.id,
-      details: { minutes: locked.minutes, lockedUntil: lockedUntil.toISOString(), lockouts: locked.lockouts, source: client.ip ?? null }, actor: { id: null, label: 'platform' }, ip: client.ip,
+      tenantId: user.tenantId,
+      action: 'auth.locked',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { minutes: locked.minutes, lockedUntil: lockedUntil.toISOString(), lockouts: locked.lockouts, source: client.ip ?? null },
+      actor: { id: null, label: 'platform' },
+      ip: client.ip,
     });
   }
 
-
   /** Tokens for a session's latest refresh token; the access token never outlives the session. */
-  private tokensFor(user: User, session: SessionRecord, refreshToken: string, policy: AccountPolicy, enrolmentRequired: boolean): IssuedTokens {
+  private tokensFor(
+    user: User,
+    session: SessionRecord,
+    refreshToken: string,
+    policy: AccountPolicy,
+    enrolmentRequired: boolean,
+  ): IssuedTokens {
     const left = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
     const seconds = Math.max(1, Math.min(policy.sessions.accessTokenMinutes * 60, left));
     return {
-      accessToken: this.tokens.sign({ sub: user.id, sid: session.familyId, aud: user.tenantId ?? PLATFORM_AUDIENCE, pwc: user.mustChangePassword, tfe: enrolmentRequired }, seconds),
+      accessToken: this.tokens.sign(
+        {
+          sub: user.id,
+          sid: session.familyId,
+          aud: user.tenantId ?? PLATFORM_AUDIENCE,
+          pwc: user.mustChangePassword,
+          tfe: enrolmentRequired,
+        },
+        seconds,
+      ),
       refreshToken,
       tokenType: 'Bearer',
       expiresIn: seconds,
@@ -259,11 +352,15 @@ export class AuthService {
       twoFactorEnrolmentRequired: enrolmentRequired,
     };
   }
-
 }
 
 /** Loads what a request needs to know about its caller, inside the account's scope. */
-export async function loadPrincipal(m: EntityManager, userId: string, sessionId: string, enrolmentRequired = false): Promise<Principal | null> {
+export async function loadPrincipal(
+  m: EntityManager,
+  userId: string,
+  sessionId: string,
+  enrolmentRequired = false,
+): Promise<Principal | null> {
   const user = await m.getRepository(User).findOneBy({ id: userId });
   if (!user || user.status !== 'active' || user.passwordExposedAt) return null;
   const memberships = user.tenantId ? await m.getRepository(Membership).find({ where: { userId: user.id } }) : [];

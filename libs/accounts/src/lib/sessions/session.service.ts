@@ -33,7 +33,6 @@ export type Rotation =
   | { outcome: 'ended'; ended: 'absolute' | 'idle'; userId: string; familyId: string }
   | { outcome: 'invalid' };
 
-
 /**
  * Refresh tokens (`<row id>.<secret>`, the secret stored only as SHA-256) with rotation and reuse
  * detection. A session lasts `absoluteHours` from its sign-in (every token of it expires then) and
@@ -74,7 +73,9 @@ export class SessionService {
     }
     // The policy in force now decides: a province that shortens its sessions shortens the running ones.
     const now = Date.now();
-    const endsAt = new Date(Math.min(row.expiresAt.getTime(), (await this.startOf(m, row.familyId)).getTime() + policy.absoluteHours * 3_600_000));
+    const endsAt = new Date(
+      Math.min(row.expiresAt.getTime(), (await this.startOf(m, row.familyId)).getTime() + policy.absoluteHours * 3_600_000),
+    );
     const ended = endsAt.getTime() <= now ? 'absolute' : row.createdAt.getTime() <= now - policy.idleMinutes * 60_000 ? 'idle' : null;
     if (ended) {
       await this.revokeFamily(m, row.familyId, ended === 'absolute' ? 'absolute lifetime reached' : 'idle lifetime reached');
@@ -87,13 +88,20 @@ export class SessionService {
 
   /** When the sign-in began: its family's first token. */
   private async startOf(m: EntityManager, familyId: string): Promise<Date> {
-    const row = await m.getRepository(SessionRecord).createQueryBuilder('s').select('min(s.created_at)', 'startedAt').where('s.family_id = :familyId', { familyId }).getRawOne<{ startedAt: Date }>();
+    const row = await m
+      .getRepository(SessionRecord)
+      .createQueryBuilder('s')
+      .select('min(s.created_at)', 'startedAt')
+      .where('s.family_id = :familyId', { familyId })
+      .getRawOne<{ startedAt: Date }>();
     return new Date(row!.startedAt);
   }
 
   /** Ends a sign-in (logout, a user revoking one of their sessions). */
   async revokeFamily(m: EntityManager, familyId: string, reason: string): Promise<number> {
-    const result = await m.getRepository(SessionRecord).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    const result = await m
+      .getRepository(SessionRecord)
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
     return result.affected ?? 0;
   }
 
@@ -113,7 +121,10 @@ export class SessionService {
     const count = await m
       .getRepository(SessionRecord)
       .createQueryBuilder('s')
-      .where('s.family_id = :familyId AND s.user_id = :userId AND s.revoked_at IS NULL AND s.replaced_at IS NULL AND s.expires_at > now()', { familyId, userId })
+      .where(
+        's.family_id = :familyId AND s.user_id = :userId AND s.revoked_at IS NULL AND s.replaced_at IS NULL AND s.expires_at > now()',
+        { familyId, userId },
+      )
       .getCount();
     return count > 0;
   }
@@ -123,7 +134,10 @@ export class SessionService {
       .getRepository(SessionRecord)
       .createQueryBuilder('s')
       .where('s.user_id = :userId', { userId })
-      .andWhere('s.family_id IN (SELECT family_id FROM accounts_session WHERE user_id = :userId AND revoked_at IS NULL AND replaced_at IS NULL AND expires_at > now())', { userId })
+      .andWhere(
+        's.family_id IN (SELECT family_id FROM accounts_session WHERE user_id = :userId AND revoked_at IS NULL AND replaced_at IS NULL AND expires_at > now())',
+        { userId },
+      )
       .orderBy('s.created_at', 'ASC')
       .getMany();
     const families = new Map<string, SessionRecord[]>();
@@ -131,7 +145,15 @@ export class SessionService {
     return [...families.entries()]
       .map(([id, family]) => {
         const live = family[family.length - 1];
-        return { id, startedAt: family[0].createdAt, lastUsedAt: live.createdAt, expiresAt: live.expiresAt, userAgent: live.userAgent, ip: live.ip, current: id === currentFamilyId };
+        return {
+          id,
+          startedAt: family[0].createdAt,
+          lastUsedAt: live.createdAt,
+          expiresAt: live.expiresAt,
+          userAgent: live.userAgent,
+          ip: live.ip,
+          current: id === currentFamilyId,
+        };
       })
       .sort((a, b) => b.lastUsedAt.getTime() - a.lastUsedAt.getTime());
   }

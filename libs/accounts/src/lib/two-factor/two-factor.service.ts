@@ -72,7 +72,13 @@ export class TwoFactorService {
       principal.tenantId,
       'national operator confirms two-step verification',
       async (m) => {
-        const user = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: principal.userId }).setLock('pessimistic_write').getOneOrFail();
+        const user = await m
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .addSelect('u.twoFactorPendingSecret')
+          .where('u.id = :id', { id: principal.userId })
+          .setLock('pessimistic_write')
+          .getOneOrFail();
         if (user.twoFactorEnabledAt) throw TwoFactorErrors.alreadyEnabled();
         const secret = user.twoFactorPendingSecret ? this.secrets.open(user.twoFactorPendingSecret) : null;
         if (!secret) throw TwoFactorErrors.notStarted();
@@ -80,10 +86,22 @@ export class TwoFactorService {
         if (step === null) throw TwoFactorErrors.wrongCode();
         await m.getRepository(User).update(
           { id: user.id },
-          { twoFactorSecret: user.twoFactorPendingSecret, twoFactorPendingSecret: null, twoFactorEnabledAt: new Date(), twoFactorLastStep: step },
+          {
+            twoFactorSecret: user.twoFactorPendingSecret,
+            twoFactorPendingSecret: null,
+            twoFactorEnabledAt: new Date(),
+            twoFactorLastStep: step,
+          },
         );
         const recoveryCodes = await this.replaceRecoveryCodes(m, user);
-        await this.audit.record(m, { tenantId: user.tenantId, action: 'auth.two_factor_enabled', subjectType: 'user', subjectId: user.id, details: { recoveryCodes: recoveryCodes.length }, actor: actorOf(principal) });
+        await this.audit.record(m, {
+          tenantId: user.tenantId,
+          action: 'auth.two_factor_enabled',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { recoveryCodes: recoveryCodes.length },
+          actor: actorOf(principal),
+        });
         return { recoveryCodes };
       },
       actorOf(principal),
@@ -95,7 +113,12 @@ export class TwoFactorService {
    * lockout as sign-in (a stolen session must not become a way to guess the password), and the
    * province's rule may forbid it for the caller's roles.
    */
-  async disable(principal: Principal, scope: { tenantId: string | null; timezone: string }, proof: { code?: string; password?: string }, client: ClientInfo): Promise<void> {
+  async disable(
+    principal: Principal,
+    scope: { tenantId: string | null; timezone: string },
+    proof: { code?: string; password?: string },
+    client: ClientInfo,
+  ): Promise<void> {
     if (!proof.code && !proof.password) throw TwoFactorErrors.proofRequired();
     const policy = await this.policies.forScope(scope);
     const outcome = await this.scope.run(
@@ -125,7 +148,14 @@ export class TwoFactorService {
         }
         await this.locks.succeed(key);
         await clearTwoFactor(m, user);
-        await this.audit.record(m, { tenantId: user.tenantId, action: 'auth.two_factor_disabled', subjectType: 'user', subjectId: user.id, details: { via: proof.code ? 'code' : 'password' }, actor: actorOf(principal) });
+        await this.audit.record(m, {
+          tenantId: user.tenantId,
+          action: 'auth.two_factor_disabled',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { via: proof.code ? 'code' : 'password' },
+          actor: actorOf(principal),
+        });
         return null;
       },
       actorOf(principal),
@@ -143,7 +173,14 @@ export class TwoFactorService {
   async issueChallenge(m: EntityManager, user: User): Promise<{ challenge: string; expiresIn: number }> {
     const secret = newSecret();
     const repo = m.getRepository(SignInChallenge);
-    const row = await repo.save(repo.create({ tenantId: user.tenantId, userId: user.id, secretHash: secretHash(secret), expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000) }));
+    const row = await repo.save(
+      repo.create({
+        tenantId: user.tenantId,
+        userId: user.id,
+        secretHash: secretHash(secret),
+        expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000),
+      }),
+    );
     return { challenge: `${row.id}.${secret}`, expiresIn: CHALLENGE_MINUTES * 60 };
   }
 
@@ -154,7 +191,13 @@ export class TwoFactorService {
   async openChallenge(m: EntityManager, token: string, tenantId: string | null): Promise<OpenedChallenge> {
     const parsed = parseIdToken(token);
     if (!parsed) return { outcome: 'invalid' };
-    const row = await m.getRepository(SignInChallenge).createQueryBuilder('c').addSelect('c.secretHash').where('c.id = :id', { id: parsed.id }).setLock('pessimistic_write').getOne();
+    const row = await m
+      .getRepository(SignInChallenge)
+      .createQueryBuilder('c')
+      .addSelect('c.secretHash')
+      .where('c.id = :id', { id: parsed.id })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!row || row.tenantId !== tenantId || row.usedAt) return { outcome: 'invalid' };
     if (!secretMatches(row.secretHash, parsed.secret)) return { outcome: 'invalid' };
     if (row.expiresAt.getTime() <= Date.now()) return { outcome: 'expired' };
@@ -171,7 +214,13 @@ export class TwoFactorService {
    */
   async acceptCode(m: EntityManager, userId: string, code: string): Promise<CodeKind | null> {
     // Locked: two challenges answered at once with the same code see the step the first one stored.
-    const user = await m.getRepository(User).createQueryBuilder('u').addSelect(['u.twoFactorSecret', 'u.twoFactorLastStep']).where('u.id = :id', { id: userId }).setLock('pessimistic_write').getOneOrFail();
+    const user = await m
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect(['u.twoFactorSecret', 'u.twoFactorLastStep'])
+      .where('u.id = :id', { id: userId })
+      .setLock('pessimistic_write')
+      .getOneOrFail();
     const secret = user.twoFactorSecret ? this.secrets.open(user.twoFactorSecret) : null;
     if (!secret) return null;
     const compact = code.replace(/[\s-]/g, '');
@@ -198,25 +247,49 @@ export class TwoFactorService {
    * A wrong code or proof: audited, and counted per account and address with the password's
    * failures — unless the address is locked already (as for passwords: not checked, not counted).
    */
-  async recordFailure(m: EntityManager, user: User, policy: AccountPolicy, client: ClientInfo, during: 'sign-in' | 'disable', whileLocked: boolean): Promise<void> {
+  async recordFailure(
+    m: EntityManager,
+    user: User,
+    policy: AccountPolicy,
+    client: ClientInfo,
+    during: 'sign-in' | 'disable',
+    whileLocked: boolean,
+  ): Promise<void> {
     await this.audit.record(m, {
-      tenantId: user.tenantId, action: 'auth.two_factor_failed', subjectType: 'user', subjectId: user.id,
-      details: { during, ...(whileLocked ? { reason: 'locked' } : {}) }, actor: { id: user.id, label: user.username }, ip: client.ip,
+      tenantId: user.tenantId,
+      action: 'auth.two_factor_failed',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { during, ...(whileLocked ? { reason: 'locked' } : {}) },
+      actor: { id: user.id, label: user.username },
+      ip: client.ip,
     });
     if (whileLocked) return;
     const locked = await this.locks.fail(signInLockKey(user, client), policy.lockout);
     if (!locked) return;
     await this.audit.record(m, {
-      tenantId: user.tenantId, action: 'auth.locked', subjectType: 'user', subjectId: user.id,
-      details: { minutes: locked.minutes, lockedUntil: new Date(Date.now() + locked.minutes * 60_000).toISOString(), lockouts: locked.lockouts, source: client.ip ?? null, during },
-      actor: { id: null, label: 'platform' }, ip: client.ip,
+      tenantId: user.tenantId,
+      action: 'auth.locked',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: {
+        minutes: locked.minutes,
+        lockedUntil: new Date(Date.now() + locked.minutes * 60_000).toISOString(),
+        lockouts: locked.lockouts,
+        source: client.ip ?? null,
+        during,
+      },
+      actor: { id: null, label: 'platform' },
+      ip: client.ip,
     });
   }
 
   private async replaceRecoveryCodes(m: EntityManager, user: User): Promise<string[]> {
     await m.getRepository(RecoveryCode).delete({ userId: user.id });
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCode());
-    await m.getRepository(RecoveryCode).insert(codes.map((c) => ({ tenantId: user.tenantId, userId: user.id, codeHash: secretHash(c.replace('-', '')) })));
+    await m
+      .getRepository(RecoveryCode)
+      .insert(codes.map((c) => ({ tenantId: user.tenantId, userId: user.id, codeHash: secretHash(c.replace('-', '')) })));
     return codes;
   }
 }
@@ -226,7 +299,9 @@ export class TwoFactorService {
  * codes, and the challenges of password steps already passed.
  */
 export async function clearTwoFactor(m: EntityManager, user: { id: string }): Promise<void> {
-  await m.getRepository(User).update({ id: user.id }, { twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorPendingSecret: null, twoFactorLastStep: null });
+  await m
+    .getRepository(User)
+    .update({ id: user.id }, { twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorPendingSecret: null, twoFactorLastStep: null });
   await m.getRepository(RecoveryCode).delete({ userId: user.id });
   await m.getRepository(SignInChallenge).update({ userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
 }

@@ -11,7 +11,15 @@ import { AuthErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
 import { Membership } from '../users/membership.entity';
 import { User } from '../users/user.entity';
-import { CreateUnitRequest, TeamLeaderRequest, TeamResponse, UnitProfileRequest, UnitListQuery, UnitResponse, UpdateUnitRequest } from './units.dto';
+import {
+  CreateUnitRequest,
+  TeamLeaderRequest,
+  TeamResponse,
+  UnitProfileRequest,
+  UnitListQuery,
+  UnitResponse,
+  UpdateUnitRequest,
+} from './units.dto';
 
 /**
  * A province's unit tree (NA-3, LC-1.1): the IT centre shapes it; a unit's head keeps its profile
@@ -68,7 +76,9 @@ export class UnitsController {
 
   @Put(':code/profile')
   @Requires('units.profile.edit')
-  @ApiOperation({ summary: "NA-5.1: the unit's introduction — functions, duties, address, leaders' and divisions' contacts, fields of activity" })
+  @ApiOperation({
+    summary: "NA-5.1: the unit's introduction — functions, duties, address, leaders' and divisions' contacts, fields of activity",
+  })
   @ApiOkResponse({ type: UnitResponse })
   async setProfile(@CurrentPrincipal() actor: Principal, @Param('code') code: string, @Body() body: UnitProfileRequest): Promise<UnitView> {
     await this.requireForUnit(actor, 'units.profile.edit', code);
@@ -108,9 +118,12 @@ export class UnitsController {
         const unit: Unit = await this.units.unitOrFail(m, tenantId, code);
         const head = await m.getRepository(Membership).countBy({ tenantId, userId: body.userId, unitId: unit.id, role: 'unit_head' });
         if (head === 0) {
-          throw new DomainError('UNITS_LEADER_NOT_HEAD', 'validation', 'Người phụ trách tổ thông tin phải giữ vai trò lãnh đạo (unit_head) của đơn vị.', [
-            { field: 'userId', message: 'does not hold unit_head at this unit' },
-          ]);
+          throw new DomainError(
+            'UNITS_LEADER_NOT_HEAD',
+            'validation',
+            'Người phụ trách tổ thông tin phải giữ vai trò lãnh đạo (unit_head) của đơn vị.',
+            [{ field: 'userId', message: 'does not hold unit_head at this unit' }],
+          );
         }
       }
       return this.units.setTeamLeader(actorOf(actor), tenantId, code, body.userId, m);

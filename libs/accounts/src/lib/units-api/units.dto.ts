@@ -2,7 +2,20 @@ import { IsOmittable } from '@cong/platform-errors';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 
 const CODE = /^[a-z][a-z0-9-]{0,62}$/;
@@ -12,18 +25,37 @@ const PHONE = /^[0-9+().\s-]{6,20}$/;
 export class CreateUnitRequest {
   @ApiProperty({ example: 'so-y-te' }) @Matches(CODE, { message: `code ${CODE_MESSAGE}` }) code!: string;
   @ApiProperty({ example: 'Sở Y tế' }) @IsString() @MinLength(2) @MaxLength(300) name!: string;
-  @ApiProperty({ example: 'department', description: 'A kind the province rules declare' }) @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' }) kind!: string;
+  @ApiProperty({ example: 'department', description: 'A kind the province rules declare' })
+  @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' })
+  kind!: string;
   @ApiPropertyOptional({ example: 'ubnd-tinh' }) @IsOptional() @Matches(CODE, { message: `parent ${CODE_MESSAGE}` }) parent?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` })
+  tags?: string[];
 }
 
 export class UpdateUnitRequest {
   @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(2) @MaxLength(300) name?: string;
-  @ApiPropertyOptional() @IsOmittable() @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' }) kind?: string;
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' })
+  kind?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null makes the unit a root' })
-  @ValidateIf((_o, v) => v !== null) @IsOptional() @Matches(CODE, { message: `parent ${CODE_MESSAGE}` })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @Matches(CODE, { message: `parent ${CODE_MESSAGE}` })
   parent?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` })
+  tags?: string[];
 }
 
 export class LeaderContact {
@@ -36,7 +68,10 @@ export class LeaderContact {
 export class DivisionContact {
   @ApiProperty({ example: 'Bộ phận một cửa' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
-  @ApiPropertyOptional({ description: 'Deals with citizens and organisations (NA-5.1)' }) @IsOptional() @IsBoolean() handlesCitizens?: boolean;
+  @ApiPropertyOptional({ description: 'Deals with citizens and organisations (NA-5.1)' })
+  @IsOptional()
+  @IsBoolean()
+  handlesCitizens?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) duties?: string;
 }
 
@@ -47,15 +82,37 @@ export class UnitProfileRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^https?:\/\/[^\s]{3,300}$/, { message: 'website must be an http(s) address' }) website?: string;
-  @ApiPropertyOptional({ type: [LeaderContact] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LeaderContact) leaders?: LeaderContact[];
-  @ApiPropertyOptional({ type: [DivisionContact] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DivisionContact) divisions?: DivisionContact[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(300, { each: true }) fieldsOfActivity?: string[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]{3,300}$/, { message: 'website must be an http(s) address' })
+  website?: string;
+  @ApiPropertyOptional({ type: [LeaderContact] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LeaderContact)
+  leaders?: LeaderContact[];
+  @ApiPropertyOptional({ type: [DivisionContact] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DivisionContact)
+  divisions?: DivisionContact[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  fieldsOfActivity?: string[];
 }
 
 export class TeamLeaderRequest {
   @ApiProperty({ nullable: true, type: String, description: 'A user holding unit_head at this unit; null clears it' })
-  @ValidateIf((_o, v) => v !== null) @IsUUID()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
   userId!: string | null;
 }
 
@@ -89,5 +146,7 @@ export class TeamResponse {
 /** `GET /units`: any other query parameter is a 422 naming it. */
 export class UnitListQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: deactivated units too' })
-  @IsOptional() @IsIn(['true', 'false'], { message: 'inactive must be true or false' }) inactive?: 'true' | 'false';
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'inactive must be true or false' })
+  inactive?: 'true' | 'false';
 }

@@ -54,17 +54,26 @@ export class AccountAdmin {
     const passwordHash = await this.hasher.hash(oneTimePassword);
     const user = await this.db.asOperator({ ...access, tenantId }, async (m) => {
       const found = await this.findByUsername(m, tenantId, username);
-      await m.getRepository(User).update(
-        { id: found.id },
-        { passwordHash, mustChangePassword: true, passwordExposedAt: null, status: found.status === 'invited' ? 'active' : found.status },
-      );
+      await m
+        .getRepository(User)
+        .update(
+          { id: found.id },
+          { passwordHash, mustChangePassword: true, passwordExposedAt: null, status: found.status === 'invited' ? 'active' : found.status },
+        );
       await m
         .createQueryBuilder()
         .update(SessionRecord)
         .set({ revokedAt: () => 'now()', revokedReason: 'password reset by an operator' })
         .where('user_id = :id AND revoked_at IS NULL', { id: found.id })
         .execute();
-      await this.audit.record(m, { tenantId, action: 'auth.password_reset_issued', subjectType: 'user', subjectId: found.id, details: { username: found.username, via: 'cli one-time password' }, actor: { id: access.actorId, label: access.actorLabel } });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'auth.password_reset_issued',
+        subjectType: 'user',
+        subjectId: found.id,
+        details: { username: found.username, via: 'cli one-time password' },
+        actor: { id: access.actorId, label: access.actorLabel },
+      });
       return found;
     });
     return { user, oneTimePassword };
@@ -78,7 +87,12 @@ export class AccountAdmin {
   async resetTwoFactor(tenantId: string | null, username: string, access: OperatorAccessRequest): Promise<User> {
     return this.db.asOperator({ ...access, tenantId }, async (m) => {
       const found = await this.findByUsername(m, tenantId, username);
-      const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: found.id }).getOneOrFail();
+      const pending = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.twoFactorPendingSecret')
+        .where('u.id = :id', { id: found.id })
+        .getOneOrFail();
       if (!found.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
       await clearTwoFactor(m, found);
       await m
@@ -88,8 +102,12 @@ export class AccountAdmin {
         .where('user_id = :id AND revoked_at IS NULL', { id: found.id })
         .execute();
       await this.audit.record(m, {
-        tenantId, action: 'auth.two_factor_reset', subjectType: 'user', subjectId: found.id,
-        details: { username: found.username, wasEnabled: !!found.twoFactorEnabledAt, via: 'cli' }, actor: { id: access.actorId, label: access.actorLabel },
+        tenantId,
+        action: 'auth.two_factor_reset',
+        subjectType: 'user',
+        subjectId: found.id,
+        details: { username: found.username, wasEnabled: !!found.twoFactorEnabledAt, via: 'cli' },
+        actor: { id: access.actorId, label: access.actorLabel },
       });
       return found;
     });
@@ -114,19 +132,42 @@ export class AccountAdmin {
       const user = await this.db.asOperator(access, async (m) => {
         const users = m.getRepository(User);
         const user = await users.save(
-          users.create({ tenantId, username, displayName, email: input.email ?? null, passwordHash, status: 'active', mustChangePassword: true }),
+          users.create({
+            tenantId,
+            username,
+            displayName,
+            email: input.email ?? null,
+            passwordHash,
+            status: 'active',
+            mustChangePassword: true,
+          }),
         );
         const actor = { id: access.actorId, label: access.actorLabel };
-        await this.audit.record(m, { tenantId, action: 'accounts.user_created', subjectType: 'user', subjectId: user.id, details: { username, nationalOperator: !tenantId }, actor });
+        await this.audit.record(m, {
+          tenantId,
+          action: 'accounts.user_created',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { username, nationalOperator: !tenantId },
+          actor,
+        });
         if (tenantId) {
           await m.getRepository(Membership).insert({ tenantId, userId: user.id, unitId: null, role: 'tenant_admin' });
-          await this.audit.record(m, { tenantId, action: 'accounts.role_granted', subjectType: 'user', subjectId: user.id, details: { role: 'tenant_admin', unitId: null }, actor });
+          await this.audit.record(m, {
+            tenantId,
+            action: 'accounts.role_granted',
+            subjectType: 'user',
+            subjectId: user.id,
+            details: { role: 'tenant_admin', unitId: null },
+            actor,
+          });
         }
         return user;
       });
       return { user, oneTimePassword };
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw AuthErrors.usernameTaken(username);
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        throw AuthErrors.usernameTaken(username);
       throw error;
     }
   }

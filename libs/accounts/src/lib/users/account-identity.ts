@@ -10,12 +10,17 @@ export function checkedIdentity(input: { username: string; displayName: string }
   const username = input.username.trim().toLowerCase();
   const displayName = input.displayName.trim();
   if (!USERNAME.test(username)) {
-    throw new DomainError('ACCOUNTS_INVALID_USERNAME', 'validation', 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".', [
-      { field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' },
-    ]);
+    throw new DomainError(
+      'ACCOUNTS_INVALID_USERNAME',
+      'validation',
+      'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".',
+      [{ field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' }],
+    );
   }
   if (displayName.length < 2 || displayName.length > 200) {
-    throw new DomainError('ACCOUNTS_INVALID_NAME', 'validation', 'Họ tên phải có từ 2 đến 200 ký tự.', [{ field: 'displayName', message: '2–200 characters' }]);
+    throw new DomainError('ACCOUNTS_INVALID_NAME', 'validation', 'Họ tên phải có từ 2 đến 200 ký tự.', [
+      { field: 'displayName', message: '2–200 characters' },
+    ]);
   }
   return { username, displayName };
 }

@@ -74,7 +74,10 @@ export class InactiveAccounts implements OnApplicationBootstrap {
         await m.getRepository(User).update({ id: user.id }, { status: 'suspended', suspendedAt: now });
         await this.sessions.revokeAllOf(m, user.id, 'account suspended for inactivity');
         await this.audit.record(m, {
-          tenantId: tenant.id, action: 'accounts.user_suspended', subjectType: 'user', subjectId: user.id,
+          tenantId: tenant.id,
+          action: 'accounts.user_suspended',
+          subjectType: 'user',
+          subjectId: user.id,
           details: { username: user.username, inactiveDays: days, lastActiveAt: new Date(user.last_active).toISOString() },
           actor: { id: null, label: 'platform' },
         });
@@ -99,7 +102,10 @@ export class InactiveAccounts implements OnApplicationBootstrap {
     );
     if (n > dueAdmins.length) return null;
     // `due` is ordered by last activity, newest first.
-    this.logger.warn({ tenantId, kept: dueAdmins[0].username }, 'Every IT-centre account is unused past the limit; the most recently used one stays active');
+    this.logger.warn(
+      { tenantId, kept: dueAdmins[0].username },
+      'Every IT-centre account is unused past the limit; the most recently used one stays active',
+    );
     return dueAdmins[0].id;
   }
 }

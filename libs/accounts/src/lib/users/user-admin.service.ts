@@ -41,11 +41,17 @@ export interface IssuedToken {
 export const UserAdminErrors = {
   notFound: () => new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', 'Không tìm thấy tài khoản.'),
   unknownUnit: (code: string, i: number) =>
-    new DomainError('ACCOUNTS_UNKNOWN_UNIT', 'validation', `Không có đơn vị mang mã "${code}".`, [{ field: `roles[${i}].unit`, message: `"${code}" is not an active unit of this province` }]),
+    new DomainError('ACCOUNTS_UNKNOWN_UNIT', 'validation', `Không có đơn vị mang mã "${code}".`, [
+      { field: `roles[${i}].unit`, message: `"${code}" is not an active unit of this province` },
+    ]),
   unitRequired: (role: string, i: number) =>
-    new DomainError('ACCOUNTS_UNIT_REQUIRED', 'validation', `Vai trò ${role} phải gắn với một đơn vị.`, [{ field: `roles[${i}].unit`, message: `${role} is held for a unit: give its code` }]),
+    new DomainError('ACCOUNTS_UNIT_REQUIRED', 'validation', `Vai trò ${role} phải gắn với một đơn vị.`, [
+      { field: `roles[${i}].unit`, message: `${role} is held for a unit: give its code` },
+    ]),
   unitNotAllowed: (role: string, i: number) =>
-    new DomainError('ACCOUNTS_UNIT_NOT_ALLOWED', 'validation', `Vai trò ${role} áp dụng cho toàn tỉnh, không gắn với đơn vị.`, [{ field: `roles[${i}].unit`, message: `${role} spans the province: leave unit out` }]),
+    new DomainError('ACCOUNTS_UNIT_NOT_ALLOWED', 'validation', `Vai trò ${role} áp dụng cho toàn tỉnh, không gắn với đơn vị.`, [
+      { field: `roles[${i}].unit`, message: `${role} spans the province: leave unit out` },
+    ]),
   lastAdmin: () =>
     new DomainError('ACCOUNTS_LAST_ADMIN', 'conflict', 'Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng của tỉnh.'),
   notYourself: () => new DomainError('ACCOUNTS_NOT_YOURSELF', 'conflict', 'Không thể tự vô hiệu hóa tài khoản của chính mình.'),
@@ -86,20 +92,34 @@ export class UserAdmin {
     return this.db.transaction(tenantId, async (m) => this.view(m, await this.userOrFail(m, tenantId, userId)));
   }
 
-  async invite(actor: Principal, tenantId: string, input: { username: string; displayName: string; email?: string; roles: RoleGrant[] }): Promise<{ user: UserView; invitation: IssuedToken }> {
+  async invite(
+    actor: Principal,
+    tenantId: string,
+    input: { username: string; displayName: string; email?: string; roles: RoleGrant[] },
+  ): Promise<{ user: UserView; invitation: IssuedToken }> {
     const { username, displayName } = checkedIdentity(input);
     try {
       return await this.db.transaction(tenantId, async (m) => {
         const grants = await this.resolveGrants(m, tenantId, input.roles);
         const users = m.getRepository(User);
-        const user = await users.save(users.create({ tenantId, username, displayName, email: input.email ?? null, status: 'invited', passwordHash: null }));
-        await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username }, actor: actorOf(actor) });
+        const user = await users.save(
+          users.create({ tenantId, username, displayName, email: input.email ?? null, status: 'invited', passwordHash: null }),
+        );
+        await this.audit.record(m, {
+          tenantId,
+          action: 'accounts.user_invited',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { username },
+          actor: actorOf(actor),
+        });
         await this.replaceRoles(m, actor, tenantId, user.id, grants);
         const invitation = await issueUserToken(m, tenantId, user.id, 'activation');
         return { user: await this.view(m, user), invitation };
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw AuthErrors.usernameTaken(username);
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        throw AuthErrors.usernameTaken(username);
       throw error;
     }
   }
@@ -109,7 +129,14 @@ export class UserAdmin {
     return this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
       if (user.status !== 'invited') throw UserAdminErrors.notInvited();
-      await this.audit.record(m, { tenantId, action: 'accounts.user_invited', subjectType: 'user', subjectId: user.id, details: { username: user.username, again: true }, actor: actorOf(actor) });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'accounts.user_invited',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username: user.username, again: true },
+        actor: actorOf(actor),
+      });
       return issueUserToken(m, tenantId, user.id, 'activation');
     });
   }
@@ -131,7 +158,14 @@ export class UserAdmin {
       await m.getRepository(User).update({ id: user.id }, { status: 'disabled', suspendedAt: null });
       await this.sessions.revokeAllOf(m, user.id, 'account deactivated');
       await this.requireAnAdmin(m, tenantId);
-      await this.audit.record(m, { tenantId, action: 'accounts.user_deactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'accounts.user_deactivated',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username: user.username },
+        actor: actorOf(actor),
+      });
       return this.view(m, { ...user, status: 'disabled', suspendedAt: null });
     });
   }
@@ -140,11 +174,23 @@ export class UserAdmin {
     return this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
       // Someone who never set a password goes back to "invited", not to an account nobody can use.
-      const stored = await m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
+      const stored = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: user.id })
+        .getOneOrFail();
       const status = stored.passwordHash ? 'active' : 'invited';
       // Reactivating restarts the inactivity clock, or the next daily run would suspend the account.
       await m.getRepository(User).update({ id: user.id }, { status, suspendedAt: null, lastReinstatedAt: new Date() });
-      await this.audit.record(m, { tenantId, action: 'accounts.user_reactivated', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'accounts.user_reactivated',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username: user.username },
+        actor: actorOf(actor),
+      });
       return this.view(m, { ...user, status, suspendedAt: null });
     });
   }
@@ -156,8 +202,12 @@ export class UserAdmin {
       if (user.status !== 'suspended') throw UserAdminErrors.notSuspended();
       await m.getRepository(User).update({ id: user.id }, { status: 'active', suspendedAt: null, lastReinstatedAt: new Date() });
       await this.audit.record(m, {
-        tenantId, action: 'accounts.user_suspension_lifted', subjectType: 'user', subjectId: user.id,
-        details: { username: user.username, suspendedAt: user.suspendedAt?.toISOString() ?? null }, actor: actorOf(actor),
+        tenantId,
+        action: 'accounts.user_suspension_lifted',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username: user.username, suspendedAt: user.suspendedAt?.toISOString() ?? null },
+        actor: actorOf(actor),
       });
       return this.view(m, { ...user, status: 'active', suspendedAt: null });
     });
@@ -175,9 +225,17 @@ export class UserAdmin {
   issueReset(actor: Principal, tenantId: string, userId: string): Promise<IssuedToken> {
     return this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
-      if (user.status !== 'active') throw new DomainError('ACCOUNTS_NOT_ACTIVE', 'conflict', 'Chỉ cấp lại mật khẩu cho tài khoản đang hoạt động.');
+      if (user.status !== 'active')
+        throw new DomainError('ACCOUNTS_NOT_ACTIVE', 'conflict', 'Chỉ cấp lại mật khẩu cho tài khoản đang hoạt động.');
       await this.sessions.revokeAllOf(m, user.id, 'password reset issued');
-      await this.audit.record(m, { tenantId, action: 'auth.password_reset_issued', subjectType: 'user', subjectId: user.id, details: { username: user.username }, actor: actorOf(actor) });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'auth.password_reset_issued',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username: user.username },
+        actor: actorOf(actor),
+      });
       return issueUserToken(m, tenantId, user.id, 'password_reset');
     });
   }
@@ -192,13 +250,22 @@ export class UserAdmin {
       // Without proof, on one's own account, a stolen session could strip the second factor.
       if (userId === actor.userId) throw UserAdminErrors.ownTwoFactor();
       const user = await this.userOrFail(m, tenantId, userId);
-      const pending = await m.getRepository(User).createQueryBuilder('u').addSelect('u.twoFactorPendingSecret').where('u.id = :id', { id: user.id }).getOneOrFail();
+      const pending = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.twoFactorPendingSecret')
+        .where('u.id = :id', { id: user.id })
+        .getOneOrFail();
       if (!user.twoFactorEnabledAt && !pending.twoFactorPendingSecret) throw TwoFactorErrors.notEnabled();
       await clearTwoFactor(m, user);
       await this.sessions.revokeAllOf(m, user.id, 'two-step verification reset');
       await this.audit.record(m, {
-        tenantId, action: 'auth.two_factor_reset', subjectType: 'user', subjectId: user.id,
-        details: { username: user.username, wasEnabled: !!user.twoFactorEnabledAt }, actor: actorOf(actor),
+        tenantId,
+        action: 'auth.two_factor_reset',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username: user.username, wasEnabled: !!user.twoFactorEnabledAt },
+        actor: actorOf(actor),
       });
     });
   }
@@ -209,7 +276,11 @@ export class UserAdmin {
     return user;
   }
 
-  private async resolveGrants(m: EntityManager, tenantId: string, roles: RoleGrant[]): Promise<{ role: TenantRole; unitId: string | null; unit: string | null }[]> {
+  private async resolveGrants(
+    m: EntityManager,
+    tenantId: string,
+    roles: RoleGrant[],
+  ): Promise<{ role: TenantRole; unitId: string | null; unit: string | null }[]> {
     const codes = [...new Set(roles.map((r) => r.unit).filter((c): c is string => !!c))];
     const units = codes.length ? await m.getRepository(Unit).find({ where: { tenantId, code: In(codes), active: true } }) : [];
     const byCode = new Map(units.map((u) => [u.code, u.id]));
@@ -227,7 +298,13 @@ export class UserAdmin {
     });
   }
 
-  private async replaceRoles(m: EntityManager, actor: Principal, tenantId: string, userId: string, grants: { role: TenantRole; unitId: string | null; unit: string | null }[]): Promise<void> {
+  private async replaceRoles(
+    m: EntityManager,
+    actor: Principal,
+    tenantId: string,
+    userId: string,
+    grants: { role: TenantRole; unitId: string | null; unit: string | null }[],
+  ): Promise<void> {
     const repo = m.getRepository(Membership);
     const current = await repo.findBy({ tenantId, userId });
     const key = (x: { role: string; unitId: string | null }) => `${x.role}|${x.unitId}`;
@@ -235,11 +312,25 @@ export class UserAdmin {
     const held = new Set(current.map(key));
     for (const old of current.filter((c) => !wanted.has(key(c)))) {
       await repo.delete({ id: old.id });
-      await this.audit.record(m, { tenantId, action: 'accounts.role_revoked', subjectType: 'user', subjectId: userId, details: { role: old.role, unitId: old.unitId }, actor: actorOf(actor) });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'accounts.role_revoked',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { role: old.role, unitId: old.unitId },
+        actor: actorOf(actor),
+      });
     }
     for (const g of grants.filter((x) => !held.has(key(x)))) {
       await repo.insert({ tenantId, userId, unitId: g.unitId, role: g.role });
-      await this.audit.record(m, { tenantId, action: 'accounts.role_granted', subjectType: 'user', subjectId: userId, details: { role: g.role, unit: g.unit }, actor: actorOf(actor) });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'accounts.role_granted',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { role: g.role, unit: g.unit },
+        actor: actorOf(actor),
+      });
     }
   }
 
@@ -272,12 +363,24 @@ export class UserAdmin {
       roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
     };
   }
-
 }
 
 /** NA-9: the password is treated as known to others: every session ends, sign-in waits for a reset. */
-export async function markExposed(m: EntityManager, sessions: SessionService, audit: AuditLog, user: User, actor: { id: string | null; label: string }): Promise<void> {
+export async function markExposed(
+  m: EntityManager,
+  sessions: SessionService,
+  audit: AuditLog,
+  user: User,
+  actor: { id: string | null; label: string },
+): Promise<void> {
   await m.getRepository(User).update({ id: user.id }, { passwordExposedAt: new Date() });
   await sessions.revokeAllOf(m, user.id, 'password reported exposed');
-  await audit.record(m, { tenantId: user.tenantId, action: 'auth.password_exposed', subjectType: 'user', subjectId: user.id, details: { username: user.username, reportedBy: actor.label }, actor });
+  await audit.record(m, {
+    tenantId: user.tenantId,
+    action: 'auth.password_exposed',
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { username: user.username, reportedBy: actor.label },
+    actor,
+  });
 }

@@ -5,9 +5,13 @@ import { UserToken, UserTokenPurpose } from './user-token.entity';
 /** How long an invitation and a reset stay usable. */
 export const TOKEN_LIFETIME_HOURS: Record<UserTokenPurpose, number> = { activation: 72, password_reset: 24 };
 
-
 /** Issues a token for a user; earlier unused tokens of the same purpose stop working. */
-export async function issueUserToken(m: EntityManager, tenantId: string, userId: string, purpose: UserTokenPurpose): Promise<{ token: string; expiresAt: Date }> {
+export async function issueUserToken(
+  m: EntityManager,
+  tenantId: string,
+  userId: string,
+  purpose: UserTokenPurpose,
+): Promise<{ token: string; expiresAt: Date }> {
   const repo = m.getRepository(UserToken);
   await repo.update({ userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
   const token = newSecret();

@@ -67,7 +67,12 @@ export class User {
   twoFactorPendingSecret!: string | null;
 
   /** The last TOTP time step accepted: a code, once used, is refused for the rest of its window. */
-  @Column({ type: 'bigint', nullable: true, select: false, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    select: false,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   twoFactorLastStep!: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -54,7 +54,7 @@ export class ProvinceCalendar {
   addDays(date: LocalDate, days: number, kind: 'calendar' | 'working'): LocalDate {
     let d = DateTime.fromISO(date);
     if (kind === 'calendar') return d.plus({ days }).toISODate()!;
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       d = d.plus({ days: 1 });
       if (this.isWorkingDay(d.toISODate()!)) left--;
     }

@@ -26,17 +26,25 @@ export function emulationScores(results: PeriodResults, emulation: Emulation): E
   };
   for (const q of results.quotas) add(q.rule, q.unit, q.met ? 1 : 0, 1);
   for (const s of results.schedules) add(s.rule, s.unit, s.requiredDays.length - s.missedDays.length, s.requiredDays.length);
-  for (const d of results.deadlines) if (d.status === 'on_time' || d.status === 'late' || d.status === 'missing') add(d.rule, d.unit, d.status === 'on_time' ? 1 : 0, 1);
+  for (const d of results.deadlines)
+    if (d.status === 'on_time' || d.status === 'late' || d.status === 'missing') add(d.rule, d.unit, d.status === 'on_time' ? 1 : 0, 1);
 
   const units = new Set([...perRule.values()].flatMap((m) => [...m.keys()]));
   const scores = [...units].sort().map((unit) => {
     const parts = emulation.weights.flatMap((w) => {
       const t = perRule.get(w.rule)?.get(unit);
       if (!t || t.judged === 0) return [];
-      return [{ rule: w.rule, weight: w.weight, rate: rateOf({ quotaPeriodsMet: t.met, quotaPeriods: t.judged, requiredDays: 0, missedDays: 0, onTime: 0, lateOrMissing: 0 })! }];
+      return [
+        {
+          rule: w.rule,
+          weight: w.weight,
+          rate: rateOf({ quotaPeriodsMet: t.met, quotaPeriods: t.judged, requiredDays: 0, missedDays: 0, onTime: 0, lateOrMissing: 0 })!,
+        },
+      ];
     });
     const weight = parts.reduce((n, p) => n + p.weight, 0);
-    const score = weight > 0 ? Math.round((10 * emulation.maxScore * parts.reduce((n, p) => n + p.weight * p.rate, 0)) / weight / 100) / 10 : null;
+    const score =
+      weight > 0 ? Math.round((10 * emulation.maxScore * parts.reduce((n, p) => n + p.weight * p.rate, 0)) / weight / 100) / 10 : null;
     return { unit, score, rank: null as number | null, parts };
   });
   const ranked = scores.filter((s) => s.score !== null).sort((a, b) => b.score! - a.score!);

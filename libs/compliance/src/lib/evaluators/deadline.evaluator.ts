@@ -24,7 +24,13 @@ export interface DeadlineResult {
  * `startsFrom` field plus `within` calendar or working days. Not yet published and not yet due is
  * `pending`; an item without the date the clock starts from is `no_clock` (its editor must add it).
  */
-export function evaluateDeadline(rule: Deadline, units: UnitFact[], facts: DeadlineFact[], calendar: ProvinceCalendar, asOf: LocalDate): DeadlineResult[] {
+export function evaluateDeadline(
+  rule: Deadline,
+  units: UnitFact[],
+  facts: DeadlineFact[],
+  calendar: ProvinceCalendar,
+  asOf: LocalDate,
+): DeadlineResult[] {
   const bound = new Set(units.filter((u) => appliesTo(rule, u)).map((u) => u.code));
   return facts
     .filter((f) => bound.has(f.unit) && f.type === rule.contentType && rule.channels.includes(f.channel))
@@ -36,9 +42,21 @@ export function evaluateDeadline(rule: Deadline, units: UnitFact[], facts: Deadl
       const due = calendar.addDays(start, rule.within, rule.dayKind as 'calendar' | 'working');
       if (publishedOn) {
         const late = publishedOn > due;
-        return { ...base, due, publishedOn, status: late ? ('late' as const) : ('on_time' as const), daysLate: late ? daysBetween(calendar, due, publishedOn, rule.dayKind) : 0 };
+        return {
+          ...base,
+          due,
+          publishedOn,
+          status: late ? ('late' as const) : ('on_time' as const),
+          daysLate: late ? daysBetween(calendar, due, publishedOn, rule.dayKind) : 0,
+        };
       }
-      return { ...base, due, publishedOn, status: asOf > due ? ('missing' as const) : ('pending' as const), daysLate: asOf > due ? daysBetween(calendar, due, asOf, rule.dayKind) : 0 };
+      return {
+        ...base,
+        due,
+        publishedOn,
+        status: asOf > due ? ('missing' as const) : ('pending' as const),
+        daysLate: asOf > due ? daysBetween(calendar, due, asOf, rule.dayKind) : 0,
+      };
     });
 }
 

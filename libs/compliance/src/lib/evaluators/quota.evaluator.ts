@@ -18,7 +18,13 @@ export interface QuotaResult {
  * NA-8.2: per unit, the qualifying items (content type and channel the rule counts) published in the
  * period — dates in the province's time zone — against the minimum.
  */
-export function evaluateQuota(rule: Quota, period: DateRange, units: UnitFact[], facts: PublicationFact[], calendar: ProvinceCalendar): QuotaResult[] {
+export function evaluateQuota(
+  rule: Quota,
+  period: DateRange,
+  units: UnitFact[],
+  facts: PublicationFact[],
+  calendar: ProvinceCalendar,
+): QuotaResult[] {
   // One pass over the facts (a year holds hundreds of thousands), grouped by unit.
   const byUnit = new Map<string, string[]>();
   for (const f of facts) {
@@ -31,6 +37,15 @@ export function evaluateQuota(rule: Quota, period: DateRange, units: UnitFact[],
     .filter((u) => appliesTo(rule, u))
     .map((unit) => {
       const evidence = byUnit.get(unit.code) ?? [];
-      return { rule: rule.id, requirement: rule.requirement, unit: unit.code, period, required: rule.min, counted: evidence.length, met: evidence.length >= rule.min, evidence };
+      return {
+        rule: rule.id,
+        requirement: rule.requirement,
+        unit: unit.code,
+        period,
+        required: rule.min,
+        counted: evidence.length,
+        met: evidence.length >= rule.min,
+        evidence,
+      };
     });
 }

@@ -24,10 +24,20 @@ export interface ScheduleResult {
  * LC-2.3a/b: on each required day (the rule's weekdays, or every day) of the period, at least the
  * minimum published that day in the province's time zone. Days after `asOf` are not yet due.
  */
-export function evaluateSchedule(rule: Schedule, period: DateRange, units: UnitFact[], facts: PublicationFact[], calendar: ProvinceCalendar, asOf?: LocalDate): ScheduleResult[] {
+export function evaluateSchedule(
+  rule: Schedule,
+  period: DateRange,
+  units: UnitFact[],
+  facts: PublicationFact[],
+  calendar: ProvinceCalendar,
+  asOf?: LocalDate,
+): ScheduleResult[] {
   const requiredDays = calendar
     .datesOf(period)
-    .filter((d) => (asOf === undefined || d <= asOf) && !calendar.isHoliday(d) && (rule.everyDay || rule.weekdays.includes(calendar.weekdayOf(d))));
+    .filter(
+      (d) =>
+        (asOf === undefined || d <= asOf) && !calendar.isHoliday(d) && (rule.everyDay || rule.weekdays.includes(calendar.weekdayOf(d))),
+    );
   // One pass over the facts, dated once: unit → day → items.
   const byUnitDay = new Map<string, Map<LocalDate, string[]>>();
   for (const f of facts) {
@@ -45,6 +55,15 @@ export function evaluateSchedule(rule: Schedule, period: DateRange, units: UnitF
         return { date, counted: evidence.length, evidence };
       });
       const missedDays = days.filter((d) => d.counted < rule.minItemsPerDay).map((d) => d.date);
-      return { rule: rule.id, requirement: rule.requirement, unit: unit.code, period, requiredDays, days, missedDays, met: missedDays.length === 0 };
+      return {
+        rule: rule.id,
+        requirement: rule.requirement,
+        unit: unit.code,
+        period,
+        requiredDays,
+        days,
+        missedDays,
+        met: missedDays.length === 0,
+      };
     });
 }

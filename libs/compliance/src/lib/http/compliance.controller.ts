@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
 import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
@@ -24,50 +34,76 @@ interface ReplyLike {
 
 export class ProgressQuery {
   @ApiPropertyOptional({ description: 'Only this unit (its code)' })
-  @IsOptional() @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code' }) unit?: string;
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code' })
+  unit?: string;
   @ApiPropertyOptional({ description: "The day to stand on (YYYY-MM-DD, the province's date); default today" })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' }) asOf?: string;
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  asOf?: string;
 }
 
 export class DateQuery {
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  date!: string;
 }
 
 /** A calendar date that exists (2026-02-30 does not), else a 422 naming the field. */
 export function checkedDate(value: string, field: string): string {
-  if (!isCalendarDate(value)) throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [{ field, message: `${value} is not a calendar date` }]);
+  if (!isCalendarDate(value))
+    throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [
+      { field, message: `${value} is not a calendar date` },
+    ]);
   return value;
 }
 
 export class ResultsQuery {
   @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period!: Period;
   @ApiProperty({ example: '2026-11-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  date!: string;
 }
 
 export class SnapshotsQuery {
   @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period!: Period;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
-  @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2027-01-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
 }
 
 export class ReportQuery {
   @ApiPropertyOptional({ enum: PERIODS, description: "One of the report's periods; default its first" })
-  @IsOptional() @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period?: Period;
+  @IsOptional()
+  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  period?: Period;
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  date!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
-  @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' }) format?: 'json' | 'csv' | 'xlsx';
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class CertifyBody {
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  date!: string;
   @ApiPropertyOptional({ description: 'The statement this one corrects (the latest of its period)' })
-  @IsOptional() @IsUUID('all', { message: 'corrects must be a statement id' }) corrects?: string;
+  @IsOptional()
+  @IsUUID('all', { message: 'corrects must be a statement id' })
+  corrects?: string;
   @ApiPropertyOptional({ description: 'Why (required for a correction)' })
-  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class StatementsQuery {
@@ -78,11 +114,16 @@ export class StatementsQuery {
 export class RoyaltyQuery {
   @ApiProperty({ example: '2026-11' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
-  @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' }) format?: 'json' | 'csv' | 'xlsx';
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class EmulationQuery {
-  @ApiPropertyOptional({ enum: PERIODS }) @IsOptional() @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period?: Period;
+  @ApiPropertyOptional({ enum: PERIODS })
+  @IsOptional()
+  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  period?: Period;
   @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
 }
 
@@ -119,7 +160,8 @@ export class ComplianceController {
     const asOf = q.asOf ? checkedDate(q.asOf, 'asOf') : todayIn(timezone);
     let units = await this.reach(p, tenantId);
     if (q.unit) {
-      if (units && !units.includes(q.unit)) throw new DomainError('COMPLIANCE_UNIT_NOT_FOUND', 'not_found', `Không tìm thấy đơn vị "${q.unit}".`);
+      if (units && !units.includes(q.unit))
+        throw new DomainError('COMPLIANCE_UNIT_NOT_FOUND', 'not_found', `Không tìm thấy đơn vị "${q.unit}".`);
       units = [q.unit];
     }
     const progress = await this.evaluation.progress(tenantId, asOf, units);
@@ -142,7 +184,9 @@ export class ComplianceController {
     const { range } = inForce;
     const today = todayIn(timezone);
     // A running period judges only what has happened: quota periods not yet over are not "missed".
-    const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined, { endedQuotaPeriodsOnly: today < range.end }))!;
+    const results = (await this.evaluation.resultsFor(tenantId, range, today < range.end ? today : undefined, {
+      endedQuotaPeriodsOnly: today < range.end,
+    }))!;
     return withinReach(results, await this.reach(p, tenantId));
   }
 
@@ -162,7 +206,11 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Close the period holding `date` now (409 while it runs); closing again returns the same snapshot' })
   @ApiCreatedResponse({ type: PeriodSnapshotResponse, description: 'Closed now' })
   @ApiOkResponse({ type: PeriodSnapshotResponse, description: 'Closed before: the stored snapshot' })
-  async close(@CurrentPrincipal() p: Principal, @Body() body: ResultsQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<PeriodSnapshotResponse> {
+  async close(
+    @CurrentPrincipal() p: Principal,
+    @Body() body: ResultsQuery,
+    @Res({ passthrough: true }) reply: ReplyLike,
+  ): Promise<PeriodSnapshotResponse> {
     const tenantId = this.tenants.require();
     checkedDate(body.date, 'date');
     const { snapshot, created } = await this.periods.close(tenantId, body.period, body.date, p.username);
@@ -172,17 +220,30 @@ export class ComplianceController {
 
   @Get('reports/:report')
   @Requires('compliance.reports')
-  @ApiOperation({ summary: 'A periodic report of the rules (LC-3.4 monthly, NA-12.3 half-yearly and yearly): per unit, totals, the trend; JSON, CSV or XLSX' })
-  @ApiOkResponse({ description: 'The report (`format=json`), or it as a CSV or XLSX file (an attachment)', content: jsonOrFile('ReportDocumentResponse') })
-  async report(@Param('report') reportId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<ReportDocument | Buffer> {
+  @ApiOperation({
+    summary:
+      'A periodic report of the rules (LC-3.4 monthly, NA-12.3 half-yearly and yearly): per unit, totals, the trend; JSON, CSV or XLSX',
+  })
+  @ApiOkResponse({
+    description: 'The report (`format=json`), or it as a CSV or XLSX file (an attachment)',
+    content: jsonOrFile('ReportDocumentResponse'),
+  })
+  async report(
+    @Param('report') reportId: string,
+    @Query() q: ReportQuery,
+    @Res({ passthrough: true }) reply: ReplyLike,
+  ): Promise<ReportDocument | Buffer> {
     const tenantId = this.tenants.require();
-    if (!/^[a-z][a-z0-9-]{0,62}$/.test(reportId)) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Không có báo cáo "${reportId}".`);
+    if (!/^[a-z][a-z0-9-]{0,62}$/.test(reportId))
+      throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Không có báo cáo "${reportId}".`);
     checkedDate(q.date, 'date');
     const doc = await this.reports.build(tenantId, reportId, q.period, q.date);
     const format = q.format ?? 'json';
     if (format === 'json') return doc;
     const file = format === 'csv' ? reportCsv(doc) : await reportXlsx(doc);
-    reply.header('content-type', FILE_TYPES[format]).header('content-disposition', `attachment; filename="bao-cao-${reportId}-${doc.period.start}.${format}"`);
+    reply
+      .header('content-type', FILE_TYPES[format])
+      .header('content-disposition', `attachment; filename="bao-cao-${reportId}-${doc.period.start}.${format}"`);
     return file;
   }
 
@@ -199,7 +260,9 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Certified volume statements (with what corrected each)' })
   @ApiOkResponse({ type: [VolumeStatementListEntry] })
   async volumeStatements(@Query() q: StatementsQuery): Promise<VolumeStatementListEntry[]> {
-    return (await this.volumes.list(this.tenants.require(), q.from ?? '0001-01-01', q.to ?? '9999-12-31')).map(VolumeStatementListEntry.fromView);
+    return (await this.volumes.list(this.tenants.require(), q.from ?? '0001-01-01', q.to ?? '9999-12-31')).map(
+      VolumeStatementListEntry.fromView,
+    );
   }
 
   @Post('volume-statements')
@@ -207,7 +270,14 @@ export class ComplianceController {
   @ApiOperation({ summary: 'Certify the volume of an ended period (frozen from then on), or correct a certified one with a reason' })
   @ApiCreatedResponse({ type: VolumeStatementResponse })
   async certify(@CurrentPrincipal() p: Principal, @Body() body: CertifyBody): Promise<VolumeStatementResponse> {
-    return VolumeStatementResponse.from(await this.volumes.certify(this.tenants.require(), checkedDate(body.date, 'date'), { id: p.userId, label: p.username }, body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined));
+    return VolumeStatementResponse.from(
+      await this.volumes.certify(
+        this.tenants.require(),
+        checkedDate(body.date, 'date'),
+        { id: p.userId, label: p.username },
+        body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined,
+      ),
+    );
   }
 
   @Get('emulation')
@@ -221,7 +291,10 @@ export class ComplianceController {
   @Get('royalties')
   @Requires('compliance.reports')
   @ApiOperation({ summary: "LC-3.1c: the month's royalty statement per author and per unit; JSON, CSV or XLSX" })
-  @ApiOkResponse({ description: 'The statement (`format=json`), or it as a CSV or XLSX file (an attachment)', content: jsonOrFile('RoyaltyStatementResponse') })
+  @ApiOkResponse({
+    description: 'The statement (`format=json`), or it as a CSV or XLSX file (an attachment)',
+    content: jsonOrFile('RoyaltyStatementResponse'),
+  })
   async royalties(@Query() q: RoyaltyQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<RoyaltyStatement | Buffer> {
     const tenantId = this.tenants.require();
     const statement = await this.royaltyStatements.month(tenantId, q.month);
@@ -235,7 +308,10 @@ export class ComplianceController {
   /** undefined: every unit (a province-wide role); else the codes of the caller's units and those below. */
   private async reach(p: Principal, tenantId: string): Promise<string[] | undefined> {
     if (p.memberships.some((m) => m.unitId === null)) return undefined;
-    return this.facts.unitCodesWithin(tenantId, p.memberships.map((m) => m.unitId!));
+    return this.facts.unitCodesWithin(
+      tenantId,
+      p.memberships.map((m) => m.unitId!),
+    );
   }
 }
 

@@ -44,26 +44,49 @@ export class OperatorComplianceController {
   @ApiOkResponse({ type: [ProvinceComparisonResponse] })
   compare(@CurrentPrincipal() operator: Principal, @Query() q: ResultsQuery): Promise<ProvinceComparison[]> {
     checkedDate(q.date, 'date');
-    return this.db.asOperator({ actorId: operator.userId, actorLabel: operator.username, reason: `operator API: compare provinces (${q.period} of ${q.date})` }, async () => {
-      const compared: ProvinceComparison[] = [];
-      for (const tenant of await this.tenants.listAll()) {
-        if (tenant.status !== 'active') continue;
-        // A province's first, partial period is judged from the day its rules took effect.
-        const inForce = await this.evaluation.rulesForPeriod(tenant.id, q.period, q.date);
-        if (!inForce) {
-          compared.push({ code: tenant.code, name: tenant.name, period: null, provisional: false, asOf: null, judgedFrom: null, ruleVersions: [], units: 0, totals: null });
-          continue;
+    return this.db.asOperator(
+      { actorId: operator.userId, actorLabel: operator.username, reason: `operator API: compare provinces (${q.period} of ${q.date})` },
+      async () => {
+        const compared: ProvinceComparison[] = [];
+        for (const tenant of await this.tenants.listAll()) {
+          if (tenant.status !== 'active') continue;
+          // A province's first, partial period is judged from the day its rules took effect.
+          const inForce = await this.evaluation.rulesForPeriod(tenant.id, q.period, q.date);
+          if (!inForce) {
+            compared.push({
+              code: tenant.code,
+              name: tenant.name,
+              period: null,
+              provisional: false,
+              asOf: null,
+              judgedFrom: null,
+              ruleVersions: [],
+              units: 0,
+              totals: null,
+            });
+            continue;
+          }
+          const { range } = inForce;
+          const today = todayIn(tenant.timezone);
+          const stored = range.end <= today ? await this.periods.find(tenant.id, q.period, range.start) : null;
+          // Provisional figures judge only what has happened, as the reports do: up to yesterday.
+          const asOf = range.end > today ? addDays(today, -1) : undefined;
+          const results = stored?.results ?? (await this.evaluation.resultsFor(tenant.id, range, asOf, { endedQuotaPeriodsOnly: true }))!;
+          const { rows, totals } = reportRows(results, [], new Map(), () => true);
+          compared.push({
+            code: tenant.code,
+            name: tenant.name,
+            period: { ...range, label: periodLabel(q.period, range) },
+            provisional: asOf !== undefined,
+            asOf: asOf ?? null,
+            judgedFrom: inForce.judgedFrom,
+            ruleVersions: results.ruleVersions,
+            units: rows.length,
+            totals,
+          });
         }
-        const { range } = inForce;
-        const today = todayIn(tenant.timezone);
-        const stored = range.end <= today ? await this.periods.find(tenant.id, q.period, range.start) : null;
-        // Provisional figures judge only what has happened, as the reports do: up to yesterday.
-        const asOf = range.end > today ? addDays(today, -1) : undefined;
-        const results = stored?.results ?? (await this.evaluation.resultsFor(tenant.id, range, asOf, { endedQuotaPeriodsOnly: true }))!;
-        const { rows, totals } = reportRows(results, [], new Map(), () => true);
-        compared.push({ code: tenant.code, name: tenant.name, period: { ...range, label: periodLabel(q.period, range) }, provisional: asOf !== undefined, asOf: asOf ?? null, judgedFrom: inForce.judgedFrom, ruleVersions: results.ruleVersions, units: rows.length, totals });
-      }
-      return compared;
-    });
+        return compared;
+      },
+    );
   }
 }

@@ -12,9 +12,13 @@ const STATUSES = ['outstanding', 'due', 'late', 'delivered', 'all'] as const;
 
 export class ReportsDueQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: "The province's day to stand on (YYYY-MM-DD); default today" })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' }) asOf?: string;
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  asOf?: string;
   @ApiPropertyOptional({ enum: STATUSES, default: 'outstanding', description: '`outstanding`: due or late (not delivered)' })
-  @IsOptional() @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` }) status?: (typeof STATUSES)[number];
+  @IsOptional()
+  @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` })
+  status?: (typeof STATUSES)[number];
 }
 
 /** NA-12.3, LC-3.4: which reports of ended periods are due, late or delivered. */
@@ -29,13 +33,17 @@ export class ReportDeliveriesController {
 
   @Get('reports')
   @Requires('compliance.reports')
-  @ApiOperation({ summary: 'Reports of the rules for ended periods: due (by period end + dueWithinDays), late, or delivered to their recipients' })
+  @ApiOperation({
+    summary: 'Reports of the rules for ended periods: due (by period end + dueWithinDays), late, or delivered to their recipients',
+  })
   @ApiOkResponse({ type: ReportsDueResponse })
   async due(@Query() q: ReportsDueQuery): Promise<ReportsDueResponse> {
     const { id: tenantId, timezone } = this.tenants.current();
     const asOf = q.asOf ? checkedDate(q.asOf, 'asOf') : todayIn(timezone);
     const status = q.status ?? 'outstanding';
-    const reports = (await this.deliveries.list(tenantId, asOf)).filter((r) => status === 'all' || r.status === status || (status === 'outstanding' && r.status !== 'delivered'));
+    const reports = (await this.deliveries.list(tenantId, asOf)).filter(
+      (r) => status === 'all' || r.status === status || (status === 'outstanding' && r.status !== 'delivered'),
+    );
     return { asOf, reports: reports.map(ReportDueResponse.from) };
   }
 }

@@ -17,7 +17,11 @@ export const ClosePeriods = defineJob<Record<string, never>>('compliance.close-p
 const CLOSE_AT = '5 0 * * *';
 
 const periodOpen = (end: string) =>
-  new DomainError('COMPLIANCE_PERIOD_OPEN', 'conflict', `Kỳ này chưa kết thúc (kết thúc ngày ${dmy(addDays(end, -1))}); chưa thể chốt kết quả.`);
+  new DomainError(
+    'COMPLIANCE_PERIOD_OPEN',
+    'conflict',
+    `Kỳ này chưa kết thúc (kết thúc ngày ${dmy(addDays(end, -1))}); chưa thể chốt kết quả.`,
+  );
 
 /**
  * Period close: each ended period's results stored once, as an immutable snapshot with the rule
@@ -42,7 +46,8 @@ export class PeriodClose implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.provinces.declare(ClosePeriods, 'compliance-close', CLOSE_AT, async (active) => {
-      for (const tenant of active) await this.queue.enqueue(ClosePeriods, { tenantId: tenant.id, idempotencyKey: `catch-up-${randomUUID()}`, data: {} });
+      for (const tenant of active)
+        await this.queue.enqueue(ClosePeriods, { tenantId: tenant.id, idempotencyKey: `catch-up-${randomUUID()}`, data: {} });
     });
   }
 
@@ -51,7 +56,8 @@ export class PeriodClose implements OnApplicationBootstrap {
     const tenant = await this.provinces.provinceOf(job);
     if (!tenant) return 'no-tenant';
     const closed = await this.closeDue(tenant.id, todayIn(tenant.timezone), 'scheduled');
-    if (closed.length) this.logger.log({ tenant: tenant.code, closed: closed.map((s) => `${s.periodKind} ${s.periodStart}`) }, 'Periods closed');
+    if (closed.length)
+      this.logger.log({ tenant: tenant.code, closed: closed.map((s) => `${s.periodKind} ${s.periodStart}`) }, 'Periods closed');
     // The reports of what closed go to their recipients (each once: deliveries are keyed by period).
     await this.queue.enqueue(DeliverReports, { tenantId: tenant.id, idempotencyKey: `after-close-${randomUUID()}`, data: {} });
     return `${closed.length} closed`;
@@ -72,7 +78,15 @@ export class PeriodClose implements OnApplicationBootstrap {
         .createQueryBuilder()
         .insert()
         .into(PeriodSnapshot)
-        .values({ tenantId, periodKind: kind, periodStart: range.start, periodEnd: range.end, ruleVersions: results.ruleVersions, results, computedBy: by })
+        .values({
+          tenantId,
+          periodKind: kind,
+          periodStart: range.start,
+          periodEnd: range.end,
+          ruleVersions: results.ruleVersions,
+          results,
+          computedBy: by,
+        })
         .orIgnore()
         .execute(),
     );
@@ -99,7 +113,12 @@ export class PeriodClose implements OnApplicationBootstrap {
       m
         .getRepository(PeriodSnapshot)
         .createQueryBuilder('s')
-        .where('s.tenant_id = :tenantId AND s.period_kind = :kind AND s.period_start >= :from AND s.period_start < :to', { tenantId, kind, from, to })
+        .where('s.tenant_id = :tenantId AND s.period_kind = :kind AND s.period_start >= :from AND s.period_start < :to', {
+          tenantId,
+          kind,
+          from,
+          to,
+        })
         .orderBy('s.period_start', 'ASC')
         .getMany(),
     );
@@ -107,6 +126,8 @@ export class PeriodClose implements OnApplicationBootstrap {
 
   /** The stored snapshot of a period, if it was closed. */
   find(tenantId: string, kind: string, start: string): Promise<PeriodSnapshot | null> {
-    return this.db.transaction(tenantId, (m) => m.getRepository(PeriodSnapshot).findOneBy({ tenantId, periodKind: kind, periodStart: start }));
+    return this.db.transaction(tenantId, (m) =>
+      m.getRepository(PeriodSnapshot).findOneBy({ tenantId, periodKind: kind, periodStart: start }),
+    );
   }
 }

@@ -35,8 +35,22 @@ export interface UnitProgress {
   entries: ProgressEntry[];
 }
 
-const DAY_NAMES: Record<Weekday, string> = { MON: 'thứ Hai', TUE: 'thứ Ba', WED: 'thứ Tư', THU: 'thứ Năm', FRI: 'thứ Sáu', SAT: 'thứ Bảy', SUN: 'Chủ nhật' };
-const PERIOD_NAMES: Record<Period, string> = { week: 'tuần này', month: 'tháng này', quarter: 'quý này', 'half-year': '6 tháng này', year: 'năm nay' };
+const DAY_NAMES: Record<Weekday, string> = {
+  MON: 'thứ Hai',
+  TUE: 'thứ Ba',
+  WED: 'thứ Tư',
+  THU: 'thứ Năm',
+  FRI: 'thứ Sáu',
+  SAT: 'thứ Bảy',
+  SUN: 'Chủ nhật',
+};
+const PERIOD_NAMES: Record<Period, string> = {
+  week: 'tuần này',
+  month: 'tháng này',
+  quarter: 'quý này',
+  'half-year': '6 tháng này',
+  year: 'năm nay',
+};
 /** Deadlines shown live: documents whose clock started in the last 90 days or starts in the next 30. */
 const DEADLINE_WINDOW = { back: 90, ahead: 30 };
 
@@ -80,7 +94,11 @@ export class ComplianceEvaluation {
    * judging starts: the period's first day, or, for a province's first, partial period, the day its
    * first rules took effect. Null when no rules were in force on any day of the period.
    */
-  async rulesForPeriod(tenantId: string, kind: Period, date: LocalDate): Promise<{ rules: RuleSet; version: number; range: DateRange; judgedFrom: LocalDate } | null> {
+  async rulesForPeriod(
+    tenantId: string,
+    kind: Period,
+    date: LocalDate,
+  ): Promise<{ rules: RuleSet; version: number; range: DateRange; judgedFrom: LocalDate } | null> {
     const first = (await this.versions.history(tenantId)).map((v) => v.effectiveFrom).sort()[0];
     if (!first) return null;
     const inForce = (await this.rulesOn(tenantId, date)) ?? (await this.rulesOn(tenantId, first))!;
@@ -96,7 +114,12 @@ export class ComplianceEvaluation {
    * in a monthly range). `asOf`: days after it are not yet due (a range still running); with
    * `endedQuotaPeriodsOnly`, quota periods that end after it are left out (provisional reports).
    */
-  async resultsFor(tenantId: string, range: DateRange, asOf?: LocalDate, options: { endedQuotaPeriodsOnly?: boolean } = {}): Promise<PeriodResults | null> {
+  async resultsFor(
+    tenantId: string,
+    range: DateRange,
+    asOf?: LocalDate,
+    options: { endedQuotaPeriodsOnly?: boolean } = {},
+  ): Promise<PeriodResults | null> {
     const stretches = await this.stretches(tenantId, range);
     if (stretches.length === 0) return null;
     const units = await this.facts.units(tenantId);
@@ -117,7 +140,8 @@ export class ComplianceEvaluation {
       }
       if (rules.schedules.length) {
         const publications = await this.facts.publications(tenantId, stretch, rules.timezone);
-        for (const schedule of rules.schedules) results.schedules.push(...evaluateSchedule(schedule, stretch, units, publications, calendar, asOf));
+        for (const schedule of rules.schedules)
+          results.schedules.push(...evaluateSchedule(schedule, stretch, units, publications, calendar, asOf));
       }
       for (const rule of rules.deadlines) {
         // Documents due in the stretch: their clock started up to `within` (working) days before it.
@@ -158,7 +182,11 @@ export class ComplianceEvaluation {
       const publications = await this.facts.publications(tenantId, period, rules.timezone);
       for (const r of evaluateQuota(quota, period, units, publications, calendar)) {
         add(r.unit, {
-          rule: r.rule, requirement: r.requirement, kind: 'quota', period, detail: r,
+          rule: r.rule,
+          requirement: r.requirement,
+          kind: 'quota',
+          period,
+          detail: r,
           status: r.met ? 'met' : 'on_track',
           summary: `${r.counted} trên ${r.required} tin ${PERIOD_NAMES[quota.period as Period]}${r.met ? ' — đã đạt' : ''}`,
         });
@@ -171,17 +199,27 @@ export class ComplianceEvaluation {
         const missedBeforeToday = r.missedDays.filter((d) => d < asOf);
         const todayDue = r.requiredDays.includes(asOf) && r.missedDays.includes(asOf);
         const parts: string[] = [];
-        if (missedBeforeToday.length) parts.push(`chưa đăng ${missedBeforeToday.map((d) => `${DAY_NAMES[calendar.weekdayOf(d)]} (${d})`).join(', ')}`);
+        if (missedBeforeToday.length)
+          parts.push(`chưa đăng ${missedBeforeToday.map((d) => `${DAY_NAMES[calendar.weekdayOf(d)]} (${d})`).join(', ')}`);
         if (todayDue) parts.push('hôm nay chưa đăng');
         add(r.unit, {
-          rule: r.rule, requirement: r.requirement, kind: 'schedule', period: week, detail: r,
+          rule: r.rule,
+          requirement: r.requirement,
+          kind: 'schedule',
+          period: week,
+          detail: r,
           status: missedBeforeToday.length ? 'behind' : r.missedDays.length ? 'on_track' : 'met',
-          summary: parts.length ? `Tuần này: ${parts.join('; ')}` : `Tuần này: đã đăng đủ ${r.requiredDays.length} ngày bắt buộc tính đến hôm nay`,
+          summary: parts.length
+            ? `Tuần này: ${parts.join('; ')}`
+            : `Tuần này: đã đăng đủ ${r.requiredDays.length} ngày bắt buộc tính đến hôm nay`,
         });
       }
     }
     for (const rule of rules.deadlines) {
-      const window = { start: calendar.addDays(asOf, -DEADLINE_WINDOW.back, 'calendar'), end: calendar.addDays(asOf, DEADLINE_WINDOW.ahead, 'calendar') };
+      const window = {
+        start: calendar.addDays(asOf, -DEADLINE_WINDOW.back, 'calendar'),
+        end: calendar.addDays(asOf, DEADLINE_WINDOW.ahead, 'calendar'),
+      };
       const facts = await this.facts.deadlineFacts(tenantId, rule.contentType, rule.startsFrom, window);
       const results = evaluateDeadline(rule, units, facts, calendar, asOf);
       for (const unit of units) {
@@ -190,7 +228,10 @@ export class ComplianceEvaluation {
         const late = mine.filter((d) => d.status === 'late' || d.status === 'missing').length;
         const pending = mine.filter((d) => d.status === 'pending').length;
         add(unit.code, {
-          rule: rule.id, requirement: rule.requirement, kind: 'deadline', detail: mine,
+          rule: rule.id,
+          requirement: rule.requirement,
+          kind: 'deadline',
+          detail: mine,
           status: late ? 'behind' : pending ? 'on_track' : 'met',
           summary: `${mine.length - late - pending} ${deadlineItemLabel(rule.contentType).toLowerCase()} đúng hạn, ${late} trễ hoặc chưa đăng, ${pending} chưa đến hạn`,
         });

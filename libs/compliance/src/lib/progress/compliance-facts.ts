@@ -32,7 +32,9 @@ export class ComplianceFacts {
 
   /** Unit code → name, every unit (reports name units that have since closed too). */
   async unitNames(tenantId: string): Promise<Map<string, string>> {
-    const rows: { code: string; name: string }[] = await this.db.transaction(tenantId, (m) => m.query(`SELECT code, name FROM units_unit WHERE tenant_id = $1`, [tenantId]));
+    const rows: { code: string; name: string }[] = await this.db.transaction(tenantId, (m) =>
+      m.query(`SELECT code, name FROM units_unit WHERE tenant_id = $1`, [tenantId]),
+    );
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
@@ -43,20 +45,30 @@ export class ComplianceFacts {
 
   async publications(tenantId: string, range: DateRange, timezone: string): Promise<PublicationFact[]> {
     const { from, to } = instantsOf(range, timezone);
-    const rows: { id: string; unit: string; type: string; channel: string; published_at: Date }[] = await this.db.transaction(tenantId, (m) =>
-      m.query(
-        `SELECT c.id, u.code AS unit, c.type, c.channel, c.published_at FROM content_item c JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
+    const rows: { id: string; unit: string; type: string; channel: string; published_at: Date }[] = await this.db.transaction(
+      tenantId,
+      (m) =>
+        m.query(
+          `SELECT c.id, u.code AS unit, c.type, c.channel, c.published_at FROM content_item c JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
          WHERE c.tenant_id = $1 AND c.status IN ('published', 'archived') AND c.published_at >= $2 AND c.published_at < $3
          ORDER BY c.published_at`,
-        [tenantId, from, to],
-      ),
+          [tenantId, from, to],
+        ),
     );
     return rows.map((r) => ({ itemId: r.id, unit: r.unit, type: r.type, channel: r.channel, publishedAt: r.published_at }));
   }
 
   /** Items of `type` whose `field` date lies in the range (the clock of a deadline starts there). */
   async deadlineFacts(tenantId: string, type: string, field: string, range: DateRange): Promise<DeadlineFact[]> {
-    const rows: { id: string; unit: string; type: string; channel: string; fields: Record<string, string>; status: string; published_at: Date | null }[] = await this.db.transaction(tenantId, (m) =>
+    const rows: {
+      id: string;
+      unit: string;
+      type: string;
+      channel: string;
+      fields: Record<string, string>;
+      status: string;
+      published_at: Date | null;
+    }[] = await this.db.transaction(tenantId, (m) =>
       m.query(
         `SELECT c.id, u.code AS unit, c.type, c.channel, c.fields, c.status, c.published_at FROM content_item c JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
          WHERE c.tenant_id = $1 AND c.type = $2 AND c.status <> 'withdrawn' AND c.fields->>$3 >= $4 AND c.fields->>$3 < $5`,

@@ -61,7 +61,10 @@ export class ComplianceReminders implements OnApplicationBootstrap {
     const sent: Notification[] = [];
     for (const d of due) {
       const written = await this.db.transaction(tenantId, async (m) => {
-        const claimed: unknown[] = await m.query(`INSERT INTO compliance_reminder (tenant_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key`, [tenantId, d.key]);
+        const claimed: unknown[] = await m.query(
+          `INSERT INTO compliance_reminder (tenant_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key`,
+          [tenantId, d.key],
+        );
         if (claimed.length === 0) return [];
         const unitIds = await unitIdsByCode(m, tenantId, [d.unit]);
         const people = unitIds.length ? await this.notifier.holders(m, tenantId, ['unit_editor', 'unit_head'], unitIds) : [];
@@ -93,7 +96,13 @@ export class ComplianceReminders implements OnApplicationBootstrap {
       if (!within(endOf(period.end), rules.reminders.hoursBeforePeriodEnd)) continue;
       const facts = await this.facts.publications(tenantId, period, zone);
       for (const r of evaluateQuota(quota, period, units, facts, calendar).filter((q) => !q.met)) {
-        due.push({ key: `quota|${quota.id}|${period.start}|${r.unit}`, unit: r.unit, kind: 'compliance.quota_reminder', title: `Nhắc việc: mới đăng ${r.counted} trên ${r.required} tin (${quota.requirement})`, body: `Kỳ ${inclusiveRange(period)} sắp kết thúc; đơn vị cần đăng thêm ${r.required - r.counted} tin.` });
+        due.push({
+          key: `quota|${quota.id}|${period.start}|${r.unit}`,
+          unit: r.unit,
+          kind: 'compliance.quota_reminder',
+          title: `Nhắc việc: mới đăng ${r.counted} trên ${r.required} tin (${quota.requirement})`,
+          body: `Kỳ ${inclusiveRange(period)} sắp kết thúc; đơn vị cần đăng thêm ${r.required - r.counted} tin.`,
+        });
       }
     }
     const day = { start: today, end: calendar.addDays(today, 1, 'calendar') };
@@ -101,15 +110,32 @@ export class ComplianceReminders implements OnApplicationBootstrap {
       const facts = await this.facts.publications(tenantId, day, zone);
       for (const schedule of rules.schedules) {
         for (const r of evaluateSchedule(schedule, day, units, facts, calendar).filter((s) => s.missedDays.includes(today))) {
-          due.push({ key: `schedule|${schedule.id}|${today}|${r.unit}`, unit: r.unit, kind: 'compliance.schedule_reminder', title: `Nhắc việc: hôm nay (${dmy(today)}) đơn vị chưa đăng tin (${schedule.requirement})`, body: `Theo quy định, hôm nay là ngày bắt buộc cập nhật thông tin.` });
+          due.push({
+            key: `schedule|${schedule.id}|${today}|${r.unit}`,
+            unit: r.unit,
+            kind: 'compliance.schedule_reminder',
+            title: `Nhắc việc: hôm nay (${dmy(today)}) đơn vị chưa đăng tin (${schedule.requirement})`,
+            body: `Theo quy định, hôm nay là ngày bắt buộc cập nhật thông tin.`,
+          });
         }
       }
     }
     for (const rule of rules.deadlines) {
       const horizon = calendar.addDays(today, rules.reminders.daysBeforeDeadline, 'calendar');
-      const facts = await this.facts.deadlineFacts(tenantId, rule.contentType, rule.startsFrom, { start: calendar.addDays(today, -60, 'calendar'), end: calendar.addDays(horizon, 1, 'calendar') });
-      for (const d of evaluateDeadline(rule, units, facts, calendar, today).filter((r) => r.status === 'pending' && r.due !== null && r.due <= horizon)) {
-        due.push({ key: `deadline|${rule.id}|${d.itemId}`, unit: d.unit, kind: 'compliance.deadline_reminder', title: `Nhắc việc: văn bản phải đăng trước ${dmy(d.due!)} (${rule.requirement})`, body: `Một văn bản của đơn vị chưa được đăng; hạn đăng là ngày ${dmy(d.due!)}.` });
+      const facts = await this.facts.deadlineFacts(tenantId, rule.contentType, rule.startsFrom, {
+        start: calendar.addDays(today, -60, 'calendar'),
+        end: calendar.addDays(horizon, 1, 'calendar'),
+      });
+      for (const d of evaluateDeadline(rule, units, facts, calendar, today).filter(
+        (r) => r.status === 'pending' && r.due !== null && r.due <= horizon,
+      )) {
+        due.push({
+          key: `deadline|${rule.id}|${d.itemId}`,
+          unit: d.unit,
+          kind: 'compliance.deadline_reminder',
+          title: `Nhắc việc: văn bản phải đăng trước ${dmy(d.due!)} (${rule.requirement})`,
+          body: `Một văn bản của đơn vị chưa được đăng; hạn đăng là ngày ${dmy(d.due!)}.`,
+        });
       }
     }
     return due;

@@ -47,19 +47,41 @@ export class ComplianceReports {
   ) {}
 
   /** LC-3.4: every unit's emulation score and rank over the period of `kind` holding `date`. */
-  async emulation(tenantId: string, kind: Period | undefined, date: string): Promise<{ period: { kind: string; start: string; end: string; label: string }; provisional: boolean; ruleVersions: number[]; maxScore: number; scores: EmulationScore[] }> {
+  async emulation(
+    tenantId: string,
+    kind: Period | undefined,
+    date: string,
+  ): Promise<{
+    period: { kind: string; start: string; end: string; label: string };
+    provisional: boolean;
+    ruleVersions: number[];
+    maxScore: number;
+    scores: EmulationScore[];
+  }> {
     const inForce = await this.evaluation.rulesOn(tenantId, date);
     const emulation = inForce?.rules.emulation;
-    if (!inForce || !emulation) throw new DomainError('COMPLIANCE_NO_EMULATION', 'not_found', 'Quy định của tỉnh không có chấm điểm thi đua.');
+    if (!inForce || !emulation)
+      throw new DomainError('COMPLIANCE_NO_EMULATION', 'not_found', 'Quy định của tỉnh không có chấm điểm thi đua.');
     const period = (kind ?? emulation.periods[0]) as Period;
     if (!emulation.periods.includes(period)) {
-      throw new DomainError('COMPLIANCE_EMULATION_PERIOD', 'validation', 'Kỳ chấm điểm không đúng quy định.', [{ field: 'period', message: `emulation is scored per: ${emulation.periods.join(', ')}` }]);
+      throw new DomainError('COMPLIANCE_EMULATION_PERIOD', 'validation', 'Kỳ chấm điểm không đúng quy định.', [
+        { field: 'period', message: `emulation is scored per: ${emulation.periods.join(', ')}` },
+      ]);
     }
     const range = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar).periodOf(period, date);
     const today = todayIn(inForce.rules.timezone);
-    if (range.start > today) throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ chấm điểm chưa bắt đầu.', [{ field: 'date', message: `${range.start} is after today (${today})` }]);
+    if (range.start > today)
+      throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ chấm điểm chưa bắt đầu.', [
+        { field: 'date', message: `${range.start} is after today (${today})` },
+      ]);
     const { results, provisional } = await this.resultsOf(tenantId, period, range, today);
-    return { period: { kind: period, ...range, label: periodLabel(period, range) }, provisional, ruleVersions: results.ruleVersions, maxScore: emulation.maxScore, scores: emulationScores(results, emulation) };
+    return {
+      period: { kind: period, ...range, label: periodLabel(period, range) },
+      provisional,
+      ruleVersions: results.ruleVersions,
+      maxScore: emulation.maxScore,
+      scores: emulationScores(results, emulation),
+    };
   }
 
   async build(tenantId: string, reportId: string, kind: Period | undefined, date: string, now: Date = new Date()): Promise<ReportDocument> {
@@ -69,17 +91,27 @@ export class ComplianceReports {
     const probe = (await this.evaluation.rulesOn(tenantId, date)) ?? (await this.evaluation.rulesForPeriod(tenantId, 'year', date));
     if (!probe) throw noRules();
     const report = probe.rules.reports.find((r) => r.id === reportId);
-    if (!report) throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Quy định của tỉnh không có báo cáo "${reportId}" (có: ${probe.rules.reports.map((r) => r.id).join(', ') || 'không có'}).`);
+    if (!report)
+      throw new DomainError(
+        'COMPLIANCE_REPORT_NOT_FOUND',
+        'not_found',
+        `Quy định của tỉnh không có báo cáo "${reportId}" (có: ${probe.rules.reports.map((r) => r.id).join(', ') || 'không có'}).`,
+      );
     const period = (kind ?? report.periods[0]) as Period;
     if (!report.periods.includes(period)) {
-      throw new DomainError('COMPLIANCE_REPORT_PERIOD', 'validation', 'Kỳ báo cáo không đúng quy định.', [{ field: 'period', message: `${report.id} is made for: ${report.periods.join(', ')}` }]);
+      throw new DomainError('COMPLIANCE_REPORT_PERIOD', 'validation', 'Kỳ báo cáo không đúng quy định.', [
+        { field: 'period', message: `${report.id} is made for: ${report.periods.join(', ')}` },
+      ]);
     }
     const inForce = await this.evaluation.rulesForPeriod(tenantId, period, date);
     if (!inForce) throw noRules();
     const { rules, range } = inForce;
     const calendar = new ProvinceCalendar(rules.timezone, rules.calendar);
     const today = todayIn(rules.timezone, now);
-    if (range.start > today) throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ báo cáo chưa bắt đầu.', [{ field: 'date', message: `${range.start} is after today (${today})` }]);
+    if (range.start > today)
+      throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ báo cáo chưa bắt đầu.', [
+        { field: 'date', message: `${range.start} is after today (${today})` },
+      ]);
     const current = await this.resultsOf(tenantId, period, range, today);
     const previous: PeriodResults[] = [];
     const previousLabels: string[] = [];
@@ -95,14 +127,20 @@ export class ComplianceReports {
     const typeOfRule = new Map(rules.deadlines.map((d) => [d.id, d.contentType]));
     const typeOf = (d: { rule: string; contentType?: string }) => d.contentType ?? typeOfRule.get(d.rule) ?? d.rule;
     const { rows, totals } = reportRows(current.results, previous, await this.facts.unitNames(tenantId), covers, typeOf);
-    const deadlineTypes = [...new Set([...rules.deadlines.filter((d) => covers(d.id)).map((d) => d.contentType), ...Object.keys(totals.deadlines)])];
+    const deadlineTypes = [
+      ...new Set([...rules.deadlines.filter((d) => covers(d.id)).map((d) => d.contentType), ...Object.keys(totals.deadlines)]),
+    ];
     const judgedEnd = current.asOf ? addDays(current.asOf, 1) : range.end;
     return {
       title: `${report.name} (${report.requirement})`,
       province: tenant.name,
       legalBasis: { requirement: report.requirement, document: rules.legalBasis.document },
       period: { kind: period, ...range, label: periodLabel(period, range) },
-      judged: { start: inForce.judgedFrom, end: judgedEnd > inForce.judgedFrom ? judgedEnd : inForce.judgedFrom, partial: inForce.judgedFrom > range.start },
+      judged: {
+        start: inForce.judgedFrom,
+        end: judgedEnd > inForce.judgedFrom ? judgedEnd : inForce.judgedFrom,
+        partial: inForce.judgedFrom > range.start,
+      },
       previousPeriods: previousLabels,
       provisional: current.provisional,
       asOf: current.asOf,
@@ -121,13 +159,22 @@ export class ComplianceReports {
    * Provisional figures judge only what has happened: the days up to yesterday (`asOf`) and the
    * quota periods ended by then.
    */
-  async resultsOf(tenantId: string, kind: Period, range: DateRange, today: string): Promise<{ results: PeriodResults; provisional: boolean; asOf: string | null }> {
+  async resultsOf(
+    tenantId: string,
+    kind: Period,
+    range: DateRange,
+    today: string,
+  ): Promise<{ results: PeriodResults; provisional: boolean; asOf: string | null }> {
     if (range.end <= today) {
       const { snapshot } = await this.periods.close(tenantId, kind, range.start, 'report');
       return { results: snapshot.results, provisional: false, asOf: null };
     }
     const asOf = addDays(today, -1);
-    return { results: (await this.evaluation.resultsFor(tenantId, range, asOf, { endedQuotaPeriodsOnly: true }))!, provisional: true, asOf };
+    return {
+      results: (await this.evaluation.resultsFor(tenantId, range, asOf, { endedQuotaPeriodsOnly: true }))!,
+      provisional: true,
+      asOf,
+    };
   }
 }
 

@@ -12,7 +12,6 @@ import { DeliveredReport } from './delivered-report.entity';
 import { DeliverReports } from './deliver-reports.job';
 import { dmy, inclusiveRange } from './official-format';
 
-
 /** How far back a report period is looked for: enough for every month of ten years. */
 const MAX_PERIODS_BACK = 120;
 
@@ -34,7 +33,8 @@ export interface ReportDue {
   deliveredAt: Date | null;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const percent = (rate: number | null) => (rate === null ? '—' : `${String(rate).replace('.', ',')} %`);
 
 /**
@@ -63,7 +63,11 @@ export class ReportDeliveries {
     const tenant = await this.provinces.provinceOf(job);
     if (!tenant) return 'no-tenant';
     const delivered = await this.deliverDue(tenant.id);
-    if (delivered.length) this.logger.log({ tenant: tenant.code, delivered: delivered.map((d) => `${d.reportId} ${d.periodKind} ${d.periodStart}`) }, 'Reports delivered');
+    if (delivered.length)
+      this.logger.log(
+        { tenant: tenant.code, delivered: delivered.map((d) => `${d.reportId} ${d.periodKind} ${d.periodStart}`) },
+        'Reports delivered',
+      );
     return `${delivered.length} delivered`;
   }
 
@@ -92,7 +96,9 @@ export class ReportDeliveries {
         }
       }
     }
-    return owed.sort((a, b) => a.period.end.localeCompare(b.period.end) || a.report.localeCompare(b.report) || a.period.kind.localeCompare(b.period.kind));
+    return owed.sort(
+      (a, b) => a.period.end.localeCompare(b.period.end) || a.report.localeCompare(b.report) || a.period.kind.localeCompare(b.period.kind),
+    );
   }
 
   /** Delivers every report owed and not yet delivered (due or late) at `now`; returns what it delivered. */
@@ -109,7 +115,10 @@ export class ReportDeliveries {
       const report = inForce.rules.reports.find((r) => r.id === owed.report)!;
       const outcome = await this.deliver(tenantId, report, owed, inForce.version, now).catch((error: Error) => {
         // One report that cannot be made does not hold back the others; the job is retried.
-        this.logger.error({ err: error.message, report: report.id, period: `${owed.period.kind} ${owed.period.start}` }, 'Report not delivered');
+        this.logger.error(
+          { err: error.message, report: report.id, period: `${owed.period.kind} ${owed.period.start}` },
+          'Report not delivered',
+        );
         failed.push(`${report.id} ${owed.period.kind} ${owed.period.start}`);
         return null;
       });
@@ -117,13 +126,20 @@ export class ReportDeliveries {
       delivered.push(outcome.record);
       sent.push(...outcome.notifications);
     }
-    if (sent.length) await this.notifier.mail(sent).catch((error: Error) => this.logger.warn({ err: error.message }, 'Could not queue report e-mails'));
+    if (sent.length)
+      await this.notifier.mail(sent).catch((error: Error) => this.logger.warn({ err: error.message }, 'Could not queue report e-mails'));
     if (failed.length) throw new Error(`Reports not delivered: ${failed.join(', ')}`);
     return delivered;
   }
 
   /** One report to its people, claimed by its period's row first: null when it was delivered already. */
-  private async deliver(tenantId: string, report: Report, owed: ReportDue, ruleVersion: number, now: Date): Promise<{ record: DeliveredReport; notifications: Notification[] } | null> {
+  private async deliver(
+    tenantId: string,
+    report: Report,
+    owed: ReportDue,
+    ruleVersion: number,
+    now: Date,
+  ): Promise<{ record: DeliveredReport; notifications: Notification[] } | null> {
     const doc = await this.reports.build(tenantId, report.id, owed.period.kind as Period, owed.period.start, now);
     return this.db.transaction(tenantId, async (m) => {
       const unitIds = await unitIdsByCode(m, tenantId, report.deliverTo.units);
@@ -135,12 +151,24 @@ export class ReportDeliveries {
         .createQueryBuilder()
         .insert()
         .into(DeliveredReport)
-        .values({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start, periodEnd: owed.period.end, dueOn: owed.dueOn, recipients: report.recipients, notified: people.size, ruleVersion })
+        .values({
+          tenantId,
+          reportId: report.id,
+          periodKind: owed.period.kind,
+          periodStart: owed.period.start,
+          periodEnd: owed.period.end,
+          dueOn: owed.dueOn,
+          recipients: report.recipients,
+          notified: people.size,
+          ruleVersion,
+        })
         .orIgnore() // delivered already (a second run, two workers): nothing goes out twice
         .returning('*')
         .execute();
       if (!Array.isArray(inserted.raw) || inserted.raw.length === 0) return null;
-      const record = await m.getRepository(DeliveredReport).findOneByOrFail({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start });
+      const record = await m
+        .getRepository(DeliveredReport)
+        .findOneByOrFail({ tenantId, reportId: report.id, periodKind: owed.period.kind, periodStart: owed.period.start });
       const notifications = await this.notifier.notify(m, tenantId, people, {
         kind: 'compliance.report_delivered',
         title: `${doc.title}: ${doc.period.label}`,
@@ -149,7 +177,9 @@ export class ReportDeliveries {
           `Nơi nhận: ${report.recipients.join('; ')}.`,
           owed.dueOn ? `Hạn gửi: ${dmy(owed.dueOn)}${owed.status === 'late' ? ` (đã quá hạn ${owed.daysLate} ngày)` : ''}.` : null,
           `Tải báo cáo: /api/v1/compliance/reports/${report.id}?period=${owed.period.kind}&date=${owed.period.start}&format=xlsx`,
-        ].filter(Boolean).join('\n'),
+        ]
+          .filter(Boolean)
+          .join('\n'),
         subject: { type: 'compliance_report_delivery', id: record.id },
       });
       return { record, notifications };
@@ -157,7 +187,9 @@ export class ReportDeliveries {
   }
 
   private delivered(tenantId: string): Promise<DeliveredReport[]> {
-    return this.db.transaction(tenantId, (m) => m.getRepository(DeliveredReport).find({ where: { tenantId }, order: { periodStart: 'ASC' } }));
+    return this.db.transaction(tenantId, (m) =>
+      m.getRepository(DeliveredReport).find({ where: { tenantId }, order: { periodStart: 'ASC' } }),
+    );
   }
 }
 
@@ -166,11 +198,31 @@ function dueDay(report: Report, period: DateRange): string | null {
   return report.dueWithinDays === undefined ? null : addDays(period.end, report.dueWithinDays - 1);
 }
 
-function entry(report: Report, kind: Period, period: DateRange, dueOn: string | null, asOf: string, timezone: string, delivery: DeliveredReport | undefined): ReportDue {
-  const base = { report: report.id, name: report.name, requirement: report.requirement, period: { kind, ...period, label: periodLabel(kind, period) }, dueOn, recipients: report.recipients };
+function entry(
+  report: Report,
+  kind: Period,
+  period: DateRange,
+  dueOn: string | null,
+  asOf: string,
+  timezone: string,
+  delivery: DeliveredReport | undefined,
+): ReportDue {
+  const base = {
+    report: report.id,
+    name: report.name,
+    requirement: report.requirement,
+    period: { kind, ...period, label: periodLabel(kind, period) },
+    dueOn,
+    recipients: report.recipients,
+  };
   if (delivery) {
     const deliveredOn = todayIn(timezone, delivery.deliveredAt);
-    return { ...base, status: 'delivered', daysLate: dueOn && deliveredOn > dueOn ? daysBetween(dueOn, deliveredOn) : 0, deliveredAt: delivery.deliveredAt };
+    return {
+      ...base,
+      status: 'delivered',
+      daysLate: dueOn && deliveredOn > dueOn ? daysBetween(dueOn, deliveredOn) : 0,
+      deliveredAt: delivery.deliveredAt,
+    };
   }
   const late = dueOn !== null && asOf > dueOn;
   return { ...base, status: late ? 'late' : 'due', daysLate: late ? daysBetween(dueOn!, asOf) : 0, deliveredAt: null };

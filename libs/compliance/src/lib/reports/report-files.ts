@@ -95,16 +95,29 @@ export async function tableXlsx(file: TableFile, sheetName: string): Promise<Buf
 /** The headings officials read, in order, with how each row fills them: the unit's name first. */
 function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
   const headings = [
-    'Tên đơn vị', 'Mã đơn vị', 'Kỳ định mức đạt', 'Tổng số kỳ định mức', 'Số ngày bắt buộc', 'Số ngày không đăng',
+    'Tên đơn vị',
+    'Mã đơn vị',
+    'Kỳ định mức đạt',
+    'Tổng số kỳ định mức',
+    'Số ngày bắt buộc',
+    'Số ngày không đăng',
     ...doc.deadlineKinds.flatMap((k) => [`${k.label} đúng hạn`, `${k.label} trễ hoặc chưa đăng`]),
-    'Tỷ lệ thực hiện (%)', ...doc.previousPeriods.map((p) => `Tỷ lệ ${p} (%)`), 'Thay đổi so với kỳ trước (điểm %)',
+    'Tỷ lệ thực hiện (%)',
+    ...doc.previousPeriods.map((p) => `Tỷ lệ ${p} (%)`),
+    'Thay đổi so với kỳ trước (điểm %)',
   ];
   const line = (name: string, code: string, r: ReportTotals): Cell[] => {
     const last = r.previousRates.at(-1);
     return [
-      name, code, r.quotaPeriodsMet, r.quotaPeriods, r.requiredDays, r.missedDays,
+      name,
+      code,
+      r.quotaPeriodsMet,
+      r.quotaPeriods,
+      r.requiredDays,
+      r.missedDays,
       ...doc.deadlineKinds.flatMap((k) => [r.deadlines[k.contentType]?.onTime ?? 0, r.deadlines[k.contentType]?.lateOrMissing ?? 0]),
-      r.rate, ...r.previousRates,
+      r.rate,
+      ...r.previousRates,
       r.rate !== null && last !== null && last !== undefined ? Math.round((r.rate - last) * 10) / 10 : null,
     ];
   };

@@ -41,7 +41,15 @@ export type Covers = (rule: string) => boolean;
 /** The content type a deadline result is about (its rule's `contentType`). */
 export type DeadlineTypeOf = (result: { rule: string; contentType?: string }) => string;
 
-const empty = (): Tally => ({ quotaPeriodsMet: 0, quotaPeriods: 0, requiredDays: 0, missedDays: 0, onTime: 0, lateOrMissing: 0, deadlines: {} });
+const empty = (): Tally => ({
+  quotaPeriodsMet: 0,
+  quotaPeriods: 0,
+  requiredDays: 0,
+  missedDays: 0,
+  onTime: 0,
+  lateOrMissing: 0,
+  deadlines: {},
+});
 
 /** A rate from a tally: every quota period, required day and due document is one obligation. */
 export function rateOf(t: Omit<Tally, 'deadlines'>): number | null {
@@ -114,7 +122,13 @@ export function reportRows(
   const units = [...new Set([...now.keys(), ...before.flatMap((b) => [...b.keys()])])].sort();
   const rows = units.map((unit) => {
     const t = now.get(unit) ?? empty();
-    return { unit, unitName: unitNames.get(unit) ?? unit, ...t, rate: rateOf(t), previousRates: before.map((b) => (b.has(unit) ? rateOf(b.get(unit)!) : null)) };
+    return {
+      unit,
+      unitName: unitNames.get(unit) ?? unit,
+      ...t,
+      rate: rateOf(t),
+      previousRates: before.map((b) => (b.has(unit) ? rateOf(b.get(unit)!) : null)),
+    };
   });
   const total = sum(now.values());
   return { rows, totals: { ...total, rate: rateOf(total), previousRates: before.map((b) => rateOf(sum(b.values()))) } };

@@ -14,10 +14,12 @@ export class RoyaltyEntitlement extends TenantOwnedEntity {
   @Column({ type: 'uuid' }) unitId!: string;
   @Column({ type: 'text' }) channel!: string;
   @Column({ type: 'text' }) genre!: string;
-  @Column({ type: 'numeric', precision: 6, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) points!: number;
+  @Column({ type: 'numeric', precision: 6, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  points!: number;
   @Column({ type: 'integer' }) unitValue!: number;
   @Column({ type: 'text', nullable: true }) unitValueBasis!: string | null;
-  @Column({ type: 'numeric', precision: 4, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) share!: number;
+  @Column({ type: 'numeric', precision: 4, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  share!: number;
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) amount!: number;
   @Column({ type: 'text' }) currency!: string;
   /** The publication day in the province (the unit value in force then applies). */

@@ -22,7 +22,10 @@ export class RoyaltyLedger {
     const choice = event.details.royalty as RoyaltyChoice | undefined;
     if (event.toPhase !== 'published' || event.fromPhase === 'published') return;
     if (!table) {
-      if (choice) throw new DomainError('ROYALTY_CHOICE_INVALID', 'validation', 'Tỉnh này không quy định nhuận bút.', [{ field: 'royalty', message: 'this province pays no royalties' }]);
+      if (choice)
+        throw new DomainError('ROYALTY_CHOICE_INVALID', 'validation', 'Tỉnh này không quy định nhuận bút.', [
+          { field: 'royalty', message: 'this province pays no royalties' },
+        ]);
       return;
     }
     const { item, tenantId } = event;
@@ -33,7 +36,17 @@ export class RoyaltyLedger {
       .createQueryBuilder()
       .insert()
       .into(RoyaltyEntitlement)
-      .values({ tenantId, itemId: item.id, authorId: item.createdBy, unitId: item.unitId, channel: item.channel, ...earned, publishedOn, ruleVersion: event.ruleVersion, approvedBy: event.transition.actorLabel })
+      .values({
+        tenantId,
+        itemId: item.id,
+        authorId: item.createdBy,
+        unitId: item.unitId,
+        channel: item.channel,
+        ...earned,
+        publishedOn,
+        ruleVersion: event.ruleVersion,
+        approvedBy: event.transition.actorLabel,
+      })
       .orIgnore() // published again after a take-down: the first entitlement stands
       .execute();
   }

@@ -26,29 +26,40 @@ function defaultGenre(table: Royalties, contentType: string): RoyaltyGenre | und
   return table.genres.find((g) => g.contentTypes?.includes(contentType)) ?? table.genres.find((g) => !g.contentTypes);
 }
 
-const invalid = (field: string, message: string) => new DomainError('ROYALTY_CHOICE_INVALID', 'validation', 'Thể loại hoặc điểm nhuận bút không hợp lệ.', [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new DomainError('ROYALTY_CHOICE_INVALID', 'validation', 'Thể loại hoặc điểm nhuận bút không hợp lệ.', [{ field, message }]);
 
 /**
  * What an approved and published contribution earns (LC-3.1c): the genre's points (or the points
  * chosen within its range) × the unit value in force on the publication day × the channel's share.
  * Null: the channel pays nothing, or no genre fits the content type and none was chosen.
  */
-export function royaltyFor(table: Royalties, item: { type: string; channel: string; publishedOn: string }, choice: RoyaltyChoice = {}): RoyaltyAmount | null {
+export function royaltyFor(
+  table: Royalties,
+  item: { type: string; channel: string; publishedOn: string },
+  choice: RoyaltyChoice = {},
+): RoyaltyAmount | null {
   const share = table.shareByChannel[item.channel as 'portal' | 'subsite'] ?? 0;
   if (share <= 0) return null;
   let genre: RoyaltyGenre | undefined;
   if (choice.genre) {
     genre = table.genres.find((g) => g.id === choice.genre);
-    if (!genre) throw invalid('royalty.genre', `"${choice.genre}" is not a genre of the rate table (${table.genres.map((g) => g.id).join(', ')})`);
-    if (genre.contentTypes && !genre.contentTypes.includes(item.type)) throw invalid('royalty.genre', `"${genre.id}" is not for ${item.type}`);
+    if (!genre)
+      throw invalid('royalty.genre', `"${choice.genre}" is not a genre of the rate table (${table.genres.map((g) => g.id).join(', ')})`);
+    if (genre.contentTypes && !genre.contentTypes.includes(item.type))
+      throw invalid('royalty.genre', `"${genre.id}" is not for ${item.type}`);
   } else {
     genre = defaultGenre(table, item.type);
     if (!genre) return null;
   }
   const points = choice.points ?? genre.points;
   const max = genre.maxPoints ?? genre.points;
-  if (points < genre.points || points > max) throw invalid('royalty.points', `${genre.id} earns ${genre.points === max ? genre.points : `${genre.points}–${max}`} points`);
-  const value = [...table.unitValue].sort((a, b) => a.from.localeCompare(b.from)).filter((v) => v.from <= item.publishedOn).pop();
+  if (points < genre.points || points > max)
+    throw invalid('royalty.points', `${genre.id} earns ${genre.points === max ? genre.points : `${genre.points}–${max}`} points`);
+  const value = [...table.unitValue]
+    .sort((a, b) => a.from.localeCompare(b.from))
+    .filter((v) => v.from <= item.publishedOn)
+    .pop();
   if (!value) return null;
   return {
     genre: genre.id,

@@ -72,8 +72,22 @@ export class RoyaltyStatements {
     const end = addDays(`${month}-28`, 7).slice(0, 7) + '-01';
     const { table, document, timezone } = await this.tableOf(tenantId, start, end);
     const rows: {
-      item_id: string; title: string | null; published_on: string; author_id: string | null; username: string | null; display_name: string | null; unit: string; unit_name: string;
-      genre: string; channel: string; points: string; unit_value: number; unit_value_basis: string | null; share: string; amount: string; currency: string;
+      item_id: string;
+      title: string | null;
+      published_on: string;
+      author_id: string | null;
+      username: string | null;
+      display_name: string | null;
+      unit: string;
+      unit_name: string;
+      genre: string;
+      channel: string;
+      points: string;
+      unit_value: number;
+      unit_value_basis: string | null;
+      share: string;
+      amount: string;
+      currency: string;
     }[] = await this.db.transaction(tenantId, (m) =>
       m.query(
         `SELECT e.item_id, c.title, to_char(e.published_on, 'YYYY-MM-DD') AS published_on, e.author_id, a.username, a.display_name, u.code AS unit, u.name AS unit_name,
@@ -89,15 +103,40 @@ export class RoyaltyStatements {
     );
     const genreNames = new Map(table.genres.map((g) => [g.id, g.name]));
     const lines: RoyaltyItemLine[] = rows.map((r) => ({
-      itemId: r.item_id, title: r.title ?? '(tin bài không còn)', publishedOn: r.published_on,
-      authorId: r.author_id, author: r.username ?? '—', authorName: r.display_name ?? '(tài khoản không còn)', unit: r.unit, unitName: r.unit_name,
-      genre: r.genre, genreName: genreNames.get(r.genre) ?? r.genre, channel: r.channel,
-      points: Number(r.points), unitValue: r.unit_value, unitValueBasis: r.unit_value_basis, share: Number(r.share), amount: Number(r.amount),
+      itemId: r.item_id,
+      title: r.title ?? '(tin bài không còn)',
+      publishedOn: r.published_on,
+      authorId: r.author_id,
+      author: r.username ?? '—',
+      authorName: r.display_name ?? '(tài khoản không còn)',
+      unit: r.unit,
+      unitName: r.unit_name,
+      genre: r.genre,
+      genreName: genreNames.get(r.genre) ?? r.genre,
+      channel: r.channel,
+      points: Number(r.points),
+      unitValue: r.unit_value,
+      unitValueBasis: r.unit_value_basis,
+      share: Number(r.share),
+      amount: Number(r.amount),
     }));
     const authors = new Map<string, RoyaltyLine>();
     for (const l of lines) {
       const key = `${l.authorId}|${l.unit}`;
-      const a = authors.get(key) ?? authors.set(key, { authorId: l.authorId, author: l.author, authorName: l.authorName, unit: l.unit, unitName: l.unitName, items: 0, points: 0, amount: 0 }).get(key)!;
+      const a =
+        authors.get(key) ??
+        authors
+          .set(key, {
+            authorId: l.authorId,
+            author: l.author,
+            authorName: l.authorName,
+            unit: l.unit,
+            unitName: l.unitName,
+            items: 0,
+            points: 0,
+            amount: 0,
+          })
+          .get(key)!;
       a.items++;
       a.points = round2(a.points + l.points);
       a.amount += l.amount;
@@ -109,7 +148,11 @@ export class RoyaltyStatements {
       u.points = round2(u.points + a.points);
       u.amount += a.amount;
     }
-    const total = lines.reduce((t, l) => ({ items: t.items + 1, points: round2(t.points + l.points), amount: t.amount + l.amount }), { items: 0, points: 0, amount: 0 });
+    const total = lines.reduce((t, l) => ({ items: t.items + 1, points: round2(t.points + l.points), amount: t.amount + l.amount }), {
+      items: 0,
+      points: 0,
+      amount: 0,
+    });
     return {
       month,
       currency: rows[0]?.currency ?? table.currency,
@@ -145,13 +188,49 @@ export class RoyaltyStatements {
         `Căn cứ: Quyết định ${statement.legalBasis.document} (${statement.legalBasis.requirement})`,
         `Đơn vị tiền: ${statement.currency === 'VND' ? 'đồng' : statement.currency}`,
       ],
-      headings: ['Tác giả', 'Tài khoản', 'Tên đơn vị', 'Mã đơn vị', 'Tin bài', 'Ngày đăng', 'Thể loại', 'Kênh đăng', 'Số điểm', 'Giá trị 1 điểm (đ)', 'Tỷ lệ hưởng (%)', 'Thành tiền (đ)'],
+      headings: [
+        'Tác giả',
+        'Tài khoản',
+        'Tên đơn vị',
+        'Mã đơn vị',
+        'Tin bài',
+        'Ngày đăng',
+        'Thể loại',
+        'Kênh đăng',
+        'Số điểm',
+        'Giá trị 1 điểm (đ)',
+        'Tỷ lệ hưởng (%)',
+        'Thành tiền (đ)',
+      ],
       lines: [
         ...statement.lines.map((l) => [
-          l.authorName, l.author, l.unitName, l.unit, l.title, dmy(l.publishedOn), l.genreName, CHANNEL_NAMES[l.channel] ?? l.channel,
-          l.points, l.unitValue, Math.round(l.share * 1000) / 10, l.amount,
+          l.authorName,
+          l.author,
+          l.unitName,
+          l.unit,
+          l.title,
+          dmy(l.publishedOn),
+          l.genreName,
+          CHANNEL_NAMES[l.channel] ?? l.channel,
+          l.points,
+          l.unitValue,
+          Math.round(l.share * 1000) / 10,
+          l.amount,
         ]),
-        ['Tổng cộng', '', '', '', `${statement.total.items} tin bài`, '', '', '', statement.total.points, null, null, statement.total.amount],
+        [
+          'Tổng cộng',
+          '',
+          '',
+          '',
+          `${statement.total.items} tin bài`,
+          '',
+          '',
+          '',
+          statement.total.points,
+          null,
+          null,
+          statement.total.amount,
+        ],
       ],
       totalLast: true,
       moneyColumns: [9, 11],

@@ -22,12 +22,27 @@ export interface StatementView extends VolumeStatement {
 }
 
 const Errors = {
-  notRequired: () => new DomainError('COMPLIANCE_NO_VOLUME_STATEMENT', 'not_found', 'Quy định của tỉnh không yêu cầu bảng kê khối lượng thông tin.'),
-  open: (end: string) => new DomainError('COMPLIANCE_PERIOD_OPEN', 'conflict', `Kỳ này chưa kết thúc (kết thúc ngày ${end}); chưa thể xác nhận khối lượng.`),
-  certified: () => new DomainError('COMPLIANCE_VOLUME_CERTIFIED', 'conflict', 'Kỳ này đã có bảng kê được xác nhận; để sửa, hãy lập bảng kê điều chỉnh (corrects) kèm lý do.'),
-  notCurrent: () => new DomainError('COMPLIANCE_VOLUME_NOT_CURRENT', 'conflict', 'Bảng kê này đã được điều chỉnh bởi một bảng kê khác; hãy điều chỉnh bảng kê mới nhất.'),
+  notRequired: () =>
+    new DomainError('COMPLIANCE_NO_VOLUME_STATEMENT', 'not_found', 'Quy định của tỉnh không yêu cầu bảng kê khối lượng thông tin.'),
+  open: (end: string) =>
+    new DomainError('COMPLIANCE_PERIOD_OPEN', 'conflict', `Kỳ này chưa kết thúc (kết thúc ngày ${end}); chưa thể xác nhận khối lượng.`),
+  certified: () =>
+    new DomainError(
+      'COMPLIANCE_VOLUME_CERTIFIED',
+      'conflict',
+      'Kỳ này đã có bảng kê được xác nhận; để sửa, hãy lập bảng kê điều chỉnh (corrects) kèm lý do.',
+    ),
+  notCurrent: () =>
+    new DomainError(
+      'COMPLIANCE_VOLUME_NOT_CURRENT',
+      'conflict',
+      'Bảng kê này đã được điều chỉnh bởi một bảng kê khác; hãy điều chỉnh bảng kê mới nhất.',
+    ),
   notFound: () => new DomainError('COMPLIANCE_VOLUME_NOT_FOUND', 'not_found', 'Không tìm thấy bảng kê.'),
-  reason: () => new DomainError('COMPLIANCE_VOLUME_REASON', 'validation', 'Bảng kê điều chỉnh cần ghi lý do.', [{ field: 'reason', message: 'at least 3 characters' }]),
+  reason: () =>
+    new DomainError('COMPLIANCE_VOLUME_REASON', 'validation', 'Bảng kê điều chỉnh cần ghi lý do.', [
+      { field: 'reason', message: 'at least 3 characters' },
+    ]),
 };
 
 /**
@@ -58,7 +73,9 @@ export class VolumeStatements {
     for (const f of await this.facts.publications(tenantId, range, inForce.rules.timezone)) {
       if (!rule.contentTypes.includes(f.type) || !rule.channels.includes(f.channel)) continue;
       const key = `${f.unit}\u0000${f.type}`;
-      const line = counted.get(key) ?? counted.set(key, { unit: f.unit, unitName: names.get(f.unit) ?? f.unit, type: f.type, count: 0, itemIds: [] }).get(key)!;
+      const line =
+        counted.get(key) ??
+        counted.set(key, { unit: f.unit, unitName: names.get(f.unit) ?? f.unit, type: f.type, count: 0, itemIds: [] }).get(key)!;
       line.count++;
       line.itemIds.push(f.itemId);
     }
@@ -67,7 +84,12 @@ export class VolumeStatements {
   }
 
   /** Certifies the period holding `date` (or corrects a statement of it). */
-  async certify(tenantId: string, date: string, actor: { id: string; label: string }, correction?: { corrects: string; reason?: string }): Promise<VolumeStatement> {
+  async certify(
+    tenantId: string,
+    date: string,
+    actor: { id: string; label: string },
+    correction?: { corrects: string; reason?: string },
+  ): Promise<VolumeStatement> {
     const figures = await this.draft(tenantId, date);
     const today = todayIn((await this.evaluation.rulesOn(tenantId, date))!.rules.timezone);
     if (figures.period.end > today) throw Errors.open(figures.period.end);
@@ -102,14 +124,20 @@ export class VolumeStatements {
           action: 'compliance.volume_certified',
           subjectType: 'compliance_volume_statement',
           subjectId: saved.id,
-          details: { period: `${saved.periodKind} ${saved.periodStart}`, total: saved.total, corrects: saved.correctsId, reason: saved.reason },
+          details: {
+            period: `${saved.periodKind} ${saved.periodStart}`,
+            total: saved.total,
+            corrects: saved.correctsId,
+            reason: saved.reason,
+          },
           actor,
         });
         return saved;
       });
     } catch (error) {
       // Two certifications racing: the unique indexes let one in.
-      if (error instanceof QueryFailedError && (error as unknown as { code?: string }).code === '23505') throw correction ? Errors.notCurrent() : Errors.certified();
+      if (error instanceof QueryFailedError && (error as unknown as { code?: string }).code === '23505')
+        throw correction ? Errors.notCurrent() : Errors.certified();
       throw error;
     }
   }

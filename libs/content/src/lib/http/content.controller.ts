@@ -4,7 +4,18 @@ import { actorOf, AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Princi
 import { DomainError } from '@cong/platform-errors';
 import { TenantContext } from '@cong/tenancy';
 import { Author, ContentEditor, ContentView } from '../items/content-editor.service';
-import { ContentListQuery, ContentPage, ContentResponse, CreateContentRequest, DiffQuery, FeaturedRequest, RestoreRequest, RevisionChangeResponse, RevisionResponse, UpdateContentRequest } from './content.dto';
+import {
+  ContentListQuery,
+  ContentPage,
+  ContentResponse,
+  CreateContentRequest,
+  DiffQuery,
+  FeaturedRequest,
+  RestoreRequest,
+  RevisionChangeResponse,
+  RevisionResponse,
+  UpdateContentRequest,
+} from './content.dto';
 import { decodeCursor, nextCursor } from '@cong/platform-database';
 
 /**
@@ -29,7 +40,14 @@ export class ContentController {
     const limit = q.limit ?? 50;
     const position = q.cursor ? decodeCursor(q.cursor, 'CONTENT_BAD_CURSOR') : undefined;
     const after = position && { updatedAt: position.at, id: position.id };
-    const items = await this.editor.list(id, timezone, { site: q.site, type: q.type, status: q.status, unitIds: await this.reach(p, 'content.read'), limit, after });
+    const items = await this.editor.list(id, timezone, {
+      site: q.site,
+      type: q.type,
+      status: q.status,
+      unitIds: await this.reach(p, 'content.read'),
+      limit,
+      after,
+    });
     return { items, nextCursor: nextCursor(items, limit, (i) => ({ at: i.updatedAt, id: i.id })) };
   }
 
@@ -55,9 +73,16 @@ export class ContentController {
 
   @Put(':id')
   @Requires('content.write')
-  @ApiOperation({ summary: 'Save a new revision; `expectedRevision` older than the item is a 409 and nothing is overwritten. Parts left out (summary, body, section, fields) stay as they are; `section: null` takes the item out of its section, `summary: ""` clears it' })
+  @ApiOperation({
+    summary:
+      'Save a new revision; `expectedRevision` older than the item is a 409 and nothing is overwritten. Parts left out (summary, body, section, fields) stay as they are; `section: null` takes the item out of its section, `summary: ""` clears it',
+  })
   @ApiOkResponse({ type: ContentResponse })
-  async update(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContentRequest): Promise<ContentView> {
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateContentRequest,
+  ): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
     const { expectedRevision, ...draft } = body;
@@ -66,9 +91,16 @@ export class ContentController {
 
   @Put(':id/featured')
   @Requires('content.write')
-  @ApiOperation({ summary: 'Put the item among its site\'s featured items ("Tin nổi bật", at the top of the home page) or take it out. No revision; on a published item it is a live change (the workflow\'s editPublished roles, recorded in its history)' })
+  @ApiOperation({
+    summary:
+      'Put the item among its site\'s featured items ("Tin nổi bật", at the top of the home page) or take it out. No revision; on a published item it is a live change (the workflow\'s editPublished roles, recorded in its history)',
+  })
   @ApiOkResponse({ type: ContentResponse })
-  async feature(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeaturedRequest): Promise<ContentView> {
+  async feature(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: FeaturedRequest,
+  ): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
     return this.editor.setFeatured(authorOf(p), tenantId, timezone, id, body.featured);
@@ -86,7 +118,11 @@ export class ContentController {
   @Get(':id/revisions/:n')
   @Requires('content.read')
   @ApiOkResponse({ type: RevisionResponse })
-  async revision(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number): Promise<RevisionResponse> {
+  async revision(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('n', ParseIntPipe) n: number,
+  ): Promise<RevisionResponse> {
     const tenantId = this.tenants.require();
     await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
     return RevisionResponse.from(await this.editor.revision(tenantId, id, n));
@@ -96,7 +132,11 @@ export class ContentController {
   @Requires('content.read')
   @ApiOperation({ summary: 'What changed between two revisions' })
   @ApiOkResponse({ type: [RevisionChangeResponse] })
-  async diff(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DiffQuery): Promise<RevisionChangeResponse[]> {
+  async diff(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: DiffQuery,
+  ): Promise<RevisionChangeResponse[]> {
     const tenantId = this.tenants.require();
     await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
     return this.editor.diff(tenantId, id, q.from, q.to);
@@ -106,7 +146,12 @@ export class ContentController {
   @Requires('content.write')
   @ApiOperation({ summary: 'A new revision with the content of revision n (history is never rewritten)' })
   @ApiCreatedResponse({ type: ContentResponse })
-  async restore(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('n', ParseIntPipe) n: number, @Body() body: RestoreRequest): Promise<ContentView> {
+  async restore(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('n', ParseIntPipe) n: number,
+    @Body() body: RestoreRequest,
+  ): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
     await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
     return this.editor.restore(authorOf(p), tenantId, timezone, id, n, body.expectedRevision);
@@ -117,7 +162,10 @@ export class ContentController {
     const allowed: readonly string[] = CAPABILITIES[capability];
     const holding = p.memberships.filter((m) => allowed.includes(m.role));
     if (holding.some((m) => m.unitId === null)) return undefined;
-    return this.editor.subtreeOf(this.tenants.require(), holding.map((m) => m.unitId!));
+    return this.editor.subtreeOf(
+      this.tenants.require(),
+      holding.map((m) => m.unitId!),
+    );
   }
 
   /**
@@ -129,7 +177,8 @@ export class ContentController {
     const units = await this.reach(p, capability);
     if (units && !units.includes(unitId)) {
       const readable = capability === 'content.read' ? units : await this.reach(p, 'content.read');
-      if (existing && readable && !readable.includes(unitId)) throw new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
+      if (existing && readable && !readable.includes(unitId))
+        throw new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
       throw AuthErrors.forbidden(capability);
     }
   }

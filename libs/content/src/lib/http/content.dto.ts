@@ -7,28 +7,53 @@ import { ContentRevision } from '../items/content-revision.entity';
 
 const KEY = /^[a-z][a-z0-9-]{0,62}$/;
 /** A property that may hold any JSON value (a field's value before or after a change). */
-const ANY_JSON = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }], nullable: true };
+const ANY_JSON = {
+  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }],
+  nullable: true,
+};
 
 export class ContentDraftRequest {
   @ApiProperty({ example: 'Sở Y tế triển khai tiêm chủng mở rộng' }) @IsString() @MaxLength(500) title!: string;
-  @ApiPropertyOptional({ description: 'Default: the title folded to ASCII (đ → d, tones removed)' }) @IsOptional() @IsString() @MaxLength(200) slug?: string;
+  @ApiPropertyOptional({ description: 'Default: the title folded to ASCII (đ → d, tones removed)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  slug?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary?: string;
-  @ApiPropertyOptional({ description: 'Rich text (HTML); sanitised against an allowlist' }) @IsOptional() @IsString() @MaxLength(500000) body?: string;
+  @ApiPropertyOptional({ description: 'Rich text (HTML); sanitised against an allowlist' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500000)
+  body?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'A section slug of the site' })
-  @ValidateIf((_o, v) => v !== null) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
   section?: string | null;
-  @ApiPropertyOptional({ description: "The type's structured fields (see the content types in docs/content.md)" }) @IsOptional() @IsObject() fields?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: "The type's structured fields (see the content types in docs/content.md)" })
+  @IsOptional()
+  @IsObject()
+  fields?: Record<string, unknown>;
 }
 
 export class CreateContentRequest extends ContentDraftRequest {
-  @ApiProperty({ example: 'so-y-te', description: '`portal`, or a unit code for its sub-site' }) @Matches(KEY, { message: 'site must be `portal` or a unit code' }) site!: string;
-  @ApiProperty({ enum: CONTENT_TYPES }) @IsIn(CONTENT_TYPES, { message: `type must be one of ${CONTENT_TYPES.join(', ')}` }) type!: ContentType;
-  @ApiPropertyOptional({ description: 'Portal items: the contributing unit code' }) @IsOptional() @Matches(KEY, { message: 'unit must be a unit code' }) unit?: string;
+  @ApiProperty({ example: 'so-y-te', description: '`portal`, or a unit code for its sub-site' })
+  @Matches(KEY, { message: 'site must be `portal` or a unit code' })
+  site!: string;
+  @ApiProperty({ enum: CONTENT_TYPES })
+  @IsIn(CONTENT_TYPES, { message: `type must be one of ${CONTENT_TYPES.join(', ')}` })
+  type!: ContentType;
+  @ApiPropertyOptional({ description: 'Portal items: the contributing unit code' })
+  @IsOptional()
+  @Matches(KEY, { message: 'unit must be a unit code' })
+  unit?: string;
 }
 
 export class UpdateContentRequest extends ContentDraftRequest {
   @ApiProperty({ description: 'The revision this edit started from; a newer one on the server makes this a 409' })
-  @IsInt() @Min(1) expectedRevision!: number;
+  @IsInt()
+  @Min(1)
+  expectedRevision!: number;
 }
 
 export class RestoreRequest {
@@ -40,7 +65,10 @@ export class ContentListQuery {
   @ApiPropertyOptional({ enum: CONTENT_TYPES }) @IsOptional() @IsIn(CONTENT_TYPES) type?: ContentType;
   @ApiPropertyOptional({ enum: CONTENT_STATUSES }) @IsOptional() @IsIn(CONTENT_STATUSES) status?: ContentStatus;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' })
+  cursor?: string;
 }
 
 export class DiffQuery {
@@ -87,17 +115,30 @@ export class RevisionResponse {
   @ApiProperty({ nullable: true, type: String }) summary!: string | null;
   @ApiProperty() bodyHtml!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) fields!: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The section the item was in at this revision' }) sectionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The section the item was in at this revision' }) sectionId!:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) authorId!: string | null;
   @ApiProperty() authorLabel!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Set when this revision restored an earlier one' }) restoredFrom!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Set when this revision restored an earlier one' }) restoredFrom!:
+    number | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 
   /** The revision without its province column. */
   static from(r: ContentRevision): RevisionResponse {
     return {
-      id: r.id, itemId: r.itemId, revision: r.revision, title: r.title, slug: r.slug, summary: r.summary, bodyHtml: r.bodyHtml, fields: r.fields,
-      sectionId: r.sectionId, authorId: r.authorId, authorLabel: r.authorLabel, restoredFrom: r.restoredFrom, createdAt: r.createdAt,
+      id: r.id,
+      itemId: r.itemId,
+      revision: r.revision,
+      title: r.title,
+      slug: r.slug,
+      summary: r.summary,
+      bodyHtml: r.bodyHtml,
+      fields: r.fields,
+      sectionId: r.sectionId,
+      authorId: r.authorId,
+      authorLabel: r.authorLabel,
+      restoredFrom: r.restoredFrom,
+      createdAt: r.createdAt,
     };
   }
 }

@@ -26,7 +26,10 @@ export interface Author {
  * with the item before and after: the workflow decides there whether the author may change it live
  * (throwing undoes the save) and records the step in the item's history.
  */
-export type ApprovedEditListener = (m: EntityManager, edit: { before: ContentItem; after: ContentItem; author: Author; timezone: string; note?: string }) => Promise<void>;
+export type ApprovedEditListener = (
+  m: EntityManager,
+  edit: { before: ContentItem; after: ContentItem; author: Author; timezone: string; note?: string },
+) => Promise<void>;
 
 /** Statuses whose content the public sees, or will see without another review. */
 const APPROVED_STATUSES: readonly string[] = ['published', 'scheduled'];
@@ -128,12 +131,26 @@ export class ContentEditor {
       const prepared = await this.prepare(m, tenantId, site, input.type, input);
       const slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title);
       const items = m.getRepository(ContentItem);
-      const item = await saveOrSlugTaken(slug, () => items.save(
-        items.create({
-          tenantId, siteId: site.id, unitId, sectionId: prepared.sectionId, type: input.type, channel: site.kind === 'portal' ? 'portal' : 'subsite',
-          slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, status: 'draft', revision: 1, createdBy: author.id,
-        }),
-      ));
+      const item = await saveOrSlugTaken(slug, () =>
+        items.save(
+          items.create({
+            tenantId,
+            siteId: site.id,
+            unitId,
+            sectionId: prepared.sectionId,
+            type: input.type,
+            channel: site.kind === 'portal' ? 'portal' : 'subsite',
+            slug,
+            title: prepared.title,
+            summary: prepared.summary,
+            bodyHtml: prepared.bodyHtml,
+            fields: prepared.fields,
+            status: 'draft',
+            revision: 1,
+            createdBy: author.id,
+          }),
+        ),
+      );
       await this.recordRevision(m, item, author, null);
       return this.view(m, item, timezone);
     });
@@ -162,7 +179,15 @@ export class ContentEditor {
     return view;
   }
 
-  async update(author: Author, tenantId: string, timezone: string, id: string, expectedRevision: number, input: ContentDraft, restoredFrom: number | null = null): Promise<ContentView> {
+  async update(
+    author: Author,
+    tenantId: string,
+    timezone: string,
+    id: string,
+    expectedRevision: number,
+    input: ContentDraft,
+    restoredFrom: number | null = null,
+  ): Promise<ContentView> {
     const view = await this.db.transaction(tenantId, async (m) => {
       const item = await this.lockedItem(m, tenantId, id);
       if (item.revision !== expectedRevision) throw ContentErrors.stale(expectedRevision, item.revision);
@@ -174,12 +199,20 @@ export class ContentEditor {
         await this.keepRedirect(m, tenantId, site.id, item.slug, slug, item.id);
       }
       const next: Partial<ContentItem> = {
-        slug, title: prepared.title, summary: prepared.summary, bodyHtml: prepared.bodyHtml, fields: prepared.fields, sectionId: prepared.sectionId, revision: item.revision + 1, version: item.version + 1,
+        slug,
+        title: prepared.title,
+        summary: prepared.summary,
+        bodyHtml: prepared.bodyHtml,
+        fields: prepared.fields,
+        sectionId: prepared.sectionId,
+        revision: item.revision + 1,
+        version: item.version + 1,
       };
       const before = { ...item } as ContentItem;
       const saved = await saveOrSlugTaken(slug, () => m.getRepository(ContentItem).save(Object.assign(item, next)));
       await this.recordRevision(m, saved, author, restoredFrom);
-      if (APPROVED_STATUSES.includes(before.status)) for (const listener of this.approvedEditListeners) await listener(m, { before, after: saved, author, timezone });
+      if (APPROVED_STATUSES.includes(before.status))
+        for (const listener of this.approvedEditListeners) await listener(m, { before, after: saved, author, timezone });
       return this.view(m, saved, timezone);
     });
     // An edit to a published item is public at once: the province's cached responses go.
@@ -192,7 +225,10 @@ export class ContentEditor {
    * they are, so a client that sends only a new title never empties an item's structured fields.
    */
   private async keptParts(m: EntityManager, item: ContentItem, input: ContentDraft): Promise<ContentDraft> {
-    const section = input.section !== undefined || !item.sectionId ? input.section : (await m.getRepository(Section).findOneBy({ tenantId: item.tenantId, id: item.sectionId }))?.slug;
+    const section =
+      input.section !== undefined || !item.sectionId
+        ? input.section
+        : (await m.getRepository(Section).findOneBy({ tenantId: item.tenantId, id: item.sectionId }))?.slug;
     return {
       ...input,
       summary: input.summary ?? item.summary ?? undefined,
@@ -203,10 +239,34 @@ export class ContentEditor {
   }
 
   /** A new revision with the content of an earlier one (history is never rewritten). */
-  async restore(author: Author, tenantId: string, timezone: string, id: string, from: number, expectedRevision: number): Promise<ContentView> {
+  async restore(
+    author: Author,
+    tenantId: string,
+    timezone: string,
+    id: string,
+    from: number,
+    expectedRevision: number,
+  ): Promise<ContentView> {
     const old = await this.revision(tenantId, id, from);
-    const section = old.sectionId ? await this.db.transaction(tenantId, (m) => m.getRepository(Section).findOneBy({ tenantId, id: old.sectionId! })) : null;
-    return this.update(author, tenantId, timezone, id, expectedRevision, { title: old.title, slug: old.slug, summary: old.summary ?? '', body: old.bodyHtml, fields: old.fields, section: section?.slug ?? null }, from);
+    const section = old.sectionId
+      ? await this.db.transaction(tenantId, (m) => m.getRepository(Section).findOneBy({ tenantId, id: old.sectionId! }))
+      : null;
+    return this.update(
+      author,
+      tenantId,
+      timezone,
+      id,
+      expectedRevision,
+      {
+        title: old.title,
+        slug: old.slug,
+        summary: old.summary ?? '',
+        body: old.bodyHtml,
+        fields: old.fields,
+        section: section?.slug ?? null,
+      },
+      from,
+    );
   }
 
   get(tenantId: string, timezone: string, id: string): Promise<ContentView> {
@@ -237,7 +297,9 @@ export class ContentEditor {
    */
   list(tenantId: string, timezone: string, filter: ContentFilter): Promise<ContentView[]> {
     return this.db.transaction(tenantId, async (m) => {
-      const q = m.getRepository(ContentItem).createQueryBuilder('c')
+      const q = m
+        .getRepository(ContentItem)
+        .createQueryBuilder('c')
         .innerJoin(Site, 's', 's.tenant_id = c.tenant_id AND s.id = c.site_id')
         .innerJoin(Unit, 'u', 'u.tenant_id = c.tenant_id AND u.id = c.unit_id')
         .leftJoin(Section, 'sec', 'sec.tenant_id = c.tenant_id AND sec.id = c.section_id')
@@ -247,9 +309,16 @@ export class ContentEditor {
       if (filter.site) q.andWhere('c.site_id = :siteId', { siteId: (await siteByKey(m, tenantId, filter.site)).id });
       if (filter.type) q.andWhere('c.type = :type', { type: filter.type });
       if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
-      if (filter.unitIds) q.andWhere('c.unit_id IN (:...unitIds)', { unitIds: filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000'] });
+      if (filter.unitIds)
+        q.andWhere('c.unit_id IN (:...unitIds)', {
+          unitIds: filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000'],
+        });
       if (filter.after) q.andWhere('(c.updated_at, c.id) < (:at, :id)', { at: filter.after.updatedAt, id: filter.after.id });
-      const { entities, raw } = await q.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'DESC').limit(filter.limit).getRawAndEntities<{ c_id: string; site_kind: string; site_path: string; unit_code: string; section_slug: string | null }>();
+      const { entities, raw } = await q
+        .orderBy('c.updated_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .limit(filter.limit)
+        .getRawAndEntities<{ c_id: string; site_kind: string; site_path: string; unit_code: string; section_slug: string | null }>();
       const placed = new Map(raw.map((r) => [r.c_id, r]));
       return entities.map((item) => {
         const p = placed.get(item.id)!;
@@ -276,7 +345,14 @@ export class ContentEditor {
 
   async diff(tenantId: string, id: string, from: number, to: number): Promise<RuleChange[]> {
     const [a, b] = [await this.revision(tenantId, id, from), await this.revision(tenantId, id, to)];
-    const doc = (r: ContentRevision) => ({ title: r.title, slug: r.slug, summary: r.summary, body: r.bodyHtml, section: r.sectionId, fields: r.fields });
+    const doc = (r: ContentRevision) => ({
+      title: r.title,
+      slug: r.slug,
+      summary: r.summary,
+      body: r.bodyHtml,
+      section: r.sectionId,
+      fields: r.fields,
+    });
     return diffRuleDocuments(doc(a), doc(b));
   }
 
@@ -308,7 +384,8 @@ export class ContentEditor {
     if (title.length > 500) problems.push({ field: 'title', message: 'title must be at most 500 characters' });
     if (summary && summary.length > 2000) problems.push({ field: 'summary', message: 'summary must be at most 2000 characters' });
     if (bodyHtml.length > 1_000_000) problems.push({ field: 'body', message: 'body is longer than 1,000,000 characters once sanitised' });
-    if (input.slug !== undefined && !SLUG.test(input.slug)) problems.push({ field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-moi)' });
+    if (input.slug !== undefined && !SLUG.test(input.slug))
+      problems.push({ field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-moi)' });
     if (problems.length > 0) throw ContentErrors.invalidFields(problems);
     let sectionId: string | null = null;
     if (input.section) {
@@ -320,7 +397,14 @@ export class ContentEditor {
   }
 
   /** A slug for the item: the one asked for (409 if taken), or the title's, suffixed until free. */
-  private async freeSlug(m: EntityManager, tenantId: string, siteId: string, asked: string | undefined, title: string, itemId?: string): Promise<string> {
+  private async freeSlug(
+    m: EntityManager,
+    tenantId: string,
+    siteId: string,
+    asked: string | undefined,
+    title: string,
+    itemId?: string,
+  ): Promise<string> {
     const taken = async (slug: string) => {
       const owner = await m.getRepository(ContentItem).findOneBy({ tenantId, siteId, slug });
       return !!owner && owner.id !== itemId;
@@ -336,7 +420,14 @@ export class ContentEditor {
     }
   }
 
-  private async keepRedirect(m: EntityManager, tenantId: string, siteId: string, oldSlug: string, newSlug: string, itemId: string): Promise<void> {
+  private async keepRedirect(
+    m: EntityManager,
+    tenantId: string,
+    siteId: string,
+    oldSlug: string,
+    newSlug: string,
+    itemId: string,
+  ): Promise<void> {
     const redirects = m.getRepository(SlugRedirect);
     // The new slug is an item's own again: it must not redirect anywhere; the old one now points here.
     await redirects.delete({ tenantId, siteId, oldSlug: In([newSlug, oldSlug]) });
@@ -347,15 +438,30 @@ export class ContentEditor {
     const repo = m.getRepository(ContentRevision);
     await repo.save(
       repo.create({
-        tenantId: item.tenantId, itemId: item.id, revision: item.revision, title: item.title, slug: item.slug, summary: item.summary, bodyHtml: item.bodyHtml,
-        fields: item.fields, sectionId: item.sectionId, authorId: author.id, authorLabel: author.label, restoredFrom,
+        tenantId: item.tenantId,
+        itemId: item.id,
+        revision: item.revision,
+        title: item.title,
+        slug: item.slug,
+        summary: item.summary,
+        bodyHtml: item.bodyHtml,
+        fields: item.fields,
+        sectionId: item.sectionId,
+        authorId: author.id,
+        authorLabel: author.label,
+        restoredFrom,
       }),
     );
   }
 
   private async lockedItem(m: EntityManager, tenantId: string, id: string): Promise<ContentItem> {
     const item = isUUID(id)
-      ? await m.getRepository(ContentItem).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id }).setLock('pessimistic_write').getOne()
+      ? await m
+          .getRepository(ContentItem)
+          .createQueryBuilder('c')
+          .where('c.tenant_id = :tenantId AND c.id = :id', { tenantId, id })
+          .setLock('pessimistic_write')
+          .getOne()
       : null;
     if (!item) throw ContentErrors.notFound();
     return item;
@@ -381,10 +487,27 @@ const siteKeyOf = (kind: string, path: string) => (kind === 'portal' ? 'portal' 
 /** An item as staff read it, with where it is (its site, unit and section by key). */
 function viewOf(item: ContentItem, place: { site: string; unit: string; section: string | null }, timezone: string): ContentView {
   return {
-    id: item.id, site: place.site, unit: place.unit, section: place.section, type: item.type, channel: item.channel,
-    slug: item.slug, title: item.title, summary: item.summary, body: item.bodyHtml, fields: item.fields, status: item.status, publishedAt: item.publishedAt,
-    revision: item.revision, version: item.version, workflowState: item.workflowState, publishAt: item.publishAt, unpublishAt: item.unpublishAt,
-    featured: item.featured, createdAt: item.createdAt, updatedAt: item.updatedAt,
+    id: item.id,
+    site: place.site,
+    unit: place.unit,
+    section: place.section,
+    type: item.type,
+    channel: item.channel,
+    slug: item.slug,
+    title: item.title,
+    summary: item.summary,
+    body: item.bodyHtml,
+    fields: item.fields,
+    status: item.status,
+    publishedAt: item.publishedAt,
+    revision: item.revision,
+    version: item.version,
+    workflowState: item.workflowState,
+    publishAt: item.publishAt,
+    unpublishAt: item.unpublishAt,
+    featured: item.featured,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
     ...(item.type === 'legal_document' ? { legalStatus: legalDocumentStatus(item.fields, todayIn(timezone)) } : {}),
   };
 }

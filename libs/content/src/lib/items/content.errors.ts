@@ -10,12 +10,22 @@ export const ContentErrors = {
       `Tin bài đã được người khác lưu (phiên bản ${current}) sau phiên bản ${expected} bạn đang sửa; không có gì bị ghi đè. Hãy tải lại và sửa tiếp.`,
       [{ field: 'expectedRevision', message: `is ${expected}, the item is at ${current}` }],
     ),
-  slugTaken: (slug: string) => new DomainError('CONTENT_SLUG_TAKEN', 'conflict', `Đường dẫn "${slug}" đã được dùng trên trang này.`, [{ field: 'slug', message: `"${slug}" is taken on this site` }]),
+  slugTaken: (slug: string) =>
+    new DomainError('CONTENT_SLUG_TAKEN', 'conflict', `Đường dẫn "${slug}" đã được dùng trên trang này.`, [
+      { field: 'slug', message: `"${slug}" is taken on this site` },
+    ]),
   siteInactive: (key: string) => new DomainError('CONTENT_SITE_INACTIVE', 'conflict', `Trang "${key}" đã ngừng hoạt động.`),
   unitRequired: () =>
-    new DomainError('CONTENT_UNIT_REQUIRED', 'validation', 'Tin bài gửi lên Cổng phải ghi đơn vị cung cấp.', [{ field: 'unit', message: 'required for portal items: the contributing unit code' }]),
-  unknownUnit: (code: string) => new DomainError('CONTENT_UNKNOWN_UNIT', 'validation', `Không có đơn vị "${code}".`, [{ field: 'unit', message: `"${code}" is not an active unit` }]),
+    new DomainError('CONTENT_UNIT_REQUIRED', 'validation', 'Tin bài gửi lên Cổng phải ghi đơn vị cung cấp.', [
+      { field: 'unit', message: 'required for portal items: the contributing unit code' },
+    ]),
+  unknownUnit: (code: string) =>
+    new DomainError('CONTENT_UNKNOWN_UNIT', 'validation', `Không có đơn vị "${code}".`, [
+      { field: 'unit', message: `"${code}" is not an active unit` },
+    ]),
   unitNotAllowed: () =>
-    new DomainError('CONTENT_UNIT_NOT_ALLOWED', 'validation', 'Tin bài của chuyên trang thuộc đơn vị của chuyên trang đó.', [{ field: 'unit', message: "a sub-site's items belong to its unit: leave unit out" }]),
+    new DomainError('CONTENT_UNIT_NOT_ALLOWED', 'validation', 'Tin bài của chuyên trang thuộc đơn vị của chuyên trang đó.', [
+      { field: 'unit', message: "a sub-site's items belong to its unit: leave unit out" },
+    ]),
   invalidFields: (problems: FieldProblem[]) => validationError(problems),
 };

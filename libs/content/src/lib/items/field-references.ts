@@ -18,7 +18,11 @@ export const publicMediaPath = (id: string) => `/api/v1/public/media/${id}`;
  * - a legal document's `replacedBy` must be another legal document of the province.
  */
 export async function resolveReferences(
-  m: EntityManager, tenantId: string, type: ContentType, fields: Record<string, unknown>, itemId?: string,
+  m: EntityManager,
+  tenantId: string,
+  type: ContentType,
+  fields: Record<string, unknown>,
+  itemId?: string,
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const uploads = fileRefsOf(type, fields).filter((slot) => slot.ref.media !== undefined);
@@ -29,7 +33,10 @@ export async function resolveReferences(
       const asset = found.get(slot.ref.media!);
       if (!asset) problems.push({ field: `${slot.path}.media`, message: `no upload ${slot.ref.media} in this province` });
       else if (!slot.kinds.includes(asset.kind)) {
-        problems.push({ field: `${slot.path}.media`, message: `must be ${slot.kinds.map((k) => KIND_NAMES[k]).join(' or ')}; this upload is ${KIND_NAMES[asset.kind]}` });
+        problems.push({
+          field: `${slot.path}.media`,
+          message: `must be ${slot.kinds.map((k) => KIND_NAMES[k]).join(' or ')}; this upload is ${KIND_NAMES[asset.kind]}`,
+        });
       } else slot.ref.url = publicMediaPath(asset.id);
     }
   }
@@ -38,7 +45,8 @@ export async function resolveReferences(
     if (laterId === itemId) problems.push({ field: 'fields.replacedBy', message: 'a document cannot replace itself' });
     else {
       const later = await m.getRepository(ContentItem).findOneBy({ tenantId, id: laterId });
-      if (later?.type !== 'legal_document') problems.push({ field: 'fields.replacedBy', message: `no legal document ${laterId} in this province` });
+      if (later?.type !== 'legal_document')
+        problems.push({ field: 'fields.replacedBy', message: `no legal document ${laterId} in this province` });
     }
   }
   return problems;

@@ -19,7 +19,12 @@ const ACCEPTED: Record<string, { kind: MediaKind; mime: string; maxBytes: number
   gif: { kind: 'image', mime: 'image/gif', maxBytes: 10 * MiB, sniffed: ['gif'] },
   pdf: { kind: 'pdf', mime: 'application/pdf', maxBytes: 25 * MiB, sniffed: ['pdf'] },
   doc: { kind: 'word', mime: 'application/msword', maxBytes: 20 * MiB, sniffed: ['doc', 'xls', 'ppt', 'msi'] },
-  docx: { kind: 'word', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', maxBytes: 20 * MiB, sniffed: ['docx'] },
+  docx: {
+    kind: 'word',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    maxBytes: 20 * MiB,
+    sniffed: ['docx'],
+  },
   xls: { kind: 'excel', mime: 'application/vnd.ms-excel', maxBytes: 20 * MiB, sniffed: ['doc', 'xls', 'ppt', 'msi'] },
   xlsx: { kind: 'excel', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', maxBytes: 20 * MiB, sniffed: ['xlsx'] },
 };
@@ -29,8 +34,14 @@ export const MAX_UPLOAD_BYTES = Math.max(...Object.values(ACCEPTED).map((a) => a
 export const IMAGE_WIDTHS = [320, 640, 1280];
 
 export const MediaErrors = {
-  unsupported: (detail: string) => new DomainError('MEDIA_UNSUPPORTED_TYPE', 'unsupported_media_type', `Không nhận tệp này: ${detail}. Chỉ nhận ảnh (JPG, PNG, WebP, GIF), PDF, Word (DOC, DOCX) và Excel (XLS, XLSX).`),
-  tooLarge: (ext: string, max: number) => new DomainError('MEDIA_TOO_LARGE', 'payload_too_large', `Tệp .${ext} không được lớn hơn ${Math.round(max / MiB)} MB.`),
+  unsupported: (detail: string) =>
+    new DomainError(
+      'MEDIA_UNSUPPORTED_TYPE',
+      'unsupported_media_type',
+      `Không nhận tệp này: ${detail}. Chỉ nhận ảnh (JPG, PNG, WebP, GIF), PDF, Word (DOC, DOCX) và Excel (XLS, XLSX).`,
+    ),
+  tooLarge: (ext: string, max: number) =>
+    new DomainError('MEDIA_TOO_LARGE', 'payload_too_large', `Tệp .${ext} không được lớn hơn ${Math.round(max / MiB)} MB.`),
   empty: () => new DomainError('MEDIA_EMPTY', 'bad_request', 'Tệp tải lên rỗng.'),
   notFound: () => new DomainError('MEDIA_NOT_FOUND', 'not_found', 'Không tìm thấy tệp.'),
 };
@@ -64,13 +75,21 @@ export class MediaLibrary {
     let height: number | null = null;
     const variants: MediaVariant[] = [];
     if (accepted.kind === 'image') {
-      const meta = await sharp(bytes).metadata().catch(() => {
-        throw MediaErrors.unsupported('ảnh hỏng hoặc không đọc được');
-      });
+      const meta = await sharp(bytes)
+        .metadata()
+        .catch(() => {
+          throw MediaErrors.unsupported('ảnh hỏng hoặc không đọc được');
+        });
       width = meta.width ?? null;
       height = meta.height ?? null;
-      for (const w of IMAGE_WIDTHS.filter((x) => !width || x < width).concat(width && width <= IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] ? [width] : [])) {
-        const { data, info } = await sharp(bytes).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
+      for (const w of IMAGE_WIDTHS.filter((x) => !width || x < width).concat(
+        width && width <= IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] ? [width] : [],
+      )) {
+        const { data, info } = await sharp(bytes)
+          .rotate()
+          .resize({ width: w, withoutEnlargement: true })
+          .webp({ quality: 82 })
+          .toBuffer({ resolveWithObject: true });
         const key = `${base}/w${info.width}.webp`;
         await this.storage.put(key, data);
         variants.push({ width: info.width, height: info.height, key, mime: 'image/webp', size: data.length });
@@ -81,8 +100,18 @@ export class MediaLibrary {
     return this.db.transaction(tenantId, (m) =>
       m.getRepository(MediaAsset).save(
         m.getRepository(MediaAsset).create({
-          id, tenantId, kind: accepted.kind, filename: filename.slice(-255), mime: accepted.mime, size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'), storageKey, width, height, variants, uploadedBy,
+          id,
+          tenantId,
+          kind: accepted.kind,
+          filename: filename.slice(-255),
+          mime: accepted.mime,
+          size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          storageKey,
+          width,
+          height,
+          variants,
+          uploadedBy,
         }),
       ),
     );
@@ -101,8 +130,10 @@ export class MediaLibrary {
    * a trigger on content_item); an upload of drafts alone is "not found", like a missing one.
    */
   async publicFile(tenantId: string, id: string, width?: number): Promise<{ mime: string; bytes: Buffer; filename: string }> {
-    const published = await this.db.transaction(tenantId, async (m) =>
-      (await m.query(`SELECT 1 FROM content_public_media WHERE tenant_id = $1 AND media_id = $2 LIMIT 1`, [tenantId, id])).length > 0,
+    const published = await this.db.transaction(
+      tenantId,
+      async (m) =>
+        (await m.query(`SELECT 1 FROM content_public_media WHERE tenant_id = $1 AND media_id = $2 LIMIT 1`, [tenantId, id])).length > 0,
     );
     if (!published) throw MediaErrors.notFound();
     return this.file(tenantId, id, width);

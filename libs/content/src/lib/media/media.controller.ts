@@ -25,11 +25,18 @@ interface ReplyLike {
 /** A file's query: the width of the image variant wanted, nothing else (another parameter is a 422). */
 export class MediaFileQuery {
   @ApiPropertyOptional({ description: 'Images: the smallest variant at least this wide', minimum: 1, maximum: 4000 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'width must be a whole number 1–4000' }) @Min(1, { message: 'width must be a whole number 1–4000' }) @Max(4000, { message: 'width must be a whole number 1–4000' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'width must be a whole number 1–4000' })
+  @Min(1, { message: 'width must be a whole number 1–4000' })
+  @Max(4000, { message: 'width must be a whole number 1–4000' })
   width?: number;
 }
 
-const noFile = () => new DomainError('MEDIA_NO_FILE', 'bad_request', 'Cần gửi một tệp trong trường "file" (multipart/form-data).', [{ field: 'file', message: 'required' }]);
+const noFile = () =>
+  new DomainError('MEDIA_NO_FILE', 'bad_request', 'Cần gửi một tệp trong trường "file" (multipart/form-data).', [
+    { field: 'file', message: 'required' },
+  ]);
 
 /** Uploads for content: images (resized), PDF, Word, Excel — checked by their bytes, not their names. */
 @ApiTags('media')
@@ -44,10 +51,13 @@ export class MediaController {
   @ApiBearerAuth()
   @Requires('content.write')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload one file (field "file"); 415 when its content is not what its name says, 413 over the limit of its kind' })
+  @ApiOperation({
+    summary: 'Upload one file (field "file"); 415 when its content is not what its name says, 413 over the limit of its kind',
+  })
   @ApiCreatedResponse({ type: MediaAssetResponse, description: 'The stored asset, with image variants' })
   async upload(@CurrentPrincipal() p: Principal, @Req() req: MultipartRequest): Promise<MediaAssetResponse> {
-    if (!req.isMultipart?.()) throw new DomainError('PLATFORM_UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Cần gửi multipart/form-data.');
+    if (!req.isMultipart?.())
+      throw new DomainError('PLATFORM_UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Cần gửi multipart/form-data.');
     const part = await req.file?.();
     if (!part) throw noFile();
     const bytes = await part.toBuffer();
@@ -76,7 +86,9 @@ export class MediaController {
   @Get('public/media/:id')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'The file of a published item (or, for images, the smallest variant at least `width` wide); 404 for uploads of drafts only' })
+  @ApiOperation({
+    summary: 'The file of a published item (or, for images, the smallest variant at least `width` wide); 404 for uploads of drafts only',
+  })
   @ApiOkResponse({ description: 'The bytes, in the type of the file (or WebP for an image variant)', content: MEDIA_FILE_CONTENT })
   async file(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
     // Not `immutable`: the file stops being public when its last published item is withdrawn.
@@ -89,6 +101,9 @@ function send(reply: ReplyLike, { mime, bytes, filename }: { mime: string; bytes
     .header('content-type', mime)
     .header('cache-control', cacheControl)
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `${mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header(
+      'content-disposition',
+      `${mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    )
     .send(bytes);
 }

@@ -61,7 +61,12 @@ export class PublicAnswers {
    * `cacheable` agrees). The database unreachable: the last answer for this province and key, past
    * its freshness, marked stale; without one, the failure is thrown on.
    */
-  async obtain(tenantId: string, key: string, produce: () => Promise<Produced>, cacheable: (p: Produced) => boolean = () => true): Promise<{ answer: CachedResponse; stale: boolean }> {
+  async obtain(
+    tenantId: string,
+    key: string,
+    produce: () => Promise<Produced>,
+    cacheable: (p: Produced) => boolean = () => true,
+  ): Promise<{ answer: CachedResponse; stale: boolean }> {
     const cached = key ? await this.cache.get(tenantId, key) : null;
     if (cached) return { answer: cached, stale: false };
     if (key && Date.now() < this.databaseDownUntil) {
@@ -93,8 +98,14 @@ export class PublicAnswers {
    */
   send(req: AnswerRequest, reply: AnswerReply, answer: CachedResponse, stale = false): void {
     const staleIfError = this.cache.times.staleIfErrorSeconds;
-    reply.header('cache-control', stale ? staleCacheControl(staleIfError) : cacheControl(staleIfError)).header('etag', answer.etag).header('vary', 'Host, X-Tenant');
-    if (stale) reply.header('age', String(Math.max(0, Math.floor((Date.now() - answer.storedAt) / 1000)))).header('warning', '110 - "Response is Stale"');
+    reply
+      .header('cache-control', stale ? staleCacheControl(staleIfError) : cacheControl(staleIfError))
+      .header('etag', answer.etag)
+      .header('vary', 'Host, X-Tenant');
+    if (stale)
+      reply
+        .header('age', String(Math.max(0, Math.floor((Date.now() - answer.storedAt) / 1000))))
+        .header('warning', '110 - "Response is Stale"');
     if (answer.location) reply.header('location', answer.location);
     if (answer.status === 200 && req.headers['if-none-match'] === answer.etag) {
       reply.status(304).send();

@@ -30,7 +30,8 @@ export function parseParams(specs: readonly ParamSpec[], path: Record<string, st
   const problems: FieldProblem[] = [];
   const parsed: ParsedParams = {};
   for (const name of Object.keys(query)) {
-    if (!specs.some((s) => s.in === 'query' && s.name === name)) problems.push({ field: name, message: `Trường "${name}" không được phép.` });
+    if (!specs.some((s) => s.in === 'query' && s.name === name))
+      problems.push({ field: name, message: `Trường "${name}" không được phép.` });
   }
   for (const spec of specs) {
     const raw = spec.in === 'path' ? path[spec.name] : query[spec.name];
@@ -74,7 +75,13 @@ export function openApiParameters(specs: readonly ParamSpec[]): Record<string, u
     description: s.description,
     schema: s.integer
       ? { type: 'integer', minimum: s.integer.min, maximum: s.integer.max, default: s.integer.default }
-      : { type: 'string', ...(s.enum ? { enum: s.enum } : {}), ...(s.pattern ? { pattern: s.pattern.source } : {}), ...(s.minLength ? { minLength: s.minLength } : {}), ...(s.maxLength ? { maxLength: s.maxLength } : {}) },
+      : {
+          type: 'string',
+          ...(s.enum ? { enum: s.enum } : {}),
+          ...(s.pattern ? { pattern: s.pattern.source } : {}),
+          ...(s.minLength ? { minLength: s.minLength } : {}),
+          ...(s.maxLength ? { maxLength: s.maxLength } : {}),
+        },
     ...(s.example ? { example: s.example } : {}),
   }));
 }

@@ -163,7 +163,11 @@ export class PublicReader {
 
   /** An active site of the province, or null. */
   async siteFor(tenantId: string, site: string): Promise<{ path: string; title: string; domain: string | null } | null> {
-    const rows = await this.db.query<{ path: string; title: string; domain: string | null }>('public-site', `SELECT path, title, domain FROM sites_site WHERE tenant_id = $1 AND path = $2`, [tenantId, pathOf(site)]);
+    const rows = await this.db.query<{ path: string; title: string; domain: string | null }>(
+      'public-site',
+      `SELECT path, title, domain FROM sites_site WHERE tenant_id = $1 AND path = $2`,
+      [tenantId, pathOf(site)],
+    );
     return rows[0] ?? null;
   }
 
@@ -209,7 +213,9 @@ export class PublicReader {
       [tenantId],
     );
     const under = (path: string, parent: string | null): PublicSection[] =>
-      rows.filter((r) => r.path === path && r.parent_id === parent).map((r) => ({ slug: r.slug, title: r.title, children: under(path, r.id) }));
+      rows
+        .filter((r) => r.path === path && r.parent_id === parent)
+        .map((r) => ({ slug: r.slug, title: r.title, children: under(path, r.id) }));
     return new Map([...new Set(rows.map((r) => r.path))].map((path) => [path === '/' ? 'portal' : path.slice(1), under(path, null)]));
   }
 
@@ -238,7 +244,9 @@ export class PublicReader {
     if (q.section) {
       values.push(q.section);
       // The section as one value too: the section's own index walks its newest items (migration 29).
-      where.push(`c.section_id = (SELECT id FROM sites_section WHERE tenant_id = $1 AND slug = $${values.length} AND site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2))`);
+      where.push(
+        `c.section_id = (SELECT id FROM sites_section WHERE tenant_id = $1 AND slug = $${values.length} AND site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2))`,
+      );
       name.push('section');
     }
     if (q.after) {
@@ -280,12 +288,14 @@ export class PublicReader {
     const rows = await this.db.query<Row & { list: keyof HomeLists }>(
       portal ? 'public-home-portal' : 'public-home-site',
       lists
-        .map(([list, type, limit, wholeProvince]) => `(SELECT '${list}' AS list, ${SUMMARY_COLUMNS} FROM content_item c
+        .map(
+          ([list, type, limit, wholeProvince]) => `(SELECT '${list}' AS list, ${SUMMARY_COLUMNS} FROM content_item c
            LEFT JOIN sites_section sec ON sec.tenant_id = c.tenant_id AND sec.id = c.section_id
            LEFT JOIN units_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
            WHERE c.tenant_id = $1 AND ${type ? `c.type = '${type}'` : 'c.featured'} AND c.status = 'published'
              ${wholeProvince ? '' : `AND c.site_id = (SELECT id FROM sites_site WHERE tenant_id = $1 AND path = $2)`}
-           ORDER BY c.published_at DESC, c.id DESC LIMIT ${limit})`)
+           ORDER BY c.published_at DESC, c.id DESC LIMIT ${limit})`,
+        )
         .join(' UNION ALL '),
       [tenantId, pathOf(site)],
     );
@@ -344,8 +354,15 @@ export class PublicReader {
    * at that address and no longer is (withdrawn or archived); or null. A legal document replaced by
    * a later one also names that one's address (`replacedBy`), if it is published.
    */
-  async item(tenantId: string, today: string, site: string, slug: string): Promise<{ item: PublicItem } | { redirect: string } | { gone: true } | null> {
-    const rows = await this.db.query<Row & { body_html: string; redirect: string | null; replaced_by: PublicItem['replacedBy'] | null; gone: boolean }>(
+  async item(
+    tenantId: string,
+    today: string,
+    site: string,
+    slug: string,
+  ): Promise<{ item: PublicItem } | { redirect: string } | { gone: true } | null> {
+    const rows = await this.db.query<
+      Row & { body_html: string; redirect: string | null; replaced_by: PublicItem['replacedBy'] | null; gone: boolean }
+    >(
       'public-item',
       `SELECT * FROM (
          SELECT ${SUMMARY_COLUMNS}, c.body_html, NULL::text AS redirect, ${REPLACED_BY} AS replaced_by, false AS gone, 0 AS rank FROM content_item c ${JOINS}
@@ -365,7 +382,15 @@ export class PublicReader {
     if (!row) return null;
     if (row.gone) return { gone: true };
     if (row.redirect) return { redirect: row.redirect };
-    return { item: { ...summary(row, today), body: row.body_html, fields: row.fields, site, ...(row.replaced_by ? { replacedBy: row.replaced_by } : {}) } };
+    return {
+      item: {
+        ...summary(row, today),
+        body: row.body_html,
+        fields: row.fields,
+        site,
+        ...(row.replaced_by ? { replacedBy: row.replaced_by } : {}),
+      },
+    };
   }
 
   /**
@@ -426,7 +451,11 @@ export class PublicReader {
  * named statement (as for lists). Filters on the search table narrow its index scan; those on an
  * item's fields read the item.
  */
-function searchFilters(tenantId: string, today: string, q: PublicSearchQuery): { name: string; values: unknown[]; scope: string; filters: string; item: string } {
+function searchFilters(
+  tenantId: string,
+  today: string,
+  q: PublicSearchQuery,
+): { name: string; values: unknown[]; scope: string; filters: string; item: string } {
   const values: unknown[] = [tenantId, q.q, q.limit];
   const where: string[] = [];
   const name = ['public-search'];
@@ -475,8 +504,18 @@ function searchFilters(tenantId: string, today: string, q: PublicSearchQuery): {
 function summary(r: Row, today: string): PublicItemSummary {
   const facts = LIST_FACTS[r.type];
   return {
-    id: r.id, slug: r.slug, type: r.type, title: r.title, summary: r.summary, section: r.section, unit: r.unit, siteId: r.site_id, publishedAt: r.published_at,
+    id: r.id,
+    slug: r.slug,
+    type: r.type,
+    title: r.title,
+    summary: r.summary,
+    section: r.section,
+    unit: r.unit,
+    siteId: r.site_id,
+    publishedAt: r.published_at,
     ...(r.type === 'legal_document' ? { legalStatus: legalDocumentStatus(r.fields, today) } : {}),
-    ...(facts ? { facts: Object.fromEntries(facts.filter((f) => typeof r.fields[f] === 'string').map((f) => [f, r.fields[f] as string])) } : {}),
+    ...(facts
+      ? { facts: Object.fromEntries(facts.filter((f) => typeof r.fields[f] === 'string').map((f) => [f, r.fields[f] as string])) }
+      : {}),
   };
 }

@@ -12,7 +12,14 @@ import { Produced, PublicAnswers } from './public-answers';
 import { openApiParameters, ParamSpec, ParsedParams, parseParams } from './public-params';
 import { PublicReader, SEARCH_CANDIDATES } from './public-reader.service';
 import { LEGAL_DOCUMENT_STATUSES, LegalDocumentStatus } from '../types/content-fields';
-import { PUBLIC_RESPONSE_MODELS, PublicItemPage, PublicItemResponse, PublicSearchResponse, PublicSiteListEntry, PublicSiteResponse } from './dto/public-read.response';
+import {
+  PUBLIC_RESPONSE_MODELS,
+  PublicItemPage,
+  PublicItemResponse,
+  PublicSearchResponse,
+  PublicSiteListEntry,
+  PublicSiteResponse,
+} from './dto/public-read.response';
 
 /** What the public routes need of Fastify (the adapter bundles its own copy of Fastify's types). */
 export interface PublicRequest {
@@ -44,11 +51,29 @@ interface PublicRoute {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const SITE: ParamSpec = { name: 'site', in: 'path', description: '`portal` or the code of a unit with a sub-site', pattern: /^[a-z][a-z0-9-]{0,62}$/, message: 'site must be `portal` or a unit code', example: 'portal' };
-const SECTION: ParamSpec = { name: 'section', in: 'query', description: 'Only this section (its slug)', pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: 'section must be a section slug' };
+const SITE: ParamSpec = {
+  name: 'site',
+  in: 'path',
+  description: '`portal` or the code of a unit with a sub-site',
+  pattern: /^[a-z][a-z0-9-]{0,62}$/,
+  message: 'site must be `portal` or a unit code',
+  example: 'portal',
+};
+const SECTION: ParamSpec = {
+  name: 'section',
+  in: 'query',
+  description: 'Only this section (its slug)',
+  pattern: /^[a-z0-9][a-z0-9-]{0,62}$/,
+  message: 'section must be a section slug',
+};
 /** A bound on issue dates, compared as text with the stored YYYY-MM-DD. */
-const issuedBound = (name: string, description: string): ParamSpec =>
-  ({ name, in: 'query', description, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: `${name} must be a date (YYYY-MM-DD)` });
+const issuedBound = (name: string, description: string): ParamSpec => ({
+  name,
+  in: 'query',
+  description,
+  pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  message: `${name} must be a date (YYYY-MM-DD)`,
+});
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
 
 /** A route's 200 in the OpenAPI document: its JSON model, or its document type. */
@@ -58,7 +83,12 @@ const openApiContent = (answers: PublicRoute['answers']): Record<string, unknown
   return { 'application/json': { schema: answers.array ? { type: 'array', items: ref } : ref } };
 };
 
-const json = (body: unknown, status = 200, location?: string): Produced => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body), location });
+const json = (body: unknown, status = 200, location?: string): Produced => ({
+  status,
+  contentType: JSON_TYPE,
+  body: JSON.stringify(body),
+  location,
+});
 const notFound = () => new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
 const gone = () => new DomainError('CONTENT_GONE', 'gone', 'Tin bài này đã được gỡ khỏi cổng.');
 const text = (p: ParsedParams, name: string) => p[name] as string | undefined;
@@ -112,7 +142,13 @@ export class PublicRoutes {
         SITE,
         TYPE,
         SECTION,
-        { name: 'cursor', in: 'query', description: 'From `nextCursor` of the previous page', pattern: /^[A-Za-z0-9_-]{10,200}$/, message: 'cursor is not one this API issued' },
+        {
+          name: 'cursor',
+          in: 'query',
+          description: 'From `nextCursor` of the previous page',
+          pattern: /^[A-Za-z0-9_-]{10,200}$/,
+          message: 'cursor is not one this API issued',
+        },
         { name: 'limit', in: 'query', description: 'Items a page', integer: { min: 1, max: 100, default: 20 } },
       ],
       answers: { json: PublicItemPage },
@@ -133,7 +169,10 @@ export class PublicRoutes {
     {
       path: '/sites/:site/items/:slug',
       summary: 'One published item by its slug; an old slug answers 301 to the current one',
-      params: [SITE, { name: 'slug', in: 'path', description: "The item's slug", pattern: /^[a-z0-9][a-z0-9-]{0,199}$/, message: 'slug is malformed' }],
+      params: [
+        SITE,
+        { name: 'slug', in: 'path', description: "The item's slug", pattern: /^[a-z0-9][a-z0-9-]{0,199}$/, message: 'slug is malformed' },
+      ],
       answers: { json: PublicItemResponse },
       produce: async (tenant, p, today) => {
         const site = p.site as string;
@@ -159,13 +198,19 @@ export class PublicRoutes {
         issuedBound('issuedFrom', 'Legal documents: issued on or after (YYYY-MM-DD)'),
         issuedBound('issuedTo', 'Legal documents: issued on or before (YYYY-MM-DD)'),
         { name: 'limit', in: 'query', description: 'Results', integer: { min: 1, max: 50, default: 20 } },
-        { name: 'offset', in: 'query', description: `Results to skip (the newest ${SEARCH_CANDIDATES} matches are ranked; \`total\` counts them, \`capped\` says there were more)`, integer: { min: 0, max: SEARCH_CANDIDATES, default: 0 } },
+        {
+          name: 'offset',
+          in: 'query',
+          description: `Results to skip (the newest ${SEARCH_CANDIDATES} matches are ranked; \`total\` counts them, \`capped\` says there were more)`,
+          integer: { min: 0, max: SEARCH_CANDIDATES, default: 0 },
+        },
       ],
       answers: { json: PublicSearchResponse },
       produce: async (tenant, p, today) => {
         const issuedFrom = text(p, 'issuedFrom');
         const issuedTo = text(p, 'issuedTo');
-        if (issuedFrom && issuedTo && issuedTo < issuedFrom) throw validationError([{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }]);
+        if (issuedFrom && issuedTo && issuedTo < issuedFrom)
+          throw validationError([{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }]);
         return json(
           await this.reader.search(tenant.id, today, {
             q: p.q as string,
@@ -189,14 +234,22 @@ export class PublicRoutes {
       summary: 'RSS 2.0 of the newest published items of a site (or of one section)',
       params: [SITE, SECTION],
       answers: { contentType: 'application/rss+xml', description: 'RSS 2.0' },
-      produce: async (tenant, p, today) => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).rss2() }),
+      produce: async (tenant, p, today) => ({
+        status: 200,
+        contentType: 'application/rss+xml; charset=utf-8',
+        body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).rss2(),
+      }),
     },
     {
       path: '/sites/:site/feed.atom',
       summary: 'Atom 1.0 of the newest published items of a site (or of one section)',
       params: [SITE, SECTION],
       answers: { contentType: 'application/atom+xml', description: 'Atom 1.0' },
-      produce: async (tenant, p, today) => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).atom1() }),
+      produce: async (tenant, p, today) => ({
+        status: 200,
+        contentType: 'application/atom+xml; charset=utf-8',
+        body: (await this.feed(tenant.id, today, p.site as string, text(p, 'section'))).atom1(),
+      }),
     },
     {
       path: '/sites/:site/sitemap.xml',
@@ -209,7 +262,11 @@ export class PublicRoutes {
         if (!found) throw notFound();
         const { siteUrl } = await this.addresses(tenant.id, found);
         const entries = await this.reader.sitemapEntries(tenant.id, site);
-        const xml = await streamToPromise(Readable.from(entries.map((e) => ({ url: `${siteUrl}/${e.slug}`, lastmod: e.updatedAt.toISOString() }))).pipe(new SitemapStream({ hostname: new URL(siteUrl).origin })));
+        const xml = await streamToPromise(
+          Readable.from(entries.map((e) => ({ url: `${siteUrl}/${e.slug}`, lastmod: e.updatedAt.toISOString() }))).pipe(
+            new SitemapStream({ hostname: new URL(siteUrl).origin }),
+          ),
+        );
         return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml.toString('utf8') };
       },
     },
@@ -254,14 +311,26 @@ export class PublicRoutes {
           get: {
             tags: ['public'],
             summary: r.summary,
-            parameters: [...openApiParameters(r.params), { name: 'X-Tenant', in: 'header', required: false, description: 'Province code, when not on its domain', schema: { type: 'string' } }],
+            parameters: [
+              ...openApiParameters(r.params),
+              {
+                name: 'X-Tenant',
+                in: 'header',
+                required: false,
+                description: 'Province code, when not on its domain',
+                schema: { type: 'string' },
+              },
+            ],
             responses: {
               200: { description: 'OK (ETag, Cache-Control)', content: openApiContent(r.answers) },
               304: { description: 'Your copy is current (If-None-Match)' },
               404: { description: 'No such province, site or item' },
               410: { description: 'The item was published at this address and has been withdrawn' },
               422: { description: 'A parameter is invalid (problem+json names it)' },
-              503: { description: 'The database cannot be reached and nothing is cached for this (problem+json, Retry-After); a cached answer is served instead, marked stale (Age, Warning)' },
+              503: {
+                description:
+                  'The database cannot be reached and nothing is cached for this (problem+json, Retry-After); a cached answer is served instead, marked stale (Age, Warning)',
+              },
             },
           },
         },
@@ -292,10 +361,24 @@ export class PublicRoutes {
   private async resolveThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, hints: TenantHints): Promise<void> {
     const tenant = await this.resolver.resolve(hints);
     const params = parseParams(route.params, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
-    await this.produceThenServe(route, req, reply, tenant, params, this.answers.keyFor(() => keyOf(route, params)));
+    await this.produceThenServe(
+      route,
+      req,
+      reply,
+      tenant,
+      params,
+      this.answers.keyFor(() => keyOf(route, params)),
+    );
   }
 
-  private async produceThenServe(route: PublicRoute, req: PublicRequest, reply: PublicReply, tenant: ResolvedTenant, params: ParsedParams, key: string): Promise<void> {
+  private async produceThenServe(
+    route: PublicRoute,
+    req: PublicRequest,
+    reply: PublicReply,
+    tenant: ResolvedTenant,
+    params: ParsedParams,
+    key: string,
+  ): Promise<void> {
     const { answer, stale } = await this.answers.obtain(tenant.id, key, () => route.produce(tenant, params, todayIn(tenant.timezone)));
     this.answers.send(req, reply, answer, stale);
   }
@@ -312,7 +395,8 @@ export class PublicRoutes {
     if (!found) throw notFound();
     const { primary, siteUrl } = await this.addresses(tenantId, found);
     const items = await this.reader.list(tenantId, today, site, { section, limit: 50 });
-    if (items.length === 0 && section && (await this.reader.missingPart(tenantId, site, section)) === 'section') throw SiteErrors.sectionMissing(section);
+    if (items.length === 0 && section && (await this.reader.missingPart(tenantId, site, section)) === 'section')
+      throw SiteErrors.sectionMissing(section);
     const feed = new Feed({
       id: siteUrl,
       title: found.title,
@@ -327,7 +411,13 @@ export class PublicRoutes {
     for (const item of items) {
       const link = `${siteUrl}/${item.slug}`;
       // No summary, no description: the feed library would print an absent one as "undefined".
-      feed.addItem({ id: link, title: item.title, link, date: new Date(item.publishedAt), ...(item.summary ? { description: item.summary } : {}) });
+      feed.addItem({
+        id: link,
+        title: item.title,
+        link,
+        date: new Date(item.publishedAt),
+        ...(item.summary ? { description: item.summary } : {}),
+      });
     }
     return feed;
   }

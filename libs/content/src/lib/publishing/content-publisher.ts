@@ -61,9 +61,23 @@ export class ContentPublisher {
     }
     await m.getRepository(ContentItem).update({ tenantId, id: item.id }, next);
     if (status === 'published') {
-      await this.audit.record(m, { tenantId, action: 'content.published', subjectType: 'content_item', subjectId: item.id, details: { title: item.title, revision: item.revision, at: next.publishedAt!.toISOString() }, actor });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'content.published',
+        subjectType: 'content_item',
+        subjectId: item.id,
+        details: { title: item.title, revision: item.revision, at: next.publishedAt!.toISOString() },
+        actor,
+      });
     } else if (status === 'withdrawn') {
-      await this.audit.record(m, { tenantId, action: 'content.withdrawn', subjectType: 'content_item', subjectId: item.id, details: { title: item.title, reason: next.withdrawnReason }, actor });
+      await this.audit.record(m, {
+        tenantId,
+        action: 'content.withdrawn',
+        subjectType: 'content_item',
+        subjectId: item.id,
+        details: { title: item.title, reason: next.withdrawnReason },
+        actor,
+      });
     }
     return { ...item, ...next };
   }
@@ -77,7 +91,9 @@ export class ContentPublisher {
 /** A withdrawal's reason, trimmed: at least 3 characters. */
 function checkedReason(reason: string | undefined): string {
   if (!reason || reason.trim().length < 3) {
-    throw new DomainError('CONTENT_REASON_REQUIRED', 'validation', 'Cần ghi lý do gỡ tin bài.', [{ field: 'reason', message: 'at least 3 characters' }]);
+    throw new DomainError('CONTENT_REASON_REQUIRED', 'validation', 'Cần ghi lý do gỡ tin bài.', [
+      { field: 'reason', message: 'at least 3 characters' },
+    ]);
   }
   return reason.trim();
 }

@@ -10,7 +10,10 @@ describe('rich text sanitising (allowlist)', () => {
     ['<svg onload="alert(1)"><circle r="1"/></svg>tiếp', 'tiếp'],
     ['<iframe src="https://evil.example"></iframe>x', 'x'],
     ['<p style="background:url(javascript:alert(1))" onclick="x()">đoạn</p>', '<p>đoạn</p>'],
-    ['<a href="https://laocai.gov.vn" target="_blank">Cổng</a>', '<a href="https://laocai.gov.vn" target="_blank" rel="noopener noreferrer">Cổng</a>'],
+    [
+      '<a href="https://laocai.gov.vn" target="_blank">Cổng</a>',
+      '<a href="https://laocai.gov.vn" target="_blank" rel="noopener noreferrer">Cổng</a>',
+    ],
     ['<table><tr><td colspan="2">Ô</td></tr></table>', '<table><tr><td colspan="2">Ô</td></tr></table>'],
   ])('%s → %s', (input, expected) => {
     expect(sanitizeRichText(input)).toBe(expected);

@@ -41,7 +41,9 @@ function describeClass(target: FieldClass): FieldDescription[] {
     const own = metadata.filter((m) => m.propertyName === name);
     const conditional = own.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
     const has = (validator: string) => own.some((m) => m.name === validator);
-    const nested = own.some((m) => m.type === ValidationTypes.NESTED_VALIDATION) ? defaultMetadataStorage.findTypeMetadata(target, name)?.typeFunction() : undefined;
+    const nested = own.some((m) => m.type === ValidationTypes.NESTED_VALIDATION)
+      ? defaultMetadataStorage.findTypeMetadata(target, name)?.typeFunction()
+      : undefined;
     const entryType = typeof nested === 'function' ? (nested as FieldClass) : undefined;
     return {
       name,
@@ -55,17 +57,24 @@ function describeClass(target: FieldClass): FieldDescription[] {
   });
 }
 
-export const CONTENT_FIELDS_START = '<!-- content-fields:start (generated from the field classes of libs/content by `npm run docs:content`; a test keeps it current) -->';
+export const CONTENT_FIELDS_START =
+  '<!-- content-fields:start (generated from the field classes of libs/content by `npm run docs:content`; a test keeps it current) -->';
 export const CONTENT_FIELDS_END = '<!-- content-fields:end -->';
 
 /** The table docs/content.md shows: per type (types sharing their fields together), required and optional fields. */
 export function renderContentFieldsSection(): string {
   const groups = new Map<FieldClass, ContentType[]>();
-  for (const [type, fields] of Object.entries(FIELDS_BY_TYPE) as [ContentType, FieldClass][]) groups.set(fields, [...(groups.get(fields) ?? []), type]);
+  for (const [type, fields] of Object.entries(FIELDS_BY_TYPE) as [ContentType, FieldClass][])
+    groups.set(fields, [...(groups.get(fields) ?? []), type]);
   const rows = [...groups.values()].map((types) => {
     const fields = describeFields(types[0]);
     // A "|" would end the table cell, even inside code.
-    const cell = (presence: FieldDescription['presence'][]) => fields.filter((f) => presence.includes(f.presence)).map(renderField).join('; ').replaceAll('|', '\\|') || '—';
+    const cell = (presence: FieldDescription['presence'][]) =>
+      fields
+        .filter((f) => presence.includes(f.presence))
+        .map(renderField)
+        .join('; ')
+        .replaceAll('|', '\\|') || '—';
     return `| ${types.map((t) => `\`${t}\``).join(', ')} | ${cell(['required'])} | ${cell(['optional', 'conditional'])} |`;
   });
   return [

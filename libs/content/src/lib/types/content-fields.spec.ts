@@ -10,9 +10,25 @@ describe('structured fields per content type', () => {
   });
 
   it('names every invalid field by its path', () => {
-    const { problems } = validateFields('procedure', { ...SAMPLE_FIELDS.procedure, code: undefined, steps: [{ description: 'x' }], fee: 5, colour: 'đỏ' });
-    expect([...new Set(problems.map((p) => p.field))].sort()).toEqual(['fields.code', 'fields.colour', 'fields.fee', 'fields.steps[0].title']);
-    const legal = validateFields('legal_document', { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2006-02-01', documentKind: 'sac-lenh', issuedOn: '09/02/2006' });
+    const { problems } = validateFields('procedure', {
+      ...SAMPLE_FIELDS.procedure,
+      code: undefined,
+      steps: [{ description: 'x' }],
+      fee: 5,
+      colour: 'đỏ',
+    });
+    expect([...new Set(problems.map((p) => p.field))].sort()).toEqual([
+      'fields.code',
+      'fields.colour',
+      'fields.fee',
+      'fields.steps[0].title',
+    ]);
+    const legal = validateFields('legal_document', {
+      ...SAMPLE_FIELDS.legal_document,
+      effectiveFrom: '2006-02-01',
+      documentKind: 'sac-lenh',
+      issuedOn: '09/02/2006',
+    });
     expect([...new Set(legal.problems.map((p) => p.field))].sort()).toEqual(['fields.documentKind', 'fields.issuedOn']);
     const order = validateFields('legal_document', { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2006-02-01' });
     expect(order.problems).toEqual([{ field: 'fields.effectiveFrom', message: 'effectiveFrom must not be before issuedOn' }]);

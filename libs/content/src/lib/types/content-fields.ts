@@ -4,7 +4,22 @@ import { FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { instanceToPlain, plainToInstance, Type } from 'class-transformer';
 import { FieldNote } from './field-note';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested, validateSync,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+  validateSync,
 } from 'class-validator';
 
 const DATE = { strict: true, strictSeparator: true };
@@ -18,7 +33,10 @@ const dateMessage = (field: string) => ({ message: `${field} must be a date (YYY
 export class FileRef {
   @IsString() @MinLength(2) @MaxLength(300) name!: string;
   @ValidateIf((f: FileRef) => f.media === undefined)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) address (or give media, an upload id)' })
+  @IsUrl(
+    { protocols: ['https', 'http'], require_protocol: true },
+    { message: 'url must be an http(s) address (or give media, an upload id)' },
+  )
   url?: string;
   @IsOptional() @IsUUID('all', { message: 'media must be an upload id' }) media?: string;
 }
@@ -31,7 +49,13 @@ class ArticleFields {
 }
 
 export const PAGE_KINDS = [
-  'introduction', 'functions-and-duties', 'organisation-structure', 'development-plan', 'natural-social-conditions', 'development-orientation', 'other',
+  'introduction',
+  'functions-and-duties',
+  'organisation-structure',
+  'development-plan',
+  'natural-social-conditions',
+  'development-orientation',
+  'other',
 ] as const;
 
 /** A standing page of a sub-site (LC-2.1.1a, LC-2.1.2, NA-5.1). */
@@ -65,7 +89,18 @@ class ProcedureFields {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FileRef) forms?: FileRef[];
 }
 
-export const LEGAL_DOCUMENT_KINDS = ['luat', 'nghi-dinh', 'quyet-dinh', 'thong-tu', 'chi-thi', 'nghi-quyet', 'cong-van', 'ke-hoach', 'huong-dan', 'khac'] as const;
+export const LEGAL_DOCUMENT_KINDS = [
+  'luat',
+  'nghi-dinh',
+  'quyet-dinh',
+  'thong-tu',
+  'chi-thi',
+  'nghi-quyet',
+  'cong-van',
+  'ke-hoach',
+  'huong-dan',
+  'khac',
+] as const;
 
 /** A legal document (NA-5.4, NA-8.4; LC-2.1.1b): its status follows from its dates and replacement. */
 class LegalDocumentFields {
@@ -78,7 +113,7 @@ class LegalDocumentFields {
   @FieldNote('not before `issuedOn`') @IsISO8601(DATE, dateMessage('effectiveFrom')) effectiveFrom!: string;
   @FieldNote('after `effectiveFrom`') @IsOptional() @IsISO8601(DATE, dateMessage('expiresOn')) expiresOn?: string;
   /** The later document that replaced this one (its content item id). */
-  @FieldNote("the id of the later legal document of the province that replaced it") @IsOptional() @IsUUID() replacedBy?: string;
+  @FieldNote('the id of the later legal document of the province that replaced it') @IsOptional() @IsUUID() replacedBy?: string;
   @IsString() @MinLength(2) @MaxLength(5000) abstract!: string;
   @IsOptional() @ValidateNested() @Type(() => FileRef) file?: FileRef;
 }
@@ -129,8 +164,10 @@ function legalDateOrder(d: LegalDocumentFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
   // Only dates that are dates can be in the wrong order; the others were named already.
   if (![d.issuedOn, d.effectiveFrom, d.expiresOn].every((v) => v === undefined || ISO_DAY.test(v))) return problems;
-  if (d.issuedOn && d.effectiveFrom && d.effectiveFrom < d.issuedOn) problems.push({ field: 'fields.effectiveFrom', message: 'effectiveFrom must not be before issuedOn' });
-  if (d.effectiveFrom && d.expiresOn && d.expiresOn <= d.effectiveFrom) problems.push({ field: 'fields.expiresOn', message: 'expiresOn must be after effectiveFrom' });
+  if (d.issuedOn && d.effectiveFrom && d.effectiveFrom < d.issuedOn)
+    problems.push({ field: 'fields.effectiveFrom', message: 'effectiveFrom must not be before issuedOn' });
+  if (d.effectiveFrom && d.expiresOn && d.expiresOn <= d.effectiveFrom)
+    problems.push({ field: 'fields.expiresOn', message: 'expiresOn must be after effectiveFrom' });
   return problems;
 }
 

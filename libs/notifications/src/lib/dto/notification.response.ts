@@ -13,7 +13,16 @@ export class NotificationResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null while unread' }) readAt!: Date | null;
 
   static from(n: Notification): NotificationResponse {
-    return { id: n.id, kind: n.kind, title: n.title, body: n.body, subjectType: n.subjectType, subjectId: n.subjectId, createdAt: n.createdAt, readAt: n.readAt };
+    return {
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      subjectType: n.subjectType,
+      subjectId: n.subjectId,
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+    };
   }
 }
 

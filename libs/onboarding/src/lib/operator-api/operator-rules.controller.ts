@@ -4,17 +4,36 @@ import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import {
-  diffRuleDocuments, formatRuleChange, parseTenantDefinition, RULE_FILE, RuleVersion, RuleVersionRepository, todayIn, UNITS_FILE,
+  diffRuleDocuments,
+  formatRuleChange,
+  parseTenantDefinition,
+  RULE_FILE,
+  RuleVersion,
+  RuleVersionRepository,
+  todayIn,
+  UNITS_FILE,
 } from '@cong/rules';
 import { NoTenant, Tenant, TenantErrors, TenantRepository, TenantResolver } from '@cong/tenancy';
 import { describePlan } from '../onboarding-plan';
 import { TenantOnboarding } from '../tenant-onboarding.service';
 import {
-  DiffQuery, RuleChangeView, RulesOnQuery, RuleVersionDetail, RuleVersionSummary, SubmitRulesRequest, SubmitRulesResponse, TenantSummary,
+  DiffQuery,
+  RuleChangeView,
+  RulesOnQuery,
+  RuleVersionDetail,
+  RuleVersionSummary,
+  SubmitRulesRequest,
+  SubmitRulesResponse,
+  TenantSummary,
 } from './operator-rules.dto';
 
 const summary = (v: RuleVersion): RuleVersionSummary => ({
-  version: v.version, effectiveFrom: v.effectiveFrom, checksum: v.checksum, appliedBy: v.appliedBy, appliedAt: v.appliedAt, note: v.note,
+  version: v.version,
+  effectiveFrom: v.effectiveFrom,
+  checksum: v.checksum,
+  appliedBy: v.appliedBy,
+  appliedAt: v.appliedAt,
+  note: v.note,
 });
 
 /**
@@ -47,7 +66,14 @@ export class OperatorRulesController {
       for (const t of all) {
         const domains = await this.tenants.findDomainsOf(t.id);
         const inForce = await this.versions.inForceOn(t.id, todayIn(t.timezone));
-        summaries.push({ code: t.code, name: t.name, status: t.status, timezone: t.timezone, domains: domains.map((d) => d.domain), rulesInForce: inForce ? summary(inForce) : null });
+        summaries.push({
+          code: t.code,
+          name: t.name,
+          status: t.status,
+          timezone: t.timezone,
+          domains: domains.map((d) => d.domain),
+          rulesInForce: inForce ? summary(inForce) : null,
+        });
       }
       return summaries;
     });
@@ -62,7 +88,8 @@ export class OperatorRulesController {
       const tenant = await this.tenantOrFail(code);
       const date = query.on ?? todayIn(tenant.timezone);
       const version = await this.versions.inForceOn(tenant.id, date);
-      if (!version) throw new DomainError('RULES_NONE_IN_FORCE', 'not_found', `Tỉnh "${code}" chưa có bộ quy tắc nào có hiệu lực vào ngày ${date}.`);
+      if (!version)
+        throw new DomainError('RULES_NONE_IN_FORCE', 'not_found', `Tỉnh "${code}" chưa có bộ quy tắc nào có hiệu lực vào ngày ${date}.`);
       return { ...summary(version), document: version.document, source: version.source };
     });
   }
@@ -72,13 +99,19 @@ export class OperatorRulesController {
   @ApiOperation({ summary: "The province's rule versions, newest first" })
   @ApiOkResponse({ type: [RuleVersionSummary] })
   history(@CurrentPrincipal() operator: Principal, @Param('code') code: string): Promise<RuleVersionSummary[]> {
-    return this.asOperator(operator, `operator API: rule history of ${code}`, async () => (await this.versions.history((await this.tenantOrFail(code)).id)).map(summary));
+    return this.asOperator(operator, `operator API: rule history of ${code}`, async () =>
+      (await this.versions.history((await this.tenantOrFail(code)).id)).map(summary),
+    );
   }
 
   @Get(':code/rules/versions/:version')
   @Requires('platform.tenants.read')
   @ApiOkResponse({ type: RuleVersionDetail })
-  version(@CurrentPrincipal() operator: Principal, @Param('code') code: string, @Param('version', ParseIntPipe) number: number): Promise<RuleVersionDetail> {
+  version(
+    @CurrentPrincipal() operator: Principal,
+    @Param('code') code: string,
+    @Param('version', ParseIntPipe) number: number,
+  ): Promise<RuleVersionDetail> {
     return this.asOperator(operator, `operator API: rule version ${number} of ${code}`, async () => {
       const version = await this.versionOrFail(await this.tenantOrFail(code), number);
       return { ...summary(version), document: version.document, source: version.source };
@@ -100,9 +133,16 @@ export class OperatorRulesController {
   @Post(':code/rules')
   @HttpCode(200)
   @Requires('platform.rules.write')
-  @ApiOperation({ summary: "Submit a province's tenant.yaml and units.yaml: validated as the CLI does (422 with every problem), then applied or, with dryRun, only planned" })
+  @ApiOperation({
+    summary:
+      "Submit a province's tenant.yaml and units.yaml: validated as the CLI does (422 with every problem), then applied or, with dryRun, only planned",
+  })
   @ApiOkResponse({ type: SubmitRulesResponse })
-  async submit(@CurrentPrincipal() operator: Principal, @Param('code') code: string, @Body() body: SubmitRulesRequest): Promise<SubmitRulesResponse> {
+  async submit(
+    @CurrentPrincipal() operator: Principal,
+    @Param('code') code: string,
+    @Body() body: SubmitRulesRequest,
+  ): Promise<SubmitRulesResponse> {
     const names = { rules: `tenants/${code}/${RULE_FILE}`, units: `tenants/${code}/${UNITS_FILE}` };
     const parsed = parseTenantDefinition({ rules: body.tenantYaml, units: body.unitsYaml }, names, code);
     if (!parsed.ok) {
@@ -115,12 +155,16 @@ export class OperatorRulesController {
     }
     const options = { actorId: operator.userId, actorLabel: operator.username, effectiveFrom: body.effectiveFrom, note: body.note };
     if (body.dryRun) {
-      const plan = await this.asOperator(operator, `operator API: plan rules of ${code}`, () => this.onboarding.plan(parsed.definition, options));
+      const plan = await this.asOperator(operator, `operator API: plan rules of ${code}`, () =>
+        this.onboarding.plan(parsed.definition, options),
+      );
       return { changed: false, dryRun: true, plan: describePlan(plan), latestVersion: null };
     }
     const result = await this.onboarding.apply(parsed.definition, options);
     this.resolver.invalidate();
-    const latest = result.tenantId ? await this.asOperator(operator, `operator API: read back rules of ${code}`, () => this.versions.latest(result.tenantId!)) : null;
+    const latest = result.tenantId
+      ? await this.asOperator(operator, `operator API: read back rules of ${code}`, () => this.versions.latest(result.tenantId!))
+      : null;
     return { changed: result.changed, dryRun: false, plan: describePlan(result.plan), latestVersion: latest ? summary(latest) : null };
   }
 
@@ -136,7 +180,8 @@ export class OperatorRulesController {
 
   private async versionOrFail(tenant: Tenant, version: number): Promise<RuleVersion> {
     const found = await this.versions.find(tenant.id, version);
-    if (!found) throw new DomainError('RULES_VERSION_NOT_FOUND', 'not_found', `Tỉnh "${tenant.code}" không có phiên bản quy tắc ${version}.`);
+    if (!found)
+      throw new DomainError('RULES_VERSION_NOT_FOUND', 'not_found', `Tỉnh "${tenant.code}" không có phiên bản quy tắc ${version}.`);
     return found;
   }
 }

@@ -7,29 +7,36 @@ const MAX_FILE = 1024 * 512;
 
 export class SubmitRulesRequest {
   @ApiProperty({ description: 'tenant.yaml as written (see tenants/README.md)' })
-  @IsString() @MaxLength(MAX_FILE)
+  @IsString()
+  @MaxLength(MAX_FILE)
   tenantYaml!: string;
 
   @ApiProperty({ description: 'units.yaml as written' })
-  @IsString() @MaxLength(MAX_FILE)
+  @IsString()
+  @MaxLength(MAX_FILE)
   unitsYaml!: string;
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'For a file without effectiveFrom; must agree with it otherwise' })
-  @IsOptional() @Matches(DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
   effectiveFrom?: string;
 
   @ApiPropertyOptional({ description: 'Stored with the version, e.g. the amending decision' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 
   @ApiPropertyOptional({ description: 'Only report what would change' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   dryRun?: boolean;
 }
 
 export class RulesOnQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: "Default: today in the province's time zone" })
-  @IsOptional() @Matches(DATE, { message: 'on must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'on must be a date (YYYY-MM-DD)' })
   on?: string;
 }
 

@@ -21,12 +21,26 @@ describe('tamper-evident audit log (issue 14)', () => {
   const write = (tenantId: string, n: number, from = 0) =>
     ctx.db.transaction(tenantId, async (m) => {
       for (let i = 0; i < n; i++) {
-        await audit.record(m, { tenantId, action: 'units.unit_changed', subjectType: 'unit', subjectId: `u-${from + i}`, details: { i: from + i, tên: 'Sở Tư pháp' }, actor });
+        await audit.record(m, {
+          tenantId,
+          action: 'units.unit_changed',
+          subjectType: 'unit',
+          subjectId: `u-${from + i}`,
+          details: { i: from + i, tên: 'Sở Tư pháp' },
+          actor,
+        });
       }
     });
   const verify = (tenantId: string) => ctx.db.transaction(tenantId, (m) => verifier.verify(m, tenantId));
   const chain = (tenantId: string) =>
-    ctx.asOwner(async (o) => (await o.query(`SELECT id, seq::int, occurred_at FROM audit_entry WHERE tenant_id = $1 ORDER BY seq`, [tenantId])).rows as { id: string; seq: number; occurred_at: Date }[]);
+    ctx.asOwner(
+      async (o) =>
+        (await o.query(`SELECT id, seq::int, occurred_at FROM audit_entry WHERE tenant_id = $1 ORDER BY seq`, [tenantId])).rows as {
+          id: string;
+          seq: number;
+          occurred_at: Date;
+        }[],
+    );
   /** As a malicious DBA would: the owner lifts the append-only guard for one statement. */
   const tamper = (sql: string, params: unknown[]) =>
     ctx.asOwner(async (o) => {
@@ -46,8 +60,14 @@ describe('tamper-evident audit log (issue 14)', () => {
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     const report = await verify(tenant.id);
     expect(report).toEqual({ ok: true, entries: rows.length, headSeq: rows.length, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const links = await ctx.asOwner(async (o) =>
-      (await o.query(`SELECT count(*)::int AS n FROM audit_entry a JOIN audit_entry b ON b.tenant_id = a.tenant_id AND b.seq = a.seq + 1 WHERE a.tenant_id = $1 AND b.prev_hash = a.hash`, [tenant.id])).rows[0].n,
+    const links = await ctx.asOwner(
+      async (o) =>
+        (
+          await o.query(
+            `SELECT count(*)::int AS n FROM audit_entry a JOIN audit_entry b ON b.tenant_id = a.tenant_id AND b.seq = a.seq + 1 WHERE a.tenant_id = $1 AND b.prev_hash = a.hash`,
+            [tenant.id],
+          )
+        ).rows[0].n,
     );
     expect(links).toBe(rows.length - 1);
   });
@@ -72,7 +92,10 @@ describe('tamper-evident audit log (issue 14)', () => {
   it('takes the chain fields from the database, never from the writer', async () => {
     const tenant = await ctx.newTenant();
     await ctx.db.transaction(tenant.id, (m) =>
-      m.query(`INSERT INTO audit_entry (tenant_id, action, actor_label, seq, prev_hash, hash) VALUES ($1, 'units.unit_changed', 'x', 99, '\\x01', '\\x02')`, [tenant.id]),
+      m.query(
+        `INSERT INTO audit_entry (tenant_id, action, actor_label, seq, prev_hash, hash) VALUES ($1, 'units.unit_changed', 'x', 99, '\\x01', '\\x02')`,
+        [tenant.id],
+      ),
     );
     expect(await verify(tenant.id)).toMatchObject({ ok: true });
     const [last] = (await chain(tenant.id)).slice(-1);
@@ -89,7 +112,13 @@ describe('tamper-evident audit log (issue 14)', () => {
     expect(report).toEqual({
       ok: false,
       entries: target.seq - 1,
-      broken: { entryId: target.id, seq: target.seq, occurredAt: target.occurred_at, kind: 'content_changed', detail: expect.stringMatching(/^content no longer matches its hash/) },
+      broken: {
+        entryId: target.id,
+        seq: target.seq,
+        occurredAt: target.occurred_at,
+        kind: 'content_changed',
+        detail: expect.stringMatching(/^content no longer matches its hash/),
+      },
     });
   });
 
@@ -132,7 +161,8 @@ describe('tamper-evident audit log (issue 14)', () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, w) =>
         ctx.db.transaction(tenant.id, async (m) => {
-          for (let i = 0; i < 3; i++) await audit.record(m, { tenantId: tenant.id, action: 'units.unit_changed', details: { w, i }, actor });
+          for (let i = 0; i < 3; i++)
+            await audit.record(m, { tenantId: tenant.id, action: 'units.unit_changed', details: { w, i }, actor });
           await m.query(`SELECT pg_sleep(0.02)`);
         }),
       ),

@@ -13,8 +13,7 @@ export interface AuditChainBreak {
 }
 
 export type AuditChainReport =
-  | { ok: true; entries: number; headSeq: number; headHash: string | null }
-  | { ok: false; entries: number; broken: AuditChainBreak };
+  { ok: true; entries: number; headSeq: number; headHash: string | null } | { ok: false; entries: number; broken: AuditChainBreak };
 
 interface ChainRow {
   id: string;
@@ -40,7 +39,10 @@ const hex = (b: Buffer | null) => (b ? b.toString('hex') : '(none)');
 export class AuditChainVerifier {
   async verify(m: EntityManager, tenantId: string | null): Promise<AuditChainReport> {
     const chain = tenantId ?? 'platform';
-    const [head] = (await m.query(`SELECT last_seq, last_hash FROM audit_chain_head WHERE chain = $1`, [chain])) as { last_seq: string; last_hash: Buffer }[];
+    const [head] = (await m.query(`SELECT last_seq, last_hash FROM audit_chain_head WHERE chain = $1`, [chain])) as {
+      last_seq: string;
+      last_hash: Buffer;
+    }[];
     let expectedSeq = 1;
     let prev: { id: string; hash: Buffer; seq: number; occurredAt: Date } | null = null;
     let entries = 0;
@@ -58,7 +60,15 @@ export class AuditChainVerifier {
         const at = { entryId: row.id, seq, occurredAt: row.occurred_at };
         if (seq !== expectedSeq) {
           const missing = seq - expectedSeq === 1 ? `seq ${expectedSeq}` : `seq ${expectedSeq}–${seq - 1}`;
-          return { ok: false, entries, broken: { ...at, kind: 'entries_missing', detail: `${seq - expectedSeq} entr${seq - expectedSeq === 1 ? 'y' : 'ies'} before this one missing (${missing}): deleted` } };
+          return {
+            ok: false,
+            entries,
+            broken: {
+              ...at,
+              kind: 'entries_missing',
+              detail: `${seq - expectedSeq} entr${seq - expectedSeq === 1 ? 'y' : 'ies'} before this one missing (${missing}): deleted`,
+            },
+          };
         }
         const expectedPrev = prev?.hash ?? GENESIS;
         if (!row.prev_hash.equals(expectedPrev)) {
@@ -66,14 +76,22 @@ export class AuditChainVerifier {
           return {
             ok: false,
             entries,
-            broken: { ...at, kind: 'link_broken', detail: `prev_hash ${hex(row.prev_hash)} is not the hash of ${before}, ${hex(expectedPrev)}: that entry's hash was rewritten` },
+            broken: {
+              ...at,
+              kind: 'link_broken',
+              detail: `prev_hash ${hex(row.prev_hash)} is not the hash of ${before}, ${hex(expectedPrev)}: that entry's hash was rewritten`,
+            },
           };
         }
         if (!row.hash.equals(row.recomputed)) {
           return {
             ok: false,
             entries,
-            broken: { ...at, kind: 'content_changed', detail: `content no longer matches its hash: stored ${hex(row.hash)}, recomputed ${hex(row.recomputed)}` },
+            broken: {
+              ...at,
+              kind: 'content_changed',
+              detail: `content no longer matches its hash: stored ${hex(row.hash)}, recomputed ${hex(row.recomputed)}`,
+            },
           };
         }
         prev = { id: row.id, hash: row.hash, seq, occurredAt: row.occurred_at };

@@ -38,22 +38,29 @@ export class AuditLog {
   async record(m: EntityManager, record: AuditRecord): Promise<void> {
     const actor = record.actor ?? this.scope?.actor ?? { id: null, label: 'anonymous' };
     const repo = m.getRepository(AuditEntry);
-    await repo.save(repo.create({
-      tenantId: record.tenantId,
-      action: record.action,
-      actorId: actor.id,
-      actorLabel: actor.label.slice(0, 200),
-      subjectType: record.subjectType ?? null,
-      subjectId: record.subjectId ?? null,
-      details: record.details ?? {},
-      requestId: this.scope?.requestId ?? null,
-      ip: record.ip?.slice(0, 64) ?? null,
-    }));
+    await repo.save(
+      repo.create({
+        tenantId: record.tenantId,
+        action: record.action,
+        actorId: actor.id,
+        actorLabel: actor.label.slice(0, 200),
+        subjectType: record.subjectType ?? null,
+        subjectId: record.subjectId ?? null,
+        details: record.details ?? {},
+        requestId: this.scope?.requestId ?? null,
+        ip: record.ip?.slice(0, 64) ?? null,
+      }),
+    );
   }
 
   /** Newest first; row-level security limits a province's transaction to its own entries. */
   query(m: EntityManager, q: AuditQuery): Promise<AuditEntry[]> {
-    const query = m.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(q.limit);
+    const query = m
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.occurred_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(q.limit);
     if (q.tenantId) query.andWhere('a.tenant_id = :tenantId', { tenantId: q.tenantId });
     if (q.actions?.length) query.andWhere('a.action IN (:...actions)', { actions: q.actions });
     if (q.actorId) query.andWhere('a.actor_id = :actorId', { actorId: q.actorId });

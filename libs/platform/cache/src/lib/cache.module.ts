@@ -10,7 +10,10 @@ import { PublicResponseCache } from './public-response-cache';
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
         config.publicCache
-          ? PublicResponseCache.connect(config.redis.url, config.redis.prefix, { freshSeconds: config.cacheTimes.publicFreshSeconds, staleIfErrorSeconds: config.cacheTimes.publicStaleIfErrorSeconds })
+          ? PublicResponseCache.connect(config.redis.url, config.redis.prefix, {
+              freshSeconds: config.cacheTimes.publicFreshSeconds,
+              staleIfErrorSeconds: config.cacheTimes.publicStaleIfErrorSeconds,
+            })
           : PublicResponseCache.disabled(),
     },
   ],

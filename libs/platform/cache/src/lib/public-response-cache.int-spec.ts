@@ -2,10 +2,15 @@ import { deleteRedisKeys, TcpProxy, TestContext, until } from '@cong/testing';
 import { randomUUID } from 'node:crypto';
 import { CachedResponse, PublicResponseCache } from './public-response-cache';
 
-const response = (body: string, storedAt = Date.now()): CachedResponse => ({ status: 200, contentType: 'application/json', body, etag: `"${body}"`, storedAt });
+const response = (body: string, storedAt = Date.now()): CachedResponse => ({
+  status: 200,
+  contentType: 'application/json',
+  body,
+  etag: `"${body}"`,
+  storedAt,
+});
 /** Computed this long ago: past its freshness (300 s), within the stale-if-error hour. */
 const tenMinutesAgo = () => Date.now() - 600_000;
-
 
 describe('public response cache: this process, Redis, and invalidation across processes (real Redis)', () => {
   let ctx: TestContext;
@@ -82,7 +87,12 @@ describe('public response cache: this process, Redis, and invalidation across pr
     try {
       const tenant = randomUUID();
       // Stored in Redis too (the other process sees it), then Redis goes away.
-      await until(async () => (await alone.set(tenant, 'list', response('here', tenMinutesAgo())), (await worker.stale(tenant, 'list'))?.body === 'here'));
+      await until(
+        async () => (
+          await alone.set(tenant, 'list', response('here', tenMinutesAgo())),
+          (await worker.stale(tenant, 'list'))?.body === 'here'
+        ),
+      );
       await proxy.sever();
       expect((await alone.stale(tenant, 'list'))?.body).toBe('here');
       await alone.invalidate(tenant);

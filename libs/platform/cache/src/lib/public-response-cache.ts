@@ -27,7 +27,10 @@ export interface PublicCacheTimes {
   freshSeconds: number;
   staleIfErrorSeconds: number;
 }
-const DEFAULT_TIMES: PublicCacheTimes = { freshSeconds: PUBLIC_CACHE_TTL_SECONDS, staleIfErrorSeconds: PUBLIC_CACHE_STALE_IF_ERROR_SECONDS };
+const DEFAULT_TIMES: PublicCacheTimes = {
+  freshSeconds: PUBLIC_CACHE_TTL_SECONDS,
+  staleIfErrorSeconds: PUBLIC_CACHE_STALE_IF_ERROR_SECONDS,
+};
 /** Bounds the in-process copy: entries and bytes (bodies are strings, two bytes a character at most). */
 const LOCAL_MAX_ENTRIES = 20_000;
 const LOCAL_MAX_BYTES = 256 * 1024 * 1024;
@@ -154,7 +157,13 @@ export class PublicResponseCache {
     const redis = this.redis;
     if (!redis || this.generation(tenantId) !== generation) return;
     this.local.set(`${tenantId} ${key}`, { ...entry, generation });
-    await this.guard(() => redis.multi().hset(this.hash(tenantId), key, JSON.stringify(entry)).expire(this.hash(tenantId), this.times.freshSeconds + this.times.staleIfErrorSeconds).exec());
+    await this.guard(() =>
+      redis
+        .multi()
+        .hset(this.hash(tenantId), key, JSON.stringify(entry))
+        .expire(this.hash(tenantId), this.times.freshSeconds + this.times.staleIfErrorSeconds)
+        .exec(),
+    );
   }
 
   /** Everything cached for a province goes, here and in every other process. */
@@ -168,7 +177,16 @@ export class PublicResponseCache {
   async close(): Promise<void> {
     // QUIT only on a live connection: on one still reconnecting (Redis away) it would wait forever.
     await Promise.all(
-      [this.redis, this.subscriber].map((r) => (!r ? undefined : r.status === 'ready' ? r.quit().then(() => undefined, () => r.disconnect()) : r.disconnect())),
+      [this.redis, this.subscriber].map((r) =>
+        !r
+          ? undefined
+          : r.status === 'ready'
+            ? r.quit().then(
+                () => undefined,
+                () => r.disconnect(),
+              )
+            : r.disconnect(),
+      ),
     );
   }
 
@@ -204,7 +222,6 @@ export class PublicResponseCache {
     }
   }
 }
-
 
 function parseEntry(raw: string): CachedResponse | null {
   const entry = JSON.parse(raw) as Partial<CachedResponse>;

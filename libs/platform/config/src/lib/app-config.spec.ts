@@ -39,7 +39,15 @@ describe('AppConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems, message } = error as ConfigError;
-    for (const name of ['PORT', 'REDIS_URL', 'DATABASE_URL', 'LOG_LEVEL', 'DATABASE_APP_PASSWORD', 'DATABASE_PUBLIC_PASSWORD', 'AUTH_JWT_SECRET']) {
+    for (const name of [
+      'PORT',
+      'REDIS_URL',
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'DATABASE_APP_PASSWORD',
+      'DATABASE_PUBLIC_PASSWORD',
+      'AUTH_JWT_SECRET',
+    ]) {
       expect(problems.some((p) => p.includes(name))).toBe(true);
       expect(message).toContain(name);
     }

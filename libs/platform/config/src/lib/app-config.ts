@@ -75,7 +75,11 @@ export class AppConfig {
     this.redis = Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX });
     this.http = Object.freeze({ host: listenHost(e), port: e.PORT, trustProxy: e.TRUST_PROXY });
     this.log = Object.freeze({ level: e.LOG_LEVEL, format: e.LOG_FORMAT as 'json' | 'pretty' });
-    this.worker = Object.freeze({ concurrency: e.WORKER_CONCURRENCY, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, scheduleCheckMs: e.WORKER_SCHEDULE_CHECK_MS });
+    this.worker = Object.freeze({
+      concurrency: e.WORKER_CONCURRENCY,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      scheduleCheckMs: e.WORKER_SCHEDULE_CHECK_MS,
+    });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, developmentKey: !e.AUTH_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
     this.mail = Object.freeze({ url: e.SMTP_URL ?? null, from: e.SMTP_FROM });
@@ -91,9 +95,7 @@ export class AppConfig {
   /** Validates the whole environment; throws one ConfigError naming every bad variable. */
   static fromEnvironment(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const known = Object.keys(new Environment());
-    const raw = Object.fromEntries(
-      Object.entries(source).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''),
-    );
+    const raw = Object.fromEntries(Object.entries(source).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''));
     const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
     const problems = flatten(validateSync(env, { forbidUnknownValues: true, stopAtFirstError: true }));
     if (env.NODE_ENV === 'production' && !env.DATABASE_APP_PASSWORD) {
@@ -125,9 +127,7 @@ function listenHost(e: Environment): string {
 }
 
 function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)),
-  );
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)));
 }
 
 function checkUrl(name: string, value: string): string[] {

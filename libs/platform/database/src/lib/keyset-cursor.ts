@@ -7,7 +7,6 @@ export interface KeysetPosition {
   id: string;
 }
 
-
 export function encodeCursor(p: KeysetPosition): string {
   return Buffer.from(`${p.at.toISOString()}|${p.id}`).toString('base64url');
 }
@@ -20,7 +19,9 @@ export function decodeCursor(cursor: string, code: string): KeysetPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
   if (!id || !isUUID(id) || Number.isNaN(date.getTime())) {
-    throw new DomainError(code, 'bad_request', 'Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'is not one this API issued' }]);
+    throw new DomainError(code, 'bad_request', 'Con trỏ phân trang không hợp lệ.', [
+      { field: 'cursor', message: 'is not one this API issued' },
+    ]);
   }
   return { at: date, id };
 }

@@ -71,7 +71,8 @@ export class Migrator {
   async ensureAppRole(): Promise<void> {
     await this.ensureLoginRole(this.params.appRole, this.params.appPassword, APPLICATION_GROUP_ROLE, 'DATABASE_APP_ROLE');
     if (this.params.publicRole) {
-      if (this.params.publicRole === this.params.appRole) throw new Error('DATABASE_PUBLIC_ROLE must differ from DATABASE_APP_ROLE: the public path may read published rows only.');
+      if (this.params.publicRole === this.params.appRole)
+        throw new Error('DATABASE_PUBLIC_ROLE must differ from DATABASE_APP_ROLE: the public path may read published rows only.');
       await this.ensureLoginRole(this.params.publicRole, this.params.publicPassword, PUBLIC_READER_GROUP_ROLE, 'DATABASE_PUBLIC_ROLE');
     }
   }

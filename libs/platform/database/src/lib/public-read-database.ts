@@ -19,7 +19,12 @@ const CLIENT_GRACE_MS = 500;
 export class PublicReadDatabase {
   private readonly pool: Pool;
 
-  constructor(url: string, poolSize: number, applicationName = 'cong-public', timeouts: PublicReadTimeouts = { connectTimeoutMs: 1500, statementTimeoutMs: 5000 }) {
+  constructor(
+    url: string,
+    poolSize: number,
+    applicationName = 'cong-public',
+    timeouts: PublicReadTimeouts = { connectTimeoutMs: 1500, statementTimeoutMs: 5000 },
+  ) {
     // Bounded waits: with PostgreSQL unreachable a citizen's read fails within about a second and
     // is answered from the cache (stale) or with a 503, not after the pool's default wait.
     this.pool = new Pool({

@@ -4,7 +4,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { DatabaseErrors } from './database.errors';
 
-
 interface OpenTransaction {
   /** The tenant the transaction is bound to; null for an operator transaction. */
   tenantId: string | null;

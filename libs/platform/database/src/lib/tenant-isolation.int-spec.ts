@@ -20,10 +20,12 @@ describe('tenant isolation (row-level security)', () => {
       for (const sql of isolateTenantTable('test_private_note')) await owner.query(sql);
       await owner.query(`GRANT USAGE ON SEQUENCE test_private_note_id_seq TO cong_application`);
     });
-    for (const [tenant, body] of [[a, 'A-1'], [a, 'A-2'], [b, 'B-1']]) {
-      await ctx.db.transaction(tenant, (m) =>
-        m.query('INSERT INTO test_private_note (tenant_id, body) VALUES ($1, $2)', [tenant, body]),
-      );
+    for (const [tenant, body] of [
+      [a, 'A-1'],
+      [a, 'A-2'],
+      [b, 'B-1'],
+    ]) {
+      await ctx.db.transaction(tenant, (m) => m.query('INSERT INTO test_private_note (tenant_id, body) VALUES ($1, $2)', [tenant, body]));
     }
   });
 
@@ -34,16 +36,14 @@ describe('tenant isolation (row-level security)', () => {
       (await m.query('SELECT body FROM test_private_note ORDER BY body')).map((r: { body: string }) => r.body),
     );
 
-  it("shows a province only its own rows, even without a tenant filter in the query", async () => {
+  it('shows a province only its own rows, even without a tenant filter in the query', async () => {
     expect(await bodiesUnder(a)).toEqual(['A-1', 'A-2']);
     expect(await bodiesUnder(b)).toEqual(['B-1']);
   });
 
-  it("rejects inserting a row for another province", async () => {
+  it('rejects inserting a row for another province', async () => {
     await expect(
-      ctx.db.transaction(a, (m) =>
-        m.query('INSERT INTO test_private_note (tenant_id, body) VALUES ($1, $2)', [b, 'smuggled']),
-      ),
+      ctx.db.transaction(a, (m) => m.query('INSERT INTO test_private_note (tenant_id, body) VALUES ($1, $2)', [b, 'smuggled'])),
     ).rejects.toThrow(/row-level security/);
     expect(await bodiesUnder(b)).toEqual(['B-1']);
   });
@@ -77,9 +77,7 @@ describe('tenant isolation (row-level security)', () => {
   });
 
   it('refuses work for province B nested inside a transaction of province A', async () => {
-    await expect(ctx.db.transaction(a, () => ctx.db.transaction(b, async () => 1))).rejects.toThrow(
-      /cannot run work for tenant/,
-    );
+    await expect(ctx.db.transaction(a, () => ctx.db.transaction(b, async () => 1))).rejects.toThrow(/cannot run work for tenant/);
   });
 
   it('lets nested work for the same province join the open transaction (atomic across repositories)', async () => {
@@ -132,9 +130,9 @@ describe('tenant isolation (row-level security)', () => {
 
     it('cannot write, change or erase the operator audit trail directly', async () => {
       await ctx.asApp(async (app) => {
-        await expect(
-          app.query(`INSERT INTO platform_operator_access (actor_label, reason) VALUES ('x', 'forged')`),
-        ).rejects.toThrow(/permission denied/);
+        await expect(app.query(`INSERT INTO platform_operator_access (actor_label, reason) VALUES ('x', 'forged')`)).rejects.toThrow(
+          /permission denied/,
+        );
         await expect(app.query(`UPDATE platform_operator_access SET reason = 'edited'`)).rejects.toThrow(/permission denied/);
         await expect(app.query(`DELETE FROM platform_operator_access`)).rejects.toThrow(/permission denied/);
       });
@@ -188,6 +186,13 @@ describe('tenant isolation (row-level security)', () => {
         WHERE table_schema = 'public' AND column_name = 'tenant_id' AND is_nullable = 'YES'
           AND table_name <> 'platform_operator_access' ORDER BY table_name`),
     );
-    expect(nullable.rows.map((r: { table_name: string }) => r.table_name)).toEqual(['accounts_recovery_code', 'accounts_session', 'accounts_sign_in_challenge', 'accounts_user', 'audit_chain_head', 'audit_entry']);
+    expect(nullable.rows.map((r: { table_name: string }) => r.table_name)).toEqual([
+      'accounts_recovery_code',
+      'accounts_session',
+      'accounts_sign_in_challenge',
+      'accounts_user',
+      'audit_chain_head',
+      'audit_entry',
+    ]);
   });
 });

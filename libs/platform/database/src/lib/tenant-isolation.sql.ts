@@ -15,10 +15,7 @@ function checked(table: string): string {
  * inside an audited operator transaction. FORCE makes the policy bind the table owner too; with no
  * tenant set, nothing is visible.
  */
-export function isolateTenantTable(
-  table: string,
-  privileges: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
-): string[] {
+export function isolateTenantTable(table: string, privileges: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE']): string[] {
   const t = checked(table);
   const rule = 'tenant_id = platform_current_tenant_id() OR platform_operator_access_active()';
   return [

@@ -30,7 +30,9 @@ export class CreatePublicReader1795392000010 implements MigrationInterface {
     // The tenant and operator policies are the application's: bound to its group, the public reader
     // is judged by its own policies alone (and never needs to see who opened operator access).
     await q.query(bindOperatorPolicies(APP));
-    await q.query(`CREATE POLICY public_published ON content_item FOR SELECT TO ${READER} USING (status = 'published' AND published_at <= now())`);
+    await q.query(
+      `CREATE POLICY public_published ON content_item FOR SELECT TO ${READER} USING (status = 'published' AND published_at <= now())`,
+    );
     await q.query(`CREATE POLICY public_active ON sites_site FOR SELECT TO ${READER} USING (active)`);
     await q.query(`CREATE POLICY public_read ON sites_section FOR SELECT TO ${READER} USING (true)`);
     await q.query(`CREATE POLICY public_read ON units_unit FOR SELECT TO ${READER} USING (active)`);

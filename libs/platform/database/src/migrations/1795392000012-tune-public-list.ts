@@ -10,7 +10,9 @@ export class TunePublicList1795392000012 implements MigrationInterface {
   name = 'TunePublicList1795392000012';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX content_item_public_list ON content_item (tenant_id, site_id, published_at DESC, id DESC) WHERE status = 'published'`);
+    await q.query(
+      `CREATE INDEX content_item_public_list ON content_item (tenant_id, site_id, published_at DESC, id DESC) WHERE status = 'published'`,
+    );
     await q.query(`CREATE STATISTICS content_item_site_implies_tenant (dependencies) ON tenant_id, site_id FROM content_item`);
     await q.query(`ANALYZE content_item`);
   }

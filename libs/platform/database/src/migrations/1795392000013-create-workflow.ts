@@ -19,8 +19,12 @@ export class CreateWorkflow1795392000013 implements MigrationInterface {
       ADD COLUMN unpublish_at timestamptz`);
     // The schedule sweeper's question: what should have been published or taken down by now?
     await q.query(`CREATE INDEX content_item_due_publication ON content_item (publish_at) WHERE status = 'scheduled'`);
-    await q.query(`CREATE INDEX content_item_due_unpublication ON content_item (unpublish_at) WHERE status = 'published' AND unpublish_at IS NOT NULL`);
-    await q.query(`CREATE INDEX content_item_review_queue ON content_item (tenant_id, status, updated_at DESC) WHERE status IN ('draft', 'in_review', 'scheduled')`);
+    await q.query(
+      `CREATE INDEX content_item_due_unpublication ON content_item (unpublish_at) WHERE status = 'published' AND unpublish_at IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX content_item_review_queue ON content_item (tenant_id, status, updated_at DESC) WHERE status IN ('draft', 'in_review', 'scheduled')`,
+    );
 
     await q.query(`CREATE TABLE workflow_transition (
       id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -59,7 +63,9 @@ export class CreateWorkflow1795392000013 implements MigrationInterface {
       read_at timestamptz,
       PRIMARY KEY (tenant_id, id)
     )`);
-    await q.query(`CREATE INDEX notifications_notification_inbox ON notifications_notification (tenant_id, user_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX notifications_notification_inbox ON notifications_notification (tenant_id, user_id, created_at DESC, id DESC)`,
+    );
     for (const sql of isolateTenantTable('notifications_notification', ['SELECT', 'INSERT', 'UPDATE'])) await q.query(sql);
   }
 

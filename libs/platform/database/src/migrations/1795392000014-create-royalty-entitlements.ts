@@ -29,7 +29,9 @@ export class CreateRoyaltyEntitlements1795392000014 implements MigrationInterfac
       -- Published again after a take-down, an item earns nothing more.
       UNIQUE (tenant_id, item_id)
     )`);
-    await q.query(`CREATE INDEX compliance_royalty_entitlement_month ON compliance_royalty_entitlement (tenant_id, published_on, author_id)`);
+    await q.query(
+      `CREATE INDEX compliance_royalty_entitlement_month ON compliance_royalty_entitlement (tenant_id, published_on, author_id)`,
+    );
     for (const sql of isolateTenantTable('compliance_royalty_entitlement', ['SELECT', 'INSERT'])) await q.query(sql);
     for (const sql of appendOnlyTable('compliance_royalty_entitlement')) await q.query(sql);
   }

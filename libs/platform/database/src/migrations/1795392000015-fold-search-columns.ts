@@ -22,9 +22,15 @@ export class FoldSearchColumns1795392000015 implements MigrationInterface {
       ADD COLUMN search_title text GENERATED ALWAYS AS (cong_fold(title)) STORED,
       ADD COLUMN search_words tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, cong_fold(title || ' ' || coalesce(summary, '')))) STORED`);
     await q.query(`CREATE INDEX content_item_search_words ON content_item USING gin (tenant_id, search_words) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX content_item_search_title ON content_item USING gin (tenant_id, search_title gin_trgm_ops) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX content_item_search_number ON content_item (tenant_id, lower(fields->>'number')) WHERE status = 'published' AND fields ? 'number'`);
-    await q.query(`CREATE INDEX content_item_search_code ON content_item (tenant_id, lower(fields->>'code')) WHERE status = 'published' AND fields ? 'code'`);
+    await q.query(
+      `CREATE INDEX content_item_search_title ON content_item USING gin (tenant_id, search_title gin_trgm_ops) WHERE status = 'published'`,
+    );
+    await q.query(
+      `CREATE INDEX content_item_search_number ON content_item (tenant_id, lower(fields->>'number')) WHERE status = 'published' AND fields ? 'number'`,
+    );
+    await q.query(
+      `CREATE INDEX content_item_search_code ON content_item (tenant_id, lower(fields->>'code')) WHERE status = 'published' AND fields ? 'code'`,
+    );
     await q.query(`DROP INDEX content_item_title_trgm`);
     await q.query(`ANALYZE content_item`);
   }

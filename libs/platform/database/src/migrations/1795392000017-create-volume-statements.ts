@@ -25,8 +25,12 @@ export class CreateVolumeStatements1795392000017 implements MigrationInterface {
       CHECK (corrects_id IS NULL OR length(trim(reason)) >= 3)
     )`);
     // One original statement per period, and each statement corrected at most once (a chain).
-    await q.query(`CREATE UNIQUE INDEX compliance_volume_statement_original ON compliance_volume_statement (tenant_id, period_kind, period_start) WHERE corrects_id IS NULL`);
-    await q.query(`CREATE UNIQUE INDEX compliance_volume_statement_corrected_once ON compliance_volume_statement (tenant_id, corrects_id) WHERE corrects_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX compliance_volume_statement_original ON compliance_volume_statement (tenant_id, period_kind, period_start) WHERE corrects_id IS NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX compliance_volume_statement_corrected_once ON compliance_volume_statement (tenant_id, corrects_id) WHERE corrects_id IS NOT NULL`,
+    );
     for (const sql of isolateTenantTable('compliance_volume_statement', ['SELECT', 'INSERT'])) await q.query(sql);
     for (const sql of appendOnlyTable('compliance_volume_statement')) await q.query(sql);
   }

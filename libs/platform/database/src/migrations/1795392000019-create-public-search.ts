@@ -71,8 +71,12 @@ export class CreatePublicSearch1795392000019 implements MigrationInterface {
     // A number or code is rare enough to be looked up alone, then checked for province or site.
     // Without fastupdate: new entries go straight into the index instead of a pending list that
     // every search would read through until a vacuum merged it (publishing is rare, searching not).
-    await q.query(`CREATE INDEX content_public_search_words ON content_public_search USING gin (tenant_id, site_id, search_words) WITH (fastupdate = off)`);
-    await q.query(`CREATE INDEX content_public_search_title ON content_public_search USING gin (tenant_id, site_id, search_title gin_trgm_ops) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX content_public_search_words ON content_public_search USING gin (tenant_id, site_id, search_words) WITH (fastupdate = off)`,
+    );
+    await q.query(
+      `CREATE INDEX content_public_search_title ON content_public_search USING gin (tenant_id, site_id, search_title gin_trgm_ops) WITH (fastupdate = off)`,
+    );
     await q.query(`CREATE INDEX content_public_search_exact ON content_public_search (exact_key) WHERE exact_key IS NOT NULL`);
 
     // content_item's own search indexes served the public reader only, which could not use them for
@@ -83,9 +87,15 @@ export class CreatePublicSearch1795392000019 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX content_item_search_words ON content_item USING gin (tenant_id, search_words) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX content_item_search_title ON content_item USING gin (tenant_id, search_title gin_trgm_ops) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX content_item_search_number ON content_item (tenant_id, lower(fields->>'number')) WHERE status = 'published' AND fields ? 'number'`);
-    await q.query(`CREATE INDEX content_item_search_code ON content_item (tenant_id, lower(fields->>'code')) WHERE status = 'published' AND fields ? 'code'`);
+    await q.query(
+      `CREATE INDEX content_item_search_title ON content_item USING gin (tenant_id, search_title gin_trgm_ops) WHERE status = 'published'`,
+    );
+    await q.query(
+      `CREATE INDEX content_item_search_number ON content_item (tenant_id, lower(fields->>'number')) WHERE status = 'published' AND fields ? 'number'`,
+    );
+    await q.query(
+      `CREATE INDEX content_item_search_code ON content_item (tenant_id, lower(fields->>'code')) WHERE status = 'published' AND fields ? 'code'`,
+    );
     await q.query(`DROP TRIGGER content_item_public_search ON content_item`);
     await q.query(`DROP FUNCTION content_public_search_sync()`);
     await q.query(`DROP POLICY public_read ON content_public_search`);

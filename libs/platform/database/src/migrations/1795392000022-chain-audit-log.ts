@@ -89,7 +89,9 @@ export class ChainAuditLog1795392000022 implements MigrationInterface {
     await q.query(`ALTER TABLE audit_entry FORCE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`);
 
-    await q.query(`ALTER TABLE audit_entry ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`);
+    await q.query(
+      `ALTER TABLE audit_entry ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`,
+    );
     await q.query(`ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_hash_length CHECK (length(hash) = 32 AND length(prev_hash) = 32)`);
     // One place per seq in each chain; also the index the verifier walks.
     await q.query(`CREATE UNIQUE INDEX audit_entry_chain_seq ON audit_entry (tenant_id, seq) NULLS NOT DISTINCT`);

@@ -28,6 +28,8 @@ export class AddAccountSuspension1795392000023 implements MigrationInterface {
     await q.query(`ALTER TABLE accounts_user FORCE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE accounts_user DROP CONSTRAINT accounts_user_suspended_when, DROP CONSTRAINT accounts_user_status_check,
       DROP COLUMN suspended_at, DROP COLUMN last_reinstated_at`);
-    await q.query(`ALTER TABLE accounts_user ADD CONSTRAINT accounts_user_status_check CHECK (status IN ('invited', 'active', 'disabled'))`);
+    await q.query(
+      `ALTER TABLE accounts_user ADD CONSTRAINT accounts_user_status_check CHECK (status IN ('invited', 'active', 'disabled'))`,
+    );
   }
 }

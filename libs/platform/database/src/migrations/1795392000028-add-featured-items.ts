@@ -10,7 +10,9 @@ export class AddFeaturedItems1795392000028 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE content_item ADD COLUMN featured boolean NOT NULL DEFAULT false`);
-    await q.query(`CREATE INDEX content_item_featured ON content_item (tenant_id, site_id, published_at DESC, id DESC) WHERE featured AND status = 'published'`);
+    await q.query(
+      `CREATE INDEX content_item_featured ON content_item (tenant_id, site_id, published_at DESC, id DESC) WHERE featured AND status = 'published'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

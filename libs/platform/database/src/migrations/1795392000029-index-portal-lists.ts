@@ -11,8 +11,12 @@ export class IndexPortalLists1795392000029 implements MigrationInterface {
   name = 'IndexPortalLists1795392000029';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX content_item_public_type ON content_item (tenant_id, type, published_at DESC, id DESC) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX content_item_public_section ON content_item (tenant_id, section_id, published_at DESC, id DESC) WHERE status = 'published' AND section_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX content_item_public_type ON content_item (tenant_id, type, published_at DESC, id DESC) WHERE status = 'published'`,
+    );
+    await q.query(
+      `CREATE INDEX content_item_public_section ON content_item (tenant_id, section_id, published_at DESC, id DESC) WHERE status = 'published' AND section_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -25,7 +25,9 @@ export class UnsafeJsonBodyError extends Error {
   readonly code = 'CONG_ERR_UNSAFE_JSON';
   readonly statusCode = 400;
   constructor(readonly reason: 'depth' | 'text') {
-    super(reason === 'depth' ? `Request body is nested deeper than ${MAX_JSON_DEPTH} levels` : 'Request body holds U+0000 or a lone surrogate');
+    super(
+      reason === 'depth' ? `Request body is nested deeper than ${MAX_JSON_DEPTH} levels` : 'Request body holds U+0000 or a lone surrogate',
+    );
   }
 }
 
@@ -39,7 +41,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);

@@ -31,12 +31,20 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; detail: s
   },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PLATFORM_BODY_TOO_LARGE', detail: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'PLATFORM_EMPTY_BODY', detail: 'Thân yêu cầu JSON bị trống.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'PLATFORM_BAD_CONTENT_LENGTH', detail: 'Content-Length không khớp với dữ liệu gửi lên.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'PLATFORM_BAD_CONTENT_LENGTH',
+    detail: 'Content-Length không khớp với dữ liệu gửi lên.',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'PLATFORM_MALFORMED_JSON', detail: 'Thân yêu cầu không phải JSON hợp lệ.' },
   CONG_ERR_BODY_NOT_UTF8: { status: 400, code: 'PLATFORM_BODY_NOT_UTF8', detail: 'Thân yêu cầu không phải văn bản UTF-8 hợp lệ.' },
   // Raised by Fastify's router, before any route (see `frameworkErrors` in create-api-app).
   FST_ERR_BAD_URL: { status: 400, code: 'PLATFORM_MALFORMED_URL', detail: 'Địa chỉ yêu cầu có mã hóa phần trăm (%) không hợp lệ.' },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'PLATFORM_URI_TOO_LONG', detail: 'Một phần của địa chỉ yêu cầu dài quá giới hạn cho phép.' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'PLATFORM_URI_TOO_LONG',
+    detail: 'Một phần của địa chỉ yêu cầu dài quá giới hạn cho phép.',
+  },
 };
 
 /** During an outage every request fails the same way: one warning this often is enough. */
@@ -82,7 +90,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof UnsafeJsonBodyError) {
       return error.reason === 'depth'
         ? make(400, 'PLATFORM_BODY_TOO_DEEP', `Thân yêu cầu JSON lồng nhau quá ${MAX_JSON_DEPTH} cấp.`)
-        : make(400, 'PLATFORM_BODY_UNSAFE_TEXT', 'Thân yêu cầu chứa ký tự không hợp lệ (ký tự NUL U+0000 hoặc một nửa cặp thay thế UTF-16).');
+        : make(
+            400,
+            'PLATFORM_BODY_UNSAFE_TEXT',
+            'Thân yêu cầu chứa ký tự không hợp lệ (ký tự NUL U+0000 hoặc một nửa cặp thay thế UTF-16).',
+          );
     }
     if (error instanceof DomainError) {
       const status = STATUS_BY_KIND[error.kind];
@@ -102,14 +114,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isDependencyUnavailable(error)) {
       if (Date.now() - this.lastUnavailableLog > UNAVAILABLE_LOG_EVERY_MS) {
         this.lastUnavailableLog = Date.now();
-        this.logger.warn({ err: (error as Error).message, method: request?.method, url: request?.url, requestId: request?.id }, 'A dependency cannot be reached; answering 503');
+        this.logger.warn(
+          { err: (error as Error).message, method: request?.method, url: request?.url, requestId: request?.id },
+          'A dependency cannot be reached; answering 503',
+        );
       }
       return make(503, 'PLATFORM_UNAVAILABLE', 'Hệ thống tạm thời không truy cập được dữ liệu. Vui lòng thử lại sau ít phút.');
     }
-    this.logger.error(
-      { err: error, method: request?.method, url: request?.url, requestId: request?.id },
-      'Unhandled error',
-    );
+    this.logger.error({ err: error, method: request?.method, url: request?.url, requestId: request?.id }, 'Unhandled error');
     return make(500, 'PLATFORM_INTERNAL', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị viên với mã yêu cầu.');
   }
 }
@@ -156,8 +168,16 @@ function frameworkError(error: unknown) {
 
 function httpCode(status: number): string {
   const names: Record<number, string> = {
-    400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-    406: 'NOT_ACCEPTABLE', 409: 'CONFLICT', 413: 'BODY_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'TOO_MANY_REQUESTS',
+    400: 'BAD_REQUEST',
+    401: 'UNAUTHORIZED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    405: 'METHOD_NOT_ALLOWED',
+    406: 'NOT_ACCEPTABLE',
+    409: 'CONFLICT',
+    413: 'BODY_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    429: 'TOO_MANY_REQUESTS',
   };
   return `PLATFORM_${names[status] ?? `HTTP_${status}`}`;
 }

@@ -5,11 +5,17 @@ describe('isDependencyUnavailable', () => {
   const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
   it('recognises an unreachable server: refused, reset, timed out, unknown host', () => {
-    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']) expect(isDependencyUnavailable(withCode(code))).toBe(true);
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'])
+      expect(isDependencyUnavailable(withCode(code))).toBe(true);
   });
 
   it("recognises node-postgres's own timeouts and dropped connections, which carry no code", () => {
-    for (const message of ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout', 'Connection terminated unexpectedly', 'Query read timeout']) {
+    for (const message of [
+      'timeout exceeded when trying to connect',
+      'Connection terminated due to connection timeout',
+      'Connection terminated unexpectedly',
+      'Query read timeout',
+    ]) {
       expect(isDependencyUnavailable(new Error(message))).toBe(true);
     }
   });
@@ -25,7 +31,15 @@ describe('isDependencyUnavailable', () => {
   });
 
   it('leaves bugs and refusals of the data alone: they stay a 500 or their own status', () => {
-    for (const error of [new TypeError('x is undefined'), withCode('23505', 'duplicate key'), withCode('42P01', 'relation does not exist'), withCode('22P02'), 'ECONNREFUSED', null, undefined]) {
+    for (const error of [
+      new TypeError('x is undefined'),
+      withCode('23505', 'duplicate key'),
+      withCode('42P01', 'relation does not exist'),
+      withCode('22P02'),
+      'ECONNREFUSED',
+      null,
+      undefined,
+    ]) {
       expect(isDependencyUnavailable(error)).toBe(false);
     }
     const loop: { cause?: unknown } = {};

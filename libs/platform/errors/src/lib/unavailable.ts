@@ -4,7 +4,18 @@ import { Problem } from './problem';
 export const RETRY_AFTER_SECONDS = 15;
 
 /** Socket errors of a dependency that cannot be reached (refused, reset, unreachable, timed out, unknown host). */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /**
  * Postgres SQLSTATEs that say "not now" rather than "wrong": class 08 (connection exception),
  * 57P01–57P03 (shutting down, crashed, starting up), 53300 (too many connections) and 57014

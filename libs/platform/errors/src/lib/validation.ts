@@ -12,9 +12,7 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
     }
     const own = Object.values(e.constraints ?? {}).map((message) => ({
       field,
-      message: message.startsWith('property ') && message.endsWith('should not exist')
-        ? `Trường "${field}" không được phép.`
-        : message,
+      message: message.startsWith('property ') && message.endsWith('should not exist') ? `Trường "${field}" không được phép.` : message,
     }));
     return [...own, ...fieldProblems(e.children ?? [], field)];
   });
@@ -24,7 +22,10 @@ export function validationError(fields: FieldProblem[]): DomainError {
   return new DomainError(
     'PLATFORM_VALIDATION_FAILED',
     'validation',
-    `Dữ liệu không hợp lệ: ${fields.map((f) => f.field).filter((v, i, a) => a.indexOf(v) === i).join(', ')}.`,
+    `Dữ liệu không hợp lệ: ${fields
+      .map((f) => f.field)
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join(', ')}.`,
     fields,
   );
 }
@@ -44,7 +45,10 @@ export function IsOmittable(): PropertyDecorator {
  */
 class ObjectBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const dto = metadata.type === 'body' && typeof metadata.metatype === 'function' && ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
+    const dto =
+      metadata.type === 'body' &&
+      typeof metadata.metatype === 'function' &&
+      ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
     if (dto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw validationError([{ field: 'body', message: 'Thân yêu cầu phải là một đối tượng JSON ({ … }).' }]);
     }

@@ -51,13 +51,28 @@ export class JobQueue implements OnApplicationShutdown {
    * midnight). A BullMQ job scheduler: upserting the same id twice keeps one schedule, so every
    * worker may declare it at start.
    */
-  async repeat<T>(def: JobDefinition<T>, schedulerId: string, when: { everyMs: number } | { pattern: string; tz: string }, data: T, tenantId: string | null = null): Promise<void> {
+  async repeat<T>(
+    def: JobDefinition<T>,
+    schedulerId: string,
+    when: { everyMs: number } | { pattern: string; tz: string },
+    data: T,
+    tenantId: string | null = null,
+  ): Promise<void> {
     const envelope: JobEnvelope<T> = { tenantId, actorId: null, requestId: `schedule-${schedulerId}`, idempotencyKey: schedulerId, data };
-    await this.queue(def.queue).upsertJobScheduler(schedulerId, 'everyMs' in when ? { every: when.everyMs } : { pattern: when.pattern, tz: when.tz }, {
-      name: def.name,
-      data: envelope,
-      opts: { attempts: def.retry.attempts, backoff: def.retry.backoff, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
-    });
+    await this.queue(def.queue).upsertJobScheduler(
+      schedulerId,
+      'everyMs' in when ? { every: when.everyMs } : { pattern: when.pattern, tz: when.tz },
+      {
+        name: def.name,
+        data: envelope,
+        opts: {
+          attempts: def.retry.attempts,
+          backoff: def.retry.backoff,
+          removeOnComplete: { count: 100 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      },
+    );
     const declared = this.schedulers.get(def.queue) ?? new Set<string>();
     this.schedulers.set(def.queue, declared.add(schedulerId));
   }

@@ -39,7 +39,6 @@ class TestHandlers {
   }
 }
 
-
 describe('jobs on BullMQ (real Redis)', () => {
   // No TestContext: it loads every domain library, and those declare jobs this worker has no handlers for.
   let ctx: { config: AppConfig };
@@ -49,7 +48,10 @@ describe('jobs on BullMQ (real Redis)', () => {
     @Module({ providers: [TestHandlers] })
     class HandlersModule {}
     const app = await NestFactory.createApplicationContext(
-      { module: class WorkerUnderTest {}, imports: [ConfigModule.forRoot(ctx.config), ContextModule, QueueModule.forWorker(), HandlersModule] },
+      {
+        module: class WorkerUnderTest {},
+        imports: [ConfigModule.forRoot(ctx.config), ContextModule, QueueModule.forWorker(), HandlersModule],
+      },
       { logger: false },
     );
     app.enableShutdownHooks();
@@ -58,7 +60,15 @@ describe('jobs on BullMQ (real Redis)', () => {
   };
 
   beforeAll(async () => {
-    ctx = { config: AppConfig.fromEnvironment({ NODE_ENV: 'test', REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `cong-test:${randomBytes(6).toString('hex')}`, LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '5000' }) };
+    ctx = {
+      config: AppConfig.fromEnvironment({
+        NODE_ENV: 'test',
+        REDIS_URL: process.env.REDIS_URL,
+        REDIS_PREFIX: `cong-test:${randomBytes(6).toString('hex')}`,
+        LOG_LEVEL: 'silent',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      }),
+    };
   });
   afterAll(async () => {
     await worker?.close();
@@ -147,7 +157,13 @@ describe('worker start-up checks', () => {
       name: instance.constructor.name,
       isDependencyTreeStatic: () => true,
     }));
-    const runner = new JobRunner({ getProviders: () => providers } as never, new MetadataScanner(), new Reflector(), {} as never, {} as never);
+    const runner = new JobRunner(
+      { getProviders: () => providers } as never,
+      new MetadataScanner(),
+      new Reflector(),
+      {} as never,
+      {} as never,
+    );
     expect(() => runner.onApplicationBootstrap()).toThrow(JobHandlerRegistryError);
     expect(() => runner.onApplicationBootstrap()).toThrow(/"testing.twice-handled" has 2 handlers: A.handle, B.handle/);
   });

@@ -51,7 +51,11 @@ export class FailureLocks implements OnApplicationShutdown {
       const [[, count]] = (await this.redis.multi().incr(fails).expire(fails, MEMORY_SECONDS).exec()) as [[null, number], unknown];
       if (count < policy.threshold) return null;
       const lockoutsKey = `${this.prefix}:lockouts:${key}`;
-      const results = (await this.redis.multi().del(fails).incr(lockoutsKey).expire(lockoutsKey, MEMORY_SECONDS).exec()) as [unknown, [null, number], unknown];
+      const results = (await this.redis.multi().del(fails).incr(lockoutsKey).expire(lockoutsKey, MEMORY_SECONDS).exec()) as [
+        unknown,
+        [null, number],
+        unknown,
+      ];
       const lockouts = results[1][1];
       const minutes = Math.min(policy.durationMinutes * 2 ** (lockouts - 1), policy.maxDurationMinutes);
       await this.redis.set(`${this.prefix}:until:${key}`, '1', 'PX', minutes * 60_000);
@@ -64,7 +68,9 @@ export class FailureLocks implements OnApplicationShutdown {
 
   /** A success forgets the key's failures and locks. */
   async succeed(key: string): Promise<void> {
-    await this.redis.del(`${this.prefix}:fails:${key}`, `${this.prefix}:lockouts:${key}`, `${this.prefix}:until:${key}`).catch(() => undefined);
+    await this.redis
+      .del(`${this.prefix}:fails:${key}`, `${this.prefix}:lockouts:${key}`, `${this.prefix}:until:${key}`)
+      .catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

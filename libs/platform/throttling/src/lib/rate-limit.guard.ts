@@ -38,7 +38,8 @@ export class RateLimitGuard implements CanActivate {
     try {
       await this.limiter.consume(name, keys);
     } catch (error) {
-      if (error instanceof RateLimitedError) ctx.switchToHttp().getResponse<LimitedReply>().header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof RateLimitedError)
+        ctx.switchToHttp().getResponse<LimitedReply>().header('retry-after', String(error.retryAfterSeconds));
       throw error;
     }
     return true;

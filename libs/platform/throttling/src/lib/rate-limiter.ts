@@ -12,7 +12,11 @@ export class RateLimitedError extends DomainError {
     readonly retryAfterSeconds: number,
     what: string,
   ) {
-    super('PLATFORM_RATE_LIMITED', 'too_many_requests', `Có quá nhiều yêu cầu ${what} từ nơi bạn gửi. Vui lòng thử lại sau ${retryAfterSeconds} giây.`);
+    super(
+      'PLATFORM_RATE_LIMITED',
+      'too_many_requests',
+      `Có quá nhiều yêu cầu ${what} từ nơi bạn gửi. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+    );
   }
 }
 
@@ -54,7 +58,8 @@ export class RateLimiter implements OnApplicationShutdown {
       try {
         await limiter.consume(key);
       } catch (outcome) {
-        if (outcome instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)), RATE_LIMITS[name].what);
+        if (outcome instanceof RateLimiterRes)
+          throw new RateLimitedError(Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)), RATE_LIMITS[name].what);
         // Neither Redis nor the insurance counter answered: let the request through, say so.
         this.logger.warn({ err: outcome, limit: name }, 'Rate limit not counted');
       }

@@ -16,10 +16,22 @@ export function ErrorPage({ ctx, status, detail }: { ctx: PageContext; status: 4
     <Layout ctx={ctx} title={m.title} noindex>
       <h1>{m.title}</h1>
       <p class="lead">{m.text}</p>
-      {detail?.length ? <div class="notice"><ul>{detail.map((d, i) => <li key={i}>{d}</li>)}</ul></div> : null}
+      {detail?.length ? (
+        <div class="notice">
+          <ul>
+            {detail.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <ul>
-        <li><a href={links.home(site)}>Về trang chủ</a></li>
-        <li><a href={links.search(site)}>Tìm kiếm trên {site.key === 'portal' ? 'cổng' : 'chuyên trang'}</a></li>
+        <li>
+          <a href={links.home(site)}>Về trang chủ</a>
+        </li>
+        <li>
+          <a href={links.search(site)}>Tìm kiếm trên {site.key === 'portal' ? 'cổng' : 'chuyên trang'}</a>
+        </li>
       </ul>
     </Layout>
   );

@@ -26,15 +26,19 @@ const srcset = (ctx: PageContext, id: string) => IMAGE_WIDTHS.map((w) => `${ctx.
  * values are ours.
  */
 export function withResponsiveImages(ctx: PageContext, html: string): string {
-  return html.replace(PUBLIC_MEDIA_IMG, (_m, before: string, id: string) =>
-    `<img${before} src="${ctx.links.media(id, 640)}" srcset="${srcset(ctx, id)}" sizes="${IMAGE_SIZES}" loading="lazy" decoding="async"`);
+  return html.replace(
+    PUBLIC_MEDIA_IMG,
+    (_m, before: string, id: string) =>
+      `<img${before} src="${ctx.links.media(id, 640)}" srcset="${srcset(ctx, id)}" sizes="${IMAGE_SIZES}" loading="lazy" decoding="async"`,
+  );
 }
 
 /** Only web addresses and the portal's own paths become links (never `javascript:` and the like). */
 const safeHref = (url: string | undefined) => (url && /^(https?:\/\/|\/(?!\/))/i.test(url) ? url : undefined);
 
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const files = (v: unknown): FileRef[] => (Array.isArray(v) ? v.filter((f): f is FileRef => !!f && typeof (f as FileRef).name === 'string') : []);
+const files = (v: unknown): FileRef[] =>
+  Array.isArray(v) ? v.filter((f): f is FileRef => !!f && typeof (f as FileRef).name === 'string') : [];
 const file = (v: unknown): FileRef | undefined => files(v ? [v] : [])[0];
 
 function Facts({ rows }: { rows: [string, ComponentChildren | undefined][] }) {
@@ -64,13 +68,26 @@ function Attachments({ ctx, list, title = 'Tệp đính kèm' }: { ctx: PageCont
     <>
       {images.map((f) => (
         <figure key={f.media}>
-          <img src={ctx.links.media(f.media!, 640)} srcset={srcset(ctx, f.media!)} sizes={IMAGE_SIZES} alt={f.name.replace(IMAGE_NAME, '')} loading="lazy" decoding="async" />
+          <img
+            src={ctx.links.media(f.media!, 640)}
+            srcset={srcset(ctx, f.media!)}
+            sizes={IMAGE_SIZES}
+            alt={f.name.replace(IMAGE_NAME, '')}
+            loading="lazy"
+            decoding="async"
+          />
         </figure>
       ))}
       {others.length ? (
         <section aria-labelledby="tep-dinh-kem">
           <h2 id="tep-dinh-kem">{title}</h2>
-          <ul class="attachments">{others.map((f) => <li key={f.name}><FileLink f={f} /></li>)}</ul>
+          <ul class="attachments">
+            {others.map((f) => (
+              <li key={f.name}>
+                <FileLink f={f} />
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </>
@@ -96,17 +113,36 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
               ['Ngày có hiệu lực', formatDay(text(f.effectiveFrom))],
               ['Ngày hết hiệu lực', text(f.expiresOn) ? formatDay(text(f.expiresOn)) : undefined],
               ['Tình trạng hiệu lực', item.legalStatus ? <LegalStatus status={item.legalStatus} /> : undefined],
-              ['Được thay thế bởi', replacement ? <a href={ctx.links.item(ctx.chrome.sites.find((s) => s.key === replacement.site) ?? ctx.chrome.portal, replacement.slug)}>{replacement.number ? `${replacement.number} — ` : ''}{replacement.title}</a> : undefined],
+              [
+                'Được thay thế bởi',
+                replacement ? (
+                  <a href={ctx.links.item(ctx.chrome.sites.find((s) => s.key === replacement.site) ?? ctx.chrome.portal, replacement.slug)}>
+                    {replacement.number ? `${replacement.number} — ` : ''}
+                    {replacement.title}
+                  </a>
+                ) : undefined,
+              ],
             ]}
           />
-          {text(f.abstract) ? <><h2>Trích yếu</h2><p class="body">{text(f.abstract)}</p></> : null}
-          {doc ? <p><FileLink f={{ ...doc, name: `Tải văn bản: ${doc.name}` }} /></p> : null}
+          {text(f.abstract) ? (
+            <>
+              <h2>Trích yếu</h2>
+              <p class="body">{text(f.abstract)}</p>
+            </>
+          ) : null}
+          {doc ? (
+            <p>
+              <FileLink f={{ ...doc, name: `Tải văn bản: ${doc.name}` }} />
+            </p>
+          ) : null}
         </>
       );
     }
     case 'procedure': {
       const steps = Array.isArray(f.steps) ? (f.steps as { title?: string; description?: string }[]) : [];
-      const dossier = Array.isArray(f.dossierComponents) ? (f.dossierComponents as { name?: string; originals?: number; copies?: number }[]) : [];
+      const dossier = Array.isArray(f.dossierComponents)
+        ? (f.dossierComponents as { name?: string; originals?: number; copies?: number }[])
+        : [];
       const basis = Array.isArray(f.legalBasis) ? (f.legalBasis as unknown[]).filter((b): b is string => typeof b === 'string') : [];
       return (
         <>
@@ -122,7 +158,14 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
           {steps.length ? (
             <section aria-labelledby="trinh-tu">
               <h2 id="trinh-tu">Trình tự thực hiện</h2>
-              <ol>{steps.map((s, i) => <li key={i}><strong>{s.title}</strong>{s.description ? <p>{s.description}</p> : null}</li>)}</ol>
+              <ol>
+                {steps.map((s, i) => (
+                  <li key={i}>
+                    <strong>{s.title}</strong>
+                    {s.description ? <p>{s.description}</p> : null}
+                  </li>
+                ))}
+              </ol>
             </section>
           ) : null}
           {dossier.length ? (
@@ -130,8 +173,22 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
               <h2 id="ho-so">Thành phần hồ sơ</h2>
               <div class="table-scroll">
                 <table>
-                  <thead><tr><th scope="col">Giấy tờ</th><th scope="col">Bản chính</th><th scope="col">Bản sao</th></tr></thead>
-                  <tbody>{dossier.map((d, i) => <tr key={i}><td>{d.name}</td><td>{d.originals ?? ''}</td><td>{d.copies ?? ''}</td></tr>)}</tbody>
+                  <thead>
+                    <tr>
+                      <th scope="col">Giấy tờ</th>
+                      <th scope="col">Bản chính</th>
+                      <th scope="col">Bản sao</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dossier.map((d, i) => (
+                      <tr key={i}>
+                        <td>{d.name}</td>
+                        <td>{d.originals ?? ''}</td>
+                        <td>{d.copies ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
               </div>
             </section>
@@ -139,7 +196,11 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
           {basis.length ? (
             <section aria-labelledby="can-cu">
               <h2 id="can-cu">Căn cứ pháp lý</h2>
-              <ul>{basis.map((b, i) => <li key={i}>{b}</li>)}</ul>
+              <ul>
+                {basis.map((b, i) => (
+                  <li key={i}>{b}</li>
+                ))}
+              </ul>
             </section>
           ) : null}
           <Attachments ctx={ctx} list={files(f.forms)} title="Mẫu đơn, tờ khai" />
@@ -149,7 +210,12 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
     case 'faq':
       return (
         <>
-          <Facts rows={[['Ngày hỏi', formatDay(text(f.askedOn))], ['Người hỏi', text(f.askedBy)]]} />
+          <Facts
+            rows={[
+              ['Ngày hỏi', formatDay(text(f.askedOn))],
+              ['Người hỏi', text(f.askedBy)],
+            ]}
+          />
           <h2>Câu hỏi</h2>
           <p class="body">{text(f.question)}</p>
           <h2>Trả lời</h2>
@@ -171,10 +237,21 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
       );
     case 'page': {
       const chart = file(f.chartImage);
-      return chart?.media ? <figure><img src={ctx.links.media(chart.media, 1280)} srcset={srcset(ctx, chart.media)} sizes={IMAGE_SIZES} alt={chart.name} /></figure> : null;
+      return chart?.media ? (
+        <figure>
+          <img src={ctx.links.media(chart.media, 1280)} srcset={srcset(ctx, chart.media)} sizes={IMAGE_SIZES} alt={chart.name} />
+        </figure>
+      ) : null;
     }
     default:
-      return <Facts rows={[['Tác giả', text(f.author)], ['Nguồn', text(f.source)]]} />;
+      return (
+        <Facts
+          rows={[
+            ['Tác giả', text(f.author)],
+            ['Nguồn', text(f.source)],
+          ]}
+        />
+      );
   }
 }
 
@@ -183,34 +260,55 @@ export function ItemPage({ ctx, item }: { ctx: PageContext; item: PublicItem }) 
   const { site, links, chrome } = ctx;
   const section = findSection(ctx, item.section);
   const crumbs: Crumb[] = [
-    ...(section ? section.path.map((s) => ({ title: s.title, href: links.section(site, s.slug) })) : [{ title: TYPE_LABELS[item.type] ?? item.type }]),
+    ...(section
+      ? section.path.map((s) => ({ title: s.title, href: links.section(site, s.slug) }))
+      : [{ title: TYPE_LABELS[item.type] ?? item.type }]),
     { title: item.title },
   ];
   const unit = item.unit ? chrome.units.get(item.unit) : undefined;
   return (
-    <Layout ctx={ctx} title={item.title} description={item.summary ?? undefined} canonical={links.canonical(site, `/${item.slug}`)} crumbs={crumbs} currentSection={section?.path[0]?.slug}>
+    <Layout
+      ctx={ctx}
+      title={item.title}
+      description={item.summary ?? undefined}
+      canonical={links.canonical(site, `/${item.slug}`)}
+      crumbs={crumbs}
+      currentSection={section?.path[0]?.slug}
+    >
       <article>
         <h1>{item.title}</h1>
         <p class="meta">
-          {TYPE_LABELS[item.type] ?? item.type} · <time dateTime={item.publishedAt}>{formatInstant(item.publishedAt, chrome.tenant.timezone)}</time>
-          {unit ? <> · <a href={links.unit(unit.code)}>{unit.name}</a></> : null}
+          {TYPE_LABELS[item.type] ?? item.type} ·{' '}
+          <time dateTime={item.publishedAt}>{formatInstant(item.publishedAt, chrome.tenant.timezone)}</time>
+          {unit ? (
+            <>
+              {' '}
+              · <a href={links.unit(unit.code)}>{unit.name}</a>
+            </>
+          ) : null}
         </p>
         {item.summary ? <p class="lead">{item.summary}</p> : null}
         <TypeFields ctx={ctx} item={item} />
         {item.body ? <div class="body" dangerouslySetInnerHTML={{ __html: withResponsiveImages(ctx, item.body) }} /> : null}
-        {['news', 'announcement', 'report', 'thematic'].includes(item.type) ? <Attachments ctx={ctx} list={files(item.fields.attachments)} /> : null}
+        {['news', 'announcement', 'report', 'thematic'].includes(item.type) ? (
+          <Attachments ctx={ctx} list={files(item.fields.attachments)} />
+        ) : null}
       </article>
     </Layout>
   );
 }
 
 /** A section of the site by slug, with the sections above it (for breadcrumbs). */
-export function findSection(ctx: PageContext, slug: string | null | undefined): { title: string; slug: string; path: { title: string; slug: string }[]; children: { title: string; slug: string }[] } | undefined {
+export function findSection(
+  ctx: PageContext,
+  slug: string | null | undefined,
+): { title: string; slug: string; path: { title: string; slug: string }[]; children: { title: string; slug: string }[] } | undefined {
   if (!slug) return undefined;
   const walk = (nodes: PageContext['sections'], above: { title: string; slug: string }[]): ReturnType<typeof findSection> => {
     for (const n of nodes) {
       const path = [...above, { title: n.title, slug: n.slug }];
-      if (n.slug === slug) return { title: n.title, slug: n.slug, path, children: n.children.map((c) => ({ title: c.title, slug: c.slug })) };
+      if (n.slug === slug)
+        return { title: n.title, slug: n.slug, path, children: n.children.map((c) => ({ title: c.title, slug: c.slug })) };
       const found = walk(n.children, path);
       if (found) return found;
     }

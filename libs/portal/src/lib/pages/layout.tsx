@@ -36,7 +36,9 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
         <link rel="alternate" type="application/atom+xml" title={`Atom — ${site.title}`} href={links.feed(site, 'atom')} />
       </head>
       <body>
-        <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+        <a class="skip-link" href="#noi-dung">
+          Bỏ qua, đến nội dung chính
+        </a>
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href={links.home(site)}>
@@ -47,35 +49,77 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
               </span>
             </a>
             <form class="search-form" role="search" action={links.search(site)} method="get">
-              <label class="visually-hidden" for="tim-kiem-dau-trang">Tìm kiếm trên {isSubsite ? 'chuyên trang' : 'cổng'}</label>
-              <input id="tim-kiem-dau-trang" type="search" name="q" minLength={2} maxLength={200} placeholder="Tìm kiếm…" autoComplete="off" />
+              <label class="visually-hidden" for="tim-kiem-dau-trang">
+                Tìm kiếm trên {isSubsite ? 'chuyên trang' : 'cổng'}
+              </label>
+              <input
+                id="tim-kiem-dau-trang"
+                type="search"
+                name="q"
+                minLength={2}
+                maxLength={200}
+                placeholder="Tìm kiếm…"
+                autoComplete="off"
+              />
               <button type="submit">Tìm</button>
             </form>
           </div>
         </header>
         <nav class="site-nav" aria-label="Điều hướng chính">
           <ul class="wrap">
-            <li><a href={links.home(site)} aria-current={currentSection === '' ? 'page' : undefined}>Trang chủ</a></li>
+            <li>
+              <a href={links.home(site)} aria-current={currentSection === '' ? 'page' : undefined}>
+                Trang chủ
+              </a>
+            </li>
             {ctx.sections.map((s) => (
-              <li key={s.slug}><a href={links.section(site, s.slug)} aria-current={currentSection === s.slug ? 'page' : undefined}>{s.title}</a></li>
+              <li key={s.slug}>
+                <a href={links.section(site, s.slug)} aria-current={currentSection === s.slug ? 'page' : undefined}>
+                  {s.title}
+                </a>
+              </li>
             ))}
-            <li><a href={links.documents(site)} aria-current={currentSection === 'van-ban' ? 'page' : undefined}>Văn bản</a></li>
-            <li><a href={links.procedures(site)} aria-current={currentSection === 'thu-tuc' ? 'page' : undefined}>Thủ tục</a></li>
-            {isSubsite ? null : <li><a href={links.units()} aria-current={currentSection === 'co-quan' ? 'page' : undefined}>Cơ quan, đơn vị</a></li>}
+            <li>
+              <a href={links.documents(site)} aria-current={currentSection === 'van-ban' ? 'page' : undefined}>
+                Văn bản
+              </a>
+            </li>
+            <li>
+              <a href={links.procedures(site)} aria-current={currentSection === 'thu-tuc' ? 'page' : undefined}>
+                Thủ tục
+              </a>
+            </li>
+            {isSubsite ? null : (
+              <li>
+                <a href={links.units()} aria-current={currentSection === 'co-quan' ? 'page' : undefined}>
+                  Cơ quan, đơn vị
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <div class="wrap">
           {crumbs && crumbs.length ? (
             <nav class="breadcrumbs" aria-label="Đường dẫn">
               <ol>
-                <li><a href={links.home(site)}>Trang chủ</a></li>
+                <li>
+                  <a href={links.home(site)}>Trang chủ</a>
+                </li>
                 {crumbs.map((c, i) =>
-                  i === crumbs.length - 1 || !c.href ? <li aria-current={i === crumbs.length - 1 ? 'page' : undefined}>{c.title}</li> : <li><a href={c.href}>{c.title}</a></li>,
+                  i === crumbs.length - 1 || !c.href ? (
+                    <li aria-current={i === crumbs.length - 1 ? 'page' : undefined}>{c.title}</li>
+                  ) : (
+                    <li>
+                      <a href={c.href}>{c.title}</a>
+                    </li>
+                  ),
                 )}
               </ol>
             </nav>
           ) : null}
-          <main id="noi-dung" tabIndex={-1}>{children}</main>
+          <main id="noi-dung" tabIndex={-1}>
+            {children}
+          </main>
         </div>
         <Footer ctx={ctx} />
       </body>
@@ -90,7 +134,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
     <footer class="site-footer">
       <div class="wrap">
         <div>
-          <p><strong>{chrome.portalTitle}</strong></p>
+          <p>
+            <strong>{chrome.portalTitle}</strong>
+          </p>
           {p ? (
             <>
               <p>Cơ quan chủ quản: {p.agency}</p>
@@ -98,8 +144,16 @@ function Footer({ ctx }: { ctx: PageContext }) {
               {p.responsible ? <p>Chịu trách nhiệm chính: {p.responsible}</p> : null}
               {p.licence ? <p>{p.licence}</p> : null}
               <p>Địa chỉ: {p.address}</p>
-              {p.phone ? <p>Điện thoại: <a href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</a></p> : null}
-              {p.email ? <p>Thư điện tử: <a href={`mailto:${p.email}`}>{p.email}</a></p> : null}
+              {p.phone ? (
+                <p>
+                  Điện thoại: <a href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</a>
+                </p>
+              ) : null}
+              {p.email ? (
+                <p>
+                  Thư điện tử: <a href={`mailto:${p.email}`}>{p.email}</a>
+                </p>
+              ) : null}
             </>
           ) : (
             <p>{chrome.tenant.name}</p>
@@ -107,11 +161,21 @@ function Footer({ ctx }: { ctx: PageContext }) {
         </div>
         <nav aria-label="Liên kết cuối trang">
           <ul>
-            <li><a href={links.units()}>Cơ quan, đơn vị</a></li>
-            <li><a href={links.documents(site)}>Văn bản pháp luật</a></li>
-            <li><a href={links.procedures(site)}>Thủ tục hành chính</a></li>
-            <li><a href={links.feed(site, 'rss')}>Tin mới (RSS)</a></li>
-            <li><a href={links.feed(site, 'atom')}>Tin mới (Atom)</a></li>
+            <li>
+              <a href={links.units()}>Cơ quan, đơn vị</a>
+            </li>
+            <li>
+              <a href={links.documents(site)}>Văn bản pháp luật</a>
+            </li>
+            <li>
+              <a href={links.procedures(site)}>Thủ tục hành chính</a>
+            </li>
+            <li>
+              <a href={links.feed(site, 'rss')}>Tin mới (RSS)</a>
+            </li>
+            <li>
+              <a href={links.feed(site, 'atom')}>Tin mới (Atom)</a>
+            </li>
           </ul>
         </nav>
       </div>

@@ -3,17 +3,34 @@ import { formatDay, formatInstant, LEGAL_KIND_LABELS, LEGAL_STATUS_LABELS } from
 import type { PageContext } from './page-context';
 
 /** Items as a list of headlines: date, unit, summary. */
-export function ItemList({ ctx, items, lead = false, headingLevel = 3 }: { ctx: PageContext; items: PublicItemSummary[]; lead?: boolean; headingLevel?: 2 | 3 }) {
+export function ItemList({
+  ctx,
+  items,
+  lead = false,
+  headingLevel = 3,
+}: {
+  ctx: PageContext;
+  items: PublicItemSummary[];
+  lead?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul class="item-list">
       {items.map((item, i) => (
         <li key={item.id} class={lead && i === 0 ? 'first' : undefined}>
-          <Heading><a href={ctx.links.item(ctx.links.siteOf(item.siteId), item.slug)}>{item.title}</a></Heading>
+          <Heading>
+            <a href={ctx.links.item(ctx.links.siteOf(item.siteId), item.slug)}>{item.title}</a>
+          </Heading>
           <p class="meta">
             <time dateTime={item.publishedAt}>{formatInstant(item.publishedAt, ctx.chrome.tenant.timezone)}</time>
             {item.unit ? ` · ${ctx.chrome.units.get(item.unit)?.name ?? item.unit}` : ''}
-            {item.legalStatus ? <> · <LegalStatus status={item.legalStatus} /></> : null}
+            {item.legalStatus ? (
+              <>
+                {' '}
+                · <LegalStatus status={item.legalStatus} />
+              </>
+            ) : null}
           </p>
           {item.summary && (lead ? i === 0 : true) ? <p>{item.summary}</p> : null}
         </li>
@@ -33,13 +50,22 @@ export function DocumentTable({ ctx, items, caption }: { ctx: PageContext; items
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
-          <tr><th scope="col">Số, ký hiệu</th><th scope="col">Trích yếu</th><th scope="col">Loại văn bản</th><th scope="col">Cơ quan ban hành</th><th scope="col">Ngày ban hành</th><th scope="col">Tình trạng</th></tr>
+          <tr>
+            <th scope="col">Số, ký hiệu</th>
+            <th scope="col">Trích yếu</th>
+            <th scope="col">Loại văn bản</th>
+            <th scope="col">Cơ quan ban hành</th>
+            <th scope="col">Ngày ban hành</th>
+            <th scope="col">Tình trạng</th>
+          </tr>
         </thead>
         <tbody>
           {items.map((d) => (
             <tr key={d.id}>
               <td>{d.facts?.number}</td>
-              <td><a href={ctx.links.item(ctx.links.siteOf(d.siteId), d.slug)}>{d.title}</a></td>
+              <td>
+                <a href={ctx.links.item(ctx.links.siteOf(d.siteId), d.slug)}>{d.title}</a>
+              </td>
               <td>{LEGAL_KIND_LABELS[d.facts?.documentKind ?? ''] ?? d.facts?.documentKind}</td>
               <td>{d.facts?.issuingBody}</td>
               <td>{formatDay(d.facts?.issuedOn)}</td>
@@ -59,13 +85,20 @@ export function ProcedureTable({ ctx, items, caption }: { ctx: PageContext; item
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
-          <tr><th scope="col">Mã thủ tục</th><th scope="col">Tên thủ tục</th><th scope="col">Lĩnh vực</th><th scope="col">Cơ quan thực hiện</th></tr>
+          <tr>
+            <th scope="col">Mã thủ tục</th>
+            <th scope="col">Tên thủ tục</th>
+            <th scope="col">Lĩnh vực</th>
+            <th scope="col">Cơ quan thực hiện</th>
+          </tr>
         </thead>
         <tbody>
           {items.map((p) => (
             <tr key={p.id}>
               <td>{p.facts?.code}</td>
-              <td><a href={ctx.links.item(ctx.links.siteOf(p.siteId), p.slug)}>{p.title}</a></td>
+              <td>
+                <a href={ctx.links.item(ctx.links.siteOf(p.siteId), p.slug)}>{p.title}</a>
+              </td>
               <td>{p.facts?.field}</td>
               <td>{p.facts?.implementingAgency}</td>
             </tr>
@@ -81,9 +114,23 @@ export function NumberedPager({ page, pages, href }: { page: number; pages: numb
   if (pages <= 1) return null;
   return (
     <nav class="pager" aria-label="Phân trang">
-      {page > 1 ? <a href={href(page - 1)} rel="prev">‹ Trang trước</a> : <span />}
-      <span>Trang {page} / {pages}</span>
-      {page < pages ? <a href={href(page + 1)} rel="next">Trang sau ›</a> : <span />}
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          ‹ Trang trước
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>
+        Trang {page} / {pages}
+      </span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          Trang sau ›
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -25,7 +25,11 @@ describe('rule-file JSON Schema', () => {
     const tenant = ajv.compile(generated.tenant);
     const units = ajv.compile(generated.units);
     for (const dir of [join(TENANTS, 'nghe-an'), join(TENANTS, 'lao-cai'), join(FIXTURES, 'tinh-mau')]) {
-      expect({ dir, ok: tenant(readYaml(join(dir, 'tenant.yaml'))), errors: tenant.errors ?? null }).toEqual({ dir, ok: true, errors: null });
+      expect({ dir, ok: tenant(readYaml(join(dir, 'tenant.yaml'))), errors: tenant.errors ?? null }).toEqual({
+        dir,
+        ok: true,
+        errors: null,
+      });
       expect({ dir, ok: units(readYaml(join(dir, 'units.yaml'))), errors: units.errors ?? null }).toEqual({ dir, ok: true, errors: null });
     }
   });
@@ -38,8 +42,8 @@ describe('rule-file JSON Schema', () => {
     expect((units.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).sort()).toEqual([
       '/units/0 must NOT have additional properties',
       '/units/0/kind must be equal to one of the allowed values',
-      '/units/1 must have required property \'kind\'',
-      '/units/1 must have required property \'name\'',
+      "/units/1 must have required property 'kind'",
+      "/units/1 must have required property 'name'",
     ]);
   });
 });

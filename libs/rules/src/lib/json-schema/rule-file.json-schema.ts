@@ -69,5 +69,7 @@ function reachableFrom(name: string, all: Record<string, Schema>, into: Record<s
 }
 
 const SCHEMA_CLASSES = new Map<string, new () => object>(
-  Object.values(schemaClasses).filter((v): v is new () => object => typeof v === 'function').map((c) => [c.name, c]),
+  Object.values(schemaClasses)
+    .filter((v): v is new () => object => typeof v === 'function')
+    .map((c) => [c.name, c]),
 );

@@ -7,7 +7,12 @@ export interface LocatedMessage {
 }
 
 /** Yields a problem for every item whose key was already seen, naming where it was first. */
-export function duplicates<T>(items: T[], key: (item: T) => string | undefined, path: (i: number) => PathSegment[], what: string): LocatedMessage[] {
+export function duplicates<T>(
+  items: T[],
+  key: (item: T) => string | undefined,
+  path: (i: number) => PathSegment[],
+  what: string,
+): LocatedMessage[] {
   const first = new Map<string, number>();
   const problems: LocatedMessage[] = [];
   items.forEach((item, i) => {
@@ -18,4 +23,3 @@ export function duplicates<T>(items: T[], key: (item: T) => string | undefined, 
   });
   return problems;
 }
-

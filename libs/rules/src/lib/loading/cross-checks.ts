@@ -31,12 +31,23 @@ function checkSessions(rules: RuleSet): LocatedMessage[] {
   const problems: LocatedMessage[] = [];
   // Values out of their own range were named already; comparing them would only add noise.
   const fine = (value: number, { min, max }: { min: number; max: number }) => Number.isInteger(value) && value >= min && value <= max;
-  if (!fine(access, SESSION_LIMITS.accessTokenMinutes) || !fine(idle, SESSION_LIMITS.idleMinutes) || !fine(absolute, SESSION_LIMITS.absoluteHours)) return problems;
+  if (
+    !fine(access, SESSION_LIMITS.accessTokenMinutes) ||
+    !fine(idle, SESSION_LIMITS.idleMinutes) ||
+    !fine(absolute, SESSION_LIMITS.absoluteHours)
+  )
+    return problems;
   if (access > idle) {
-    problems.push({ path: [...at, 'accessTokenMinutes'], message: `${access} is longer than idleMinutes (${idle}): an access token would outlive an idle session` });
+    problems.push({
+      path: [...at, 'accessTokenMinutes'],
+      message: `${access} is longer than idleMinutes (${idle}): an access token would outlive an idle session`,
+    });
   }
   if (idle > absolute * 60) {
-    problems.push({ path: [...at, 'idleMinutes'], message: `${idle} is longer than the whole session (absoluteHours: ${absolute}, ${absolute * 60} minutes); give at most ${absolute * 60}` });
+    problems.push({
+      path: [...at, 'idleMinutes'],
+      message: `${idle} is longer than the whole session (absoluteHours: ${absolute}, ${absolute * 60} minutes); give at most ${absolute * 60}`,
+    });
   }
   return problems;
 }
@@ -51,8 +62,20 @@ function checkCalendar(rules: RuleSet): LocatedMessage[] {
   if (!calendar) return [];
   const holidays = new Set((calendar.holidays ?? []).map((h) => h.date));
   const weekendDays = new Set<string>(calendar.weekends ?? []);
-  const problems = duplicates(calendar.holidays ?? [], (h) => h.date, (i) => ['calendar', 'holidays', i, 'date'], 'date');
-  problems.push(...duplicates(calendar.makeUpWorkingDays ?? [], (d) => d.date, (i) => ['calendar', 'makeUpWorkingDays', i, 'date'], 'date'));
+  const problems = duplicates(
+    calendar.holidays ?? [],
+    (h) => h.date,
+    (i) => ['calendar', 'holidays', i, 'date'],
+    'date',
+  );
+  problems.push(
+    ...duplicates(
+      calendar.makeUpWorkingDays ?? [],
+      (d) => d.date,
+      (i) => ['calendar', 'makeUpWorkingDays', i, 'date'],
+      'date',
+    ),
+  );
   (calendar.makeUpWorkingDays ?? []).forEach((d, i) => {
     const path = ['calendar', 'makeUpWorkingDays', i, 'date'];
     if (holidays.has(d.date)) problems.push({ path, message: `${d.date} is also listed as a holiday` });
@@ -70,10 +93,20 @@ function weekdayOf(isoDate: string): string {
 function checkUnitKinds(rules: RuleSet): LocatedMessage[] {
   const kinds = rules.unitKinds ?? [];
   return [
-    ...duplicates(kinds, (k) => k.kind, (i) => ['unitKinds', i, 'kind'], 'unit kind'),
+    ...duplicates(
+      kinds,
+      (k) => k.kind,
+      (i) => ['unitKinds', i, 'kind'],
+      'unit kind',
+    ),
     ...kinds.flatMap((k, i) => {
       const all = sectionsWithPaths(k.subsite?.sections ?? [], ['unitKinds', i, 'subsite', 'sections']);
-      return duplicates(all, (s) => s.section.id, (j) => [...all[j].path, 'id'], 'section id');
+      return duplicates(
+        all,
+        (s) => s.section.id,
+        (j) => [...all[j].path, 'id'],
+        'section id',
+      );
     }),
   ];
 }
@@ -111,7 +144,10 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
   const checkAppliesTo = (appliesTo: AppliesTo | undefined, at: PathSegment[]) => {
     if (!appliesTo) return;
     if (!appliesTo.unitKinds?.length && !appliesTo.units?.length) {
-      problems.push({ path: [...at, 'appliesTo'], message: 'names no unit kind and no unit: the rule would apply to nobody (leave appliesTo out for every unit)' });
+      problems.push({
+        path: [...at, 'appliesTo'],
+        message: 'names no unit kind and no unit: the rule would apply to nobody (leave appliesTo out for every unit)',
+      });
     }
     appliesTo.unitKinds?.forEach((kind, k) => {
       if (declaredKinds.size && !declaredKinds.has(kind)) {
@@ -122,7 +158,7 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
   (rules.quotas ?? []).forEach((q, i) => checkAppliesTo(q.appliesTo, ['quotas', i]));
   (rules.schedules ?? []).forEach((s, i) => {
     checkAppliesTo(s.appliesTo, ['schedules', i]);
-    if (((s.weekdays ?? []).length > 0) === Boolean(s.everyDay)) {
+    if ((s.weekdays ?? []).length > 0 === Boolean(s.everyDay)) {
       problems.push({ path: ['schedules', i], message: 'give either weekdays or everyDay: true (exactly one of them)' });
     }
   });
@@ -146,7 +182,8 @@ function checkReporting(rules: RuleSet): LocatedMessage[] {
   const problems: LocatedMessage[] = [];
   (rules.reports ?? []).forEach((report, i) =>
     report.covers?.forEach((id, j) => {
-      if (!measured.has(id)) problems.push({ path: ['reports', i, 'covers', j], message: `"${id}" is not the id of a quota, schedule or deadline` });
+      if (!measured.has(id))
+        problems.push({ path: ['reports', i, 'covers', j], message: `"${id}" is not the id of a quota, schedule or deadline` });
     }),
   );
   const weights = rules.emulation?.weights ?? [];
@@ -155,7 +192,14 @@ function checkReporting(rules: RuleSet): LocatedMessage[] {
       problems.push({ path: ['emulation', 'weights', i, 'rule'], message: `"${w.rule}" is not the id of a quota, schedule or deadline` });
     }
   });
-  problems.push(...duplicates(weights, (w) => w.rule, (i) => ['emulation', 'weights', i, 'rule'], 'rule'));
+  problems.push(
+    ...duplicates(
+      weights,
+      (w) => w.rule,
+      (i) => ['emulation', 'weights', i, 'rule'],
+      'rule',
+    ),
+  );
   if (weights.length > 0 && weights.every((w) => w.weight === 0)) {
     problems.push({ path: ['emulation', 'weights'], message: 'all weights are 0: nothing would score' });
   }
@@ -166,7 +210,12 @@ function checkRoyalties(rules: RuleSet): LocatedMessage[] {
   const royalties = rules.payments?.royalties;
   if (!royalties) return [];
   const at = ['payments', 'royalties'];
-  const problems = duplicates(royalties.genres ?? [], (g) => g.id, (i) => [...at, 'genres', i, 'id'], 'genre id');
+  const problems = duplicates(
+    royalties.genres ?? [],
+    (g) => g.id,
+    (i) => [...at, 'genres', i, 'id'],
+    'genre id',
+  );
   (royalties.genres ?? []).forEach((g, i) => {
     if (g.maxPoints !== undefined && g.maxPoints < g.points) {
       problems.push({ path: [...at, 'genres', i, 'maxPoints'], message: `must not be below points (${g.points})` });
@@ -174,7 +223,10 @@ function checkRoyalties(rules: RuleSet): LocatedMessage[] {
   });
   (royalties.unitValue ?? []).forEach((v, i, all) => {
     if (i > 0 && v.from && all[i - 1].from && v.from <= all[i - 1].from) {
-      problems.push({ path: [...at, 'unitValue', i, 'from'], message: `${v.from} must come after ${all[i - 1].from}: list the values oldest first, one per date` });
+      problems.push({
+        path: [...at, 'unitValue', i, 'from'],
+        message: `${v.from} must come after ${all[i - 1].from}: list the values oldest first, one per date`,
+      });
     }
   });
   const share = royalties.shareByChannel;

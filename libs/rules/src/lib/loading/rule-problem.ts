@@ -15,8 +15,5 @@ export function formatProblem(p: RuleProblem): string {
 export type PathSegment = string | number;
 
 export function formatPath(segments: PathSegment[]): string {
-  return segments.reduce<string>(
-    (out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s),
-    '',
-  );
+  return segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
 }

@@ -82,9 +82,7 @@ describe('rule files', () => {
 
   it('names a wrong weekday with file, line and the index in the path', () => {
     const text = VALID.replace('weekdays: [MON, WED, FRI]', 'weekdays: [MON, WED, FRY]');
-    expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: "FRY" is not one of MON…SUN',
-    ]);
+    expect(problemsOf(text)).toEqual(['tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: "FRY" is not one of MON…SUN']);
   });
 
   it('reports every problem at once: missing field, wrong enum, bad timezone, unknown field', () => {
@@ -101,7 +99,10 @@ describe('rule files', () => {
   });
 
   it('refuses a schedule with both weekdays and everyDay, and duplicate rule ids', () => {
-    const text = VALID.replace('    everyDay: true', '    everyDay: true\n    weekdays: [SAT]').replace('id: daily-press', 'id: update-days');
+    const text = VALID.replace('    everyDay: true', '    everyDay: true\n    weekdays: [SAT]').replace(
+      'id: daily-press',
+      'id: update-days',
+    );
     expect(problemsOf(text)).toEqual([
       'tenants/lao-cai/tenant.yaml:22 schedules[1]: give either weekdays or everyDay: true (exactly one of them)',
       'tenants/lao-cai/tenant.yaml:22 schedules[1].id: rule id "update-days" is already used by schedules[0]',
@@ -137,14 +138,20 @@ describe('rule files', () => {
       'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].action: "publish" from draft is already defined by transitions[0]',
       'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].from[1]: "review" is not a state of workflow direct (draft, published)',
     ]);
-    const nothingPublished = VALID.replace('{ id: published, label: Đã đăng, phase: published }', '{ id: published, label: Đã đăng, phase: review }');
+    const nothingPublished = VALID.replace(
+      '{ id: published, label: Đã đăng, phase: published }',
+      '{ id: published, label: Đã đăng, phase: review }',
+    );
     expect(problemsOf(nothingPublished)).toEqual([
       'tenants/lao-cai/tenant.yaml:33 workflows[0].states: no state has phase published: nothing could ever be published',
     ]);
   });
 
   it('checks that every channel and content type enters exactly one workflow', () => {
-    const text = VALID.replace('  - { channel: portal, workflow: direct }', '  - { channel: portal, workflow: board, contentTypes: [news] }\n  - { channel: subsite, workflow: direct, contentTypes: [faq] }');
+    const text = VALID.replace(
+      '  - { channel: portal, workflow: direct }',
+      '  - { channel: portal, workflow: board, contentTypes: [news] }\n  - { channel: subsite, workflow: direct, contentTypes: [faq] }',
+    );
     expect(problemsOf(text)).toEqual([
       'tenants/lao-cai/tenant.yaml:38 workflowBindings: no workflow for portal items: announcement/department, report/department, page/department, procedure/department and 28 more',
       'tenants/lao-cai/tenant.yaml:39 workflowBindings[1].workflow: "board" is not the id of a workflow',
@@ -154,7 +161,9 @@ describe('rule files', () => {
 
   it('NA-8.4: a deadline starts from a date field of its content type, in calendar or working days', () => {
     const deadline = (startsFrom: string, dayKind: string) =>
-      withSection(`deadlines:\n  - { id: on-time, requirement: NA-8.4, contentType: legal_document, startsFrom: ${startsFrom}, within: 2, dayKind: ${dayKind} }\n`);
+      withSection(
+        `deadlines:\n  - { id: on-time, requirement: NA-8.4, contentType: legal_document, startsFrom: ${startsFrom}, within: 2, dayKind: ${dayKind} }\n`,
+      );
     expect(parseRuleSet(deadline('issuedOn', 'working'), FILE).ok).toBe(true);
     expect(problemsOf(deadline('askedOn', 'business'))).toEqual([
       'tenants/lao-cai/tenant.yaml:41 deadlines[0].dayKind: "business" is not one of calendar, working',
@@ -171,10 +180,15 @@ describe('rule files', () => {
       - { id: commentary, name: Bình luận, points: 2.5, maxPoints: ${maxPoints} }
     unitValue:
 ${values}`);
-    const ok = parseRuleSet(royalties('      - { from: 2023-07-01, amount: 180000 }\n      - { from: 2024-07-01, amount: 234000 }\n', 3), FILE);
+    const ok = parseRuleSet(
+      royalties('      - { from: 2023-07-01, amount: 180000 }\n      - { from: 2024-07-01, amount: 234000 }\n', 3),
+      FILE,
+    );
     if (!ok.ok) throw new Error(ok.problems.map(formatProblem).join('\n'));
     expect(ok.value.payments.royalties?.shareByChannel).toEqual({ portal: 1 });
-    expect(problemsOf(royalties('      - { from: 2024-07-01, amount: 234000 }\n      - { from: 2023-07-01, amount: 180000 }\n', 2))).toEqual([
+    expect(
+      problemsOf(royalties('      - { from: 2024-07-01, amount: 234000 }\n      - { from: 2023-07-01, amount: 180000 }\n', 2)),
+    ).toEqual([
       'tenants/lao-cai/tenant.yaml:44 payments.royalties.genres[0].maxPoints: must not be below points (2.5)',
       'tenants/lao-cai/tenant.yaml:47 payments.royalties.unitValue[1].from: 2023-07-01 must come after 2024-07-01: list the values oldest first, one per date',
     ]);
@@ -256,7 +270,10 @@ describe('unit trees', () => {
   it('leaves out only the checks that would rest on an invalid part', () => {
     // An invalid unit kind: which kinds are declared is unknown, so units are not checked against them;
     // an invalid unit code: which units exist is unknown, so references to units are not checked.
-    const rules = VALID.replace('  - kind: press', '  - kind: newspaper').replace('    appliesTo: { unitKinds: [press] }', '    appliesTo: { units: [bao-lao-cai] }');
+    const rules = VALID.replace('  - kind: press', '  - kind: newspaper').replace(
+      '    appliesTo: { unitKinds: [press] }',
+      '    appliesTo: { units: [bao-lao-cai] }',
+    );
     const units = UNITS.replace('code: so-y-te', 'code: So-Y-Te').replace('kind: city', 'kind: union');
     const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
@@ -266,9 +283,16 @@ describe('unit trees', () => {
   });
 
   it('still checks a rule file that is not valid YAML against nothing, and a unit file against it', () => {
-    const result = parseTenantDefinition({ rules: 'code: [lao-cai', units: UNITS.replace('kind: city', 'kind: union') }, { rules: FILE, units: UNITS_FILE });
+    const result = parseTenantDefinition(
+      { rules: 'code: [lao-cai', units: UNITS.replace('kind: city', 'kind: union') },
+      { rules: FILE, units: UNITS_FILE },
+    );
     expect(result.ok ? [] : result.problems.map((p) => `${p.file}:${p.path}`)).toEqual([`${FILE}:`]);
-    const unitsBroken = parseTenantDefinition({ rules: VALID.replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Hanoi_City'), units: 'units: [' }, { rules: FILE, units: UNITS_FILE }, 'lao-cai-2');
+    const unitsBroken = parseTenantDefinition(
+      { rules: VALID.replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Asia/Hanoi_City'), units: 'units: [' },
+      { rules: FILE, units: UNITS_FILE },
+      'lao-cai-2',
+    );
     expect(unitsBroken.ok ? [] : unitsBroken.problems.map((p) => `${p.file}:${p.line} ${p.path}`)).toEqual([
       `${FILE}:1 code`,
       `${FILE}:3 timezone`,
@@ -277,15 +301,26 @@ describe('unit trees', () => {
   });
 
   it('LC-3.4: a report is delivered to units of units.yaml and to known roles; by default to the IT centre', () => {
-    const report = (deliverTo: string) => withSection(`reports:\n  - { id: monthly, requirement: LC-3.4, name: Báo cáo tháng, periods: [month], recipients: [VP UBND tỉnh]${deliverTo} }\n`);
-    const result = parseTenantDefinition({ rules: report(', deliverTo: { units: [so-y-te, van-phong], roles: [tenant_admin, chairman] }'), units: UNITS }, { rules: FILE, units: UNITS_FILE });
+    const report = (deliverTo: string) =>
+      withSection(
+        `reports:\n  - { id: monthly, requirement: LC-3.4, name: Báo cáo tháng, periods: [month], recipients: [VP UBND tỉnh]${deliverTo} }\n`,
+      );
+    const result = parseTenantDefinition(
+      { rules: report(', deliverTo: { units: [so-y-te, van-phong], roles: [tenant_admin, chairman] }'), units: UNITS },
+      { rules: FILE, units: UNITS_FILE },
+    );
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.roles[1]: "chairman" is not one of national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
       // Checked in the same round, though the rule file has a problem of its own.
       'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml',
     ]);
-    const unknownUnit = parseTenantDefinition({ rules: report(', deliverTo: { units: [so-y-te, van-phong] }'), units: UNITS }, { rules: FILE, units: UNITS_FILE });
-    expect(unknownUnit.ok ? [] : unknownUnit.problems.map(formatProblem)).toEqual(['tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml']);
+    const unknownUnit = parseTenantDefinition(
+      { rules: report(', deliverTo: { units: [so-y-te, van-phong] }'), units: UNITS },
+      { rules: FILE, units: UNITS_FILE },
+    );
+    expect(unknownUnit.ok ? [] : unknownUnit.problems.map(formatProblem)).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml',
+    ]);
     const plain = parseTenantDefinition({ rules: report(''), units: UNITS });
     expect(plain.ok && plain.definition.ruleSet.reports[0].deliverTo).toEqual({ units: [], roles: ['tenant_admin'] });
   });

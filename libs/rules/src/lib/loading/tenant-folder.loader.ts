@@ -58,7 +58,8 @@ export async function loadTenantFolder(dir: string, shownDir = dir): Promise<Def
   const read = async (file: string, shown: string): Promise<string | RuleProblem> => {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return { file: shown, line: 1, path: '', message: 'file is missing' };
-    if (info.size > MAX_RULE_FILE_BYTES) return { file: shown, line: 1, path: '', message: `file is larger than ${MAX_RULE_FILE_BYTES} bytes` };
+    if (info.size > MAX_RULE_FILE_BYTES)
+      return { file: shown, line: 1, path: '', message: `file is larger than ${MAX_RULE_FILE_BYTES} bytes` };
     const bytes = await readFile(file);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (text.includes('\uFFFD')) return { file: shown, line: 1, path: '', message: 'file is not UTF-8 text' };
@@ -107,7 +108,11 @@ function checkRulesAgainstUnits(rules: ParsedDocument<RuleSet>, tree: ParsedDocu
   if (!codes) return [];
   const ruleSet = rules.value;
   const problems: LocatedMessage[] = [];
-  const sections = [['quotas', ruleSet.quotas], ['schedules', ruleSet.schedules], ['deadlines', ruleSet.deadlines]] as const;
+  const sections = [
+    ['quotas', ruleSet.quotas],
+    ['schedules', ruleSet.schedules],
+    ['deadlines', ruleSet.deadlines],
+  ] as const;
   for (const [section, list] of sections) {
     if (!Array.isArray(list)) continue;
     list.forEach((rule, i) => {

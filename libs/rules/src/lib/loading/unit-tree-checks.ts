@@ -5,7 +5,12 @@ import { duplicates, LocatedMessage } from './check-helpers';
 export function checkUnitTree(tree: UnitTree): LocatedMessage[] {
   const units = tree.units ?? [];
   const byCode = new Map(units.map((u) => [u.code, u]));
-  const problems = duplicates(units, (u) => u.code, (i) => ['units', i, 'code'], 'unit code');
+  const problems = duplicates(
+    units,
+    (u) => u.code,
+    (i) => ['units', i, 'code'],
+    'unit code',
+  );
   const inReportedCycle = new Set<string>();
 
   units.forEach((unit, i) => {

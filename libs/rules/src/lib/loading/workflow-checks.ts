@@ -11,7 +11,12 @@ export function checkWorkflows(rules: RuleSet): LocatedMessage[] {
 
 function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
   const states = new Set((w.states ?? []).map((s) => s.id));
-  const problems = duplicates(w.states ?? [], (s) => s.id, (i) => [...at, 'states', i, 'id'], 'state');
+  const problems = duplicates(
+    w.states ?? [],
+    (s) => s.id,
+    (i) => [...at, 'states', i, 'id'],
+    'state',
+  );
   const unknown = (state: string) => `"${state}" is not a state of workflow ${w.id} (${[...states].join(', ')})`;
 
   if (w.initial && !states.has(w.initial)) problems.push({ path: [...at, 'initial'], message: unknown(w.initial) });
@@ -28,7 +33,10 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
       if (!states.has(from)) problems.push({ path: [...at, 'transitions', i, 'from', j], message: unknown(from) });
       const key = `${from}/${t.action}`;
       if (seen.has(key)) {
-        problems.push({ path: [...at, 'transitions', i, 'action'], message: `"${t.action}" from ${from} is already defined by transitions[${seen.get(key)}]` });
+        problems.push({
+          path: [...at, 'transitions', i, 'action'],
+          message: `"${t.action}" from ${from} is already defined by transitions[${seen.get(key)}]`,
+        });
       } else seen.set(key, i);
     });
     if (t.to && !states.has(t.to)) problems.push({ path: [...at, 'transitions', i, 'to'], message: unknown(t.to) });
@@ -36,7 +44,7 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
 
   if (w.initial && states.has(w.initial)) {
     const reached = new Set([w.initial]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of w.transitions ?? []) {
         if (t.to && !reached.has(t.to) && (t.from ?? []).some((f) => reached.has(f))) {
@@ -46,7 +54,8 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
       }
     }
     (w.states ?? []).forEach((s, i) => {
-      if (s.id && !reached.has(s.id)) problems.push({ path: [...at, 'states', i], message: `state "${s.id}" cannot be reached from ${w.initial}` });
+      if (s.id && !reached.has(s.id))
+        problems.push({ path: [...at, 'states', i], message: `state "${s.id}" cannot be reached from ${w.initial}` });
     });
   }
   return problems;
@@ -68,7 +77,8 @@ function checkBindings(rules: RuleSet): LocatedMessage[] {
       problems.push({ path: ['workflowBindings', i, 'workflow'], message: `"${b.workflow}" is not the id of a workflow` });
     }
     (b.unitKinds ?? []).forEach((kind, k) => {
-      if (!declared.includes(kind)) problems.push({ path: ['workflowBindings', i, 'unitKinds', k], message: `unit kind "${kind}" is not declared in unitKinds` });
+      if (!declared.includes(kind))
+        problems.push({ path: ['workflowBindings', i, 'unitKinds', k], message: `unit kind "${kind}" is not declared in unitKinds` });
     });
     const overlaps: string[] = [];
     for (const contentType of b.contentTypes ?? []) {
@@ -87,7 +97,9 @@ function checkBindings(rules: RuleSet): LocatedMessage[] {
   if (bindings.length === 0) return problems;
   for (const channel of CHANNELS) {
     const kinds = channel === 'portal' ? declared : (rules.unitKinds ?? []).filter((k) => k.subsite).map((k) => k.kind);
-    const missing = kinds.flatMap((kind) => CONTENT_TYPES.filter((t) => !boundBy.has(`${channel}|${t}|${kind}`)).map((t) => `${t}/${kind}`));
+    const missing = kinds.flatMap((kind) =>
+      CONTENT_TYPES.filter((t) => !boundBy.has(`${channel}|${t}|${kind}`)).map((t) => `${t}/${kind}`),
+    );
     if (missing.length > 0) {
       problems.push({ path: ['workflowBindings'], message: `no workflow for ${channel} items: ${summarise(missing)}` });
     }

@@ -22,8 +22,7 @@ export interface ParsedDocument<T> {
 export type PathPattern = (PathSegment | '*')[];
 
 export type Parsed<T> =
-  | ({ ok: true; source: string } & ParsedDocument<T>)
-  | { ok: false; problems: RuleProblem[]; document?: ParsedDocument<T> };
+  ({ ok: true; source: string } & ParsedDocument<T>) | { ok: false; problems: RuleProblem[]; document?: ParsedDocument<T> };
 
 /**
  * Parses YAML into `type`, validates it field by field and with `check`, and reports every problem
@@ -41,7 +40,12 @@ export function parseYamlAs<T extends object>(
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, path: '', message: `not valid YAML: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line ?? 1,
+        path: '',
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+      })),
     };
   }
   const plain = doc.toJS({ maxAliasCount: 100 });

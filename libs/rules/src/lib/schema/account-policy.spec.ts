@@ -21,19 +21,39 @@ describe('session lifetimes in the rule file (NA-9, LC-3.1b)', () => {
     expect(problemsOf(withSessions('  sessions: { absoluteHours: 4 }'))).toEqual([
       'accountPolicy.sessions.idleMinutes: 480 is longer than the whole session (absoluteHours: 4, 240 minutes); give at most 240',
     ]);
-    expect(problemsOf(withSessions('  sessions: { absoluteHours: 0, idleMinutes: 30 }'))).toEqual(['accountPolicy.sessions.absoluteHours: must not be less than 1']);
-    expect(problemsOf(withSessions('  sessions: { absoluteHours: 2161, idleMinutes: 30 }'))).toEqual(['accountPolicy.sessions.absoluteHours: must not be greater than 2160']);
-    expect(problemsOf(withSessions('  sessions: { refreshTokenDays: 14, idleMinutes: 480 }'))).toEqual(['accountPolicy.sessions.refreshTokenDays: is not a known field']);
+    expect(problemsOf(withSessions('  sessions: { absoluteHours: 0, idleMinutes: 30 }'))).toEqual([
+      'accountPolicy.sessions.absoluteHours: must not be less than 1',
+    ]);
+    expect(problemsOf(withSessions('  sessions: { absoluteHours: 2161, idleMinutes: 30 }'))).toEqual([
+      'accountPolicy.sessions.absoluteHours: must not be greater than 2160',
+    ]);
+    expect(problemsOf(withSessions('  sessions: { refreshTokenDays: 14, idleMinutes: 480 }'))).toEqual([
+      'accountPolicy.sessions.refreshTokenDays: is not a known field',
+    ]);
   });
 
   it('rule versions stored with refreshTokenDays read back as an absolute lifetime of that length', () => {
     const parsed = parseRuleSet(NGHE_AN, 'tenant.yaml');
     if (!parsed.ok) throw new Error('seed does not load');
     const document = canonicalDocument(parsed.value) as { accountPolicy: Record<string, unknown> };
-    const stored = { ...document, accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, refreshTokenDays: 2, idleMinutes: 60 } } };
-    expect({ ...ruleSetFromDocument(stored).accountPolicy.sessions }).toEqual({ accessTokenMinutes: 10, absoluteHours: 48, idleMinutes: 60 });
-    const current = { ...document, accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, absoluteHours: 8, idleMinutes: 60 } } };
-    expect({ ...ruleSetFromDocument(current).accountPolicy.sessions }).toEqual({ accessTokenMinutes: 10, absoluteHours: 8, idleMinutes: 60 });
+    const stored = {
+      ...document,
+      accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, refreshTokenDays: 2, idleMinutes: 60 } },
+    };
+    expect({ ...ruleSetFromDocument(stored).accountPolicy.sessions }).toEqual({
+      accessTokenMinutes: 10,
+      absoluteHours: 48,
+      idleMinutes: 60,
+    });
+    const current = {
+      ...document,
+      accountPolicy: { ...document.accountPolicy, sessions: { accessTokenMinutes: 10, absoluteHours: 8, idleMinutes: 60 } },
+    };
+    expect({ ...ruleSetFromDocument(current).accountPolicy.sessions }).toEqual({
+      accessTokenMinutes: 10,
+      absoluteHours: 8,
+      idleMinutes: 60,
+    });
     expect(stored.accountPolicy.sessions).toEqual({ accessTokenMinutes: 10, refreshTokenDays: 2, idleMinutes: 60 });
   });
 });
@@ -53,9 +73,15 @@ describe('suspension of unused accounts in the rule file (issue 14)', () => {
   });
 
   it('issue 14: refuses a number of days out of range or not whole, naming the field', () => {
-    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 3'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must not be less than 7']);
-    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 1000'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must not be greater than 730']);
-    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 45.5'))).toEqual(['accountPolicy.suspendAfterInactiveDays: must be a whole number of days']);
+    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 3'))).toEqual([
+      'accountPolicy.suspendAfterInactiveDays: must not be less than 7',
+    ]);
+    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 1000'))).toEqual([
+      'accountPolicy.suspendAfterInactiveDays: must not be greater than 730',
+    ]);
+    expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 45.5'))).toEqual([
+      'accountPolicy.suspendAfterInactiveDays: must be a whole number of days',
+    ]);
   });
 });
 
@@ -76,7 +102,11 @@ describe('two-step verification in the rule file (issue 14)', () => {
     expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [admin] }'))).toEqual([
       'accountPolicy.twoFactor.requiredFor: must name roles of the vocabulary: national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
     ]);
-    expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [unit_head, unit_head] }'))).toEqual(['accountPolicy.twoFactor.requiredFor: must not name a role twice']);
-    expect(problemsOf(withTwoFactor('  twoFactor: { requiredRoles: [unit_head] }'))).toEqual(['accountPolicy.twoFactor.requiredRoles: is not a known field']);
+    expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [unit_head, unit_head] }'))).toEqual([
+      'accountPolicy.twoFactor.requiredFor: must not name a role twice',
+    ]);
+    expect(problemsOf(withTwoFactor('  twoFactor: { requiredRoles: [unit_head] }'))).toEqual([
+      'accountPolicy.twoFactor.requiredRoles: is not a known field',
+    ]);
   });
 });

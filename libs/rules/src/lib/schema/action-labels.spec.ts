@@ -78,7 +78,13 @@ describe('workflow action labels', () => {
   it('rule versions stored before labels existed read back with the same default verbs', () => {
     const document = canonicalDocument(parsed(rules(TRANSITIONS)));
     const workflows = document.workflows as { transitions: Record<string, unknown>[] }[];
-    const older = { ...document, workflows: workflows.map((w) => ({ ...w, transitions: w.transitions.map(({ label, ...t }) => (t.action === 'approve' ? { ...t, label } : t)) })) };
+    const older = {
+      ...document,
+      workflows: workflows.map((w) => ({
+        ...w,
+        transitions: w.transitions.map(({ label, ...t }) => (t.action === 'approve' ? { ...t, label } : t)),
+      })),
+    };
     expect(JSON.stringify(older)).not.toContain('Gửi duyệt');
     const read = ruleSetFromDocument(older).workflows[0].transitions.map((t) => t.label);
     expect(read).toEqual(parsed(rules(TRANSITIONS)).workflows[0].transitions.map((t) => t.label));

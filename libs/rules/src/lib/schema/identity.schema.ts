@@ -1,5 +1,20 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { KeepsWhiteTextReadable } from './colour-contrast';
 import { RULE_ID, RULE_ID_MESSAGE, STRICT_DATE } from './vocabulary';
 
@@ -32,7 +47,10 @@ export class PortalTheme {
   /** The header and the links' colour, `#rrggbb`. */
   @Matches(HEX_COLOUR, { message: 'primaryColor must be a colour #rrggbb (lower case)' }) @KeepsWhiteTextReadable() primaryColor!: string;
   /** The navigation bar and the buttons, `#rrggbb`; the primary colour when left out. */
-  @IsOptional() @Matches(HEX_COLOUR, { message: 'accentColor must be a colour #rrggbb (lower case)' }) @KeepsWhiteTextReadable() accentColor?: string;
+  @IsOptional()
+  @Matches(HEX_COLOUR, { message: 'accentColor must be a colour #rrggbb (lower case)' })
+  @KeepsWhiteTextReadable()
+  accentColor?: string;
   @IsOptional() @Matches(LOGO, { message: 'logo must be an https address or a path on the portal (/api/v1/public/media/…)' }) logo?: string;
 }
 
@@ -52,7 +70,9 @@ export class PortalPublisher {
 export class Portal {
   @IsString() @MinLength(3) title!: string;
   /** Host names the portal answers on; the first is the primary one. */
-  @IsArray() @ArrayMinSize(1) @ArrayUnique()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
   @Matches(HOST_NAME, { each: true, message: 'domains must be lower-case host names (e.g. laocai.gov.vn)' })
   domains!: string[];
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SubsiteDomain) subsiteDomains?: SubsiteDomain[];

@@ -1,6 +1,18 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMinSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { OneOf } from './one-of.validator';
 import { REQUIREMENT_MESSAGE } from './rule-base';

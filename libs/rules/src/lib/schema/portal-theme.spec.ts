@@ -26,7 +26,9 @@ describe("the portal's theme and publisher in the rule file (issue 16)", () => {
     expect(problemsOf(withTheme('  theme: { primaryColor: "#f0c000" }'))).toEqual([
       'portal.theme.primaryColor: #f0c000 is too light: white text on it has contrast 1.71:1, WCAG 2.1 AA needs 4.5:1 (choose a darker colour)',
     ]);
-    expect(problemsOf(withTheme('  theme: { primaryColor: "red" }'))).toEqual(['portal.theme.primaryColor: must be a colour #rrggbb (lower case)']);
+    expect(problemsOf(withTheme('  theme: { primaryColor: "red" }'))).toEqual([
+      'portal.theme.primaryColor: must be a colour #rrggbb (lower case)',
+    ]);
     expect(problemsOf(withTheme('  theme: { primaryColor: "#0b4f9c", logo: "javascript:alert(1)" }'))).toEqual([
       'portal.theme.logo: must be an https address or a path on the portal (/api/v1/public/media/…)',
     ]);

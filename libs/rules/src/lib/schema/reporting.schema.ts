@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { OneOf } from './one-of.validator';
 import { REQUIREMENT_MESSAGE, RuleBase } from './rule-base';
 import { REPORT_PERIODS, REQUIREMENT_ID, ROLES, RULE_ID, RULE_ID_MESSAGE } from './vocabulary';

@@ -12,13 +12,32 @@ export const RULE_ID_MESSAGE = 'must be lower-case letters, digits and "-" (e.g.
 export const STRICT_DATE = { strict: true, strictSeparator: true };
 
 export const UNIT_KINDS = [
-  'province', 'department', 'board', 'sector', 'district', 'city', 'town', 'commune', 'union',
-  'political-social-organisation', 'public-service-unit', 'enterprise', 'press',
+  'province',
+  'department',
+  'board',
+  'sector',
+  'district',
+  'city',
+  'town',
+  'commune',
+  'union',
+  'political-social-organisation',
+  'public-service-unit',
+  'enterprise',
+  'press',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const CONTENT_TYPES = [
-  'news', 'announcement', 'report', 'page', 'procedure', 'legal_document', 'thematic', 'faq', 'investment_project',
+  'news',
+  'announcement',
+  'report',
+  'page',
+  'procedure',
+  'legal_document',
+  'thematic',
+  'faq',
+  'investment_project',
 ] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
@@ -32,9 +51,7 @@ export type Period = (typeof PERIODS)[number];
 export const REPORT_PERIODS = ['month', 'quarter', 'half-year', 'year'] as const;
 
 /** The roles accounts can hold (the accounts issue defines what each may do). */
-export const ROLES = [
-  'national_operator', 'tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor',
-] as const;
+export const ROLES = ['national_operator', 'tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Date fields that can start a deadline's clock, per content type (the content issue stores them). */

@@ -9,7 +9,9 @@ export function canonicalDocument(ruleSet: RuleSet): Record<string, unknown> {
 }
 
 export function checksumOf(document: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(sortKeys(document))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(sortKeys(document)))
+    .digest('hex');
 }
 
 /**

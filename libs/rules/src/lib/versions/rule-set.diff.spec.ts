@@ -17,7 +17,10 @@ describe('rule version diffs', () => {
 
   it('matches list items by id or date, so an inserted holiday is one line; sorted by path', () => {
     const after = documentOf(
-      LAO_CAI.replace('    - { date: 2026-01-01, name: Tết Dương lịch }', '    - { date: 2025-12-31, name: Nghỉ bù }\n    - { date: 2026-01-01, name: Tết Dương lịch }')
+      LAO_CAI.replace(
+        '    - { date: 2026-01-01, name: Tết Dương lịch }',
+        '    - { date: 2025-12-31, name: Nghỉ bù }\n    - { date: 2026-01-01, name: Tết Dương lịch }',
+      )
         .replace('weekdays: [MON, WED, FRI]', 'weekdays: [MON, TUE, WED, FRI]')
         .replace('{ rule: daily-socio-economic-news, weight: 1 }', '{ rule: daily-socio-economic-news, weight: 2 }'),
     );
@@ -30,8 +33,10 @@ describe('rule version diffs', () => {
 
   it('shows a royalty unit value added to the dated series, and a genre removed', () => {
     const after = documentOf(
-      LAO_CAI.replace('      - { from: 2024-07-01, amount: 234000, basis: 10% lương cơ sở 2.340.000 đ (NĐ 73/2024) }', '      - { from: 2024-07-01, amount: 234000, basis: 10% lương cơ sở 2.340.000 đ (NĐ 73/2024) }\n      - { from: 2027-07-01, amount: 250000 }')
-        .replace('      - { id: anh, name: Ảnh tư liệu, points: 0.5 }\n', ''),
+      LAO_CAI.replace(
+        '      - { from: 2024-07-01, amount: 234000, basis: 10% lương cơ sở 2.340.000 đ (NĐ 73/2024) }',
+        '      - { from: 2024-07-01, amount: 234000, basis: 10% lương cơ sở 2.340.000 đ (NĐ 73/2024) }\n      - { from: 2027-07-01, amount: 250000 }',
+      ).replace('      - { id: anh, name: Ảnh tư liệu, points: 0.5 }\n', ''),
     );
     expect(diffRuleDocuments(before, after).map(formatRuleChange)).toEqual([
       '- payments.royalties.genres[anh]: {"id":"anh","name":"Ảnh tư liệu","points":0.5}',

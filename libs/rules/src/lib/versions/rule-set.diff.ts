@@ -14,12 +14,14 @@ export interface RuleChange {
  * does not show every later holiday as changed.
  */
 export function diffRuleDocuments(before: Record<string, unknown>, after: Record<string, unknown>): RuleChange[] {
-  return diff(keyed(before) as Record<string, unknown>, keyed(after) as Record<string, unknown>).map((d) => {
-    const path = formatPath(d.path);
-    if (d.type === 'CREATE') return { kind: 'added', path, after: d.value } as RuleChange;
-    if (d.type === 'REMOVE') return { kind: 'removed', path, before: d.oldValue } as RuleChange;
-    return { kind: 'changed', path, before: d.oldValue, after: d.value } as RuleChange;
-  }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return diff(keyed(before) as Record<string, unknown>, keyed(after) as Record<string, unknown>)
+    .map((d) => {
+      const path = formatPath(d.path);
+      if (d.type === 'CREATE') return { kind: 'added', path, after: d.value } as RuleChange;
+      if (d.type === 'REMOVE') return { kind: 'removed', path, before: d.oldValue } as RuleChange;
+      return { kind: 'changed', path, before: d.oldValue, after: d.value } as RuleChange;
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function formatRuleChange(c: RuleChange): string {
@@ -53,7 +55,8 @@ function keyOf(item: Record<string, unknown>, index: number): string {
   for (const field of ['id', 'kind', 'code', 'date', 'rule']) if (typeof item[field] === 'string') return item[field] as string;
   if (typeof item.action === 'string') return `${item.action} from ${[item.from].flat().join('|')}`;
   if (typeof item.from === 'string') return item.from;
-  if (typeof item.channel === 'string') return `${item.channel} ${[item.contentTypes ?? '*'].flat().join('|')} ${[item.unitKinds ?? '*'].flat().join('|')}`;
+  if (typeof item.channel === 'string')
+    return `${item.channel} ${[item.contentTypes ?? '*'].flat().join('|')} ${[item.unitKinds ?? '*'].flat().join('|')}`;
   return String(index);
 }
 

@@ -23,7 +23,8 @@ export class RuleVersionRepository {
   /** The version that governs `date` (YYYY-MM-DD, in the province's time zone). */
   inForceOn(tenantId: string, date: string): Promise<RuleVersion | null> {
     return this.db.transaction(tenantId, (m) =>
-      m.getRepository(RuleVersion)
+      m
+        .getRepository(RuleVersion)
         .createQueryBuilder('v')
         .where('v.tenant_id = :tenantId AND v.effective_from <= :date', { tenantId, date })
         .orderBy('v.effective_from', 'DESC')

@@ -14,5 +14,9 @@ export function vietnameseSlug(text: string): string {
 
 /** Accent- and case-insensitive form for search: `Nghệ An` and `nghe an` fold to `nghe an`. */
 export function foldVietnamese(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .toLowerCase();
 }

@@ -143,9 +143,7 @@ export class TenantResolver {
       cache.set(key, known, { ttl: STALE_RETRY_MS });
       return known === NONE ? undefined : known;
     }
-    const value = tenant
-      ? { id: tenant.id, code: tenant.code, name: tenant.name, timezone: tenant.timezone, status: tenant.status }
-      : NONE;
+    const value = tenant ? { id: tenant.id, code: tenant.code, name: tenant.name, timezone: tenant.timezone, status: tenant.status } : NONE;
     cache.set(key, value, value === NONE ? { ttl: Math.min(MISS_TTL_MS, cache.ttl) } : undefined);
     last.set(key, value);
     return value === NONE ? undefined : value;

@@ -25,7 +25,12 @@ export class ProvinceJobs {
    * catch-up, one whose time zone changed is declared again, and one no longer active loses its
    * scheduler. Elsewhere nothing. Returns the provinces of the first declaration.
    */
-  async declare(def: JobDefinition<Record<string, never>>, prefix: string, pattern: string, afterwards?: (active: Tenant[]) => Promise<void>): Promise<Tenant[]> {
+  async declare(
+    def: JobDefinition<Record<string, never>>,
+    prefix: string,
+    pattern: string,
+    afterwards?: (active: Tenant[]) => Promise<void>,
+  ): Promise<Tenant[]> {
     if (!this.keeper) return [];
     let first: Tenant[] | undefined;
     /** Province id → the time zone its scheduler was declared in. */

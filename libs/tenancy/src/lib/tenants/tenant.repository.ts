@@ -67,9 +67,9 @@ export class TenantRepository {
           }),
         );
         if (input.domains.length > 0) {
-          await m.getRepository(TenantDomain).insert(
-            input.domains.map((domain, i) => ({ tenantId: tenant.id, domain, isPrimary: i === 0 })),
-          );
+          await m
+            .getRepository(TenantDomain)
+            .insert(input.domains.map((domain, i) => ({ tenantId: tenant.id, domain, isPrimary: i === 0 })));
         }
         return tenant;
       });

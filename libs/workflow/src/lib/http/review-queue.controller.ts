@@ -17,7 +17,9 @@ export class ReviewQueueController {
 
   @Get('queue')
   @Requires('content.read')
-  @ApiOperation({ summary: 'What awaits my action (review, scheduled, returned to me, recently published for the council), with counts per state' })
+  @ApiOperation({
+    summary: 'What awaits my action (review, scheduled, returned to me, recently published for the council), with counts per state',
+  })
   @ApiOkResponse({ type: ReviewQueueResponse })
   mine(@CurrentPrincipal() p: Principal): Promise<ReviewQueueView> {
     const { id, timezone } = this.tenants.current();

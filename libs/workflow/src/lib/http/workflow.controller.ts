@@ -10,9 +10,14 @@ import { ItemWorkflow, ItemWorkflowView, WorkflowActor, WorkflowStepView } from 
 
 export class RoyaltyChoiceBody {
   @ApiProperty({ example: 'tin-co-anh', description: "A genre of the province's royalty rate table" })
-  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'genre must be a genre id of the rate table' }) genre!: string;
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'genre must be a genre id of the rate table' })
+  genre!: string;
   @ApiPropertyOptional({ description: "Points within the genre's range" })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) points?: number;
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  points?: number;
 }
 
 export class TransitionRequestBody {
@@ -20,15 +25,38 @@ export class TransitionRequestBody {
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'action must be an action id of the workflow' })
   action!: string;
   @ApiProperty({ description: 'The item version you acted on; another is a 409 and nothing changes' })
-  @IsInt() @Min(1) version!: number;
+  @IsInt()
+  @Min(1)
+  version!: number;
   @ApiPropertyOptional({ description: 'Why (required for returns and take-downs)' })
-  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
-  @ApiPropertyOptional({ example: '2026-11-25T08:00', description: "For a step into a scheduled state: when to publish. Without an offset it is the province's time" })
-  @IsOptional() @IsString() @MaxLength(40) publishAt?: string;
-  @ApiPropertyOptional({ example: '2026-12-25T08:00', description: 'With a schedule or a publication: when to take it down again (an embargo\'s end)' })
-  @IsOptional() @IsString() @MaxLength(40) unpublishAt?: string;
-  @ApiPropertyOptional({ type: RoyaltyChoiceBody, description: 'On the step that publishes a portal contribution (LC-3.1c): the genre and points it earns' })
-  @IsOptional() @ValidateNested() @Type(() => RoyaltyChoiceBody) royalty?: RoyaltyChoiceBody;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-25T08:00',
+    description: "For a step into a scheduled state: when to publish. Without an offset it is the province's time",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  publishAt?: string;
+  @ApiPropertyOptional({
+    example: '2026-12-25T08:00',
+    description: "With a schedule or a publication: when to take it down again (an embargo's end)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  unpublishAt?: string;
+  @ApiPropertyOptional({
+    type: RoyaltyChoiceBody,
+    description: 'On the step that publishes a portal contribution (LC-3.1c): the genre and points it earns',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RoyaltyChoiceBody)
+  royalty?: RoyaltyChoiceBody;
 }
 
 export class RescheduleRequestBody {
@@ -70,7 +98,11 @@ export class WorkflowController {
   @Requires('content.read')
   @ApiOperation({ summary: 'Take a workflow action on the item (the rules say which roles may); a stale version is a 409' })
   @ApiOkResponse({ type: ItemWorkflowResponse, description: 'Where the item stands after the step' })
-  async act(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionRequestBody): Promise<ItemWorkflowView> {
+  async act(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: TransitionRequestBody,
+  ): Promise<ItemWorkflowView> {
     const { id: tenantId, timezone } = this.tenants.current();
     const actor = personOf(p);
     const { publishAt, unpublishAt, royalty, ...step } = body;
@@ -87,7 +119,11 @@ export class WorkflowController {
   @Requires('content.read')
   @ApiOperation({ summary: "Move a scheduled item's publication (and its embargo's end); times without an offset are the province's" })
   @ApiOkResponse({ type: ItemWorkflowResponse })
-  async reschedule(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RescheduleRequestBody): Promise<ItemWorkflowView> {
+  async reschedule(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RescheduleRequestBody,
+  ): Promise<ItemWorkflowView> {
     const { id: tenantId, timezone } = this.tenants.current();
     const actor = personOf(p);
     await this.workflow.reschedule(tenantId, timezone, id, actor, {
@@ -103,4 +139,3 @@ export class WorkflowController {
 export function personOf(p: Principal): Extract<WorkflowActor, { kind: 'person' }> {
   return { kind: 'person', id: p.userId, label: p.username, memberships: p.memberships };
 }
-

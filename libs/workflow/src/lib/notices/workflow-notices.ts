@@ -30,16 +30,46 @@ export class WorkflowNotices {
     const notices: Notification[] = [];
     if (event.toPhase === 'review' && event.fromPhase !== 'review') {
       const roles = [...new Set(workflow.transitions.filter((t) => t.from.includes(state.id)).flatMap((t) => t.roles))];
-      const reviewers = (await this.notifier.holders(m, tenantId, roles, await unitLineage(m, tenantId, item.unitId))).filter((id) => id !== actorId);
-      notices.push(...(await this.notifier.notify(m, tenantId, reviewers, { kind: 'workflow.awaiting_review', title: `Tin bài chờ xử lý: ${item.title}`, body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" (nay: ${state.label}).`, subject })));
+      const reviewers = (await this.notifier.holders(m, tenantId, roles, await unitLineage(m, tenantId, item.unitId))).filter(
+        (id) => id !== actorId,
+      );
+      notices.push(
+        ...(await this.notifier.notify(m, tenantId, reviewers, {
+          kind: 'workflow.awaiting_review',
+          title: `Tin bài chờ xử lý: ${item.title}`,
+          body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" (nay: ${state.label}).`,
+          subject,
+        })),
+      );
     }
     const author = item.createdBy && item.createdBy !== actorId ? [item.createdBy] : [];
     if (event.toPhase === 'published' && event.fromPhase !== 'published') {
-      notices.push(...(await this.notifier.notify(m, tenantId, author, { kind: 'workflow.published', title: `Tin bài đã được đăng: ${item.title}`, body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" đã được đăng.`, subject })));
+      notices.push(
+        ...(await this.notifier.notify(m, tenantId, author, {
+          kind: 'workflow.published',
+          title: `Tin bài đã được đăng: ${item.title}`,
+          body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" đã được đăng.`,
+          subject,
+        })),
+      );
     } else if (event.toPhase === 'editing' && event.fromPhase === 'review') {
-      notices.push(...(await this.notifier.notify(m, tenantId, author, { kind: 'workflow.returned', title: `Tin bài bị trả lại: ${item.title}`, body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" (nay: ${state.label}). Lý do: ${transition.comment ?? ''}`, subject })));
+      notices.push(
+        ...(await this.notifier.notify(m, tenantId, author, {
+          kind: 'workflow.returned',
+          title: `Tin bài bị trả lại: ${item.title}`,
+          body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" (nay: ${state.label}). Lý do: ${transition.comment ?? ''}`,
+          subject,
+        })),
+      );
     } else if (event.toPhase === 'withdrawn' && event.fromPhase === 'published') {
-      notices.push(...(await this.notifier.notify(m, tenantId, author, { kind: 'workflow.taken_down', title: `Tin bài bị gỡ: ${item.title}`, body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" đã bị gỡ. Lý do: ${transition.comment ?? ''}`, subject })));
+      notices.push(
+        ...(await this.notifier.notify(m, tenantId, author, {
+          kind: 'workflow.taken_down',
+          title: `Tin bài bị gỡ: ${item.title}`,
+          body: `${transition.actorLabel} — ${actionLabel}: tin bài "${item.title}" đã bị gỡ. Lý do: ${transition.comment ?? ''}`,
+          subject,
+        })),
+      );
     }
     if (notices.length) this.written.set(event, notices);
   }

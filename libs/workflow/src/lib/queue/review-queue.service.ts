@@ -48,19 +48,35 @@ export class ReviewQueue {
     const candidates = await this.db.transaction(tenantId, async (m) => {
       // A unit role acts only on items of its units and the units below them: only those are
       // candidates, so other units' traffic cannot push its own items out of the newest ones.
-      const reach = provinceWide ? null : (await unitSubtree(m, tenantId, actor.memberships.map((ms) => ms.unitId!))).map((u) => u.id);
+      const reach = provinceWide
+        ? null
+        : (
+            await unitSubtree(
+              m,
+              tenantId,
+              actor.memberships.map((ms) => ms.unitId!),
+            )
+          ).map((u) => u.id);
       const query = m
         .getRepository(ContentItem)
         .createQueryBuilder('c')
         .where('c.tenant_id = :tenantId', { tenantId })
         .andWhere(
           new Brackets((w) => {
-            w.where(`c.status IN ('in_review', 'scheduled')`).orWhere(`c.status = 'draft' AND c.workflow_state IS NOT NULL AND c.created_by = :me`, { me: actor.id });
+            w.where(`c.status IN ('in_review', 'scheduled')`).orWhere(
+              `c.status = 'draft' AND c.workflow_state IS NOT NULL AND c.created_by = :me`,
+              { me: actor.id },
+            );
             // Province-wide roles appraise what went up lately; everyone may owe a 2i (filtered below).
             w.orWhere(`c.status = 'published' AND c.published_at > :since`, { since });
           }),
         );
-      if (reach) query.andWhere(new Brackets((w) => w.where('c.unit_id IN (:...reach)', { reach: reach.length ? reach : [null] }).orWhere('c.created_by = :me', { me: actor.id })));
+      if (reach)
+        query.andWhere(
+          new Brackets((w) =>
+            w.where('c.unit_id IN (:...reach)', { reach: reach.length ? reach : [null] }).orWhere('c.created_by = :me', { me: actor.id }),
+          ),
+        );
       return query.orderBy('c.updated_at', 'DESC').take(CANDIDATES).getMany();
     });
     const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -71,7 +87,18 @@ export class ReviewQueue {
       const item = byId.get(view.itemId)!;
       // A unit role sees a published item only when it owes it a second review.
       if (item.status === 'published' && !provinceWide && !view.actions.some((a) => a.action === SECOND_REVIEW_ACTION)) continue;
-      items.push({ id: item.id, title: item.title, type: item.type, channel: item.channel, state: view.state.id, stateLabel: view.state.label, version: view.version, updatedAt: item.updatedAt, publishAt: view.publishAt, actions: view.actions.map((a) => ({ action: a.action, label: a.label })) });
+      items.push({
+        id: item.id,
+        title: item.title,
+        type: item.type,
+        channel: item.channel,
+        state: view.state.id,
+        stateLabel: view.state.label,
+        version: view.version,
+        updatedAt: item.updatedAt,
+        publishAt: view.publishAt,
+        actions: view.actions.map((a) => ({ action: a.action, label: a.label })),
+      });
       const key = `${view.workflow.id}/${view.state.id}`;
       const count = counts.get(key) ?? { workflow: view.workflow.id, state: view.state.id, label: view.state.label, count: 0 };
       count.count++;

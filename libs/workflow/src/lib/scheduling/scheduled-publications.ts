@@ -73,7 +73,12 @@ export class ScheduledPublications implements OnApplicationBootstrap {
   @HandlesJob(SweepSchedules)
   async sweep(_data: Record<string, never>, job: { id?: string }): Promise<number> {
     const active = (await this.tenants.listAll()).filter((t) => t.status === 'active');
-    for (const tenant of active) await this.queue.enqueue(SweepProvince, { tenantId: tenant.id, idempotencyKey: `sweep-${(job.id ?? randomUUID()).replace(/:/g, '-')}`, data: {} });
+    for (const tenant of active)
+      await this.queue.enqueue(SweepProvince, {
+        tenantId: tenant.id,
+        idempotencyKey: `sweep-${(job.id ?? randomUUID()).replace(/:/g, '-')}`,
+        data: {},
+      });
     return active.length;
   }
 
@@ -84,16 +89,28 @@ export class ScheduledPublications implements OnApplicationBootstrap {
     const now = new Date();
     const due = await this.db.transaction(tenant.id, async (m) => {
       const repo = m.getRepository(ContentItem);
-      const publish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'scheduled', publishAt: LessThanOrEqual(now) } });
-      const unpublish = await repo.find({ select: ['id'], where: { tenantId: tenant.id, status: 'published', unpublishAt: LessThanOrEqual(now) } });
-      return [...publish.map((i) => ({ itemId: i.id, kind: 'publish' as const })), ...unpublish.map((i) => ({ itemId: i.id, kind: 'unpublish' as const }))];
+      const publish = await repo.find({
+        select: ['id'],
+        where: { tenantId: tenant.id, status: 'scheduled', publishAt: LessThanOrEqual(now) },
+      });
+      const unpublish = await repo.find({
+        select: ['id'],
+        where: { tenantId: tenant.id, status: 'published', unpublishAt: LessThanOrEqual(now) },
+      });
+      return [
+        ...publish.map((i) => ({ itemId: i.id, kind: 'publish' as const })),
+        ...unpublish.map((i) => ({ itemId: i.id, kind: 'unpublish' as const })),
+      ];
     });
     let done = 0;
     for (const step of due) {
       try {
         if (await this.workflow.runSchedule(tenant.id, tenant.timezone, step.itemId, step.kind)) done++;
       } catch (error) {
-        this.logger.error({ tenant: tenant.code, itemId: step.itemId, err: (error as Error).message }, 'Scheduled step failed in the sweep');
+        this.logger.error(
+          { tenant: tenant.code, itemId: step.itemId, err: (error as Error).message },
+          'Scheduled step failed in the sweep',
+        );
       }
     }
     if (done) this.logger.warn(`Sweep of ${tenant.code} ran ${done} scheduled step(s) that had no job`);
@@ -105,13 +122,20 @@ export class ScheduledPublications implements OnApplicationBootstrap {
     const { item, tenantId } = event;
     try {
       if (event.toPhase === 'scheduled' && item.publishAt) await this.enqueue(tenantId, item.id, 'publish', item.publishAt);
-      if ((event.toPhase === 'scheduled' || event.toPhase === 'published') && item.unpublishAt) await this.enqueue(tenantId, item.id, 'unpublish', item.unpublishAt);
+      if ((event.toPhase === 'scheduled' || event.toPhase === 'published') && item.unpublishAt)
+        await this.enqueue(tenantId, item.id, 'unpublish', item.unpublishAt);
     } catch (error) {
       this.logger.warn({ itemId: item.id, err: (error as Error).message }, 'Could not queue a scheduled step; the sweep will run it');
     }
   }
 
   private enqueue(tenantId: string, itemId: string, kind: ScheduledStep['kind'], at: Date): Promise<string> {
-    return this.queue.enqueue(RunScheduledStep, { tenantId, idempotencyKey: `${itemId}-${kind}-${at.getTime()}`, runAt: at, actorId: null, data: { itemId, kind } });
+    return this.queue.enqueue(RunScheduledStep, {
+      tenantId,
+      idempotencyKey: `${itemId}-${kind}-${at.getTime()}`,
+      runAt: at,
+      actorId: null,
+      data: { itemId, kind },
+    });
   }
 }

@@ -12,7 +12,9 @@ describe('times as officials enter and read them (Asia/Ho_Chi_Minh)', () => {
 
   it('refuses what is not a date and time, naming the field', () => {
     for (const bad of ['25/11/2026 08:00', '2026-11-25', '2026-02-30T08:00', 'tomorrow', '2026-11-25T25:00']) {
-      expect(() => parseTenantTime(bad, zone, 'unpublishAt')).toThrow(expect.objectContaining({ code: 'WORKFLOW_SCHEDULE_INVALID', fields: [expect.objectContaining({ field: 'unpublishAt' })] }));
+      expect(() => parseTenantTime(bad, zone, 'unpublishAt')).toThrow(
+        expect.objectContaining({ code: 'WORKFLOW_SCHEDULE_INVALID', fields: [expect.objectContaining({ field: 'unpublishAt' })] }),
+      );
     }
   });
 

@@ -10,7 +10,11 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-
  */
 export function parseTenantTime(value: string, timezone: string, field: string): Date {
   const parsed = ISO_DATE_TIME.test(value) ? DateTime.fromISO(value, { zone: timezone }) : null;
-  if (!parsed?.isValid) throw WorkflowErrors.scheduleInvalid(field, `${field} must be a date and time such as 2026-11-25T08:00 (province time) or 2026-11-25T08:00+07:00`);
+  if (!parsed?.isValid)
+    throw WorkflowErrors.scheduleInvalid(
+      field,
+      `${field} must be a date and time such as 2026-11-25T08:00 (province time) or 2026-11-25T08:00+07:00`,
+    );
   return parsed.toJSDate();
 }
 

@@ -3,7 +3,18 @@ import { isUUID } from 'class-validator';
 import { Author, ContentEditor, ContentErrors, ContentItem, ContentPublisher, ContentStatus } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { TenantDatabase } from '@cong/platform-database';
-import { EDIT_LIVE_ACTION, liveEditorsOf, RESCHEDULE_ACTION, SECOND_REVIEW_ACTION, SECOND_REVIEW_LABEL, RuleSet, ruleSetFromDocument, RuleVersion, todayIn, Workflow } from '@cong/rules';
+import {
+  EDIT_LIVE_ACTION,
+  liveEditorsOf,
+  RESCHEDULE_ACTION,
+  SECOND_REVIEW_ACTION,
+  SECOND_REVIEW_LABEL,
+  RuleSet,
+  ruleSetFromDocument,
+  RuleVersion,
+  todayIn,
+  Workflow,
+} from '@cong/rules';
 import { Unit, unitLineage } from '@cong/units';
 import { LRUCache } from 'lru-cache';
 import { EntityManager } from 'typeorm';
@@ -148,18 +159,31 @@ export class ItemWorkflow {
    * its workflow lets edit live may make it (`editPublished`, by default those who may publish);
    * anyone else is refused and the save undone. A permitted edit is a step of the history.
    */
-  private async editLive(m: EntityManager, { before, after, author, timezone, note }: { before: ContentItem; after: ContentItem; author: Author; timezone: string; note?: string }): Promise<void> {
+  private async editLive(
+    m: EntityManager,
+    { before, after, author, timezone, note }: { before: ContentItem; after: ContentItem; author: Author; timezone: string; note?: string },
+  ): Promise<void> {
     const ctx = new StepContext(m, before.tenantId, timezone);
     const bound = await this.binding(ctx, before);
     const roles = rolesAt(author.memberships ?? [], await ctx.lineage(before.unitId));
     const allowed = liveEditorsOf(bound.workflow);
-    if (!roles.some((r) => allowed.includes(r))) throw WorkflowErrors.liveEditRefused(bound.workflow.states.find((s) => s.id === bound.state)!.label, allowed);
+    if (!roles.some((r) => allowed.includes(r)))
+      throw WorkflowErrors.liveEditRefused(bound.workflow.states.find((s) => s.id === bound.state)!.label, allowed);
     const repo = m.getRepository(WorkflowTransition);
     await repo.save(
       repo.create({
-        tenantId: before.tenantId, itemId: before.id, workflowId: bound.workflow.id, ruleVersion: bound.ruleVersion, action: EDIT_LIVE_ACTION,
-        fromState: bound.state, toState: bound.state, actorId: author.id, actorLabel: author.label,
-        comment: note ?? `Bản ${after.revision} thay bản ${before.revision}`, revision: after.revision, version: after.version,
+        tenantId: before.tenantId,
+        itemId: before.id,
+        workflowId: bound.workflow.id,
+        ruleVersion: bound.ruleVersion,
+        action: EDIT_LIVE_ACTION,
+        fromState: bound.state,
+        toState: bound.state,
+        actorId: author.id,
+        actorLabel: author.label,
+        comment: note ?? `Bản ${after.revision} thay bản ${before.revision}`,
+        revision: after.revision,
+        version: after.version,
       }),
     );
   }
@@ -206,8 +230,14 @@ export class ItemWorkflow {
     const roles = await this.rolesOf(ctx, actor, item);
     const state = bound.workflow.states.find((s) => s.id === bound.state)!;
     const secondReview = await this.pendingSecondReview(ctx.m, ctx.tenantId, item);
-    const actions = availableActions(bound.workflow, bound.state, roles).map((t) => ({ action: t.action, to: t.to, label: t.label, commentRequired: t.commentRequired || !!t.secondReview?.length }));
-    if (secondReview && mayReviewAgain(secondReview, actor, roles)) actions.push({ action: SECOND_REVIEW_ACTION, to: bound.state, label: SECOND_REVIEW_LABEL, commentRequired: false });
+    const actions = availableActions(bound.workflow, bound.state, roles).map((t) => ({
+      action: t.action,
+      to: t.to,
+      label: t.label,
+      commentRequired: t.commentRequired || !!t.secondReview?.length,
+    }));
+    if (secondReview && mayReviewAgain(secondReview, actor, roles))
+      actions.push({ action: SECOND_REVIEW_ACTION, to: bound.state, label: SECOND_REVIEW_LABEL, commentRequired: false });
     return {
       itemId: item.id,
       workflow: { id: bound.workflow.id, name: bound.workflow.name, ruleVersion: bound.ruleVersion },
@@ -231,12 +261,15 @@ export class ItemWorkflow {
    */
   private async pendingSecondReview(m: EntityManager, tenantId: string, item: ContentItem): Promise<SecondReviewPending | null> {
     if (item.status !== 'published') return null;
-    const steps = await m.getRepository(WorkflowTransition).find({ where: { tenantId, itemId: item.id }, order: { version: 'DESC' }, take: 100 });
+    const steps = await m
+      .getRepository(WorkflowTransition)
+      .find({ where: { tenantId, itemId: item.id }, order: { version: 'DESC' }, take: 100 });
     for (const step of steps) {
       if (step.action === SECOND_REVIEW_ACTION) return null;
       const workflow = (await this.rulesOfVersion(m, tenantId, step.ruleVersion)).workflows.find((w) => w.id === step.workflowId);
       const rule = workflow?.transitions.find((t) => t.action === step.action && t.from.includes(step.fromState));
-      if (rule?.secondReview?.length) return { forcedBy: step.actorLabel, forcedById: step.actorId, reason: step.comment, at: step.at, roles: rule.secondReview };
+      if (rule?.secondReview?.length)
+        return { forcedBy: step.actorLabel, forcedById: step.actorId, reason: step.comment, at: step.at, roles: rule.secondReview };
     }
     return null;
   }
@@ -249,8 +282,37 @@ export class ItemWorkflow {
       const views: WorkflowStepView[] = [];
       for (const step of steps) {
         const workflow = (await this.rulesOfVersion(m, tenantId, step.ruleVersion)).workflows.find((w) => w.id === step.workflowId);
-        const { id, itemId: of, workflowId, ruleVersion, action, fromState, toState, actorId, actorLabel, comment, revision, version, at } = step;
-        views.push({ id, itemId: of, workflowId, ruleVersion, action, actionLabel: actionLabelIn(workflow, action, fromState), fromState, toState, actorId, actorLabel, comment, revision, version, at });
+        const {
+          id,
+          itemId: of,
+          workflowId,
+          ruleVersion,
+          action,
+          fromState,
+          toState,
+          actorId,
+          actorLabel,
+          comment,
+          revision,
+          version,
+          at,
+        } = step;
+        views.push({
+          id,
+          itemId: of,
+          workflowId,
+          ruleVersion,
+          action,
+          actionLabel: actionLabelIn(workflow, action, fromState),
+          fromState,
+          toState,
+          actorId,
+          actorLabel,
+          comment,
+          revision,
+          version,
+          at,
+        });
       }
       return views;
     });
@@ -268,8 +330,13 @@ export class ItemWorkflow {
       if (req.action === SECOND_REVIEW_ACTION) {
         // The 2i: another person with one of the step's review roles approves what went up unreviewed.
         const pending = await this.pendingSecondReview(m, tenantId, item);
-        if (!pending) throw WorkflowErrors.refused('no_such_action', `"${SECOND_REVIEW_ACTION}" needs an item published past its review and not yet reviewed again`);
-        if (!roles.some((r) => pending.roles.includes(r))) throw WorkflowErrors.refused('role_refused', `"${SECOND_REVIEW_ACTION}" needs one of ${pending.roles.join(', ')}`);
+        if (!pending)
+          throw WorkflowErrors.refused(
+            'no_such_action',
+            `"${SECOND_REVIEW_ACTION}" needs an item published past its review and not yet reviewed again`,
+          );
+        if (!roles.some((r) => pending.roles.includes(r)))
+          throw WorkflowErrors.refused('role_refused', `"${SECOND_REVIEW_ACTION}" needs one of ${pending.roles.join(', ')}`);
         if (!mayReviewAgain(pending, actor, roles)) throw WorkflowErrors.secondReviewBySamePerson(pending.forcedBy);
         return this.record(m, tenantId, item, bound, actor, req, bound.state, { publishAt: item.publishAt, unpublishAt: item.unpublishAt });
       }
@@ -285,17 +352,32 @@ export class ItemWorkflow {
    * withdrawn) state, with that step's authority. Nothing due (rescheduled, cancelled, done
    * already): null, and nothing changes — so a job that runs twice, or late, is harmless.
    */
-  runSchedule(tenantId: string, timezone: string, itemId: string, kind: 'publish' | 'unpublish', now = new Date()): Promise<TransitionEvent | null> {
+  runSchedule(
+    tenantId: string,
+    timezone: string,
+    itemId: string,
+    kind: 'publish' | 'unpublish',
+    now = new Date(),
+  ): Promise<TransitionEvent | null> {
     return this.committed(tenantId, async (m) => {
       const item = await this.item(m, tenantId, itemId, true).catch(() => null);
       if (!item) return null;
-      const due = kind === 'publish' ? item.status === 'scheduled' && item.publishAt && item.publishAt <= now : item.status === 'published' && item.unpublishAt && item.unpublishAt <= now;
+      const due =
+        kind === 'publish'
+          ? item.status === 'scheduled' && item.publishAt && item.publishAt <= now
+          : item.status === 'published' && item.unpublishAt && item.unpublishAt <= now;
       if (!due) return null;
       const ctx = new StepContext(m, tenantId, timezone);
       const bound = await this.binding(ctx, item);
       const target = kind === 'publish' ? 'published' : 'withdrawn';
-      const step = bound.workflow.transitions.find((t) => t.from.includes(bound.state) && bound.workflow.states.find((s) => s.id === t.to)?.phase === target);
-      if (!step) throw WorkflowErrors.refused('no_such_action', `workflow ${bound.workflow.id} has no step from ${bound.state} to a ${target} state`);
+      const step = bound.workflow.transitions.find(
+        (t) => t.from.includes(bound.state) && bound.workflow.states.find((s) => s.id === t.to)?.phase === target,
+      );
+      if (!step)
+        throw WorkflowErrors.refused(
+          'no_such_action',
+          `workflow ${bound.workflow.id} has no step from ${bound.state} to a ${target} state`,
+        );
       const comment = kind === 'unpublish' ? 'Hết thời hạn đăng: gỡ theo lịch đã đặt.' : undefined;
       const actor: WorkflowActor = { kind: 'scheduler', label: kind === 'publish' ? 'Đăng theo lịch' : 'Gỡ theo lịch' };
       const outcome = decideTransition(bound.workflow, bound.state, step.action, step.roles, comment);
@@ -309,7 +391,13 @@ export class ItemWorkflow {
    * Moves a scheduled item's time (and its embargo's end). Those who may take the item out of its
    * scheduled state may; recorded in the history as `reschedule`.
    */
-  reschedule(tenantId: string, timezone: string, itemId: string, actor: WorkflowActor, req: { version: number; publishAt: Date; unpublishAt?: Date | null; comment?: string }): Promise<TransitionEvent> {
+  reschedule(
+    tenantId: string,
+    timezone: string,
+    itemId: string,
+    actor: WorkflowActor,
+    req: { version: number; publishAt: Date; unpublishAt?: Date | null; comment?: string },
+  ): Promise<TransitionEvent> {
     return this.committed(tenantId, async (m) => {
       const item = await this.item(m, tenantId, itemId, true);
       const ctx = new StepContext(m, tenantId, timezone);
@@ -317,9 +405,11 @@ export class ItemWorkflow {
       const roles = await this.rolesOf(ctx, actor, item);
       if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
       const bound = await this.binding(ctx, item);
-      if (item.status !== 'scheduled') throw WorkflowErrors.refused('no_such_action', `"reschedule" needs a scheduled item (it is ${bound.state})`);
+      if (item.status !== 'scheduled')
+        throw WorkflowErrors.refused('no_such_action', `"reschedule" needs a scheduled item (it is ${bound.state})`);
       const allowed = [...new Set(bound.workflow.transitions.filter((t) => t.from.includes(bound.state)).flatMap((t) => t.roles))];
-      if (!roles.some((r) => allowed.includes(r))) throw WorkflowErrors.refused('role_refused', `"reschedule" needs one of ${allowed.join(', ')}`);
+      if (!roles.some((r) => allowed.includes(r)))
+        throw WorkflowErrors.refused('role_refused', `"reschedule" needs one of ${allowed.join(', ')}`);
       const schedule = this.checkedSchedule('scheduled', { action: RESCHEDULE_ACTION, ...req });
       return this.record(m, tenantId, item, bound, actor, { action: RESCHEDULE_ACTION, ...req }, bound.state, schedule);
     });
@@ -348,10 +438,20 @@ export class ItemWorkflow {
     const phaseOf = (state: string) => bound.workflow.states.find((s) => s.id === state)!.phase;
     const [fromPhase, toPhase] = [phaseOf(bound.state), phaseOf(to)];
     const actorRef = { id: actor.kind === 'person' ? actor.id : null, label: actor.label };
-    const changed = toPhase === fromPhase
-      ? { ...item }
-      : await this.publisher.record(m, actorRef, tenantId, item, { status: STATUS_BY_PHASE[toPhase], reason: toPhase === 'withdrawn' ? req.comment : undefined });
-    const columns = { version: item.version + 1, workflowId: bound.workflow.id, workflowState: to, workflowRuleVersion: bound.ruleVersion, ...schedule };
+    const changed =
+      toPhase === fromPhase
+        ? { ...item }
+        : await this.publisher.record(m, actorRef, tenantId, item, {
+            status: STATUS_BY_PHASE[toPhase],
+            reason: toPhase === 'withdrawn' ? req.comment : undefined,
+          });
+    const columns = {
+      version: item.version + 1,
+      workflowId: bound.workflow.id,
+      workflowState: to,
+      workflowRuleVersion: bound.ruleVersion,
+      ...schedule,
+    };
     Object.assign(changed, columns);
     await m.getRepository(ContentItem).update({ tenantId, id: item.id }, columns);
     const repo = m.getRepository(WorkflowTransition);
@@ -372,7 +472,19 @@ export class ItemWorkflow {
       }),
     );
     const actionLabel = actionLabelIn(bound.workflow, req.action, bound.state);
-    const event: TransitionEvent = { tenantId, item: changed, transition, workflow: bound.workflow, rules: bound.rules, ruleVersion: bound.ruleVersion, fromPhase, toPhase, actionLabel, actor, details: req.details ?? {} };
+    const event: TransitionEvent = {
+      tenantId,
+      item: changed,
+      transition,
+      workflow: bound.workflow,
+      rules: bound.rules,
+      ruleVersion: bound.ruleVersion,
+      fromPhase,
+      toPhase,
+      actionLabel,
+      actor,
+      details: req.details ?? {},
+    };
     for (const listener of this.listeners) await listener(m, event);
     return event;
   }
@@ -413,7 +525,8 @@ export class ItemWorkflow {
       const rules = await this.rulesOfVersion(m, tenantId, item.workflowRuleVersion);
       const workflow = rules.workflows.find((w) => w.id === item.workflowId);
       const state = workflow?.states.find((s) => s.id === item.workflowState);
-      if (workflow && state && state.phase !== 'editing') return { rules, workflow, ruleVersion: item.workflowRuleVersion, state: state.id };
+      if (workflow && state && state.phase !== 'editing')
+        return { rules, workflow, ruleVersion: item.workflowRuleVersion, state: state.id };
     }
     const inForce = await ctx.rulesInForce();
     if (!inForce) throw WorkflowErrors.noRules();

@@ -39,7 +39,11 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw AuthErrors.passwordChangeRequired();
     }
     // The one-time password is replaced first (its routes are open above); enrolment comes next.
-    if (!principal.mustChangePassword && principal.twoFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(DURING_TWO_FACTOR_ENROLMENT, targets)) {
+    if (
+      !principal.mustChangePassword &&
+      principal.twoFactorEnrolmentRequired &&
+      !this.reflector.getAllAndOverride<boolean>(DURING_TWO_FACTOR_ENROLMENT, targets)
+    ) {
       throw TwoFactorErrors.enrolmentRequired();
     }
     for (const capability of this.reflector.getAllAndOverride<Capability[] | undefined>(REQUIRES, targets) ?? []) {

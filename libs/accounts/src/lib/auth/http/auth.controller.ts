@@ -1,6 +1,16 @@
 import { RateLimit } from '@cong/platform-throttling';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { NoTenant, TenantContext } from '@cong/tenancy';
 import { Public } from '@cong/platform-context';
 import { AllowedDuringPasswordChange, AllowedDuringTwoFactorEnrolment, CurrentPrincipal } from '../../access/access.decorators';
@@ -51,7 +61,10 @@ abstract class AuthEndpoints {
   // Below SignInGuard: decorators apply bottom-up, so the limit is counted before any password is checked.
   @RateLimit('sign-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with username and password (passport-local); locks after repeated failures. With two-step verification on, answers a challenge instead of tokens' })
+  @ApiOperation({
+    summary:
+      'Sign in with username and password (passport-local); locks after repeated failures. With two-step verification on, answers a challenge instead of tokens',
+  })
   @ApiBody({ type: SignInRequest })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(TokenResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] } })
   signIn(@Req() req: RequestLike & { user: SignInResult }): TokenResponse | TwoFactorChallengeResponse {
@@ -62,7 +75,10 @@ abstract class AuthEndpoints {
   @Public()
   @RateLimit('sign-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Second step of a sign-in: the challenge with an authenticator code (±30 s) or a recovery code (spent); wrong codes count towards the lockout' })
+  @ApiOperation({
+    summary:
+      'Second step of a sign-in: the challenge with an authenticator code (±30 s) or a recovery code (spent); wrong codes count towards the lockout',
+  })
   @ApiOkResponse({ type: TokenResponse })
   signInWithCode(@Body() body: TwoFactorSignInRequest, @Req() req: RequestLike): Promise<TokenResponse> {
     return this.auth.completeSignIn(this.scope(), body.challenge, body.code, clientOf(req));
@@ -72,7 +88,9 @@ abstract class AuthEndpoints {
   @RateLimit('two-factor')
   @AllowedDuringTwoFactorEnrolment()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Start turning on two-step verification: a new TOTP secret and its otpauth:// URI; nothing changes until confirmed' })
+  @ApiOperation({
+    summary: 'Start turning on two-step verification: a new TOTP secret and its otpauth:// URI; nothing changes until confirmed',
+  })
   @ApiCreatedResponse({ type: TwoFactorEnrolmentResponse })
   startEnrolment(@CurrentPrincipal() principal: Principal): Promise<TwoFactorEnrolmentResponse> {
     return this.twoFactor.start(principal, this.issuer());
@@ -93,7 +111,10 @@ abstract class AuthEndpoints {
   @RateLimit('two-factor')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Turn off two-step verification with a current code or the password (refused when the province's rule requires it for my role)" })
+  @ApiOperation({
+    summary:
+      "Turn off two-step verification with a current code or the password (refused when the province's rule requires it for my role)",
+  })
   @ApiNoContentResponse()
   disable(@CurrentPrincipal() principal: Principal, @Body() body: DisableTwoFactorRequest, @Req() req: RequestLike): Promise<void> {
     return this.twoFactor.disable(principal, this.scope(), body, clientOf(req));
@@ -124,7 +145,14 @@ abstract class AuthEndpoints {
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentPrincipal() p: Principal): MeResponse {
-    return { id: p.userId, username: p.username, displayName: p.displayName, tenantId: p.tenantId, roles: rolesOf(p), memberships: p.memberships };
+    return {
+      id: p.userId,
+      username: p.username,
+      displayName: p.displayName,
+      tenantId: p.tenantId,
+      roles: rolesOf(p),
+      memberships: p.memberships,
+    };
   }
 
   @Get('sessions')
@@ -226,4 +254,3 @@ export class OperatorAuthController extends AuthEndpoints {
     return PLATFORM_SCOPE;
   }
 }
-

@@ -4,27 +4,37 @@ import { MAX_PASSWORD_LENGTH } from '../../passwords/password-policy.checker';
 
 export class SignInRequest {
   @ApiProperty({ example: 'nguyenvana' })
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   username!: string;
 
   @ApiProperty({ format: 'password' })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 }
 
 export class RefreshRequest {
   @ApiProperty({ description: 'The refresh token of the previous response; usable once.' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   refreshToken!: string;
 }
 
 export class ChangePasswordRequest {
   @ApiProperty({ format: 'password' })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   currentPassword!: string;
 
   @ApiProperty({ format: 'password' })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   newPassword!: string;
 }
 
@@ -35,12 +45,18 @@ export class TokenResponse {
   @ApiProperty({ description: 'Seconds until the access token expires.' }) expiresIn!: number;
   @ApiProperty({ description: 'A one-time password was used: only …/auth/password and sign-out work until it is changed.' })
   mustChangePassword!: boolean;
-  @ApiProperty({ description: "The province's rule requires two-step verification for a role of this account and it is not on: only …/auth/two-factor/enrolment(/confirm) and sign-out work until it is." })
+  @ApiProperty({
+    description:
+      "The province's rule requires two-step verification for a role of this account and it is not on: only …/auth/two-factor/enrolment(/confirm) and sign-out work until it is.",
+  })
   twoFactorEnrolmentRequired!: boolean;
 }
 
 export class TwoFactorChallengeResponse {
-  @ApiProperty({ enum: [true], description: 'The password was right; no tokens yet: send the challenge with a code to …/auth/login/two-factor.' })
+  @ApiProperty({
+    enum: [true],
+    description: 'The password was right; no tokens yet: send the challenge with a code to …/auth/login/two-factor.',
+  })
   twoFactorRequired!: true;
   @ApiProperty({ description: 'Usable once, for `expiresIn` seconds, in this province only.' }) challenge!: string;
   @ApiProperty({ example: 300 }) expiresIn!: number;
@@ -48,38 +64,56 @@ export class TwoFactorChallengeResponse {
 
 export class TwoFactorSignInRequest {
   @ApiProperty({ description: 'The challenge of the password step.' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   challenge!: string;
 
   @ApiProperty({ description: 'The 6-digit code of the authenticator app, or one unused recovery code (xxxxx-xxxxx).', example: '123456' })
-  @IsString() @IsNotEmpty() @MaxLength(32)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
   code!: string;
 }
 
 export class TwoFactorEnrolmentResponse {
-  @ApiProperty({ description: 'Base32 secret to type into an authenticator app; shown this once. Nothing changes at sign-in until confirmed.' }) secret!: string;
-  @ApiProperty({ example: 'otpauth://totp/C%E1%BB%95ng%20T%E1%BB%89nh%20L%C3%A0o%20Cai:nguyenvana?secret=…&issuer=…', description: 'The same secret as a QR code payload.' })
+  @ApiProperty({
+    description: 'Base32 secret to type into an authenticator app; shown this once. Nothing changes at sign-in until confirmed.',
+  })
+  secret!: string;
+  @ApiProperty({
+    example: 'otpauth://totp/C%E1%BB%95ng%20T%E1%BB%89nh%20L%C3%A0o%20Cai:nguyenvana?secret=…&issuer=…',
+    description: 'The same secret as a QR code payload.',
+  })
   otpauthUri!: string;
 }
 
 export class TwoFactorCodeRequest {
   @ApiProperty({ description: 'A 6-digit code of the authenticator app.', example: '123456' })
-  @IsString() @Matches(/^\s*\d{3}\s*\d{3}\s*$/, { message: 'code must be the 6 digits shown by the authenticator app' })
+  @IsString()
+  @Matches(/^\s*\d{3}\s*\d{3}\s*$/, { message: 'code must be the 6 digits shown by the authenticator app' })
   code!: string;
 }
 
 export class RecoveryCodesResponse {
-  @ApiProperty({ type: [String], description: 'Ten single-use recovery codes, shown this once (only their hashes are kept); each signs in once in place of a code.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Ten single-use recovery codes, shown this once (only their hashes are kept); each signs in once in place of a code.',
+  })
   recoveryCodes!: string[];
 }
 
 export class DisableTwoFactorRequest {
   @ApiPropertyOptional({ description: 'A current 6-digit code …' })
-  @IsOptional() @IsString() @MaxLength(32)
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
   code?: string;
 
   @ApiPropertyOptional({ format: 'password', description: '… or the password.' })
-  @IsOptional() @IsString() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password?: string;
 }
 

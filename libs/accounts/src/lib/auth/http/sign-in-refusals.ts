@@ -51,12 +51,21 @@ export class SignInRefusals {
     if (!whose || !BEFORE_ANY_ROUTE.has(code) || request.method !== 'POST') return;
     const headers = request.headers ?? {};
     // A request for no known province was no sign-in to any province: nothing to audit it in.
-    const tenantId = whose === 'platform' ? null : (await this.resolver.resolve({ host: headers.host as string | undefined, tenantHeader: headers['x-tenant'] }).catch(() => null))?.id;
+    const tenantId =
+      whose === 'platform'
+        ? null
+        : (await this.resolver.resolve({ host: headers.host as string | undefined, tenantHeader: headers['x-tenant'] }).catch(() => null))
+            ?.id;
     if (tenantId === undefined) return;
     await this.scope.run(tenantId, 'malformed sign-in', (m) =>
       this.audit.record(m, {
-        tenantId, action: 'auth.sign_in_failed', subjectType: 'user', subjectId: null,
-        details: { username: 'anonymous', reason: `malformed request (${code})` }, actor: { id: null, label: 'anonymous' }, ip: request.ip,
+        tenantId,
+        action: 'auth.sign_in_failed',
+        subjectType: 'user',
+        subjectId: null,
+        details: { username: 'anonymous', reason: `malformed request (${code})` },
+        actor: { id: null, label: 'anonymous' },
+        ip: request.ip,
       }),
     );
   }

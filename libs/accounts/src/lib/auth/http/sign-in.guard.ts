@@ -44,7 +44,15 @@ export class SignInGuard extends AuthGuard('local') {
     const { tenantId } = req.authScope;
     const label = (typeof body.username === 'string' ? body.username.trim().toLowerCase().slice(0, 64) : '') || 'anonymous';
     await this.scope.run(tenantId, 'malformed sign-in', (m) =>
-      this.audit.record(m, { tenantId, action: 'auth.sign_in_failed', subjectType: 'user', subjectId: null, details: { username: label, reason: 'malformed request' }, actor: { id: null, label }, ip: clientOf(req).ip }),
+      this.audit.record(m, {
+        tenantId,
+        action: 'auth.sign_in_failed',
+        subjectType: 'user',
+        subjectId: null,
+        details: { username: label, reason: 'malformed request' },
+        actor: { id: null, label },
+        ip: clientOf(req).ip,
+      }),
     );
   }
 

@@ -51,7 +51,11 @@ export class UsersController {
   @Requires('users.manage')
   @ApiOperation({ summary: "Replace the user's roles (unit roles name a unit code); the province keeps at least one admin" })
   @ApiOkResponse({ type: UserResponse })
-  setRoles(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesRequest): Promise<UserResponse> {
+  setRoles(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SetRolesRequest,
+  ): Promise<UserResponse> {
     return this.users.setRoles(actor, this.tenants.require(), id, body.roles);
   }
 
@@ -93,7 +97,10 @@ export class UsersController {
   @Post(':id/two-factor/reset')
   @HttpCode(204)
   @Requires('users.manage')
-  @ApiOperation({ summary: "The user lost their authenticator: two-step verification is removed and every session ends; they enrol again where their role requires it" })
+  @ApiOperation({
+    summary:
+      'The user lost their authenticator: two-step verification is removed and every session ends; they enrol again where their role requires it',
+  })
   @ApiNoContentResponse()
   resetTwoFactor(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     return this.users.resetTwoFactor(actor, this.tenants.require(), id);

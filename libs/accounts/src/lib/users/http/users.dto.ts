@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../../passwords/password-policy.checker';
 import { TENANT_ROLES, TenantRole } from '../membership.entity';
 import { USER_STATUSES, UserStatus } from '../user.entity';
@@ -11,7 +23,8 @@ export class RoleGrantDto {
   role!: TenantRole;
 
   @ApiPropertyOptional({ description: 'Unit code, for unit_head and unit_editor', example: 'so-y-te' })
-  @IsOptional() @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code (e.g. so-y-te)' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code (e.g. so-y-te)' })
   unit?: string;
 }
 
@@ -20,18 +33,28 @@ export class InviteUserRequest {
   @ApiProperty({ example: 'Trần Thị B' }) @IsString() @MinLength(2) @MaxLength(200) displayName!: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiProperty({ type: [RoleGrantDto] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
   roles!: RoleGrantDto[];
 }
 
 export class SetRolesRequest {
   @ApiProperty({ type: [RoleGrantDto], description: 'The complete set of roles the user should hold' })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
   roles!: RoleGrantDto[];
 }
 
 export class TokenPasswordRequest {
-  @ApiProperty({ description: 'The one-time token from the invitation or the reset' }) @IsString() @IsNotEmpty() @MaxLength(100) token!: string;
+  @ApiProperty({ description: 'The one-time token from the invitation or the reset' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  token!: string;
   @ApiProperty({ format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH) password!: string;
 }
 
@@ -45,11 +68,17 @@ export class UserResponse {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
-  @ApiProperty({ enum: USER_STATUSES, description: '`suspended`: unused past the province\'s suspendAfterInactiveDays; lift with POST /users/{id}/lift-suspension' }) status!: string;
+  @ApiProperty({
+    enum: USER_STATUSES,
+    description: "`suspended`: unused past the province's suspendAfterInactiveDays; lift with POST /users/{id}/lift-suspension",
+  })
+  status!: string;
   @ApiProperty() passwordExposed!: boolean;
   @ApiPropertyOptional({ nullable: true, type: Date }) lastLoginAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: Date, description: 'When the account was suspended for disuse; null unless suspended' }) suspendedAt!: Date | null;
-  @ApiProperty({ description: 'Two-step verification is on (the IT centre can reset it at …/two-factor/reset)' }) twoFactorEnabled!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'When the account was suspended for disuse; null unless suspended' })
+  suspendedAt!: Date | null;
+  @ApiProperty({ description: 'Two-step verification is on (the IT centre can reset it at …/two-factor/reset)' })
+  twoFactorEnabled!: boolean;
   @ApiProperty({ type: [UserRoleView] }) roles!: UserRoleView[];
 }
 

@@ -21,7 +21,8 @@ export class RangeLabelResponse {
 export class JudgedRangeResponse {
   @ApiProperty({ format: 'date' }) start!: string;
   @ApiProperty({ format: 'date' }) end!: string;
-  @ApiProperty({ description: 'Only part of the period was judged (rules in force from its middle, or the period still runs)' }) partial!: boolean;
+  @ApiProperty({ description: 'Only part of the period was judged (rules in force from its middle, or the period still runs)' })
+  partial!: boolean;
 }
 
 export class DeadlineKindResponse {
@@ -34,7 +35,11 @@ export class DeadlineTallyResponse {
   @ApiProperty() lateOrMissing!: number;
 }
 
-const TALLY_BY_TYPE = { type: 'object', additionalProperties: { $ref: getSchemaPath(DeadlineTallyResponse) }, description: 'Items a deadline governs, per content type' } as const;
+const TALLY_BY_TYPE = {
+  type: 'object',
+  additionalProperties: { $ref: getSchemaPath(DeadlineTallyResponse) },
+  description: 'Items a deadline governs, per content type',
+} as const;
 
 /** The totals line of a report (and the figures of each unit's line). */
 @ApiExtraModels(DeadlineTallyResponse)
@@ -46,8 +51,14 @@ export class ReportTotalsResponse {
   @ApiProperty() onTime!: number;
   @ApiProperty() lateOrMissing!: number;
   @ApiProperty(TALLY_BY_TYPE) deadlines!: Record<string, DeadlineTallyResponse>;
-  @ApiProperty({ nullable: true, type: Number, description: 'Obligations met over judged, percent (one decimal); null when nothing was judged' }) rate!: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: 'The same for the periods before, oldest first' }) previousRates!: (number | null)[];
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Obligations met over judged, percent (one decimal); null when nothing was judged',
+  })
+  rate!: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: 'The same for the periods before, oldest first' })
+  previousRates!: (number | null)[];
 }
 
 export class ReportRowResponse extends ReportTotalsResponse {
@@ -64,7 +75,8 @@ export class ReportDocumentResponse {
   @ApiProperty({ type: JudgedRangeResponse }) judged!: JudgedRangeResponse;
   @ApiProperty({ type: [String], description: 'Labels of the earlier periods, oldest first (the trend)' }) previousPeriods!: string[];
   @ApiProperty() provisional!: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Provisional figures: up to this day (included)' }) asOf!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Provisional figures: up to this day (included)' }) asOf!:
+    string | null;
   @ApiProperty({ type: [Number] }) ruleVersions!: number[];
   @ApiProperty({ type: [DeadlineKindResponse] }) deadlineKinds!: DeadlineKindResponse[];
   @ApiProperty({ type: [String], description: '"Nơi nhận"' }) recipients!: string[];
@@ -82,7 +94,8 @@ export class EmulationPartResponse {
 
 export class EmulationScoreResponse {
   @ApiProperty({ description: 'Unit code' }) unit!: string;
-  @ApiProperty({ nullable: true, type: Number, description: '0…maxScore, one decimal; null when no weighted rule judged the unit' }) score!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '0…maxScore, one decimal; null when no weighted rule judged the unit' })
+  score!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '1 for the best; equal scores share a rank' }) rank!: number | null;
   @ApiProperty({ type: [EmulationPartResponse] }) parts!: EmulationPartResponse[];
 }
@@ -100,10 +113,23 @@ export class EmulationResponse {
 export class ProvinceComparisonResponse {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: RangeLabelResponse, description: 'null when no rules were in force in the period' }) period!: RangeLabelResponse | null;
+  @ApiProperty({ nullable: true, type: RangeLabelResponse, description: 'null when no rules were in force in the period' })
+  period!: RangeLabelResponse | null;
   @ApiProperty() provisional!: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Provisional figures: up to this day; null for a closed period' }) asOf!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: "The first day judged: the period's, or the day the province's first rules took effect" }) judgedFrom!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Provisional figures: up to this day; null for a closed period',
+  })
+  asOf!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: "The first day judged: the period's, or the day the province's first rules took effect",
+  })
+  judgedFrom!: string | null;
   @ApiProperty({ type: [Number] }) ruleVersions!: number[];
   @ApiProperty({ description: 'Units with a line' }) units!: number;
   @ApiProperty({ nullable: true, type: ReportTotalsResponse }) totals!: ReportTotalsResponse | null;

@@ -46,7 +46,8 @@ export class DeadlineResultResponse {
   @ApiProperty({ format: 'uuid' }) itemId!: string;
   @ApiProperty() unit!: string;
   @ApiProperty({ example: 'legal_document' }) contentType!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'The last day it could be published on time' }) due!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'The last day it could be published on time' }) due!:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) publishedOn!: string | null;
   @ApiProperty({ enum: ['on_time', 'late', 'missing', 'pending', 'no_clock'] }) status!: string;
   @ApiProperty({ description: 'Late items: days after `due`, as the rule counts them' }) daysLate!: number;
@@ -72,7 +73,11 @@ export class ProgressEntryResponse {
   @ApiPropertyOptional({ type: DateRangeResponse }) period?: DateRangeResponse;
   @ApiProperty({
     description: 'The result behind the sentence: a quota or schedule result, or the deadline results of the window',
-    oneOf: [{ $ref: getSchemaPath(QuotaResultResponse) }, { $ref: getSchemaPath(ScheduleResultResponse) }, { type: 'array', items: { $ref: getSchemaPath(DeadlineResultResponse) } }],
+    oneOf: [
+      { $ref: getSchemaPath(QuotaResultResponse) },
+      { $ref: getSchemaPath(ScheduleResultResponse) },
+      { type: 'array', items: { $ref: getSchemaPath(DeadlineResultResponse) } },
+    ],
   })
   detail!: unknown;
 }
@@ -100,6 +105,15 @@ export class PeriodSnapshotResponse {
 
   /** The snapshot without its province column; `results` as the caller may see them. */
   static from(s: PeriodSnapshot, results: PeriodResults = s.results): PeriodSnapshotResponse {
-    return { id: s.id, periodKind: s.periodKind, periodStart: s.periodStart, periodEnd: s.periodEnd, ruleVersions: s.ruleVersions, results, computedBy: s.computedBy, computedAt: s.computedAt };
+    return {
+      id: s.id,
+      periodKind: s.periodKind,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      ruleVersions: s.ruleVersions,
+      results,
+      computedBy: s.computedBy,
+      computedAt: s.computedAt,
+    };
   }
 }

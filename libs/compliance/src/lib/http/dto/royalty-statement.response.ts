@@ -52,8 +52,10 @@ export class RoyaltyStatementResponse {
   @ApiProperty({ example: 'VND' }) currency!: string;
   @ApiProperty({ type: LegalBasisResponse }) legalBasis!: LegalBasisResponse;
   @ApiProperty({ format: 'date' }) issuedOn!: string;
-  @ApiProperty({ type: [RoyaltyItemLineResponse], description: 'Every entitlement, by author then publication day' }) lines!: RoyaltyItemLineResponse[];
-  @ApiProperty({ type: [RoyaltyAuthorLineResponse], description: 'Per author (and unit), largest amount first' }) authors!: RoyaltyAuthorLineResponse[];
+  @ApiProperty({ type: [RoyaltyItemLineResponse], description: 'Every entitlement, by author then publication day' })
+  lines!: RoyaltyItemLineResponse[];
+  @ApiProperty({ type: [RoyaltyAuthorLineResponse], description: 'Per author (and unit), largest amount first' })
+  authors!: RoyaltyAuthorLineResponse[];
   @ApiProperty({ type: [RoyaltyUnitLineResponse] }) units!: RoyaltyUnitLineResponse[];
   @ApiProperty({ type: RoyaltyTotalResponse }) total!: RoyaltyTotalResponse;
 }

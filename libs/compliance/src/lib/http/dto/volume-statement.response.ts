@@ -42,14 +42,30 @@ export class VolumeStatementResponse {
   /** The statement without its province column. */
   static from(s: VolumeStatement): VolumeStatementResponse {
     return {
-      id: s.id, periodKind: s.periodKind, periodStart: s.periodStart, periodEnd: s.periodEnd, lines: s.lines, total: s.total, ruleVersion: s.ruleVersion,
-      correctsId: s.correctsId, reason: s.reason, certifiedById: s.certifiedById, certifiedBy: s.certifiedBy, certifiedAt: s.certifiedAt,
+      id: s.id,
+      periodKind: s.periodKind,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      lines: s.lines,
+      total: s.total,
+      ruleVersion: s.ruleVersion,
+      correctsId: s.correctsId,
+      reason: s.reason,
+      certifiedById: s.certifiedById,
+      certifiedBy: s.certifiedBy,
+      certifiedAt: s.certifiedAt,
     };
   }
 }
 
 export class VolumeStatementListEntry extends VolumeStatementResponse {
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The statement that corrected this one (then this one is no longer current)' }) correctedById!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The statement that corrected this one (then this one is no longer current)',
+  })
+  correctedById!: string | null;
 
   static fromView(s: StatementView): VolumeStatementListEntry {
     return { ...VolumeStatementResponse.from(s), correctedById: s.correctedById };

@@ -18,7 +18,8 @@ export class PublicSiteListEntry {
 export class PublicSectionResponse {
   @ApiProperty() slug!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: () => [PublicSectionResponse], description: 'The sections under this one, in order' }) children!: PublicSectionResponse[];
+  @ApiProperty({ type: () => [PublicSectionResponse], description: 'The sections under this one, in order' })
+  children!: PublicSectionResponse[];
 }
 
 export class PublicSiteResponse {
@@ -39,8 +40,13 @@ export class PublicItemSummaryResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Unit code' }) unit!: string | null;
   @ApiProperty({ format: 'uuid', description: 'The site it is published on (an `id` of /sites)' }) siteId!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-20T02:00:00.000Z' }) publishedAt!: string;
-  @ApiPropertyOptional({ enum: LEGAL_DOCUMENT_STATUSES, description: "Legal documents: status on the province's date" }) legalStatus?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Legal documents and procedures: what a list shows of each (number, kind, issuer, dates; code, field, agency)' })
+  @ApiPropertyOptional({ enum: LEGAL_DOCUMENT_STATUSES, description: "Legal documents: status on the province's date" })
+  legalStatus?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Legal documents and procedures: what a list shows of each (number, kind, issuer, dates; code, field, agency)',
+  })
   facts?: Record<string, string>;
 }
 
@@ -58,9 +64,16 @@ export class ReplacedByResponse {
 
 export class PublicItemResponse extends PublicItemSummaryResponse {
   @ApiProperty({ description: 'Sanitised HTML' }) body!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The type's structured fields" }) fields!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The type's structured fields" }) fields!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ example: 'portal' }) site!: string;
-  @ApiPropertyOptional({ type: ReplacedByResponse, description: 'A legal document replaced by a later, published one: where that one is read' }) replacedBy?: ReplacedByResponse;
+  @ApiPropertyOptional({
+    type: ReplacedByResponse,
+    description: 'A legal document replaced by a later, published one: where that one is read',
+  })
+  replacedBy?: ReplacedByResponse;
 }
 
 export class PublicSearchResponse {
@@ -69,4 +82,13 @@ export class PublicSearchResponse {
   @ApiProperty() capped!: boolean;
 }
 
-export const PUBLIC_RESPONSE_MODELS = [PublicSiteListEntry, PublicSectionResponse, PublicSiteResponse, PublicItemSummaryResponse, PublicItemPage, ReplacedByResponse, PublicItemResponse, PublicSearchResponse];
+export const PUBLIC_RESPONSE_MODELS = [
+  PublicSiteListEntry,
+  PublicSectionResponse,
+  PublicSiteResponse,
+  PublicItemSummaryResponse,
+  PublicItemPage,
+  ReplacedByResponse,
+  PublicItemResponse,
+  PublicSearchResponse,
+];

@@ -39,10 +39,16 @@ export class ItemWorkflowResponse {
   @ApiProperty() revision!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishAt!: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) unpublishAt!: Date | null;
-  @ApiProperty({ nullable: true, type: String, example: '25/11/2026 08:00 (GMT+7)', description: "publishAt as the province reads it" }) publishAtLocal!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '25/11/2026 08:00 (GMT+7)', description: 'publishAt as the province reads it' })
+  publishAtLocal!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '25/12/2026 08:00 (GMT+7)' }) unpublishAtLocal!: string | null;
   @ApiProperty({ type: [WorkflowActionResponse] }) actions!: WorkflowActionResponse[];
-  @ApiProperty({ nullable: true, type: SecondReviewResponse, description: 'Published past the usual review and not yet approved again ("2i"); null otherwise' }) secondReview!: SecondReviewResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: SecondReviewResponse,
+    description: 'Published past the usual review and not yet approved again ("2i"); null otherwise',
+  })
+  secondReview!: SecondReviewResponse | null;
 }
 
 /** One step of an item's history. */
