@@ -7,7 +7,7 @@ const TENANT = '00000000-0000-4000-8000-000000000001';
 const SO_Y_TE = '00000000-0000-4000-8000-0000000000a1';
 const BENH_VIEN = '00000000-0000-4000-8000-0000000000a2';
 const SO_GD = '00000000-0000-4000-8000-0000000000b1';
-const lineageOf = { [SO_Y_TE]: [SO_Y_TE], [BENH_VIEN]: [BENH_VIEN, SO_Y_TE], [SO_GD]: [SO_GD] };
+const lineageOf: Record<string, string[]> = { [SO_Y_TE]: [SO_Y_TE], [BENH_VIEN]: [BENH_VIEN, SO_Y_TE], [SO_GD]: [SO_GD] };
 
 function principal(memberships: { role: TenantRole; unitId: string | null }[], tenantId: string | null = TENANT): Principal {
   return {
