@@ -142,4 +142,11 @@ describe('the unit tree in PostgreSQL: sync with units.yaml, lineage, subtree, t
     const theirId = (await units.findByCode(otherTenantId, 'so-y-te'))!.id;
     await expect(inTenant((m) => unitLineage(m, tenantId, theirId))).resolves.toEqual([]);
   });
+
+  it('keeps a unit’s profile, and refuses one too large for its column before any SQL', async () => {
+    await expect(directory.setProfile(actor, tenantId, 'so-gd', { address: '1 Hoàng Liên, Lào Cai', phone: '0214 3840 000' })).resolves.toMatchObject({ profile: { address: '1 Hoàng Liên, Lào Cai' } });
+    expect((await units.findByCode(tenantId, 'so-gd'))!.profile).toEqual({ address: '1 Hoàng Liên, Lào Cai', phone: '0214 3840 000' });
+    await expect(directory.setProfile(actor, tenantId, 'so-gd', { duties: 'ư'.repeat(40_000) })).rejects.toMatchObject({ code: 'UNITS_PROFILE_TOO_LARGE', kind: 'validation' });
+    expect((await units.findByCode(tenantId, 'so-gd'))!.profile.duties).toBeUndefined();
+  });
 });

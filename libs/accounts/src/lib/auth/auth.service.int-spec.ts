@@ -13,6 +13,7 @@ import { AccessTokenService } from './access-token.service';
 import { AccountPolicyProvider } from './account-policy.provider';
 import { AccountScope } from './account-scope';
 import { AuthScope, AuthService } from './auth.service';
+import { Principal } from './principal';
 
 const PASSWORD = 'Sông Hồng chảy qua Lào Cai 2027!';
 
@@ -173,5 +174,32 @@ describe('AuthService: sign-in, lockout per account and address, refresh (NA-9)'
     await expect(auth.refresh(scope, tokens!.refreshToken, from('192.0.2.80'))).rejects.toMatchObject({ code: 'AUTH_SESSION_ENDED' });
     await ctx.db.transaction(scope.tenantId!, (m) => m.getRepository(User).update({ id: user.id }, { status: 'active' }));
     await expect(auth.refresh(scope, tokens!.refreshToken, from('192.0.2.80'))).rejects.toMatchObject({ code: 'AUTH_REFRESH_INVALID' });
+  });
+
+  it('changing one’s password needs the current one, refuses a weak or unchanged one, and ends the other sign-ins only', async () => {
+    const user = await newUser();
+    const here = await auth.signIn(scope, user.username, PASSWORD, from('192.0.2.90'));
+    const elsewhere = await auth.signIn(scope, user.username, PASSWORD, from('192.0.2.91'));
+    const claims = new JwtService({ secret: ctx.config.auth.jwtSecret }).decode(here.tokens!.accessToken) as { sid: string };
+    const principal: Principal = { userId: user.id, tenantId: scope.tenantId, username: user.username, displayName: user.displayName, sessionId: claims.sid, memberships: [], mustChangePassword: false, twoFactorEnrolmentRequired: false };
+
+    await expect(auth.changePassword(principal, scope, 'not the password', 'Một mật khẩu mới rất dài 2028!')).rejects.toMatchObject({ code: 'AUTH_WRONG_CURRENT_PASSWORD' });
+    await expect(auth.changePassword(principal, scope, PASSWORD, 'password')).rejects.toMatchObject({ code: 'AUTH_PASSWORD_REJECTED', fields: expect.arrayContaining([{ field: 'newPassword', message: 'Mật khẩu phải có ít nhất 12 ký tự.' }]) });
+    await expect(auth.changePassword(principal, scope, PASSWORD, PASSWORD)).rejects.toMatchObject({ code: 'AUTH_PASSWORD_REJECTED', message: expect.stringContaining('Mật khẩu mới phải khác mật khẩu cũ.') });
+
+    await auth.changePassword(principal, scope, PASSWORD, 'Một mật khẩu mới rất dài 2028!');
+    await expect(auth.refresh(scope, here.tokens!.refreshToken, from('192.0.2.90'))).resolves.toHaveProperty('accessToken');
+    await expect(auth.refresh(scope, elsewhere.tokens!.refreshToken, from('192.0.2.91'))).rejects.toMatchObject({ code: 'AUTH_REFRESH_INVALID' });
+    await expect(auth.signIn(scope, user.username, PASSWORD, from('192.0.2.90'))).rejects.toMatchObject({ code: 'AUTH_SIGN_IN_FAILED' });
+    await expect(auth.signIn(scope, user.username, 'Một mật khẩu mới rất dài 2028!', from('192.0.2.90'))).resolves.toHaveProperty('tokens');
+  });
+
+  it('signing out ends the session: its refresh token no longer works', async () => {
+    const user = await newUser();
+    const { tokens } = await auth.signIn(scope, user.username, PASSWORD, from('192.0.2.95'));
+    const { sid } = new JwtService({ secret: ctx.config.auth.jwtSecret }).decode(tokens!.accessToken) as { sid: string };
+    await auth.signOut({ userId: user.id, tenantId: scope.tenantId, username: user.username, displayName: user.displayName, sessionId: sid, memberships: [], mustChangePassword: false, twoFactorEnrolmentRequired: false });
+    await expect(auth.refresh(scope, tokens!.refreshToken, from('192.0.2.95'))).rejects.toMatchObject({ code: 'AUTH_REFRESH_INVALID' });
+    expect(await audited(user.id, 'auth.sign_out')).toEqual([{ session: sid }]);
   });
 });
