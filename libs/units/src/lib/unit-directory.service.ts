@@ -182,7 +182,7 @@ export class UnitDirectory {
     );
   }
 
-  setProfile(actor: Actor, tenantId: string, code: string, profile: UnitProfileData): Promise<UnitView> {
+  async setProfile(actor: Actor, tenantId: string, code: string, profile: UnitProfileData): Promise<UnitView> {
     // The column holds at most 64 KiB; each field's own limit allows more than that together.
     if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) throw UnitErrors.profileTooLarge();
     return this.seen(

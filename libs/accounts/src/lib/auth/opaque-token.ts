@@ -13,9 +13,15 @@ export function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** A secret as it came back, against the hash stored for it, in constant time. */
+/**
+ * A secret as it came back, against the hash stored for it, in constant time. A stored value of
+ * another length (every hash of ours is 64 hex characters, so the length tells nothing) never
+ * matches; timingSafeEqual would throw on it.
+ */
 export function secretMatches(storedHash: string, secret: string): boolean {
-  return timingSafeEqual(Buffer.from(storedHash), Buffer.from(secretHash(secret)));
+  const stored = Buffer.from(storedHash);
+  const given = Buffer.from(secretHash(secret));
+  return stored.length === given.length && timingSafeEqual(stored, given);
 }
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
