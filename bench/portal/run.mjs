@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from '../shared.mjs';
+import { queriesOf, rssOf, sql, waitFor } from '../shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -63,34 +63,6 @@ async function prepareDatabase() {
   await sql(OWNER, readFileSync(join(here, 'seed.sql'), 'utf8'));
   await sql(OWNER, 'VACUUM ANALYZE content_item');
   log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function queriesOf(child) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API did not report its query count')), 5000);
-    child.once('message', (m) => {
-      clearTimeout(timer);
-      resolve(m.queries);
-    });
-    child.send('queries?');
-  });
-}
-
-function rssOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-async function waitFor(url, seconds = 90) {
-  for (let i = 0; i < seconds * 4; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 const started = [];

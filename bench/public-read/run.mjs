@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from '../shared.mjs';
+import { queriesOf, rssOf, sql, waitFor } from '../shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -45,35 +45,6 @@ async function prepareDatabase() {
   const started = Date.now();
   await sql(OWNER, readFileSync(join(here, 'seed.sql'), 'utf8'));
   log(`seeded 200,000 items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-/** The queries the API has sent to Postgres so far (count-queries.cjs answers over IPC). */
-function queriesOf(child) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API did not report its query count')), 5000);
-    child.once('message', (m) => {
-      clearTimeout(timer);
-      resolve(m.queries);
-    });
-    child.send('queries?');
-  });
-}
-
-function rssOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-async function waitFor(url, seconds = 60) {
-  for (let i = 0; i < seconds * 4; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 /** Every server started, so a failed run stops them too (they would hold their ports). */

@@ -25,20 +25,16 @@ describe('Notifier: who holds a role for a unit, notifications in the caller’s
 
   const person = async (name: string, roles: [TenantRole, string | null][], changes: Partial<User> = {}, tenant = tenantId) =>
     ctx.db.transaction(tenant, async (m) => {
-      const user = await m
-        .getRepository(User)
-        .save(
-          m
-            .getRepository(User)
-            .create({
-              tenantId: tenant,
-              username: name,
-              displayName: `Ông ${name}`,
-              email: `${name}@example.vn`,
-              status: 'active',
-              ...changes,
-            }),
-        );
+      const user = await m.getRepository(User).save(
+        m.getRepository(User).create({
+          tenantId: tenant,
+          username: name,
+          displayName: `Ông ${name}`,
+          email: `${name}@example.vn`,
+          status: 'active',
+          ...changes,
+        }),
+      );
       for (const [role, unitId] of roles)
         await m.getRepository(Membership).save(m.getRepository(Membership).create({ tenantId: tenant, userId: user.id, role, unitId }));
       return user.id;

@@ -54,19 +54,15 @@ describe('AccessGuard: closed by default, @Public, @Requires, the token’s scop
     inTenant: ResolvedTenant = tenant,
   ) => {
     const { user, familyId } = await ctx.db.transaction(inTenant.id, async (m) => {
-      const u = await m
-        .getRepository(User)
-        .save(
-          m
-            .getRepository(User)
-            .create({
-              tenantId: inTenant.id,
-              username: `guard${++n}`,
-              displayName: `G ${n}`,
-              status: 'active',
-              mustChangePassword: claims.pwc ?? false,
-            }),
-        );
+      const u = await m.getRepository(User).save(
+        m.getRepository(User).create({
+          tenantId: inTenant.id,
+          username: `guard${++n}`,
+          displayName: `G ${n}`,
+          status: 'active',
+          mustChangePassword: claims.pwc ?? false,
+        }),
+      );
       for (const role of roles) {
         const unitId = UNIT_ROLES.includes(role) ? unitOf[inTenant.id] : null;
         await m.getRepository(Membership).save(m.getRepository(Membership).create({ tenantId: inTenant.id, userId: u.id, role, unitId }));
