@@ -44,6 +44,8 @@ function run(cmd, args, env, stdout = 'ignore') {
 async function prepareDatabase() {
   if (process.env.BENCH_REUSE === '1') {
     try {
+      // Migrations since the seed (indexes, columns) apply to the kept data too.
+      await run(process.execPath, [...SWC, 'apps/cli/src/main.ts', 'db', 'migrate'], { DATABASE_URL: OWNER });
       const [{ items, sections }] = await sql(
         OWNER,
         `SELECT (SELECT count(*)::int FROM content_item) AS items, (SELECT count(*)::int FROM sites_section) AS sections`,
