@@ -31,6 +31,7 @@ export {
   UNITS_FILE,
 } from './lib/loading/tenant-folder.loader';
 export { addDays, isCalendarDate, todayIn } from './lib/versions/calendar-dates';
+export { dmy, money } from './lib/versions/official-writing';
 export { canonicalDocument, checksumOf, ruleSetFromDocument } from './lib/versions/canonical-document';
 export { diffRuleDocuments, formatRuleChange, type RuleChange } from './lib/versions/rule-set.diff';
 export { RuleVersion } from './lib/versions/rule-version.entity';

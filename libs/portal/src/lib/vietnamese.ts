@@ -1,4 +1,5 @@
 import type { PublicLegalStatus } from '@cong/content';
+import { dmy, money, todayIn } from '@cong/rules';
 
 /** What each content type is called on the portal. */
 export const TYPE_LABELS: Record<string, string> = {
@@ -41,28 +42,14 @@ export const LEGAL_STATUS_PARAMS: Record<string, PublicLegalStatus> = {
   'bi-thay-the': 'replaced',
 };
 
-const dayFormat = new Map<string, Intl.DateTimeFormat>();
-
 /** An instant as the province's calendar date, `dd/mm/yyyy`. */
-export function formatInstant(iso: string, timezone: string): string {
-  let format = dayFormat.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: '2-digit', month: '2-digit', year: 'numeric' });
-    dayFormat.set(timezone, format);
-  }
-  return format.format(new Date(iso));
-}
+export const formatInstant = (iso: string, timezone: string): string => dmy(todayIn(timezone, new Date(iso)));
 
-/** A calendar date `yyyy-mm-dd` as `dd/mm/yyyy`; anything else as it is. */
-export function formatDay(day: string | undefined): string {
-  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : (day ?? '');
-}
+/** A calendar date `yyyy-mm-dd` as `dd/mm/yyyy`; nothing for a field left empty. */
+export const formatDay = (day: string | undefined): string => (day ? dmy(day) : '');
 
 /** `12500000000` → `12.500.000.000 đồng`. */
-export function formatDong(amount: number): string {
-  return `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
-}
+export const formatDong = (amount: number): string => `${money(amount)} đồng`;
 
 /** Names in Vietnamese alphabetical order (Đ after D, accents after the plain letter). */
 export const vietnameseOrder = new Intl.Collator('vi').compare;

@@ -2,12 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { defineJob, HandlesJob, JobQueue, RetryPolicies } from '@cong/platform-queue';
-import { addDays, Period, PERIODS, todayIn } from '@cong/rules';
+import { addDays, dmy, Period, PERIODS, todayIn } from '@cong/rules';
 import { ProvinceJobs } from '@cong/tenancy';
 import { randomUUID } from 'node:crypto';
 import { ProvinceCalendar } from '../calendar/province-calendar';
 import { DeliverReports } from '../reports/deliver-reports.job';
-import { dmy } from '../reports/official-format';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { PeriodSnapshot } from './period-snapshot.entity';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Notification, Notifier } from '@cong/notifications';
 import { TenantDatabase } from '@cong/platform-database';
 import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
-import { Period, todayIn } from '@cong/rules';
+import { dmy, Period, todayIn } from '@cong/rules';
 import { ProvinceJobs, TenantRepository } from '@cong/tenancy';
 import { unitIdsByCode } from '@cong/units';
 import { DateTime } from 'luxon';
@@ -11,7 +11,7 @@ import { evaluateDeadline } from '../evaluators/deadline.evaluator';
 import { evaluateQuota } from '../evaluators/quota.evaluator';
 import { evaluateSchedule } from '../evaluators/schedule.evaluator';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
-import { dmy, inclusiveRange } from '../reports/official-format';
+import { inclusiveRange } from '../reports/official-format';
 import { ComplianceFacts } from '../progress/compliance-facts';
 
 /** Every hour on the hour, the province's time: whoever is behind hears of it (once). */

@@ -1,5 +1,6 @@
+import { dmy, money } from '@cong/rules';
 import { PeriodResults } from '../progress/compliance-evaluation';
-import { deadlineItemLabel, dmy, inclusiveRange, money } from './official-format';
+import { deadlineItemLabel, inclusiveRange } from './official-format';
 import { reportRows } from './report-rows';
 
 describe('how officials read figures (issue 13.14)', () => {

@@ -1,20 +1,11 @@
-import { addDays, todayIn } from '@cong/rules';
+import { addDays, dmy, todayIn } from '@cong/rules';
 import { DateRange } from '../calendar/province-calendar';
 
-/** How officials write a date: `2027-03-31` → `31/03/2027`. */
-export function dmy(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
+// Dates and money as officials write them (dmy, money) are in libs/rules, shared with the portal.
 
 /** A half-open range written inclusively: [2027-01-01, 2027-04-01) → `01/01/2027 – 31/03/2027`. */
 export function inclusiveRange(range: DateRange): string {
   return `${dmy(range.start)} – ${dmy(addDays(range.end, -1))}`;
-}
-
-/** Money as officials write it, with the Vietnamese thousands separator: 1234567 → `1.234.567`. */
-export function money(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  return sign + String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Notification, Notifier } from '@cong/notifications';
 import { TenantDatabase } from '@cong/platform-database';
 import { HandlesJob } from '@cong/platform-queue';
-import { addDays, Period, Report, todayIn } from '@cong/rules';
+import { addDays, dmy, Period, Report, todayIn } from '@cong/rules';
 import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
 import { ProvinceJobs, TenantRepository } from '@cong/tenancy';
@@ -10,7 +10,7 @@ import { unitIdsByCode } from '@cong/units';
 import { ComplianceReports, periodLabel } from './compliance-reports';
 import { DeliveredReport } from './delivered-report.entity';
 import { DeliverReports } from './deliver-reports.job';
-import { dmy, inclusiveRange } from './official-format';
+import { inclusiveRange } from './official-format';
 
 /** How far back a report period is looked for: enough for every month of ten years. */
 const MAX_PERIODS_BACK = 120;

@@ -1,6 +1,7 @@
+import { dmy, money } from '@cong/rules';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { dmy, inclusiveRange, money, MONEY_FORMAT } from './official-format';
+import { inclusiveRange, MONEY_FORMAT } from './official-format';
 import { ReportRow, ReportTotals } from './report-rows';
 
 /** A kind of item a deadline governs, as the report's headings name it. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
-import { addDays, Royalties, todayIn } from '@cong/rules';
+import { addDays, dmy, Royalties, todayIn } from '@cong/rules';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
-import { dmy } from '../reports/official-format';
 import { TableFile } from '../reports/report-files';
 
 /** One entitlement as the statement lists it: enough to check its amount by hand. */

@@ -1,4 +1,4 @@
-import type { PublicItem } from '@cong/content';
+import { IMAGE_WIDTHS, type PublicItem } from '@cong/content';
 import type { ComponentChildren } from 'preact';
 import { formatDay, formatDong, formatInstant, LEGAL_KIND_LABELS, TYPE_LABELS } from '../vietnamese';
 import { Layout } from './layout';
@@ -11,8 +11,6 @@ interface FileRef {
   media?: string;
 }
 
-/** The widths the media library keeps of every image (WebP), for `srcset`. */
-const IMAGE_WIDTHS = [320, 640, 1280];
 /** The text column is at most about 46rem wide. */
 const IMAGE_SIZES = '(min-width: 50rem) 46rem, 100vw';
 const IMAGE_NAME = /\.(jpe?g|png|webp|gif)$/i;

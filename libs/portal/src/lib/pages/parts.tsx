@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PublicItemSummary, PublicLegalStatus } from '@cong/content';
 import { formatDay, formatInstant, LEGAL_KIND_LABELS, LEGAL_STATUS_LABELS } from '../vietnamese';
 import type { PageContext } from './page-context';
@@ -43,33 +44,27 @@ export function LegalStatus({ status }: { status: PublicLegalStatus }) {
   return <span class={`status status-${status}`}>{LEGAL_STATUS_LABELS[status]}</span>;
 }
 
-/** Legal documents as a table: number, kind, issuer, dates, status. */
-export function DocumentTable({ ctx, items, caption }: { ctx: PageContext; items: PublicItemSummary[]; caption: string }) {
+type Column = [header: string, cell: (item: PublicItemSummary) => ComponentChildren];
+
+/** A register's items as a table with a header per column; the item's title links to it. */
+function ItemTable({ items, caption, columns }: { items: PublicItemSummary[]; caption: string; columns: Column[] }) {
   return (
     <div class="table-scroll">
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Số, ký hiệu</th>
-            <th scope="col">Trích yếu</th>
-            <th scope="col">Loại văn bản</th>
-            <th scope="col">Cơ quan ban hành</th>
-            <th scope="col">Ngày ban hành</th>
-            <th scope="col">Tình trạng</th>
+            {columns.map(([header]) => (
+              <th scope="col">{header}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {items.map((d) => (
-            <tr key={d.id}>
-              <td>{d.facts?.number}</td>
-              <td>
-                <a href={ctx.links.item(ctx.links.siteOf(d.siteId), d.slug)}>{d.title}</a>
-              </td>
-              <td>{LEGAL_KIND_LABELS[d.facts?.documentKind ?? ''] ?? d.facts?.documentKind}</td>
-              <td>{d.facts?.issuingBody}</td>
-              <td>{formatDay(d.facts?.issuedOn)}</td>
-              <td>{d.legalStatus ? <LegalStatus status={d.legalStatus} /> : null}</td>
+          {items.map((item) => (
+            <tr key={item.id}>
+              {columns.map(([, cell]) => (
+                <td>{cell(item)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -78,34 +73,41 @@ export function DocumentTable({ ctx, items, caption }: { ctx: PageContext; items
   );
 }
 
+const titleLink = (ctx: PageContext) => (item: PublicItemSummary) => (
+  <a href={ctx.links.item(ctx.links.siteOf(item.siteId), item.slug)}>{item.title}</a>
+);
+
+/** Legal documents as a table: number, kind, issuer, dates, status. */
+export function DocumentTable({ ctx, items, caption }: { ctx: PageContext; items: PublicItemSummary[]; caption: string }) {
+  return (
+    <ItemTable
+      items={items}
+      caption={caption}
+      columns={[
+        ['Số, ký hiệu', (d) => d.facts?.number],
+        ['Trích yếu', titleLink(ctx)],
+        ['Loại văn bản', (d) => LEGAL_KIND_LABELS[d.facts?.documentKind ?? ''] ?? d.facts?.documentKind],
+        ['Cơ quan ban hành', (d) => d.facts?.issuingBody],
+        ['Ngày ban hành', (d) => formatDay(d.facts?.issuedOn)],
+        ['Tình trạng', (d) => (d.legalStatus ? <LegalStatus status={d.legalStatus} /> : null)],
+      ]}
+    />
+  );
+}
+
 /** Procedures as a table: code, name, field, agency. */
 export function ProcedureTable({ ctx, items, caption }: { ctx: PageContext; items: PublicItemSummary[]; caption: string }) {
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mã thủ tục</th>
-            <th scope="col">Tên thủ tục</th>
-            <th scope="col">Lĩnh vực</th>
-            <th scope="col">Cơ quan thực hiện</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((p) => (
-            <tr key={p.id}>
-              <td>{p.facts?.code}</td>
-              <td>
-                <a href={ctx.links.item(ctx.links.siteOf(p.siteId), p.slug)}>{p.title}</a>
-              </td>
-              <td>{p.facts?.field}</td>
-              <td>{p.facts?.implementingAgency}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ItemTable
+      items={items}
+      caption={caption}
+      columns={[
+        ['Mã thủ tục', (p) => p.facts?.code],
+        ['Tên thủ tục', titleLink(ctx)],
+        ['Lĩnh vực', (p) => p.facts?.field],
+        ['Cơ quan thực hiện', (p) => p.facts?.implementingAgency],
+      ]}
+    />
   );
 }
 
