@@ -2,7 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildTrace, findBrief, ORGANISATIONAL, OUTPUT, parseBrief, renderTrace, ROOT, testTitles, type Trace } from './traceability';
+import {
+  BRIEF_COPY,
+  buildTrace,
+  findBrief,
+  sharedBrief,
+  ORGANISATIONAL,
+  OUTPUT,
+  parseBrief,
+  renderTrace,
+  ROOT,
+  testTitles,
+  type Trace,
+} from './traceability';
 
 let trace: Trace;
 beforeAll(() => {
@@ -11,6 +23,12 @@ beforeAll(() => {
 const row = (id: string) => trace.rows.find((r) => r.id === id)!;
 
 describe('the traceability matrix (issue 20, docs/traceability.md)', () => {
+  it("the repository's copy of BRIEF.md is shared/seeds/BRIEF.md, where that is beside the checkout", () => {
+    const shared = sharedBrief();
+    if (shared) expect(readFileSync(join(ROOT, BRIEF_COPY), 'utf8')).toBe(readFileSync(shared, 'utf8'));
+    else expect(readFileSync(join(ROOT, BRIEF_COPY), 'utf8')).toMatch(/\| NA-8\.2 \|/);
+  });
+
   it('docs/traceability.md is what the script writes (if this fails: run `npm run trace`)', () => {
     const committed = readFileSync(join(ROOT, OUTPUT), 'utf8');
     const generated = renderTrace(trace);

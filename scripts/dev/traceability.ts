@@ -76,14 +76,22 @@ export interface Trace {
   tenantFiles: string[];
 }
 
-/** BRIEF.md is beside the repository (shared/seeds), or named by TRACE_BRIEF. */
-export function findBrief(root = ROOT): string {
-  if (process.env['TRACE_BRIEF']) return process.env['TRACE_BRIEF'];
+/** The copy of BRIEF.md the repository carries, so a clone anywhere traces (kept equal to shared's by a test). */
+export const BRIEF_COPY = 'docs/requirements/BRIEF.md';
+
+/** shared/seeds/BRIEF.md above the checkout (where CI lays it out), or null. */
+export function sharedBrief(root = ROOT): string | null {
   for (let dir = root; ; dir = dirname(dir)) {
     const candidate = join(dir, 'shared/seeds/BRIEF.md');
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`shared/seeds/BRIEF.md not found above ${root}; set TRACE_BRIEF`);
+    if (dirname(dir) === dir) return null;
   }
+}
+
+/** BRIEF.md named by TRACE_BRIEF, else the shared one beside the repository, else the repository's copy. */
+export function findBrief(root = ROOT): string {
+  if (process.env['TRACE_BRIEF']) return process.env['TRACE_BRIEF'];
+  return sharedBrief(root) ?? join(root, BRIEF_COPY);
 }
 
 /** The table rows of BRIEF.md: `| NA-8.2 | Đ8.2 | Requirement … |`, under a "## Nghệ An"/"## Lào Cai" heading. */
@@ -192,7 +200,8 @@ export function buildTrace(root = ROOT, briefText = readFileSync(findBrief(root)
     .sort();
   const sources = [...walk(join(root, 'apps'), root), ...walk(join(root, 'libs'), root), ...walk(join(root, 'scripts'), root)];
   const docFiles = [
-    ...walk(join(root, 'docs'), root).filter((f) => f.endsWith('.md') && f !== OUTPUT),
+    // The matrix itself and the copy of the brief are not docs that explain a requirement.
+    ...walk(join(root, 'docs'), root).filter((f) => f.endsWith('.md') && f !== OUTPUT && f !== BRIEF_COPY),
     'tenants/README.md',
     'README.md',
   ].filter((f) => existsSync(join(root, f)));
