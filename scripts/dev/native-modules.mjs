@@ -29,6 +29,13 @@ export const NATIVE_MODULES = [
   { name: 'nx', prebuilt: '@nx/nx-', probe: "typeof require('nx/src/native').hashArray === 'function'" },
   { name: '@parcel/watcher', prebuilt: '@parcel/watcher-', probe: "typeof require('@parcel/watcher').subscribe === 'function'" },
   { name: 'oxc-resolver', prebuilt: '@oxc-resolver/binding-', probe: "typeof require('oxc-resolver').ResolverFactory === 'function'" },
+  // The console's build (Vite): its bundler and its CSS minifier.
+  { name: 'rolldown', prebuilt: '@rolldown/binding-', probe: "typeof require('rolldown').rolldown === 'function'" },
+  {
+    name: 'lightningcss',
+    prebuilt: 'lightningcss-',
+    probe: "require('lightningcss').transform({ filename: 'a.css', code: Buffer.from('a{color:red}') }).code.length > 0",
+  },
   { name: 'unrs-resolver', prebuilt: '@unrs/resolver-binding-', probe: "typeof require('unrs-resolver').ResolverFactory === 'function'" },
 ];
 

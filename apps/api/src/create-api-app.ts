@@ -9,6 +9,7 @@ import { createValidationPipe, DomainError, ProblemDetailsFilter, strictJsonBody
 import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
 import { SignInRefusals } from '@cong/accounts';
 import { PageRequest, PortalPages } from '@cong/portal';
+import { AdminConsole } from './admin-console';
 import { ApiModule } from './api.module';
 import { setSecurityHeaders } from './security-headers';
 
@@ -89,6 +90,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // Citizens' reads: Fastify routes of their own (see PublicRoutes), under the same prefix.
   const publicBase = `/${API_PREFIX}/public`;
   publicRoutes.register(fastify as unknown as Parameters<PublicRoutes['register']>[0], publicBase);
+  // The officials' console: its built page and assets at /admin (apps/admin).
+  new AdminConsole(config.admin.distDir).register(fastify as unknown as Parameters<AdminConsole['register']>[0]);
 
   const openApi = new DocumentBuilder()
     .setTitle('Cổng API')

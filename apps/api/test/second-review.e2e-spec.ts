@@ -40,7 +40,13 @@ describe('force publish with a reason and the retrospective second review (NA-8.
       await as('head')('POST', '/content', { site: 'so-tai-chinh', type: 'announcement', title: 'Thông báo khẩn về thu ngân sách' })
     ).body;
     const offered = (await as('head')('GET', `/content/${item.id}/workflow`)).body.actions;
-    expect(offered).toContainEqual({ action: 'force-publish', to: 'published', label: 'Đăng ngay (duyệt lại sau)', commentRequired: true });
+    expect(offered).toContainEqual({
+      action: 'force-publish',
+      to: 'published',
+      toPhase: 'published',
+      label: 'Đăng ngay (duyệt lại sau)',
+      commentRequired: true,
+    });
 
     const noReason = await as('head')('POST', `/content/${item.id}/transitions`, { action: 'force-publish', version: 1 });
     expect([noReason.status, noReason.body.code]).toEqual([422, 'WORKFLOW_COMMENT_REQUIRED']);

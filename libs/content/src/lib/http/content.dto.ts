@@ -30,7 +30,11 @@ export class ContentDraftRequest {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
   section?: string | null;
-  @ApiPropertyOptional({ description: "The type's structured fields (see the content types in docs/content.md)" })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "The type's structured fields (`GET /api/v1/content/types` describes them; see also docs/content.md)",
+  })
   @IsOptional()
   @IsObject()
   fields?: Record<string, unknown>;

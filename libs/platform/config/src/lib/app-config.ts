@@ -50,6 +50,8 @@ export class AppConfig {
   /** `developmentKey`: tokens are signed with the fixed development key (loopback only). */
   readonly auth: { readonly jwtSecret: string; readonly developmentKey: boolean };
   readonly media: { readonly dir: string };
+  /** Where the built admin console is read from. */
+  readonly admin: { readonly distDir: string };
   /** Outgoing e-mail; `url` null: none is sent (in-app notifications only). */
   readonly mail: { readonly url: string | null; readonly from: string };
   readonly publicCache: boolean;
@@ -82,6 +84,7 @@ export class AppConfig {
     });
     this.auth = Object.freeze({ jwtSecret: e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, developmentKey: !e.AUTH_JWT_SECRET });
     this.media = Object.freeze({ dir: e.MEDIA_DIR });
+    this.admin = Object.freeze({ distDir: e.ADMIN_DIST_DIR });
     this.mail = Object.freeze({ url: e.SMTP_URL ?? null, from: e.SMTP_FROM });
     this.publicCache = e.PUBLIC_CACHE === 'on';
     this.cacheTimes = Object.freeze({

@@ -83,6 +83,11 @@ export class Environment {
   @MinLength(1)
   MEDIA_DIR = '.data/media';
 
+  /** The built admin console (`npm run admin:build`), served at /admin. */
+  @IsString()
+  @MinLength(1)
+  ADMIN_DIST_DIR = 'dist/admin';
+
   /**
    * Key that signs access tokens (HS256). Required in production; elsewhere a fixed development key
    * is used, so tokens survive restarts on a developer's machine and mean nothing anywhere else.

@@ -55,7 +55,7 @@ export interface ItemWorkflowView {
   publishAtLocal: string | null;
   unpublishAtLocal: string | null;
   /** What the caller may do; `label` is the verb to show ("Gửi duyệt", "Trả lại"). */
-  actions: { action: string; to: string; label: string; commentRequired: boolean }[];
+  actions: { action: string; to: string; toPhase: string; label: string; commentRequired: boolean }[];
   /** Published past the usual review and not yet approved again ("2i"); null otherwise. */
   secondReview: SecondReviewPending | null;
 }
@@ -230,14 +230,16 @@ export class ItemWorkflow {
     const roles = await this.rolesOf(ctx, actor, item);
     const state = bound.workflow.states.find((s) => s.id === bound.state)!;
     const secondReview = await this.pendingSecondReview(ctx.m, ctx.tenantId, item);
+    const phaseOf = (id: string) => bound.workflow.states.find((s) => s.id === id)!.phase;
     const actions = availableActions(bound.workflow, bound.state, roles).map((t) => ({
       action: t.action,
       to: t.to,
+      toPhase: phaseOf(t.to),
       label: t.label,
       commentRequired: t.commentRequired || !!t.secondReview?.length,
     }));
     if (secondReview && mayReviewAgain(secondReview, actor, roles))
-      actions.push({ action: SECOND_REVIEW_ACTION, to: bound.state, label: SECOND_REVIEW_LABEL, commentRequired: false });
+      actions.push({ action: SECOND_REVIEW_ACTION, to: bound.state, toPhase: state.phase, label: SECOND_REVIEW_LABEL, commentRequired: false });
     return {
       itemId: item.id,
       workflow: { id: bound.workflow.id, name: bound.workflow.name, ruleVersion: bound.ruleVersion },

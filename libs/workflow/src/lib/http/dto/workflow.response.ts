@@ -16,6 +16,11 @@ export class WorkflowStateResponse {
 export class WorkflowActionResponse {
   @ApiProperty({ example: 'submit' }) action!: string;
   @ApiProperty({ description: 'The state it leads to' }) to!: string;
+  @ApiProperty({
+    example: 'scheduled',
+    description: "The phase of that state: `scheduled` asks for `publishAt` (the province's time), `published` publishes now",
+  })
+  toPhase!: string;
   @ApiProperty({ example: 'Gửi duyệt', description: 'The verb to show' }) label!: string;
   @ApiProperty() commentRequired!: boolean;
 }

@@ -1,0 +1,33 @@
+/** Vietnamese names of what the API answers in codes. */
+export const CONTENT_TYPE_LABELS: Record<string, string> = {
+  news: 'Tin tức',
+  announcement: 'Thông báo',
+  report: 'Báo cáo',
+  thematic: 'Chuyên đề',
+  page: 'Trang giới thiệu',
+  procedure: 'Thủ tục hành chính',
+  legal_document: 'Văn bản pháp luật',
+  faq: 'Hỏi đáp',
+  investment_project: 'Dự án đầu tư',
+};
+
+export const STATUS_LABELS: Record<string, { label: string; color: string }> = {
+  draft: { label: 'Bản nháp', color: 'default' },
+  in_review: { label: 'Đang duyệt', color: 'processing' },
+  scheduled: { label: 'Hẹn giờ đăng', color: 'purple' },
+  published: { label: 'Đã đăng', color: 'success' },
+  withdrawn: { label: 'Đã gỡ', color: 'warning' },
+  archived: { label: 'Lưu trữ', color: 'default' },
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  national_operator: 'Vận hành quốc gia',
+  tenant_admin: 'Quản trị (Trung tâm CNTT)',
+  editorial_council: 'Hội đồng biên tập',
+  editorial_board: 'Ban biên tập',
+  unit_head: 'Lãnh đạo đơn vị',
+  unit_editor: 'Biên tập viên',
+};
+
+export const typeLabel = (type: string): string => CONTENT_TYPE_LABELS[type] ?? type;
+export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

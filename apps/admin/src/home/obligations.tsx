@@ -1,0 +1,109 @@
+import { Card, List, Progress, Space, Tag, Typography } from 'antd';
+import type { Schemas } from '../api/client';
+import { formatDay, weekdayOf } from '../format/dates';
+import { typeLabel } from '../format/labels';
+
+type Entry = Schemas['ProgressEntryResponse'];
+type Quota = Schemas['QuotaResultResponse'];
+type Schedule = Schemas['ScheduleResultResponse'];
+type Deadline = Schemas['DeadlineResultResponse'];
+
+const STATUS: Record<Entry['status'], { label: string; color: string }> = {
+  met: { label: 'Đã đạt', color: 'success' },
+  on_track: { label: 'Đang thực hiện', color: 'processing' },
+  behind: { label: 'Chậm', color: 'error' },
+};
+
+const DEADLINE: Record<Deadline['status'], { label: string; color: string }> = {
+  on_time: { label: 'Đúng hạn', color: 'success' },
+  late: { label: 'Trễ hạn', color: 'error' },
+  missing: { label: 'Chưa đăng', color: 'error' },
+  pending: { label: 'Sắp đến hạn', color: 'warning' },
+  no_clock: { label: 'Không tính hạn', color: 'default' },
+};
+
+const period = (e: { period?: Schemas['DateRangeResponse'] }) => (e.period ? `${formatDay(e.period.start)} – ${formatDay(e.period.end)}` : '');
+
+function QuotaBar({ quota }: { quota: Quota }) {
+  const percent = quota.required ? Math.min(100, Math.round((quota.counted / quota.required) * 100)) : 100;
+  return (
+    <Progress
+      percent={percent}
+      status={quota.met ? 'success' : 'active'}
+      format={() => `${quota.counted}/${quota.required}`}
+      aria-label={`Đã đăng ${quota.counted} trên ${quota.required}`}
+    />
+  );
+}
+
+/** LC-2.3a's days (Mon/Wed/Fri): each required day of the week, posted or not. */
+function WeekStrip({ schedule }: { schedule: Schedule }) {
+  const counted = new Map(schedule.days.map((d) => [d.date, d.counted]));
+  const missed = new Set(schedule.missedDays);
+  return (
+    <ul className="cong-week" aria-label="Các ngày phải đăng trong tuần" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {schedule.requiredDays.map((day) => {
+        const n = counted.get(day) ?? 0;
+        const state = n > 0 ? 'met' : missed.has(day) ? 'missed' : 'ahead';
+        const words = state === 'met' ? `đã đăng ${n}` : state === 'missed' ? 'chưa đăng' : 'chưa đến';
+        return (
+          <li key={day} className={`cong-day cong-day-${state}`}>
+            <strong>{weekdayOf(day)}</strong>
+            <br />
+            {formatDay(day).slice(0, 5)}
+            <br />
+            <span>{words}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Deadlines({ deadlines }: { deadlines: Deadline[] }) {
+  const open = deadlines.filter((d) => d.status !== 'on_time' && d.status !== 'no_clock');
+  if (open.length === 0) return <Typography.Text>Không có hạn nào sắp đến hoặc đã trễ.</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={open}
+      renderItem={(d) => (
+        <List.Item>
+          <Space wrap>
+            <Tag color={DEADLINE[d.status].color}>{DEADLINE[d.status].label}</Tag>
+            <span>
+              {typeLabel(d.contentType)} — hạn {formatDay(d.due)}
+              {d.status === 'late' && `, trễ ${d.daysLate} ngày`}
+            </span>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** One unit's obligations of this period, rule by rule, as the API judged them. */
+export function UnitObligations({ name, entries }: { name: string; entries: Entry[] }) {
+  return (
+    <Card title={<h3 style={{ margin: 0, fontSize: 16 }}>{name}</h3>} size="small">
+      {entries.length === 0 && <Typography.Text>Đơn vị không có chỉ tiêu nào trong kỳ này.</Typography.Text>}
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        {entries.map((e) => (
+          <div key={e.rule}>
+            <Space wrap style={{ marginBottom: 4 }}>
+              <Tag color={STATUS[e.status].color}>{STATUS[e.status].label}</Tag>
+              <Typography.Text strong>{e.summary}</Typography.Text>
+              <Typography.Text type="secondary">
+                {e.requirement}
+                {e.period && ` · ${period(e)}`}
+              </Typography.Text>
+            </Space>
+            {e.kind === 'quota' && <QuotaBar quota={e.detail as Quota} />}
+            {e.kind === 'schedule' && <WeekStrip schedule={e.detail as Schedule} />}
+            {e.kind === 'deadline' && <Deadlines deadlines={e.detail as Deadline[]} />}
+          </div>
+        ))}
+      </Space>
+    </Card>
+  );
+}

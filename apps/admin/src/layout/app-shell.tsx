@@ -1,0 +1,125 @@
+import { AuditOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Layout, Menu, Modal, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { api, ok } from '../api/client';
+import { roleLabel } from '../format/labels';
+import { NotificationBell } from '../notifications/notification-bell';
+import { ChangePasswordForm } from '../session/change-password-page';
+import { session, useSession } from '../session/session-store';
+import { useMe } from '../session/lookups';
+
+const SECTIONS = [
+  { key: '/', icon: <HomeOutlined />, label: 'Trang chủ' },
+  { key: '/noi-dung', icon: <FileTextOutlined />, label: 'Nội dung' },
+  { key: '/duyet', icon: <AuditOutlined />, label: 'Chờ duyệt' },
+  { key: '/thong-bao', icon: <NotificationOutlined />, label: 'Thông báo' },
+];
+
+/** Which menu entry a path belongs to: the longest section prefix. */
+const sectionOf = (path: string) =>
+  SECTIONS.map((s) => s.key)
+    .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
+    .sort((a, b) => b.length - a.length)[0];
+
+/** The frame of every screen: the province and the user above, the sections beside (a drawer on phones). */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { province } = useSession();
+  const me = useMe();
+  const { modal } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const signOut = async () => {
+    await ok(api.POST('/api/v1/auth/logout')).catch(() => undefined);
+    session.signedOut();
+  };
+  const reportExposed = () =>
+    modal.confirm({
+      title: 'Báo mật khẩu bị lộ?',
+      content:
+        'Mọi phiên đăng nhập của bạn, kể cả phiên này, sẽ kết thúc ngay. Trung tâm CNTT của tỉnh được báo để cấp lại mật khẩu (NA-9).',
+      okText: 'Báo mật khẩu bị lộ',
+      okButtonProps: { danger: true },
+      cancelText: 'Huỷ',
+      onOk: async () => {
+        await ok(api.POST('/api/v1/auth/password/exposed'));
+        session.signedOut('password-exposed');
+      },
+    });
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <a className="cong-skip" href="#main">
+        Bỏ qua, tới nội dung chính
+      </a>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#0b57a4', color: '#fff' }}
+      >
+        <Typography.Text strong style={{ color: '#fff', flex: 1, minWidth: 0 }} ellipsis>
+          Quản trị — {province?.name}
+        </Typography.Text>
+        <span style={{ background: '#fff', borderRadius: 16, padding: '0 4px' }}>
+          <NotificationBell />
+        </span>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              {
+                key: 'who',
+                disabled: true,
+                label: (
+                  <span>
+                    {me.data?.displayName}
+                    <br />
+                    <small>{me.data?.roles.map(roleLabel).join(', ')}</small>
+                  </span>
+                ),
+              },
+              { type: 'divider' },
+              { key: 'password', label: 'Đổi mật khẩu', onClick: () => setChangingPassword(true) },
+              { key: 'exposed', label: 'Báo mật khẩu bị lộ', danger: true, onClick: reportExposed },
+              { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void signOut() },
+            ],
+          }}
+        >
+          <Button icon={<UserOutlined />} aria-label={`Tài khoản: ${me.data?.displayName ?? ''}`}>
+            <span className="cong-hide-narrow">{me.data?.displayName}</span>
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          breakpoint="md"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          width={200}
+          zeroWidthTriggerStyle={{ top: 8 }}
+        >
+          <nav aria-label="Các mục quản trị">
+            <Menu
+              mode="inline"
+              selectedKeys={[sectionOf(location.pathname)]}
+              items={SECTIONS}
+              onClick={({ key }) => {
+                navigate(key);
+                if (window.innerWidth < 768) setCollapsed(true);
+              }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 16, minWidth: 0 }}>
+          {children}
+        </Layout.Content>
+      </Layout>
+      <Modal title="Đổi mật khẩu" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden>
+        <ChangePasswordForm forced={false} onDone={() => setChangingPassword(false)} />
+      </Modal>
+    </Layout>
+  );
+}
