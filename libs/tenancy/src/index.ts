@@ -11,6 +11,7 @@ export { TenancyModule } from './lib/tenancy.module';
 export { TenantDomain } from './lib/tenants/tenant-domain.entity';
 export { isIanaTimezone, normaliseHost, TENANT_CODE } from './lib/tenants/tenant-identity';
 export { Tenant, type TenantStatus } from './lib/tenants/tenant.entity';
+export { TenantDirectoryModule } from './lib/tenants/tenant-directory.module';
 export { TenantErrors } from './lib/tenants/tenant.errors';
 export { type NewTenant, TenantRepository } from './lib/tenants/tenant.repository';
 
