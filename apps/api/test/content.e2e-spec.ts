@@ -165,6 +165,14 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     const bySite = await page(30, '&site=so-y-te');
     expect(naming(bySite.statements, 'content_item')).toHaveLength(1);
     expect(bySite.statements.length).toBe(small.statements.length + 1);
+    // Every other filter is a condition of the same statement (content-list-filters.e2e-spec.ts tests each).
+    const filtered = await page(
+      30,
+      '&site=so-y-te&section=tin-tuc-thong-bao&unit=so-y-te&type=news&status=draft&q=dem%20truy%20van&updatedFrom=2026-01-01',
+    );
+    expect(filtered.result.body.items).toHaveLength(30);
+    expect(naming(filtered.statements, 'content_item')).toHaveLength(1);
+    expect(filtered.statements.length).toBe(small.statements.length + 1);
     expect((await as(admin)('GET', '/content?site=khong-co')).status).toBe(404);
   });
 
