@@ -176,6 +176,26 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     expect((await as(admin)('GET', '/content?site=khong-co')).status).toBe(404);
   });
 
+  it("describes the content types for the console's editor, labelled in Vietnamese; content.read needed", async () => {
+    const res = await as(editorYte)('GET', '/content/types');
+    expect(res.status).toBe(200);
+    expect(res.body.map((t: { type: string }) => t.type)).toEqual([...CONTENT_TYPES]);
+    const legal = res.body.find((t: { type: string }) => t.type === 'legal_document');
+    expect(legal.label).toBe('Văn bản pháp luật');
+    expect(legal.fields.find((f: { name: string }) => f.name === 'documentKind')).toMatchObject({
+      label: 'Loại văn bản',
+      presence: 'required',
+      values: expect.arrayContaining([{ value: 'nghi-dinh', label: 'Nghị định' }]),
+    });
+    const fields = res.body.flatMap((t: { fields: { label: string; entry?: { fields: { label: string }[] } }[] }) => t.fields);
+    expect(fields.every((f: { label: string }) => f.label.length > 1)).toBe(true);
+    // Not an item id: the route is its own, not GET /content/{id}.
+    expect((await lc.send('GET', '/api/v1/content/types')).status).toBe(401);
+    const na = new Caller(api, 'nghe-an');
+    const naAdmin = (await na.login('it.nghean', STRONG_PASSWORD)).body.accessToken;
+    expect((await na.send('GET', '/api/v1/content/types', undefined, naAdmin)).body).toEqual(res.body);
+  });
+
   it("never shows another province's items, even by id", async () => {
     const item = (await as(editorYte)('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Chỉ của Lào Cai' })).body;
     const na = new Caller(api, 'nghe-an');

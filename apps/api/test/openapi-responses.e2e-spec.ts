@@ -211,6 +211,10 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
     await check('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Sở Y tế tiêm chủng mở rộng đợt 2' });
     await check('GET', `/content/${item.id}`);
     await check('GET', '/content?limit=5');
+    const types = await check('GET', '/content/types');
+    expect(
+      types.find((t: { type: string }) => t.type === 'procedure').fields.find((f: { name: string }) => f.name === 'steps').entry,
+    ).toBeDefined();
     const revisions = await check('GET', `/content/${item.id}/revisions`);
     expect(revisions[0]).not.toHaveProperty('tenantId');
     expect(await check('GET', `/content/${item.id}/revisions/1`)).toMatchObject({ revision: 1, itemId: item.id });
@@ -309,6 +313,7 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
     expectValid('GET', '/health/live', await seeded.api.request('/health/live'));
     expectValid('GET', '/health/ready', await seeded.api.request('/health/ready'));
     expectValid('GET', '/api/v1', await seeded.api.request('/api/v1'));
+    expectValid('GET', '/api/v1/tenants/directory', await seeded.api.request('/api/v1/tenants/directory'));
     await check(lc, admin, 'GET', '/api/v1/tenant');
   });
 
