@@ -132,6 +132,9 @@ describe("the staff content list's filters: section, unit, author, updated days,
     const everything = await list('limit=200&q=nghe%20an');
     expect(everything.items.map((i) => i.id)).not.toContain(ids.otherProvince);
     expect((await problem(`q=${'a'.repeat(201)}`)).status).toBe(422);
+    // Bytes that are no UTF-8, an emoji, quotes: answered, never a 500.
+    for (const odd of ['%ED%A0%80', '%F0%9F%98%80', '%27%22%5C', '%E1%BB'])
+      expect({ odd, status: (await problem(`q=${odd}`)).status }).toEqual({ odd, status: 200 });
   });
 
   it("another province's item never appears, whatever the filter", async () => {
