@@ -14,7 +14,7 @@ import { DatabaseModule } from '@cong/platform-database';
 import { LoggingModule } from '@cong/platform-logging';
 import { QueueModule } from '@cong/platform-queue';
 import { ThrottlingModule } from '@cong/platform-throttling';
-import { TenancyModule, TenantGuard } from '@cong/tenancy';
+import { TenancyModule, TenantDirectoryModule, TenantGuard } from '@cong/tenancy';
 import { AccessGuard, AccountsModule } from '@cong/accounts';
 import { OnboardingModule } from '@cong/onboarding';
 import { PortalModule } from '@cong/portal';
@@ -37,6 +37,7 @@ export class ApiModule {
         QueueModule.forProducer('cong-api'),
         ThrottlingModule,
         TenancyModule,
+        TenantDirectoryModule.register({ enabled: config.env !== 'production' }),
         AccountsModule,
         OnboardingModule,
         SitesModule,

@@ -11,6 +11,7 @@ import { SignInRefusals } from '@cong/accounts';
 import { PageRequest, PortalPages } from '@cong/portal';
 import { AdminConsole } from './admin-console';
 import { ApiModule } from './api.module';
+import { documentTenantHeader } from './openapi-tenant-header';
 import { setSecurityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
@@ -100,9 +101,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     )
     .setVersion('1')
     .addServer('/')
+    // The scheme `@ApiBearerAuth()` names (`bearer`): /docs shows "Authorize" for the access token.
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Mã truy cập từ POST /api/v1/auth/login' })
     .build();
   const document = SwaggerModule.createDocument(app, openApi, { extraModels: [...PublicRoutes.responseModels] });
   Object.assign(document.paths, publicRoutes.openApiPaths(publicBase));
+  documentTenantHeader(document, `/${API_PREFIX}`);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
   });

@@ -165,7 +165,35 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     const bySite = await page(30, '&site=so-y-te');
     expect(naming(bySite.statements, 'content_item')).toHaveLength(1);
     expect(bySite.statements.length).toBe(small.statements.length + 1);
+    // Every other filter is a condition of the same statement (content-list-filters.e2e-spec.ts tests each).
+    const filtered = await page(
+      30,
+      '&site=so-y-te&section=tin-tuc-thong-bao&unit=so-y-te&type=news&status=draft&q=dem%20truy%20van&updatedFrom=2026-01-01',
+    );
+    expect(filtered.result.body.items).toHaveLength(30);
+    expect(naming(filtered.statements, 'content_item')).toHaveLength(1);
+    expect(filtered.statements.length).toBe(small.statements.length + 1);
     expect((await as(admin)('GET', '/content?site=khong-co')).status).toBe(404);
+  });
+
+  it("describes the content types for the console's editor, labelled in Vietnamese; content.read needed", async () => {
+    const res = await as(editorYte)('GET', '/content/types');
+    expect(res.status).toBe(200);
+    expect(res.body.map((t: { type: string }) => t.type)).toEqual([...CONTENT_TYPES]);
+    const legal = res.body.find((t: { type: string }) => t.type === 'legal_document');
+    expect(legal.label).toBe('Văn bản pháp luật');
+    expect(legal.fields.find((f: { name: string }) => f.name === 'documentKind')).toMatchObject({
+      label: 'Loại văn bản',
+      presence: 'required',
+      values: expect.arrayContaining([{ value: 'nghi-dinh', label: 'Nghị định' }]),
+    });
+    const fields = res.body.flatMap((t: { fields: { label: string; entry?: { fields: { label: string }[] } }[] }) => t.fields);
+    expect(fields.every((f: { label: string }) => f.label.length > 1)).toBe(true);
+    // Not an item id: the route is its own, not GET /content/{id}.
+    expect((await lc.send('GET', '/api/v1/content/types')).status).toBe(401);
+    const na = new Caller(api, 'nghe-an');
+    const naAdmin = (await na.login('it.nghean', STRONG_PASSWORD)).body.accessToken;
+    expect((await na.send('GET', '/api/v1/content/types', undefined, naAdmin)).body).toEqual(res.body);
   });
 
   it("never shows another province's items, even by id", async () => {

@@ -17,10 +17,13 @@ interface MediaType {
 }
 interface Operation {
   responses?: Record<string, { content?: Record<string, MediaType> }>;
+  parameters?: { name: string; in: string }[];
+  security?: Record<string, string[]>[];
+  'x-cong-no-tenant'?: boolean;
 }
 interface Document {
   paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
+  components?: { schemas?: Record<string, Schema>; securitySchemes?: Record<string, Schema> };
 }
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch']);
@@ -112,6 +115,31 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
     expect(offenders).toEqual([]);
   });
 
+  it('/docs can call any route: the bearer scheme is declared and named by every secured operation', () => {
+    expect(doc.components?.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const secured = operations().filter(({ op }) => op.security);
+    expect(secured.length).toBeGreaterThan(60);
+    const unnamed = secured.filter(({ op }) => !op.security!.some((s) => 'bearer' in s)).map(({ method, path }) => `${method} ${path}`);
+    expect(unnamed).toEqual([]);
+  });
+
+  it("every province's operation takes the X-Tenant header exactly once; the national operators' and the no-province ones take none", () => {
+    const tenantHeaders = (op: Operation) => (op.parameters ?? []).filter((p) => p.in === 'header' && p.name.toLowerCase() === 'x-tenant');
+    const api = operations().filter(({ path }) => path === '/api/v1' || path.startsWith('/api/v1/'));
+    const operatorOps = api.filter(({ path }) => path.startsWith('/api/v1/operator/'));
+    const noProvince = api.filter(({ path, op }) => !path.startsWith('/api/v1/operator/') && op['x-cong-no-tenant']);
+    const province = api.filter(({ path, op }) => !path.startsWith('/api/v1/operator/') && !op['x-cong-no-tenant']);
+    expect(operatorOps.length).toBeGreaterThan(5);
+    expect(province.length).toBeGreaterThan(70);
+    expect(province.filter(({ op }) => tenantHeaders(op).length !== 1).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+    expect(operatorOps.filter(({ op }) => tenantHeaders(op).length > 0).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+    // Only the index and the development list of provinces serve no province outside /operator.
+    expect(noProvince.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(['GET /api/v1', 'GET /api/v1/tenants/directory']);
+    expect(noProvince.every(({ op }) => tenantHeaders(op).length === 0)).toBe(true);
+    // The public read API (written by hand) included, e.g.:
+    expect(tenantHeaders(doc.paths['/api/v1/public/sites'].get)).toHaveLength(1);
+  });
+
   it('every reference in the document names a schema it holds', () => {
     const refs = new Set<string>();
     const walk = (node: unknown): void => {
@@ -183,6 +211,10 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
     await check('PUT', `/content/${item.id}`, { expectedRevision: 1, title: 'Sở Y tế tiêm chủng mở rộng đợt 2' });
     await check('GET', `/content/${item.id}`);
     await check('GET', '/content?limit=5');
+    const types = await check('GET', '/content/types');
+    expect(
+      types.find((t: { type: string }) => t.type === 'procedure').fields.find((f: { name: string }) => f.name === 'steps').entry,
+    ).toBeDefined();
     const revisions = await check('GET', `/content/${item.id}/revisions`);
     expect(revisions[0]).not.toHaveProperty('tenantId');
     expect(await check('GET', `/content/${item.id}/revisions/1`)).toMatchObject({ revision: 1, itemId: item.id });
@@ -281,6 +313,7 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
     expectValid('GET', '/health/live', await seeded.api.request('/health/live'));
     expectValid('GET', '/health/ready', await seeded.api.request('/health/ready'));
     expectValid('GET', '/api/v1', await seeded.api.request('/api/v1'));
+    expectValid('GET', '/api/v1/tenants/directory', await seeded.api.request('/api/v1/tenants/directory'));
     await check(lc, admin, 'GET', '/api/v1/tenant');
   });
 

@@ -146,6 +146,41 @@ describe('tenant resolution over HTTP', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("lists the active provinces by name for a development console's province picker, with no province or sign-in", async () => {
+    await ctx.newTenant({ name: 'Tỉnh Đắk Lắk' });
+    await ctx.newTenant({ name: 'Tỉnh An Giang', status: 'suspended' });
+    const res = await api.request('/api/v1/tenants/directory');
+    expect(res.status).toBe(200);
+    const names = res.body.map((t: { name: string }) => t.name);
+    // Vietnamese order: Đ after D, before L; suspended provinces are not offered.
+    expect(names.filter((n: string) => ['Tỉnh Đắk Lắk', 'Tỉnh Lào Cai', 'Tỉnh Nghệ An'].includes(n))).toEqual([
+      'Tỉnh Đắk Lắk',
+      'Tỉnh Lào Cai',
+      'Tỉnh Nghệ An',
+    ]);
+    expect(names).not.toContain('Tỉnh An Giang');
+    expect(res.body).toContainEqual({ code: laoCai.code, name: 'Tỉnh Lào Cai' });
+    expect(Object.keys(res.body[0]).sort()).toEqual(['code', 'name']);
+    // The same on a province's domain (it names none, whichever is asked).
+    expect((await api.onHost('laocai.test.vn', '/api/v1/tenants/directory')).body).toEqual(res.body);
+  });
+
+  it('has no list of provinces in production: a 404 like any unknown route, and not in the OpenAPI document', async () => {
+    const production = await ApiUnderTest.start(
+      Object.assign(Object.create(Object.getPrototypeOf(ctx.config)), ctx.config, { env: 'production' }),
+    );
+    try {
+      const res = await production.request('/api/v1/tenants/directory');
+      const unknown = await production.request('/api/v1/tenants/no-such-thing');
+      expect([res.status, res.body.code]).toEqual([404, 'PLATFORM_NOT_FOUND']);
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'PLATFORM_NOT_FOUND']);
+      expect((await production.request('/docs/openapi.json')).body.paths).not.toHaveProperty('/api/v1/tenants/directory');
+      expect((await api.request('/docs/openapi.json')).body.paths).toHaveProperty('/api/v1/tenants/directory');
+    } finally {
+      await production.close();
+    }
+  });
+
   it('serves the OpenAPI document and Swagger UI at /docs without a province', async () => {
     const ui = await api.request('/docs');
     expect(ui.status).toBe(200);

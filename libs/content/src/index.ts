@@ -35,6 +35,16 @@ export {
   validateFields,
 } from './lib/types/content-fields';
 export {
+  CONTENT_TYPE_LABELS,
+  ENTRY_FIELD_LABELS,
+  FIELD_LABELS,
+  LEGAL_KIND_LABELS,
+  LEGAL_STATUS_LABELS,
+  PAGE_KIND_LABELS,
+  VALUE_LABELS,
+} from './lib/types/content-labels';
+export { type ContentTypeDescription, ContentTypeCatalog, type LabelledField } from './lib/types/content-type-catalog';
+export {
   CONTENT_FIELDS_END,
   CONTENT_FIELDS_START,
   describeFields,

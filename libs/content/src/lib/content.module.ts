@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '@cong/platform-config';
 import { TenancyModule } from '@cong/tenancy';
 import { ContentController } from './http/content.controller';
+import { ContentTypesController } from './http/content-types.controller';
 import { ContentEditor } from './items/content-editor.service';
 import { MediaController } from './media/media.controller';
 import { MediaLibrary } from './media/media-library.service';
@@ -10,6 +11,7 @@ import { PublicAnswers } from './public/public-answers';
 import { PublicReader } from './public/public-reader.service';
 import { PublicRoutes } from './public/public-routes';
 import { ContentPublisher } from './publishing/content-publisher';
+import { ContentTypeCatalog } from './types/content-type-catalog';
 
 /** Authoring and publishing, for every app (the worker publishes scheduled items through it). */
 @Module({
@@ -27,8 +29,8 @@ export class ContentCoreModule {}
 /** The HTTP side (the API): the authoring and media endpoints, and citizens' public reads. */
 @Module({
   imports: [TenancyModule, ContentCoreModule],
-  controllers: [ContentController, MediaController],
-  providers: [PublicReader, PublicAnswers, PublicRoutes],
+  controllers: [ContentTypesController, ContentController, MediaController],
+  providers: [PublicReader, PublicAnswers, PublicRoutes, ContentTypeCatalog],
   exports: [ContentCoreModule, PublicReader, PublicAnswers, PublicRoutes],
 })
 export class ContentModule {}

@@ -1,38 +1,8 @@
 import type { PublicLegalStatus } from '@cong/content';
 import { dmy, money, todayIn } from '@cong/rules';
 
-/** What each content type is called on the portal. */
-export const TYPE_LABELS: Record<string, string> = {
-  news: 'Tin tức',
-  announcement: 'Thông báo',
-  report: 'Báo cáo',
-  page: 'Trang giới thiệu',
-  procedure: 'Thủ tục hành chính',
-  legal_document: 'Văn bản pháp luật',
-  thematic: 'Chuyên đề',
-  faq: 'Hỏi đáp',
-  investment_project: 'Dự án kêu gọi đầu tư',
-};
-
-export const LEGAL_KIND_LABELS: Record<string, string> = {
-  luat: 'Luật',
-  'nghi-dinh': 'Nghị định',
-  'quyet-dinh': 'Quyết định',
-  'thong-tu': 'Thông tư',
-  'chi-thi': 'Chỉ thị',
-  'nghi-quyet': 'Nghị quyết',
-  'cong-van': 'Công văn',
-  'ke-hoach': 'Kế hoạch',
-  'huong-dan': 'Hướng dẫn',
-  khac: 'Văn bản khác',
-};
-
-export const LEGAL_STATUS_LABELS: Record<PublicLegalStatus, string> = {
-  not_yet_effective: 'Chưa có hiệu lực',
-  in_effect: 'Còn hiệu lực',
-  expired: 'Hết hiệu lực',
-  replaced: 'Đã bị thay thế',
-};
+// The labels of types, fields and values are content's (the console's editor shows the same ones).
+export { CONTENT_TYPE_LABELS as TYPE_LABELS, FIELD_LABELS, LEGAL_KIND_LABELS, LEGAL_STATUS_LABELS } from '@cong/content';
 
 /** Query parameter values of the legal status filter, in Vietnamese (they show in the address). */
 export const LEGAL_STATUS_PARAMS: Record<string, PublicLegalStatus> = {

@@ -33,7 +33,10 @@ export class ContentController {
 
   @Get()
   @Requires('content.read')
-  @ApiOperation({ summary: 'Items I may see, newest change first' })
+  @ApiOperation({
+    summary:
+      'Items I may see, newest change first; filters combine (site, section, type, status, unit, author, updatedFrom/updatedTo, q), `nextCursor` pages on under the same filters',
+  })
   @ApiOkResponse({ type: ContentPage })
   async list(@CurrentPrincipal() p: Principal, @Query() q: ContentListQuery): Promise<ContentPage> {
     const { id, timezone } = this.tenants.current();
@@ -44,6 +47,12 @@ export class ContentController {
       site: q.site,
       type: q.type,
       status: q.status,
+      section: q.section,
+      unit: q.unit,
+      author: q.author,
+      updatedFrom: q.updatedFrom,
+      updatedTo: q.updatedTo,
+      q: q.q,
       unitIds: await this.reach(p, 'content.read'),
       limit,
       after,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTENT_TYPES, ContentType } from '@cong/rules';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CONTENT_STATUSES, ContentStatus } from '../items/content-item.entity';
 import { ContentRevision } from '../items/content-revision.entity';
 
@@ -65,9 +65,46 @@ export class RestoreRequest {
 }
 
 export class ContentListQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'site must be `portal` or a unit code' }) site?: string;
+  @ApiPropertyOptional({ description: '`portal`, or a unit code for its sub-site; an unknown site is a 404' })
+  @IsOptional()
+  @Matches(KEY, { message: 'site must be `portal` or a unit code' })
+  site?: string;
   @ApiPropertyOptional({ enum: CONTENT_TYPES }) @IsOptional() @IsIn(CONTENT_TYPES) type?: ContentType;
   @ApiPropertyOptional({ enum: CONTENT_STATUSES }) @IsOptional() @IsIn(CONTENT_STATUSES) status?: ContentStatus;
+  @ApiPropertyOptional({ description: 'A section slug of `site` (needs `site`: 400 without it)', example: 'tin-tuc-thong-bao' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
+  section?: string;
+  @ApiPropertyOptional({ description: "Items of this unit (its code): a sub-site's, or contributed to the portal", example: 'so-y-te' })
+  @IsOptional()
+  @Matches(KEY, { message: 'unit must be a unit code' })
+  unit?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Items this user created or saved a revision of (their user id)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'author must be a user id' })
+  author?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: "Last changed on or after this day (YYYY-MM-DD, the province's date); not a calendar date, or after updatedTo: 400",
+  })
+  @IsOptional()
+  @IsString()
+  updatedFrom?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: "Last changed on or before this day (YYYY-MM-DD, the province's date, inclusive)",
+  })
+  @IsOptional()
+  @IsString()
+  updatedTo?: string;
+  @ApiPropertyOptional({
+    description: 'Words in the title or summary, accents and case ignored ("nghe an" finds "Nghệ An")',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional()
   @IsOptional()

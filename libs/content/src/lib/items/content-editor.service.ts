@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
-import { ContentType, diffRuleDocuments, RuleChange, todayIn } from '@cong/rules';
+import { ContentType, diffRuleDocuments, isCalendarDate, RuleChange, todayIn } from '@cong/rules';
 import { Section, Site, siteByKey, SiteErrors, vietnameseSlug } from '@cong/sites';
 import { Unit, unitSubtree } from '@cong/units';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
@@ -84,6 +84,17 @@ export interface ContentFilter {
   site?: string;
   type?: string;
   status?: ContentStatus;
+  /** A section slug of `site` (refused without it). */
+  section?: string;
+  /** A unit code. */
+  unit?: string;
+  /** A user id: items they created or saved a revision of. */
+  author?: string;
+  /** Days `YYYY-MM-DD` in the province's zone, both inclusive, on the item's last change. */
+  updatedFrom?: string;
+  updatedTo?: string;
+  /** Words in the title or summary, folded (accents and case ignored) as public search folds them. */
+  q?: string;
   /** Only items of these units (a unit role's reach); all when absent. */
   unitIds?: string[];
   limit: number;
@@ -293,9 +304,18 @@ export class ContentEditor {
 
   /**
    * A page of items for staff, newest change first: one statement, the site, unit and section
-   * read in the same statement (never a query per item; a site filter adds one lookup).
+   * read in the same statement (never a query per item; a site filter adds one lookup). Every
+   * other filter is a condition of that statement; keyset paging (`after`) works under all of them.
    */
   list(tenantId: string, timezone: string, filter: ContentFilter): Promise<ContentView[]> {
+    if (filter.section && !filter.site) throw ContentErrors.sectionNeedsSite();
+    for (const field of ['updatedFrom', 'updatedTo'] as const) {
+      const day = filter[field];
+      if (day !== undefined && !isCalendarDate(day)) throw ContentErrors.notADate(field, day);
+    }
+    if (filter.updatedFrom && filter.updatedTo && filter.updatedFrom > filter.updatedTo)
+      throw ContentErrors.datesReversed(filter.updatedFrom, filter.updatedTo);
+    const words = filter.q?.trim();
     return this.db.transaction(tenantId, async (m) => {
       const q = m
         .getRepository(ContentItem)
@@ -309,6 +329,27 @@ export class ContentEditor {
       if (filter.site) q.andWhere('c.site_id = :siteId', { siteId: (await siteByKey(m, tenantId, filter.site)).id });
       if (filter.type) q.andWhere('c.type = :type', { type: filter.type });
       if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
+      if (filter.section) q.andWhere('sec.slug = :section', { section: filter.section });
+      if (filter.unit) q.andWhere('u.code = :unitCode', { unitCode: filter.unit });
+      if (filter.author)
+        q.andWhere(
+          `(c.created_by = :author OR EXISTS (
+             SELECT 1 FROM content_revision r WHERE r.tenant_id = c.tenant_id AND r.item_id = c.id AND r.author_id = :author))`,
+          { author: filter.author },
+        );
+      // The province's days: from its midnight to the midnight after the last day.
+      if (filter.updatedFrom || filter.updatedTo) q.setParameter('zone', timezone);
+      if (filter.updatedFrom)
+        q.andWhere(`c.updated_at >= (CAST(:updatedFrom AS date)::timestamp AT TIME ZONE :zone)`, { updatedFrom: filter.updatedFrom });
+      if (filter.updatedTo)
+        q.andWhere(`c.updated_at < ((CAST(:updatedTo AS date) + 1)::timestamp AT TIME ZONE :zone)`, { updatedTo: filter.updatedTo });
+      // Folded as public search folds (cong_fold; search_title is the folded title), the words
+      // folded once per statement rather than once per row.
+      if (words)
+        q.andWhere(
+          `(strpos(c.search_title, (SELECT cong_fold(:words))) > 0 OR strpos(cong_fold(coalesce(c.summary, '')), (SELECT cong_fold(:words))) > 0)`,
+          { words },
+        );
       if (filter.unitIds)
         q.andWhere('c.unit_id IN (:...unitIds)', {
           unitIds: filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000'],

@@ -28,4 +28,19 @@ export const ContentErrors = {
       { field: 'unit', message: "a sub-site's items belong to its unit: leave unit out" },
     ]),
   invalidFields: (problems: FieldProblem[]) => validationError(problems),
+  notADate: (field: string, value: string) =>
+    new DomainError('CONTENT_BAD_DATE', 'bad_request', `"${value}" không phải là một ngày có thật (định dạng YYYY-MM-DD).`, [
+      { field, message: `${field} must be a calendar date (YYYY-MM-DD)` },
+    ]),
+  datesReversed: (from: string, to: string) =>
+    new DomainError(
+      'CONTENT_BAD_DATE_RANGE',
+      'bad_request',
+      `Khoảng ngày không hợp lệ: từ ngày ${from} đến ngày ${to} (ngày đầu sau ngày cuối).`,
+      [{ field: 'updatedFrom', message: 'updatedFrom must not be after updatedTo' }],
+    ),
+  sectionNeedsSite: () =>
+    new DomainError('CONTENT_SECTION_NEEDS_SITE', 'bad_request', 'Lọc theo chuyên mục cần chọn cả trang (site) có chuyên mục đó.', [
+      { field: 'section', message: 'section needs site: a section slug names a section of one site' },
+    ]),
 };

@@ -1,6 +1,17 @@
 // class-transformer exports its metadata storage only from this internal path (as its docs show).
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, IS_ARRAY, IS_BOOLEAN, IS_IN, IS_INT, IS_ISO8601, IS_OPTIONAL, ValidationTypes } from 'class-validator';
+import {
+  ARRAY_MAX_SIZE,
+  getMetadataStorage,
+  IS_ARRAY,
+  IS_BOOLEAN,
+  IS_IN,
+  IS_INT,
+  IS_ISO8601,
+  IS_OPTIONAL,
+  MAX_LENGTH,
+  ValidationTypes,
+} from 'class-validator';
 import { ContentType } from '@cong/rules';
 import { FIELDS_BY_TYPE, uploadKindsOf } from './content-fields';
 import { fieldNoteOf } from './field-note';
@@ -19,6 +30,10 @@ export interface FieldDescription {
   kind?: 'date' | 'whole number' | 'true/false';
   values?: readonly string[];
   note?: string;
+  /** The longest text accepted (for a list of texts: of each one). */
+  maxLength?: number;
+  /** For a list: the most entries accepted. */
+  maxItems?: number;
   /** The fields of each entry (a list of steps, a file reference). */
   entry?: { note?: string; fields: FieldDescription[] };
 }
@@ -52,6 +67,8 @@ function describeClass(target: FieldClass): FieldDescription[] {
       kind: has(IS_ISO8601) ? 'date' : has(IS_INT) ? 'whole number' : has(IS_BOOLEAN) ? 'true/false' : undefined,
       values: own.find((m) => m.name === IS_IN)?.constraints[0] as readonly string[] | undefined,
       note: fieldNoteOf(target, name),
+      maxLength: own.find((m) => m.name === MAX_LENGTH)?.constraints[0] as number | undefined,
+      maxItems: own.find((m) => m.name === ARRAY_MAX_SIZE)?.constraints[0] as number | undefined,
       entry: entryType ? { note: fieldNoteOf(entryType), fields: describeClass(entryType) } : undefined,
     } satisfies FieldDescription;
   });

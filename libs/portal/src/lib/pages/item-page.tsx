@@ -1,6 +1,6 @@
 import { IMAGE_WIDTHS, type PublicItem } from '@cong/content';
 import type { ComponentChildren } from 'preact';
-import { formatDay, formatDong, formatInstant, LEGAL_KIND_LABELS, TYPE_LABELS } from '../vietnamese';
+import { FIELD_LABELS, formatDay, formatDong, formatInstant, LEGAL_KIND_LABELS, TYPE_LABELS } from '../vietnamese';
 import { Layout } from './layout';
 import type { Crumb, PageContext } from './page-context';
 import { LegalStatus } from './parts';
@@ -103,16 +103,16 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
         <>
           <Facts
             rows={[
-              ['Số, ký hiệu', text(f.number)],
-              ['Loại văn bản', LEGAL_KIND_LABELS[text(f.documentKind) ?? ''] ?? text(f.documentKind)],
-              ['Cơ quan ban hành', text(f.issuingBody)],
-              ['Người ký', text(f.signer)],
-              ['Ngày ban hành', formatDay(text(f.issuedOn))],
-              ['Ngày có hiệu lực', formatDay(text(f.effectiveFrom))],
-              ['Ngày hết hiệu lực', text(f.expiresOn) ? formatDay(text(f.expiresOn)) : undefined],
+              [FIELD_LABELS.number, text(f.number)],
+              [FIELD_LABELS.documentKind, LEGAL_KIND_LABELS[text(f.documentKind) ?? ''] ?? text(f.documentKind)],
+              [FIELD_LABELS.issuingBody, text(f.issuingBody)],
+              [FIELD_LABELS.signer, text(f.signer)],
+              [FIELD_LABELS.issuedOn, formatDay(text(f.issuedOn))],
+              [FIELD_LABELS.effectiveFrom, formatDay(text(f.effectiveFrom))],
+              [FIELD_LABELS.expiresOn, text(f.expiresOn) ? formatDay(text(f.expiresOn)) : undefined],
               ['Tình trạng hiệu lực', item.legalStatus ? <LegalStatus status={item.legalStatus} /> : undefined],
               [
-                'Được thay thế bởi',
+                FIELD_LABELS.replacedBy,
                 replacement ? (
                   <a href={ctx.links.item(ctx.chrome.sites.find((s) => s.key === replacement.site) ?? ctx.chrome.portal, replacement.slug)}>
                     {replacement.number ? `${replacement.number} — ` : ''}
@@ -124,7 +124,7 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
           />
           {text(f.abstract) ? (
             <>
-              <h2>Trích yếu</h2>
+              <h2>{FIELD_LABELS.abstract}</h2>
               <p class="body">{text(f.abstract)}</p>
             </>
           ) : null}
@@ -146,16 +146,16 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
         <>
           <Facts
             rows={[
-              ['Mã thủ tục', text(f.code)],
-              ['Lĩnh vực', text(f.field)],
-              ['Cơ quan thực hiện', text(f.implementingAgency)],
-              ['Thời hạn giải quyết', text(f.processingTime)],
-              ['Phí, lệ phí', text(f.fee) || 'Không'],
+              [FIELD_LABELS.code, text(f.code)],
+              [FIELD_LABELS.field, text(f.field)],
+              [FIELD_LABELS.implementingAgency, text(f.implementingAgency)],
+              [FIELD_LABELS.processingTime, text(f.processingTime)],
+              [FIELD_LABELS.fee, text(f.fee) || 'Không'],
             ]}
           />
           {steps.length ? (
             <section aria-labelledby="trinh-tu">
-              <h2 id="trinh-tu">Trình tự thực hiện</h2>
+              <h2 id="trinh-tu">{FIELD_LABELS.steps}</h2>
               <ol>
                 {steps.map((s, i) => (
                   <li key={i}>
@@ -168,7 +168,7 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
           ) : null}
           {dossier.length ? (
             <section aria-labelledby="ho-so">
-              <h2 id="ho-so">Thành phần hồ sơ</h2>
+              <h2 id="ho-so">{FIELD_LABELS.dossierComponents}</h2>
               <div class="table-scroll">
                 <table>
                   <thead>
@@ -193,7 +193,7 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
           ) : null}
           {basis.length ? (
             <section aria-labelledby="can-cu">
-              <h2 id="can-cu">Căn cứ pháp lý</h2>
+              <h2 id="can-cu">{FIELD_LABELS.legalBasis}</h2>
               <ul>
                 {basis.map((b, i) => (
                   <li key={i}>{b}</li>
@@ -201,7 +201,7 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
               </ul>
             </section>
           ) : null}
-          <Attachments ctx={ctx} list={files(f.forms)} title="Mẫu đơn, tờ khai" />
+          <Attachments ctx={ctx} list={files(f.forms)} title={FIELD_LABELS.forms} />
         </>
       );
     }
@@ -210,13 +210,13 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
         <>
           <Facts
             rows={[
-              ['Ngày hỏi', formatDay(text(f.askedOn))],
-              ['Người hỏi', text(f.askedBy)],
+              [FIELD_LABELS.askedOn, formatDay(text(f.askedOn))],
+              [FIELD_LABELS.askedBy, text(f.askedBy)],
             ]}
           />
-          <h2>Câu hỏi</h2>
+          <h2>{FIELD_LABELS.question}</h2>
           <p class="body">{text(f.question)}</p>
-          <h2>Trả lời</h2>
+          <h2>{FIELD_LABELS.answer}</h2>
           <p class="body">{text(f.answer)}</p>
         </>
       );
@@ -224,11 +224,11 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
       return (
         <Facts
           rows={[
-            ['Địa điểm', text(f.location)],
-            ['Lĩnh vực', text(f.field)],
-            ['Tổng mức đầu tư', typeof f.totalInvestment === 'number' ? formatDong(f.totalInvestment) : undefined],
-            ['Hình thức đầu tư', text(f.investmentForm)],
-            ['Liên hệ', text(f.contact)],
+            [FIELD_LABELS.location, text(f.location)],
+            [FIELD_LABELS.field, text(f.field)],
+            [FIELD_LABELS.totalInvestment, typeof f.totalInvestment === 'number' ? formatDong(f.totalInvestment) : undefined],
+            [FIELD_LABELS.investmentForm, text(f.investmentForm)],
+            [FIELD_LABELS.contact, text(f.contact)],
             ['Tình trạng', typeof f.open === 'boolean' ? (f.open ? 'Đang kêu gọi đầu tư' : 'Đã có nhà đầu tư') : undefined],
           ]}
         />
@@ -245,8 +245,8 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
       return (
         <Facts
           rows={[
-            ['Tác giả', text(f.author)],
-            ['Nguồn', text(f.source)],
+            [FIELD_LABELS.author, text(f.author)],
+            [FIELD_LABELS.source, text(f.source)],
           ]}
         />
       );

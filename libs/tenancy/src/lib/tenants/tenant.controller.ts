@@ -1,11 +1,10 @@
 import { Public } from '@cong/platform-context';
 import { Controller, Get } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentTenantService } from './current-tenant.service';
 import { TenantResponse } from './tenant.response';
 
 @ApiTags('tenancy')
-@ApiHeader({ name: 'X-Tenant', required: false, description: 'Mã tỉnh (ví dụ lao-cai) khi không gọi qua tên miền của tỉnh' })
 @Public()
 @Controller('tenant')
 export class TenantController {

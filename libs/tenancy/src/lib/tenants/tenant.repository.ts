@@ -5,6 +5,8 @@ import { TenantDomain } from './tenant-domain.entity';
 import { Tenant, TenantStatus } from './tenant.entity';
 import { TenantErrors } from './tenant.errors';
 
+const VIETNAMESE_ORDER = new Intl.Collator('vi').compare;
+
 export interface NewTenant {
   code: string;
   name: string;
@@ -43,6 +45,12 @@ export class TenantRepository {
 
   listAll(): Promise<Tenant[]> {
     return this.dataSource.getRepository(Tenant).find({ order: { code: 'ASC' } });
+  }
+
+  /** Active provinces, code and name, in Vietnamese alphabetical order of name (Đ after D). */
+  async listActiveByName(): Promise<{ code: string; name: string }[]> {
+    const rows = await this.dataSource.getRepository(Tenant).find({ select: { code: true, name: true }, where: { status: 'active' } });
+    return rows.map((t) => ({ code: t.code, name: t.name })).sort((a, b) => VIETNAMESE_ORDER(a.name, b.name) || (a.code < b.code ? -1 : 1));
   }
 
   findDomainsOf(tenantId: string): Promise<TenantDomain[]> {
