@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +45,8 @@ const boundaries = (inSpecs) => {
   return {
     enforceBuildableLibDependency: false,
     // The worker's e2e specs drive the real API with the API's own test helpers (specs only).
-    allow: inSpecs ? ['../../api/test/api-under-test', '../../api/test/auth-session'] : [],
+    // So do the console's browser specs.
+    allow: inSpecs ? ['../../api/test/api-under-test', '../../api/test/auth-session', '../../api/test/seeded-api'] : [],
     ignoredCircularDependencies: testingCycles,
     depConstraints: [
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: allow(['type:platform']) },
@@ -53,6 +55,8 @@ const boundaries = (inSpecs) => {
         onlyDependOnLibsWithTags: allow(['type:platform', ...layers.slice(0, i).map((s) => `scope:${s}`)]),
       })),
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(['type:platform', 'type:feature']) },
+      // The console is browser code that talks to the API over HTTP only: no library of ours.
+      { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: inSpecs ? allow(['type:platform', 'type:feature']) : ['scope:none'] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:testing'] },
     ],
   };
@@ -73,6 +77,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    // The console's React code: the rules of hooks.
+    files: ['apps/admin/src/**/*.tsx', 'apps/admin/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: testFiles,

@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repository = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The console is served by the API at /admin (apps/api/src/admin-console.ts): built once into
@@ -13,7 +15,8 @@ export default defineConfig({
   base: '/admin/',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../../dist/admin', import.meta.url)),
+    // Where the API reads it from (ADMIN_DIST_DIR, relative to the repository).
+    outDir: resolve(repository, process.env.ADMIN_DIST_DIR ?? 'dist/admin'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },

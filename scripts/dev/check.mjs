@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureAdminBuilt } from './admin-build.mjs';
 import { ensureDependencies } from './install.mjs';
 import { log, run } from './run.mjs';
 
@@ -40,6 +41,9 @@ async function main() {
     if ((await run(bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,tsx,js,mjs,cjs}'], { cwd: root, env })) !== 0) return 1;
     log('Typecheck…');
     if ((await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) return 1;
+    if ((await run(bin('tsc'), ['-p', 'apps/admin/tsconfig.json'], { cwd: root, env })) !== 0) return 1;
+    // The console's browser tests open the built console, served by the API under test.
+    if ((await ensureAdminBuilt(root, log, env)) !== 0) return 1;
     log('Tests (unit, integration and e2e against the real PostgreSQL and Redis)…');
     const results = join(root, '.data', 'jest-results.json');
     mkdirSync(dirname(results), { recursive: true });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureAdminBuilt } from './admin-build.mjs';
 import { ensureDependencies } from './install.mjs';
 import { log, NODE_TS, run } from './run.mjs';
 
@@ -31,6 +32,8 @@ async function main() {
   if (!services) return 1;
   const env = { ...process.env, ...services.env };
   const cong = (...args) => run(NODE_TS[0], [...NODE_TS.slice(1), 'apps/cli/src/main.ts', ...args], { cwd: root, env });
+
+  if ((await ensureAdminBuilt(root, log, env)) !== 0) return (await services.stop(), 1);
 
   log('Migrating the database…');
   if ((await cong('db', 'migrate')) !== 0) return (await services.stop(), 1);
@@ -109,6 +112,11 @@ async function main() {
   provinces.forEach((code, i) =>
     log(
       `  ${i === 0 ? 'Portals' : '       '}     http://${code}.localhost:${port}/   (the public portal of ${code}; curl: -H 'Host: ${code}.localhost')`,
+    ),
+  );
+  provinces.forEach((code, i) =>
+    log(
+      `  ${i === 0 ? 'Consoles' : '        '}    http://${code}.localhost:${port}/admin   (the officials' console of ${code}; ${base}/admin lists the provinces)`,
     ),
   );
   log(`  API docs    ${base}/docs`);

@@ -26,10 +26,7 @@ export function ConsoleRoutes() {
         <Route path="noi-dung/:id/phien-ban" element={<RevisionsPage />} />
         <Route path="duyet" element={<ReviewQueuePage />} />
         <Route path="thong-bao" element={<NotificationsPage />} />
-        <Route
-          path="*"
-          element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />}
-        />
+        <Route path="*" element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />} />
       </Routes>
     </AppShell>
   );

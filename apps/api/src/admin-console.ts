@@ -75,7 +75,7 @@ export class AdminConsole {
       for (const name of readdirSync(folder)) {
         const path = join(folder, name);
         if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-        else if (name !== 'index.html') {
+        else if (name !== 'index.html' && !name.startsWith('.')) {
           const body = readFileSync(path);
           const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
           this.assets.set(`${ADMIN_PATH}/${prefix}${name}`, { body, type: TYPES[extname(name)] ?? 'application/octet-stream', etag });
@@ -103,7 +103,8 @@ export class AdminConsole {
       if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send('');
       return reply.header('content-type', asset.type).send(asset.body);
     }
-    if (path.startsWith(`${ADMIN_PATH}/assets/`)) return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Không có tệp này.');
+    if (path.startsWith(`${ADMIN_PATH}/assets/`))
+      return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Không có tệp này.');
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
     if (!this.page) return reply.code(503).send(UNBUILT);
     const nonce = randomBytes(16).toString('base64');

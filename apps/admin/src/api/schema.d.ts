@@ -454,7 +454,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Items I may see, newest change first */
+    /** Items I may see, newest change first; filters combine (site, section, type, status, unit, author, updatedFrom/updatedTo, q), `nextCursor` pages on under the same filters */
     get: operations['ContentController_list'];
     put?: never;
     /** Create an item (revision 1, status draft) on a sub-site or proposed to the portal */
@@ -609,6 +609,23 @@ export interface paths {
     };
     /** Where the item stands in its workflow, and the actions open to you */
     get: operations['WorkflowController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/content/types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The content types the province's editors may write, for an editor form: each type's Vietnamese label and its fields (presence, list, kind, values with labels, uploads, limits, entry fields), each with its Vietnamese label */
+    get: operations['ContentTypesController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1101,7 +1118,7 @@ export interface paths {
           type?: 'news' | 'announcement' | 'report' | 'page' | 'procedure' | 'legal_document' | 'thematic' | 'faq' | 'investment_project';
         };
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path?: never;
@@ -1175,7 +1192,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path?: never;
@@ -1249,7 +1266,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path: {
@@ -1332,7 +1349,7 @@ export interface paths {
           section?: string;
         };
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path: {
@@ -1415,7 +1432,7 @@ export interface paths {
           section?: string;
         };
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path: {
@@ -1504,7 +1521,7 @@ export interface paths {
           type?: 'news' | 'announcement' | 'report' | 'page' | 'procedure' | 'legal_document' | 'thematic' | 'faq' | 'investment_project';
         };
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path: {
@@ -1584,7 +1601,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path: {
@@ -1666,7 +1683,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description Province code, when not on its domain */
+          /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
           'X-Tenant'?: string;
         };
         path: {
@@ -1810,6 +1827,23 @@ export interface paths {
     };
     /** The province this request is served for, with its domains */
     get: operations['TenantController_show'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Development only (absent in production): the active provinces, code and name, in Vietnamese order of name */
+    get: operations['TenantDirectoryController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2192,6 +2226,74 @@ export interface components {
       /** Format: password */
       newPassword: string;
     };
+    ContentEntryFieldResponse: {
+      /**
+       * @description Absent: text. A date is YYYY-MM-DD
+       * @enum {string}
+       */
+      kind?: 'date' | 'whole number' | 'true/false';
+      /** @example Tên bước */
+      label: string;
+      list: boolean;
+      /** @description For a list: the most entries accepted */
+      maxItems?: number;
+      /** @description The longest text accepted (for a list of texts: of each one) */
+      maxLength?: number;
+      /** @example title */
+      name: string;
+      /** @description A word for people the validators cannot say (an example, a unit) */
+      note?: string;
+      /**
+       * @description `required`: refused when missing; `optional`; `conditional`: required unless its note says otherwise
+       * @enum {string}
+       */
+      presence: 'required' | 'optional' | 'conditional';
+      /** @description File references: the kinds of upload it may name */
+      uploads?: string[];
+      values?: components['schemas']['ContentFieldValueResponse'][];
+    };
+    ContentFieldEntryResponse: {
+      fields: components['schemas']['ContentEntryFieldResponse'][];
+      /** @description How an entry is written, e.g. a file: `{name, media}` or `{name, url}` */
+      note?: string;
+    };
+    ContentFieldResponse: {
+      /** @description Lists of entries and file references: the fields of each */
+      entry?: components['schemas']['ContentFieldEntryResponse'];
+      /**
+       * @description Absent: text. A date is YYYY-MM-DD
+       * @enum {string}
+       */
+      kind?: 'date' | 'whole number' | 'true/false';
+      /** @example Tên bước */
+      label: string;
+      list: boolean;
+      /** @description For a list: the most entries accepted */
+      maxItems?: number;
+      /** @description The longest text accepted (for a list of texts: of each one) */
+      maxLength?: number;
+      /** @example title */
+      name: string;
+      /** @description A word for people the validators cannot say (an example, a unit) */
+      note?: string;
+      /**
+       * @description `required`: refused when missing; `optional`; `conditional`: required unless its note says otherwise
+       * @enum {string}
+       */
+      presence: 'required' | 'optional' | 'conditional';
+      /** @description File references: the kinds of upload it may name */
+      uploads?: string[];
+      values?: components['schemas']['ContentFieldValueResponse'][];
+    };
+    ContentFieldValueResponse: {
+      /** @example Quyết định */
+      label: string;
+      /**
+       * @description What is stored and sent
+       * @example quyet-dinh
+       */
+      value: string;
+    };
     ContentPage: {
       items: components['schemas']['ContentResponse'][];
       nextCursor?: string | null;
@@ -2231,6 +2333,17 @@ export interface components {
       version: number;
       /** @description State in the province's workflow */
       workflowState?: string | null;
+    };
+    ContentTypeResponse: {
+      /** @description Its structured fields (`fields` of an item) */
+      fields: components['schemas']['ContentFieldResponse'][];
+      /** @example Văn bản pháp luật */
+      label: string;
+      /**
+       * @description The `type` of an item
+       * @enum {string}
+       */
+      type: 'news' | 'announcement' | 'report' | 'page' | 'procedure' | 'legal_document' | 'thematic' | 'faq' | 'investment_project';
     };
     CreateContentRequest: {
       /** @description Rich text (HTML); sanitised against an allowlist */
@@ -3212,6 +3325,15 @@ export interface components {
       members: components['schemas']['TeamMemberView'][];
       unit: string;
     };
+    TenantDirectoryEntryResponse: {
+      /**
+       * @description The value of the X-Tenant header
+       * @example lao-cai
+       */
+      code: string;
+      /** @example Tỉnh Lào Cai */
+      name: string;
+    };
     TenantDomainResponse: {
       /** @example laocai.gov.vn */
       domain: string;
@@ -3654,7 +3776,10 @@ export interface operations {
         subject?: string;
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3673,7 +3798,10 @@ export interface operations {
   AuthController_activate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3694,7 +3822,10 @@ export interface operations {
   AuthController_signIn: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3717,7 +3848,10 @@ export interface operations {
   AuthController_signInWithCode: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3740,7 +3874,10 @@ export interface operations {
   AuthController_signOut: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3757,7 +3894,10 @@ export interface operations {
   AuthController_me: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3776,7 +3916,10 @@ export interface operations {
   AuthController_changePassword: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3797,7 +3940,10 @@ export interface operations {
   AuthController_reportExposed: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3814,7 +3960,10 @@ export interface operations {
   AuthController_refresh: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3837,7 +3986,10 @@ export interface operations {
   AuthController_reset: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3858,7 +4010,10 @@ export interface operations {
   AuthController_sessions: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3877,7 +4032,10 @@ export interface operations {
   AuthController_revokeSession: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -3896,7 +4054,10 @@ export interface operations {
   AuthController_disable: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3917,7 +4078,10 @@ export interface operations {
   AuthController_startEnrolment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3936,7 +4100,10 @@ export interface operations {
   AuthController_confirmEnrolment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3962,7 +4129,10 @@ export interface operations {
         date: string;
         period?: 'week' | 'month' | 'quarter' | 'half-year' | 'year';
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3986,7 +4156,10 @@ export interface operations {
         /** @description Only this unit (its code) */
         unit?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4010,7 +4183,10 @@ export interface operations {
         /** @description `outstanding`: due or late (not delivered) */
         status?: 'outstanding' | 'due' | 'late' | 'delivered' | 'all';
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4035,7 +4211,10 @@ export interface operations {
         /** @description One of the report's periods; default its first */
         period?: 'week' | 'month' | 'quarter' | 'half-year' | 'year';
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         report: string;
       };
@@ -4063,7 +4242,10 @@ export interface operations {
         date: string;
         period: 'week' | 'month' | 'quarter' | 'half-year' | 'year';
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4085,7 +4267,10 @@ export interface operations {
         format?: 'json' | 'csv' | 'xlsx';
         month: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4111,7 +4296,10 @@ export interface operations {
         period: 'week' | 'month' | 'quarter' | 'half-year' | 'year';
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4130,7 +4318,10 @@ export interface operations {
   ComplianceController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4166,7 +4357,10 @@ export interface operations {
         from?: string;
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4185,7 +4379,10 @@ export interface operations {
   ComplianceController_certify: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4211,7 +4408,10 @@ export interface operations {
         /** @description Any day of the period (YYYY-MM-DD) */
         date: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4230,13 +4430,29 @@ export interface operations {
   ContentController_list: {
     parameters: {
       query?: {
+        /** @description Items this user created or saved a revision of (their user id) */
+        author?: string;
         cursor?: string;
         limit?: number;
+        /** @description Words in the title or summary, accents and case ignored ("nghe an" finds "Nghệ An") */
+        q?: string;
+        /** @description A section slug of `site` (needs `site`: 400 without it) */
+        section?: string;
+        /** @description `portal`, or a unit code for its sub-site; an unknown site is a 404 */
         site?: string;
         status?: 'draft' | 'in_review' | 'scheduled' | 'published' | 'withdrawn' | 'archived';
         type?: 'news' | 'announcement' | 'report' | 'page' | 'procedure' | 'legal_document' | 'thematic' | 'faq' | 'investment_project';
+        /** @description Items of this unit (its code): a sub-site's, or contributed to the portal */
+        unit?: string;
+        /** @description Last changed on or after this day (YYYY-MM-DD, the province's date); not a calendar date, or after updatedTo: 400 */
+        updatedFrom?: string;
+        /** @description Last changed on or before this day (YYYY-MM-DD, the province's date, inclusive) */
+        updatedTo?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4255,7 +4471,10 @@ export interface operations {
   ContentController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4278,7 +4497,10 @@ export interface operations {
   ContentController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4299,7 +4521,10 @@ export interface operations {
   ContentController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4327,7 +4552,10 @@ export interface operations {
         from: number;
         to: number;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4348,7 +4576,10 @@ export interface operations {
   ContentController_feature: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4373,7 +4604,10 @@ export interface operations {
   ContentController_revisions: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4394,7 +4628,10 @@ export interface operations {
   ContentController_revision: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
         n: number;
@@ -4416,7 +4653,10 @@ export interface operations {
   ContentController_restore: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
         n: number;
@@ -4442,7 +4682,10 @@ export interface operations {
   WorkflowController_reschedule: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4467,7 +4710,10 @@ export interface operations {
   WorkflowController_history: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4488,7 +4734,10 @@ export interface operations {
   WorkflowController_act: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4514,7 +4763,10 @@ export interface operations {
   WorkflowController_view: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4532,10 +4784,35 @@ export interface operations {
       };
     };
   };
+  ContentTypesController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContentTypeResponse'][];
+        };
+      };
+    };
+  };
   MediaController_upload: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4555,7 +4832,10 @@ export interface operations {
   MediaController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4579,7 +4859,10 @@ export interface operations {
         /** @description Images: the smallest variant at least this wide */
         width?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4614,7 +4897,10 @@ export interface operations {
         /** @description Only unread ones */
         unread?: boolean;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4633,7 +4919,10 @@ export interface operations {
   NotificationsController_markRead: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -4653,7 +4942,10 @@ export interface operations {
   NotificationsController_markAllRead: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5142,7 +5434,10 @@ export interface operations {
         /** @description Images: the smallest variant at least this wide */
         width?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5172,7 +5467,10 @@ export interface operations {
   SitesController_list: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5191,7 +5489,10 @@ export interface operations {
   SitesController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         key: string;
       };
@@ -5212,7 +5513,10 @@ export interface operations {
   SitesController_addSection: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         key: string;
       };
@@ -5237,7 +5541,10 @@ export interface operations {
   SitesController_removeSection: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         key: string;
         slug: string;
@@ -5259,7 +5566,10 @@ export interface operations {
   SitesController_changeSection: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         key: string;
         slug: string;
@@ -5286,7 +5596,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Mã tỉnh (ví dụ lao-cai) khi không gọi qua tên miền của tỉnh */
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
         'X-Tenant'?: string;
       };
       path?: never;
@@ -5304,13 +5614,35 @@ export interface operations {
       };
     };
   };
+  TenantDirectoryController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TenantDirectoryEntryResponse'][];
+        };
+      };
+    };
+  };
   UnitsController_list: {
     parameters: {
       query?: {
         /** @description true: deactivated units too */
         inactive?: 'true' | 'false';
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5329,7 +5661,10 @@ export interface operations {
   UnitsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5352,7 +5687,10 @@ export interface operations {
   UnitsController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         code: string;
       };
@@ -5373,7 +5711,10 @@ export interface operations {
   UnitsController_deactivate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         code: string;
       };
@@ -5394,7 +5735,10 @@ export interface operations {
   UnitsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         code: string;
       };
@@ -5419,7 +5763,10 @@ export interface operations {
   UnitsController_setProfile: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         code: string;
       };
@@ -5444,7 +5791,10 @@ export interface operations {
   UnitsController_team: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         code: string;
       };
@@ -5465,7 +5815,10 @@ export interface operations {
   UnitsController_setLeader: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         code: string;
       };
@@ -5493,7 +5846,10 @@ export interface operations {
         /** @description Only accounts in this state, e.g. `suspended` */
         status?: 'invited' | 'active' | 'disabled' | 'suspended';
       };
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5512,7 +5868,10 @@ export interface operations {
   UsersController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5533,7 +5892,10 @@ export interface operations {
   UsersController_deactivate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5554,7 +5916,10 @@ export interface operations {
   UsersController_reinvite: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5575,7 +5940,10 @@ export interface operations {
   UsersController_liftSuspension: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5596,7 +5964,10 @@ export interface operations {
   UsersController_reportExposed: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5615,7 +5986,10 @@ export interface operations {
   UsersController_issueReset: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5636,7 +6010,10 @@ export interface operations {
   UsersController_reactivate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5657,7 +6034,10 @@ export interface operations {
   UsersController_setRoles: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5682,7 +6062,10 @@ export interface operations {
   UsersController_resetTwoFactor: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path: {
         id: string;
       };
@@ -5701,7 +6084,10 @@ export interface operations {
   UsersController_invite: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5724,7 +6110,10 @@ export interface operations {
   ReviewQueueController_mine: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
       path?: never;
       cookie?: never;
     };

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Typography } from 'antd';
+import { StatusTag } from '../format/status-tag';
 import { api, ok, type Schemas } from '../api/client';
 import { formatInstant } from '../format/dates';
 import { ChangesTable, partOf } from './changes-table';
@@ -46,9 +47,7 @@ export function ConflictDialog({
       const changes = await ok(
         api.GET('/api/v1/content/{id}/diff', { params: { path: { id: itemId }, query: { from: startedFrom, to: latest.revision } } }),
       );
-      const start = await ok(
-        api.GET('/api/v1/content/{id}/revisions/{n}', { params: { path: { id: itemId, n: startedFrom } } }),
-      );
+      const start = await ok(api.GET('/api/v1/content/{id}/revisions/{n}', { params: { path: { id: itemId, n: startedFrom } } }));
       return { latest, changes, start };
     },
   });
@@ -93,7 +92,7 @@ export function ConflictDialog({
             Bạn bắt đầu sửa từ phiên bản {startedFrom}. Sau đó, tin bài đã được lưu đến phiên bản {latest.revision} (lúc{' '}
             {formatInstant(latest.updatedAt)}). Chưa có gì bị ghi đè. Những thay đổi của họ:
           </Typography.Paragraph>
-          <ChangesTable changes={changes} mark={(part) => iChanged(part) && <Tag color="orange">bạn cũng sửa</Tag>} />
+          <ChangesTable changes={changes} mark={(part) => iChanged(part) && <StatusTag tone="warning">bạn cũng sửa</StatusTag>} />
           <Space wrap style={{ marginTop: 16 }}>
             <Button type="primary" onClick={merge}>
               Gộp: lấy phần họ sửa mà tôi không sửa

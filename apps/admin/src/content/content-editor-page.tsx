@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Skeleton, Space, Tag, TreeSelect, Typography, Upload } from 'antd';
+import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Skeleton, Space, TreeSelect, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { formatInstant } from '../format/dates';
 import { STATUS_LABELS, typeLabel } from '../format/labels';
+import { StatusTag } from '../format/status-tag';
 import { useSite, useSites, useUnits } from '../session/lookups';
 import { WorkflowPanel } from '../workflow/workflow-panel';
 import { ConflictDialog } from './conflict-dialog';
@@ -159,7 +160,9 @@ export function ContentEditorPage() {
         return;
       }
       saved(
-        await ok(api.PUT('/api/v1/content/{id}', { params: { path: { id } }, body: { ...draftOf(values), expectedRevision: expectedRevision! } })),
+        await ok(
+          api.PUT('/api/v1/content/{id}', { params: { path: { id } }, body: { ...draftOf(values), expectedRevision: expectedRevision! } }),
+        ),
       );
     } catch (error) {
       refused(error, values);
@@ -198,8 +201,8 @@ export function ContentEditorPage() {
       </Typography.Title>
       {base && (
         <Space wrap style={{ marginBottom: 16 }}>
-          <Tag>{typeLabel(base.type)}</Tag>
-          <Tag color={STATUS_LABELS[base.status]?.color}>{STATUS_LABELS[base.status]?.label ?? base.status}</Tag>
+          <StatusTag tone="neutral">{typeLabel(base.type)}</StatusTag>
+          <StatusTag tone={STATUS_LABELS[base.status]?.tone ?? 'neutral'}>{STATUS_LABELS[base.status]?.label ?? base.status}</StatusTag>
           <Typography.Text type="secondary">
             Phiên bản {base.revision} · lưu lúc {formatInstant(base.updatedAt)}
           </Typography.Text>
@@ -256,7 +259,10 @@ export function ContentEditorPage() {
                     <Select
                       showSearch
                       optionFilterProp="label"
-                      options={(sites.data ?? []).map((s) => ({ value: s.key, label: s.kind === 'portal' ? `${s.title} (Cổng tỉnh)` : s.title }))}
+                      options={(sites.data ?? []).map((s) => ({
+                        value: s.key,
+                        label: s.kind === 'portal' ? `${s.title} (Cổng tỉnh)` : s.title,
+                      }))}
                     />
                   </Form.Item>
                 </Col>
@@ -268,7 +274,12 @@ export function ContentEditorPage() {
                 {site === 'portal' && (
                   <Col xs={24} md={12}>
                     <Form.Item label="Đơn vị gửi bài" name="unit" extra="Để trống nếu bạn chỉ thuộc một đơn vị.">
-                      <Select allowClear showSearch optionFilterProp="label" options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />
+                      <Select
+                        allowClear
+                        showSearch
+                        optionFilterProp="label"
+                        options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+                      />
                     </Form.Item>
                   </Col>
                 )}
@@ -278,16 +289,25 @@ export function ContentEditorPage() {
               <Input maxLength={500} showCount />
             </Form.Item>
             <Form.Item label="Tóm tắt" name="summary">
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+              <Input.TextArea rows={3} maxLength={2000} showCount />
             </Form.Item>
             <Form.Item label="Chuyên mục" name="section">
-              <TreeSelect allowClear treeDefaultExpandAll treeData={sectionTree(siteTree.data?.sections ?? [])} placeholder="Chọn chuyên mục" />
+              <TreeSelect
+                allowClear
+                treeDefaultExpandAll
+                treeData={sectionTree(siteTree.data?.sections ?? [])}
+                placeholder="Chọn chuyên mục"
+              />
             </Form.Item>
             <Form.Item label="Nội dung" name="body">
               <RichText id="editor-body" onReady={onBodyReady} />
             </Form.Item>
             <Form.Item label="Ảnh và tệp">
-              <Upload.Dragger multiple showUploadList={false} customRequest={({ file, onSuccess }) => void dropped(file as File).then(() => onSuccess?.({}))}>
+              <Upload.Dragger
+                multiple
+                showUploadList={false}
+                customRequest={({ file, onSuccess }) => void dropped(file as File).then(() => onSuccess?.({}))}
+              >
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>

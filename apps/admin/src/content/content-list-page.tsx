@@ -1,14 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, TreeSelect, Typography } from 'antd';
+import { TableRegion } from '../format/table-region';
+import { emptyText } from '../format/empty-text';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client';
+import type { paths } from '../api/schema';
 import { dayjs, formatInstant } from '../format/dates';
+import { StatusTag } from '../format/status-tag';
 import { CONTENT_TYPE_LABELS, STATUS_LABELS, typeLabel } from '../format/labels';
 import { useMe, useSite, useSites, useUnits } from '../session/lookups';
 import { sectionTree } from './sections';
 
 type Item = Schemas['ContentResponse'];
+type ListQuery = NonNullable<paths['/api/v1/content']['get']['parameters']['query']>;
 const FILTERS = ['site', 'section', 'type', 'status', 'unit', 'author', 'updatedFrom', 'updatedTo', 'q'] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -21,7 +26,10 @@ export function ContentListPage() {
   const filter = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Partial<Record<Filter, string>>;
   const set = (changes: Partial<Record<Filter, string | undefined>>) => {
     const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     if ('site' in changes) next.delete('section');
     setParams(next, { replace: true });
   };
@@ -30,7 +38,7 @@ export function ContentListPage() {
     queryKey: ['content', 'list', filter],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      ok(api.GET('/api/v1/content', { params: { query: { ...filter, limit: 25, cursor: pageParam } as never } })),
+      ok(api.GET('/api/v1/content', { params: { query: { ...(filter as ListQuery), limit: 25, cursor: pageParam } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -51,7 +59,13 @@ export function ContentListPage() {
       </Space>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }} aria-label="Lọc nội dung">
         <Form.Item label="Tìm" htmlFor="filter-q">
-          <Input.Search id="filter-q" allowClear defaultValue={filter.q} onSearch={(q) => set({ q: q.trim() || undefined })} style={{ width: 220 }} />
+          <Input.Search
+            id="filter-q"
+            allowClear
+            defaultValue={filter.q}
+            onSearch={(q) => set({ q: q.trim() || undefined })}
+            style={{ width: 220 }}
+          />
         </Form.Item>
         <Form.Item label="Trang" htmlFor="filter-site">
           <Select
@@ -117,9 +131,7 @@ export function ContentListPage() {
             id={{ start: 'filter-updated' }}
             format="DD/MM/YYYY"
             value={filter.updatedFrom && filter.updatedTo ? [dayjs(filter.updatedFrom), dayjs(filter.updatedTo)] : null}
-            onChange={(range) =>
-              set({ updatedFrom: range?.[0]?.format('YYYY-MM-DD'), updatedTo: range?.[1]?.format('YYYY-MM-DD') })
-            }
+            onChange={(range) => set({ updatedFrom: range?.[0]?.format('YYYY-MM-DD'), updatedTo: range?.[1]?.format('YYYY-MM-DD') })}
           />
         </Form.Item>
         <Form.Item>
@@ -129,26 +141,29 @@ export function ContentListPage() {
         </Form.Item>
       </Form>
       {list.isError && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Item>
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: 'Không có nội dung nào khớp bộ lọc.' }}
-        columns={[
-          { title: 'Tiêu đề', dataIndex: 'title', render: (title: string, i) => <Link to={`/noi-dung/${i.id}`}>{title}</Link> },
-          { title: 'Loại', dataIndex: 'type', width: 140, render: typeLabel },
-          { title: 'Trang', dataIndex: 'site', width: 180, render: siteTitle },
-          {
-            title: 'Trạng thái',
-            dataIndex: 'status',
-            width: 130,
-            render: (status: string) => <Tag color={STATUS_LABELS[status]?.color}>{STATUS_LABELS[status]?.label ?? status}</Tag>,
-          },
-          { title: 'Cập nhật', dataIndex: 'updatedAt', width: 150, render: formatInstant },
-        ]}
-      />
+      <TableRegion label="Danh sách nội dung">
+        <Table<Item>
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: emptyText('Không có nội dung nào khớp bộ lọc.') }}
+          columns={[
+            { title: 'Tiêu đề', dataIndex: 'title', render: (title: string, i) => <Link to={`/noi-dung/${i.id}`}>{title}</Link> },
+            { title: 'Loại', dataIndex: 'type', width: 140, render: typeLabel },
+            { title: 'Trang', dataIndex: 'site', width: 180, render: siteTitle },
+            {
+              title: 'Trạng thái',
+              dataIndex: 'status',
+              width: 130,
+              render: (status: string) => (
+                <StatusTag tone={STATUS_LABELS[status]?.tone ?? 'neutral'}>{STATUS_LABELS[status]?.label ?? status}</StatusTag>
+              ),
+            },
+            { title: 'Cập nhật', dataIndex: 'updatedAt', width: 150, render: formatInstant },
+          ]}
+        />
+      </TableRegion>
       {list.hasNextPage && (
         <Button style={{ marginTop: 16 }} onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
           Xem thêm

@@ -21,7 +21,8 @@ export async function uploadMedia(file: File): Promise<MediaAsset> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response = await fetch('/api/v1/media', { method: 'POST', headers: headers(), body: form });
-  if (response.status === 401 && (await session.renew())) response = await fetch('/api/v1/media', { method: 'POST', headers: headers(), body: form });
+  if (response.status === 401 && (await session.renew()))
+    response = await fetch('/api/v1/media', { method: 'POST', headers: headers(), body: form });
   const body = await response.json().catch(() => undefined);
   if (!response.ok) throw ApiProblem.from(response.status, body);
   return body as MediaAsset;
@@ -34,7 +35,8 @@ export async function uploadMedia(file: File): Promise<MediaAsset> {
 export async function staffMediaUrl(id: string, width?: number): Promise<string> {
   const query = width ? `?width=${width}` : '';
   let response = await fetch(`/api/v1/media/${id}/file${query}`, { headers: headers() });
-  if (response.status === 401 && (await session.renew())) response = await fetch(`/api/v1/media/${id}/file${query}`, { headers: headers() });
+  if (response.status === 401 && (await session.renew()))
+    response = await fetch(`/api/v1/media/${id}/file${query}`, { headers: headers() });
   if (!response.ok) throw ApiProblem.from(response.status, await response.json().catch(() => undefined));
   return URL.createObjectURL(await response.blob());
 }

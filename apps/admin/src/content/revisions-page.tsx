@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { TableRegion } from '../format/table-region';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
@@ -14,7 +15,10 @@ export function RevisionsPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const item = useQuery({ queryKey: ['content', 'item', id], queryFn: () => ok(api.GET('/api/v1/content/{id}', { params: { path: { id } } })) });
+  const item = useQuery({
+    queryKey: ['content', 'item', id],
+    queryFn: () => ok(api.GET('/api/v1/content/{id}', { params: { path: { id } } })),
+  });
   const revisions = useQuery({
     queryKey: ['content', 'revisions', id],
     queryFn: () => ok(api.GET('/api/v1/content/{id}/revisions', { params: { path: { id } } })),
@@ -29,7 +33,12 @@ export function RevisionsPage() {
   });
   const restore = useMutation({
     mutationFn: (n: number) =>
-      ok(api.POST('/api/v1/content/{id}/revisions/{n}/restore', { params: { path: { id, n } }, body: { expectedRevision: item.data!.revision } })),
+      ok(
+        api.POST('/api/v1/content/{id}/revisions/{n}/restore', {
+          params: { path: { id, n } },
+          body: { expectedRevision: item.data!.revision },
+        }),
+      ),
     onSuccess: async (restored) => {
       client.setQueryData(['content', 'item', id], restored);
       await client.invalidateQueries({ queryKey: ['content', 'revisions', id] });
@@ -47,38 +56,39 @@ export function RevisionsPage() {
         Các phiên bản
       </Typography.Title>
       {revisions.isError && <Alert type="error" showIcon message={revisions.error.message} />}
-      <Table<Revision>
-        rowKey="id"
-        size="small"
-        loading={revisions.isLoading}
-        dataSource={list}
-        pagination={false}
-        scroll={{ x: 600 }}
-        columns={[
-          { title: 'Phiên bản', dataIndex: 'revision', width: 90 },
-          { title: 'Lúc', dataIndex: 'createdAt', width: 150, render: formatInstant },
-          { title: 'Người lưu', dataIndex: 'authorLabel' },
-          { title: 'Tiêu đề', dataIndex: 'title' },
-          {
-            title: '',
-            width: 120,
-            render: (_, r) =>
-              r.revision === item.data?.revision ? (
-                <Typography.Text type="secondary">Hiện tại</Typography.Text>
-              ) : (
-                <Popconfirm
-                  title={`Khôi phục phiên bản ${r.revision}?`}
-                  description="Nội dung của phiên bản này thành một phiên bản mới; lịch sử giữ nguyên."
-                  okText="Khôi phục"
-                  cancelText="Huỷ"
-                  onConfirm={() => restore.mutate(r.revision)}
-                >
-                  <Button size="small">Khôi phục</Button>
-                </Popconfirm>
-              ),
-          },
-        ]}
-      />
+      <TableRegion label="Các phiên bản">
+        <Table<Revision>
+          rowKey="id"
+          size="small"
+          loading={revisions.isLoading}
+          dataSource={list}
+          pagination={false}
+          columns={[
+            { title: 'Phiên bản', dataIndex: 'revision', width: 90 },
+            { title: 'Lúc', dataIndex: 'createdAt', width: 150, render: formatInstant },
+            { title: 'Người lưu', dataIndex: 'authorLabel' },
+            { title: 'Tiêu đề', dataIndex: 'title' },
+            {
+              title: '',
+              width: 120,
+              render: (_, r) =>
+                r.revision === item.data?.revision ? (
+                  <Typography.Text type="secondary">Hiện tại</Typography.Text>
+                ) : (
+                  <Popconfirm
+                    title={`Khôi phục phiên bản ${r.revision}?`}
+                    description="Nội dung của phiên bản này thành một phiên bản mới; lịch sử giữ nguyên."
+                    okText="Khôi phục"
+                    cancelText="Huỷ"
+                    onConfirm={() => restore.mutate(r.revision)}
+                  >
+                    <Button size="small">Khôi phục</Button>
+                  </Popconfirm>
+                ),
+            },
+          ]}
+        />
+      </TableRegion>
       {list.length > 1 && (
         <>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
@@ -90,7 +100,11 @@ export function RevisionsPage() {
             <label htmlFor="diff-to">đến</label>
             <Select id="diff-to" style={{ width: 260 }} value={to} options={options} onChange={(v) => setPair([from, v])} />
           </Space>
-          {from === to ? <Typography.Text>Chọn hai phiên bản khác nhau.</Typography.Text> : <ChangesTable changes={diff.data ?? []} loading={diff.isLoading} />}
+          {from === to ? (
+            <Typography.Text>Chọn hai phiên bản khác nhau.</Typography.Text>
+          ) : (
+            <ChangesTable changes={diff.data ?? []} loading={diff.isLoading} />
+          )}
         </>
       )}
     </section>

@@ -122,7 +122,12 @@ export function RichText({
         {heading(2)}
         {heading(3)}
         {tool('Danh sách', <UnorderedListOutlined />, () => editor.chain().focus().toggleBulletList().run(), editor.isActive('bulletList'))}
-        {tool('Danh sách đánh số', <OrderedListOutlined />, () => editor.chain().focus().toggleOrderedList().run(), editor.isActive('orderedList'))}
+        {tool(
+          'Danh sách đánh số',
+          <OrderedListOutlined />,
+          () => editor.chain().focus().toggleOrderedList().run(),
+          editor.isActive('orderedList'),
+        )}
         {tool('Liên kết', <LinkOutlined />, setLink, editor.isActive('link'))}
         {tool('Hoàn tác', <UndoOutlined />, () => editor.chain().focus().undo().run())}
         {tool('Làm lại', <RedoOutlined />, () => editor.chain().focus().redo().run())}

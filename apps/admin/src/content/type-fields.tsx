@@ -2,22 +2,11 @@ import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Upload } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { dayjs } from '../format/dates';
-import { ApiProblem } from '../api/client';
+import { ApiProblem, type Schemas } from '../api/client';
 import { uploadMedia } from './media';
 
 /** One field of a content type, as `GET /api/v1/content/types` describes it (the API's own validators). */
-export interface FieldDescription {
-  name: string;
-  label: string;
-  presence: 'required' | 'optional' | 'conditional';
-  list: boolean;
-  kind?: 'date' | 'whole number' | 'true/false';
-  values?: readonly { value: string; label: string }[];
-  uploads?: readonly string[];
-  maxLength?: number;
-  note?: string;
-  entry?: { fields: FieldDescription[] };
-}
+export type FieldDescription = Schemas['ContentEntryFieldResponse'] & { entry?: Schemas['ContentFieldEntryResponse'] };
 
 const isFileRef = (f: FieldDescription) => Boolean(f.entry?.fields.some((e) => e.name === 'media'));
 
@@ -102,7 +91,7 @@ function Scalar({ f, name, label }: { f: FieldDescription; name: NamePath; label
     );
   return (
     <Form.Item {...common}>
-      {(f.maxLength ?? 0) > 500 ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={f.maxLength} /> : <Input maxLength={f.maxLength} />}
+      {(f.maxLength ?? 0) > 500 ? <Input.TextArea rows={3} maxLength={f.maxLength} /> : <Input maxLength={f.maxLength} />}
     </Form.Item>
   );
 }
@@ -131,7 +120,11 @@ function ListField({ f, path }: { f: FieldDescription; path: NamePath[] }) {
                     <Scalar f={{ ...f, list: false }} name={row.name} label={`${f.label} ${index + 1}`} />
                   )}
                 </div>
-                <Button icon={<DeleteOutlined />} aria-label={`Xoá ${f.label.toLowerCase()} ${index + 1}`} onClick={() => remove(row.name)} />
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={`Xoá ${f.label.toLowerCase()} ${index + 1}`}
+                  onClick={() => remove(row.name)}
+                />
               </div>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add(f.entry ? {} : '')}>

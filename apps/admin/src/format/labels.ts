@@ -1,3 +1,5 @@
+import type { Tone } from './status-tag';
+
 /** Vietnamese names of what the API answers in codes. */
 export const CONTENT_TYPE_LABELS: Record<string, string> = {
   news: 'Tin tức',
@@ -11,13 +13,13 @@ export const CONTENT_TYPE_LABELS: Record<string, string> = {
   investment_project: 'Dự án đầu tư',
 };
 
-export const STATUS_LABELS: Record<string, { label: string; color: string }> = {
-  draft: { label: 'Bản nháp', color: 'default' },
-  in_review: { label: 'Đang duyệt', color: 'processing' },
-  scheduled: { label: 'Hẹn giờ đăng', color: 'purple' },
-  published: { label: 'Đã đăng', color: 'success' },
-  withdrawn: { label: 'Đã gỡ', color: 'warning' },
-  archived: { label: 'Lưu trữ', color: 'default' },
+export const STATUS_LABELS: Record<string, { label: string; tone: Tone }> = {
+  draft: { label: 'Bản nháp', tone: 'neutral' },
+  in_review: { label: 'Đang duyệt', tone: 'info' },
+  scheduled: { label: 'Hẹn giờ đăng', tone: 'special' },
+  published: { label: 'Đã đăng', tone: 'good' },
+  withdrawn: { label: 'Đã gỡ', tone: 'warning' },
+  archived: { label: 'Lưu trữ', tone: 'neutral' },
 };
 
 export const ROLE_LABELS: Record<string, string> = {

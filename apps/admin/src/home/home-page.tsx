@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, List, Row, Skeleton, Space, Typography } from 'antd';
+import { emptyText } from '../format/empty-text';
 import { Link } from 'react-router';
 import { api, ok } from '../api/client';
 import { ageInDays, formatDay, formatInstant } from '../format/dates';
 import { typeLabel } from '../format/labels';
 import { INBOX_KEY } from '../notifications/notification-bell';
 import { useMe, useUnits } from '../session/lookups';
-import { UnitObligations } from './obligations';
+import { ObligationsOverview, UnitObligations } from './obligations';
 
 /** Where I stand today: my units' obligations of this period, what waits for me, what is new. */
 export function HomePage() {
@@ -21,6 +22,7 @@ export function HomePage() {
   const unitName = (code: string) => units.data?.find((u) => u.code === code)?.name ?? code;
   // The API answers the units within my reach: my units and those below them, or all for a province-wide role.
   const shown = progress.data?.units ?? [];
+  const provinceWide = me.data?.memberships.some((m) => !m.unitId) ?? false;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -33,13 +35,17 @@ export function HomePage() {
         </Typography.Title>
         {progress.isError && <Alert type="error" showIcon message={progress.error.message} />}
         {progress.isLoading && <Skeleton active />}
-        <Row gutter={[16, 16]}>
-          {shown.map((u) => (
-            <Col key={u.unit} xs={24} lg={12}>
-              <UnitObligations name={unitName(u.unit)} entries={u.entries} />
-            </Col>
-          ))}
-        </Row>
+        {provinceWide ? (
+          <ObligationsOverview units={shown} nameOf={unitName} />
+        ) : (
+          <Row gutter={[16, 16]}>
+            {shown.map((u) => (
+              <Col key={u.unit} xs={24} lg={12}>
+                <UnitObligations name={unitName(u.unit)} entries={u.entries} />
+              </Col>
+            ))}
+          </Row>
+        )}
         {progress.data && shown.length === 0 && <Typography.Text>Bạn chưa phụ trách đơn vị nào có chỉ tiêu.</Typography.Text>}
       </section>
       <Row gutter={[16, 16]}>
@@ -49,7 +55,7 @@ export function HomePage() {
             <List
               loading={queue.isLoading}
               dataSource={(queue.data?.items ?? []).slice(0, 5)}
-              locale={{ emptyText: 'Không có tin bài nào chờ bạn.' }}
+              locale={{ emptyText: emptyText('Không có tin bài nào chờ bạn.') }}
               renderItem={(i) => (
                 <List.Item>
                   <List.Item.Meta
@@ -66,7 +72,7 @@ export function HomePage() {
             <List
               loading={inbox.isLoading}
               dataSource={inbox.data?.items ?? []}
-              locale={{ emptyText: 'Chưa có thông báo.' }}
+              locale={{ emptyText: emptyText('Chưa có thông báo.') }}
               renderItem={(n) => (
                 <List.Item>
                   <List.Item.Meta

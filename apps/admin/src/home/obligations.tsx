@@ -1,28 +1,31 @@
-import { Card, List, Progress, Space, Tag, Typography } from 'antd';
+import { Card, List, Progress, Space, Table, Typography } from 'antd';
+import { TableRegion } from '../format/table-region';
 import type { Schemas } from '../api/client';
 import { formatDay, weekdayOf } from '../format/dates';
 import { typeLabel } from '../format/labels';
+import { StatusTag, type Tone } from '../format/status-tag';
 
 type Entry = Schemas['ProgressEntryResponse'];
 type Quota = Schemas['QuotaResultResponse'];
 type Schedule = Schemas['ScheduleResultResponse'];
 type Deadline = Schemas['DeadlineResultResponse'];
 
-const STATUS: Record<Entry['status'], { label: string; color: string }> = {
-  met: { label: 'Đã đạt', color: 'success' },
-  on_track: { label: 'Đang thực hiện', color: 'processing' },
-  behind: { label: 'Chậm', color: 'error' },
+export const OBLIGATION_STATUS: Record<Entry['status'], { label: string; tone: Tone }> = {
+  met: { label: 'Đã đạt', tone: 'good' },
+  on_track: { label: 'Đang thực hiện', tone: 'info' },
+  behind: { label: 'Chậm', tone: 'bad' },
 };
 
-const DEADLINE: Record<Deadline['status'], { label: string; color: string }> = {
-  on_time: { label: 'Đúng hạn', color: 'success' },
-  late: { label: 'Trễ hạn', color: 'error' },
-  missing: { label: 'Chưa đăng', color: 'error' },
-  pending: { label: 'Sắp đến hạn', color: 'warning' },
-  no_clock: { label: 'Không tính hạn', color: 'default' },
+const DEADLINE: Record<Deadline['status'], { label: string; tone: Tone }> = {
+  on_time: { label: 'Đúng hạn', tone: 'good' },
+  late: { label: 'Trễ hạn', tone: 'bad' },
+  missing: { label: 'Chưa đăng', tone: 'bad' },
+  pending: { label: 'Sắp đến hạn', tone: 'warning' },
+  no_clock: { label: 'Không tính hạn', tone: 'neutral' },
 };
 
-const period = (e: { period?: Schemas['DateRangeResponse'] }) => (e.period ? `${formatDay(e.period.start)} – ${formatDay(e.period.end)}` : '');
+const period = (e: { period?: Schemas['DateRangeResponse'] }) =>
+  e.period ? `${formatDay(e.period.start)} – ${formatDay(e.period.end)}` : '';
 
 function QuotaBar({ quota }: { quota: Quota }) {
   const percent = quota.required ? Math.min(100, Math.round((quota.counted / quota.required) * 100)) : 100;
@@ -70,7 +73,7 @@ function Deadlines({ deadlines }: { deadlines: Deadline[] }) {
       renderItem={(d) => (
         <List.Item>
           <Space wrap>
-            <Tag color={DEADLINE[d.status].color}>{DEADLINE[d.status].label}</Tag>
+            <StatusTag tone={DEADLINE[d.status].tone}>{DEADLINE[d.status].label}</StatusTag>
             <span>
               {typeLabel(d.contentType)} — hạn {formatDay(d.due)}
               {d.status === 'late' && `, trễ ${d.daysLate} ngày`}
@@ -91,7 +94,7 @@ export function UnitObligations({ name, entries }: { name: string; entries: Entr
         {entries.map((e) => (
           <div key={e.rule}>
             <Space wrap style={{ marginBottom: 4 }}>
-              <Tag color={STATUS[e.status].color}>{STATUS[e.status].label}</Tag>
+              <StatusTag tone={OBLIGATION_STATUS[e.status].tone}>{OBLIGATION_STATUS[e.status].label}</StatusTag>
               <Typography.Text strong>{e.summary}</Typography.Text>
               <Typography.Text type="secondary">
                 {e.requirement}
@@ -105,5 +108,42 @@ export function UnitObligations({ name, entries }: { name: string; entries: Entr
         ))}
       </Space>
     </Card>
+  );
+}
+
+/** Every unit at a glance, for the province-wide roles: one row a unit, one tag a rule. */
+export function ObligationsOverview({ units, nameOf }: { units: Schemas['UnitProgressResponse'][]; nameOf: (code: string) => string }) {
+  const behind = (u: Schemas['UnitProgressResponse']) => u.entries.filter((e) => e.status === 'behind').length;
+  const rows = [...units].sort((a, b) => behind(b) - behind(a) || nameOf(a.unit).localeCompare(nameOf(b.unit), 'vi'));
+  return (
+    <TableRegion label="Chỉ tiêu của các đơn vị">
+      <Table
+        size="small"
+        rowKey="unit"
+        dataSource={rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: 'Đơn vị', dataIndex: 'unit', width: 220, render: nameOf },
+          {
+            title: 'Chỉ tiêu',
+            dataIndex: 'entries',
+            render: (entries: Entry[]) =>
+              entries.length === 0 ? (
+                '—'
+              ) : (
+                <Space wrap size={[4, 4]}>
+                  {entries.map((e) => (
+                    <span key={e.rule} title={`${e.requirement}: ${e.summary}`}>
+                      <StatusTag tone={OBLIGATION_STATUS[e.status].tone}>
+                        {OBLIGATION_STATUS[e.status].label}: {e.summary}
+                      </StatusTag>
+                    </span>
+                  ))}
+                </Space>
+              ),
+          },
+        ]}
+      />
+    </TableRegion>
   );
 }

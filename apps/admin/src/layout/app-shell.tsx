@@ -55,9 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="cong-skip" href="#main">
         Bỏ qua, tới nội dung chính
       </a>
-      <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#0b57a4', color: '#fff' }}
-      >
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#0b57a4', color: '#fff' }}>
         <Typography.Text strong style={{ color: '#fff', flex: 1, minWidth: 0 }} ellipsis>
           Quản trị — {province?.name}
         </Typography.Text>

@@ -1,9 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, List, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, List, Space, Switch, Typography } from 'antd';
+import { emptyText } from '../format/empty-text';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ok } from '../api/client';
 import { formatInstant } from '../format/dates';
+import { StatusTag } from '../format/status-tag';
 import { INBOX_KEY } from './notification-bell';
 
 /** My notifications, newest first: unread marked, each one read on click, or all at once. */
@@ -30,7 +32,7 @@ export function NotificationsPage() {
     <section aria-labelledby="notifications-title">
       <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
         <Typography.Title level={1} id="notifications-title" style={{ fontSize: 24 }}>
-          Thông báo {unread > 0 && <Tag color="blue">{unread} chưa đọc</Tag>}
+          Thông báo {unread > 0 && <StatusTag tone="info">{unread} chưa đọc</StatusTag>}
         </Typography.Title>
         <Space wrap>
           <label>
@@ -45,7 +47,7 @@ export function NotificationsPage() {
       <List
         loading={inbox.isLoading}
         dataSource={items}
-        locale={{ emptyText: 'Không có thông báo.' }}
+        locale={{ emptyText: emptyText('Không có thông báo.') }}
         renderItem={(n) => (
           <List.Item
             actions={

@@ -38,7 +38,9 @@ export function ChangePasswordForm({ forced, onDone }: { forced: boolean; onDone
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
       {forced && (
-        <Typography.Paragraph>Đây là lần đăng nhập đầu tiên (hoặc mật khẩu vừa được cấp lại): hãy đặt mật khẩu của riêng bạn.</Typography.Paragraph>
+        <Typography.Paragraph>
+          Đây là lần đăng nhập đầu tiên (hoặc mật khẩu vừa được cấp lại): hãy đặt mật khẩu của riêng bạn.
+        </Typography.Paragraph>
       )}
       {problem && <Alert type="error" showIcon message={problem} role="alert" style={{ marginBottom: 16 }} />}
       <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu hiện tại.' }]}>
@@ -78,7 +80,11 @@ export function ForcedPasswordChangePage() {
     <main className="cong-centre">
       <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>Đổi mật khẩu</h1>}>
         <ChangePasswordForm forced />
-        <Button type="link" onClick={() => void ok(api.POST('/api/v1/auth/logout')).finally(() => session.signedOut())} style={{ paddingLeft: 0 }}>
+        <Button
+          type="link"
+          onClick={() => void ok(api.POST('/api/v1/auth/logout')).finally(() => session.signedOut())}
+          style={{ paddingLeft: 0 }}
+        >
           Đăng xuất
         </Button>
       </Card>

@@ -40,8 +40,8 @@ function ProvincePicker() {
     <main className="cong-centre">
       <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>Chọn tỉnh để đăng nhập</h1>}>
         <Typography.Paragraph>
-          Địa chỉ này không thuộc tên miền của tỉnh nào. Trên máy phát triển, hãy chọn tỉnh bên dưới; khi triển khai, mỗi tỉnh mở trang
-          quản trị trên tên miền của mình.
+          Địa chỉ này không thuộc tên miền của tỉnh nào. Trên máy phát triển, hãy chọn tỉnh bên dưới; khi triển khai, mỗi tỉnh mở trang quản
+          trị trên tên miền của mình.
         </Typography.Paragraph>
         {provinces.isError ? (
           <Alert type="error" showIcon message={provinces.error.message} />

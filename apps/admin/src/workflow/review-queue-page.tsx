@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Typography } from 'antd';
+import { TableRegion } from '../format/table-region';
+import { emptyText } from '../format/empty-text';
 import { Link } from 'react-router';
 import { api, ok, type Schemas } from '../api/client';
 import { ageInDays, formatInstant } from '../format/dates';
 import { typeLabel } from '../format/labels';
+import { StatusTag } from '../format/status-tag';
 
 type Entry = Schemas['QueueEntryResponse'];
 
@@ -18,36 +21,33 @@ export function ReviewQueuePage() {
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
         {queue.data?.counts.map((c) => (
-          <Tag key={`${c.workflow}:${c.state}`} color="blue">
+          <StatusTag key={`${c.workflow}:${c.state}`} tone="info">
             {c.label}: {c.count}
-          </Tag>
+          </StatusTag>
         ))}
       </Space>
       {queue.isError && <Alert type="error" showIcon message={queue.error.message} />}
-      <Table<Entry>
-        rowKey="id"
-        loading={queue.isLoading}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 640 }}
-        locale={{ emptyText: 'Không có tin bài nào chờ bạn.' }}
-        columns={[
-          { title: 'Tiêu đề', dataIndex: 'title', render: (t: string, i) => <Link to={`/noi-dung/${i.id}`}>{t}</Link> },
-          { title: 'Loại', dataIndex: 'type', width: 140, render: typeLabel },
-          { title: 'Bước', dataIndex: 'stateLabel', width: 180 },
-          { title: 'Kênh', dataIndex: 'channel', width: 110, render: (c: string) => (c === 'portal' ? 'Cổng tỉnh' : 'Trang con') },
-          {
-            title: 'Đã chờ',
-            dataIndex: 'updatedAt',
-            width: 150,
-            render: (at: string) => (
-              <span title={formatInstant(at)}>
-                {ageInDays(at)} ngày
-              </span>
-            ),
-          },
-        ]}
-      />
+      <TableRegion label="Tin bài chờ duyệt">
+        <Table<Entry>
+          rowKey="id"
+          loading={queue.isLoading}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: emptyText('Không có tin bài nào chờ bạn.') }}
+          columns={[
+            { title: 'Tiêu đề', dataIndex: 'title', render: (t: string, i) => <Link to={`/noi-dung/${i.id}`}>{t}</Link> },
+            { title: 'Loại', dataIndex: 'type', width: 140, render: typeLabel },
+            { title: 'Bước', dataIndex: 'stateLabel', width: 180 },
+            { title: 'Kênh', dataIndex: 'channel', width: 110, render: (c: string) => (c === 'portal' ? 'Cổng tỉnh' : 'Trang con') },
+            {
+              title: 'Đã chờ',
+              dataIndex: 'updatedAt',
+              width: 150,
+              render: (at: string) => <span title={formatInstant(at)}>{ageInDays(at)} ngày</span>,
+            },
+          ]}
+        />
+      </TableRegion>
     </section>
   );
 }

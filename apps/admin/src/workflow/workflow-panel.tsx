@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { dayjs, formatInstant, provinceZone } from '../format/dates';
+import { StatusTag } from '../format/status-tag';
 
 type Action = Schemas['WorkflowActionResponse'];
 type Workflow = Schemas['ItemWorkflowResponse'];
@@ -64,7 +65,10 @@ function StepDialog({ action, workflow, onClose }: { action: Action; workflow: W
             name="publishAt"
             rules={[
               { required: true, message: 'Hãy chọn thời điểm đăng.' },
-              { validator: (_, v) => (!v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error('Thời điểm đăng phải ở tương lai.'))) },
+              {
+                validator: (_, v) =>
+                  !v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error('Thời điểm đăng phải ở tương lai.')),
+              },
             ]}
           >
             <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="DD/MM/YYYY HH:mm" style={{ width: 220 }} />
@@ -82,7 +86,7 @@ function StepDialog({ action, workflow, onClose }: { action: Action; workflow: W
               : []
           }
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
     </Modal>
@@ -109,7 +113,7 @@ export function WorkflowPanel({ itemId, dirty }: { itemId: string; dirty: boolea
           <div>
             <Typography.Text type="secondary">{w.workflow.name}</Typography.Text>
             <br />
-            Trạng thái: <Tag color="blue">{w.state.label}</Tag>
+            Trạng thái: <StatusTag tone="info">{w.state.label}</StatusTag>
             {w.publishAt && <div>Hẹn đăng: {formatInstant(w.publishAt)}</div>}
           </div>
           {dirty && w.actions.length > 0 && <Alert type="info" showIcon message="Hãy lưu thay đổi trước khi chuyển bước." />}
@@ -126,7 +130,9 @@ export function WorkflowPanel({ itemId, dirty }: { itemId: string; dirty: boolea
               </Button>
             ))}
           </Space>
-          {w.actions.length === 0 && <Typography.Text type="secondary">Bạn không có bước nào để thực hiện ở trạng thái này.</Typography.Text>}
+          {w.actions.length === 0 && (
+            <Typography.Text type="secondary">Bạn không có bước nào để thực hiện ở trạng thái này.</Typography.Text>
+          )}
         </Space>
       )}
       <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>

@@ -239,7 +239,13 @@ export class ItemWorkflow {
       commentRequired: t.commentRequired || !!t.secondReview?.length,
     }));
     if (secondReview && mayReviewAgain(secondReview, actor, roles))
-      actions.push({ action: SECOND_REVIEW_ACTION, to: bound.state, toPhase: state.phase, label: SECOND_REVIEW_LABEL, commentRequired: false });
+      actions.push({
+        action: SECOND_REVIEW_ACTION,
+        to: bound.state,
+        toPhase: state.phase,
+        label: SECOND_REVIEW_LABEL,
+        commentRequired: false,
+      });
     return {
       itemId: item.id,
       workflow: { id: bound.workflow.id, name: bound.workflow.name, ruleVersion: bound.ruleVersion },

@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+/** The console's browser tests open the build the API serves (`npm run admin:build`; `npm run check` makes it). */
+export function requireConsoleBuild(): void {
+  const index = join(__dirname, '../../../', process.env.ADMIN_DIST_DIR ?? 'dist/admin', 'index.html');
+  if (!existsSync(index)) throw new Error(`The admin console is not built (${index} missing): run \`npm run admin:build\` first.`);
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A new browser profile (its own storage), at a phone's or a desk's width, in Vietnamese and the province's zone. */
+export function newOfficial(browser: Browser, width = 1280): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width, height: width < 500 ? 780 : 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+}
+
+/** Signs in on the console of `origin` (e.g. http://lao-cai.localhost:port) as a person would. */
+export async function signIn(page: Page, origin: string, username: string, password: string): Promise<void> {
+  await page.goto(`${origin}/admin/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Axe (WCAG 2.1 A and AA) on the page as it is now: the violations, named for the failure message. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Picks an option of an antd Select by its label, as a person would: open, type to narrow, click. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  const select = page.getByLabel(label, { exact: true });
+  await select.click();
+  if (await select.evaluate((e) => e instanceof HTMLInputElement && !e.readOnly)) await select.fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
