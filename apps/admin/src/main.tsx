@@ -20,6 +20,7 @@ const nonce = cspNonce();
 const CONSOLE_THEME = {
   colorPrimary: '#0b57a4',
   colorLink: '#0b57a4',
+  colorError: '#cf1322',
   colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
   colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
   colorTextDescription: 'rgba(0, 0, 0, 0.62)',

@@ -132,4 +132,143 @@ describe('admin console in Chromium (issue 17)', () => {
     expect(item.body.title).toBe('Bệnh viện Sản Nhi khám miễn phí cho trẻ vùng cao');
     expect(item.body.body).toMatch(/<img[^>]+src="\/api\/v1\/public\/media\/[0-9a-f-]{36}"/);
   });
+
+  it('LC-3.1c, LC-3.2: a portal contribution goes to the editorial board, a return without a comment is refused in the form, then returned, fixed, approved; the royalty is owed', async () => {
+    const { lc, admin } = seeded;
+    await invitedAccount(lc, admin, 'bientap.stc', [{ role: 'unit_editor', unit: 'so-tai-chinh' }], { displayName: 'Hà Văn Tài' });
+    await invitedAccount(lc, admin, 'bbt.cong', [{ role: 'editorial_board' }], { displayName: 'Ban Biên Tập' });
+
+    const editor = await (await newOfficial(browser)).newPage();
+    await signIn(editor, origin['lao-cai'], 'bientap.stc', STRONG_PASSWORD);
+    await editor.getByRole('menuitem', { name: 'Nội dung' }).click();
+    await editor.getByRole('link', { name: 'Viết bài mới' }).click();
+    await choose(editor, 'Đăng trên', 'Cổng tỉnh');
+    await choose(editor, 'Loại tin', 'Tin tức');
+    await editor.getByLabel('Tiêu đề').fill('Thu ngân sách tháng 11 vượt dự toán');
+    await editor.getByRole('textbox', { name: 'Nội dung bài viết' }).fill('Tổng thu ngân sách nhà nước trên địa bàn đạt 105% dự toán.');
+    await editor.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await editor.getByText(/^Phiên bản 1 ·/).waitFor();
+    const itemId = new URL(editor.url()).pathname.split('/').pop()!;
+    await editor.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await editor.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await editor.getByText('Chờ Ban biên tập duyệt').first().waitFor();
+
+    const board = await (await newOfficial(browser)).newPage();
+    await signIn(board, origin['lao-cai'], 'bbt.cong', STRONG_PASSWORD);
+    await board.getByRole('menuitem', { name: 'Chờ duyệt' }).click();
+    await board.getByRole('heading', { name: 'Chờ duyệt' }).waitFor();
+    await board.getByRole('link', { name: 'Thu ngân sách tháng 11 vượt dự toán' }).waitFor();
+    await expectAccessible(board, 'review queue');
+    await board.getByRole('link', { name: 'Thu ngân sách tháng 11 vượt dự toán' }).click();
+    await board.getByRole('button', { name: 'Trả lại' }).click();
+    const steps: string[] = [];
+    board.on('request', (r) => r.method() === 'POST' && r.url().includes('/transitions') && steps.push(r.url()));
+    await board.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    await board.getByText('Hãy ghi lý do: người soạn cần biết phải sửa gì.').waitFor();
+    await expectAccessible(board, 'return dialog, comment missing');
+    expect(steps).toEqual([]);
+    await board.getByLabel('Lý do (bắt buộc)').fill('Cần nêu rõ số thu của từng huyện.');
+    await board.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    await board.getByText('Trả lại để sửa').first().waitFor();
+    expect(steps).toHaveLength(1);
+
+    // The editor hears of it (the bell), fixes the item and sends it again.
+    await editor.reload();
+    await editor.getByRole('button', { name: /Thông báo: 1 chưa đọc/ }).click();
+    await editor.getByRole('link', { name: /Tin bài bị trả lại/ }).click();
+    await editor.getByText('“Cần nêu rõ số thu của từng huyện.”').waitFor();
+    await editor
+      .getByRole('textbox', { name: 'Nội dung bài viết' })
+      .fill('Tổng thu đạt 105% dự toán; thành phố Lào Cai thu 1.200 tỷ đồng.');
+    await editor.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await editor.getByText(/^Phiên bản 2 ·/).waitFor();
+    await editor.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await editor.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await editor.getByText('Chờ Ban biên tập duyệt').first().waitFor();
+    await editor.context().close();
+
+    await board.reload();
+    await board.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await board.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
+    await board.getByText('Đã đăng trên Cổng').first().waitFor();
+    await board.context().close();
+
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date());
+    const statement = await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, admin);
+    expect(statement.status).toBe(200);
+    expect(statement.body.lines).toContainEqual(expect.objectContaining({ itemId, authorName: 'Hà Văn Tài', unit: 'so-tai-chinh' }));
+  });
+
+  it('NA-8.2: a Nghệ An unit posts its two items of the week and its home page shows the quota met', async () => {
+    const { na, naAdmin } = seeded;
+    await invitedAccount(na, naAdmin, 'truongphong.stc', [{ role: 'unit_head', unit: 'so-tai-chinh' }], { displayName: 'Trần Thị Hạnh' });
+    const head = await (await newOfficial(browser, 360)).newPage();
+    await signIn(head, origin['nghe-an'], 'truongphong.stc', STRONG_PASSWORD);
+    const card = head.locator('.ant-card', { hasText: 'Sở Tài chính' }).first();
+    await card.getByText('Chậm').or(card.getByText('Đang thực hiện')).first().waitFor();
+    for (const title of ['Sở Tài chính tập huấn quyết toán ngân sách', 'Công khai dự toán ngân sách năm 2027']) {
+      await head.goto(`${origin['nghe-an']}/admin/noi-dung/moi`);
+      await choose(head, 'Đăng trên', 'Sở Tài chính');
+      await choose(head, 'Loại tin', 'Tin tức');
+      await head.getByLabel('Tiêu đề').fill(title);
+      await head.getByRole('textbox', { name: 'Nội dung bài viết' }).fill(`${title}: nội dung chi tiết.`);
+      await head.getByRole('button', { name: 'Tạo bản nháp' }).click();
+      await head.getByText(/^Phiên bản 1 ·/).waitFor();
+      await head.getByRole('button', { name: 'Đăng', exact: true }).click();
+      await head.getByRole('dialog').getByRole('button', { name: 'Đăng' }).click();
+      await head.getByText('Đã đăng', { exact: true }).first().waitFor();
+    }
+    await head
+      .getByRole('menuitem', { name: 'Trang chủ' })
+      .click()
+      .catch(async () => head.goto(`${origin['nghe-an']}/admin/`));
+    const met = head.locator('.ant-card', { hasText: 'Sở Tài chính' }).first();
+    await met.getByText('Đã đạt').first().waitFor();
+    expect(await met.getByRole('progressbar').first().getAttribute('aria-label')).toBe('Đã đăng 2 trên 2');
+    await expectAccessible(head, 'home with quota met (360 px)');
+  });
+
+  it('two officials edit the same item: the second save shows what changed and merges knowingly', async () => {
+    const { lc, admin } = seeded;
+    await invitedAccount(lc, admin, 'bientap.xung1', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Đỗ Văn Một' });
+    await invitedAccount(lc, admin, 'bientap.xung2', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Đỗ Văn Hai' });
+    const created = await lc.send(
+      'POST',
+      '/api/v1/content',
+      { site: 'so-y-te', type: 'news', title: 'Lịch tiêm chủng tháng 12', summary: 'Tóm tắt ban đầu', body: '<p>Nội dung ban đầu.</p>' },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    const first = await (await newOfficial(browser)).newPage();
+    const second = await (await newOfficial(browser)).newPage();
+    await signIn(first, origin['lao-cai'], 'bientap.xung1', STRONG_PASSWORD);
+    await signIn(second, origin['lao-cai'], 'bientap.xung2', STRONG_PASSWORD);
+    for (const page of [first, second]) {
+      await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+      await page.goto(`${origin['lao-cai']}/admin/noi-dung/${created.body.id}`);
+      await page.getByText(/^Phiên bản 1 ·/).waitFor();
+    }
+    await first.getByLabel('Tóm tắt').fill('Tóm tắt do người thứ nhất sửa');
+    await first.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await first.getByText(/^Phiên bản 2 ·/).waitFor();
+
+    await second.getByLabel('Tiêu đề').fill('Lịch tiêm chủng tháng 12 (cập nhật)');
+    await second.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const conflict = second.getByRole('dialog', { name: 'Tin bài đã được người khác sửa' });
+    await conflict.getByText('Tóm tắt do người thứ nhất sửa').waitFor();
+    await expectAccessible(second, 'edit conflict');
+    await conflict.getByRole('button', { name: /Gộp/ }).click();
+    await conflict.waitFor({ state: 'hidden' });
+    await second.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await second.getByText(/^Phiên bản 3 ·/).waitFor();
+
+    const saved = await lc.send('GET', `/api/v1/content/${created.body.id}`, undefined, admin);
+    expect(saved.body).toMatchObject({
+      revision: 3,
+      title: 'Lịch tiêm chủng tháng 12 (cập nhật)',
+      summary: 'Tóm tắt do người thứ nhất sửa',
+    });
+    await first.context().close();
+    await second.context().close();
+  });
 });

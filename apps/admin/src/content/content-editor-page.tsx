@@ -7,7 +7,7 @@ import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { formatInstant } from '../format/dates';
 import { STATUS_LABELS, typeLabel } from '../format/labels';
 import { StatusTag } from '../format/status-tag';
-import { useSite, useSites, useUnits } from '../session/lookups';
+import { useMe, useSite, useSites, useUnits } from '../session/lookups';
 import { WorkflowPanel } from '../workflow/workflow-panel';
 import { ConflictDialog } from './conflict-dialog';
 import { useContentTypes } from './content-types';
@@ -86,6 +86,12 @@ export function ContentEditorPage() {
   const site = Form.useWatch('site', form);
   const siteTree = useSite(site);
   const description = types.data?.find((t) => t.type === type);
+  const me = useMe();
+  /** The units I write for: a portal contribution names one, the only one by default. */
+  const myUnits = (units.data ?? []).filter((u) => me.data?.memberships.some((m) => m.unitId === u.id));
+  useEffect(() => {
+    if (!id && site === 'portal' && myUnits.length === 1 && !form.getFieldValue('unit')) form.setFieldValue('unit', myUnits[0].code);
+  }, [id, site, myUnits, form]);
 
   // The item as saved fills the form; a local draft left from before is offered, not imposed.
   useEffect(() => {
