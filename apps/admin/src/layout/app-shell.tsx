@@ -1,5 +1,5 @@
-import { AuditOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Layout, Menu, Modal, Typography } from 'antd';
+import { AuditOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, ok } from '../api/client';
@@ -30,7 +30,22 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
-  const [collapsed, setCollapsed] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // On a phone the sections open from a button of the header, in a drawer.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const menu = (
+    <nav aria-label="Các mục quản trị">
+      <Menu
+        mode="inline"
+        selectedKeys={[sectionOf(location.pathname)]}
+        items={SECTIONS}
+        onClick={({ key }) => {
+          navigate(key);
+          setMenuOpen(false);
+        }}
+      />
+    </nav>
+  );
 
   const signOut = async () => {
     await ok(api.POST('/api/v1/auth/logout')).catch(() => undefined);
@@ -56,6 +71,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         Bỏ qua, tới nội dung chính
       </a>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#0b57a4', color: '#fff' }}>
+        {!wide && (
+          <Button icon={<MenuOutlined />} aria-label="Mở danh mục" aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} />
+        )}
         <Typography.Text strong style={{ color: '#fff', flex: 1, minWidth: 0 }} ellipsis>
           Quản trị — {province?.name}
         </Typography.Text>
@@ -90,31 +108,18 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Dropdown>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          breakpoint="md"
-          collapsedWidth={0}
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          theme="light"
-          width={200}
-          zeroWidthTriggerStyle={{ top: 8 }}
-        >
-          <nav aria-label="Các mục quản trị">
-            <Menu
-              mode="inline"
-              selectedKeys={[sectionOf(location.pathname)]}
-              items={SECTIONS}
-              onClick={({ key }) => {
-                navigate(key);
-                if (window.innerWidth < 768) setCollapsed(true);
-              }}
-            />
-          </nav>
-        </Layout.Sider>
+        {wide && (
+          <Layout.Sider theme="light" width={200}>
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 16, minWidth: 0 }}>
           {children}
         </Layout.Content>
       </Layout>
+      <Drawer title="Danh mục" placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} width={260}>
+        {menu}
+      </Drawer>
       <Modal title="Đổi mật khẩu" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden>
         <ChangePasswordForm forced={false} onDone={() => setChangingPassword(false)} />
       </Modal>

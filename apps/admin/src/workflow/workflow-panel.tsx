@@ -40,8 +40,8 @@ function StepDialog({ action, workflow, onClose }: { action: Action; workflow: W
         }),
       ),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['content'] });
-      await client.invalidateQueries({ queryKey: ['workflow'] });
+      // A step changes the item, the queues and, once it publishes, where the unit stands.
+      await Promise.all(['content', 'workflow', 'compliance'].map((key) => client.invalidateQueries({ queryKey: [key] })));
       onClose();
     },
     onError: (error) => setProblem(error instanceof ApiProblem ? error.message : 'Không thực hiện được.'),
