@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
@@ -44,7 +44,9 @@ export async function signIn(page: Page, origin: string, username: string, passw
 /** Axe (WCAG 2.1 A and AA) on the page as it is now: the violations, named for the failure message. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Measured once antd's opening and closing animations (half-transparent colours) are over.
-  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'));
+  await page.waitForFunction(
+    () => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'),
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
@@ -56,4 +58,15 @@ export async function choose(page: Page, label: string, option: string): Promise
   if (await select.evaluate((e) => e instanceof HTMLInputElement && !e.readOnly)) await select.fill(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The screenshots of docs/admin.md: taken when CONSOLE_SCREENSHOTS names a folder
+ * (`npm run admin:screenshots` writes docs/admin/), never in an ordinary run.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CONSOLE_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
 }

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { invitedAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
-import { accessibilityViolations, choose, launchChromium, newOfficial, requireConsoleBuild, signIn } from './console-browser';
+import { accessibilityViolations, choose, launchChromium, newOfficial, requireConsoleBuild, screenshot, signIn } from './console-browser';
 
 /**
  * The officials' console in a real browser (Debian's Chromium), against the real API, PostgreSQL
@@ -49,6 +49,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await page.getByRole('heading', { name: /Đăng nhập quản trị/ }).waitFor();
     expect(await page.getByRole('heading', { name: /Đăng nhập quản trị/ }).textContent()).toContain('Tỉnh Lào Cai');
     await expectAccessible(page, 'sign-in (360 px)');
+    await screenshot(page, 'dang-nhap');
 
     await page.getByLabel('Tên đăng nhập').fill('cntt.moi');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
@@ -59,6 +60,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await signIn(page, origin['lao-cai'], 'cntt.moi', issued.oneTimePassword);
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
     await expectAccessible(page, 'forced password change (360 px)');
+    await screenshot(page, 'doi-mat-khau');
     await page.getByLabel('Mật khẩu hiện tại').fill(issued.oneTimePassword);
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill(STRONG_PASSWORD);
     await page.getByLabel('Nhập lại mật khẩu mới').fill(`${STRONG_PASSWORD}x`);
@@ -91,6 +93,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await editor.getByRole('menuitem', { name: 'Nội dung' }).click();
     await editor.getByRole('heading', { name: 'Nội dung' }).waitFor();
     await expectAccessible(editor, 'content list');
+    await screenshot(editor, 'danh-sach-noi-dung');
     await editor.getByRole('link', { name: 'Viết bài mới' }).click();
     await editor.getByRole('heading', { name: 'Viết bài mới' }).waitFor();
     await choose(editor, 'Đăng trên', 'Sở Y tế');
@@ -109,6 +112,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await editor.locator('.cong-rich img').waitFor();
     await editor.getByRole('button', { name: 'Lưu', exact: true }).click();
     await editor.getByText(/^Phiên bản 2 ·/).waitFor();
+    await screenshot(editor, 'soan-tin');
     // The editor's sub-site workflow lets editors publish too; here the head does it.
     await editor.getByRole('button', { name: 'Đăng', exact: true }).waitFor();
     await editor.context().close();
@@ -120,6 +124,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await head.getByRole('button', { name: 'Đăng', exact: true }).click();
     await head.getByRole('dialog').waitFor();
     await expectAccessible(head, 'workflow step dialog');
+    await screenshot(head, 'buoc-quy-trinh');
     await head.getByRole('dialog').getByRole('button', { name: 'Đăng' }).click();
     await head.getByText('Đã đăng', { exact: true }).first().waitFor();
     await head.context().close();
@@ -159,6 +164,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await board.getByRole('heading', { name: 'Chờ duyệt' }).waitFor();
     await board.getByRole('link', { name: 'Thu ngân sách tháng 11 vượt dự toán' }).waitFor();
     await expectAccessible(board, 'review queue');
+    await screenshot(board, 'cho-duyet');
     await board.getByRole('link', { name: 'Thu ngân sách tháng 11 vượt dự toán' }).click();
     await board.getByRole('button', { name: 'Trả lại' }).click();
     const steps: string[] = [];
@@ -166,6 +172,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await board.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
     await board.getByText('Hãy ghi lý do: người soạn cần biết phải sửa gì.').waitFor();
     await expectAccessible(board, 'return dialog, comment missing');
+    await screenshot(board, 'tra-lai-thieu-ly-do');
     expect(steps).toEqual([]);
     await board.getByLabel('Lý do (bắt buộc)').fill('Cần nêu rõ số thu của từng huyện.');
     await board.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
@@ -225,6 +232,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await met.getByText('Đã đạt').first().waitFor();
     expect(await met.getByRole('progressbar').first().getAttribute('aria-label')).toBe('Đã đăng 2 trên 2');
     await expectAccessible(head, 'home with quota met (360 px)');
+    await screenshot(head, 'trang-chu-dat-chi-tieu');
   });
 
   it('two officials edit the same item: the second save shows what changed and merges knowingly', async () => {
@@ -256,6 +264,7 @@ describe('admin console in Chromium (issue 17)', () => {
     const conflict = second.getByRole('dialog', { name: 'Tin bài đã được người khác sửa' });
     await conflict.getByText('Tóm tắt do người thứ nhất sửa').waitFor();
     await expectAccessible(second, 'edit conflict');
+    await screenshot(second, 'xung-dot-khi-luu');
     await conflict.getByRole('button', { name: /Gộp/ }).click();
     await conflict.waitFor({ state: 'hidden' });
     await second.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -269,5 +278,33 @@ describe('admin console in Chromium (issue 17)', () => {
     });
     await first.context().close();
     await second.context().close();
+  });
+
+  it('a session that ends during an edit loses nothing: sign in again and the edit is offered back', async () => {
+    const { lc, admin } = seeded;
+    await invitedAccount(lc, admin, 'bientap.phien', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Phan Văn Phiên' });
+    const created = await lc.send('POST', '/api/v1/content', { site: 'so-y-te', type: 'news', title: 'Thông báo lịch trực Tết' }, admin);
+    const page = await (await newOfficial(browser)).newPage();
+    await signIn(page, origin['lao-cai'], 'bientap.phien', STRONG_PASSWORD);
+    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await page.goto(`${origin['lao-cai']}/admin/noi-dung/${created.body.id}`);
+    await page.getByText(/^Phiên bản 1 ·/).waitFor();
+    await page.getByLabel('Tóm tắt').fill('Các cơ sở y tế trực 24/24 trong dịp Tết.');
+    // The session ends behind the editor's back (signed out elsewhere, or expired): its tokens no longer work.
+    const tokens = await page.evaluate(() => Object.entries(sessionStorage).find(([key]) => key.startsWith('cong.admin.tokens.'))?.[1]);
+    const ended = await lc.send('POST', '/api/v1/auth/logout', undefined, JSON.parse(tokens!).accessToken);
+    expect(ended.status).toBe(204);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText(/Phiên làm việc đã hết hạn/).waitFor();
+    await page.getByLabel('Tên đăng nhập').fill('bientap.phien');
+    await page.getByLabel('Mật khẩu').fill(STRONG_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText(/Có bản nháp chưa lưu trên máy này/).waitFor();
+    await page.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText(/^Phiên bản 2 ·/).waitFor();
+    const saved = await lc.send('GET', `/api/v1/content/${created.body.id}`, undefined, admin);
+    expect(saved.body.summary).toBe('Các cơ sở y tế trực 24/24 trong dịp Tết.');
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Skeleton, Space, TreeSelect, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { formatInstant } from '../format/dates';
@@ -105,13 +105,16 @@ export function ContentEditorPage() {
     if (draft && (!id || item.data)) setOffer(draft);
   }, [id, item.data, base?.id, form]);
 
-  const keepDraft = useMemo(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    return (values: EditorValues) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => localDrafts.write(id, values, startedFrom), 500);
-    };
-  }, [id, startedFrom]);
+  /** The local draft is written half a second after the last change; a save cancels a pending write. */
+  const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const keepDraft = (values: EditorValues) => {
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => localDrafts.write(id, values, startedFrom), 500);
+  };
+  const dropDraft = () => {
+    clearTimeout(draftTimer.current);
+    localDrafts.remove(id);
+  };
 
   const restoreDraft = () => {
     if (!offer) return;
@@ -122,7 +125,7 @@ export function ContentEditorPage() {
   };
 
   const saved = (next: Item) => {
-    localDrafts.remove(id);
+    dropDraft();
     client.setQueryData(['content', 'item', next.id], next);
     void client.invalidateQueries({ queryKey: ['content', 'list'] });
     void client.invalidateQueries({ queryKey: ['workflow'] });
@@ -134,6 +137,9 @@ export function ContentEditorPage() {
   };
 
   const refused = (error: unknown, values: EditorValues) => {
+    // Whatever went wrong (an expired session too), the edit stays on this computer.
+    clearTimeout(draftTimer.current);
+    localDrafts.write(id, values, startedFrom);
     if (error instanceof ApiProblem && error.code === 'CONTENT_STALE_REVISION') return setConflict({ mine: values });
     const detail = error instanceof ApiProblem ? error.message : 'Không lưu được.';
     setProblem(detail);
@@ -160,7 +166,7 @@ export function ContentEditorPage() {
             },
           }),
         );
-        localDrafts.remove(undefined);
+        dropDraft();
         message.success('Đã tạo bản nháp.');
         navigate(`/noi-dung/${created.id}`, { replace: true });
         return;
@@ -234,7 +240,7 @@ export function ContentEditorPage() {
               <Button
                 size="small"
                 onClick={() => {
-                  localDrafts.remove(id);
+                  dropDraft();
                   setOffer(undefined);
                 }}
               >
@@ -366,7 +372,7 @@ export function ContentEditorPage() {
             void save(conflict.mine, latest.revision);
           }}
           onDiscard={(latest) => {
-            localDrafts.remove(id);
+            dropDraft();
             setBase(latest);
             setStartedFrom(latest.revision);
             setOffer(undefined);

@@ -1,4 +1,12 @@
-import { AuditOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  NotificationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -71,9 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Bỏ qua, tới nội dung chính
       </a>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#0b57a4', color: '#fff' }}>
-        {!wide && (
-          <Button icon={<MenuOutlined />} aria-label="Mở danh mục" aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} />
-        )}
+        {!wide && <Button icon={<MenuOutlined />} aria-label="Mở danh mục" aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} />}
         <Typography.Text strong style={{ color: '#fff', flex: 1, minWidth: 0 }} ellipsis>
           Quản trị — {province?.name}
         </Typography.Text>
