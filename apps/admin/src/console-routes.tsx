@@ -1,8 +1,7 @@
-import { Result } from 'antd';
+import { Result, Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
-import { ContentEditorPage } from './content/content-editor-page';
 import { ContentListPage } from './content/content-list-page';
-import { RevisionsPage } from './content/revisions-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
 import { NotificationsPage } from './notifications/notifications-page';
@@ -11,6 +10,10 @@ import { SignInPage } from './session/sign-in-page';
 import { useSession } from './session/session-store';
 import { ReviewQueuePage } from './workflow/review-queue-page';
 
+// The editor and the revisions carry the rich-text editor (TipTap, ProseMirror): loaded when first opened.
+const ContentEditorPage = lazy(() => import('./content/content-editor-page').then((m) => ({ default: m.ContentEditorPage })));
+const RevisionsPage = lazy(() => import('./content/revisions-page').then((m) => ({ default: m.RevisionsPage })));
+
 /** The console's screens, once the province is known: sign-in first, then the forced password change. */
 export function ConsoleRoutes() {
   const { tokens } = useSession();
@@ -18,16 +21,21 @@ export function ConsoleRoutes() {
   if (tokens.mustChangePassword) return <ForcedPasswordChangePage />;
   return (
     <AppShell>
-      <Routes>
-        <Route index element={<HomePage />} />
-        <Route path="noi-dung" element={<ContentListPage />} />
-        <Route path="noi-dung/moi" element={<ContentEditorPage />} />
-        <Route path="noi-dung/:id" element={<ContentEditorPage />} />
-        <Route path="noi-dung/:id/phien-ban" element={<RevisionsPage />} />
-        <Route path="duyet" element={<ReviewQueuePage />} />
-        <Route path="thong-bao" element={<NotificationsPage />} />
-        <Route path="*" element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />} />
-      </Routes>
+      <Suspense fallback={<Skeleton active />}>
+        <Routes>
+          <Route index element={<HomePage />} />
+          <Route path="noi-dung" element={<ContentListPage />} />
+          <Route path="noi-dung/moi" element={<ContentEditorPage />} />
+          <Route path="noi-dung/:id" element={<ContentEditorPage />} />
+          <Route path="noi-dung/:id/phien-ban" element={<RevisionsPage />} />
+          <Route path="duyet" element={<ReviewQueuePage />} />
+          <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route
+            path="*"
+            element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />}
+          />
+        </Routes>
+      </Suspense>
     </AppShell>
   );
 }
