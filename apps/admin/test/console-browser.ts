@@ -1,27 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { wcagAudit } from '@cong/testing';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+
+export { launchChromium } from '@cong/testing';
 
 /** The console's browser tests open the build the API serves (`npm run admin:build`; `npm run check` makes it). */
 export function requireConsoleBuild(): void {
   const index = join(__dirname, '../../../', process.env.ADMIN_DIST_DIR ?? 'dist/admin', 'index.html');
   if (!existsSync(index)) throw new Error(`The admin console is not built (${index} missing): run \`npm run admin:build\` first.`);
-}
-
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** A new browser profile (its own storage), at a phone's or a desk's width, in Vietnamese and the province's zone. */
@@ -47,7 +34,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.waitForFunction(
     () => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'),
   );
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await wcagAudit(page);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 

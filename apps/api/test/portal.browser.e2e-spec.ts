@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, chromium, Page } from 'playwright-core';
+import { launchChromium, wcagAudit } from '@cong/testing';
+import { Browser, Page } from 'playwright-core';
 import { PortalFixture, portalFixture, PublishedItem } from './portal-fixture';
 
 /**
@@ -18,17 +18,7 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
     f = await portalFixture();
     const port = new URL(f.api.baseUrl).port;
     origin = { 'lao-cai': `http://lao-cai.localhost:${port}`, 'nghe-an': `http://nghe-an.localhost:${port}` };
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -98,7 +88,7 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
       for (const [name, province, path] of templates()) {
         problems.length = 0;
         await page.goto(`${origin[province]}${path}`, { waitUntil: 'load' });
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const result = await wcagAudit(page);
         // axe ran its checks on this page (a page it could not inspect would pass nothing).
         if (result.passes.length < 10)
           failures.push(`${province} ${name} (${path}) @${width}px: axe passed only ${result.passes.length} rules`);

@@ -10,3 +10,4 @@ export { ruleVariant, type RuleTree } from './lib/rule-variants';
 export { MailCatcher } from './lib/mail-catcher';
 export { until } from './lib/until';
 export { countQueries, naming } from './lib/query-counter';
+export { launchChromium, wcagAudit } from './lib/browser';

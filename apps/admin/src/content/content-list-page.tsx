@@ -17,6 +17,39 @@ type ListQuery = NonNullable<paths['/api/v1/content']['get']['parameters']['quer
 const FILTERS = ['site', 'section', 'type', 'status', 'unit', 'author', 'updatedFrom', 'updatedTo', 'q'] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** One filter of the list: a choice among options, "Tất cả" when none is chosen. */
+function FilterSelect({
+  label,
+  name,
+  width,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  name: Filter;
+  width: number;
+  value?: string;
+  options: { value: string; label: string }[];
+  onChange: (changes: Partial<Record<Filter, string | undefined>>) => void;
+}) {
+  return (
+    <Form.Item label={label} htmlFor={`filter-${name}`}>
+      <Select
+        id={`filter-${name}`}
+        allowClear
+        showSearch={options.length > 10}
+        optionFilterProp="label"
+        style={{ width }}
+        value={value}
+        onChange={(v) => onChange({ [name]: v })}
+        options={options}
+        placeholder="Tất cả"
+      />
+    </Form.Item>
+  );
+}
+
 /** Items I may see, newest change first, filtered by what the URL says (so a filtered list can be shared). */
 export function ContentListPage() {
   const [params, setParams] = useSearchParams();
@@ -67,17 +100,14 @@ export function ContentListPage() {
             style={{ width: 220 }}
           />
         </Form.Item>
-        <Form.Item label="Trang" htmlFor="filter-site">
-          <Select
-            id="filter-site"
-            allowClear
-            style={{ width: 200 }}
-            value={filter.site}
-            onChange={(v) => set({ site: v })}
-            options={(sites.data ?? []).map((s) => ({ value: s.key, label: s.title }))}
-            placeholder="Tất cả"
-          />
-        </Form.Item>
+        <FilterSelect
+          label="Trang"
+          name="site"
+          width={200}
+          value={filter.site}
+          onChange={set}
+          options={(sites.data ?? []).map((s) => ({ value: s.key, label: s.title }))}
+        />
         {site && (
           <Form.Item label="Chuyên mục" htmlFor="filter-section">
             <TreeSelect
@@ -91,41 +121,30 @@ export function ContentListPage() {
             />
           </Form.Item>
         )}
-        <Form.Item label="Loại" htmlFor="filter-type">
-          <Select
-            id="filter-type"
-            allowClear
-            style={{ width: 170 }}
-            value={filter.type}
-            onChange={(v) => set({ type: v })}
-            options={Object.entries(CONTENT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
-            placeholder="Tất cả"
-          />
-        </Form.Item>
-        <Form.Item label="Trạng thái" htmlFor="filter-status">
-          <Select
-            id="filter-status"
-            allowClear
-            style={{ width: 150 }}
-            value={filter.status}
-            onChange={(v) => set({ status: v })}
-            options={Object.entries(STATUS_LABELS).map(([value, s]) => ({ value, label: s.label }))}
-            placeholder="Tất cả"
-          />
-        </Form.Item>
-        <Form.Item label="Đơn vị" htmlFor="filter-unit">
-          <Select
-            id="filter-unit"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 200 }}
-            value={filter.unit}
-            onChange={(v) => set({ unit: v })}
-            options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
-            placeholder="Tất cả"
-          />
-        </Form.Item>
+        <FilterSelect
+          label="Loại"
+          name="type"
+          width={170}
+          value={filter.type}
+          onChange={set}
+          options={Object.entries(CONTENT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          label="Trạng thái"
+          name="status"
+          width={150}
+          value={filter.status}
+          onChange={set}
+          options={Object.entries(STATUS_LABELS).map(([value, s]) => ({ value, label: s.label }))}
+        />
+        <FilterSelect
+          label="Đơn vị"
+          name="unit"
+          width={200}
+          value={filter.unit}
+          onChange={set}
+          options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+        />
         <Form.Item label="Cập nhật" htmlFor="filter-updated">
           <DatePicker.RangePicker
             id={{ start: 'filter-updated' }}
