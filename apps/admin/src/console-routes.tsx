@@ -8,6 +8,8 @@ import { NotificationsPage } from './notifications/notifications-page';
 import { ForcedPasswordChangePage } from './session/change-password-page';
 import { SignInPage } from './session/sign-in-page';
 import { useSession } from './session/session-store';
+import { SectionsPage } from './sites/sections-page';
+import { UnitProfilePage } from './units/unit-profile-page';
 import { ReviewQueuePage } from './workflow/review-queue-page';
 
 // The editor and the revisions carry the rich-text editor (TipTap, ProseMirror): loaded when first opened.
@@ -30,6 +32,8 @@ export function ConsoleRoutes() {
           <Route path="noi-dung/:id/phien-ban" element={<RevisionsPage />} />
           <Route path="duyet" element={<ReviewQueuePage />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="chuyen-muc" element={<SectionsPage />} />
+          <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route
             path="*"
             element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />}

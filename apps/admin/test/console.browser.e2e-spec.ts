@@ -307,4 +307,59 @@ describe('admin console in Chromium (issue 17)', () => {
     expect(saved.body.summary).toBe('Các cơ sở y tế trực 24/24 trong dịp Tết.');
     await page.context().close();
   });
+
+  it('LC-2.1.1, NA-5.1: a unit head arranges the sub-site sections (required ones protected) and keeps the unit profile', async () => {
+    const { lc, admin } = seeded;
+    await invitedAccount(lc, admin, 'lanhdao.scn', [{ role: 'unit_head', unit: 'so-cong-nghiep' }], { displayName: 'Lý Văn Thương' });
+    const head = await (await newOfficial(browser)).newPage();
+    await signIn(head, origin['lao-cai'], 'lanhdao.scn', STRONG_PASSWORD);
+    await head.getByRole('menuitem', { name: 'Chuyên mục' }).click();
+    await head.getByRole('heading', { name: 'Chuyên mục' }).waitFor();
+    const before = await lc.send('GET', '/api/v1/sites/so-cong-nghiep', undefined, admin);
+    const required = before.body.sections.find((s: { required: boolean }) => s.required);
+    expect(required).toBeDefined();
+    await head.getByRole('button', { name: `Đổi tên ${required.title}` }).waitFor();
+    expect(await head.getByRole('button', { name: `Xoá ${required.title}` }).count()).toBe(0);
+    await expectAccessible(head, 'sections');
+    await screenshot(head, 'chuyen-muc');
+
+    await head.getByRole('button', { name: 'Thêm chuyên mục' }).click();
+    await head.getByRole('dialog').getByLabel('Tên chuyên mục').fill('Xúc tiến thương mại');
+    await head.getByRole('dialog').getByRole('button', { name: 'Thêm' }).click();
+    await head.getByRole('button', { name: 'Đổi tên Xúc tiến thương mại' }).click();
+    await head.getByRole('dialog').getByLabel('Tên mới').fill('Xúc tiến thương mại, đầu tư');
+    await head.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    await head.getByText('Xúc tiến thương mại, đầu tư').waitFor();
+    // Dragged onto the prescribed section: it becomes its first sub-section.
+    const moved = head.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/sections/xuc-tien-thuong-mai'));
+    // (The tree reads a drop moved rightwards of where the drag began as "inside", as a person nests with the mouse.)
+    const target = head.locator('.ant-tree-node-content-wrapper', { hasText: required.title }).first();
+    const box = (await target.boundingBox())!;
+    await head
+      .locator('.ant-tree-node-content-wrapper', { hasText: 'Xúc tiến thương mại, đầu tư' })
+      .dragTo(target, { sourcePosition: { x: 10, y: 10 }, targetPosition: { x: Math.min(box.width - 5, 200), y: box.height - 4 } });
+    expect((await moved).status()).toBe(200);
+    const after = await lc.send('GET', '/api/v1/sites/so-cong-nghiep', undefined, admin);
+    const parent = after.body.sections.find((s: { slug: string }) => s.slug === required.slug);
+    expect(parent.children[0]).toMatchObject({ slug: 'xuc-tien-thuong-mai', title: 'Xúc tiến thương mại, đầu tư', required: false });
+
+    await head.getByRole('menuitem', { name: 'Hồ sơ đơn vị' }).click();
+    await head.getByLabel('Chức năng').fill('Tham mưu giúp UBND tỉnh quản lý nhà nước về công nghiệp.');
+    await head.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
+    await head.getByLabel('Họ và tên').fill('Lý Văn Thương');
+    await head.getByLabel('Chức vụ').fill('Giám đốc');
+    await head.getByRole('button', { name: 'Thêm bộ phận' }).click();
+    await head.getByLabel('Tên', { exact: true }).fill('Bộ phận một cửa');
+    await head.getByLabel('Điện thoại').last().fill('0214 3840 123');
+    await head.getByRole('checkbox', { name: /Trực tiếp giải quyết/ }).check();
+    await expectAccessible(head, 'unit profile');
+    await head.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await head.getByText('Đã lưu hồ sơ đơn vị.').waitFor();
+    const unit = await lc.send('GET', '/api/v1/units/so-cong-nghiep', undefined, admin);
+    expect(unit.body.profile).toMatchObject({
+      leaders: [{ name: 'Lý Văn Thương', title: 'Giám đốc' }],
+      divisions: [{ name: 'Bộ phận một cửa', phone: '0214 3840 123', handlesCitizens: true }],
+    });
+    await head.context().close();
+  });
 });

@@ -58,6 +58,9 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     const after = await publicSite();
     expect(after).toMatchObject({ key: 'so-y-te', path: '/so-y-te', title: 'Sở Y tế', domain: null });
     expect(top(after)).toEqual(top(added.body));
+    // The sections the rules prescribe are marked; those the unit adds are not.
+    expect(find(added.body.sections, 'gioi-thieu-chung')).toMatchObject({ required: true });
+    expect(find(added.body.sections, 'hoi-dap-chinh-sach-y-te')).toMatchObject({ required: false });
     expect(find(after.sections, 'gioi-thieu-chung')!.children.map((c) => c.slug)).toEqual([
       'co-cau-to-chuc',
       'chuc-nang-nhiem-vu',
@@ -67,7 +70,7 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
 
     const child = await lc.send('POST', sections(), { title: 'Bảo hiểm y tế', slug: 'bhyt', parent: 'hoi-dap-chinh-sach-y-te' }, head);
     expect(find(child.body.sections, 'hoi-dap-chinh-sach-y-te')!.children).toEqual([
-      { id: expect.any(String), slug: 'bhyt', title: 'Bảo hiểm y tế', children: [] },
+      { id: expect.any(String), slug: 'bhyt', title: 'Bảo hiểm y tế', required: false, children: [] },
     ]);
     expect((await api.request('/api/v1/public/sites/khong-co', { headers: { 'x-tenant': 'lao-cai' } })).status).toBe(404);
   });

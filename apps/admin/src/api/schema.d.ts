@@ -3248,6 +3248,8 @@ export interface components {
     SectionNodeResponse: {
       children: components['schemas']['SectionNodeResponse'][];
       id: string;
+      /** @description Prescribed by the rules for its unit kind's sub-sites: may be renamed or moved, not removed */
+      required: boolean;
       slug: string;
       title: string;
     };

@@ -1,5 +1,7 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  IdcardOutlined,
   FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -23,10 +25,16 @@ const SECTIONS = [
   { key: '/duyet', icon: <AuditOutlined />, label: 'Chờ duyệt' },
   { key: '/thong-bao', icon: <NotificationOutlined />, label: 'Thông báo' },
 ];
+/** For unit heads and the IT centre: their sub-sites' navigation and their units' public profiles. */
+const MANAGING = [
+  { key: '/chuyen-muc', icon: <ApartmentOutlined />, label: 'Chuyên mục' },
+  { key: '/ho-so-don-vi', icon: <IdcardOutlined />, label: 'Hồ sơ đơn vị' },
+];
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  SECTIONS.map((s) => s.key)
+  [...SECTIONS, ...MANAGING]
+    .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
 
@@ -39,6 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
+  const manages = me.data?.roles.some((r) => r === 'unit_head' || r === 'tenant_admin') ?? false;
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -46,7 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Menu
         mode="inline"
         selectedKeys={[sectionOf(location.pathname)]}
-        items={SECTIONS}
+        items={manages ? [...SECTIONS, ...MANAGING] : SECTIONS}
         onClick={({ key }) => {
           navigate(key);
           setMenuOpen(false);

@@ -3,6 +3,7 @@ import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { Unit } from '@cong/units';
 import { EntityManager } from 'typeorm';
+import { requiredSections } from './required-sections';
 import { Section } from './section.entity';
 import { Site, SiteKind } from './site.entity';
 
@@ -10,6 +11,8 @@ export interface SectionNode {
   id: string;
   slug: string;
   title: string;
+  /** Prescribed by the rules for the sub-sites of its unit's kind: may be renamed or moved, not removed. */
+  required: boolean;
   children: SectionNode[];
 }
 
@@ -62,7 +65,8 @@ export class SiteDirectory {
       const sections = await m
         .getRepository(Section)
         .find({ where: { tenantId, siteId: site.id }, order: { position: 'ASC', slug: 'ASC' } });
-      return { ...view(site, new Map(site.unitId ? [[site.unitId, key]] : [])), sections: tree(sections, null) };
+      const required = (await requiredSections(m, tenantId, site))?.slugs ?? new Set<string>();
+      return { ...view(site, new Map(site.unitId ? [[site.unitId, key]] : [])), sections: tree(sections, null, required) };
     });
   }
 }
@@ -79,10 +83,10 @@ export async function siteByKey(m: EntityManager, tenantId: string, key: string)
   return site;
 }
 
-function tree(sections: Section[], parentId: string | null): SectionNode[] {
+function tree(sections: Section[], parentId: string | null, required: Set<string>): SectionNode[] {
   return sections
     .filter((s) => s.parentId === parentId)
-    .map((s) => ({ id: s.id, slug: s.slug, title: s.title, children: tree(sections, s.id) }));
+    .map((s) => ({ id: s.id, slug: s.slug, title: s.title, required: required.has(s.slug), children: tree(sections, s.id, required) }));
 }
 
 function view(s: Site, unitCodes: Map<string, string>): SiteView {

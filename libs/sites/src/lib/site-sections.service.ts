@@ -3,9 +3,8 @@ import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError, validationError } from '@cong/platform-errors';
-import { latestIn, ruleSetFromDocument, SectionSpec } from '@cong/rules';
-import { Unit } from '@cong/units';
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { requiredSections } from './required-sections';
 import { Section } from './section.entity';
 import { SiteDirectory, siteByKey, SiteErrors, SiteView } from './site-directory.service';
 import { Site } from './site.entity';
@@ -126,8 +125,8 @@ export class SiteSections {
     return this.change(tenantId, key, async (m, site, sections) => {
       const section = sectionOf(sections, slug);
       if (sections.some((s) => s.parentId === section.id)) throw SectionErrors.hasChildren(slug);
-      const kind = await requiredBy(m, tenantId, site, slug);
-      if (kind) throw SectionErrors.required(slug, kind);
+      const required = await requiredSections(m, tenantId, site);
+      if (required?.slugs.has(slug)) throw SectionErrors.required(slug, required.kind);
       try {
         // Items filed in the section hold a foreign key to it: Postgres refuses, and the transaction
         // goes back whole.
@@ -236,15 +235,4 @@ async function reorder(m: EntityManager, sections: Section[], placed: Section | 
     for (const [index, s] of ordered.entries())
       if (s.position !== index) await repo.update({ tenantId: s.tenantId, id: s.id }, { position: index });
   }
-}
-
-/** The unit kind whose sub-sites the rules give this section, if they do (the newest rules, as applying uses). */
-async function requiredBy(m: EntityManager, tenantId: string, site: Site, slug: string): Promise<string | null> {
-  if (!site.unitId) return null;
-  const latest = await latestIn(m, tenantId);
-  const unit = await m.getRepository(Unit).findOneBy({ tenantId, id: site.unitId });
-  if (!latest || !unit) return null;
-  const spec = ruleSetFromDocument(latest.document).unitKinds.find((k) => k.kind === unit.kind)?.subsite;
-  const ids = (specs: SectionSpec[]): string[] => specs.flatMap((s) => [s.id, ...ids(s.children ?? [])]);
-  return spec && ids(spec.sections).includes(slug) ? unit.kind : null;
 }

@@ -12,6 +12,8 @@ class SectionNodeResponse {
   @ApiProperty() id!: string;
   @ApiProperty() slug!: string;
   @ApiProperty() title!: string;
+  @ApiProperty({ description: "Prescribed by the rules for its unit kind's sub-sites: may be renamed or moved, not removed" })
+  required!: boolean;
   @ApiProperty({ type: () => [SectionNodeResponse] }) children!: SectionNodeResponse[];
 }
 
