@@ -7,6 +7,7 @@ import { AppShell } from './layout/app-shell';
 import { NotificationsPage } from './notifications/notifications-page';
 import { ForcedPasswordChangePage } from './session/change-password-page';
 import { SignInPage } from './session/sign-in-page';
+import { ForcedTwoFactorPage } from './session/two-factor-enrolment';
 import { useSession } from './session/session-store';
 import { SectionsPage } from './sites/sections-page';
 import { UnitProfilePage } from './units/unit-profile-page';
@@ -21,6 +22,7 @@ export function ConsoleRoutes() {
   const { tokens } = useSession();
   if (!tokens) return <SignInPage />;
   if (tokens.mustChangePassword) return <ForcedPasswordChangePage />;
+  if (tokens.twoFactorEnrolmentRequired) return <ForcedTwoFactorPage />;
   return (
     <AppShell>
       <Suspense fallback={<Skeleton active />}>

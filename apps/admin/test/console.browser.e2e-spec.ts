@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog } from '@cong/platform-audit';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
+import { authenticator } from 'otplib';
 import sharp from 'sharp';
 import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
@@ -361,5 +362,33 @@ describe('admin console in Chromium (issue 17)', () => {
       divisions: [{ name: 'Bộ phận một cửa', phone: '0214 3840 123', handlesCitizens: true }],
     });
     await head.context().close();
+  });
+
+  it('two-step verification: turned on from the user menu (QR code, confirmed by a code, recovery codes), then asked at sign-in, where a recovery code serves', async () => {
+    const { lc, admin } = seeded;
+    await invitedAccount(lc, admin, 'bientap.hai-buoc', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Vũ Thị Hai' });
+    const page = await (await newOfficial(browser)).newPage();
+    await signIn(page, origin['lao-cai'], 'bientap.hai-buoc', STRONG_PASSWORD);
+    await page.getByRole('button', { name: /Tài khoản/ }).click();
+    await page.getByRole('menuitem', { name: 'Bật xác thực hai bước' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bật xác thực hai bước' });
+    await dialog.getByRole('img', { name: /Mã QR/ }).waitFor();
+    await expectAccessible(page, 'two-step verification enrolment');
+    const secret = (await dialog.locator('code').first().textContent())!.replace(/\s/g, '');
+    await dialog.getByLabel(/Nhập mã 6 chữ số/).fill(authenticator.generate(secret));
+    await dialog.getByRole('button', { name: 'Xác nhận và bật' }).click();
+    await dialog.getByText('Đã bật xác thực hai bước.').waitFor();
+    expect(await dialog.locator('li code').count()).toBe(10);
+    const recovery = (await dialog.locator('li code').first().textContent())!.trim();
+    await dialog.getByRole('button', { name: 'Tôi đã cất các mã dự phòng' }).click();
+    await page.getByRole('button', { name: /Tài khoản/ }).click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+
+    await signIn(page, origin['lao-cai'], 'bientap.hai-buoc', STRONG_PASSWORD);
+    // The app's code was just spent (a code counts once): a recovery code signs in instead.
+    await page.getByLabel('Mã xác thực').fill(recovery);
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Xin chào, Vũ Thị Hai' }).waitFor();
+    await page.context().close();
   });
 });
