@@ -197,6 +197,9 @@ describe('admin console in Chromium (issue 17)', () => {
 
     await board.reload();
     await board.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    // The board names the genre the contribution earns under, and points within its range.
+    await choose(board, 'Thể loại nhuận bút (LC-3.1c)', 'Bài bình luận');
+    await board.getByLabel(/Số điểm/).fill('3');
     await board.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
     await board.getByText('Đã đăng trên Cổng').first().waitFor();
     await board.context().close();
@@ -204,7 +207,9 @@ describe('admin console in Chromium (issue 17)', () => {
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date());
     const statement = await lc.send('GET', `/api/v1/compliance/royalties?month=${month}`, undefined, admin);
     expect(statement.status).toBe(200);
-    expect(statement.body.lines).toContainEqual(expect.objectContaining({ itemId, authorName: 'Hà Văn Tài', unit: 'so-tai-chinh' }));
+    expect(statement.body.lines).toContainEqual(
+      expect.objectContaining({ itemId, authorName: 'Hà Văn Tài', unit: 'so-tai-chinh', genre: 'bai-binh-luan', points: 3 }),
+    );
   });
 
   it('NA-8.2: a Nghệ An unit posts its two items of the week and its home page shows the quota met', async () => {

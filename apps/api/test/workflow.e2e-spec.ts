@@ -122,6 +122,13 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
       status: 'draft',
     });
     expect((await act(lc, 'bientap.yte', item.id, 'submit')).body.state.id).toBe('board-review');
+    // The board's step that publishes offers the genres a news item may earn under (LC-3.1c); returning offers none.
+    const offered = (await as(lc, 'bbt.cong')('GET', `/content/${item.id}/workflow`)).body.actions;
+    const approve = offered.find((a: { action: string }) => a.action === 'approve');
+    expect(approve.royalty.defaultGenre).toBe('tin');
+    expect(approve.royalty.genres.map((g: { id: string }) => g.id)).toEqual(['tin', 'tin-co-anh', 'tin-dang-lai', 'bai-binh-luan', 'anh']);
+    expect(approve.royalty.genres).toContainEqual({ id: 'bai-binh-luan', name: 'Bài bình luận', points: 2.5, maxPoints: 3 });
+    expect(offered.find((a: { action: string }) => a.action === 'return').royalty).toBeUndefined();
     // The board awards a genre of the rate table; one not in it (or points out of range) is a 422 and nothing is published.
     expect((await act(lc, 'bbt.cong', item.id, 'approve', { royalty: { genre: 'tin-khong-co' } })).status).toBe(422);
     expect((await act(lc, 'bbt.cong', item.id, 'approve', { royalty: { genre: 'tin-co-anh', points: 2 } })).body.errors[0].field).toBe(

@@ -3130,6 +3130,19 @@ export interface components {
       /** @description Points within the genre's range */
       points?: number;
     };
+    RoyaltyGenreOfferResponse: {
+      /** @example bai-binh-luan */
+      id: string;
+      /**
+       * @description The top of its range (equal to points when it has none)
+       * @example 3
+       */
+      maxPoints: number;
+      /** @example Bài bình luận */
+      name: string;
+      /** @example 2.5 */
+      points: number;
+    };
     RoyaltyItemLineResponse: {
       /** @description points × unit value × share, whole đồng */
       amount: number;
@@ -3153,6 +3166,11 @@ export interface components {
       /** @description The value of one point that day */
       unitValue: number;
       unitValueBasis: string | null;
+    };
+    RoyaltyOfferResponse: {
+      /** @description What it earns under when the step names none */
+      defaultGenre: string | null;
+      genres: components['schemas']['RoyaltyGenreOfferResponse'][];
     };
     RoyaltyStatementResponse: {
       /** @description Per author (and unit), largest amount first */
@@ -3630,6 +3648,8 @@ export interface components {
        * @example Gửi duyệt
        */
       label: string;
+      /** @description On a step that publishes a contribution that earns royalties: name one in `royalty` with the step, or the default applies */
+      royalty?: components['schemas']['RoyaltyOfferResponse'];
       /** @description The state it leads to */
       to: string;
       /**

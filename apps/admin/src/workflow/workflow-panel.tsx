@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { dayjs, formatInstant, provinceZone } from '../format/dates';
@@ -11,6 +11,8 @@ type Workflow = Schemas['ItemWorkflowResponse'];
 interface StepForm {
   comment?: string;
   publishAt?: ReturnType<typeof dayjs>;
+  genre?: string;
+  points?: number;
 }
 
 /** The comment a step that must say why needs (the API's own minimum is three characters). */
@@ -25,6 +27,8 @@ function StepDialog({ action, workflow, onClose }: { action: Action; workflow: W
   const [form] = Form.useForm<StepForm>();
   const [problem, setProblem] = useState<string>();
   const schedules = action.toPhase === 'scheduled';
+  const genre = Form.useWatch('genre', form) ?? action.royalty?.defaultGenre;
+  const chosen = action.royalty?.genres.find((g) => g.id === genre);
   const step = useMutation({
     mutationFn: (v: StepForm) =>
       ok(
@@ -36,6 +40,7 @@ function StepDialog({ action, workflow, onClose }: { action: Action; workflow: W
             comment: v.comment?.trim() || undefined,
             // A wall-clock time of the province (no offset): the API reads it in the province's zone.
             publishAt: v.publishAt ? v.publishAt.format('YYYY-MM-DDTHH:mm') : undefined,
+            royalty: v.genre ? { genre: v.genre, points: v.points } : undefined,
           },
         }),
       ),
@@ -58,7 +63,41 @@ function StepDialog({ action, workflow, onClose }: { action: Action; workflow: W
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon message={problem} role="alert" style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => step.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ genre: action.royalty?.defaultGenre ?? undefined }}
+        onFinish={(v) => step.mutate(v)}
+      >
+        {action.royalty && (
+          <>
+            <Form.Item label="Thể loại nhuận bút (LC-3.1c)" name="genre" rules={[{ required: true, message: 'Hãy chọn thể loại.' }]}>
+              <Select
+                options={action.royalty.genres.map((g) => ({
+                  value: g.id,
+                  label: `${g.name} — ${g.points === g.maxPoints ? g.points : `${g.points}–${g.maxPoints}`} điểm`,
+                }))}
+                onChange={() => form.setFieldValue('points', undefined)}
+              />
+            </Form.Item>
+            {chosen && chosen.maxPoints > chosen.points && (
+              <Form.Item
+                label={`Số điểm (từ ${chosen.points} đến ${chosen.maxPoints})`}
+                name="points"
+                rules={[
+                  {
+                    type: 'number',
+                    min: chosen.points,
+                    max: chosen.maxPoints,
+                    message: `Từ ${chosen.points} đến ${chosen.maxPoints} điểm.`,
+                  },
+                ]}
+              >
+                <InputNumber min={chosen.points} max={chosen.maxPoints} step={0.1} placeholder={String(chosen.points)} />
+              </Form.Item>
+            )}
+          </>
+        )}
         {schedules && (
           <Form.Item
             label={`Thời điểm đăng (giờ ${provinceZone() === 'Asia/Ho_Chi_Minh' ? 'Việt Nam' : provinceZone()})`}

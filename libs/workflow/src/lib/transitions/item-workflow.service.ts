@@ -55,9 +55,19 @@ export interface ItemWorkflowView {
   publishAtLocal: string | null;
   unpublishAtLocal: string | null;
   /** What the caller may do; `label` is the verb to show ("Gửi duyệt", "Trả lại"). */
-  actions: { action: string; to: string; toPhase: string; label: string; commentRequired: boolean }[];
+  actions: { action: string; to: string; toPhase: string; label: string; commentRequired: boolean; royalty?: RoyaltyOffer }[];
   /** Published past the usual review and not yet approved again ("2i"); null otherwise. */
   secondReview: SecondReviewPending | null;
+}
+
+/**
+ * On a step that publishes an item whose channel pays royalties (LC-3.1c): the genres of the rate
+ * table it may earn under, and the one it earns by default. The approver may choose another, and
+ * points within a genre's range.
+ */
+export interface RoyaltyOffer {
+  genres: { id: string; name: string; points: number; maxPoints: number }[];
+  defaultGenre: string | null;
 }
 
 /** Who published an item past its review, why and when, and who may approve it afterwards. */
@@ -231,12 +241,14 @@ export class ItemWorkflow {
     const state = bound.workflow.states.find((s) => s.id === bound.state)!;
     const secondReview = await this.pendingSecondReview(ctx.m, ctx.tenantId, item);
     const phaseOf = (id: string) => bound.workflow.states.find((s) => s.id === id)!.phase;
+    const royalty = royaltyOffer(bound.rules, item);
     const actions = availableActions(bound.workflow, bound.state, roles).map((t) => ({
       action: t.action,
       to: t.to,
       toPhase: phaseOf(t.to),
       label: t.label,
       commentRequired: t.commentRequired || !!t.secondReview?.length,
+      ...(royalty && phaseOf(t.to) === 'published' && phaseOf(bound.state) !== 'published' ? { royalty } : {}),
     }));
     if (secondReview && mayReviewAgain(secondReview, actor, roles))
       actions.push({
@@ -625,4 +637,18 @@ class StepContext {
 /** A second review is someone else's: one of the review roles, and not the person who published. */
 function mayReviewAgain(pending: SecondReviewPending, actor: WorkflowActor, roles: string[]): boolean {
   return actor.kind === 'person' && actor.id !== pending.forcedById && roles.some((r) => pending.roles.includes(r));
+}
+
+/** The genres an item may earn under (those listing its type, or listing none), when its channel pays. */
+function royaltyOffer(rules: RuleSet, item: ContentItem): RoyaltyOffer | undefined {
+  const table = rules.payments?.royalties;
+  if (!table || !((table.shareByChannel[item.channel as 'portal' | 'subsite'] ?? 0) > 0)) return undefined;
+  const fitting = table.genres.filter((g) => !g.contentTypes || g.contentTypes.includes(item.type));
+  if (fitting.length === 0) return undefined;
+  // The default is the royalty ledger's: the first genre listing the type, else the first listing none.
+  const byDefault = fitting.find((g) => g.contentTypes?.includes(item.type)) ?? fitting.find((g) => !g.contentTypes);
+  return {
+    genres: fitting.map((g) => ({ id: g.id, name: g.name, points: g.points, maxPoints: g.maxPoints ?? g.points })),
+    defaultGenre: byDefault?.id ?? null,
+  };
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTENT_STATUSES } from '@cong/content';
 
 export class WorkflowRefResponse {
@@ -13,6 +13,19 @@ export class WorkflowStateResponse {
   @ApiProperty({ example: 'review', description: 'The phase of the state (draft, review, scheduled, published, …)' }) phase!: string;
 }
 
+export class RoyaltyGenreOfferResponse {
+  @ApiProperty({ example: 'bai-binh-luan' }) id!: string;
+  @ApiProperty({ example: 'Bài bình luận' }) name!: string;
+  @ApiProperty({ example: 2.5 }) points!: number;
+  @ApiProperty({ example: 3, description: 'The top of its range (equal to points when it has none)' }) maxPoints!: number;
+}
+
+/** LC-3.1c: on a step that publishes an item whose channel pays, the genres it may earn under. */
+export class RoyaltyOfferResponse {
+  @ApiProperty({ type: [RoyaltyGenreOfferResponse] }) genres!: RoyaltyGenreOfferResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'What it earns under when the step names none' }) defaultGenre!: string | null;
+}
+
 export class WorkflowActionResponse {
   @ApiProperty({ example: 'submit' }) action!: string;
   @ApiProperty({ description: 'The state it leads to' }) to!: string;
@@ -23,6 +36,12 @@ export class WorkflowActionResponse {
   toPhase!: string;
   @ApiProperty({ example: 'Gửi duyệt', description: 'The verb to show' }) label!: string;
   @ApiProperty() commentRequired!: boolean;
+  @ApiPropertyOptional({
+    type: RoyaltyOfferResponse,
+    description:
+      'On a step that publishes a contribution that earns royalties: name one in `royalty` with the step, or the default applies',
+  })
+  royalty?: RoyaltyOfferResponse;
 }
 
 /** Who published an item past its review ("2i"), why and when, and who may approve it afterwards. */
