@@ -359,6 +359,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await head.getByLabel('Điện thoại').last().fill('0214 3840 123');
     await head.getByRole('checkbox', { name: /Trực tiếp giải quyết/ }).check();
     await expectAccessible(head, 'unit profile');
+    await screenshot(head, 'ho-so-don-vi');
     await head.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await head.getByText('Đã lưu hồ sơ đơn vị.').waitFor();
     const unit = await lc.send('GET', '/api/v1/units/so-cong-nghiep', undefined, admin);
@@ -379,6 +380,7 @@ describe('admin console in Chromium (issue 17)', () => {
     const dialog = page.getByRole('dialog', { name: 'Bật xác thực hai bước' });
     await dialog.getByRole('img', { name: /Mã QR/ }).waitFor();
     await expectAccessible(page, 'two-step verification enrolment');
+    await screenshot(page, 'xac-thuc-hai-buoc');
     const secret = (await dialog.locator('code').first().textContent())!.replace(/\s/g, '');
     await dialog.getByLabel(/Nhập mã 6 chữ số/).fill(authenticator.generate(secret));
     await dialog.getByRole('button', { name: 'Xác nhận và bật' }).click();
