@@ -37,7 +37,7 @@ describe('admin console in Chromium (issue 17)', () => {
 
   jest.setTimeout(120_000);
 
-  it('first sign-in forces the password change, then opens the home page; sign-out ends the session (NA-9 menu there)', async () => {
+  it('first sign-in forces the password change, then opens the home page; the other province’s console does not know the session; sign-out ends it (NA-9 menu there)', async () => {
     const accounts = new AccountAdmin(seeded.ctx.db, new PasswordHasher(), new AuditLog());
     const issued = await accounts.createTenantAdmin(
       seeded.laoCaiId,
@@ -74,6 +74,12 @@ describe('admin console in Chromium (issue 17)', () => {
     await page.getByRole('heading', { name: /Nhiệm vụ kỳ này/ }).waitFor();
     await expectAccessible(page, 'home (360 px)');
 
+    // Another province's console in the same browser knows nobody: a Lào Cai session is not Nghệ An's.
+    await page.goto(`${origin['nghe-an']}/admin/`);
+    await page.getByRole('heading', { name: /Đăng nhập quản trị/ }).waitFor();
+    expect(await page.getByRole('heading', { name: /Đăng nhập quản trị/ }).textContent()).toContain('Tỉnh Nghệ An');
+    await page.goto(`${origin['lao-cai']}/admin/`);
+    await page.getByRole('heading', { name: 'Xin chào, Nguyễn Văn Mới' }).waitFor();
     await page.getByRole('button', { name: /Tài khoản/ }).click();
     await page.getByRole('menuitem', { name: 'Báo mật khẩu bị lộ' }).waitFor();
     await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
