@@ -38,13 +38,29 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** Until antd's opening and closing animations (dialogs, dropdowns) are over: things stand still. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'),
+  );
+}
+
 /** Picks an option of an antd Select by its label, as a person would: open, type to narrow, click. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await settled(page);
   const select = page.getByLabel(label, { exact: true });
   await select.click();
   if (await select.evaluate((e) => e instanceof HTMLInputElement && !e.readOnly)) await select.fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await settled(page);
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  // A busy machine may leave the list open after the choice: it is closed as a person would.
+  await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    await page.keyboard.press('Escape');
+    await dropdown.waitFor({ state: 'hidden' });
+  });
+  const shown = await page.locator('.ant-select', { has: select }).first().textContent();
+  if (!shown?.includes(option)) throw new Error(`"${label}" shows "${shown}" after choosing "${option}"`);
 }
 
 /**
