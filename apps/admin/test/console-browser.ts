@@ -64,6 +64,25 @@ export async function choose(page: Page, label: string, option: string): Promise
 }
 
 /**
+ * Confirms the workflow step dialog that is open (its button named `label`), once it stands still,
+ * and waits for it to close; a refusal shown in it fails with the API's own words.
+ */
+export async function confirmStep(page: Page, label: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await settled(page);
+  await dialog.getByRole('button', { name: label }).click();
+  await Promise.race([
+    dialog.waitFor({ state: 'hidden' }),
+    dialog
+      .getByRole('alert')
+      .waitFor()
+      .then(async () => {
+        throw new Error(`the step "${label}" was refused: ${await dialog.getByRole('alert').textContent()}`);
+      }),
+  ]);
+}
+
+/**
  * The screenshots of docs/admin.md: taken when CONSOLE_SCREENSHOTS names a folder
  * (`npm run admin:screenshots` writes docs/admin/), never in an ordinary run.
  */

@@ -8,7 +8,16 @@ import sharp from 'sharp';
 import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { invitedAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
-import { accessibilityViolations, choose, launchChromium, newOfficial, requireConsoleBuild, screenshot, signIn } from './console-browser';
+import {
+  accessibilityViolations,
+  choose,
+  confirmStep,
+  launchChromium,
+  newOfficial,
+  requireConsoleBuild,
+  screenshot,
+  signIn,
+} from './console-browser';
 
 /**
  * The officials' console in a real browser (Debian's Chromium), against the real API, PostgreSQL
@@ -132,7 +141,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await head.getByRole('dialog').waitFor();
     await expectAccessible(head, 'workflow step dialog');
     await screenshot(head, 'buoc-quy-trinh');
-    await head.getByRole('dialog').getByRole('button', { name: 'Đăng' }).click();
+    await confirmStep(head, 'Đăng');
     await head.getByText('Đã đăng', { exact: true }).first().waitFor();
     await head.context().close();
 
@@ -162,7 +171,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await editor.getByText(/^Phiên bản 1 ·/).waitFor();
     const itemId = new URL(editor.url()).pathname.split('/').pop()!;
     await editor.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await editor.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await confirmStep(editor, 'Gửi duyệt');
     await editor.getByText('Chờ Ban biên tập duyệt').first().waitFor();
 
     const board = await (await newOfficial(browser)).newPage();
@@ -182,7 +191,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await screenshot(board, 'tra-lai-thieu-ly-do');
     expect(steps).toEqual([]);
     await board.getByLabel('Lý do (bắt buộc)').fill('Cần nêu rõ số thu của từng huyện.');
-    await board.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    await confirmStep(board, 'Trả lại');
     await board.getByText('Trả lại để sửa').first().waitFor();
     expect(steps).toHaveLength(1);
 
@@ -197,7 +206,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await editor.getByRole('button', { name: 'Lưu', exact: true }).click();
     await editor.getByText(/^Phiên bản 2 ·/).waitFor();
     await editor.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await editor.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await confirmStep(editor, 'Gửi duyệt');
     await editor.getByText('Chờ Ban biên tập duyệt').first().waitFor();
     await editor.context().close();
 
@@ -206,7 +215,7 @@ describe('admin console in Chromium (issue 17)', () => {
     // The board names the genre the contribution earns under, and points within its range.
     await choose(board, 'Thể loại nhuận bút (LC-3.1c)', 'Bài bình luận');
     await board.getByLabel(/Số điểm/).fill('3');
-    await board.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
+    await confirmStep(board, 'Duyệt');
     await board.getByText('Đã đăng trên Cổng').first().waitFor();
     await board.context().close();
 
@@ -234,7 +243,7 @@ describe('admin console in Chromium (issue 17)', () => {
       await head.getByRole('button', { name: 'Tạo bản nháp' }).click();
       await head.getByText(/^Phiên bản 1 ·/).waitFor();
       await head.getByRole('button', { name: 'Đăng', exact: true }).click();
-      await head.getByRole('dialog').getByRole('button', { name: 'Đăng' }).click();
+      await confirmStep(head, 'Đăng');
       await head.getByText('Đã đăng', { exact: true }).first().waitFor();
     }
     // On a phone the sections open from the header's menu button.
