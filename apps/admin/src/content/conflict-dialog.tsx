@@ -4,7 +4,7 @@ import { StatusTag } from '../format/status-tag';
 import { api, ok, type Schemas } from '../api/client';
 import { formatInstant } from '../format/dates';
 import { ChangesTable, partOf } from './changes-table';
-import { draftOf, type EditorValues, valuesOf } from './content-editor-page';
+import { draftOf, type EditorValues, valuesOf } from './editor-values';
 
 type Item = Schemas['ContentResponse'];
 

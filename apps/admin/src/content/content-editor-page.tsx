@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Skeleton, Space, TreeSelect, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { formatInstant } from '../format/dates';
@@ -15,40 +15,10 @@ import { localDrafts, type LocalDraft } from './local-drafts';
 import { publicMediaUrl, uploadMedia } from './media';
 import { RichText, type RichTextHandle } from './rich-text';
 import { sectionTree, slugById } from './sections';
-import { cleanFields, formPathOf, TypeFields } from './type-fields';
+import { draftOf, type EditorValues, valuesOf } from './editor-values';
+import { formPathOf, TypeFields } from './type-fields';
 
 type Item = Schemas['ContentResponse'];
-
-export interface EditorValues {
-  site?: string;
-  type?: string;
-  unit?: string;
-  title?: string;
-  summary?: string;
-  body?: string;
-  section?: string | null;
-  fields?: Record<string, unknown>;
-}
-
-export const valuesOf = (item: Item): EditorValues => ({
-  site: item.site,
-  type: item.type,
-  unit: item.unit,
-  title: item.title,
-  summary: item.summary ?? '',
-  body: item.body,
-  section: item.section,
-  fields: item.fields,
-});
-
-/** The parts of an edit the API saves (the site, type and unit are fixed once the item exists). */
-export const draftOf = (v: EditorValues) => ({
-  title: (v.title ?? '').trim(),
-  summary: (v.summary ?? '').trim(),
-  body: v.body ?? '',
-  section: v.section ?? null,
-  fields: (cleanFields(v.fields) ?? {}) as Record<string, unknown>,
-});
 
 /**
  * Writing and editing an item of any type: its common parts, the structured fields of its type
@@ -88,7 +58,10 @@ export function ContentEditorPage() {
   const description = types.data?.find((t) => t.type === type);
   const me = useMe();
   /** The units I write for: a portal contribution names one, the only one by default. */
-  const myUnits = (units.data ?? []).filter((u) => me.data?.memberships.some((m) => m.unitId === u.id));
+  const myUnits = useMemo(
+    () => (units.data ?? []).filter((u) => me.data?.memberships.some((m) => m.unitId === u.id)),
+    [units.data, me.data],
+  );
   useEffect(() => {
     if (!id && site === 'portal' && myUnits.length === 1 && !form.getFieldValue('unit')) form.setFieldValue('unit', myUnits[0].code);
   }, [id, site, myUnits, form]);

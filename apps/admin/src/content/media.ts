@@ -1,5 +1,4 @@
-import { session } from '../session/session-store';
-import { ApiProblem, type Schemas } from '../api/client';
+import { api, ok, type Schemas } from '../api/client';
 
 export type MediaAsset = Schemas['MediaAssetResponse'];
 
@@ -8,24 +7,14 @@ export const publicMediaUrl = (id: string) => `/api/v1/public/media/${id}`;
 const PUBLIC_MEDIA = /^\/api\/v1\/public\/media\/([0-9a-f-]{36})(?:\?.*)?$/i;
 export const mediaIdOf = (src: string): string | undefined => PUBLIC_MEDIA.exec(src)?.[1];
 
-function headers(): Record<string, string> {
-  const { tokens, province, provinceFromHost } = session.current();
-  const h: Record<string, string> = {};
-  if (tokens) h.authorization = `Bearer ${tokens.accessToken}`;
-  if (province && !provinceFromHost) h['x-tenant'] = province.code;
-  return h;
-}
-
-/** Sends one file to the media library (multipart, field "file"); the API checks its bytes and size. */
-export async function uploadMedia(file: File): Promise<MediaAsset> {
+/**
+ * Sends one file to the media library (multipart, field "file"); the API checks its bytes and size.
+ * Through the typed client, so the token, the province and a renewal on 401 are its middleware's.
+ */
+export function uploadMedia(file: File): Promise<MediaAsset> {
   const form = new FormData();
   form.append('file', file, file.name);
-  let response = await fetch('/api/v1/media', { method: 'POST', headers: headers(), body: form });
-  if (response.status === 401 && (await session.renew()))
-    response = await fetch('/api/v1/media', { method: 'POST', headers: headers(), body: form });
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw ApiProblem.from(response.status, body);
-  return body as MediaAsset;
+  return ok(api.POST('/api/v1/media', { body: form as never, bodySerializer: (body: unknown) => body as FormData }));
 }
 
 /**
@@ -33,10 +22,6 @@ export async function uploadMedia(file: File): Promise<MediaAsset> {
  * with the token, shown from a blob URL. The caller revokes the URL when done.
  */
 export async function staffMediaUrl(id: string, width?: number): Promise<string> {
-  const query = width ? `?width=${width}` : '';
-  let response = await fetch(`/api/v1/media/${id}/file${query}`, { headers: headers() });
-  if (response.status === 401 && (await session.renew()))
-    response = await fetch(`/api/v1/media/${id}/file${query}`, { headers: headers() });
-  if (!response.ok) throw ApiProblem.from(response.status, await response.json().catch(() => undefined));
-  return URL.createObjectURL(await response.blob());
+  const blob = await ok(api.GET('/api/v1/media/{id}/file', { params: { path: { id }, query: width ? { width } : {} }, parseAs: 'blob' }));
+  return URL.createObjectURL(blob as Blob);
 }
