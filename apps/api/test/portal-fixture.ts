@@ -64,7 +64,7 @@ function province(caller: Caller, host: string, unit: string, tokens: ProvinceCo
 }
 
 /** A 1600×900 photo-like PNG, uploaded as the unit's editor: its id (the library makes 320/640/1280 WebP variants). */
-async function uploadImage(seeded: SeededApi, tenant: string, token: string, name: string): Promise<string> {
+export async function uploadImage(seeded: SeededApi, tenant: string, token: string, name: string): Promise<string> {
   const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2e7d32' } })
     .png()
     .toBuffer();

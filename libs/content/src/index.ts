@@ -4,7 +4,16 @@ import { SlugRedirect } from './lib/items/slug-redirect.entity';
 import { MediaAsset } from './lib/media/media-asset.entity';
 
 export { ContentCoreModule, ContentModule } from './lib/content.module';
-export { type Author, type ContentDraft, ContentEditor, type ContentView, type NewContent } from './lib/items/content-editor.service';
+export {
+  type Author,
+  type ContentDraft,
+  ContentEditor,
+  type ContentPreview,
+  type ContentView,
+  type NewContent,
+} from './lib/items/content-editor.service';
+export { ContentReach } from './lib/http/content-reach';
+export { ContentPreviewRequest, ContentPreviewResponse } from './lib/http/content.dto';
 export { ContentErrors } from './lib/items/content.errors';
 export { CONTENT_STATUSES, ContentItem, type ContentStatus } from './lib/items/content-item.entity';
 export { ContentRevision } from './lib/items/content-revision.entity';
@@ -55,6 +64,8 @@ export {
 
 export { MediaAsset, type MediaKind } from './lib/media/media-asset.entity';
 export { IMAGE_WIDTHS, MAX_UPLOAD_BYTES, MediaLibrary } from './lib/media/media-library.service';
+export { MEDIA_FILE_CONTENT } from './lib/media/dto/media-asset.response';
+export { MediaFileQuery, type ReplyLike, sendMediaFile } from './lib/media/media.controller';
 export { LocalDiskStorage, MediaStorage } from './lib/media/media-storage';
 
 export const CONTENT_ENTITIES = [ContentItem, ContentRevision, SlugRedirect, MediaAsset];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '@cong/platform-config';
 import { TenancyModule } from '@cong/tenancy';
 import { ContentController } from './http/content.controller';
+import { ContentReach } from './http/content-reach';
 import { ContentTypesController } from './http/content-types.controller';
 import { ContentEditor } from './items/content-editor.service';
 import { MediaController } from './media/media.controller';
@@ -30,7 +31,7 @@ export class ContentCoreModule {}
 @Module({
   imports: [TenancyModule, ContentCoreModule],
   controllers: [ContentTypesController, ContentController, MediaController],
-  providers: [PublicReader, PublicAnswers, PublicRoutes, ContentTypeCatalog],
-  exports: [ContentCoreModule, PublicReader, PublicAnswers, PublicRoutes],
+  providers: [PublicReader, PublicAnswers, PublicRoutes, ContentTypeCatalog, ContentReach],
+  exports: [ContentCoreModule, PublicReader, PublicAnswers, PublicRoutes, ContentReach],
 })
 export class ContentModule {}

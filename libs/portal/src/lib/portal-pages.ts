@@ -59,8 +59,8 @@ const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
  * logo on https. `connect-src 'self'`: tools that read the page in place (Lighthouse fetching
  * robots.txt, a browser's own prefetch) may reach the same origin; no script of ours does.
  */
-const pageCsp = (chrome: Chrome) =>
-  `default-src 'none'; script-src 'none'; style-src 'self' '${chrome.themeStyleHash}'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+export const pageCsp = (chrome: Chrome, frameAncestors = "'none'") =>
+  `default-src 'none'; script-src 'none'; style-src 'self' '${chrome.themeStyleHash}'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors ${frameAncestors}; base-uri 'none'`;
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 class PageStatus extends Error {
@@ -392,7 +392,7 @@ export class PortalPages {
 }
 
 /** What a template is given: the chrome, the site, its sections, the links for this host, the province's date. */
-function contextOf(chrome: Chrome, site: SiteInfo, links: Links): PageContext {
+export function contextOf(chrome: Chrome, site: SiteInfo, links: Links): PageContext {
   return {
     chrome,
     site,
@@ -412,7 +412,7 @@ function cspOf(chrome: Chrome): string {
   return policy;
 }
 
-function html(page: VNode, status = 200): Produced {
+export function html(page: VNode, status = 200): Produced {
   return { status, contentType: HTML, body: `<!doctype html>${renderToString(page)}` };
 }
 

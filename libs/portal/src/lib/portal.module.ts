@@ -5,11 +5,15 @@ import { TenancyModule } from '@cong/tenancy';
 import { PublicUnitDirectory } from '@cong/units';
 import { PortalChrome } from './portal-chrome';
 import { PortalPages } from './portal-pages';
+import { ContentPreviewController } from './preview/content-preview.controller';
+import { ContentPreviews } from './preview/content-previews';
+import { PreviewStore } from './preview/preview-store';
 
 /** The public portal's pages, for the app that serves citizens (it has the public reader's connection). */
 @Module({
   imports: [TenancyModule, RulesModule, ContentModule],
-  providers: [PublicUnitDirectory, PortalChrome, PortalPages],
+  controllers: [ContentPreviewController],
+  providers: [PublicUnitDirectory, PortalChrome, PortalPages, PreviewStore, ContentPreviews],
   exports: [PortalPages],
 })
 export class PortalModule {}

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { actorOf, AuthErrors, Capability, CAPABILITIES, CurrentPrincipal, Principal, Requires } from '@cong/accounts';
-import { DomainError } from '@cong/platform-errors';
+import { actorOf, CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantContext } from '@cong/tenancy';
 import { Author, ContentEditor, ContentView } from '../items/content-editor.service';
+import { ContentReach } from './content-reach';
 import {
   ContentListQuery,
   ContentPage,
@@ -29,6 +29,7 @@ export class ContentController {
   constructor(
     private readonly editor: ContentEditor,
     private readonly tenants: TenantContext,
+    private readonly reach: ContentReach,
   ) {}
 
   @Get()
@@ -53,7 +54,7 @@ export class ContentController {
       updatedFrom: q.updatedFrom,
       updatedTo: q.updatedTo,
       q: q.q,
-      unitIds: await this.reach(p, 'content.read'),
+      unitIds: await this.reach.units(p, 'content.read'),
       limit,
       after,
     });
@@ -67,7 +68,7 @@ export class ContentController {
   async create(@CurrentPrincipal() p: Principal, @Body() body: CreateContentRequest): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
     const unitId = await this.editor.ownerUnitOf(tenantId, body.site, body.unit);
-    if (unitId) await this.requireReach(p, 'content.write', unitId);
+    if (unitId) await this.reach.require(p, 'content.write', unitId);
     return this.editor.create(actorOf(p), tenantId, timezone, body);
   }
 
@@ -76,7 +77,7 @@ export class ContentController {
   @ApiOkResponse({ type: ContentResponse })
   async get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
-    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.read', id);
     return this.editor.get(tenantId, timezone, id);
   }
 
@@ -93,7 +94,7 @@ export class ContentController {
     @Body() body: UpdateContentRequest,
   ): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
-    await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.write', id);
     const { expectedRevision, ...draft } = body;
     return this.editor.update(authorOf(p), tenantId, timezone, id, expectedRevision, draft);
   }
@@ -111,7 +112,7 @@ export class ContentController {
     @Body() body: FeaturedRequest,
   ): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
-    await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.write', id);
     return this.editor.setFeatured(authorOf(p), tenantId, timezone, id, body.featured);
   }
 
@@ -120,7 +121,7 @@ export class ContentController {
   @ApiOkResponse({ type: [RevisionResponse] })
   async revisions(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<RevisionResponse[]> {
     const tenantId = this.tenants.require();
-    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.read', id);
     return (await this.editor.revisions(tenantId, id)).map(RevisionResponse.from);
   }
 
@@ -133,7 +134,7 @@ export class ContentController {
     @Param('n', ParseIntPipe) n: number,
   ): Promise<RevisionResponse> {
     const tenantId = this.tenants.require();
-    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.read', id);
     return RevisionResponse.from(await this.editor.revision(tenantId, id, n));
   }
 
@@ -147,7 +148,7 @@ export class ContentController {
     @Query() q: DiffQuery,
   ): Promise<RevisionChangeResponse[]> {
     const tenantId = this.tenants.require();
-    await this.requireReach(p, 'content.read', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.read', id);
     return this.editor.diff(tenantId, id, q.from, q.to);
   }
 
@@ -162,34 +163,8 @@ export class ContentController {
     @Body() body: RestoreRequest,
   ): Promise<ContentView> {
     const { id: tenantId, timezone } = this.tenants.current();
-    await this.requireReach(p, 'content.write', await this.editor.unitOf(tenantId, id), true);
+    await this.reach.requireForItem(p, 'content.write', id);
     return this.editor.restore(authorOf(p), tenantId, timezone, id, n, body.expectedRevision);
-  }
-
-  /** null: every unit (a province-wide role); else the units of the caller's unit roles and below. */
-  private async reach(p: Principal, capability: Capability): Promise<string[] | undefined> {
-    const allowed: readonly string[] = CAPABILITIES[capability];
-    const holding = p.memberships.filter((m) => allowed.includes(m.role));
-    if (holding.some((m) => m.unitId === null)) return undefined;
-    return this.editor.subtreeOf(
-      this.tenants.require(),
-      holding.map((m) => m.unitId!),
-    );
-  }
-
-  /**
-   * Out of reach: an existing item the caller may not even read is "not found", on every route,
-   * exactly like a missing one (its existence is not confirmed); one they may read but not change
-   * is a 403; a new item's unit out of reach is a 403.
-   */
-  private async requireReach(p: Principal, capability: Capability, unitId: string, existing = false): Promise<void> {
-    const units = await this.reach(p, capability);
-    if (units && !units.includes(unitId)) {
-      const readable = capability === 'content.read' ? units : await this.reach(p, 'content.read');
-      if (existing && readable && !readable.includes(unitId))
-        throw new DomainError('CONTENT_NOT_FOUND', 'not_found', 'Không tìm thấy tin bài.');
-      throw AuthErrors.forbidden(capability);
-    }
   }
 }
 

@@ -197,3 +197,36 @@ export class FeaturedRequest {
   @IsBoolean({ message: 'featured must be true or false' })
   featured!: boolean;
 }
+
+/** A draft to see as the public would: of a saved item (`item`), or of a new one on `site`. */
+export class ContentPreviewRequest extends ContentDraftRequest {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The saved item being edited: its site, type and unit stand; parts left out are its own',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Phải là mã của một tin bài.' })
+  item?: string;
+  @ApiPropertyOptional({ example: 'so-y-te', description: 'A new item: `portal`, or a unit code for its sub-site' })
+  @ValidateIf((o: ContentPreviewRequest) => !o.item)
+  @Matches(KEY, { message: 'Phải là "portal" hoặc mã một đơn vị.' })
+  site?: string;
+  @ApiPropertyOptional({ enum: CONTENT_TYPES, description: 'A new item: its type' })
+  @ValidateIf((o: ContentPreviewRequest) => !o.item)
+  @IsIn(CONTENT_TYPES, { message: `Phải là một loại tin: ${CONTENT_TYPES.join(', ')}.` })
+  type?: ContentType;
+  @ApiPropertyOptional({ description: 'A new portal item: the contributing unit code' })
+  @IsOptional()
+  @Matches(KEY, { message: 'Phải là mã một đơn vị.' })
+  unit?: string;
+}
+
+export class ContentPreviewResponse {
+  @ApiProperty({
+    description: 'Where the preview is read (same origin; no sign-in needed, the address is the key)',
+    example: '/api/v1/content/previews/…',
+  })
+  url!: string;
+  @ApiProperty({ description: 'After this instant (ISO 8601) the address is gone' })
+  expiresAt!: string;
+}

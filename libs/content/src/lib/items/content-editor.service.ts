@@ -13,6 +13,7 @@ import { ContentItem, ContentStatus } from './content-item.entity';
 import { ContentRevision } from './content-revision.entity';
 import { resolveReferences } from './field-references';
 import { SlugRedirect } from './slug-redirect.entity';
+import type { PublicItem } from '../public/public-reader.service';
 
 export interface Author {
   id: string | null;
@@ -49,6 +50,13 @@ export interface NewContent extends ContentDraft {
   type: ContentType;
   /** For portal items: the contributing unit's code. */
   unit?: string;
+}
+
+/** A draft as the public would read it (see ContentEditor.preview), and the uploads it shows. */
+export interface ContentPreview {
+  site: string;
+  item: PublicItem;
+  media: string[];
 }
 
 export interface ContentView {
@@ -297,6 +305,46 @@ export class ContentEditor {
     });
   }
 
+  /**
+   * The item as the public would read it were this draft published now, checked exactly as a save
+   * would check it (the same 422s) and written nowhere. `item`: the saved item being edited (its
+   * site, type and unit stand; the draft's parts left out are the item's); else a new item on `site`.
+   */
+  preview(tenantId: string, timezone: string, input: ContentDraft & { item?: string } & Partial<NewContent>): Promise<ContentPreview> {
+    return this.db.transaction(tenantId, async (m) => {
+      const saved = input.item ? await this.itemOrFail(m, tenantId, input.item) : undefined;
+      const site = saved
+        ? await m.getRepository(Site).findOneByOrFail({ id: saved.siteId })
+        : await siteByKey(m, tenantId, input.site ?? 'portal');
+      const type = (saved?.type ?? input.type) as ContentType;
+      const unitId = saved?.unitId ?? (await this.unitFor(m, tenantId, site, input.unit));
+      const draft = saved ? await this.keptParts(m, saved, input) : input;
+      const prepared = await this.prepare(m, tenantId, site, type, draft, saved?.id);
+      const unit = await m.getRepository(Unit).findOneByOrFail({ id: unitId });
+      const section = prepared.sectionId ? await m.getRepository(Section).findOneByOrFail({ id: prepared.sectionId }) : null;
+      const today = todayIn(timezone);
+      return {
+        site: siteKeyOf(site.kind, site.path),
+        item: {
+          id: saved?.id ?? '00000000-0000-0000-0000-000000000000',
+          siteId: site.id,
+          site: siteKeyOf(site.kind, site.path),
+          type,
+          slug: input.slug ?? saved?.slug ?? vietnameseSlug(prepared.title),
+          title: prepared.title,
+          summary: prepared.summary,
+          body: prepared.bodyHtml,
+          fields: prepared.fields,
+          section: section?.slug ?? null,
+          unit: unit.code,
+          publishedAt: (saved?.publishedAt ?? new Date()).toISOString(),
+          ...(type === 'legal_document' ? { legalStatus: legalDocumentStatus(prepared.fields, today) } : {}),
+        },
+        media: mediaReferencedBy(prepared.bodyHtml, prepared.fields),
+      };
+    });
+  }
+
   /** The item's unit id (for access checks before anything else is read or written). */
   unitOf(tenantId: string, id: string): Promise<string> {
     return this.db.transaction(tenantId, async (m) => (await this.itemOrFail(m, tenantId, id)).unitId);
@@ -520,6 +568,15 @@ export class ContentEditor {
     const section = item.sectionId ? await m.getRepository(Section).findOneBy({ id: item.sectionId }) : null;
     return viewOf(item, { site: siteKeyOf(site.kind, site.path), unit: unit.code, section: section?.slug ?? null }, timezone);
   }
+}
+
+const MEDIA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The uploads a draft shows: images in its body, and the `media` of its fields' files. */
+function mediaReferencedBy(bodyHtml: string, fields: Record<string, unknown>): string[] {
+  const inBody = [...bodyHtml.matchAll(/\/api\/v1\/public\/media\/([0-9a-f-]{36})/g)].map((m) => m[1]);
+  const inFields = [...JSON.stringify(fields).matchAll(/"media":"([^"]+)"/g)].map((m) => m[1]).filter((id) => MEDIA_ID.test(id));
+  return [...new Set([...inBody, ...inFields])];
 }
 
 /** `portal`, or the unit code a sub-site's path is. */

@@ -17,7 +17,7 @@ interface MultipartRequest {
   isMultipart?: () => boolean;
   file?: () => Promise<MultipartFile | undefined>;
 }
-interface ReplyLike {
+export interface ReplyLike {
   header(name: string, value: string): ReplyLike;
   send(body: unknown): unknown;
 }
@@ -80,7 +80,7 @@ export class MediaController {
   @ApiOperation({ summary: 'The file for staff (drafts included), or for images the smallest variant at least `width` wide' })
   @ApiOkResponse({ description: 'The bytes, in the type of the file (or WebP for an image variant)', content: MEDIA_FILE_CONTENT })
   async staffFile(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
-    send(reply, await this.media.file(this.tenants.require(), id, q.width), 'private, no-store');
+    sendMediaFile(reply, await this.media.file(this.tenants.require(), id, q.width), 'private, no-store');
   }
 
   @Get('public/media/:id')
@@ -92,11 +92,16 @@ export class MediaController {
   @ApiOkResponse({ description: 'The bytes, in the type of the file (or WebP for an image variant)', content: MEDIA_FILE_CONTENT })
   async file(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: MediaFileQuery, @Res() reply: ReplyLike): Promise<void> {
     // Not `immutable`: the file stops being public when its last published item is withdrawn.
-    send(reply, await this.media.publicFile(this.tenants.require(), id, q.width), 'public, max-age=300');
+    sendMediaFile(reply, await this.media.publicFile(this.tenants.require(), id, q.width), 'public, max-age=300');
   }
 }
 
-function send(reply: ReplyLike, { mime, bytes, filename }: { mime: string; bytes: Buffer; filename: string }, cacheControl: string): void {
+/** A file's bytes, as its type says, never sniffed; images shown, other files downloaded. */
+export function sendMediaFile(
+  reply: ReplyLike,
+  { mime, bytes, filename }: { mime: string; bytes: Buffer; filename: string },
+  cacheControl: string,
+): void {
   reply
     .header('content-type', mime)
     .header('cache-control', cacheControl)

@@ -27,7 +27,9 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === site.title || title === chrome.portalTitle ? siteName : `${title} — ${siteName}`}</title>
         <meta name="description" content={description ?? `${siteName}: tin tức, văn bản pháp luật, thủ tục hành chính.`} />
-        {noindex ? <meta name="robots" content="noindex" /> : null}
+        {noindex || ctx.preview ? <meta name="robots" content="noindex" /> : null}
+        {/* A preview sits in the console's frame: its links open the live portal in a new tab. */}
+        {ctx.preview ? <base target="_blank" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="icon" href={ctx.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.stylesheet} />
@@ -36,9 +38,14 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
         <link rel="alternate" type="application/atom+xml" title={`Atom — ${site.title}`} href={links.feed(site, 'atom')} />
       </head>
       <body>
-        <a class="skip-link" href="#noi-dung">
+        <a class="skip-link" href="#noi-dung" target="_self">
           Bỏ qua, đến nội dung chính
         </a>
+        {ctx.preview ? (
+          <p class="preview-banner" role="note">
+            Bản xem trước, chưa công bố: người dân chưa thấy trang này.
+          </p>
+        ) : null}
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href={links.home(site)}>

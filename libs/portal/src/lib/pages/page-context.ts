@@ -13,6 +13,8 @@ export interface PageContext {
   /** Where the stylesheet is (its name carries its hash, so it is cached for good). */
   stylesheet: string;
   icon: string;
+  /** A draft shown to its editors in the console: marked as such, never indexed. */
+  preview?: boolean;
 }
 
 export interface Crumb {
