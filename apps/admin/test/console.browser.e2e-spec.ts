@@ -5,6 +5,7 @@ import { AuditLog } from '@cong/platform-audit';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { authenticator } from 'otplib';
 import sharp from 'sharp';
+import { until } from '@cong/testing';
 import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { invitedAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
@@ -41,8 +42,8 @@ describe('admin console in Chromium (issue 17)', () => {
     await seeded?.close();
   });
 
-  const expectAccessible = async (page: Page, screen: string) =>
-    expect({ screen, violations: await accessibilityViolations(page) }).toEqual({ screen, violations: [] });
+  const expectAccessible = async (page: Page, screen: string, exclude: string[] = []) =>
+    expect({ screen, violations: await accessibilityViolations(page, exclude) }).toEqual({ screen, violations: [] });
 
   jest.setTimeout(120_000);
 
@@ -129,6 +130,23 @@ describe('admin console in Chromium (issue 17)', () => {
     await editor.getByRole('button', { name: 'Lưu', exact: true }).click();
     await editor.getByText(/^Phiên bản 2 ·/).waitFor();
     await screenshot(editor, 'soan-tin');
+    // The preview is the portal's own page, photo included, though nothing is published yet.
+    await editor.getByRole('button', { name: 'Xem trước' }).click();
+    const frame = editor.frameLocator('iframe[title^="Xem trước"]');
+    await frame.getByRole('heading', { level: 1, name: 'Bệnh viện Sản Nhi khám miễn phí cho trẻ vùng cao' }).waitFor();
+    await frame.getByText('Bản xem trước, chưa công bố').waitFor();
+    const photoShown = frame.locator('.body img');
+    await until(async () => (await photoShown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)) > 0, 15_000, 'the preview photo');
+    await editor.locator('.ant-segmented-item', { hasText: 'Điện thoại' }).click();
+    await until(async () => (await editor.locator('iframe[title^="Xem trước"]').evaluate((f) => f.clientWidth)) <= 362, 5_000, 'the phone width');
+    // axe cannot run inside the frame (no script may run there): the page is checked in a tab of its own.
+    await expectAccessible(editor, 'preview drawer', ['iframe']);
+    await screenshot(editor, 'xem-truoc');
+    const previewTab = await editor.context().newPage();
+    await previewTab.goto(await editor.locator('iframe[title^="Xem trước"]').evaluate((f: HTMLIFrameElement) => f.src));
+    await expectAccessible(previewTab, 'preview page');
+    await previewTab.close();
+    await editor.locator('.ant-drawer-close').click();
     // The editor's sub-site workflow lets editors publish too; here the head does it.
     await editor.getByRole('button', { name: 'Đăng', exact: true }).waitFor();
     await editor.context().close();

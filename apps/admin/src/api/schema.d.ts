@@ -617,6 +617,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/content/previews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The draft as the public will see it: checked as a save is (the same 422s), written nowhere, rendered with the portal's item page and readable at `url` for 15 minutes */
+    post: operations['ContentPreviewController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/content/previews/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A preview page (HTML; 404 once expired) */
+    get: operations['ContentPreviewController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/content/previews/{token}/media/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An upload the preview shows (drafts included); 404 for any other */
+    get: operations['ContentPreviewController_media'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/content/types': {
     parameters: {
       query?: never;
@@ -2297,6 +2348,47 @@ export interface components {
     ContentPage: {
       items: components['schemas']['ContentResponse'][];
       nextCursor?: string | null;
+    };
+    ContentPreviewRequest: {
+      /** @description Rich text (HTML); sanitised against an allowlist */
+      body?: string;
+      /** @description The type's structured fields (`GET /api/v1/content/types` describes them; see also docs/content.md) */
+      fields?: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @description The saved item being edited: its site, type and unit stand; parts left out are its own
+       */
+      item?: string;
+      /** @description A section slug of the site */
+      section?: string | null;
+      /**
+       * @description A new item: `portal`, or a unit code for its sub-site
+       * @example so-y-te
+       */
+      site?: string;
+      /** @description Default: the title folded to ASCII (đ → d, tones removed) */
+      slug?: string;
+      summary?: string;
+      /** @example Sở Y tế triển khai tiêm chủng mở rộng */
+      title: string;
+      /**
+       * @description A new item: its type
+       * @enum {string}
+       */
+      type?: 'news' | 'announcement' | 'report' | 'page' | 'procedure' | 'legal_document' | 'thematic' | 'faq' | 'investment_project';
+      /** @description A new portal item: the contributing unit code */
+      unit?: string;
+    };
+    ContentPreviewResponse: {
+      /** @description After this instant (ISO 8601) the address is gone */
+      expiresAt: string;
+      /**
+       * @description Where the preview is read (same origin; no sign-in needed, the address is the key)
+       * @example /api/v1/content/previews/…
+       */
+      url: string;
     };
     ContentResponse: {
       body: string;
@@ -4802,6 +4894,88 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ItemWorkflowResponse'];
+        };
+      };
+    };
+  };
+  ContentPreviewController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContentPreviewRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContentPreviewResponse'];
+        };
+      };
+    };
+  };
+  ContentPreviewController_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item page, marked as a preview */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  ContentPreviewController_media: {
+    parameters: {
+      query?: {
+        /** @description Images: the smallest variant at least this wide */
+        width?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes, in the type of the file (or WebP for an image variant) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/msword': string;
+          'application/pdf': string;
+          'application/vnd.ms-excel': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'image/gif': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
         };
       };
     };

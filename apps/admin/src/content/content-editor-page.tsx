@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Skeleton, Space, TreeSelect, Typography, Upload } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Row, Select, Skeleton, Space, TreeSelect, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
@@ -12,6 +12,7 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
 import { ConflictDialog } from './conflict-dialog';
 import { useContentTypes } from './content-types';
 import { localDrafts, type LocalDraft } from './local-drafts';
+import { PreviewDrawer } from './preview-drawer';
 import { publicMediaUrl, uploadMedia } from './media';
 import { RichText, type RichTextHandle } from './rich-text';
 import { sectionTree, slugById } from './sections';
@@ -114,14 +115,27 @@ export function ContentEditorPage() {
     clearTimeout(draftTimer.current);
     localDrafts.write(id, values, startedFrom);
     if (error instanceof ApiProblem && error.code === 'CONTENT_STALE_REVISION') return setConflict({ mine: values });
-    const detail = error instanceof ApiProblem ? error.message : 'Không lưu được.';
-    setProblem(detail);
-    if (error instanceof ApiProblem && error.fields.length)
-      form.setFields(
-        error.fields
-          .filter((f) => f.field !== 'expectedRevision')
-          .map((f) => ({ name: formPathOf(f.field) as never, errors: [f.message] })),
-      );
+    setProblem(error instanceof ApiProblem ? error.message : 'Không lưu được.');
+    if (error instanceof ApiProblem) showFieldProblems(error);
+  };
+
+  /** The API's messages next to the fields they name. */
+  const showFieldProblems = (error: ApiProblem) =>
+    form.setFields(
+      error.fields.filter((f) => f.field !== 'expectedRevision').map((f) => ({ name: formPathOf(f.field) as never, errors: [f.message] })),
+    );
+
+  /** What the preview renders: the form as it is now, of the saved item or of a new one. */
+  const previewRequest = () => {
+    const values = form.getFieldsValue(true) as EditorValues;
+    return id
+      ? { ...draftOf(values), item: id }
+      : {
+          ...draftOf(values),
+          site: values.site,
+          type: values.type as Schemas['CreateContentRequest']['type'],
+          unit: values.site === 'portal' ? values.unit : undefined,
+        };
   };
 
   const save = async (values: EditorValues, expectedRevision = startedFrom) => {
@@ -321,9 +335,12 @@ export function ContentEditorPage() {
           </Col>
         )}
       </Row>
-      <Drawer title="Xem trước" open={previewing} onClose={() => setPreviewing(false)} width={720} destroyOnHidden>
-        <Preview values={form.getFieldsValue(true) as EditorValues} />
-      </Drawer>
+      <PreviewDrawer
+        open={previewing}
+        request={previewRequest}
+        onClose={() => setPreviewing(false)}
+        onRefused={showFieldProblems}
+      />
       {conflict && base && (
         <ConflictDialog
           startedFrom={startedFrom ?? base.revision}
@@ -356,16 +373,5 @@ export function ContentEditorPage() {
         />
       )}
     </section>
-  );
-}
-
-/** The item as a reader will see its text: title, summary and body (read-only). */
-function Preview({ values }: { values: EditorValues }) {
-  return (
-    <article>
-      <Typography.Title level={2}>{values.title}</Typography.Title>
-      {values.summary && <Typography.Paragraph strong>{values.summary}</Typography.Paragraph>}
-      <RichText value={values.body ?? ''} readOnly />
-    </article>
   );
 }

@@ -62,9 +62,7 @@ export function RichText({
   onChange,
   id,
   onReady,
-  readOnly = false,
 }: {
-  readOnly?: boolean;
   value?: string;
   onChange?: (html: string) => void;
   id?: string;
@@ -73,11 +71,10 @@ export function RichText({
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: value ?? '',
-    editable: !readOnly,
     // TipTap's few base styles go in a <style> element: it carries the page's CSP nonce.
     injectNonce: cspNonce(),
     editorProps: {
-      attributes: readOnly ? {} : { id: id ?? '', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Nội dung bài viết' },
+      attributes: { id: id ?? '', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Nội dung bài viết' },
     },
     onUpdate: ({ editor: e }) => onChange?.(e.isEmpty ? '' : e.getHTML()),
   });
@@ -91,7 +88,6 @@ export function RichText({
   }, [editor, onReady]);
 
   if (!editor) return null;
-  if (readOnly) return <EditorContent editor={editor} className="cong-rich-read" />;
   const tool = (label: string, icon: React.ReactNode, run: () => void, active = false) => (
     <Tooltip title={label}>
       <Button size="small" type={active ? 'primary' : 'text'} icon={icon} aria-label={label} aria-pressed={active} onClick={run} />
