@@ -136,9 +136,17 @@ describe('admin console in Chromium (issue 17)', () => {
     await frame.getByRole('heading', { level: 1, name: 'Bệnh viện Sản Nhi khám miễn phí cho trẻ vùng cao' }).waitFor();
     await frame.getByText('Bản xem trước, chưa công bố').waitFor();
     const photoShown = frame.locator('.body img');
-    await until(async () => (await photoShown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)) > 0, 15_000, 'the preview photo');
+    await until(
+      async () => (await photoShown.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))) > 0,
+      15_000,
+      'the preview photo',
+    );
     await editor.locator('.ant-segmented-item', { hasText: 'Điện thoại' }).click();
-    await until(async () => (await editor.locator('iframe[title^="Xem trước"]').evaluate((f) => f.clientWidth)) <= 362, 5_000, 'the phone width');
+    await until(
+      async () => (await editor.locator('iframe[title^="Xem trước"]').evaluate((f) => f.clientWidth)) <= 362,
+      5_000,
+      'the phone width',
+    );
     // axe cannot run inside the frame (no script may run there): the page is checked in a tab of its own.
     await expectAccessible(editor, 'preview drawer', ['iframe']);
     await screenshot(editor, 'xem-truoc');
@@ -403,7 +411,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await head.context().close();
   });
 
-  it('two-step verification: turned on from the user menu (QR code, confirmed by a code, recovery codes), then asked at sign-in, where a recovery code serves', async () => {
+  it('two-step verification: turned on from the user menu (QR code, confirmed by a code, recovery codes), then asked at sign-in, where a recovery code serves; turned off by the password', async () => {
     const { lc, admin } = seeded;
     await invitedAccount(lc, admin, 'bientap.hai-buoc', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Vũ Thị Hai' });
     const page = await (await newOfficial(browser)).newPage();
@@ -429,6 +437,16 @@ describe('admin console in Chromium (issue 17)', () => {
     await page.getByLabel('Mã xác thực').fill(recovery);
     await page.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByRole('heading', { name: 'Xin chào, Vũ Thị Hai' }).waitFor();
+    // Now on, the menu offers to turn it off (by the password here), and then to turn it on again.
+    await page.getByRole('button', { name: /Tài khoản/ }).click();
+    await page.getByRole('menuitem', { name: 'Tắt xác thực hai bước' }).click();
+    const off = page.getByRole('dialog', { name: 'Tắt xác thực hai bước' });
+    await off.getByText('Mật khẩu đăng nhập', { exact: true }).click();
+    await off.getByLabel('Mật khẩu', { exact: true }).fill(STRONG_PASSWORD);
+    await off.getByRole('button', { name: 'Tắt xác thực hai bước' }).click();
+    await page.getByText('Đã tắt xác thực hai bước.').waitFor();
+    await page.getByRole('button', { name: /Tài khoản/ }).click();
+    await page.getByRole('menuitem', { name: 'Bật xác thực hai bước' }).waitFor();
     await page.context().close();
   });
 });

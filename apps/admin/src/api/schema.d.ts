@@ -2699,6 +2699,8 @@ export interface components {
       roles: string[];
       /** @description null for a national operator */
       tenantId?: string | null;
+      /** @description Two-step verification is on (turn it off at POST /auth/two-factor/disable) */
+      twoFactorEnabled: boolean;
       username: string;
     };
     NewSectionRequest: {

@@ -335,12 +335,7 @@ export function ContentEditorPage() {
           </Col>
         )}
       </Row>
-      <PreviewDrawer
-        open={previewing}
-        request={previewRequest}
-        onClose={() => setPreviewing(false)}
-        onRefused={showFieldProblems}
-      />
+      <PreviewDrawer open={previewing} request={previewRequest} onClose={() => setPreviewing(false)} onRefused={showFieldProblems} />
       {conflict && base && (
         <ConflictDialog
           startedFrom={startedFrom ?? base.revision}

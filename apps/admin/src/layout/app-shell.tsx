@@ -16,6 +16,7 @@ import { api, ok } from '../api/client';
 import { roleLabel } from '../format/labels';
 import { NotificationBell } from '../notifications/notification-bell';
 import { ChangePasswordForm } from '../session/change-password-page';
+import { TwoFactorDisable } from '../session/two-factor-disable';
 import { TwoFactorEnrolment } from '../session/two-factor-enrolment';
 import { session, useSession } from '../session/session-store';
 import { useMe } from '../session/lookups';
@@ -48,6 +49,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
+  const [disablingTwoFactor, setDisablingTwoFactor] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const manages = me.data?.roles.some((r) => r === 'unit_head' || r === 'tenant_admin') ?? false;
   // On a phone the sections open from a button of the header, in a drawer.
@@ -114,7 +116,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               },
               { type: 'divider' },
               { key: 'password', label: 'Đổi mật khẩu', onClick: () => setChangingPassword(true) },
-              { key: 'two-factor', label: 'Bật xác thực hai bước', onClick: () => setEnrolling(true) },
+              me.data?.twoFactorEnabled
+                ? { key: 'two-factor-off', label: 'Tắt xác thực hai bước', onClick: () => setDisablingTwoFactor(true) }
+                : { key: 'two-factor', label: 'Bật xác thực hai bước', onClick: () => setEnrolling(true) },
               { key: 'exposed', label: 'Báo mật khẩu bị lộ', danger: true, onClick: reportExposed },
               { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void signOut() },
             ],
@@ -140,6 +144,15 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Drawer>
       <Modal title="Bật xác thực hai bước" open={enrolling} onCancel={() => setEnrolling(false)} footer={null} destroyOnHidden>
         <TwoFactorEnrolment onDone={() => setEnrolling(false)} />
+      </Modal>
+      <Modal
+        title="Tắt xác thực hai bước"
+        open={disablingTwoFactor}
+        onCancel={() => setDisablingTwoFactor(false)}
+        footer={null}
+        destroyOnHidden
+      >
+        <TwoFactorDisable onDone={() => setDisablingTwoFactor(false)} />
       </Modal>
       <Modal title="Đổi mật khẩu" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden>
         <ChangePasswordForm forced={false} onDone={() => setChangingPassword(false)} />

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Space, Spin, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
@@ -15,6 +16,7 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
   const [codes, setCodes] = useState<string[]>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const client = useQueryClient();
 
   useEffect(() => {
     let live = true;
@@ -34,6 +36,7 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
   /** The access token still says "enrolment required": new tokens, once the codes are put away, say otherwise. */
   const finish = async () => {
     await session.renew();
+    await client.invalidateQueries({ queryKey: ['me'] });
     onDone();
   };
 

@@ -19,6 +19,7 @@ function principal(memberships: { role: TenantRole; unitId: string | null }[], t
     memberships,
     mustChangePassword: false,
     twoFactorEnrolmentRequired: false,
+    twoFactorEnabled: false,
   };
 }
 

@@ -235,6 +235,7 @@ describe('AuthService: sign-in, lockout per account and address, refresh (NA-9)'
       memberships: [],
       mustChangePassword: false,
       twoFactorEnrolmentRequired: false,
+      twoFactorEnabled: false,
     };
 
     await expect(auth.changePassword(principal, scope, 'not the password', 'Một mật khẩu mới rất dài 2028!')).rejects.toMatchObject({
@@ -271,6 +272,7 @@ describe('AuthService: sign-in, lockout per account and address, refresh (NA-9)'
       memberships: [],
       mustChangePassword: false,
       twoFactorEnrolmentRequired: false,
+      twoFactorEnabled: false,
     });
     await expect(auth.refresh(scope, tokens!.refreshToken, from('192.0.2.95'))).rejects.toMatchObject({ code: 'AUTH_REFRESH_INVALID' });
     expect(await audited(user.id, 'auth.sign_out')).toEqual([{ session: sid }]);

@@ -374,5 +374,6 @@ export async function loadPrincipal(
     mustChangePassword: user.mustChangePassword,
     // Marked in the token when it was issued; lifted as soon as the account enrols.
     twoFactorEnrolmentRequired: enrolmentRequired && !user.twoFactorEnabledAt,
+    twoFactorEnabled: !!user.twoFactorEnabledAt,
   };
 }

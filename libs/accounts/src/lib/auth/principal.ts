@@ -13,6 +13,8 @@ export interface Principal {
   mustChangePassword: boolean;
   /** A role requires two-step verification and it is not on: only enrolling (and signing out) works. */
   twoFactorEnrolmentRequired: boolean;
+  /** Two-step verification is on for this account. */
+  twoFactorEnabled: boolean;
 }
 
 export const isNationalOperator = (p: Principal): boolean => p.tenantId === null;

@@ -48,6 +48,7 @@ describe('two-step verification: TOTP enrolment, sign-in codes, recovery codes',
       memberships: [],
       mustChangePassword: false,
       twoFactorEnrolmentRequired: false,
+      twoFactorEnabled: false,
     };
     const { secret, otpauthUri } = await twoFactor.start(principal, 'Cổng Thử');
     const { recoveryCodes } = await twoFactor.confirm(principal, codeAt(secret, 0));
@@ -105,6 +106,7 @@ describe('two-step verification: TOTP enrolment, sign-in codes, recovery codes',
       memberships: [],
       mustChangePassword: false,
       twoFactorEnrolmentRequired: false,
+      twoFactorEnabled: false,
     };
     await expect(twoFactor.confirm(principal, '123456')).rejects.toMatchObject({ code: 'AUTH_TWO_FACTOR_NOT_STARTED' });
     const { secret, otpauthUri } = await twoFactor.start(principal, 'Cổng Thử');

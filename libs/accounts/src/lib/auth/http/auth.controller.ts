@@ -152,6 +152,7 @@ abstract class AuthEndpoints {
       tenantId: p.tenantId,
       roles: rolesOf(p),
       memberships: p.memberships,
+      twoFactorEnabled: p.twoFactorEnabled,
     };
   }
 

@@ -129,6 +129,7 @@ export class MeResponse {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null for a national operator' }) tenantId!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ type: [MembershipView] }) memberships!: MembershipView[];
+  @ApiProperty({ description: 'Two-step verification is on (turn it off at POST /auth/two-factor/disable)' }) twoFactorEnabled!: boolean;
 }
 
 export class SessionResponse {
