@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, LockOutlined, PlusOutlined } from '@ant-d
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tooltip, Tree, TreeSelect, Typography } from 'antd';
 import type { TreeProps } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ApiProblem, ok, type Schemas } from '../api/client';
 import { sectionTree } from '../content/sections';
@@ -38,9 +38,16 @@ export function SectionsPage() {
   const units = useUnits();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const myUnitIds = new Set(me.data?.memberships.map((m) => m.unitId));
   const provinceWide = me.data?.memberships.some((m) => !m.unitId && m.role === 'tenant_admin') ?? false;
-  const mine = (sites.data ?? []).filter((s) => provinceWide || units.data?.some((u) => u.code === s.key && myUnitIds.has(u.id)));
+  const headed = useMemo(
+    () =>
+      unitsBelow(
+        units.data ?? [],
+        (me.data?.memberships ?? []).filter((m) => m.role === 'unit_head').map((m) => m.unitId),
+      ),
+    [units.data, me.data],
+  );
+  const mine = (sites.data ?? []).filter((s) => provinceWide || headed.has(s.key));
   const key = params.get('trang') ?? mine[0]?.key;
   const site = useSite(key);
   const [adding, setAdding] = useState(false);
@@ -193,4 +200,18 @@ export function SectionsPage() {
       </Modal>
     </section>
   );
+}
+
+/** The codes of the units headed (by id) and of every unit below them: the sub-sites a head arranges. */
+function unitsBelow(units: { id: string; code: string; parent?: string | null }[], headedIds: (string | null | undefined)[]): Set<string> {
+  const codes = new Set(units.filter((u) => headedIds.includes(u.id)).map((u) => u.code));
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const u of units)
+      if (u.parent && codes.has(u.parent) && !codes.has(u.code)) {
+        codes.add(u.code);
+        grown = true;
+      }
+  }
+  return codes;
 }
