@@ -87,7 +87,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     });
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <a className="cong-skip" href="#main">
         Bỏ qua, tới nội dung chính
       </a>
@@ -96,9 +96,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Typography.Text strong style={{ color: '#fff', flex: 1, minWidth: 0 }} ellipsis>
           Quản trị — {province?.name}
         </Typography.Text>
-        <span style={{ background: '#fff', borderRadius: 16, padding: '0 4px' }}>
-          <NotificationBell />
-        </span>
+        <NotificationBell />
         <Dropdown
           trigger={['click']}
           menu={{

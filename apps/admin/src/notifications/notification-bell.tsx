@@ -18,7 +18,6 @@ export function NotificationBell() {
   return (
     <Badge count={unread} overflowCount={99}>
       <Button
-        type="text"
         icon={<BellOutlined style={{ fontSize: 18 }} />}
         aria-label={unread ? `Thông báo: ${unread} chưa đọc` : 'Thông báo'}
         onClick={() => navigate('/thong-bao')}
