@@ -31,9 +31,7 @@ export async function signIn(page: Page, origin: string, username: string, passw
 /** Axe (WCAG 2.1 A and AA) on the page as it is now: the violations, named for the failure message. */
 export async function accessibilityViolations(page: Page, exclude: string[] = []): Promise<string[]> {
   // Measured once antd's opening and closing animations (half-transparent colours) are over.
-  await page.waitForFunction(
-    () => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'),
-  );
+  await settled(page);
   const result = await wcagAudit(page, exclude);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
@@ -41,7 +39,11 @@ export async function accessibilityViolations(page: Page, exclude: string[] = []
 /** Until antd's opening and closing animations (dialogs, dropdowns) are over: things stand still. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'),
+    // A button's loading icon may keep its leave class once the request is over: it moves nothing.
+    () =>
+      !document.querySelector(
+        ':is([class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]):not(.ant-btn-loading-icon)',
+      ),
   );
 }
 

@@ -13,6 +13,7 @@ import {
   accessibilityViolations,
   choose,
   confirmStep,
+  settled,
   launchChromium,
   newOfficial,
   requireConsoleBuild,
@@ -280,6 +281,82 @@ describe('admin console in Chromium (issue 17)', () => {
     expect(await met.getByRole('progressbar').first().getAttribute('aria-label')).toBe('Đã đăng 2 trên 2');
     await expectAccessible(head, 'home with quota met (360 px)');
     await screenshot(head, 'trang-chu-dat-chi-tieu');
+  });
+
+  it('LC-3.1b: a unit head compares and restores revisions, schedules an item, publishes it, takes it down with a reason; the author reads the notices and marks them read', async () => {
+    const { lc, admin } = seeded;
+    const author = await invitedAccount(lc, admin, 'bientap.lich', [{ role: 'unit_editor', unit: 'so-y-te' }], {
+      displayName: 'Lý Văn Lịch',
+    });
+    await invitedAccount(lc, admin, 'lanhdao.lich', [{ role: 'unit_head', unit: 'so-y-te' }], { displayName: 'Hoàng Thị Duyệt' });
+    const created = await lc.send(
+      'POST',
+      '/api/v1/content',
+      { site: 'so-y-te', type: 'news', title: 'Lịch khám sức khỏe học đường' },
+      author,
+    );
+    const id = created.body.id as string;
+    const edited = await lc.send(
+      'PUT',
+      `/api/v1/content/${id}`,
+      { expectedRevision: 1, title: 'Lịch khám sức khỏe học đường (bản sai)' },
+      author,
+    );
+    expect(edited.status).toBe(200);
+
+    const head = await (await newOfficial(browser)).newPage();
+    await signIn(head, origin['lao-cai'], 'lanhdao.lich', STRONG_PASSWORD);
+    await head.getByRole('menuitem', { name: 'Nội dung' }).click();
+    await head.getByRole('link', { name: 'Lịch khám sức khỏe học đường (bản sai)' }).click();
+    await head.getByRole('link', { name: 'Các phiên bản' }).click();
+    await head.getByRole('heading', { name: 'Các phiên bản' }).waitFor();
+    // The newest two are compared at first: the title as it was and as it is.
+    await head.getByRole('cell', { name: 'Lịch khám sức khỏe học đường', exact: true }).first().waitFor();
+    await head.getByRole('cell', { name: 'Lịch khám sức khỏe học đường (bản sai)', exact: true }).first().waitFor();
+    await expectAccessible(head, 'revisions and their diff');
+    await head.getByRole('row', { name: /^1 / }).getByRole('button', { name: 'Khôi phục' }).click();
+    await head.getByRole('tooltip').getByRole('button', { name: 'Khôi phục' }).click();
+    await head.getByText('Đã khôi phục thành phiên bản mới 3.').waitFor();
+    await head.getByRole('heading', { level: 1, name: 'Lịch khám sức khỏe học đường' }).waitFor();
+
+    // Scheduled for 08:00 tomorrow in the province's zone, then published at once after all.
+    const tomorrow = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(Date.now() + 24 * 3600_000));
+    await head.getByRole('button', { name: 'Hẹn giờ đăng', exact: true }).click();
+    const dialog = head.getByRole('dialog');
+    await dialog.getByLabel(/Thời điểm đăng/).click();
+    await dialog.getByLabel(/Thời điểm đăng/).fill(`${tomorrow} 08:00`);
+    await head.locator('.ant-picker-ok button').click();
+    await confirmStep(head, 'Hẹn giờ đăng');
+    await head.getByText(`Hẹn đăng: ${tomorrow} 08:00`).waitFor();
+    await head.getByRole('button', { name: 'Đăng theo lịch', exact: true }).click();
+    await confirmStep(head, 'Đăng theo lịch');
+    await head.getByText('Đã đăng', { exact: true }).first().waitFor();
+
+    // A take-down must say why: refused in the form first, then taken with the reason.
+    await head.getByRole('button', { name: 'Gỡ xuống', exact: true }).click();
+    await settled(head);
+    await head.getByRole('dialog').getByRole('button', { name: 'Gỡ xuống' }).click();
+    await head.getByRole('dialog').getByText('Hãy ghi lý do: người soạn cần biết phải sửa gì.').waitFor();
+    await head.getByRole('dialog').getByLabel('Lý do (bắt buộc)').fill('Lịch khám đổi sang tháng sau, chờ thông báo mới.');
+    await confirmStep(head, 'Gỡ xuống');
+    await head.getByText('Đã gỡ', { exact: true }).first().waitFor();
+    await head.context().close();
+
+    const reader = await (await newOfficial(browser)).newPage();
+    await signIn(reader, origin['lao-cai'], 'bientap.lich', STRONG_PASSWORD);
+    await reader.getByRole('button', { name: 'Thông báo: 2 chưa đọc' }).click();
+    await reader.getByRole('heading', { name: 'Thông báo' }).waitFor();
+    await reader.getByText('Tin bài bị gỡ: Lịch khám sức khỏe học đường').waitFor();
+    await reader.getByText(/Lý do: Lịch khám đổi sang tháng sau/).waitFor();
+    await expectAccessible(reader, 'notifications');
+    await reader.getByRole('button', { name: 'Đánh dấu đã đọc tất cả' }).click();
+    await reader.getByRole('button', { name: 'Thông báo', exact: true }).waitFor();
+    await reader.context().close();
   });
 
   it('two officials edit the same item: the second save shows what changed and merges knowingly', async () => {

@@ -42,6 +42,8 @@ export function RevisionsPage() {
     onSuccess: async (restored) => {
       client.setQueryData(['content', 'item', id], restored);
       await client.invalidateQueries({ queryKey: ['content', 'revisions', id] });
+      // The item's workflow names its version: the restore made a new one.
+      await client.invalidateQueries({ queryKey: ['workflow'] });
       message.success(`Đã khôi phục thành phiên bản mới ${restored.revision}.`);
       navigate(`/noi-dung/${id}`);
     },
