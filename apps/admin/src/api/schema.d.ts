@@ -1996,7 +1996,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The province's accounts; `?status=suspended` for those suspended for disuse */
+    /** The province's accounts by username; `?status=suspended` for those suspended for disuse, `?q=` words of the username, name or e-mail (accents ignored) */
     get: operations['UsersController_list'];
     put?: never;
     post?: never;
@@ -2135,6 +2135,40 @@ export interface paths {
     put: operations['UsersController_setRoles'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account's live sign-ins (device, address, last use) */
+    get: operations['UsersController_sessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one sign-in of the account at once (its refresh token stops working; recorded in the audit log) */
+    delete: operations['UsersController_endSession'];
     options?: never;
     head?: never;
     patch?: never;
@@ -6041,6 +6075,8 @@ export interface operations {
   UsersController_list: {
     parameters: {
       query?: {
+        /** @description Words of the username, name or e-mail; accents and case ignored */
+        q?: string;
         /** @description Only accounts in this state, e.g. `suspended` */
         status?: 'invited' | 'active' | 'disabled' | 'suspended';
       };
@@ -6254,6 +6290,53 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserResponse'];
         };
+      };
+    };
+  };
+  UsersController_sessions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'][];
+        };
+      };
+    };
+  };
+  UsersController_endSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

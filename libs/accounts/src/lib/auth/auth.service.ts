@@ -254,7 +254,7 @@ export class AuthService {
       principal.tenantId,
       'national operator revokes own session',
       async (m) => {
-        await this.sessions.revokeOwn(m, principal.userId, sessionId);
+        await this.sessions.revokeOf(m, principal.userId, sessionId);
         await this.audit.record(m, {
           tenantId: principal.tenantId,
           action: 'auth.session_revoked',

@@ -184,10 +184,10 @@ describe('SessionService: refresh tokens, rotation, reuse and lifetimes (NA-9)',
     expect(families).not.toContain(theirs.record.familyId);
     expect(listed.filter((s) => s.current).map((s) => s.id)).toEqual([a.record.familyId]);
 
-    await expect(inTenant((m) => sessions.revokeOwn(m, user.id, theirs.record.familyId))).rejects.toMatchObject({
+    await expect(inTenant((m) => sessions.revokeOf(m, user.id, theirs.record.familyId))).rejects.toMatchObject({
       code: 'AUTH_SESSION_NOT_FOUND',
     });
-    await inTenant((m) => sessions.revokeOwn(m, user.id, a.record.familyId));
+    await inTenant((m) => sessions.revokeOf(m, user.id, a.record.familyId));
     expect((await inTenant((m) => sessions.list(m, user.id, a.record.familyId))).map((s) => s.id)).not.toContain(a.record.familyId);
   });
 

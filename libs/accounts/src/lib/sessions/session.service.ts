@@ -158,11 +158,11 @@ export class SessionService {
       .sort((a, b) => b.lastUsedAt.getTime() - a.lastUsedAt.getTime());
   }
 
-  /** Revokes one of the user's own sign-ins; another user's session id is "not found". */
-  async revokeOwn(m: EntityManager, userId: string, familyId: string): Promise<void> {
+  /** Revokes one of the user's sign-ins (by them, or by the IT centre); another user's session id is "not found". */
+  async revokeOf(m: EntityManager, userId: string, familyId: string, reason = 'revoked by its user'): Promise<void> {
     const owned = await m.getRepository(SessionRecord).countBy({ userId, familyId, revokedAt: IsNull() });
     if (owned === 0) throw AuthErrors.sessionNotFound();
-    await this.revokeFamily(m, familyId, 'revoked by its user');
+    await this.revokeFamily(m, familyId, reason);
   }
 
   /** A token of the family; it expires when the session does (`endsAt`, its absolute end). */

@@ -7,7 +7,7 @@ import { Unit } from '@cong/units';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { AuthErrors, TwoFactorErrors } from '../auth/auth.errors';
 import { actorOf, Principal } from '../auth/principal';
-import { SessionService } from '../sessions/session.service';
+import { SessionService, SessionView } from '../sessions/session.service';
 import { clearTwoFactor } from '../two-factor/two-factor.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
 import { User, UserStatus } from './user.entity';
@@ -78,13 +78,30 @@ export class UserAdmin {
     private readonly audit: AuditLog,
   ) {}
 
-  list(tenantId: string, status?: UserStatus): Promise<UserView[]> {
+  /**
+   * The province's accounts, by username; `q` matches words of the username, name or e-mail with
+   * accents and case ignored ("nguyen van" finds "Nguyễn Văn An"). Three statements whatever the
+   * number of accounts: the accounts, their roles, the units those name.
+   */
+  list(tenantId: string, filter: { status?: UserStatus; q?: string } = {}): Promise<UserView[]> {
     return this.db.transaction(tenantId, async (m) => {
-      const users = await m.getRepository(User).find({ where: { tenantId, ...(status ? { status } : {}) }, order: { username: 'ASC' } });
-      // One transaction is one connection: its queries run one after another.
-      const views: UserView[] = [];
-      for (const user of users) views.push(await this.view(m, user));
-      return views;
+      const query = m.getRepository(User).createQueryBuilder('u').where('u.tenant_id = :tenantId', { tenantId });
+      if (filter.status) query.andWhere('u.status = :status', { status: filter.status });
+      if (filter.q)
+        query.andWhere(`strpos(cong_fold(u.username || ' ' || u.display_name || ' ' || coalesce(u.email, '')), cong_fold(:q)) > 0`, {
+          q: filter.q.trim(),
+        });
+      const users = await query.orderBy('u.username', 'ASC').getMany();
+      if (users.length === 0) return [];
+      const memberships = await m.getRepository(Membership).find({ where: { userId: In(users.map((u) => u.id)) }, order: { role: 'ASC' } });
+      const codeOf = await this.unitCodes(m, memberships);
+      return users.map((u) =>
+        viewOf(
+          u,
+          memberships.filter((x) => x.userId === u.id),
+          codeOf,
+        ),
+      );
     });
   }
 
@@ -347,22 +364,53 @@ export class UserAdmin {
 
   private async view(m: EntityManager, user: User): Promise<UserView> {
     const memberships = await m.getRepository(Membership).find({ where: { userId: user.id }, order: { role: 'ASC' } });
-    const unitIds = memberships.map((x) => x.unitId).filter((x): x is string => !!x);
-    const units = unitIds.length ? await m.getRepository(Unit).find({ where: { id: In(unitIds) } }) : [];
-    const codeOf = new Map(units.map((u) => [u.id, u.code]));
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      email: user.email,
-      status: user.status,
-      passwordExposed: !!user.passwordExposedAt,
-      lastLoginAt: user.lastLoginAt,
-      suspendedAt: user.suspendedAt,
-      twoFactorEnabled: !!user.twoFactorEnabledAt,
-      roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
-    };
+    return viewOf(user, memberships, await this.unitCodes(m, memberships));
   }
+
+  private async unitCodes(m: EntityManager, memberships: Membership[]): Promise<Map<string, string>> {
+    const unitIds = [...new Set(memberships.map((x) => x.unitId).filter((x): x is string => !!x))];
+    const units = unitIds.length ? await m.getRepository(Unit).find({ where: { id: In(unitIds) } }) : [];
+    return new Map(units.map((u) => [u.id, u.code]));
+  }
+
+  /** The live sign-ins of one of the province's accounts (the IT centre sees where it is signed in). */
+  sessionsOf(tenantId: string, userId: string): Promise<SessionView[]> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      return this.sessions.list(m, user.id, '');
+    });
+  }
+
+  /** Ends one sign-in of an account at once (a lost phone, a shared computer); recorded in the audit log. */
+  endSession(actor: Principal, tenantId: string, userId: string, sessionId: string): Promise<void> {
+    return this.db.transaction(tenantId, async (m) => {
+      const user = await this.userOrFail(m, tenantId, userId);
+      await this.sessions.revokeOf(m, user.id, sessionId, 'ended by the IT centre');
+      await this.audit.record(m, {
+        tenantId,
+        action: 'auth.session_revoked',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { session: sessionId, username: user.username },
+        actor: actorOf(actor),
+      });
+    });
+  }
+}
+
+function viewOf(user: User, memberships: Membership[], codeOf: Map<string, string>): UserView {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    status: user.status,
+    passwordExposed: !!user.passwordExposedAt,
+    lastLoginAt: user.lastLoginAt,
+    suspendedAt: user.suspendedAt,
+    twoFactorEnabled: !!user.twoFactorEnabledAt,
+    roles: memberships.map((x) => ({ role: x.role, unit: x.unitId ? (codeOf.get(x.unitId) ?? null) : null })),
+  };
 }
 
 /** NA-9: the password is treated as known to others: every session ends, sign-in waits for a reset. */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@cong/tenancy';
 import { CurrentPrincipal, Requires } from '../../access/access.decorators';
 import { Principal } from '../../auth/principal';
+import { SessionResponse } from '../../auth/http/auth.dto';
 import { UserAdmin } from '../user-admin.service';
 import { InvitationResponse, InviteUserRequest, IssuedTokenResponse, SetRolesRequest, UserListQuery, UserResponse } from './users.dto';
 
@@ -18,10 +19,34 @@ export class UsersController {
 
   @Get()
   @Requires('users.read')
-  @ApiOperation({ summary: "The province's accounts; `?status=suspended` for those suspended for disuse" })
+  @ApiOperation({
+    summary:
+      "The province's accounts by username; `?status=suspended` for those suspended for disuse, `?q=` words of the username, name or e-mail (accents ignored)",
+  })
   @ApiOkResponse({ type: [UserResponse] })
   list(@Query() q: UserListQuery): Promise<UserResponse[]> {
-    return this.users.list(this.tenants.require(), q.status);
+    return this.users.list(this.tenants.require(), { status: q.status, q: q.q });
+  }
+
+  @Get(':id/sessions')
+  @Requires('users.manage')
+  @ApiOperation({ summary: "The account's live sign-ins (device, address, last use)" })
+  @ApiOkResponse({ type: [SessionResponse] })
+  sessions(@Param('id', new ParseUUIDPipe()) id: string): Promise<SessionResponse[]> {
+    return this.users.sessionsOf(this.tenants.require(), id);
+  }
+
+  @Delete(':id/sessions/:sessionId')
+  @Requires('users.manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End one sign-in of the account at once (its refresh token stops working; recorded in the audit log)' })
+  @ApiNoContentResponse()
+  endSession(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+  ): Promise<void> {
+    return this.users.endSession(actor, this.tenants.require(), id, sessionId);
   }
 
   @Get(':id')

@@ -87,6 +87,12 @@ export class UserListQuery {
   @IsOptional()
   @IsIn(USER_STATUSES, { message: `status must be one of ${USER_STATUSES.join(', ')}` })
   status?: UserStatus;
+  @ApiPropertyOptional({ description: 'Words of the username, name or e-mail; accents and case ignored', example: 'nguyen van' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'Nhập ít nhất 2 ký tự để tìm.' })
+  @MaxLength(100, { message: 'Tối đa 100 ký tự.' })
+  q?: string;
 }
 
 export class IssuedTokenResponse {
