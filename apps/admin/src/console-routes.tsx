@@ -1,6 +1,6 @@
 import { Result, Skeleton } from 'antd';
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ContentListPage } from './content/content-list-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
@@ -9,8 +9,10 @@ import { ForcedPasswordChangePage } from './session/change-password-page';
 import { SignInPage } from './session/sign-in-page';
 import { ForcedTwoFactorPage } from './session/two-factor-enrolment';
 import { useSession } from './session/session-store';
+import { TOKEN_PAGES, TokenPasswordPage, type TokenPurpose } from './session/token-password-page';
 import { SectionsPage } from './sites/sections-page';
 import { UnitProfilePage } from './units/unit-profile-page';
+import { UsersPage } from './users/users-page';
 import { ReviewQueuePage } from './workflow/review-queue-page';
 
 // The editor and the revisions carry the rich-text editor (TipTap, ProseMirror): loaded when first opened.
@@ -20,6 +22,10 @@ const RevisionsPage = lazy(() => import('./content/revisions-page').then((m) => 
 /** The console's screens, once the province is known: sign-in first, then the forced password change. */
 export function ConsoleRoutes() {
   const { tokens } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const tokenPage = (Object.keys(TOKEN_PAGES) as TokenPurpose[]).find((p) => TOKEN_PAGES[p].path === location.pathname);
+  if (tokenPage) return <TokenPasswordPage purpose={tokenPage} onDone={() => navigate('/', { replace: true })} />;
   if (!tokens) return <SignInPage />;
   if (tokens.mustChangePassword) return <ForcedPasswordChangePage />;
   if (tokens.twoFactorEnrolmentRequired) return <ForcedTwoFactorPage />;
@@ -36,6 +42,7 @@ export function ConsoleRoutes() {
           <Route path="thong-bao" element={<NotificationsPage />} />
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
+          <Route path="tai-khoan" element={<UsersPage />} />
           <Route
             path="*"
             element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />}

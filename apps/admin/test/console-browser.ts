@@ -36,6 +36,11 @@ export async function accessibilityViolations(page: Page, exclude: string[] = []
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** Fails naming the screen and every violation axe finds on it. */
+export async function expectAccessible(page: Page, screen: string, exclude: string[] = []): Promise<void> {
+  expect({ screen, violations: await accessibilityViolations(page, exclude) }).toEqual({ screen, violations: [] });
+}
+
 /** Until antd's opening and closing animations (dialogs, dropdowns) are over: things stand still. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(

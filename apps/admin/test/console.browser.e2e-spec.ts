@@ -10,9 +10,9 @@ import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { invitedAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
 import {
-  accessibilityViolations,
   choose,
   confirmStep,
+  expectAccessible,
   settled,
   launchChromium,
   newOfficial,
@@ -42,9 +42,6 @@ describe('admin console in Chromium (issue 17)', () => {
     await browser?.close();
     await seeded?.close();
   });
-
-  const expectAccessible = async (page: Page, screen: string, exclude: string[] = []) =>
-    expect({ screen, violations: await accessibilityViolations(page, exclude) }).toEqual({ screen, violations: [] });
 
   jest.setTimeout(120_000);
 

@@ -31,5 +31,13 @@ export const ROLE_LABELS: Record<string, string> = {
   unit_editor: 'Biên tập viên',
 };
 
+/** An account's state, as the IT centre reads it. */
+export const ACCOUNT_STATUS_LABELS: Record<string, { label: string; tone: Tone }> = {
+  invited: { label: 'Chờ kích hoạt', tone: 'info' },
+  active: { label: 'Đang dùng', tone: 'good' },
+  disabled: { label: 'Đã khoá', tone: 'bad' },
+  suspended: { label: 'Tạm ngưng (lâu không dùng)', tone: 'warning' },
+};
+
 export const typeLabel = (type: string): string => CONTENT_TYPE_LABELS[type] ?? type;
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

@@ -7,6 +7,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   NotificationOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Typography } from 'antd';
@@ -33,9 +34,12 @@ const MANAGING = [
   { key: '/ho-so-don-vi', icon: <IdcardOutlined />, label: 'Hồ sơ đơn vị' },
 ];
 
+/** For the IT centre alone: the province's accounts. */
+const ADMINISTERING = [{ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' }];
+
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, ...MANAGING]
+  [...SECTIONS, ...MANAGING, ...ADMINISTERING]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -52,6 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [disablingTwoFactor, setDisablingTwoFactor] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const manages = me.data?.roles.some((r) => r === 'unit_head' || r === 'tenant_admin') ?? false;
+  const administers = me.data?.roles.includes('tenant_admin') ?? false;
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -59,7 +64,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Menu
         mode="inline"
         selectedKeys={[sectionOf(location.pathname)]}
-        items={manages ? [...SECTIONS, ...MANAGING] : SECTIONS}
+        items={[...SECTIONS, ...(manages ? MANAGING : []), ...(administers ? ADMINISTERING : [])]}
         onClick={({ key }) => {
           navigate(key);
           setMenuOpen(false);

@@ -1,0 +1,88 @@
+import { Browser } from 'playwright-core';
+import { SeededApi, seededApi } from '../../api/test/seeded-api';
+import { STRONG_PASSWORD } from '../../api/test/auth-session';
+import { choose, expectAccessible, launchChromium, newOfficial, requireConsoleBuild, screenshot, signIn } from './console-browser';
+
+/**
+ * The IT centre's screens of the console in a real browser (Debian's Chromium), against the real
+ * API, PostgreSQL and Redis; axe (WCAG 2.1 AA) on each screen passed.
+ */
+describe('admin console in Chromium, the IT centre (issue 18)', () => {
+  let seeded: SeededApi;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    requireConsoleBuild();
+    seeded = await seededApi();
+    origin = `http://lao-cai.localhost:${new URL(seeded.api.baseUrl).port}`;
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await seeded?.close();
+  });
+  jest.setTimeout(120_000);
+
+  it('NA-9: the IT centre invites an editor who activates by the link and signs in; it sees and ends the sign-in, then issues a reset link', async () => {
+    const it = await (await newOfficial(browser)).newPage();
+    await signIn(it, origin, 'it.laocai', STRONG_PASSWORD);
+    await it.getByRole('menuitem', { name: 'Tài khoản' }).click();
+    await it.getByRole('heading', { name: 'Tài khoản' }).waitFor();
+    await it.getByRole('cell', { name: 'it.laocai', exact: true }).waitFor();
+    await expectAccessible(it, 'accounts list');
+    await screenshot(it, 'tai-khoan');
+
+    await it.getByRole('button', { name: 'Mời người dùng' }).click();
+    const invite = it.getByRole('dialog', { name: 'Mời người dùng' });
+    await invite.getByLabel('Tên đăng nhập').fill('tran.thi.cuc');
+    await invite.getByLabel('Họ và tên').fill('Trần Thị Cúc');
+    await invite.getByLabel('Thư điện tử').fill('cuc.tt@laocai.gov.vn');
+    await choose(it, 'Đơn vị của vai trò 1', 'Sở Y tế');
+    await expectAccessible(it, 'invitation dialog');
+    await invite.getByRole('button', { name: 'Mời', exact: true }).click();
+    const link = (await invite.locator('code').textContent())!;
+    expect(link).toMatch(new RegExp(`^${origin}/admin/kich-hoat#[A-Za-z0-9_%-]+$`));
+    await screenshot(it, 'moi-nguoi-dung');
+    await invite.getByRole('button', { name: 'Xong' }).click();
+
+    // The invited person, in a browser of their own: the link, a password, then sign-in.
+    const cuc = await (await newOfficial(browser)).newPage();
+    await cuc.goto(link);
+    await cuc.getByRole('heading', { name: 'Kích hoạt tài khoản' }).waitFor();
+    expect(new URL(cuc.url()).hash).toBe(''); // the token is taken out of the address bar
+    await expectAccessible(cuc, 'activation');
+    await cuc.getByLabel('Mật khẩu mới', { exact: true }).fill(STRONG_PASSWORD);
+    await cuc.getByLabel('Nhập lại mật khẩu mới').fill(STRONG_PASSWORD);
+    await cuc.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await cuc.getByText('Đã đặt mật khẩu.').waitFor();
+    await cuc.getByRole('button', { name: 'Đăng nhập' }).click();
+    await cuc.getByLabel('Tên đăng nhập').fill('tran.thi.cuc');
+    await cuc.getByLabel('Mật khẩu').fill(STRONG_PASSWORD);
+    await cuc.getByRole('button', { name: 'Đăng nhập' }).click();
+    await cuc.getByRole('heading', { name: 'Xin chào, Trần Thị Cúc' }).waitFor();
+
+    // Found with the accents left out; her sign-in listed and ended.
+    await it.getByLabel('Tìm theo tên, tên đăng nhập, thư điện tử').fill('tran thi cuc');
+    await it.getByLabel('Tìm theo tên, tên đăng nhập, thư điện tử').press('Enter');
+    await it.getByRole('button', { name: 'Trần Thị Cúc' }).click();
+    const drawer = it.getByRole('dialog', { name: 'Trần Thị Cúc' });
+    await drawer.getByText('Đang dùng').waitFor();
+    await drawer.getByRole('button', { name: 'Kết thúc' }).click();
+    await it.getByText('Đã kết thúc phiên đăng nhập.').waitFor();
+    await drawer.getByText('Không có phiên nào đang mở.').waitFor();
+    await expectAccessible(it, 'account drawer');
+    await screenshot(it, 'tai-khoan-chi-tiet');
+    // NA-9: a one-time reset link for a leaked password.
+    await drawer.getByRole('button', { name: 'Cấp đường dẫn đặt lại mật khẩu' }).click();
+    await it.getByRole('dialog', { name: 'Cấp đường dẫn đặt lại mật khẩu?' }).getByRole('button', { name: 'Cấp đường dẫn' }).click();
+    await drawer.getByText(`Đường dẫn đặt lại mật khẩu cho Trần Thị Cúc`).waitFor();
+    expect(await drawer.locator('code').textContent()).toMatch(/\/admin\/dat-lai-mat-khau#/);
+    await it.context().close();
+
+    // Her sign-ins ended with the reset: her refresh token no longer renews anything.
+    const { refreshToken } = await cuc.evaluate(() => JSON.parse(sessionStorage.getItem('cong.admin.tokens.lao-cai')!));
+    expect((await seeded.lc.send('POST', '/api/v1/auth/refresh', { refreshToken })).status).toBe(401);
+    await cuc.context().close();
+  });
+});
