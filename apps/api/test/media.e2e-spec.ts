@@ -214,14 +214,16 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
     const wrongKind = await page({ chartImage: { name: 'Sơ đồ', media: pdf } });
     expect([wrongKind.status, wrongKind.body.errors]).toEqual([
       422,
-      [{ field: 'fields.chartImage.media', message: 'must be an image; this upload is a PDF' }],
+      [{ field: 'fields.chartImage.media', message: 'Cần một ảnh; tệp này là một tệp PDF.' }],
     ]);
     const otherProvince = await page({ chartImage: { name: 'Sơ đồ', media: elsewhere } });
-    expect(otherProvince.body.errors).toEqual([{ field: 'fields.chartImage.media', message: `no upload ${elsewhere} in this province` }]);
+    expect(otherProvince.body.errors).toEqual([
+      { field: 'fields.chartImage.media', message: `Không có tệp tải lên ${elsewhere} trong tỉnh này.` },
+    ]);
     const neither = await page({ chartImage: { name: 'Sơ đồ' } });
     expect(neither.body.errors).toEqual([{ field: 'fields.chartImage.url', message: 'Trường "fields.chartImage.url" là bắt buộc.' }]);
     expect((await page({ chartImage: { name: 'Sơ đồ', media: 'khong-phai-id' } })).body.errors).toEqual([
-      { field: 'fields.chartImage.media', message: 'media must be an upload id' },
+      { field: 'fields.chartImage.media', message: 'Phải là mã của một tệp đã tải lên.' },
     ]);
     const forms = await lc.send(
       'POST',
@@ -258,7 +260,7 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
     const news = await lc.send('POST', '/api/v1/content', { site: 'so-tu-phap', type: 'news', title: 'Một tin tức' }, admin);
     expect((await create({ replacedBy: later.body.id })).status).toBe(201);
     expect((await create({ replacedBy: news.body.id })).body.errors).toEqual([
-      { field: 'fields.replacedBy', message: `no legal document ${news.body.id} in this province` },
+      { field: 'fields.replacedBy', message: `Không có văn bản pháp luật ${news.body.id} trong tỉnh này.` },
     ]);
     const self = await lc.send(
       'PUT',
@@ -266,6 +268,9 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
       { expectedRevision: 1, title: 'Quy định thay thế', fields: { ...SAMPLE_FIELDS.legal_document, replacedBy: later.body.id } },
       admin,
     );
-    expect([self.status, self.body.errors]).toEqual([422, [{ field: 'fields.replacedBy', message: 'a document cannot replace itself' }]]);
+    expect([self.status, self.body.errors]).toEqual([
+      422,
+      [{ field: 'fields.replacedBy', message: 'Văn bản không thể thay thế chính nó.' }],
+    ]);
   });
 });

@@ -111,7 +111,7 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     expect(await errors('POST', sections(), { title: 'Mục mới', parent: 'khong-co' })).toEqual([
       422,
       'PLATFORM_VALIDATION_FAILED',
-      [{ field: 'parent', message: '"khong-co" is not a section of this site' }],
+      [{ field: 'parent', message: '"khong-co" không phải là chuyên mục của trang này.' }],
     ]);
     expect(await errors('POST', sections(), { title: 'Khác', slug: 'bhyt' })).toEqual([
       409,
@@ -121,7 +121,7 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     expect((await errors('POST', sections(), { title: 'A' }))[0]).toBe(422);
     expect((await errors('POST', sections(), { title: '<b>Mục</b>' }))[0]).toBe(422);
     expect((await errors('POST', sections(), { title: 'Mục', slug: 'Không Hợp Lệ' }))[2]).toEqual([
-      { field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)' },
+      { field: 'slug', message: 'Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ tin-tuc).' },
     ]);
     expect((await errors('PATCH', `${sections()}/khong-co`, { title: 'Mục' }))[0]).toBe(422);
   });

@@ -13,11 +13,11 @@ export class InboxQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'unread must be true or false' })
+  @IsBoolean({ message: 'Phải là true hoặc false.' })
   unread?: boolean;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' })
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'Con trỏ trang không hợp lệ (hãy tải lại danh sách).' })
   cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }

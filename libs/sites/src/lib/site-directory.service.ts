@@ -32,7 +32,7 @@ export const SiteErrors = {
   notFound: (key: string) => new DomainError('SITES_NOT_FOUND', 'not_found', `Không có trang "${key}".`),
   sectionNotFound: (slug: string) =>
     new DomainError('SITES_SECTION_NOT_FOUND', 'validation', `Trang không có chuyên mục "${slug}".`, [
-      { field: 'section', message: `"${slug}" is not a section of this site` },
+      { field: 'section', message: `"${slug}" không phải là chuyên mục của trang này.` },
     ]),
   /** A section asked for by address (a public list or feed): there is nothing at that address. */
   sectionMissing: (slug: string) => new DomainError('SITES_SECTION_NOT_FOUND', 'not_found', `Trang không có chuyên mục "${slug}".`),

@@ -33,7 +33,7 @@ class NewSectionRequest {
   @ApiPropertyOptional({ description: 'Folded from the title when not given; never changes afterwards', example: 'hoi-dap-chinh-sach' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ tin-tuc).' })
   slug?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Slug of the section it goes under; none: the top of the menu' })
   @IsOptional()

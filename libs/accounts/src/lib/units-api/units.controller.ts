@@ -122,7 +122,7 @@ export class UnitsController {
             'UNITS_LEADER_NOT_HEAD',
             'validation',
             'Người phụ trách tổ thông tin phải giữ vai trò lãnh đạo (unit_head) của đơn vị.',
-            [{ field: 'userId', message: 'does not hold unit_head at this unit' }],
+            [{ field: 'userId', message: 'Người này không phải lãnh đạo của đơn vị.' }],
           );
         }
       }

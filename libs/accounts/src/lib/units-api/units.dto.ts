@@ -19,22 +19,22 @@ import {
 } from 'class-validator';
 
 const CODE = /^[a-z][a-z0-9-]{0,62}$/;
-const CODE_MESSAGE = 'must be lower-case letters, digits and "-" (e.g. so-y-te)';
+const CODE_MESSAGE = 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ so-y-te).';
 const PHONE = /^[0-9+().\s-]{6,20}$/;
 
 export class CreateUnitRequest {
-  @ApiProperty({ example: 'so-y-te' }) @Matches(CODE, { message: `code ${CODE_MESSAGE}` }) code!: string;
+  @ApiProperty({ example: 'so-y-te' }) @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
   @ApiProperty({ example: 'Sở Y tế' }) @IsString() @MinLength(2) @MaxLength(300) name!: string;
   @ApiProperty({ example: 'department', description: 'A kind the province rules declare' })
-  @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' })
+  @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'Phải là một loại đơn vị (ví dụ department).' })
   kind!: string;
-  @ApiPropertyOptional({ example: 'ubnd-tinh' }) @IsOptional() @Matches(CODE, { message: `parent ${CODE_MESSAGE}` }) parent?: string;
+  @ApiPropertyOptional({ example: 'ubnd-tinh' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) parent?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(20)
-  @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` })
+  @Matches(CODE, { each: true, message: CODE_MESSAGE })
   tags?: string[];
 }
 
@@ -42,32 +42,32 @@ export class UpdateUnitRequest {
   @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(2) @MaxLength(300) name?: string;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'kind must be a unit kind (e.g. department)' })
+  @Matches(/^[a-z][a-z-]{1,62}$/, { message: 'Phải là một loại đơn vị (ví dụ department).' })
   kind?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null makes the unit a root' })
   @ValidateIf((_o, v) => v !== null)
   @IsOptional()
-  @Matches(CODE, { message: `parent ${CODE_MESSAGE}` })
+  @Matches(CODE, { message: CODE_MESSAGE })
   parent?: string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(20)
-  @Matches(CODE, { each: true, message: `tags ${CODE_MESSAGE}` })
+  @Matches(CODE, { each: true, message: CODE_MESSAGE })
   tags?: string[];
 }
 
 export class LeaderContact {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @ApiProperty({ example: 'Giám đốc' }) @IsString() @MinLength(2) @MaxLength(200) title!: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'Số điện thoại chưa đúng.' }) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
 export class DivisionContact {
   @ApiProperty({ example: 'Bộ phận một cửa' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'Số điện thoại chưa đúng.' }) phone?: string;
   @ApiPropertyOptional({ description: 'Deals with citizens and organisations (NA-5.1)' })
   @IsOptional()
   @IsBoolean()
@@ -80,11 +80,11 @@ export class UnitProfileRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) functions?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) duties?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'Số điện thoại chưa đúng.' }) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s]{3,300}$/, { message: 'website must be an http(s) address' })
+  @Matches(/^https?:\/\/[^\s]{3,300}$/, { message: 'Trang web phải là địa chỉ http(s).' })
   website?: string;
   @ApiPropertyOptional({ type: [LeaderContact] })
   @IsOptional()
@@ -147,6 +147,6 @@ export class TeamResponse {
 export class UnitListQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: deactivated units too' })
   @IsOptional()
-  @IsIn(['true', 'false'], { message: 'inactive must be true or false' })
+  @IsIn(['true', 'false'], { message: 'Phải là true hoặc false.' })
   inactive?: 'true' | 'false';
 }

@@ -28,7 +28,7 @@ export class ContentDraftRequest {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'A section slug of the site' })
   @ValidateIf((_o, v) => v !== null)
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Phải là đường dẫn của một chuyên mục.' })
   section?: string | null;
   @ApiPropertyOptional({
     type: 'object',
@@ -42,14 +42,14 @@ export class ContentDraftRequest {
 
 export class CreateContentRequest extends ContentDraftRequest {
   @ApiProperty({ example: 'so-y-te', description: '`portal`, or a unit code for its sub-site' })
-  @Matches(KEY, { message: 'site must be `portal` or a unit code' })
+  @Matches(KEY, { message: 'Phải là "portal" hoặc mã một đơn vị.' })
   site!: string;
   @ApiProperty({ enum: CONTENT_TYPES })
-  @IsIn(CONTENT_TYPES, { message: `type must be one of ${CONTENT_TYPES.join(', ')}` })
+  @IsIn(CONTENT_TYPES, { message: `Phải là một loại tin: ${CONTENT_TYPES.join(', ')}.` })
   type!: ContentType;
   @ApiPropertyOptional({ description: 'Portal items: the contributing unit code' })
   @IsOptional()
-  @Matches(KEY, { message: 'unit must be a unit code' })
+  @Matches(KEY, { message: 'Phải là mã một đơn vị.' })
   unit?: string;
 }
 
@@ -67,21 +67,21 @@ export class RestoreRequest {
 export class ContentListQuery {
   @ApiPropertyOptional({ description: '`portal`, or a unit code for its sub-site; an unknown site is a 404' })
   @IsOptional()
-  @Matches(KEY, { message: 'site must be `portal` or a unit code' })
+  @Matches(KEY, { message: 'Phải là "portal" hoặc mã một đơn vị.' })
   site?: string;
   @ApiPropertyOptional({ enum: CONTENT_TYPES }) @IsOptional() @IsIn(CONTENT_TYPES) type?: ContentType;
   @ApiPropertyOptional({ enum: CONTENT_STATUSES }) @IsOptional() @IsIn(CONTENT_STATUSES) status?: ContentStatus;
   @ApiPropertyOptional({ description: 'A section slug of `site` (needs `site`: 400 without it)', example: 'tin-tuc-thong-bao' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'section must be a section slug' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Phải là đường dẫn của một chuyên mục.' })
   section?: string;
   @ApiPropertyOptional({ description: "Items of this unit (its code): a sub-site's, or contributed to the portal", example: 'so-y-te' })
   @IsOptional()
-  @Matches(KEY, { message: 'unit must be a unit code' })
+  @Matches(KEY, { message: 'Phải là mã một đơn vị.' })
   unit?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Items this user created or saved a revision of (their user id)' })
   @IsOptional()
-  @IsUUID('all', { message: 'author must be a user id' })
+  @IsUUID('all', { message: 'Phải là mã của một người dùng.' })
   author?: string;
   @ApiPropertyOptional({
     example: '2026-11-01',
@@ -108,7 +108,7 @@ export class ContentListQuery {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' })
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'Con trỏ trang không hợp lệ (hãy tải lại danh sách).' })
   cursor?: string;
 }
 
@@ -194,7 +194,7 @@ export class RevisionChangeResponse {
 
 export class FeaturedRequest {
   @ApiProperty({ description: 'true: among the featured items at the top of its site\'s home page ("Tin nổi bật"); false: not' })
-  @IsBoolean({ message: 'featured must be true or false' })
+  @IsBoolean({ message: 'Phải là true hoặc false.' })
   featured!: boolean;
 }
 

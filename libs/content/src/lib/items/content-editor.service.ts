@@ -468,13 +468,13 @@ export class ContentEditor {
     const title = plainText(input.title ?? '');
     const summary = input.summary ? plainText(input.summary) || null : null;
     const bodyHtml = sanitizeRichText(input.body ?? '');
-    if (!title) problems.unshift({ field: 'title', message: 'title must not be empty once markup is removed' });
+    if (!title) problems.unshift({ field: 'title', message: 'Tiêu đề không được để trống (sau khi bỏ định dạng).' });
     // Limits of the stored columns, checked here so an over-long value is a 422, never a failed insert.
-    if (title.length > 500) problems.push({ field: 'title', message: 'title must be at most 500 characters' });
-    if (summary && summary.length > 2000) problems.push({ field: 'summary', message: 'summary must be at most 2000 characters' });
-    if (bodyHtml.length > 1_000_000) problems.push({ field: 'body', message: 'body is longer than 1,000,000 characters once sanitised' });
+    if (title.length > 500) problems.push({ field: 'title', message: 'Tiêu đề tối đa 500 ký tự.' });
+    if (summary && summary.length > 2000) problems.push({ field: 'summary', message: 'Tóm tắt tối đa 2.000 ký tự.' });
+    if (bodyHtml.length > 1_000_000) problems.push({ field: 'body', message: 'Nội dung dài quá 1.000.000 ký tự (sau khi làm sạch).' });
     if (input.slug !== undefined && !SLUG.test(input.slug))
-      problems.push({ field: 'slug', message: 'slug must be lower-case letters, digits and "-" (e.g. tin-moi)' });
+      problems.push({ field: 'slug', message: 'Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ tin-moi).' });
     if (problems.length > 0) throw ContentErrors.invalidFields(problems);
     let sectionId: string | null = null;
     if (input.section) {

@@ -5,7 +5,7 @@ import { MediaAsset, MediaKind } from '../media/media-asset.entity';
 import { fileRefsOf } from '../types/content-fields';
 import { ContentItem } from './content-item.entity';
 
-const KIND_NAMES: Record<MediaKind, string> = { image: 'an image', pdf: 'a PDF', word: 'a Word document', excel: 'an Excel workbook' };
+const KIND_NAMES: Record<MediaKind, string> = { image: 'một ảnh', pdf: 'một tệp PDF', word: 'một tệp Word', excel: 'một tệp Excel' };
 
 /** Where citizens fetch an upload (the public media route, on the province's domain). */
 export const publicMediaPath = (id: string) => `/api/v1/public/media/${id}`;
@@ -31,22 +31,22 @@ export async function resolveReferences(
     const found = new Map((await m.getRepository(MediaAsset).findBy({ tenantId, id: In(ids) })).map((a) => [a.id, a]));
     for (const slot of uploads) {
       const asset = found.get(slot.ref.media!);
-      if (!asset) problems.push({ field: `${slot.path}.media`, message: `no upload ${slot.ref.media} in this province` });
+      if (!asset) problems.push({ field: `${slot.path}.media`, message: `Không có tệp tải lên ${slot.ref.media} trong tỉnh này.` });
       else if (!slot.kinds.includes(asset.kind)) {
         problems.push({
           field: `${slot.path}.media`,
-          message: `must be ${slot.kinds.map((k) => KIND_NAMES[k]).join(' or ')}; this upload is ${KIND_NAMES[asset.kind]}`,
+          message: `Cần ${slot.kinds.map((k) => KIND_NAMES[k]).join(' hoặc ')}; tệp này là ${KIND_NAMES[asset.kind]}.`,
         });
       } else slot.ref.url = publicMediaPath(asset.id);
     }
   }
   if (type === 'legal_document' && typeof fields.replacedBy === 'string') {
     const laterId = fields.replacedBy;
-    if (laterId === itemId) problems.push({ field: 'fields.replacedBy', message: 'a document cannot replace itself' });
+    if (laterId === itemId) problems.push({ field: 'fields.replacedBy', message: 'Văn bản không thể thay thế chính nó.' });
     else {
       const later = await m.getRepository(ContentItem).findOneBy({ tenantId, id: laterId });
       if (later?.type !== 'legal_document')
-        problems.push({ field: 'fields.replacedBy', message: `no legal document ${laterId} in this province` });
+        problems.push({ field: 'fields.replacedBy', message: `Không có văn bản pháp luật ${laterId} trong tỉnh này.` });
     }
   }
   return problems;

@@ -27,15 +27,15 @@ export class MediaFileQuery {
   @ApiPropertyOptional({ description: 'Images: the smallest variant at least this wide', minimum: 1, maximum: 4000 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'width must be a whole number 1–4000' })
-  @Min(1, { message: 'width must be a whole number 1–4000' })
-  @Max(4000, { message: 'width must be a whole number 1–4000' })
+  @IsInt({ message: 'Độ rộng phải là số nguyên từ 1 đến 4000.' })
+  @Min(1, { message: 'Độ rộng phải là số nguyên từ 1 đến 4000.' })
+  @Max(4000, { message: 'Độ rộng phải là số nguyên từ 1 đến 4000.' })
   width?: number;
 }
 
 const noFile = () =>
   new DomainError('MEDIA_NO_FILE', 'bad_request', 'Cần gửi một tệp trong trường "file" (multipart/form-data).', [
-    { field: 'file', message: 'required' },
+    { field: 'file', message: 'Hãy chọn một tệp.' },
   ]);
 
 /** Uploads for content: images (resized), PDF, Word, Excel — checked by their bytes, not their names. */

@@ -31,7 +31,7 @@ describe('structured fields per content type', () => {
     });
     expect([...new Set(legal.problems.map((p) => p.field))].sort()).toEqual(['fields.documentKind', 'fields.issuedOn']);
     const order = validateFields('legal_document', { ...SAMPLE_FIELDS.legal_document, effectiveFrom: '2006-02-01' });
-    expect(order.problems).toEqual([{ field: 'fields.effectiveFrom', message: 'effectiveFrom must not be before issuedOn' }]);
+    expect(order.problems).toEqual([{ field: 'fields.effectiveFrom', message: 'Ngày có hiệu lực không được trước ngày ban hành.' }]);
     expect(validateFields('page', {}).problems.map((p) => p.field)).toEqual(['fields.pageKind']);
   });
 

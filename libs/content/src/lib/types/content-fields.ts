@@ -23,7 +23,7 @@ import {
 } from 'class-validator';
 
 const DATE = { strict: true, strictSeparator: true };
-const dateMessage = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
+const dateMessage = (field: string) => ({ message: 'Phải là một ngày (định dạng YYYY-MM-DD).' });
 
 /**
  * A file the item links to (a form, a decision's scan): an upload of the province (`media`, its id;
@@ -33,12 +33,9 @@ const dateMessage = (field: string) => ({ message: `${field} must be a date (YYY
 export class FileRef {
   @IsString() @MinLength(2) @MaxLength(300) name!: string;
   @ValidateIf((f: FileRef) => f.media === undefined)
-  @IsUrl(
-    { protocols: ['https', 'http'], require_protocol: true },
-    { message: 'url must be an http(s) address (or give media, an upload id)' },
-  )
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'Phải là địa chỉ http(s) (hoặc chọn một tệp đã tải lên).' })
   url?: string;
-  @IsOptional() @IsUUID('all', { message: 'media must be an upload id' }) media?: string;
+  @IsOptional() @IsUUID('all', { message: 'Phải là mã của một tệp đã tải lên.' }) media?: string;
 }
 
 /** News, announcements, reports, thematic pieces (NA-5.2, NA-5.5): the body carries the text. */
@@ -60,7 +57,7 @@ export const PAGE_KINDS = [
 
 /** A standing page of a sub-site (LC-2.1.1a, LC-2.1.2, NA-5.1). */
 class PageFields {
-  @IsIn(PAGE_KINDS, { message: `pageKind must be one of ${PAGE_KINDS.join(', ')}` }) pageKind!: string;
+  @IsIn(PAGE_KINDS, { message: `Phải là một trong: ${PAGE_KINDS.join(', ')}.` }) pageKind!: string;
   /** The organisation chart of an organisation-structure page. */
   @IsOptional() @ValidateNested() @Type(() => FileRef) chartImage?: FileRef;
 }
@@ -106,7 +103,7 @@ export const LEGAL_DOCUMENT_KINDS = [
 class LegalDocumentFields {
   /** Number/symbol, e.g. `07/2006/QĐ-UBND`. */
   @FieldNote('e.g. `07/2006/QĐ-UBND`') @IsString() @MinLength(2) @MaxLength(100) number!: string;
-  @IsIn(LEGAL_DOCUMENT_KINDS, { message: `documentKind must be one of ${LEGAL_DOCUMENT_KINDS.join(', ')}` }) documentKind!: string;
+  @IsIn(LEGAL_DOCUMENT_KINDS, { message: `Phải là một trong: ${LEGAL_DOCUMENT_KINDS.join(', ')}.` }) documentKind!: string;
   @IsString() @MinLength(2) @MaxLength(300) issuingBody!: string;
   @IsString() @MinLength(2) @MaxLength(200) signer!: string;
   @IsISO8601(DATE, dateMessage('issuedOn')) issuedOn!: string;
@@ -165,9 +162,9 @@ function legalDateOrder(d: LegalDocumentFields): FieldProblem[] {
   // Only dates that are dates can be in the wrong order; the others were named already.
   if (![d.issuedOn, d.effectiveFrom, d.expiresOn].every((v) => v === undefined || ISO_DAY.test(v))) return problems;
   if (d.issuedOn && d.effectiveFrom && d.effectiveFrom < d.issuedOn)
-    problems.push({ field: 'fields.effectiveFrom', message: 'effectiveFrom must not be before issuedOn' });
+    problems.push({ field: 'fields.effectiveFrom', message: 'Ngày có hiệu lực không được trước ngày ban hành.' });
   if (d.effectiveFrom && d.expiresOn && d.expiresOn <= d.effectiveFrom)
-    problems.push({ field: 'fields.expiresOn', message: 'expiresOn must be after effectiveFrom' });
+    problems.push({ field: 'fields.expiresOn', message: 'Ngày hết hiệu lực phải sau ngày có hiệu lực.' });
   return problems;
 }
 

@@ -2,7 +2,7 @@ import { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DomainError } from './domain-error';
-import { createValidationPipe, fieldProblems, IsOmittable, validationError } from './validation';
+import { createValidationPipe, fieldProblems, inVietnamese, IsOmittable, validationError } from './validation';
 
 class Step {
   @IsString() @MaxLength(5) title!: string;
@@ -49,7 +49,7 @@ describe('the validation pipe: 422 naming each field at fault', () => {
   it('names nested fields by their path (steps[1].title)', async () => {
     const error = await refusal({ name: 'Tin', steps: [{ title: 'ok' }, { title: 'much too long' }] });
     expect(error.fields.map((f) => f.field)).toEqual(['steps[1].title']);
-    expect(error.fields[0].message).toMatch(/title/);
+    expect(error.fields[0].message).toBe('Tối đa 5 ký tự.');
   });
 
   it('refuses unknown fields, naming them', async () => {
@@ -85,5 +85,24 @@ describe('the validation pipe: 422 naming each field at fault', () => {
     expect(error.message).toBe('Dữ liệu không hợp lệ: a, b.');
     expect(error.fields).toHaveLength(3);
     expect(fieldProblems([])).toEqual([]);
+  });
+
+  describe("class-validator's own messages, in Vietnamese", () => {
+    it.each([
+      ['maxLength', 'title must be shorter than or equal to 500 characters', 'Tối đa 500 ký tự.'],
+      ['minLength', 'displayName must be longer than or equal to 2 characters', 'Cần ít nhất 2 ký tự.'],
+      ['isIn', 'role must be one of the following values: unit_head, unit_editor', 'Phải là một trong: unit_head, unit_editor.'],
+      ['isUuid', 'author must be a UUID', 'Phải là một mã định danh (UUID).'],
+      ['min', 'limit must not be less than 1', 'Không được nhỏ hơn 1.'],
+      ['arrayMaxSize', 'roles must contain no more than 50 elements', 'Tối đa 50 mục.'],
+      ['isString', 'each value in tags must be a string', 'Mỗi giá trị: phải là chuỗi ký tự.'],
+    ])('%s: "%s"', (constraint, english, vietnamese) => {
+      expect(inVietnamese(constraint, english)).toBe(vietnamese);
+    });
+
+    it('keeps a message the DTO wrote itself, and an unknown constraint’s message', () => {
+      expect(inVietnamese('matches', 'Phải là mã một đơn vị.')).toBe('Phải là mã một đơn vị.');
+      expect(inVietnamese('isPhoneNumber', 'phone must be a valid phone number')).toBe('phone must be a valid phone number');
+    });
   });
 });

@@ -10,7 +10,7 @@ import { ItemWorkflow, ItemWorkflowView, WorkflowActor, WorkflowStepView } from 
 
 export class RoyaltyChoiceBody {
   @ApiProperty({ example: 'tin-co-anh', description: "A genre of the province's royalty rate table" })
-  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'genre must be a genre id of the rate table' })
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'Phải là một thể loại trong bảng nhuận bút.' })
   genre!: string;
   @ApiPropertyOptional({ description: "Points within the genre's range" })
   @IsOptional()
@@ -22,7 +22,7 @@ export class RoyaltyChoiceBody {
 
 export class TransitionRequestBody {
   @ApiProperty({ example: 'submit', description: 'An action of the workflow the item is in (GET …/workflow lists the ones open to you)' })
-  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'action must be an action id of the workflow' })
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'Phải là một bước của quy trình.' })
   action!: string;
   @ApiProperty({ description: 'The item version you acted on; another is a 409 and nothing changes' })
   @IsInt()
