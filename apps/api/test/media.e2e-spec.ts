@@ -243,7 +243,7 @@ describe('uploads: content sniffing, size limits per kind, image variants, stora
       admin,
     );
     expect(forms.body.errors).toEqual([
-      { field: 'fields.forms[1].media', message: 'must be a PDF or a Word document or an Excel workbook; this upload is an image' },
+      { field: 'fields.forms[1].media', message: 'Cần một tệp PDF hoặc một tệp Word hoặc một tệp Excel; tệp này là một ảnh.' },
     ]);
   });
 

@@ -40,7 +40,7 @@ export const SectionErrors = {
     conflict('SITES_SECTION_SLUG_TAKEN', `Chuyên mục "${slug}" đã có trong trang.`, 'slug', `"${slug}" is already a section of this site`),
   badSlug: () => invalid('slug', 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)'),
   badTitle: () => invalid('title', 'title must be 2–200 characters of plain text'),
-  parentNotFound: (slug: string) => invalid('parent', `"${slug}" is not a section of this site`),
+  parentNotFound: (slug: string) => invalid('parent', `"${slug}" không phải là chuyên mục của trang này.`),
   cycle: (slug: string) => invalid('parent', `"${slug}" cannot go under itself or a section below it`),
   tooDeep: () => invalid('parent', `navigation goes ${MAX_SECTION_DEPTH} levels deep at most`),
   hasChildren: (slug: string) =>
