@@ -6,7 +6,7 @@ import { AccountAdmin, PasswordHasher } from '@cong/accounts';
 import { authenticator } from 'otplib';
 import sharp from 'sharp';
 import { until } from '@cong/testing';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { invitedAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
 import {

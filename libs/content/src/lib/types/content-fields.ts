@@ -23,7 +23,7 @@ import {
 } from 'class-validator';
 
 const DATE = { strict: true, strictSeparator: true };
-const dateMessage = (field: string) => ({ message: 'Phải là một ngày (định dạng YYYY-MM-DD).' });
+const dateMessage = (_field?: string) => ({ message: 'Phải là một ngày (định dạng YYYY-MM-DD).' });
 
 /**
  * A file the item links to (a form, a decision's scan): an upload of the province (`media`, its id;
