@@ -133,8 +133,14 @@ describe('OpenAPI responses (issue 15.3): every route declares what it answers, 
     expect(province.length).toBeGreaterThan(70);
     expect(province.filter(({ op }) => tenantHeaders(op).length !== 1).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
     expect(operatorOps.filter(({ op }) => tenantHeaders(op).length > 0).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
-    // Only the index and the development list of provinces serve no province outside /operator.
-    expect(noProvince.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(['GET /api/v1', 'GET /api/v1/tenants/directory']);
+    // Outside /operator only the index, the development list of provinces and a preview's page and
+    // files (the preview's key names its province; a frame sends no header) serve no province.
+    expect(noProvince.map(({ method, path }) => `${method} ${path}`).sort()).toEqual([
+      'GET /api/v1',
+      'GET /api/v1/content/previews/{token}',
+      'GET /api/v1/content/previews/{token}/media/{id}',
+      'GET /api/v1/tenants/directory',
+    ]);
     expect(noProvince.every(({ op }) => tenantHeaders(op).length === 0)).toBe(true);
     // The public read API (written by hand) included, e.g.:
     expect(tenantHeaders(doc.paths['/api/v1/public/sites'].get)).toHaveLength(1);
