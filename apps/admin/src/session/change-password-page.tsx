@@ -46,9 +46,21 @@ export function ChangePasswordForm({ forced, onDone }: { forced: boolean; onDone
       <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu hiện tại.' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
+      <NewPasswordFields name="newPassword" />
+      <Button type="primary" htmlType="submit" loading={busy} block={forced}>
+        Đổi mật khẩu
+      </Button>
+    </Form>
+  );
+}
+
+/** A new password, typed twice; the province's policy itself is the API's to check. */
+export function NewPasswordFields({ name }: { name: string }) {
+  return (
+    <>
       <Form.Item
         label="Mật khẩu mới"
-        name="newPassword"
+        name={name}
         rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }]}
         extra="Dài, khó đoán, không chứa tên đăng nhập hay họ tên."
       >
@@ -57,21 +69,18 @@ export function ChangePasswordForm({ forced, onDone }: { forced: boolean; onDone
       <Form.Item
         label="Nhập lại mật khẩu mới"
         name="confirm"
-        dependencies={['newPassword']}
+        dependencies={[name]}
         rules={[
           { required: true, message: 'Hãy nhập lại mật khẩu mới.' },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập không khớp.')),
+              !value || value === getFieldValue(name) ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập không khớp.')),
           }),
         ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} block={forced}>
-        Đổi mật khẩu
-      </Button>
-    </Form>
+    </>
   );
 }
 

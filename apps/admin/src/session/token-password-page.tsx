@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Alert, Button, Card, Form, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiProblem, ok } from '../api/client';
+import { NewPasswordFields } from './change-password-page';
 
 /** The two pages a one-time token opens: an invitation's activation, and a reset by the IT centre (NA-9). */
 export const TOKEN_PAGES = {
@@ -81,30 +82,7 @@ export function TokenPasswordPage({ purpose, onDone }: { purpose: TokenPurpose; 
                 : 'Trung tâm CNTT đã cấp cho bạn đường dẫn này để đặt mật khẩu mới, khác mật khẩu cũ.'}
             </Typography.Paragraph>
             {problem && <Alert type="error" showIcon message={problem} role="alert" style={{ marginBottom: 16 }} />}
-            <Form.Item
-              label="Mật khẩu mới"
-              name="password"
-              rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }]}
-              extra="Dài, khó đoán, không chứa tên đăng nhập hay họ tên."
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              label="Nhập lại mật khẩu mới"
-              name="confirm"
-              dependencies={['password']}
-              rules={[
-                { required: true, message: 'Hãy nhập lại mật khẩu mới.' },
-                ({ getFieldValue }) => ({
-                  validator: (_, value) =>
-                    !value || value === getFieldValue('password')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('Hai lần nhập không khớp.')),
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordFields name="password" />
             <Button type="primary" htmlType="submit" loading={busy} block>
               Đặt mật khẩu
             </Button>

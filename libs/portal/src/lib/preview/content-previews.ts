@@ -43,14 +43,14 @@ export class ContentPreviews {
     return { url: path, expiresAt: new Date(Date.now() + PREVIEW_TTL_SECONDS * 1000).toISOString() };
   }
 
-  page(token: string): Promise<StoredPreview | undefined> {
-    return this.store.get(token);
+  page(token: string): Promise<Pick<StoredPreview, 'html' | 'csp'> | undefined> {
+    return this.store.page(token);
   }
 
   /** An upload the preview shows (and no other), drafts' uploads included. */
   async file(token: string, mediaId: string, width?: number) {
-    const preview = await this.store.get(token);
-    if (!preview || !preview.media.includes(mediaId)) return undefined;
-    return this.media.file(preview.tenantId, mediaId, width);
+    const uploads = await this.store.uploads(token);
+    if (!uploads || !uploads.media.includes(mediaId)) return undefined;
+    return this.media.file(uploads.tenantId, mediaId, width);
   }
 }

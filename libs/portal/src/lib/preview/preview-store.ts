@@ -38,32 +38,45 @@ export class PreviewStore implements OnApplicationShutdown {
     return randomBytes(32).toString('base64url');
   }
 
-  async put(token: string, preview: StoredPreview): Promise<void> {
-    try {
-      await this.redis.set(`${this.prefix}:${token}`, JSON.stringify(preview), 'EX', PREVIEW_TTL_SECONDS);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Preview not stored');
-      throw new DomainError(
-        'PORTAL_PREVIEW_UNAVAILABLE',
-        'unavailable',
-        'Chưa xem trước được (hệ thống đang bận). Xin thử lại sau ít phút.',
-      );
-    }
+  /** The page and its uploads, kept apart: a photo of the page is looked up without reading the page. */
+  put(token: string, preview: StoredPreview): Promise<void> {
+    const { tenantId, html, csp, media } = preview;
+    return this.call('Chưa xem trước được', async () => {
+      await this.redis
+        .multi()
+        .set(this.key(token, 'page'), JSON.stringify({ html, csp }), 'EX', PREVIEW_TTL_SECONDS)
+        .set(this.key(token, 'media'), JSON.stringify({ tenantId, media }), 'EX', PREVIEW_TTL_SECONDS)
+        .exec();
+    });
   }
 
-  /** The preview, or undefined when the token is malformed, unknown or expired. */
-  async get(token: string): Promise<StoredPreview | undefined> {
+  /** The page, or undefined when the token is malformed, unknown or expired. */
+  page(token: string): Promise<Pick<StoredPreview, 'html' | 'csp'> | undefined> {
+    return this.read(token, 'page');
+  }
+
+  /** The province and the uploads the preview may show, or undefined as for `page`. */
+  uploads(token: string): Promise<Pick<StoredPreview, 'tenantId' | 'media'> | undefined> {
+    return this.read(token, 'media');
+  }
+
+  private async read<T>(token: string, part: 'page' | 'media'): Promise<T | undefined> {
     if (!TOKEN.test(token)) return undefined;
+    const json = await this.call('Chưa mở được bản xem trước', () => this.redis.get(this.key(token, part)));
+    return json ? (JSON.parse(json) as T) : undefined;
+  }
+
+  private key(token: string, part: 'page' | 'media'): string {
+    return `${this.prefix}:${token}:${part}`;
+  }
+
+  /** Redis away: a 503 in the officials' words, never a 500. */
+  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
-      const json = await this.redis.get(`${this.prefix}:${token}`);
-      return json ? (JSON.parse(json) as StoredPreview) : undefined;
+      return await run();
     } catch (error) {
-      this.logger.warn({ err: error }, 'Preview not read');
-      throw new DomainError(
-        'PORTAL_PREVIEW_UNAVAILABLE',
-        'unavailable',
-        'Chưa mở được bản xem trước (hệ thống đang bận). Xin thử lại sau ít phút.',
-      );
+      this.logger.warn({ err: error }, `${what}: Redis`);
+      throw new DomainError('PORTAL_PREVIEW_UNAVAILABLE', 'unavailable', `${what} (hệ thống đang bận). Xin thử lại sau ít phút.`);
     }
   }
 
