@@ -54,7 +54,10 @@ describe("the IT centre's account screens: search, sign-ins seen and ended", () 
     await invitedAccount(lc, admin, 'them.mot', [{ role: 'unit_editor', unit: 'so-xay-dung' }]);
     const after = await countQueries(() => search(''));
     expect(after.result.length).toBe(before.result.length + 1);
-    expect(after.statements.length).toBe(before.statements.length);
+    // Counted on the tables the list reads: what else a request may run (a session's last use
+    // written now and then, a province lookup once its cache lapses) is not the list's.
+    for (const table of ['accounts_user', 'accounts_membership', 'units_unit'])
+      expect([table, naming(after.statements, table).length]).toEqual([table, naming(before.statements, table).length]);
     // The accounts, then their roles, then the units those name (beside what signing the request in reads).
     expect(naming(after.statements, 'accounts_membership').filter((q) => q.includes(' IN ('))).toHaveLength(1);
   });
