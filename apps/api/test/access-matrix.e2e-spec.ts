@@ -21,6 +21,8 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
     body: { tenantYaml: 'x', unitsYaml: 'y', dryRun: true },
   },
   'platform.audit.read': { platform: true, method: 'GET', path: '/api/v1/operator/audit?limit=1' },
+  'rules.read': { platform: false, method: 'GET', path: '/api/v1/rules/versions' },
+  'rules.write': { platform: false, method: 'POST', path: '/api/v1/rules', body: { tenantYaml: 'x', unitsYaml: 'y', dryRun: true } },
   'audit.read': { platform: false, method: 'GET', path: '/api/v1/audit?limit=1' },
   'users.read': { platform: false, method: 'GET', path: '/api/v1/users' },
   'users.manage': { platform: false, method: 'POST', path: '/api/v1/users/invitations', body: { username: '!' } },

@@ -11,6 +11,10 @@ export const CAPABILITIES = {
   'platform.rules.write': ['national_operator'],
   /** National operators: the audit log of every province and of the platform. */
   'platform.audit.read': ['national_operator'],
+  /** The IT centre: its province's rules in force, their versions and diffs, and the files to edit. */
+  'rules.read': ['tenant_admin'],
+  /** The IT centre: check and apply its province's tenant.yaml and units.yaml (validated as the CLI does). */
+  'rules.write': ['tenant_admin'],
   /** The IT centre: its own province's audit log. */
   'audit.read': ['tenant_admin'],
   /** The IT centre: see the province's accounts and their roles. */

@@ -2,39 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } fro
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
-import { DomainError } from '@cong/platform-errors';
-import {
-  diffRuleDocuments,
-  formatRuleChange,
-  parseTenantDefinition,
-  RULE_FILE,
-  RuleVersion,
-  RuleVersionRepository,
-  todayIn,
-  UNITS_FILE,
-} from '@cong/rules';
-import { NoTenant, Tenant, TenantErrors, TenantRepository, TenantResolver } from '@cong/tenancy';
-import { describePlan } from '../onboarding-plan';
-import { TenantOnboarding } from '../tenant-onboarding.service';
+import { RuleVersionRepository, todayIn } from '@cong/rules';
+import { NoTenant, Tenant, TenantErrors, TenantRepository } from '@cong/tenancy';
+import { ProvinceRules, versionSummary } from '../province-rules';
 import {
   DiffQuery,
   RuleChangeView,
+  RuleFilesResponse,
   RulesOnQuery,
   RuleVersionDetail,
   RuleVersionSummary,
   SubmitRulesRequest,
   SubmitRulesResponse,
   TenantSummary,
-} from './operator-rules.dto';
-
-const summary = (v: RuleVersion): RuleVersionSummary => ({
-  version: v.version,
-  effectiveFrom: v.effectiveFrom,
-  checksum: v.checksum,
-  appliedBy: v.appliedBy,
-  appliedAt: v.appliedAt,
-  note: v.note,
-});
+} from '../rules.dto';
 
 /**
  * National operators read, compare and change each province's rules (the rules issue, item 6).
@@ -50,8 +31,7 @@ export class OperatorRulesController {
     private readonly db: TenantDatabase,
     private readonly tenants: TenantRepository,
     private readonly versions: RuleVersionRepository,
-    private readonly onboarding: TenantOnboarding,
-    private readonly resolver: TenantResolver,
+    private readonly rules: ProvinceRules,
   ) {}
 
   @Get()
@@ -72,7 +52,7 @@ export class OperatorRulesController {
           status: t.status,
           timezone: t.timezone,
           domains: domains.map((d) => d.domain),
-          rulesInForce: inForce ? summary(inForce) : null,
+          rulesInForce: inForce ? versionSummary(inForce) : null,
         });
       }
       return summaries;
@@ -84,14 +64,9 @@ export class OperatorRulesController {
   @ApiOperation({ summary: 'The rule version in force on a date (default today, in the province time zone)' })
   @ApiOkResponse({ type: RuleVersionDetail })
   inForce(@CurrentPrincipal() operator: Principal, @Param('code') code: string, @Query() query: RulesOnQuery): Promise<RuleVersionDetail> {
-    return this.asOperator(operator, `operator API: rules of ${code}`, async () => {
-      const tenant = await this.tenantOrFail(code);
-      const date = query.on ?? todayIn(tenant.timezone);
-      const version = await this.versions.inForceOn(tenant.id, date);
-      if (!version)
-        throw new DomainError('RULES_NONE_IN_FORCE', 'not_found', `Tỉnh "${code}" chưa có bộ quy tắc nào có hiệu lực vào ngày ${date}.`);
-      return { ...summary(version), document: version.document, source: version.source };
-    });
+    return this.asOperator(operator, `operator API: rules of ${code}`, async () =>
+      this.rules.inForce(await this.tenantOrFail(code), query.on),
+    );
   }
 
   @Get(':code/rules/versions')
@@ -100,7 +75,7 @@ export class OperatorRulesController {
   @ApiOkResponse({ type: [RuleVersionSummary] })
   history(@CurrentPrincipal() operator: Principal, @Param('code') code: string): Promise<RuleVersionSummary[]> {
     return this.asOperator(operator, `operator API: rule history of ${code}`, async () =>
-      (await this.versions.history((await this.tenantOrFail(code)).id)).map(summary),
+      this.rules.history(await this.tenantOrFail(code)),
     );
   }
 
@@ -112,10 +87,9 @@ export class OperatorRulesController {
     @Param('code') code: string,
     @Param('version', ParseIntPipe) number: number,
   ): Promise<RuleVersionDetail> {
-    return this.asOperator(operator, `operator API: rule version ${number} of ${code}`, async () => {
-      const version = await this.versionOrFail(await this.tenantOrFail(code), number);
-      return { ...summary(version), document: version.document, source: version.source };
-    });
+    return this.asOperator(operator, `operator API: rule version ${number} of ${code}`, async () =>
+      this.rules.version(await this.tenantOrFail(code), number),
+    );
   }
 
   @Get(':code/rules/diff')
@@ -123,11 +97,17 @@ export class OperatorRulesController {
   @ApiOperation({ summary: 'What changed between two versions, list items matched by id' })
   @ApiOkResponse({ type: [RuleChangeView] })
   diff(@CurrentPrincipal() operator: Principal, @Param('code') code: string, @Query() query: DiffQuery): Promise<RuleChangeView[]> {
-    return this.asOperator(operator, `operator API: rule diff of ${code}`, async () => {
-      const tenant = await this.tenantOrFail(code);
-      const [a, b] = [await this.versionOrFail(tenant, query.from), await this.versionOrFail(tenant, query.to)];
-      return diffRuleDocuments(a.document, b.document).map((c) => ({ ...c, text: formatRuleChange(c) }));
-    });
+    return this.asOperator(operator, `operator API: rule diff of ${code}`, async () =>
+      this.rules.diff(await this.tenantOrFail(code), query.from, query.to),
+    );
+  }
+
+  @Get(':code/rules/files')
+  @Requires('platform.tenants.read')
+  @ApiOperation({ summary: "The province's tenant.yaml and units.yaml as they stand, to edit and submit again" })
+  @ApiOkResponse({ type: RuleFilesResponse })
+  files(@CurrentPrincipal() operator: Principal, @Param('code') code: string): Promise<RuleFilesResponse> {
+    return this.asOperator(operator, `operator API: rule files of ${code}`, async () => this.rules.files(await this.tenantOrFail(code)));
   }
 
   @Post(':code/rules')
@@ -138,34 +118,13 @@ export class OperatorRulesController {
       "Submit a province's tenant.yaml and units.yaml: validated as the CLI does (422 with every problem), then applied or, with dryRun, only planned",
   })
   @ApiOkResponse({ type: SubmitRulesResponse })
-  async submit(
+  submit(
     @CurrentPrincipal() operator: Principal,
     @Param('code') code: string,
     @Body() body: SubmitRulesRequest,
   ): Promise<SubmitRulesResponse> {
-    const names = { rules: `tenants/${code}/${RULE_FILE}`, units: `tenants/${code}/${UNITS_FILE}` };
-    const parsed = parseTenantDefinition({ rules: body.tenantYaml, units: body.unitsYaml }, names, code);
-    if (!parsed.ok) {
-      throw new DomainError(
-        'RULES_INVALID',
-        'validation',
-        `Tệp quy tắc có ${parsed.problems.length} lỗi.`,
-        parsed.problems.map((p) => ({ field: `${p.file}:${p.line}${p.path ? ` ${p.path}` : ''}`, message: p.message })),
-      );
-    }
-    const options = { actorId: operator.userId, actorLabel: operator.username, effectiveFrom: body.effectiveFrom, note: body.note };
-    if (body.dryRun) {
-      const plan = await this.asOperator(operator, `operator API: plan rules of ${code}`, () =>
-        this.onboarding.plan(parsed.definition, options),
-      );
-      return { changed: false, dryRun: true, plan: describePlan(plan), latestVersion: null };
-    }
-    const result = await this.onboarding.apply(parsed.definition, options);
-    this.resolver.invalidate();
-    const latest = result.tenantId
-      ? await this.asOperator(operator, `operator API: read back rules of ${code}`, () => this.versions.latest(result.tenantId!))
-      : null;
-    return { changed: result.changed, dryRun: false, plan: describePlan(result.plan), latestVersion: latest ? summary(latest) : null };
+    const readAs = <T>(reason: string, work: () => Promise<T>) => this.asOperator(operator, `operator API: ${reason} of ${code}`, work);
+    return this.rules.submit(code, body, { actorId: operator.userId, actorLabel: operator.username }, readAs);
   }
 
   private asOperator<T>(operator: Principal, reason: string, work: () => Promise<T>): Promise<T> {
@@ -176,12 +135,5 @@ export class OperatorRulesController {
     const tenant = await this.tenants.findByCode(code);
     if (!tenant) throw TenantErrors.notFound(`mã "${code}"`);
     return tenant;
-  }
-
-  private async versionOrFail(tenant: Tenant, version: number): Promise<RuleVersion> {
-    const found = await this.versions.find(tenant.id, version);
-    if (!found)
-      throw new DomainError('RULES_VERSION_NOT_FOUND', 'not_found', `Tỉnh "${tenant.code}" không có phiên bản quy tắc ${version}.`);
-    return found;
   }
 }

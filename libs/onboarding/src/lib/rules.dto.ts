@@ -82,3 +82,11 @@ export class SubmitRulesResponse {
   @ApiProperty({ type: [String], description: 'What changed (or would change), line by line' }) plan!: string[];
   @ApiPropertyOptional({ type: RuleVersionSummary, nullable: true }) latestVersion!: RuleVersionSummary | null;
 }
+
+export class RuleFilesResponse {
+  @ApiProperty({ description: 'tenant.yaml of the newest version, as applied (empty before the first)' }) tenantYaml!: string;
+  @ApiProperty({ description: 'units.yaml written from the stored units the rule files keep (comments are not kept)' })
+  unitsYaml!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The newest version, which tenantYaml is' })
+  latestVersion!: number | null;
+}
