@@ -1,12 +1,25 @@
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { STRONG_PASSWORD } from '../../api/test/auth-session';
-import { choose, expectAccessible, launchChromium, newOfficial, requireConsoleBuild, screenshot, signIn } from './console-browser';
+import {
+  choose,
+  confirmStep,
+  expectAccessible,
+  launchChromium,
+  newOfficial,
+  requireConsoleBuild,
+  screenshot,
+  signIn,
+} from './console-browser';
 
 /**
  * The IT centre's screens of the console in a real browser (Debian's Chromium), against the real
  * API, PostgreSQL and Redis; axe (WCAG 2.1 AA) on each screen passed.
  */
+/** The access token the console keeps for the page's province. */
+const tokenOf = async (page: Page): Promise<string> =>
+  page.evaluate(() => JSON.parse(sessionStorage.getItem('cong.admin.tokens.lao-cai')!).accessToken as string);
+
 describe('admin console in Chromium, the IT centre (issue 18)', () => {
   let seeded: SeededApi;
   let browser: Browser;
@@ -84,5 +97,55 @@ describe('admin console in Chromium, the IT centre (issue 18)', () => {
     const { refreshToken } = await cuc.evaluate(() => JSON.parse(sessionStorage.getItem('cong.admin.tokens.lao-cai')!));
     expect((await seeded.lc.send('POST', '/api/v1/auth/refresh', { refreshToken })).status).toBe(401);
     await cuc.context().close();
+  });
+  it('LC-3.1c: the IT centre edits its rule file, sees the validation error at its line, then applies a valid change and sees the new version and its diff', async () => {
+    const it = await (await newOfficial(browser)).newPage();
+    await signIn(it, origin, 'it.laocai', STRONG_PASSWORD);
+    await it.getByRole('menuitem', { name: 'Quy tắc' }).click();
+    await it.getByRole('heading', { name: 'Quy tắc của tỉnh' }).waitFor();
+    const source = it.getByLabel('tenant.yaml của phiên bản 1');
+    expect(await source.inputValue()).toContain('code: lao-cai');
+    await expectAccessible(it, 'rules in force');
+    await screenshot(it, 'quy-tac');
+
+    await it.getByRole('tab', { name: 'Sửa tệp quy tắc' }).click();
+    const tenantYaml = it.getByLabel('Nội dung tenant.yaml', { exact: true });
+    const original = await tenantYaml.inputValue();
+    const broken = original.replace('{ id: tin, name: Tin, points: 1.0,', '{ id: tin, name: Tin, points: nhiều,');
+    const badLine = broken.split('\n').findIndex((l) => l.includes('points: nhiều')) + 1;
+    await tenantYaml.fill(broken);
+    await it.getByRole('button', { name: 'Kiểm tra' }).click();
+    const problems = it.getByRole('list', { name: 'Lỗi trong Nội dung tenant.yaml' });
+    await problems.waitFor();
+    // Every problem names the line that holds the bad value; the line's number is marked beside it.
+    for (const text of await problems.getByRole('listitem').allTextContents()) expect(text).toMatch(new RegExp(`^Dòng ${badLine} `));
+    expect(await it.locator('.cong-code-marked').allTextContents()).toEqual([String(badLine)]);
+    await problems
+      .getByRole('button', { name: `Dòng ${badLine}` })
+      .first()
+      .click();
+    const selected = await tenantYaml.evaluate((e: HTMLTextAreaElement) => e.value.slice(e.selectionStart, e.selectionEnd));
+    expect(selected).toContain('points: nhiều');
+    await expectAccessible(it, 'rule file with a problem');
+    await screenshot(it, 'quy-tac-loi');
+    expect((await seeded.lc.send('GET', '/api/v1/rules/versions', undefined, await tokenOf(it))).body).toHaveLength(1);
+
+    await tenantYaml.fill(original.replace('{ id: tin, name: Tin, points: 1.0,', '{ id: tin, name: Tin, points: 1.2,'));
+    await it.getByLabel('Ghi chú (ví dụ: số quyết định sửa đổi)').fill('QĐ nhuận bút sửa đổi');
+    await it.getByRole('button', { name: 'Kiểm tra' }).click();
+    const outcome = it.getByRole('list', { name: 'Kết quả kiểm tra' });
+    await outcome.getByText('~ payments.royalties.genres[tin].points: 1 → 1.2').waitFor();
+    await it.getByRole('button', { name: 'Áp dụng', exact: true }).click();
+    await confirmStep(it, 'Áp dụng');
+    // Applied: the versions tab compares the new version with the one before.
+    await it.getByRole('cell', { name: 'QĐ nhuận bút sửa đổi' }).waitFor();
+    const diff = it.getByRole('list', { name: 'Thay đổi từ phiên bản 1 đến phiên bản 2' });
+    await diff.getByText('payments.royalties.genres[tin].points').waitFor();
+    expect(await diff.textContent()).toContain('1 → 1.2');
+    await expectAccessible(it, 'rule versions and diff');
+    await screenshot(it, 'quy-tac-phien-ban');
+    const versions = (await seeded.lc.send('GET', '/api/v1/rules/versions', undefined, await tokenOf(it))).body;
+    expect(versions[0]).toMatchObject({ version: 2, appliedBy: 'it.laocai', note: 'QĐ nhuận bút sửa đổi' });
+    await it.context().close();
   });
 });
