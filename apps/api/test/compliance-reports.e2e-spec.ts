@@ -1,9 +1,8 @@
 import { ComplianceReports, ReportDeliveries } from '@cong/compliance';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
-import { ruleVariant, SAMPLE_FIELDS } from '@cong/testing';
+import { ruleVariant, SAMPLE_FIELDS, sheetRows } from '@cong/testing';
 import { addDays, todayIn } from '@cong/rules';
-import ExcelJS from 'exceljs';
 import { postedAt as postedOn } from './publishing';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
@@ -11,20 +10,6 @@ import { SeededApi, seededApi } from './seeded-api';
 /** Hà Nội time → the instant. */
 const hcm = (local: string) => new Date(`${local}+07:00`);
 const ZONE = 'Asia/Ho_Chi_Minh';
-
-/** The rows of an XLSX sheet, as values (row 1 first). */
-async function sheetRows(raw: Buffer, name: string): Promise<{ rows: unknown[][]; sheet: ExcelJS.Worksheet }> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(raw as unknown as ArrayBuffer);
-  const sheet = book.getWorksheet(name)!;
-  return {
-    rows: sheet
-      .getSheetValues()
-      .filter(Boolean)
-      .map((r) => (r as unknown[]).slice(1)),
-    sheet,
-  };
-}
 
 /** Reports and statements as officials read them (issue 13, points 11–14). */
 describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3.4, NA-12.3)', () => {

@@ -11,3 +11,4 @@ export { MailCatcher } from './lib/mail-catcher';
 export { until } from './lib/until';
 export { countQueries, naming } from './lib/query-counter';
 export { launchChromium, wcagAudit } from './lib/browser';
+export { sheetRows } from './lib/spreadsheets';

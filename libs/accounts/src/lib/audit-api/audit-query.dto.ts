@@ -7,7 +7,7 @@ export class AuditQueryParams {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS, isArray: true, description: 'One or several, comma-separated' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
-  @IsIn(AUDIT_ACTIONS, { each: true, message: 'action must be one of the audit actions (see the API docs)' })
+  @IsIn(AUDIT_ACTIONS, { each: true, message: 'action phải là hành động có trong nhật ký (xem GET /api/v1/audit/actions)' })
   action?: AuditAction[];
 
   @ApiPropertyOptional({ description: 'Entries by this user id' }) @IsOptional() @IsUUID() actor?: string;
@@ -16,11 +16,15 @@ export class AuditQueryParams {
   @IsString()
   @MaxLength(200)
   subject?: string;
+  @ApiPropertyOptional({ description: 'Entries about this unit (code): the unit itself, roles held there, its items' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'unit phải là mã đơn vị (chữ thường, chữ số, dấu "-")' })
+  unit?: string;
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor is not one this API issued' })
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor không phải con trỏ trang do API này cấp' })
   cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
@@ -28,7 +32,7 @@ export class AuditQueryParams {
 export class OperatorAuditQueryParams extends AuditQueryParams {
   @ApiPropertyOptional({ description: 'A province code; all provinces and platform events when left out' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'tenant must be a province code' })
+  @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'tenant phải là mã tỉnh' })
   tenant?: string;
 }
 
@@ -50,4 +54,15 @@ export class AuditPage {
   @ApiProperty({ type: [AuditEntryView] }) items!: AuditEntryView[];
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!:
     string | null;
+}
+
+export class AuditExportQuery extends AuditQueryParams {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'], { message: 'format phải là csv hoặc xlsx' })
+  format!: 'csv' | 'xlsx';
+}
+
+export class AuditActionView {
+  @ApiProperty({ enum: AUDIT_ACTIONS }) action!: string;
+  @ApiProperty({ description: 'The action as the console names it, in Vietnamese' }) label!: string;
 }

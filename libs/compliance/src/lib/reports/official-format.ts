@@ -8,12 +8,6 @@ export function inclusiveRange(range: DateRange): string {
   return `${dmy(range.start)} – ${dmy(addDays(range.end, -1))}`;
 }
 
-/**
- * The XLSX number format of money columns: the cell stays a number, shown with thousands separators
- * (a spreadsheet in the Vietnamese locale writes them as "1.234.567").
- */
-export const MONEY_FORMAT = '#,##0';
-
 /** The date of issue, the province's day: `Ngày lập: 01/12/2026`. */
 export function issuedLine(timezone: string, now: Date = new Date()): string {
   return `Ngày lập: ${dmy(todayIn(timezone, now))}`;

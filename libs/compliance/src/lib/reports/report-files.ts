@@ -1,7 +1,6 @@
-import { dmy, money } from '@cong/rules';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
-import { inclusiveRange, MONEY_FORMAT } from './official-format';
+import { Cell, TableFile, tableCsv, tableXlsx } from '@cong/platform-tables';
+import { dmy } from '@cong/rules';
+import { inclusiveRange } from './official-format';
 import { ReportRow, ReportTotals } from './report-rows';
 
 /** A kind of item a deadline governs, as the report's headings name it. */
@@ -38,59 +37,6 @@ export interface ReportDocument {
   dueOn: string | null;
   rows: ReportRow[];
   totals: ReportTotals;
-}
-
-export type Cell = string | number | null;
-
-/** A table as files officials download: a title block, headings, lines (the last may be a total), a closing block. */
-export interface TableFile {
-  title: string[];
-  headings: string[];
-  lines: Cell[][];
-  /** The last line is a total (bold in XLSX). */
-  totalLast?: boolean;
-  /** Indexes of the money columns: a number format in XLSX, "1.234.567" in CSV. */
-  moneyColumns?: number[];
-  /** Lines after the table: the date of issue, "Nơi nhận", … */
-  footer?: string[];
-}
-
-/** CSV with a byte-order mark, so spreadsheet programs read the Vietnamese as UTF-8. */
-export function tableCsv(file: TableFile): Buffer {
-  const moneyAt = new Set(file.moneyColumns ?? []);
-  const cell = (v: Cell, i: number) => (v === null ? '' : typeof v === 'number' && moneyAt.has(i) ? money(v) : v);
-  const rows = [
-    ...file.title.map((t) => [t]),
-    [],
-    file.headings,
-    ...file.lines.map((l) => l.map(cell)),
-    ...(file.footer?.length ? [[], ...file.footer.map((f) => [f])] : []),
-  ];
-  return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify(rows), 'utf8')]);
-}
-
-/** An XLSX workbook: the title block, then the table with numbers as numbers (money with its format), then the closing block. */
-export async function tableXlsx(file: TableFile, sheetName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Cổng';
-  const sheet = book.addWorksheet(sheetName);
-  file.title.forEach((line, i) => {
-    const row = sheet.addRow([line]);
-    if (i === 0) row.font = { bold: true, size: 14 };
-  });
-  sheet.addRow([]);
-  sheet.addRow(file.headings).font = { bold: true };
-  for (const l of file.lines) {
-    const row = sheet.addRow(l);
-    for (const i of file.moneyColumns ?? []) row.getCell(i + 1).numFmt = MONEY_FORMAT;
-  }
-  if (file.totalLast) sheet.lastRow!.font = { bold: true };
-  if (file.footer?.length) {
-    sheet.addRow([]);
-    for (const line of file.footer) sheet.addRow([line]);
-  }
-  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 36 : 16));
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 /** The headings officials read, in order, with how each row fills them: the unit's name first. */

@@ -3,7 +3,7 @@ import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { addDays, dmy, Royalties, todayIn } from '@cong/rules';
 import { ComplianceEvaluation } from '../progress/compliance-evaluation';
-import { TableFile } from '../reports/report-files';
+import { TableFile } from '@cong/platform-tables';
 
 /** One entitlement as the statement lists it: enough to check its amount by hand. */
 export interface RoyaltyItemLine {

@@ -66,7 +66,7 @@ export class ContentPublisher {
         action: 'content.published',
         subjectType: 'content_item',
         subjectId: item.id,
-        details: { title: item.title, revision: item.revision, at: next.publishedAt!.toISOString() },
+        details: { title: item.title, unitId: item.unitId, revision: item.revision, at: next.publishedAt!.toISOString() },
         actor,
       });
     } else if (status === 'withdrawn') {
@@ -75,7 +75,7 @@ export class ContentPublisher {
         action: 'content.withdrawn',
         subjectType: 'content_item',
         subjectId: item.id,
-        details: { title: item.title, reason: next.withdrawnReason },
+        details: { title: item.title, unitId: item.unitId, reason: next.withdrawnReason },
         actor,
       });
     }

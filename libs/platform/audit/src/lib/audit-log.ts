@@ -20,6 +20,8 @@ export interface AuditQuery {
   actions?: AuditAction[];
   actorId?: string;
   subjectId?: string;
+  /** Entries about a unit: the unit itself, or naming it in their details (a role held there, its items). */
+  unit?: { id: string; code: string };
   from?: Date;
   to?: Date;
   /** The `id` of the last entry of the previous page. */
@@ -65,6 +67,12 @@ export class AuditLog {
     if (q.actions?.length) query.andWhere('a.action IN (:...actions)', { actions: q.actions });
     if (q.actorId) query.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
     if (q.subjectId) query.andWhere('a.subject_id = :subjectId', { subjectId: q.subjectId });
+    if (q.unit) {
+      query.andWhere(
+        "(a.subject_id = :unitId OR a.details->>'unitId' = :unitId OR a.details->>'unit' = :unitCode OR (a.action LIKE 'units.%' AND a.details->>'code' = :unitCode))",
+        { unitId: q.unit.id, unitCode: q.unit.code },
+      );
+    }
     if (q.from) query.andWhere('a.occurred_at >= :from', { from: q.from });
     if (q.to) query.andWhere('a.occurred_at < :to', { to: q.to });
     if (q.after) query.andWhere('(a.occurred_at, a.id) < (:afterAt, :afterId)', { afterAt: q.after.occurredAt, afterId: q.after.id });

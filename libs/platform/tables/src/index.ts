@@ -1,0 +1,1 @@
+export { type Cell, MONEY_FORMAT, type TableFile, tableCsv, tableXlsx } from './lib/table-files';
