@@ -55,6 +55,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every action the log records, with its Vietnamese name */
+    get: operations['AuditController_actions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered entries as one CSV or XLSX file (at most 10000), newest first */
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/activate': {
     parameters: {
       query?: never;
@@ -2377,6 +2411,44 @@ export interface components {
       /** @example Tài liệu API (OpenAPI) */
       title: string;
     };
+    AuditActionView: {
+      /** @enum {string} */
+      action:
+        | 'auth.sign_in'
+        | 'auth.sign_in_failed'
+        | 'auth.locked'
+        | 'auth.sign_out'
+        | 'auth.refresh_reused'
+        | 'auth.session_revoked'
+        | 'auth.session_expired'
+        | 'auth.password_changed'
+        | 'auth.password_exposed'
+        | 'auth.password_reset_issued'
+        | 'auth.two_factor_enabled'
+        | 'auth.two_factor_disabled'
+        | 'auth.two_factor_failed'
+        | 'auth.two_factor_reset'
+        | 'accounts.user_created'
+        | 'accounts.user_invited'
+        | 'accounts.user_activated'
+        | 'accounts.user_deactivated'
+        | 'accounts.user_reactivated'
+        | 'accounts.user_suspended'
+        | 'accounts.user_suspension_lifted'
+        | 'accounts.role_granted'
+        | 'accounts.role_revoked'
+        | 'units.unit_created'
+        | 'units.unit_changed'
+        | 'units.unit_deactivated'
+        | 'rules.version_applied'
+        | 'tenancy.tenant_onboarded'
+        | 'sites.section_changed'
+        | 'content.published'
+        | 'content.withdrawn'
+        | 'compliance.volume_certified';
+      /** @description The action as the console names it, in Vietnamese */
+      label: string;
+    };
     AuditEntryView: {
       action: string;
       actorId?: string | null;
@@ -4035,6 +4107,8 @@ export interface operations {
         /** @description Entries about this subject (a user, unit, version id) */
         subject?: string;
         to?: string;
+        /** @description Entries about this unit (code): the unit itself, roles held there, its items */
+        unit?: string;
       };
       header?: {
         /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
@@ -4051,6 +4125,100 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditPage'];
+        };
+      };
+    };
+  };
+  AuditController_actions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditActionView'][];
+        };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query: {
+        /** @description One or several, comma-separated */
+        action?: (
+          | 'auth.sign_in'
+          | 'auth.sign_in_failed'
+          | 'auth.locked'
+          | 'auth.sign_out'
+          | 'auth.refresh_reused'
+          | 'auth.session_revoked'
+          | 'auth.session_expired'
+          | 'auth.password_changed'
+          | 'auth.password_exposed'
+          | 'auth.password_reset_issued'
+          | 'auth.two_factor_enabled'
+          | 'auth.two_factor_disabled'
+          | 'auth.two_factor_failed'
+          | 'auth.two_factor_reset'
+          | 'accounts.user_created'
+          | 'accounts.user_invited'
+          | 'accounts.user_activated'
+          | 'accounts.user_deactivated'
+          | 'accounts.user_reactivated'
+          | 'accounts.user_suspended'
+          | 'accounts.user_suspension_lifted'
+          | 'accounts.role_granted'
+          | 'accounts.role_revoked'
+          | 'units.unit_created'
+          | 'units.unit_changed'
+          | 'units.unit_deactivated'
+          | 'rules.version_applied'
+          | 'tenancy.tenant_onboarded'
+          | 'sites.section_changed'
+          | 'content.published'
+          | 'content.withdrawn'
+          | 'compliance.volume_certified'
+        )[];
+        /** @description Entries by this user id */
+        actor?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        format: 'csv' | 'xlsx';
+        from?: string;
+        limit?: number;
+        /** @description Entries about this subject (a user, unit, version id) */
+        subject?: string;
+        to?: string;
+        /** @description Entries about this unit (code): the unit itself, roles held there, its items */
+        unit?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
         };
       };
     };
@@ -5351,6 +5519,8 @@ export interface operations {
         /** @description A province code; all provinces and platform events when left out */
         tenant?: string;
         to?: string;
+        /** @description Entries about this unit (code): the unit itself, roles held there, its items */
+        unit?: string;
       };
       header?: never;
       path?: never;
