@@ -2799,6 +2799,8 @@ export interface components {
       username: string;
     };
     IssuedTokenResponse: {
+      /** @description The address the link was e-mailed to (SMTP_URL set, the user has one); null: hand the link over yourself */
+      emailedTo?: string | null;
       /** Format: date-time */
       expiresAt: string;
       /** @description Shown once: give it to the user in private */

@@ -50,6 +50,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
             token={invited.invitation.token}
             expiresAt={invited.invitation.expiresAt}
             who={invited.user.displayName}
+            emailedTo={invited.invitation.emailedTo}
           />
           <Button type="primary" onClick={close}>
             Xong

@@ -132,7 +132,13 @@ export function UserDrawer({ userId, onClose }: { userId: string; onClose: () =>
             ]}
           />
           {issued && (
-            <TokenLink purpose={issued.purpose} token={issued.token.token} expiresAt={issued.token.expiresAt} who={u.displayName} />
+            <TokenLink
+              purpose={issued.purpose}
+              token={issued.token.token}
+              expiresAt={issued.token.expiresAt}
+              who={u.displayName}
+              emailedTo={issued.token.emailedTo}
+            />
           )}
 
           <section aria-labelledby="user-roles">

@@ -8,6 +8,7 @@ import { AuditController, OperatorAuditController } from './audit-api/audit.cont
 import { AccessTokenService } from './auth/access-token.service';
 import { CredentialsService } from './auth/credentials.service';
 import { UsersController } from './users/http/users.controller';
+import { TokenMail } from './users/token-mail';
 import { UserAdmin } from './users/user-admin.service';
 import { AccountPolicyProvider } from './auth/account-policy.provider';
 import { AccountScope } from './auth/account-scope';
@@ -44,6 +45,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     AccessGuard,
     AccountAdmin,
     UserAdmin,
+    TokenMail,
     CredentialsService,
     TwoFactorSecrets,
     TwoFactorService,

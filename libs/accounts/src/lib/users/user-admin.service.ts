@@ -12,6 +12,8 @@ import { clearTwoFactor } from '../two-factor/two-factor.service';
 import { Membership, TenantRole, UNIT_ROLES } from './membership.entity';
 import { User, UserStatus } from './user.entity';
 import { checkedIdentity } from './account-identity';
+import { LinkContext, TokenMail } from './token-mail';
+import { UserTokenPurpose } from './user-token.entity';
 import { issueUserToken } from './user-tokens';
 
 export interface RoleGrant {
@@ -36,6 +38,8 @@ export interface UserView {
 export interface IssuedToken {
   token: string;
   expiresAt: Date;
+  /** The address the link was e-mailed to; null when it was not (no SMTP, no address, or sending failed). */
+  emailedTo: string | null;
 }
 
 export const UserAdminErrors = {
@@ -76,6 +80,7 @@ export class UserAdmin {
     private readonly db: TenantDatabase,
     private readonly sessions: SessionService,
     private readonly audit: AuditLog,
+    private readonly mail: TokenMail,
   ) {}
 
   /**
@@ -113,10 +118,12 @@ export class UserAdmin {
     actor: Principal,
     tenantId: string,
     input: { username: string; displayName: string; email?: string; roles: RoleGrant[] },
+    link?: LinkContext,
   ): Promise<{ user: UserView; invitation: IssuedToken }> {
     const { username, displayName } = checkedIdentity(input);
+    let invited: { user: UserView; invitation: Omit<IssuedToken, 'emailedTo'> };
     try {
-      return await this.db.transaction(tenantId, async (m) => {
+      invited = await this.db.transaction(tenantId, async (m) => {
         const grants = await this.resolveGrants(m, tenantId, input.roles);
         const users = m.getRepository(User);
         const user = await users.save(
@@ -139,11 +146,23 @@ export class UserAdmin {
         throw AuthErrors.usernameTaken(username);
       throw error;
     }
+    const emailedTo = await this.mailed('activation', invited.user, invited.invitation, link);
+    return { user: invited.user, invitation: { ...invited.invitation, emailedTo } };
+  }
+
+  /** Once the token is committed: the link e-mailed where the console's address is known. */
+  private async mailed(
+    purpose: UserTokenPurpose,
+    user: { username: string; displayName: string; email: string | null },
+    issued: { token: string; expiresAt: Date },
+    link: LinkContext | undefined,
+  ): Promise<string | null> {
+    return link ? this.mail.send(purpose, user, issued, link) : null;
   }
 
   /** A fresh invitation for a user who has not activated yet (the first expired or was lost). */
-  reinvite(actor: Principal, tenantId: string, userId: string): Promise<IssuedToken> {
-    return this.db.transaction(tenantId, async (m) => {
+  async reinvite(actor: Principal, tenantId: string, userId: string, link?: LinkContext): Promise<IssuedToken> {
+    const { user, issued } = await this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
       if (user.status !== 'invited') throw UserAdminErrors.notInvited();
       await this.audit.record(m, {
@@ -154,8 +173,9 @@ export class UserAdmin {
         details: { username: user.username, again: true },
         actor: actorOf(actor),
       });
-      return issueUserToken(m, tenantId, user.id, 'activation');
+      return { user, issued: await issueUserToken(m, tenantId, user.id, 'activation') };
     });
+    return { ...issued, emailedTo: await this.mailed('activation', user, issued, link) };
   }
 
   setRoles(actor: Principal, tenantId: string, userId: string, roles: RoleGrant[]): Promise<UserView> {
@@ -239,8 +259,8 @@ export class UserAdmin {
   }
 
   /** NA-9: a one-time reset for the user to choose a new password (the old one is refused). */
-  issueReset(actor: Principal, tenantId: string, userId: string): Promise<IssuedToken> {
-    return this.db.transaction(tenantId, async (m) => {
+  async issueReset(actor: Principal, tenantId: string, userId: string, link?: LinkContext): Promise<IssuedToken> {
+    const { user, issued } = await this.db.transaction(tenantId, async (m) => {
       const user = await this.userOrFail(m, tenantId, userId);
       if (user.status !== 'active')
         throw new DomainError('ACCOUNTS_NOT_ACTIVE', 'conflict', 'Chỉ cấp lại mật khẩu cho tài khoản đang hoạt động.');
@@ -253,8 +273,9 @@ export class UserAdmin {
         details: { username: user.username },
         actor: actorOf(actor),
       });
-      return issueUserToken(m, tenantId, user.id, 'password_reset');
+      return { user, issued: await issueUserToken(m, tenantId, user.id, 'password_reset') };
     });
+    return { ...issued, emailedTo: await this.mailed('password_reset', user, issued, link) };
   }
 
   /**

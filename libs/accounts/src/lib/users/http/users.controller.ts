@@ -1,11 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@cong/tenancy';
 import { CurrentPrincipal, Requires } from '../../access/access.decorators';
 import { Principal } from '../../auth/principal';
 import { SessionResponse } from '../../auth/http/auth.dto';
+import { LinkContext } from '../token-mail';
 import { UserAdmin } from '../user-admin.service';
 import { InvitationResponse, InviteUserRequest, IssuedTokenResponse, SetRolesRequest, UserListQuery, UserResponse } from './users.dto';
+
+/** What a one-time link's address is built from: the request as it reached the API (behind the proxy, as trusted). */
+interface RequestLike {
+  protocol: string;
+  host: string;
+}
 
 /** A province's accounts, managed by its IT centre (tenant_admin). No self-sign-up for staff. */
 @ApiTags('users')
@@ -60,16 +67,20 @@ export class UsersController {
   @Requires('users.manage')
   @ApiOperation({ summary: 'Invite a person: an account with roles and a one-time activation token (72 h)' })
   @ApiCreatedResponse({ type: InvitationResponse })
-  invite(@CurrentPrincipal() actor: Principal, @Body() body: InviteUserRequest): Promise<InvitationResponse> {
-    return this.users.invite(actor, this.tenants.require(), body);
+  invite(@CurrentPrincipal() actor: Principal, @Body() body: InviteUserRequest, @Req() request: RequestLike): Promise<InvitationResponse> {
+    return this.users.invite(actor, this.tenants.require(), body, this.linkContext(request));
   }
 
   @Post(':id/invitation')
   @Requires('users.manage')
   @ApiOperation({ summary: 'A new activation token for someone who has not activated (the old one stops working)' })
   @ApiCreatedResponse({ type: IssuedTokenResponse })
-  reinvite(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IssuedTokenResponse> {
-    return this.users.reinvite(actor, this.tenants.require(), id);
+  reinvite(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: RequestLike,
+  ): Promise<IssuedTokenResponse> {
+    return this.users.reinvite(actor, this.tenants.require(), id, this.linkContext(request));
   }
 
   @Put(':id/roles')
@@ -135,7 +146,17 @@ export class UsersController {
   @Requires('users.manage')
   @ApiOperation({ summary: 'NA-9: a one-time reset token (24 h) with which the user sets a new password, different from the old' })
   @ApiCreatedResponse({ type: IssuedTokenResponse })
-  issueReset(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IssuedTokenResponse> {
-    return this.users.issueReset(actor, this.tenants.require(), id);
+  issueReset(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: RequestLike,
+  ): Promise<IssuedTokenResponse> {
+    return this.users.issueReset(actor, this.tenants.require(), id, this.linkContext(request));
+  }
+
+  /** The console is served at /admin of the origin the IT centre called, so the e-mailed link opens the same console. */
+  private linkContext(request: RequestLike): LinkContext {
+    const { name, timezone } = this.tenants.current();
+    return { consoleUrl: `${request.protocol}://${request.host}/admin`, province: { name, timezone } };
   }
 }

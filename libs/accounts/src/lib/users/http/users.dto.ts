@@ -98,6 +98,12 @@ export class UserListQuery {
 export class IssuedTokenResponse {
   @ApiProperty({ description: 'Shown once: give it to the user in private' }) token!: string;
   @ApiProperty() expiresAt!: Date;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The address the link was e-mailed to (SMTP_URL set, the user has one); null: hand the link over yourself',
+  })
+  emailedTo!: string | null;
 }
 
 export class InvitationResponse {
