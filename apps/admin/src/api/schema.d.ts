@@ -89,6 +89,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/operator-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** National operators' accesses that named this province, newest first */
+    get: operations['ProvinceOperatorAccessController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/activate': {
     parameters: {
       query?: never;
@@ -821,6 +838,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every cross-province access with its reason, newest first, filtered and paged */
+    get: operations['OperatorAccessController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/audit': {
     parameters: {
       query?: never;
@@ -1065,7 +1099,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every province with its domains and the rule version in force today */
+    /** Every province with its domains, its number of active units and the rule version in force today */
     get: operations['OperatorRulesController_list'];
     put?: never;
     post?: never;
@@ -2951,6 +2985,23 @@ export interface components {
       subjectType: string | null;
       title: string;
     };
+    OperatorAccessPage: {
+      items: components['schemas']['OperatorAccessView'][];
+      /** @description Pass as cursor for the next page; null on the last */
+      nextCursor?: string | null;
+    };
+    OperatorAccessView: {
+      /** @description Who opened every province: an operator username, or cli:<os-user> for tooling */
+      actorLabel: string;
+      id: string;
+      /** @description Why, as given when the access began */
+      reason: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @description The province concerned (code), when the work named one */
+      tenant?: string | null;
+      tenantName?: string | null;
+    };
     PeriodResultsResponse: {
       deadlines: components['schemas']['DeadlineResultResponse'][];
       quotas: components['schemas']['QuotaResultResponse'][];
@@ -3689,6 +3740,8 @@ export interface components {
       rulesInForce?: components['schemas']['RuleVersionSummary'] | null;
       status: string;
       timezone: string;
+      /** @description Active units of the province */
+      unitCount: number;
     };
     TokenPasswordRequest: {
       /** Format: password */
@@ -4221,6 +4274,38 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv; charset=utf-8': string;
+        };
+      };
+    };
+  };
+  ProvinceOperatorAccessController_list: {
+    parameters: {
+      query?: {
+        /** @description Accesses by this operator (username, or cli:<os-user>) */
+        actor?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        from?: string;
+        limit?: number;
+        /** @description Accesses about this province (code) */
+        tenant?: string;
+        to?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorAccessPage'];
         };
       };
     };
@@ -5469,6 +5554,35 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  OperatorAccessController_list: {
+    parameters: {
+      query?: {
+        /** @description Accesses by this operator (username, or cli:<os-user>) */
+        actor?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        from?: string;
+        limit?: number;
+        /** @description Accesses about this province (code) */
+        tenant?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorAccessPage'];
+        };
       };
     };
   };

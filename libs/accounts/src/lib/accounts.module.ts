@@ -3,8 +3,10 @@ import { PassportModule } from '@nestjs/passport';
 import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
 import { UnitsModule } from '@cong/units';
+import { OperatorAccessLog } from '@cong/platform-database';
 import { UnitsController } from './units-api/units.controller';
 import { AuditController, OperatorAuditController } from './audit-api/audit.controller';
+import { OperatorAccessController, ProvinceOperatorAccessController } from './audit-api/operator-access.controller';
 import { AccessTokenService } from './auth/access-token.service';
 import { CredentialsService } from './auth/credentials.service';
 import { UsersController } from './users/http/users.controller';
@@ -31,7 +33,16 @@ import { TwoFactorService } from './two-factor/two-factor.service';
  */
 @Module({
   imports: [PassportModule, RulesModule, TenancyModule, UnitsModule],
-  controllers: [AuthController, OperatorAuthController, UsersController, UnitsController, AuditController, OperatorAuditController],
+  controllers: [
+    AuthController,
+    OperatorAuthController,
+    UsersController,
+    UnitsController,
+    AuditController,
+    OperatorAuditController,
+    OperatorAccessController,
+    ProvinceOperatorAccessController,
+  ],
   providers: [
     AccountScope,
     AccountPolicyProvider,
@@ -46,6 +57,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     AccountAdmin,
     UserAdmin,
     TokenMail,
+    OperatorAccessLog,
     CredentialsService,
     TwoFactorSecrets,
     TwoFactorService,

@@ -65,6 +65,7 @@ export class TenantSummary {
   @ApiProperty() status!: string;
   @ApiProperty() timezone!: string;
   @ApiProperty({ type: [String] }) domains!: string[];
+  @ApiProperty({ description: 'Active units of the province' }) unitCount!: number;
   @ApiPropertyOptional({ type: RuleVersionSummary, nullable: true }) rulesInForce!: RuleVersionSummary | null;
 }
 

@@ -14,3 +14,4 @@ export {
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';
 export { MIGRATIONS } from './migrations';
 export { decodeCursor, encodeCursor, type KeysetPosition, nextCursor } from './lib/keyset-cursor';
+export { type OperatorAccess, OperatorAccessLog, type OperatorAccessQuery } from './lib/operator-access-log';

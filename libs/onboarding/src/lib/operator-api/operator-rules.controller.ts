@@ -4,6 +4,7 @@ import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
 import { RuleVersionRepository, todayIn } from '@cong/rules';
 import { NoTenant, Tenant, TenantErrors, TenantRepository } from '@cong/tenancy';
+import { UnitDirectory } from '@cong/units';
 import { ProvinceRules, versionSummary } from '../province-rules';
 import {
   DiffQuery,
@@ -32,11 +33,12 @@ export class OperatorRulesController {
     private readonly tenants: TenantRepository,
     private readonly versions: RuleVersionRepository,
     private readonly rules: ProvinceRules,
+    private readonly units: UnitDirectory,
   ) {}
 
   @Get()
   @Requires('platform.tenants.read')
-  @ApiOperation({ summary: 'Every province with its domains and the rule version in force today' })
+  @ApiOperation({ summary: 'Every province with its domains, its number of active units and the rule version in force today' })
   @ApiOkResponse({ type: [TenantSummary] })
   list(@CurrentPrincipal() operator: Principal): Promise<TenantSummary[]> {
     return this.asOperator(operator, 'operator API: list provinces', async () => {
@@ -46,12 +48,14 @@ export class OperatorRulesController {
       for (const t of all) {
         const domains = await this.tenants.findDomainsOf(t.id);
         const inForce = await this.versions.inForceOn(t.id, todayIn(t.timezone));
+        const units = await this.units.list(t.id);
         summaries.push({
           code: t.code,
           name: t.name,
           status: t.status,
           timezone: t.timezone,
           domains: domains.map((d) => d.domain),
+          unitCount: units.length,
           rulesInForce: inForce ? versionSummary(inForce) : null,
         });
       }
@@ -64,9 +68,7 @@ export class OperatorRulesController {
   @ApiOperation({ summary: 'The rule version in force on a date (default today, in the province time zone)' })
   @ApiOkResponse({ type: RuleVersionDetail })
   inForce(@CurrentPrincipal() operator: Principal, @Param('code') code: string, @Query() query: RulesOnQuery): Promise<RuleVersionDetail> {
-    return this.asOperator(operator, `operator API: rules of ${code}`, async () =>
-      this.rules.inForce(await this.tenantOrFail(code), query.on),
-    );
+    return this.about(operator, code, 'rules', (tenant) => this.rules.inForce(tenant, query.on));
   }
 
   @Get(':code/rules/versions')
@@ -74,9 +76,7 @@ export class OperatorRulesController {
   @ApiOperation({ summary: "The province's rule versions, newest first" })
   @ApiOkResponse({ type: [RuleVersionSummary] })
   history(@CurrentPrincipal() operator: Principal, @Param('code') code: string): Promise<RuleVersionSummary[]> {
-    return this.asOperator(operator, `operator API: rule history of ${code}`, async () =>
-      this.rules.history(await this.tenantOrFail(code)),
-    );
+    return this.about(operator, code, 'rule history', (tenant) => this.rules.history(tenant));
   }
 
   @Get(':code/rules/versions/:version')
@@ -87,9 +87,7 @@ export class OperatorRulesController {
     @Param('code') code: string,
     @Param('version', ParseIntPipe) number: number,
   ): Promise<RuleVersionDetail> {
-    return this.asOperator(operator, `operator API: rule version ${number} of ${code}`, async () =>
-      this.rules.version(await this.tenantOrFail(code), number),
-    );
+    return this.about(operator, code, `rule version ${number}`, (tenant) => this.rules.version(tenant, number));
   }
 
   @Get(':code/rules/diff')
@@ -97,9 +95,7 @@ export class OperatorRulesController {
   @ApiOperation({ summary: 'What changed between two versions, list items matched by id' })
   @ApiOkResponse({ type: [RuleChangeView] })
   diff(@CurrentPrincipal() operator: Principal, @Param('code') code: string, @Query() query: DiffQuery): Promise<RuleChangeView[]> {
-    return this.asOperator(operator, `operator API: rule diff of ${code}`, async () =>
-      this.rules.diff(await this.tenantOrFail(code), query.from, query.to),
-    );
+    return this.about(operator, code, 'rule diff', (tenant) => this.rules.diff(tenant, query.from, query.to));
   }
 
   @Get(':code/rules/files')
@@ -107,7 +103,7 @@ export class OperatorRulesController {
   @ApiOperation({ summary: "The province's tenant.yaml and units.yaml as they stand, to edit and submit again" })
   @ApiOkResponse({ type: RuleFilesResponse })
   files(@CurrentPrincipal() operator: Principal, @Param('code') code: string): Promise<RuleFilesResponse> {
-    return this.asOperator(operator, `operator API: rule files of ${code}`, async () => this.rules.files(await this.tenantOrFail(code)));
+    return this.about(operator, code, 'rule files', (tenant) => this.rules.files(tenant));
   }
 
   @Post(':code/rules')
@@ -125,6 +121,15 @@ export class OperatorRulesController {
   ): Promise<SubmitRulesResponse> {
     const readAs = <T>(reason: string, work: () => Promise<T>) => this.asOperator(operator, `operator API: ${reason} of ${code}`, work);
     return this.rules.submit(code, body, { actorId: operator.userId, actorLabel: operator.username }, readAs);
+  }
+
+  /** Work about one province: its code resolved first, so the access log names the province. */
+  private async about<T>(operator: Principal, code: string, what: string, work: (tenant: Tenant) => Promise<T>): Promise<T> {
+    const tenant = await this.tenantOrFail(code);
+    return this.db.asOperator(
+      { actorId: operator.userId, actorLabel: operator.username, reason: `operator API: ${what} of ${code}`, tenantId: tenant.id },
+      () => work(tenant),
+    );
   }
 
   private asOperator<T>(operator: Principal, reason: string, work: () => Promise<T>): Promise<T> {
