@@ -100,16 +100,19 @@ describe('operator API for province rules (national operators only)', () => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('RULES_INVALID');
     expect(res.body.errors).toEqual([
-      { field: 'tenants/nghe-an/tenant.yaml:7 timezone', message: '"Asia/Vinh" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)' },
+      {
+        field: 'tenants/nghe-an/tenant.yaml:7 timezone',
+        message: '`timezone` không nhận giá trị "Asia/Vinh": phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)',
+      },
       {
         field: 'tenants/nghe-an/tenant.yaml:75 quotas[0].period',
-        message: '"fortnight" is not one of week, month, quarter, half-year, year',
+        message: '`period` không nhận giá trị "fortnight": phải là một trong week, month, quarter, half-year, year',
       },
-      { field: 'tenants/nghe-an/units.yaml:11 units[3].parent', message: '"so-tai-chinh-cu" is not the code of a unit in this file' },
+      { field: 'tenants/nghe-an/units.yaml:11 units[3].parent', message: 'Đơn vị cha "so-tai-chinh-cu" chưa khai báo trong tệp này' },
     ]);
     const wrongFolder = await asOperator('POST', '/ha-noi/rules', filesOf('nghe-an'));
     expect(wrongFolder.body.errors).toEqual([
-      { field: 'tenants/ha-noi/tenant.yaml:5 code', message: '"nghe-an" differs from the folder name "ha-noi"' },
+      { field: 'tenants/ha-noi/tenant.yaml:5 code', message: '`code` phải giống tên thư mục "ha-noi" (đang là "nghe-an")' },
     ]);
     const missing = await asOperator('POST', '/nghe-an/rules', { tenantYaml: files.tenantYaml });
     expect([missing.status, missing.body.errors[0].field]).toEqual([422, 'unitsYaml']);

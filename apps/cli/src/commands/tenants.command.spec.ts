@@ -35,10 +35,10 @@ describe('cong tenants validate', () => {
     const result = await cong(['tenants', 'validate', dir]);
     expect(result.code).toBe(EXIT.invalidInput);
     expect(result.output).toContain(
-      'tinh-loi/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year',
+      'tinh-loi/tenant.yaml:29 quotas[0].period: `period` không nhận giá trị "fortnight": phải là một trong week, month, quarter, half-year, year',
     );
-    expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].min: must not be less than 1');
-    expect(result.output).toContain('tinh-loi/units.yaml:3 units[1].code: unit code "a" is listed twice (first at index 0)');
+    expect(result.output).toContain('tinh-loi/tenant.yaml:29 quotas[0].min: `min` không được nhỏ hơn 1');
+    expect(result.output).toContain('tinh-loi/units.yaml:3 units[1].code: Mã đơn vị "a" bị trùng (đã có ở mục [0])');
     expect(result.output).toContain('3 problems.');
   });
 
@@ -51,18 +51,20 @@ describe('cong tenants validate', () => {
     const result = await cong(['tenants', 'validate', join(root, 'tinh-mot-luot')]);
     expect(result.code).toBe(EXIT.invalidInput);
     expect(result.output).toContain(
-      'tinh-mot-luot/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year',
+      'tinh-mot-luot/tenant.yaml:29 quotas[0].period: `period` không nhận giá trị "fortnight": phải là một trong week, month, quarter, half-year, year',
     );
-    expect(result.output).toContain('tinh-mot-luot/units.yaml:7 units[5].kind: unit kind "press" is not declared in tenant.yaml unitKinds');
+    expect(result.output).toContain(
+      'tinh-mot-luot/units.yaml:7 units[5].kind: Loại đơn vị "press" chưa khai báo trong `unitKinds` của tenant.yaml',
+    );
     expect(result.output).toContain('2 problems.');
 
     const lonely = folder('tinh-thieu-tep', (r) => r.replace('period: month, min: 8', 'period: fortnight, min: 8'));
     rmSync(join(lonely, 'units.yaml'));
     const missing = await cong(['tenants', 'validate', lonely]);
     expect(missing.output).toContain(
-      'tinh-thieu-tep/tenant.yaml:29 quotas[0].period: "fortnight" is not one of week, month, quarter, half-year, year',
+      'tinh-thieu-tep/tenant.yaml:29 quotas[0].period: `period` không nhận giá trị "fortnight": phải là một trong week, month, quarter, half-year, year',
     );
-    expect(missing.output).toMatch(/tinh-thieu-tep\/units\.yaml:1 file is missing/);
+    expect(missing.output).toMatch(/tinh-thieu-tep\/units\.yaml:1 Thiếu tệp/);
   });
 
   it('exits 2 for a missing folder or argument, 1 for a folder without its files', async () => {
@@ -72,6 +74,6 @@ describe('cong tenants validate', () => {
     mkdirSync(emptyDir);
     const empty = await cong(['tenants', 'validate', emptyDir]);
     expect(empty.code).toBe(EXIT.invalidInput);
-    expect(empty.output).toMatch(/empty\/tenant\.yaml:1 file is missing/);
+    expect(empty.output).toMatch(/empty\/tenant\.yaml:1 Thiếu tệp/);
   });
 });

@@ -218,11 +218,13 @@ describe('onboarding a province from its folder', () => {
       return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
     };
     expect(problems(subsiteDomain(read('tenant.yaml'), 'khong-co'))).toEqual([
-      'portal.subsiteDomains[0].unit: "khong-co" is not a unit in units.yaml',
+      'portal.subsiteDomains[0].unit: Đơn vị "khong-co" chưa khai báo trong units.yaml',
     ]);
-    expect(problems(subsiteDomain(read('tenant.yaml'), 'ubnd-tinh'))).toEqual([expect.stringMatching(/"ubnd-tinh" has no sub-site/)]);
+    expect(problems(subsiteDomain(read('tenant.yaml'), 'ubnd-tinh'))).toEqual([
+      expect.stringMatching(/Đơn vị "ubnd-tinh" không có chuyên trang/),
+    ]);
     expect(problems(subsiteDomain(read('tenant.yaml'), 'so-y-te', 'www.laocai.gov.vn'))).toEqual([
-      expect.stringMatching(/"www\.laocai\.gov\.vn" is already a domain of this province/),
+      expect.stringMatching(/Tên miền "www\.laocai\.gov\.vn" trùng với một tên miền đã khai báo của tỉnh/),
     ]);
 
     // Taken away again: the site and the province no longer answer on it, and the province's cached

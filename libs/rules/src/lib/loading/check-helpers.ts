@@ -6,7 +6,7 @@ export interface LocatedMessage {
   message: string;
 }
 
-/** Yields a problem for every item whose key was already seen, naming where it was first. */
+/** Yields a problem for every item whose key was already seen, naming where it was first; `what` starts the sentence (`Mã đơn vị`). */
 export function duplicates<T>(
   items: T[],
   key: (item: T) => string | undefined,
@@ -18,7 +18,7 @@ export function duplicates<T>(
   items.forEach((item, i) => {
     const k = key(item);
     if (k === undefined) return;
-    if (first.has(k)) problems.push({ path: path(i), message: `${what} "${k}" is listed twice (first at index ${first.get(k)})` });
+    if (first.has(k)) problems.push({ path: path(i), message: `${what} "${k}" bị trùng (đã có ở mục [${first.get(k)}])` });
     else first.set(k, i);
   });
   return problems;

@@ -40,13 +40,13 @@ function checkSessions(rules: RuleSet): LocatedMessage[] {
   if (access > idle) {
     problems.push({
       path: [...at, 'accessTokenMinutes'],
-      message: `${access} is longer than idleMinutes (${idle}): an access token would outlive an idle session`,
+      message: `\`accessTokenMinutes\` (${access}) không được lớn hơn \`idleMinutes\` (${idle}): mã truy cập sẽ còn hiệu lực khi phiên đã hết hạn vì không dùng`,
     });
   }
   if (idle > absolute * 60) {
     problems.push({
       path: [...at, 'idleMinutes'],
-      message: `${idle} is longer than the whole session (absoluteHours: ${absolute}, ${absolute * 60} minutes); give at most ${absolute * 60}`,
+      message: `\`idleMinutes\` (${idle}) không được lớn hơn cả thời lượng phiên (\`absoluteHours\`: ${absolute}, tức ${absolute * 60} phút); tối đa ${absolute * 60}`,
     });
   }
   return problems;
@@ -54,7 +54,12 @@ function checkSessions(rules: RuleSet): LocatedMessage[] {
 
 function checkIdentity(rules: RuleSet): LocatedMessage[] {
   if (!rules.timezone || isIanaTimezone(rules.timezone)) return [];
-  return [{ path: ['timezone'], message: `${JSON.stringify(rules.timezone)} is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)` }];
+  return [
+    {
+      path: ['timezone'],
+      message: `\`timezone\` không nhận giá trị ${JSON.stringify(rules.timezone)}: phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)`,
+    },
+  ];
 }
 
 function checkCalendar(rules: RuleSet): LocatedMessage[] {
@@ -66,25 +71,38 @@ function checkCalendar(rules: RuleSet): LocatedMessage[] {
     calendar.holidays ?? [],
     (h) => h.date,
     (i) => ['calendar', 'holidays', i, 'date'],
-    'date',
+    'Ngày',
   );
   problems.push(
     ...duplicates(
       calendar.makeUpWorkingDays ?? [],
       (d) => d.date,
       (i) => ['calendar', 'makeUpWorkingDays', i, 'date'],
-      'date',
+      'Ngày',
     ),
   );
   (calendar.makeUpWorkingDays ?? []).forEach((d, i) => {
     const path = ['calendar', 'makeUpWorkingDays', i, 'date'];
-    if (holidays.has(d.date)) problems.push({ path, message: `${d.date} is also listed as a holiday` });
+    if (holidays.has(d.date)) problems.push({ path, message: `Ngày ${d.date} trùng với một ngày nghỉ trong \`holidays\`` });
     else if (d.date && !weekendDays.has(weekdayOf(d.date))) {
-      problems.push({ path, message: `${d.date} is a ${weekdayOf(d.date)}, already a working day; make-up days are weekend days` });
+      problems.push({
+        path,
+        message: `Ngày ${d.date} là ${WEEKDAY_NAMES[weekdayOf(d.date)]} (${weekdayOf(d.date)}), vốn là ngày làm việc; ngày làm bù phải là ngày nghỉ cuối tuần (\`weekends\`)`,
+      });
     }
   });
   return problems;
 }
+
+const WEEKDAY_NAMES: Record<string, string> = {
+  MON: 'thứ Hai',
+  TUE: 'thứ Ba',
+  WED: 'thứ Tư',
+  THU: 'thứ Năm',
+  FRI: 'thứ Sáu',
+  SAT: 'thứ Bảy',
+  SUN: 'Chủ nhật',
+};
 
 function weekdayOf(isoDate: string): string {
   return ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(`${isoDate}T00:00:00Z`).getUTCDay()] ?? '?';
@@ -97,7 +115,7 @@ function checkUnitKinds(rules: RuleSet): LocatedMessage[] {
       kinds,
       (k) => k.kind,
       (i) => ['unitKinds', i, 'kind'],
-      'unit kind',
+      'Loại đơn vị',
     ),
     ...kinds.flatMap((k, i) => {
       const all = sectionsWithPaths(k.subsite?.sections ?? [], ['unitKinds', i, 'subsite', 'sections']);
@@ -105,7 +123,7 @@ function checkUnitKinds(rules: RuleSet): LocatedMessage[] {
         all,
         (s) => s.section.id,
         (j) => [...all[j].path, 'id'],
-        'section id',
+        'Mã chuyên mục',
       );
     }),
   ];
@@ -137,7 +155,7 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
   const firstUse = new Map<string, string>();
   for (const { r, at } of everyRule) {
     const where = firstUse.get(r.id);
-    if (r.id && where) problems.push({ path: [...at, 'id'], message: `rule id "${r.id}" is already used by ${where}` });
+    if (r.id && where) problems.push({ path: [...at, 'id'], message: `Mã quy định "${r.id}" trùng với mã của ${where}` });
     else if (r.id) firstUse.set(r.id, `${at[0]}[${at[1]}]`);
   }
 
@@ -146,12 +164,13 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
     if (!appliesTo.unitKinds?.length && !appliesTo.units?.length) {
       problems.push({
         path: [...at, 'appliesTo'],
-        message: 'names no unit kind and no unit: the rule would apply to nobody (leave appliesTo out for every unit)',
+        message:
+          '`appliesTo` không nêu loại đơn vị hay đơn vị nào: quy định sẽ không áp dụng cho ai (bỏ `appliesTo` nếu áp dụng cho mọi đơn vị)',
       });
     }
     appliesTo.unitKinds?.forEach((kind, k) => {
       if (declaredKinds.size && !declaredKinds.has(kind)) {
-        problems.push({ path: [...at, 'appliesTo', 'unitKinds', k], message: `unit kind "${kind}" is not declared in unitKinds` });
+        problems.push({ path: [...at, 'appliesTo', 'unitKinds', k], message: `Loại đơn vị "${kind}" chưa khai báo trong \`unitKinds\`` });
       }
     });
   };
@@ -159,7 +178,7 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
   (rules.schedules ?? []).forEach((s, i) => {
     checkAppliesTo(s.appliesTo, ['schedules', i]);
     if ((s.weekdays ?? []).length > 0 === Boolean(s.everyDay)) {
-      problems.push({ path: ['schedules', i], message: 'give either weekdays or everyDay: true (exactly one of them)' });
+      problems.push({ path: ['schedules', i], message: 'Phải khai báo đúng một trong hai: `weekdays` hoặc `everyDay: true`' });
     }
   });
   (rules.deadlines ?? []).forEach((d, i) => {
@@ -169,8 +188,8 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
       problems.push({
         path: ['deadlines', i, 'startsFrom'],
         message: fields
-          ? `"${d.startsFrom}" is not a date field of ${d.contentType} (one of ${fields.join(', ')})`
-          : `${d.contentType} has no date field a deadline can start from`,
+          ? `\`startsFrom\` không nhận giá trị "${d.startsFrom}": phải là một trường ngày của ${d.contentType} (${fields.join(', ')})`
+          : `Loại nội dung ${d.contentType} không có trường ngày nào để làm mốc tính hạn`,
       });
     }
   });
@@ -183,13 +202,19 @@ function checkReporting(rules: RuleSet): LocatedMessage[] {
   (rules.reports ?? []).forEach((report, i) =>
     report.covers?.forEach((id, j) => {
       if (!measured.has(id))
-        problems.push({ path: ['reports', i, 'covers', j], message: `"${id}" is not the id of a quota, schedule or deadline` });
+        problems.push({
+          path: ['reports', i, 'covers', j],
+          message: `"${id}" không phải là mã của một quy định trong \`quotas\`, \`schedules\` hoặc \`deadlines\``,
+        });
     }),
   );
   const weights = rules.emulation?.weights ?? [];
   weights.forEach((w, i) => {
     if (w.rule && !measured.has(w.rule)) {
-      problems.push({ path: ['emulation', 'weights', i, 'rule'], message: `"${w.rule}" is not the id of a quota, schedule or deadline` });
+      problems.push({
+        path: ['emulation', 'weights', i, 'rule'],
+        message: `"${w.rule}" không phải là mã của một quy định trong \`quotas\`, \`schedules\` hoặc \`deadlines\``,
+      });
     }
   });
   problems.push(
@@ -197,11 +222,11 @@ function checkReporting(rules: RuleSet): LocatedMessage[] {
       weights,
       (w) => w.rule,
       (i) => ['emulation', 'weights', i, 'rule'],
-      'rule',
+      'Mã quy định',
     ),
   );
   if (weights.length > 0 && weights.every((w) => w.weight === 0)) {
-    problems.push({ path: ['emulation', 'weights'], message: 'all weights are 0: nothing would score' });
+    problems.push({ path: ['emulation', 'weights'], message: 'Mọi `weight` đều bằng 0: không quy định nào được tính điểm' });
   }
   return problems;
 }
@@ -214,24 +239,27 @@ function checkRoyalties(rules: RuleSet): LocatedMessage[] {
     royalties.genres ?? [],
     (g) => g.id,
     (i) => [...at, 'genres', i, 'id'],
-    'genre id',
+    'Mã thể loại',
   );
   (royalties.genres ?? []).forEach((g, i) => {
     if (g.maxPoints !== undefined && g.maxPoints < g.points) {
-      problems.push({ path: [...at, 'genres', i, 'maxPoints'], message: `must not be below points (${g.points})` });
+      problems.push({ path: [...at, 'genres', i, 'maxPoints'], message: `\`maxPoints\` không được nhỏ hơn \`points\` (${g.points})` });
     }
   });
   (royalties.unitValue ?? []).forEach((v, i, all) => {
     if (i > 0 && v.from && all[i - 1].from && v.from <= all[i - 1].from) {
       problems.push({
         path: [...at, 'unitValue', i, 'from'],
-        message: `${v.from} must come after ${all[i - 1].from}: list the values oldest first, one per date`,
+        message: `\`from\` (${v.from}) phải sau ngày của mục trước (${all[i - 1].from}): liệt kê các giá trị từ cũ đến mới, mỗi ngày một giá trị`,
       });
     }
   });
   const share = royalties.shareByChannel;
   if (share && share.portal === undefined && share.subsite === undefined) {
-    problems.push({ path: [...at, 'shareByChannel'], message: 'names no channel: give portal, subsite or both' });
+    problems.push({
+      path: [...at, 'shareByChannel'],
+      message: '`shareByChannel` chưa khai báo kênh nào: phải có `portal`, `subsite` hoặc cả hai',
+    });
   }
   return problems;
 }

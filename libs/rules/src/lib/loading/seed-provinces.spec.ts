@@ -69,8 +69,8 @@ describe('seed provinces', () => {
   it('reports missing files by name', async () => {
     const result = await loadTenantFolder(join(FIXTURES, 'does-not-exist'), 'tenants/khong-co');
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'tenants/khong-co/tenant.yaml:1 file is missing',
-      'tenants/khong-co/units.yaml:1 file is missing',
+      'tenants/khong-co/tenant.yaml:1 Thiếu tệp',
+      'tenants/khong-co/units.yaml:1 Thiếu tệp',
     ]);
   });
 });

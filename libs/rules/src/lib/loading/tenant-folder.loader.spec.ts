@@ -82,7 +82,9 @@ describe('rule files', () => {
 
   it('names a wrong weekday with file, line and the index in the path', () => {
     const text = VALID.replace('weekdays: [MON, WED, FRI]', 'weekdays: [MON, WED, FRY]');
-    expect(problemsOf(text)).toEqual(['tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: "FRY" is not one of MON…SUN']);
+    expect(problemsOf(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: `weekdays` không nhận giá trị "FRY": phải là một trong MON…SUN',
+    ]);
   });
 
   it('reports every problem at once: missing field, wrong enum, bad timezone, unknown field', () => {
@@ -90,11 +92,11 @@ describe('rule files', () => {
       .replace('    minItemsPerDay: 1\n  - id: daily-press', '  - id: daily-press')
       .replace('  - kind: press', '  - kind: newspaper\n    colour: blue');
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:3 timezone: "Asia/Hanoi_City" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)',
-      'tenants/lao-cai/tenant.yaml:15 unitKinds[3].kind: "newspaper" is not one of province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
-      'tenants/lao-cai/tenant.yaml:16 unitKinds[3].colour: is not a known field',
-      'tenants/lao-cai/tenant.yaml:18 schedules[0].minItemsPerDay: is required',
-      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.unitKinds[0]: unit kind "press" is not declared in unitKinds',
+      'tenants/lao-cai/tenant.yaml:3 timezone: `timezone` không nhận giá trị "Asia/Hanoi_City": phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)',
+      'tenants/lao-cai/tenant.yaml:15 unitKinds[3].kind: `kind` không nhận giá trị "newspaper": phải là một trong province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
+      'tenants/lao-cai/tenant.yaml:16 unitKinds[3].colour: `colour` không phải là khóa hợp lệ ở đây',
+      'tenants/lao-cai/tenant.yaml:18 schedules[0].minItemsPerDay: Chưa khai báo `minItemsPerDay` (bắt buộc)',
+      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.unitKinds[0]: Loại đơn vị "press" chưa khai báo trong `unitKinds`',
     ]);
   });
 
@@ -104,23 +106,29 @@ describe('rule files', () => {
       'id: update-days',
     );
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:22 schedules[1]: give either weekdays or everyDay: true (exactly one of them)',
-      'tenants/lao-cai/tenant.yaml:22 schedules[1].id: rule id "update-days" is already used by schedules[0]',
+      'tenants/lao-cai/tenant.yaml:22 schedules[1]: Phải khai báo đúng một trong hai: `weekdays` hoặc `everyDay: true`',
+      'tenants/lao-cai/tenant.yaml:22 schedules[1].id: Mã quy định "update-days" trùng với mã của schedules[0]',
     ]);
   });
 
   it('requires a requirement ID on every rule', () => {
     const text = VALID.replace('    requirement: LC-2.3a\n', '').replace('requirement: LC-2.3b', 'requirement: article 2');
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:17 schedules[0].requirement: is required',
-      'tenants/lao-cai/tenant.yaml:22 schedules[1].requirement: must be a requirement ID such as NA-8.2 or LC-2.3a',
+      'tenants/lao-cai/tenant.yaml:17 schedules[0].requirement: Chưa khai báo `requirement` (bắt buộc)',
+      'tenants/lao-cai/tenant.yaml:22 schedules[1].requirement: `requirement` phải là mã điều khoản, ví dụ NA-8.2 hoặc LC-2.3a',
     ]);
   });
 
   it('reports YAML syntax errors with their line, and a non-mapping document', () => {
-    expect(problemsOf('code: lao-cai\nname: [unclosed\n')[0]).toMatch(/^tenants\/lao-cai\/tenant.yaml:\d+ not valid YAML: /);
-    expect(problemsOf('code: a\ncode: b\n')[0]).toMatch(/^tenants\/lao-cai\/tenant.yaml:\d+ not valid YAML: Map keys must be unique/);
-    expect(problemsOf('- just\n- a list\n')).toEqual(['tenants/lao-cai/tenant.yaml:1 the file must hold a mapping (code: …, name: …, …)']);
+    expect(problemsOf('code: lao-cai\nname: [unclosed\n')[0]).toMatch(
+      /^tenants\/lao-cai\/tenant.yaml:\d+ Lỗi cú pháp YAML: thụt lề sai hoặc thiếu dấu đóng ngoặc \(Flow sequence/,
+    );
+    expect(problemsOf('code: a\ncode: b\n')[0]).toMatch(
+      /^tenants\/lao-cai\/tenant.yaml:\d+ Lỗi cú pháp YAML: khóa bị khai báo trùng \(Map keys must be unique\)$/,
+    );
+    expect(problemsOf('- just\n- a list\n')).toEqual([
+      'tenants/lao-cai/tenant.yaml:1 Nội dung tệp phải là một đối tượng gồm các cặp khóa: giá trị (code: …, name: …, …)',
+    ]);
   });
 
   it('checks workflows: unknown states and roles, duplicate actions, unreachable states, nothing published', () => {
@@ -132,18 +140,18 @@ describe('rule files', () => {
       ].join('\n'),
     );
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:34 workflows[0].states[1]: state "published" cannot be reached from draft',
-      'tenants/lao-cai/tenant.yaml:36 workflows[0].transitions[0].roles[1]: "webmaster" is not one of national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
-      'tenants/lao-cai/tenant.yaml:36 workflows[0].transitions[0].to: "publised" is not a state of workflow direct (draft, published)',
-      'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].action: "publish" from draft is already defined by transitions[0]',
-      'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].from[1]: "review" is not a state of workflow direct (draft, published)',
+      'tenants/lao-cai/tenant.yaml:34 workflows[0].states[1]: Không có bước chuyển nào đưa từ draft đến trạng thái "published"',
+      'tenants/lao-cai/tenant.yaml:36 workflows[0].transitions[0].roles[1]: `roles` không nhận giá trị "webmaster": phải là một trong national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
+      'tenants/lao-cai/tenant.yaml:36 workflows[0].transitions[0].to: Trạng thái "publised" chưa khai báo trong quy trình direct (draft, published)',
+      'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].action: Hành động "publish" từ draft trùng với transitions[0]',
+      'tenants/lao-cai/tenant.yaml:37 workflows[0].transitions[1].from[1]: Trạng thái "review" chưa khai báo trong quy trình direct (draft, published)',
     ]);
     const nothingPublished = VALID.replace(
       '{ id: published, label: Đã đăng, phase: published }',
       '{ id: published, label: Đã đăng, phase: review }',
     );
     expect(problemsOf(nothingPublished)).toEqual([
-      'tenants/lao-cai/tenant.yaml:33 workflows[0].states: no state has phase published: nothing could ever be published',
+      'tenants/lao-cai/tenant.yaml:33 workflows[0].states: Không trạng thái nào có `phase: published`: sẽ không tin bài nào được đăng',
     ]);
   });
 
@@ -153,9 +161,9 @@ describe('rule files', () => {
       '  - { channel: portal, workflow: board, contentTypes: [news] }\n  - { channel: subsite, workflow: direct, contentTypes: [faq] }',
     );
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:38 workflowBindings: no workflow for portal items: announcement/department, report/department, page/department, procedure/department and 28 more',
-      'tenants/lao-cai/tenant.yaml:39 workflowBindings[1].workflow: "board" is not the id of a workflow',
-      'tenants/lao-cai/tenant.yaml:40 workflowBindings[2]: binds again what is already bound: subsite faq/department (workflowBindings[0]), faq/district (workflowBindings[0]), faq/city (workflowBindings[0]), faq/press (workflowBindings[0])',
+      'tenants/lao-cai/tenant.yaml:38 workflowBindings: Chưa gán quy trình cho nội dung kênh portal: announcement/department, report/department, page/department, procedure/department và 28 mục khác',
+      'tenants/lao-cai/tenant.yaml:39 workflowBindings[1].workflow: Quy trình "board" chưa khai báo trong `workflows`',
+      'tenants/lao-cai/tenant.yaml:40 workflowBindings[2]: Gán trùng quy trình cho nội dung đã được gán: subsite faq/department (workflowBindings[0]), faq/district (workflowBindings[0]), faq/city (workflowBindings[0]), faq/press (workflowBindings[0])',
     ]);
   });
 
@@ -166,8 +174,8 @@ describe('rule files', () => {
       );
     expect(parseRuleSet(deadline('issuedOn', 'working'), FILE).ok).toBe(true);
     expect(problemsOf(deadline('askedOn', 'business'))).toEqual([
-      'tenants/lao-cai/tenant.yaml:41 deadlines[0].dayKind: "business" is not one of calendar, working',
-      'tenants/lao-cai/tenant.yaml:41 deadlines[0].startsFrom: "askedOn" is not a date field of legal_document (one of issuedOn, effectiveFrom)',
+      'tenants/lao-cai/tenant.yaml:41 deadlines[0].dayKind: `dayKind` không nhận giá trị "business": phải là một trong calendar, working',
+      'tenants/lao-cai/tenant.yaml:41 deadlines[0].startsFrom: `startsFrom` không nhận giá trị "askedOn": phải là một trường ngày của legal_document (issuedOn, effectiveFrom)',
     ]);
   });
 
@@ -189,8 +197,8 @@ ${values}`);
     expect(
       problemsOf(royalties('      - { from: 2024-07-01, amount: 234000 }\n      - { from: 2023-07-01, amount: 180000 }\n', 2)),
     ).toEqual([
-      'tenants/lao-cai/tenant.yaml:44 payments.royalties.genres[0].maxPoints: must not be below points (2.5)',
-      'tenants/lao-cai/tenant.yaml:47 payments.royalties.unitValue[1].from: 2023-07-01 must come after 2024-07-01: list the values oldest first, one per date',
+      'tenants/lao-cai/tenant.yaml:44 payments.royalties.genres[0].maxPoints: `maxPoints` không được nhỏ hơn `points` (2.5)',
+      'tenants/lao-cai/tenant.yaml:47 payments.royalties.unitValue[1].from: `from` (2023-07-01) phải sau ngày của mục trước (2024-07-01): liệt kê các giá trị từ cũ đến mới, mỗi ngày một giá trị',
     ]);
   });
 
@@ -205,9 +213,9 @@ emulation:
     - { rule: nobody, weight: 1 }
 `);
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:41 reports[0].covers[1]: "weekly" is not the id of a quota, schedule or deadline',
-      'tenants/lao-cai/tenant.yaml:44 emulation.periods[1]: "week" is not one of month, quarter, half-year, year',
-      'tenants/lao-cai/tenant.yaml:47 emulation.weights[1].rule: "nobody" is not the id of a quota, schedule or deadline',
+      'tenants/lao-cai/tenant.yaml:41 reports[0].covers[1]: "weekly" không phải là mã của một quy định trong `quotas`, `schedules` hoặc `deadlines`',
+      'tenants/lao-cai/tenant.yaml:44 emulation.periods[1]: `periods` không nhận giá trị "week": phải là một trong month, quarter, half-year, year',
+      'tenants/lao-cai/tenant.yaml:47 emulation.weights[1].rule: "nobody" không phải là mã của một quy định trong `quotas`, `schedules` hoặc `deadlines`',
     ]);
   });
 
@@ -217,8 +225,8 @@ emulation:
       '    - { date: 2026-09-02, name: Quốc khánh }\n  makeUpWorkingDays:\n    - { date: 2026-09-02, name: Làm bù }\n    - { date: 2026-09-03, name: Làm bù }\n    - { date: 2026-09-05, name: Làm bù }',
     );
     expect(problemsOf(text)).toEqual([
-      'tenants/lao-cai/tenant.yaml:12 calendar.makeUpWorkingDays[0].date: 2026-09-02 is also listed as a holiday',
-      'tenants/lao-cai/tenant.yaml:13 calendar.makeUpWorkingDays[1].date: 2026-09-03 is a THU, already a working day; make-up days are weekend days',
+      'tenants/lao-cai/tenant.yaml:12 calendar.makeUpWorkingDays[0].date: Ngày 2026-09-02 trùng với một ngày nghỉ trong `holidays`',
+      'tenants/lao-cai/tenant.yaml:13 calendar.makeUpWorkingDays[1].date: Ngày 2026-09-03 là thứ Năm (THU), vốn là ngày làm việc; ngày làm bù phải là ngày nghỉ cuối tuần (`weekends`)',
     ]);
   });
 });
@@ -233,9 +241,9 @@ describe('unit trees', () => {
   - { code: a, name: Đơn vị A lần hai, kind: department }
 `;
     expect(unitProblemsOf(text)).toEqual([
-      'tenants/lao-cai/units.yaml:2 units[0].parent: makes a cycle: a → c → b → a',
-      'tenants/lao-cai/units.yaml:5 units[3].parent: "zz" is not the code of a unit in this file',
-      'tenants/lao-cai/units.yaml:6 units[4].code: unit code "a" is listed twice (first at index 0)',
+      'tenants/lao-cai/units.yaml:2 units[0].parent: `parent` tạo thành vòng lặp: a → c → b → a',
+      'tenants/lao-cai/units.yaml:5 units[3].parent: Đơn vị cha "zz" chưa khai báo trong tệp này',
+      'tenants/lao-cai/units.yaml:6 units[4].code: Mã đơn vị "a" bị trùng (đã có ở mục [0])',
     ]);
   });
 
@@ -244,9 +252,9 @@ describe('unit trees', () => {
     const units = `${UNITS}  - { code: hoi-nong-dan, name: Hội Nông dân, kind: union }\n`;
     const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE }, 'lao-cai-2');
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'tenants/lao-cai/tenant.yaml:1 code: "lao-cai" differs from the folder name "lao-cai-2"',
-      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.units[0]: "bao-lao-cai" is not a unit in units.yaml',
-      'tenants/lao-cai/units.yaml:5 units[3].kind: unit kind "union" is not declared in tenant.yaml unitKinds',
+      'tenants/lao-cai/tenant.yaml:1 code: `code` phải giống tên thư mục "lao-cai-2" (đang là "lao-cai")',
+      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.units[0]: Đơn vị "bao-lao-cai" chưa khai báo trong units.yaml',
+      'tenants/lao-cai/units.yaml:5 units[3].kind: Loại đơn vị "union" chưa khai báo trong `unitKinds` của tenant.yaml',
     ]);
     expect(parseTenantDefinition({ rules: VALID, units: UNITS }).ok).toBe(true);
   });
@@ -258,12 +266,12 @@ describe('unit trees', () => {
     const units = `${UNITS}  - { code: hoi-nong-dan, name: H, kind: union }\n`;
     const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE }, 'lao-cai-2');
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'tenants/lao-cai/tenant.yaml:1 code: "lao-cai" differs from the folder name "lao-cai-2"',
-      'tenants/lao-cai/tenant.yaml:3 timezone: "Asia/Hanoi_City" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)',
-      'tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: "FRY" is not one of MON…SUN',
-      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.units[0]: "bao-lao-cai" is not a unit in units.yaml',
-      'tenants/lao-cai/units.yaml:5 units[3].kind: unit kind "union" is not declared in tenant.yaml unitKinds',
-      'tenants/lao-cai/units.yaml:5 units[3].name: must be longer than or equal to 2 characters',
+      'tenants/lao-cai/tenant.yaml:1 code: `code` phải giống tên thư mục "lao-cai-2" (đang là "lao-cai")',
+      'tenants/lao-cai/tenant.yaml:3 timezone: `timezone` không nhận giá trị "Asia/Hanoi_City": phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)',
+      'tenants/lao-cai/tenant.yaml:20 schedules[0].weekdays[2]: `weekdays` không nhận giá trị "FRY": phải là một trong MON…SUN',
+      'tenants/lao-cai/tenant.yaml:24 schedules[1].appliesTo.units[0]: Đơn vị "bao-lao-cai" chưa khai báo trong units.yaml',
+      'tenants/lao-cai/units.yaml:5 units[3].kind: Loại đơn vị "union" chưa khai báo trong `unitKinds` của tenant.yaml',
+      'tenants/lao-cai/units.yaml:5 units[3].name: `name` phải có ít nhất 2 ký tự',
     ]);
   });
 
@@ -277,8 +285,8 @@ describe('unit trees', () => {
     const units = UNITS.replace('code: so-y-te', 'code: So-Y-Te').replace('kind: city', 'kind: union');
     const result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'tenants/lao-cai/tenant.yaml:15 unitKinds[3].kind: "newspaper" is not one of province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
-      'tenants/lao-cai/units.yaml:3 units[1].code: must be lower-case letters, digits and "-" (e.g. weekly-posts)',
+      'tenants/lao-cai/tenant.yaml:15 unitKinds[3].kind: `kind` không nhận giá trị "newspaper": phải là một trong province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
+      'tenants/lao-cai/units.yaml:3 units[1].code: `code` phải gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ weekly-posts)',
     ]);
   });
 
@@ -310,16 +318,16 @@ describe('unit trees', () => {
       { rules: FILE, units: UNITS_FILE },
     );
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.roles[1]: "chairman" is not one of national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
+      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.roles[1]: `roles` không nhận giá trị "chairman": phải là một trong national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
       // Checked in the same round, though the rule file has a problem of its own.
-      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml',
+      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: Đơn vị "van-phong" chưa khai báo trong units.yaml',
     ]);
     const unknownUnit = parseTenantDefinition(
       { rules: report(', deliverTo: { units: [so-y-te, van-phong] }'), units: UNITS },
       { rules: FILE, units: UNITS_FILE },
     );
     expect(unknownUnit.ok ? [] : unknownUnit.problems.map(formatProblem)).toEqual([
-      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: "van-phong" is not a unit in units.yaml',
+      'tenants/lao-cai/tenant.yaml:41 reports[0].deliverTo.units[1]: Đơn vị "van-phong" chưa khai báo trong units.yaml',
     ]);
     const plain = parseTenantDefinition({ rules: report(''), units: UNITS });
     expect(plain.ok && plain.definition.ruleSet.reports[0].deliverTo).toEqual({ units: [], roles: ['tenant_admin'] });

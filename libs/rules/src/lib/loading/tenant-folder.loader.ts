@@ -57,12 +57,12 @@ export async function loadTenantFolder(dir: string, shownDir = dir): Promise<Def
   const names = { rules: join(shownDir, RULE_FILE), units: join(shownDir, UNITS_FILE) };
   const read = async (file: string, shown: string): Promise<string | RuleProblem> => {
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) return { file: shown, line: 1, path: '', message: 'file is missing' };
+    if (!info?.isFile()) return { file: shown, line: 1, path: '', message: 'Thiếu tệp' };
     if (info.size > MAX_RULE_FILE_BYTES)
-      return { file: shown, line: 1, path: '', message: `file is larger than ${MAX_RULE_FILE_BYTES} bytes` };
+      return { file: shown, line: 1, path: '', message: `Tệp không được lớn hơn ${MAX_RULE_FILE_BYTES} byte` };
     const bytes = await readFile(file);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (text.includes('\uFFFD')) return { file: shown, line: 1, path: '', message: 'file is not UTF-8 text' };
+    if (text.includes('\uFFFD')) return { file: shown, line: 1, path: '', message: 'Tệp phải là văn bản mã hóa UTF-8' };
     return text;
   };
   const rules = await read(join(dir, RULE_FILE), names.rules);
@@ -88,7 +88,7 @@ function checkTogether(rules: Parsed<RuleSet>, tree: Parsed<UnitTree>, folderCod
 function checkFolderCode(rules: ParsedDocument<RuleSet>, folderCode?: string): LocatedMessage[] {
   const code = rules.value.code;
   if (!folderCode || !rules.valid(['code']) || code === folderCode) return [];
-  return [{ path: ['code'], message: `"${code}" differs from the folder name "${folderCode}"` }];
+  return [{ path: ['code'], message: `\`code\` phải giống tên thư mục "${folderCode}" (đang là "${code}")` }];
 }
 
 /** The codes of units.yaml, when every one of them is valid (else a reference could be to the invalid one). */
@@ -120,7 +120,7 @@ function checkRulesAgainstUnits(rules: ParsedDocument<RuleSet>, tree: ParsedDocu
       if (!Array.isArray(refs)) return;
       refs.forEach((code, j) => {
         const at = [section, i, 'appliesTo', 'units', j];
-        if (rules.valid(at) && !codes.has(code)) problems.push({ path: at, message: `"${code}" is not a unit in ${UNITS_FILE}` });
+        if (rules.valid(at) && !codes.has(code)) problems.push({ path: at, message: `Đơn vị "${code}" chưa khai báo trong ${UNITS_FILE}` });
       });
     });
   }
@@ -130,7 +130,7 @@ function checkRulesAgainstUnits(rules: ParsedDocument<RuleSet>, tree: ParsedDocu
       if (!Array.isArray(refs)) return;
       refs.forEach((unit, j) => {
         const at = ['reports', i, 'deliverTo', 'units', j];
-        if (rules.valid(at) && !codes.has(unit)) problems.push({ path: at, message: `"${unit}" is not a unit in ${UNITS_FILE}` });
+        if (rules.valid(at) && !codes.has(unit)) problems.push({ path: at, message: `Đơn vị "${unit}" chưa khai báo trong ${UNITS_FILE}` });
       });
     });
   }
@@ -152,14 +152,18 @@ function checkSubsiteDomains(rules: ParsedDocument<RuleSet>, tree: ParsedDocumen
     if (rules.valid(at('unit'))) {
       const index = tree.value.units.findIndex((u) => u.code === unit);
       const kind = tree.value.units[index]?.kind;
-      if (!codes.has(unit)) problems.push({ path: at('unit'), message: `"${unit}" is not a unit in ${UNITS_FILE}` });
+      if (!codes.has(unit)) problems.push({ path: at('unit'), message: `Đơn vị "${unit}" chưa khai báo trong ${UNITS_FILE}` });
       else if (kinds && tree.valid(['units', index, 'kind']) && !kinds.withSubsite.has(kind)) {
-        problems.push({ path: at('unit'), message: `"${unit}" has no sub-site (its kind "${kind}" has none)` });
-      } else if (seenUnits.has(unit)) problems.push({ path: at('unit'), message: `"${unit}" is given a domain twice` });
+        problems.push({
+          path: at('unit'),
+          message: `Đơn vị "${unit}" không có chuyên trang (loại đơn vị "${kind}" không khai báo \`subsite\`)`,
+        });
+      } else if (seenUnits.has(unit)) problems.push({ path: at('unit'), message: `Đơn vị "${unit}" không được gán tên miền hai lần` });
       seenUnits.add(unit);
     }
     if (rules.valid(at('domain'))) {
-      if (seenDomains.has(domain)) problems.push({ path: at('domain'), message: `"${domain}" is already a domain of this province` });
+      if (seenDomains.has(domain))
+        problems.push({ path: at('domain'), message: `Tên miền "${domain}" trùng với một tên miền đã khai báo của tỉnh` });
       seenDomains.add(domain);
     }
   });
@@ -173,6 +177,6 @@ function checkUnitsAgainstRules(tree: ParsedDocument<UnitTree>, rules: ParsedDoc
   return units.flatMap((u, i) =>
     !tree.valid(['units', i, 'kind']) || kinds.all.has(u.kind)
       ? []
-      : [{ path: ['units', i, 'kind'], message: `unit kind "${u.kind}" is not declared in ${RULE_FILE} unitKinds` }],
+      : [{ path: ['units', i, 'kind'], message: `Loại đơn vị "${u.kind}" chưa khai báo trong \`unitKinds\` của ${RULE_FILE}` }],
   );
 }

@@ -9,20 +9,20 @@ export function checkUnitTree(tree: UnitTree): LocatedMessage[] {
     units,
     (u) => u.code,
     (i) => ['units', i, 'code'],
-    'unit code',
+    'Mã đơn vị',
   );
   const inReportedCycle = new Set<string>();
 
   units.forEach((unit, i) => {
     if (!unit.parent) return;
     if (!byCode.has(unit.parent)) {
-      problems.push({ path: ['units', i, 'parent'], message: `"${unit.parent}" is not the code of a unit in this file` });
+      problems.push({ path: ['units', i, 'parent'], message: `Đơn vị cha "${unit.parent}" chưa khai báo trong tệp này` });
       return;
     }
     const cycle = cycleThrough(unit, byCode);
     if (cycle && !inReportedCycle.has(unit.code)) {
       cycle.forEach((code) => inReportedCycle.add(code));
-      problems.push({ path: ['units', i, 'parent'], message: `makes a cycle: ${[...cycle, unit.code].join(' → ')}` });
+      problems.push({ path: ['units', i, 'parent'], message: `\`parent\` tạo thành vòng lặp: ${[...cycle, unit.code].join(' → ')}` });
     }
   });
   return problems;

@@ -15,16 +15,16 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
     w.states ?? [],
     (s) => s.id,
     (i) => [...at, 'states', i, 'id'],
-    'state',
+    'Trạng thái',
   );
-  const unknown = (state: string) => `"${state}" is not a state of workflow ${w.id} (${[...states].join(', ')})`;
+  const unknown = (state: string) => `Trạng thái "${state}" chưa khai báo trong quy trình ${w.id} (${[...states].join(', ')})`;
 
   if (w.initial && !states.has(w.initial)) problems.push({ path: [...at, 'initial'], message: unknown(w.initial) });
   else if (w.initial && w.states?.find((s) => s.id === w.initial)?.phase !== 'editing') {
-    problems.push({ path: [...at, 'initial'], message: `the initial state must be an editing state` });
+    problems.push({ path: [...at, 'initial'], message: '`initial` phải là một trạng thái soạn thảo (`phase: editing`)' });
   }
   if (w.states?.length && !w.states.some((s) => s.phase === 'published')) {
-    problems.push({ path: [...at, 'states'], message: 'no state has phase published: nothing could ever be published' });
+    problems.push({ path: [...at, 'states'], message: 'Không trạng thái nào có `phase: published`: sẽ không tin bài nào được đăng' });
   }
 
   const seen = new Map<string, number>();
@@ -35,7 +35,7 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
       if (seen.has(key)) {
         problems.push({
           path: [...at, 'transitions', i, 'action'],
-          message: `"${t.action}" from ${from} is already defined by transitions[${seen.get(key)}]`,
+          message: `Hành động "${t.action}" từ ${from} trùng với transitions[${seen.get(key)}]`,
         });
       } else seen.set(key, i);
     });
@@ -55,7 +55,7 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
     }
     (w.states ?? []).forEach((s, i) => {
       if (s.id && !reached.has(s.id))
-        problems.push({ path: [...at, 'states', i], message: `state "${s.id}" cannot be reached from ${w.initial}` });
+        problems.push({ path: [...at, 'states', i], message: `Không có bước chuyển nào đưa từ ${w.initial} đến trạng thái "${s.id}"` });
     });
   }
   return problems;
@@ -74,11 +74,14 @@ function checkBindings(rules: RuleSet): LocatedMessage[] {
 
   bindings.forEach((b, i) => {
     if (b.workflow && !workflowIds.has(b.workflow)) {
-      problems.push({ path: ['workflowBindings', i, 'workflow'], message: `"${b.workflow}" is not the id of a workflow` });
+      problems.push({ path: ['workflowBindings', i, 'workflow'], message: `Quy trình "${b.workflow}" chưa khai báo trong \`workflows\`` });
     }
     (b.unitKinds ?? []).forEach((kind, k) => {
       if (!declared.includes(kind))
-        problems.push({ path: ['workflowBindings', i, 'unitKinds', k], message: `unit kind "${kind}" is not declared in unitKinds` });
+        problems.push({
+          path: ['workflowBindings', i, 'unitKinds', k],
+          message: `Loại đơn vị "${kind}" chưa khai báo trong \`unitKinds\``,
+        });
     });
     const overlaps: string[] = [];
     for (const contentType of b.contentTypes ?? []) {
@@ -90,7 +93,10 @@ function checkBindings(rules: RuleSet): LocatedMessage[] {
       }
     }
     if (overlaps.length > 0) {
-      problems.push({ path: ['workflowBindings', i], message: `binds again what is already bound: ${b.channel} ${summarise(overlaps)}` });
+      problems.push({
+        path: ['workflowBindings', i],
+        message: `Gán trùng quy trình cho nội dung đã được gán: ${b.channel} ${summarise(overlaps)}`,
+      });
     }
   });
 
@@ -101,12 +107,12 @@ function checkBindings(rules: RuleSet): LocatedMessage[] {
       CONTENT_TYPES.filter((t) => !boundBy.has(`${channel}|${t}|${kind}`)).map((t) => `${t}/${kind}`),
     );
     if (missing.length > 0) {
-      problems.push({ path: ['workflowBindings'], message: `no workflow for ${channel} items: ${summarise(missing)}` });
+      problems.push({ path: ['workflowBindings'], message: `Chưa gán quy trình cho nội dung kênh ${channel}: ${summarise(missing)}` });
     }
   }
   return problems;
 }
 
 function summarise(items: string[]): string {
-  return items.length <= 4 ? items.join(', ') : `${items.slice(0, 4).join(', ')} and ${items.length - 4} more`;
+  return items.length <= 4 ? items.join(', ') : `${items.slice(0, 4).join(', ')} và ${items.length - 4} mục khác`;
 }

@@ -3,6 +3,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { isMap, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { LocatedMessage } from './check-helpers';
 import { formatPath, PathSegment, RuleProblem } from './rule-problem';
+import { fieldMessage, requiredMessage, yamlSyntaxMessage } from './validation-messages';
 
 /** Largest rule file accepted; a province's rules are a few kilobytes. */
 export const MAX_RULE_FILE_BYTES = 1024 * 1024;
@@ -44,13 +45,16 @@ export function parseYamlAs<T extends object>(
         file,
         line: e.linePos?.[0]?.line ?? 1,
         path: '',
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        message: yamlSyntaxMessage(e.code, e.message.split('\n')[0]),
       })),
     };
   }
   const plain = doc.toJS({ maxAliasCount: 100 });
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { ok: false, problems: [{ file, line: 1, path: '', message: `the file must hold a mapping (${shape})` }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, path: '', message: `Nội dung tệp phải là một đối tượng gồm các cặp khóa: giá trị (${shape})` }],
+    };
   }
 
   const value = plainToInstance(type, plain, { exposeDefaultValues: true });
@@ -72,26 +76,31 @@ function overlaps(path: PathSegment[], pattern: PathPattern): boolean {
   return true;
 }
 
-/** class-validator's tree → (path, message), with `[i]: ` prefixes of array items moved into the path. */
+/**
+ * class-validator's tree → (path, message in Vietnamese), with `[i]: ` prefixes of array items moved
+ * into the path. Messages name the key as the file writes it (an array item's: its list's key).
+ */
 function flatten(errors: ValidationError[], parent: PathSegment[] = []): LocatedMessage[] {
   return errors.flatMap((e) => {
     const path = [...parent, /^\d+$/.test(e.property) ? Number(e.property) : e.property];
-    const own = Object.values(e.constraints ?? {}).map((raw) => {
+    const key = keyOf(path);
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, raw]) => {
       const indexed = /^\[(\d+)\]: (.*)$/.exec(raw);
       if (indexed) return { path: [...path, Number(indexed[1])], message: indexed[2] };
-      if (/^property .* should not exist$/.test(raw)) return { path, message: 'is not a known field' };
-      const prop = String(e.property);
-      const message = raw.startsWith(`${prop} `) ? raw.slice(prop.length + 1) : raw;
-      return { path, message };
+      return { path, message: fieldMessage(constraint, raw, key) };
     });
-    return [...dedupeMissing(own, e), ...flatten(e.children ?? [], path)];
+    return [...dedupeMissing(own, e, key), ...flatten(e.children ?? [], path)];
   });
 }
 
-/** A missing field fails every constraint on it; say "is required" once instead. */
-function dedupeMissing(own: LocatedMessage[], e: ValidationError): LocatedMessage[] {
+function keyOf(path: PathSegment[]): string {
+  return String([...path].reverse().find((s) => typeof s === 'string') ?? '');
+}
+
+/** A missing field fails every constraint on it; say it is required once instead. */
+function dedupeMissing(own: LocatedMessage[], e: ValidationError, key: string): LocatedMessage[] {
   if (e.value !== undefined || own.length === 0) return own;
-  return [{ path: own[0].path, message: 'is required' }];
+  return [{ path: own[0].path, message: requiredMessage(key) }];
 }
 
 function lineOf(root: unknown, path: PathSegment[], lines: LineCounter): number {

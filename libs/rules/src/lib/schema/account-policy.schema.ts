@@ -51,14 +51,14 @@ export class SessionPolicy {
  */
 export class TwoFactorPolicy {
   @IsArray()
-  @ArrayUnique({ message: 'requiredFor must not name a role twice' })
-  @IsIn(ROLES, { each: true, message: `requiredFor must name roles of the vocabulary: ${ROLES.join(', ')}` })
+  @ArrayUnique({ message: '`requiredFor` không được có vai trò trùng nhau' })
+  @IsIn(ROLES, { each: true, message: `\`requiredFor\` chỉ được gồm các vai trò: ${ROLES.join(', ')}` })
   requiredFor: Role[] = [];
 }
 
 /** Personal accounts (NA-9, LC-3.1b). Every field has a safe default; a province may tighten them. */
 export class AccountPolicy {
-  @IsOptional() @Matches(REQUIREMENT_ID, { message: `requirement ${REQUIREMENT_MESSAGE}` }) requirement?: string;
+  @IsOptional() @Matches(REQUIREMENT_ID, { message: `\`requirement\` ${REQUIREMENT_MESSAGE}` }) requirement?: string;
   @ValidateNested() @Type(() => PasswordPolicy) password: PasswordPolicy = new PasswordPolicy();
   @ValidateNested() @Type(() => LockoutPolicy) lockout: LockoutPolicy = new LockoutPolicy();
   @ValidateNested() @Type(() => SessionPolicy) sessions: SessionPolicy = new SessionPolicy();
@@ -69,7 +69,7 @@ export class AccountPolicy {
    * it (as GOV.UK Signon does after 45). Absent: accounts are never suspended for disuse.
    */
   @IsOptional()
-  @IsInt({ message: 'suspendAfterInactiveDays must be a whole number of days' })
+  @IsInt({ message: '`suspendAfterInactiveDays` phải là một số ngày nguyên' })
   @Min(INACTIVE_DAYS_LIMITS.min)
   @Max(INACTIVE_DAYS_LIMITS.max)
   suspendAfterInactiveDays?: number;

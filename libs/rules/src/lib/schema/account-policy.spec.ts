@@ -16,19 +16,19 @@ describe('session lifetimes in the rule file (NA-9, LC-3.1b)', () => {
 
   it('refuses lifetimes that do not nest, out of range, and the retired refreshTokenDays, naming each', () => {
     expect(problemsOf(withSessions('  sessions: { accessTokenMinutes: 45, absoluteHours: 8, idleMinutes: 30 }'))).toEqual([
-      'accountPolicy.sessions.accessTokenMinutes: 45 is longer than idleMinutes (30): an access token would outlive an idle session',
+      'accountPolicy.sessions.accessTokenMinutes: `accessTokenMinutes` (45) không được lớn hơn `idleMinutes` (30): mã truy cập sẽ còn hiệu lực khi phiên đã hết hạn vì không dùng',
     ]);
     expect(problemsOf(withSessions('  sessions: { absoluteHours: 4 }'))).toEqual([
-      'accountPolicy.sessions.idleMinutes: 480 is longer than the whole session (absoluteHours: 4, 240 minutes); give at most 240',
+      'accountPolicy.sessions.idleMinutes: `idleMinutes` (480) không được lớn hơn cả thời lượng phiên (`absoluteHours`: 4, tức 240 phút); tối đa 240',
     ]);
     expect(problemsOf(withSessions('  sessions: { absoluteHours: 0, idleMinutes: 30 }'))).toEqual([
-      'accountPolicy.sessions.absoluteHours: must not be less than 1',
+      'accountPolicy.sessions.absoluteHours: `absoluteHours` không được nhỏ hơn 1',
     ]);
     expect(problemsOf(withSessions('  sessions: { absoluteHours: 2161, idleMinutes: 30 }'))).toEqual([
-      'accountPolicy.sessions.absoluteHours: must not be greater than 2160',
+      'accountPolicy.sessions.absoluteHours: `absoluteHours` không được lớn hơn 2160',
     ]);
     expect(problemsOf(withSessions('  sessions: { refreshTokenDays: 14, idleMinutes: 480 }'))).toEqual([
-      'accountPolicy.sessions.refreshTokenDays: is not a known field',
+      'accountPolicy.sessions.refreshTokenDays: `refreshTokenDays` không phải là khóa hợp lệ ở đây',
     ]);
   });
 
@@ -74,13 +74,13 @@ describe('suspension of unused accounts in the rule file (issue 14)', () => {
 
   it('issue 14: refuses a number of days out of range or not whole, naming the field', () => {
     expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 3'))).toEqual([
-      'accountPolicy.suspendAfterInactiveDays: must not be less than 7',
+      'accountPolicy.suspendAfterInactiveDays: `suspendAfterInactiveDays` không được nhỏ hơn 7',
     ]);
     expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 1000'))).toEqual([
-      'accountPolicy.suspendAfterInactiveDays: must not be greater than 730',
+      'accountPolicy.suspendAfterInactiveDays: `suspendAfterInactiveDays` không được lớn hơn 730',
     ]);
     expect(problemsOf(withSuspension('  suspendAfterInactiveDays: 45.5'))).toEqual([
-      'accountPolicy.suspendAfterInactiveDays: must be a whole number of days',
+      'accountPolicy.suspendAfterInactiveDays: `suspendAfterInactiveDays` phải là một số ngày nguyên',
     ]);
   });
 });
@@ -100,13 +100,13 @@ describe('two-step verification in the rule file (issue 14)', () => {
 
   it('issue 14: refuses a role outside the vocabulary, a role named twice and a misspelt field, naming each', () => {
     expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [admin] }'))).toEqual([
-      'accountPolicy.twoFactor.requiredFor: must name roles of the vocabulary: national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
+      'accountPolicy.twoFactor.requiredFor: `requiredFor` chỉ được gồm các vai trò: national_operator, tenant_admin, editorial_council, editorial_board, unit_head, unit_editor',
     ]);
     expect(problemsOf(withTwoFactor('  twoFactor: { requiredFor: [unit_head, unit_head] }'))).toEqual([
-      'accountPolicy.twoFactor.requiredFor: must not name a role twice',
+      'accountPolicy.twoFactor.requiredFor: `requiredFor` không được có vai trò trùng nhau',
     ]);
     expect(problemsOf(withTwoFactor('  twoFactor: { requiredRoles: [unit_head] }'))).toEqual([
-      'accountPolicy.twoFactor.requiredRoles: is not a known field',
+      'accountPolicy.twoFactor.requiredRoles: `requiredRoles` không phải là khóa hợp lệ ở đây',
     ]);
   });
 });

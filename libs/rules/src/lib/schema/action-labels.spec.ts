@@ -71,7 +71,7 @@ describe('workflow action labels', () => {
   it('a label given is kept, and must be a real name (2 to 60 characters)', () => {
     const short = parseRuleSet(rules(TRANSITIONS.replace('label: Lãnh đạo duyệt', 'label: D')), 'tenant.yaml');
     expect(short.ok ? [] : short.problems.map(formatProblem)).toEqual([
-      'tenant.yaml:28 workflows[0].transitions[8].label: must be longer than or equal to 2 characters',
+      'tenant.yaml:28 workflows[0].transitions[8].label: `label` phải có ít nhất 2 ký tự',
     ]);
   });
 

@@ -4,7 +4,7 @@ import { OneOf, WEEKDAYS, Weekday } from './one-of.validator';
 import { STRICT_DATE } from './vocabulary';
 
 export class CalendarDay {
-  @IsISO8601(STRICT_DATE, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @IsISO8601(STRICT_DATE, { message: '`date` phải là một ngày dạng YYYY-MM-DD' }) date!: string;
   @IsString() @MinLength(2) name!: string;
 }
 

@@ -27,7 +27,7 @@ export function KeepsWhiteTextReadable(options?: ValidationOptions): PropertyDec
         validate: (value: unknown) =>
           typeof value !== 'string' || !/^#[0-9a-f]{6}$/.test(value) || contrastRatio(value, '#ffffff') >= AA_TEXT_CONTRAST,
         defaultMessage: (args) =>
-          `${args?.property} ${String(args?.value)} is too light: white text on it has contrast ${contrastRatio(String(args?.value), '#ffffff').toFixed(2)}:1, WCAG 2.1 AA needs ${AA_TEXT_CONTRAST}:1 (choose a darker colour)`,
+          `\`${args?.property}\` ${String(args?.value)} quá sáng: chữ trắng trên màu này có độ tương phản ${contrastRatio(String(args?.value), '#ffffff').toFixed(2)}:1, WCAG 2.1 AA cần ít nhất ${AA_TEXT_CONTRAST}:1 (hãy chọn màu đậm hơn)`,
       },
     },
     options,

@@ -24,15 +24,15 @@ const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])
 export class LegalBasis {
   /** Number/symbol of the decision, e.g. `07/2006/QĐ-UBND`. */
   @IsString() @MinLength(3) document!: string;
-  @IsISO8601(STRICT_DATE, { message: 'signedOn must be a date (YYYY-MM-DD)' }) signedOn!: string;
+  @IsISO8601(STRICT_DATE, { message: '`signedOn` phải là một ngày dạng YYYY-MM-DD' }) signedOn!: string;
   @IsInt() @Min(0) @Max(365) inForceAfterDays!: number;
 }
 
 /** A sub-site that also answers on a host name of its own (its path under the portal stays). */
 export class SubsiteDomain {
   /** The unit whose sub-site it is: a unit of units.yaml whose kind has a sub-site. */
-  @Matches(RULE_ID, { message: `unit ${RULE_ID_MESSAGE}` }) unit!: string;
-  @Matches(HOST_NAME, { message: 'domain must be a lower-case host name (e.g. soyte.laocai.gov.vn)' }) domain!: string;
+  @Matches(RULE_ID, { message: `\`unit\` ${RULE_ID_MESSAGE}` }) unit!: string;
+  @Matches(HOST_NAME, { message: '`domain` phải là tên miền viết thường (ví dụ soyte.laocai.gov.vn)' }) domain!: string;
 }
 
 const HEX_COLOUR = /^#[0-9a-f]{6}$/;
@@ -45,13 +45,13 @@ const LOGO = /^(https:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/;
  */
 export class PortalTheme {
   /** The header and the links' colour, `#rrggbb`. */
-  @Matches(HEX_COLOUR, { message: 'primaryColor must be a colour #rrggbb (lower case)' }) @KeepsWhiteTextReadable() primaryColor!: string;
+  @Matches(HEX_COLOUR, { message: '`primaryColor` phải là mã màu #rrggbb viết thường' }) @KeepsWhiteTextReadable() primaryColor!: string;
   /** The navigation bar and the buttons, `#rrggbb`; the primary colour when left out. */
   @IsOptional()
-  @Matches(HEX_COLOUR, { message: 'accentColor must be a colour #rrggbb (lower case)' })
+  @Matches(HEX_COLOUR, { message: '`accentColor` phải là mã màu #rrggbb viết thường' })
   @KeepsWhiteTextReadable()
   accentColor?: string;
-  @IsOptional() @Matches(LOGO, { message: 'logo must be an https address or a path on the portal (/api/v1/public/media/…)' }) logo?: string;
+  @IsOptional() @Matches(LOGO, { message: '`logo` phải là địa chỉ https hoặc đường dẫn trên cổng (/api/v1/public/media/…)' }) logo?: string;
 }
 
 /** Who runs the portal, for its footer (Decree 72/2013 and 27/2018: the licence line and who answers for it). */
@@ -64,7 +64,7 @@ export class PortalPublisher {
   @IsOptional() @IsString() @MaxLength(300) licence?: string;
   @IsString() @MinLength(5) @MaxLength(300) address!: string;
   @IsOptional() @IsString() @MaxLength(50) phone?: string;
-  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) email?: string;
+  @IsOptional() @IsEmail({}, { message: '`email` phải là địa chỉ thư điện tử' }) email?: string;
 }
 
 export class Portal {
@@ -73,7 +73,7 @@ export class Portal {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @Matches(HOST_NAME, { each: true, message: 'domains must be lower-case host names (e.g. laocai.gov.vn)' })
+  @Matches(HOST_NAME, { each: true, message: 'Mỗi mục trong `domains` phải là tên miền viết thường (ví dụ laocai.gov.vn)' })
   domains!: string[];
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SubsiteDomain) subsiteDomains?: SubsiteDomain[];
   /** Left out: the platform's blue. */

@@ -10,7 +10,11 @@ import { CHANNELS, CONTENT_TYPES, PERIODS, RULE_ID, RULE_ID_MESSAGE, UNIT_KINDS 
  */
 export class AppliesTo {
   @IsOptional() @IsArray() @ArrayUnique() @OneOf(UNIT_KINDS) unitKinds: string[] = [];
-  @IsOptional() @IsArray() @ArrayUnique() @Matches(RULE_ID, { each: true, message: `units ${RULE_ID_MESSAGE}` }) units: string[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(RULE_ID, { each: true, message: `Mỗi mục trong \`units\` ${RULE_ID_MESSAGE}` })
+  units: string[] = [];
 }
 
 /** What counts towards a rule: published items of these content types on these channels. */

@@ -13,7 +13,8 @@ export const ONE_OF = 'oneOf';
 /**
  * A value (or, for an array, every item) must be one of `values`. For arrays the message starts
  * with the index of the first bad item (`[2]: …`), which the loader moves into the path, so a
- * province's IT staff read `schedules[0].weekdays[2]: "FRY" is not one of MON…SUN`.
+ * province's IT staff read ``schedules[0].weekdays[2]: `weekdays` không nhận giá trị "FRY": phải là
+ * một trong MON…SUN``.
  */
 export function OneOf(values: readonly string[], options?: ValidationOptions) {
   const ok = (v: unknown) => typeof v === 'string' && values.includes(v);
@@ -25,11 +26,13 @@ export function OneOf(values: readonly string[], options?: ValidationOptions) {
         validate: (value: unknown) => (Array.isArray(value) ? value.every(ok) : ok(value)),
         defaultMessage: (args) => {
           const value = args?.value;
+          const refused = (v: unknown) =>
+            `\`${args?.property}\` không nhận giá trị ${JSON.stringify(v)}: phải là một trong ${describe(values)}`;
           if (Array.isArray(value)) {
             const i = value.findIndex((v) => !ok(v));
-            return `[${i}]: ${JSON.stringify(value[i])} is not one of ${describe(values)}`;
+            return `[${i}]: ${refused(value[i])}`;
           }
-          return `${JSON.stringify(value)} is not one of ${describe(values)}`;
+          return refused(value);
         },
       },
     },

@@ -24,13 +24,13 @@ describe("the portal's theme and publisher in the rule file (issue 16)", () => {
 
   it('refuses a colour white text cannot be read on, one not #rrggbb, and a logo that is not https or a path', () => {
     expect(problemsOf(withTheme('  theme: { primaryColor: "#f0c000" }'))).toEqual([
-      'portal.theme.primaryColor: #f0c000 is too light: white text on it has contrast 1.71:1, WCAG 2.1 AA needs 4.5:1 (choose a darker colour)',
+      'portal.theme.primaryColor: `primaryColor` #f0c000 quá sáng: chữ trắng trên màu này có độ tương phản 1.71:1, WCAG 2.1 AA cần ít nhất 4.5:1 (hãy chọn màu đậm hơn)',
     ]);
     expect(problemsOf(withTheme('  theme: { primaryColor: "red" }'))).toEqual([
-      'portal.theme.primaryColor: must be a colour #rrggbb (lower case)',
+      'portal.theme.primaryColor: `primaryColor` phải là mã màu #rrggbb viết thường',
     ]);
     expect(problemsOf(withTheme('  theme: { primaryColor: "#0b4f9c", logo: "javascript:alert(1)" }'))).toEqual([
-      'portal.theme.logo: must be an https address or a path on the portal (/api/v1/public/media/…)',
+      'portal.theme.logo: `logo` phải là địa chỉ https hoặc đường dẫn trên cổng (/api/v1/public/media/…)',
     ]);
   });
 });

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OneOf } from './one-of.validator';
-import { REQUIREMENT_MESSAGE, RuleBase } from './rule-base';
+import { decimalsMessage, REQUIREMENT_MESSAGE, RuleBase } from './rule-base';
 import { REPORT_PERIODS, REQUIREMENT_ID, ROLES, RULE_ID, RULE_ID_MESSAGE } from './vocabulary';
 
 /**
@@ -24,7 +24,11 @@ import { REPORT_PERIODS, REQUIREMENT_ID, ROLES, RULE_ID, RULE_ID_MESSAGE } from 
  */
 export class ReportDelivery {
   /** Codes of units of units.yaml among the recipients; their heads (`unit_head`) receive the report. */
-  @IsOptional() @IsArray() @ArrayUnique() @Matches(RULE_ID, { each: true, message: `units ${RULE_ID_MESSAGE}` }) units: string[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(RULE_ID, { each: true, message: `Mỗi mục trong \`units\` ${RULE_ID_MESSAGE}` })
+  units: string[] = [];
   /** Province-wide roles that receive it; default the IT centre (`tenant_admin`), which makes the reports. */
   @IsOptional() @IsArray() @ArrayUnique() @OneOf(ROLES) roles: string[] = ['tenant_admin'];
 }
@@ -45,12 +49,12 @@ export class Report extends RuleBase {
 export class EmulationWeight {
   /** Id of a quota, schedule or deadline. */
   @IsString() rule!: string;
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1000) weight!: number;
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: decimalsMessage(2) }) @Min(0) @Max(1000) weight!: number;
 }
 
 /** LC-3.4: compliance is a criterion of emulation scoring (thi đua) per month, quarter and year. */
 export class Emulation {
-  @Matches(REQUIREMENT_ID, { message: `requirement ${REQUIREMENT_MESSAGE}` }) requirement!: string;
+  @Matches(REQUIREMENT_ID, { message: `\`requirement\` ${REQUIREMENT_MESSAGE}` }) requirement!: string;
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(REPORT_PERIODS) periods!: string[];
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => EmulationWeight) weights!: EmulationWeight[];
   /** The score of a unit that met every weighted rule. */

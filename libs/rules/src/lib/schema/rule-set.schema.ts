@@ -12,14 +12,14 @@ import { Workflow, WorkflowBinding } from './workflow.schema';
 
 /** A province's rule set, as written in `tenants/<code>/tenant.yaml`. */
 export class RuleSet {
-  @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'code must be lower-case letters, digits and "-" (e.g. lao-cai)' }) code!: string;
+  @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: '`code` phải gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ lao-cai)' }) code!: string;
   @IsString() @MinLength(3) name!: string;
   @IsString() timezone!: string;
   /**
    * The first day these rules govern. Left out, a province's first version takes effect when its
    * decision does (signedOn + inForceAfterDays) and a later version on the day it is applied.
    */
-  @IsOptional() @IsISO8601(STRICT_DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' }) effectiveFrom?: string;
+  @IsOptional() @IsISO8601(STRICT_DATE, { message: '`effectiveFrom` phải là một ngày dạng YYYY-MM-DD' }) effectiveFrom?: string;
   @IsDefined() @ValidateNested() @Type(() => Portal) portal!: Portal;
   @IsDefined() @ValidateNested() @Type(() => LegalBasis) legalBasis!: LegalBasis;
   @IsOptional() @ValidateNested() @Type(() => Calendar) calendar: Calendar = new Calendar();

@@ -5,7 +5,7 @@ import { REQUIREMENT_MESSAGE } from './rule-base';
 import { REQUIREMENT_ID, RULE_ID, RULE_ID_MESSAGE, UNIT_KINDS } from './vocabulary';
 
 export class SectionSpec {
-  @Matches(RULE_ID, { message: `id ${RULE_ID_MESSAGE}` }) id!: string;
+  @Matches(RULE_ID, { message: `\`id\` ${RULE_ID_MESSAGE}` }) id!: string;
   @IsString() @MinLength(2) title!: string;
   /** Sub-sections, e.g. "Giới thiệu chung" → "Cơ cấu tổ chức", "Chức năng, nhiệm vụ" (LC-2.1.1a). */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SectionSpec) children?: SectionSpec[];
@@ -14,7 +14,7 @@ export class SectionSpec {
 export class SubsiteSpec {
   /** Sections a new sub-site of this kind starts with (LC-2.1.1, LC-2.1.2). */
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SectionSpec) sections!: SectionSpec[];
-  @IsOptional() @Matches(REQUIREMENT_ID, { message: `requirement ${REQUIREMENT_MESSAGE}` }) requirement?: string;
+  @IsOptional() @Matches(REQUIREMENT_ID, { message: `\`requirement\` ${REQUIREMENT_MESSAGE}` }) requirement?: string;
 }
 
 /** A kind of unit the province has, and whether its units get a sub-site (LC-1.1). */

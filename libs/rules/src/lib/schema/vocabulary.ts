@@ -8,7 +8,8 @@
 export const REQUIREMENT_ID = /^[A-Z]{2}-[0-9]+(\.[0-9]+)*[a-z]?(-[a-z])?$/;
 /** Ids of rules, states, genres, units: lower-case, digits and "-", readable in URLs and logs. */
 export const RULE_ID = /^[a-z][a-z0-9-]{0,62}$/;
-export const RULE_ID_MESSAGE = 'must be lower-case letters, digits and "-" (e.g. weekly-posts)';
+/** Follows the key it is about: "`id` phải gồm chữ thường …". */
+export const RULE_ID_MESSAGE = 'phải gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ weekly-posts)';
 export const STRICT_DATE = { strict: true, strictSeparator: true };
 
 export const UNIT_KINDS = [

@@ -18,14 +18,14 @@ import { RuleBase } from './rule-base';
 import { CHANNELS, CONTENT_TYPES, ROLES, RULE_ID, RULE_ID_MESSAGE, STATE_PHASES, UNIT_KINDS } from './vocabulary';
 
 export class WorkflowState {
-  @Matches(RULE_ID, { message: `id ${RULE_ID_MESSAGE}` }) id!: string;
+  @Matches(RULE_ID, { message: `\`id\` ${RULE_ID_MESSAGE}` }) id!: string;
   @IsString() @MinLength(2) label!: string;
   /** What the state means elsewhere: `published` is what the public sees, `review` fills review queues. */
   @OneOf(STATE_PHASES) phase!: string;
 }
 
 export class Transition {
-  @Matches(RULE_ID, { message: `action ${RULE_ID_MESSAGE}` }) action!: string;
+  @Matches(RULE_ID, { message: `\`action\` ${RULE_ID_MESSAGE}` }) action!: string;
   /** One state or several (`from: [unit-review, board-review]`). */
   @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
   @JSONSchema((schema) => ({ anyOf: [{ type: 'string' }, schema] }))
