@@ -38,6 +38,12 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     expect((await asAdmin('GET', '/units/khong-co')).status).toBe(404);
   });
 
+  it('LC-1.1: names the unit kinds the rules in force declare, as the rule file labels them', async () => {
+    const kinds = (await asAdmin('GET', '/units/kinds')).body as { kind: string; label: string }[];
+    expect(kinds).toContainEqual({ kind: 'department', label: 'Sở' });
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['province', 'press', 'enterprise']));
+  });
+
   it('adds, moves and deactivates units; refuses undeclared kinds, unknown parents, cycles and duplicate codes', async () => {
     const created = await asAdmin('POST', '/units', {
       code: 'phong-ha-tang',

@@ -15,6 +15,7 @@ import {
   CreateUnitRequest,
   TeamLeaderRequest,
   TeamResponse,
+  UnitKindResponse,
   UnitProfileRequest,
   UnitListQuery,
   UnitResponse,
@@ -41,6 +42,16 @@ export class UnitsController {
   @ApiOkResponse({ type: [UnitResponse] })
   list(@Query() q: UnitListQuery): Promise<UnitView[]> {
     return this.units.list(this.tenants.require(), q.inactive === 'true');
+  }
+
+  @Get('kinds')
+  @Requires('units.read')
+  @ApiOperation({ summary: 'The unit kinds the rules in force today declare, with their Vietnamese names (a unit must be of one)' })
+  @ApiOkResponse({ type: [UnitKindResponse] })
+  async kinds(): Promise<UnitKindResponse[]> {
+    const tenant = this.tenants.current();
+    const rules = await this.versions.ruleSetInForceOn(tenant.id, todayIn(tenant.timezone));
+    return (rules?.unitKinds ?? []).map((k) => ({ kind: k.kind, label: k.label ?? k.kind }));
   }
 
   @Get(':code')
@@ -137,8 +148,6 @@ export class UnitsController {
 
   /** Unit kinds of the rules in force today; none before the province has rules. */
   private async declaredKinds(): Promise<string[]> {
-    const tenant = this.tenants.current();
-    const rules = await this.versions.ruleSetInForceOn(tenant.id, todayIn(tenant.timezone));
-    return rules?.unitKinds.map((k) => k.kind) ?? [];
+    return (await this.kinds()).map((k) => k.kind);
   }
 }

@@ -150,3 +150,8 @@ export class UnitListQuery {
   @IsIn(['true', 'false'], { message: 'Phải là true hoặc false.' })
   inactive?: 'true' | 'false';
 }
+
+export class UnitKindResponse {
+  @ApiProperty({ example: 'department' }) kind!: string;
+  @ApiProperty({ example: 'Sở', description: 'The label the rule file gives, or the kind itself when it gives none' }) label!: string;
+}
