@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { LogPageQuery } from './audit-query.dto';
 
-export class OperatorAccessQueryParams {
+export class OperatorAccessQueryParams extends LogPageQuery {
   @ApiPropertyOptional({ description: 'Accesses about this province (code)' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'tenant phải là mã tỉnh' })
@@ -12,13 +12,6 @@ export class OperatorAccessQueryParams {
   @IsString()
   @MaxLength(200)
   actor?: string;
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor không phải con trỏ trang do API này cấp' })
-  cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 /** The province's own view: its accesses only, so no province filter. */
