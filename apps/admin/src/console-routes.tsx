@@ -1,10 +1,13 @@
 import { Result, Skeleton } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AuditPage } from './audit/audit-page';
+import { CompliancePage } from './compliance/compliance-page';
 import { ContentListPage } from './content/content-list-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
 import { NotificationsPage } from './notifications/notifications-page';
+import { OperatorRoutes } from './operator/operator-routes';
 import { ForcedPasswordChangePage } from './session/change-password-page';
 import { SignInPage } from './session/sign-in-page';
 import { ForcedTwoFactorPage } from './session/two-factor-enrolment';
@@ -12,7 +15,9 @@ import { useSession } from './session/session-store';
 import { TOKEN_PAGES, TokenPasswordPage, type TokenPurpose } from './session/token-password-page';
 import { SectionsPage } from './sites/sections-page';
 import { UnitProfilePage } from './units/unit-profile-page';
+import { UnitsPage } from './units/units-page';
 import { UsersPage } from './users/users-page';
+import { RulesPage } from './rules/rules-page';
 import { ReviewQueuePage } from './workflow/review-queue-page';
 
 // The editor and the revisions carry the rich-text editor (TipTap, ProseMirror): loaded when first opened.
@@ -21,7 +26,7 @@ const RevisionsPage = lazy(() => import('./content/revisions-page').then((m) => 
 
 /** The console's screens, once the province is known: sign-in first, then the forced password change. */
 export function ConsoleRoutes() {
-  const { tokens } = useSession();
+  const { tokens, province } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const tokenPage = (Object.keys(TOKEN_PAGES) as TokenPurpose[]).find((p) => TOKEN_PAGES[p].path === location.pathname);
@@ -29,6 +34,12 @@ export function ConsoleRoutes() {
   if (!tokens) return <SignInPage />;
   if (tokens.mustChangePassword) return <ForcedPasswordChangePage />;
   if (tokens.twoFactorEnrolmentRequired) return <ForcedTwoFactorPage />;
+  if (province?.platform)
+    return (
+      <AppShell>
+        <OperatorRoutes />
+      </AppShell>
+    );
   return (
     <AppShell>
       <Suspense fallback={<Skeleton active />}>
@@ -43,6 +54,10 @@ export function ConsoleRoutes() {
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route path="tai-khoan" element={<UsersPage />} />
+          <Route path="tuan-thu" element={<CompliancePage />} />
+          <Route path="don-vi" element={<UnitsPage />} />
+          <Route path="quy-tac" element={<RulesPage />} />
+          <Route path="nhat-ky" element={<AuditPage />} />
           <Route
             path="*"
             element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />}

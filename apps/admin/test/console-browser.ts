@@ -20,9 +20,9 @@ export function newOfficial(browser: Browser, width = 1280): Promise<BrowserCont
   });
 }
 
-/** Signs in on the console of `origin` (e.g. http://lao-cai.localhost:port) as a person would. */
-export async function signIn(page: Page, origin: string, username: string, password: string): Promise<void> {
-  await page.goto(`${origin}/admin/`);
+/** Signs in on the console of `origin` (e.g. http://lao-cai.localhost:port) as a person would; operators at /admin/quoc-gia. */
+export async function signIn(page: Page, origin: string, username: string, password: string, path = '/admin/'): Promise<void> {
+  await page.goto(`${origin}${path}`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -1,6 +1,8 @@
 import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
-import { STRONG_PASSWORD } from '../../api/test/auth-session';
+import { invitedAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
+import { sheetRows } from '@cong/testing';
+import { readFileSync } from 'node:fs';
 import {
   choose,
   confirmStep,
@@ -146,6 +148,36 @@ describe('admin console in Chromium, the IT centre (issue 18)', () => {
     await screenshot(it, 'quy-tac-phien-ban');
     const versions = (await seeded.lc.send('GET', '/api/v1/rules/versions', undefined, await tokenOf(it))).body;
     expect(versions[0]).toMatchObject({ version: 2, appliedBy: 'it.laocai', note: 'QĐ nhuận bút sửa đổi' });
+    await it.context().close();
+  });
+  it('the IT centre reads the audit log filtered by action and unit, and downloads it as XLSX with the same entries', async () => {
+    await invitedAccount(seeded.lc, seeded.admin, 'pham.thu', [{ role: 'unit_editor', unit: 'so-y-te' }], { displayName: 'Phạm Thu' });
+    const it = await (await newOfficial(browser)).newPage();
+    await signIn(it, origin, 'it.laocai', STRONG_PASSWORD);
+    await it.getByRole('menuitem', { name: 'Nhật ký' }).click();
+    await it.getByRole('heading', { name: 'Nhật ký hoạt động' }).waitFor();
+    await it.getByRole('cell', { name: 'Đăng nhập', exact: true }).first().waitFor();
+    await choose(it, 'Hành động', 'Giao vai trò');
+    await choose(it, 'Đơn vị', 'Sở Y tế');
+    const rows = it.getByRole('region', { name: 'Các mục nhật ký' }).getByRole('row');
+    await it
+      .getByRole('cell', { name: /Vai trò: Biên tập viên/ })
+      .first()
+      .waitFor();
+    expect(new URL(it.url()).searchParams.get('hanh-dong')).toBe('accounts.role_granted');
+    const shown = (await rows.allTextContents()).slice(1);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) expect(row).toContain('Giao vai trò');
+    await expectAccessible(it, 'audit log');
+    await screenshot(it, 'nhat-ky');
+
+    const [download] = await Promise.all([it.waitForEvent('download'), it.getByRole('button', { name: 'Tải XLSX' }).click()]);
+    expect(download.suggestedFilename()).toBe('nhat-ky-lao-cai.xlsx');
+    const { rows: lines } = await sheetRows(readFileSync((await download.path())!), 'Nhật ký');
+    const headingAt = lines.findIndex((r) => r[0] === 'Thời điểm');
+    const entries = lines.slice(headingAt + 1).filter((r) => r.length > 1);
+    expect(entries).toHaveLength(shown.length);
+    for (const entry of entries) expect(entry.slice(1, 4)).toEqual(['Giao vai trò', 'accounts.role_granted', 'it.laocai']);
     await it.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
-import { session } from '../session/session-store';
+import { authRoute, type Province, session } from '../session/session-store';
 
 export type Schemas = components['schemas'];
 
@@ -28,12 +28,25 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * Operators sign in on the platform: the console's sign-in calls are the same, sent to
+ * /api/v1/operator/auth/…. The body is copied as bytes (a streamed body cannot be handed over).
+ */
+async function routedForOperators(asked: Request, province: Province | undefined): Promise<Request> {
+  const path = new URL(asked.url).pathname;
+  const routed = authRoute(province, path);
+  if (routed === path) return asked;
+  const body = asked.method === 'GET' || asked.method === 'HEAD' ? undefined : await asked.arrayBuffer();
+  return new Request(new URL(routed, asked.url), { method: asked.method, headers: asked.headers, body, signal: asked.signal });
+}
+
 /** The request a 401 answered, kept to be sent again once the tokens are renewed. */
 const pending = new Map<string, Request>();
 
 const authentication: Middleware = {
-  onRequest({ request, id }) {
+  async onRequest({ request: asked, id }) {
     const current = session.current();
+    const request = await routedForOperators(asked, current.province);
     if (current.province && !current.provinceFromHost) request.headers.set('X-Tenant', current.province.code);
     if (current.tokens) request.headers.set('Authorization', `Bearer ${current.tokens.accessToken}`);
     if (current.tokens && !request.url.endsWith('/auth/refresh')) pending.set(id, request.clone());

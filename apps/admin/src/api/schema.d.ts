@@ -2159,6 +2159,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/units/kinds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The unit kinds the rules in force today declare, with their Vietnamese names (a unit must be of one) */
+    get: operations['UnitsController_kinds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -3820,6 +3837,15 @@ export interface components {
        * @example 123456
        */
       code: string;
+    };
+    UnitKindResponse: {
+      /** @example department */
+      kind: string;
+      /**
+       * @description The label the rule file gives, or the kind itself when it gives none
+       * @example Sở
+       */
+      label: string;
     };
     UnitProfileRequest: {
       address?: string;
@@ -6629,6 +6655,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnitResponse'];
+        };
+      };
+    };
+  };
+  UnitsController_kinds: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitKindResponse'][];
         };
       };
     };

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Space, Table, TreeSelect, Typography } from 'antd';
 import { TableRegion } from '../format/table-region';
 import { emptyText } from '../format/empty-text';
 import { Link, useSearchParams } from 'react-router';
@@ -10,45 +10,13 @@ import { dayjs, formatInstant } from '../format/dates';
 import { StatusTag } from '../format/status-tag';
 import { CONTENT_TYPE_LABELS, STATUS_LABELS, typeLabel } from '../format/labels';
 import { useMe, useSite, useSites, useUnits } from '../session/lookups';
+import { FilterSelect } from '../format/filter-select';
 import { sectionTree } from './sections';
 
 type Item = Schemas['ContentResponse'];
 type ListQuery = NonNullable<paths['/api/v1/content']['get']['parameters']['query']>;
 const FILTERS = ['site', 'section', 'type', 'status', 'unit', 'author', 'updatedFrom', 'updatedTo', 'q'] as const;
 type Filter = (typeof FILTERS)[number];
-
-/** One filter of the list: a choice among options, "Tất cả" when none is chosen. */
-function FilterSelect({
-  label,
-  name,
-  width,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  name: Filter;
-  width: number;
-  value?: string;
-  options: { value: string; label: string }[];
-  onChange: (changes: Partial<Record<Filter, string | undefined>>) => void;
-}) {
-  return (
-    <Form.Item label={label} htmlFor={`filter-${name}`}>
-      <Select
-        id={`filter-${name}`}
-        allowClear
-        showSearch={options.length > 10}
-        optionFilterProp="label"
-        style={{ width }}
-        value={value}
-        onChange={(v) => onChange({ [name]: v })}
-        options={options}
-        placeholder="Tất cả"
-      />
-    </Form.Item>
-  );
-}
 
 /** Items I may see, newest change first, filtered by what the URL says (so a filtered list can be shared). */
 export function ContentListPage() {

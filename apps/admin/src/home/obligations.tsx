@@ -16,7 +16,7 @@ export const OBLIGATION_STATUS: Record<Entry['status'], { label: string; tone: T
   behind: { label: 'Chậm', tone: 'bad' },
 };
 
-const DEADLINE: Record<Deadline['status'], { label: string; tone: Tone }> = {
+export const DEADLINE: Record<Deadline['status'], { label: string; tone: Tone }> = {
   on_time: { label: 'Đúng hạn', tone: 'good' },
   late: { label: 'Trễ hạn', tone: 'bad' },
   missing: { label: 'Chưa đăng', tone: 'bad' },
@@ -40,12 +40,12 @@ function QuotaBar({ quota }: { quota: Quota }) {
   );
 }
 
-/** LC-2.3a's days (Mon/Wed/Fri): each required day of the week, posted or not. */
-function WeekStrip({ schedule }: { schedule: Schedule }) {
+/** LC-2.3a's days (Mon/Wed/Fri): each required day of the week (or of a longer period), posted or not. */
+export function WeekStrip({ schedule, label = 'Các ngày phải đăng trong tuần' }: { schedule: Schedule; label?: string }) {
   const counted = new Map(schedule.days.map((d) => [d.date, d.counted]));
   const missed = new Set(schedule.missedDays);
   return (
-    <ul className="cong-week" aria-label="Các ngày phải đăng trong tuần" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <ul className="cong-week" aria-label={label} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {schedule.requiredDays.map((day) => {
         const n = counted.get(day) ?? 0;
         const state = n > 0 ? 'met' : missed.has(day) ? 'missed' : 'ahead';

@@ -1,12 +1,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  DiffOutlined,
+  GlobalOutlined,
+  ClusterOutlined,
   IdcardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
   NotificationOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,12 +40,26 @@ const MANAGING = [
   { key: '/ho-so-don-vi', icon: <IdcardOutlined />, label: 'Hồ sơ đơn vị' },
 ];
 
-/** For the IT centre alone: the province's accounts. */
-const ADMINISTERING = [{ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' }];
+/** For the IT centre alone: the province's accounts, units, rules and compliance. */
+const ADMINISTERING = [
+  { key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' },
+  { key: '/don-vi', icon: <ClusterOutlined />, label: 'Đơn vị' },
+  { key: '/quy-tac', icon: <SettingOutlined />, label: 'Quy tắc' },
+  { key: '/tuan-thu', icon: <BarChartOutlined />, label: 'Tuân thủ' },
+  { key: '/nhat-ky', icon: <FileSearchOutlined />, label: 'Nhật ký' },
+];
+
+/** For national operators: the provinces, their comparison and the trail of cross-province access. */
+const OPERATING = [
+  { key: '/quoc-gia', icon: <GlobalOutlined />, label: 'Các tỉnh' },
+  { key: '/quoc-gia/so-sanh-quy-tac', icon: <DiffOutlined />, label: 'So sánh quy tắc' },
+  { key: '/quoc-gia/so-sanh-tuan-thu', icon: <BarChartOutlined />, label: 'So sánh tuân thủ' },
+  { key: '/quoc-gia/nhat-ky-truy-cap', icon: <FileSearchOutlined />, label: 'Nhật ký truy cập' },
+];
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, ...MANAGING, ...ADMINISTERING]
+  [...SECTIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -64,7 +84,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Menu
         mode="inline"
         selectedKeys={[sectionOf(location.pathname)]}
-        items={[...SECTIONS, ...(manages ? MANAGING : []), ...(administers ? ADMINISTERING : [])]}
+        items={province?.platform ? OPERATING : [...SECTIONS, ...(manages ? MANAGING : []), ...(administers ? ADMINISTERING : [])]}
         onClick={({ key }) => {
           navigate(key);
           setMenuOpen(false);
@@ -101,7 +121,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Typography.Text strong style={{ color: '#fff', flex: 1, minWidth: 0 }} ellipsis>
           Quản trị — {province?.name}
         </Typography.Text>
-        <NotificationBell />
+        {!province?.platform && <NotificationBell />}
         <Dropdown
           trigger={['click']}
           menu={{

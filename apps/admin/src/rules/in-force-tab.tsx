@@ -1,18 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Descriptions, Space } from 'antd';
 import { useState } from 'react';
-import { api, ok } from '../api/client';
 import { dayjs, formatDay, formatInstant, provinceZone } from '../format/dates';
+import type { RulesSource } from './rules-source';
 import { YamlEditor } from './yaml-editor';
 
 /** The rules in force today or on a chosen date: the version, who applied it, and its tenant.yaml. */
-export function InForceTab() {
+export function InForceTab({ source }: { source: RulesSource }) {
   const [on, setOn] = useState<string | undefined>(undefined);
-  const rules = useQuery({
-    queryKey: ['rules', 'in-force', on],
-    queryFn: () => ok(api.GET('/api/v1/rules', { params: { query: { on } } })),
-    retry: false,
-  });
+  const rules = useQuery({ queryKey: [...source.key, 'in-force', on], queryFn: () => source.inForce(on), retry: false });
   const today = dayjs().tz(provinceZone()).format('YYYY-MM-DD');
 
   return (

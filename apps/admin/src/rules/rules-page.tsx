@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { InForceTab } from './in-force-tab';
 import { RuleFilesTab } from './rule-files-tab';
+import { ownRules } from './rules-source';
 import { VersionsTab } from './versions-tab';
 
 const TABS = { 'hieu-luc': 'Đang có hiệu lực', 'phien-ban': 'Các phiên bản', sua: 'Sửa tệp quy tắc' } as const;
@@ -26,8 +27,8 @@ export function RulesPage() {
         activeKey={tab in TABS ? tab : 'hieu-luc'}
         onChange={(key) => show(key as Tab)}
         items={[
-          { key: 'hieu-luc', label: TABS['hieu-luc'], children: <InForceTab /> },
-          { key: 'phien-ban', label: TABS['phien-ban'], children: <VersionsTab /> },
+          { key: 'hieu-luc', label: TABS['hieu-luc'], children: <InForceTab source={ownRules} /> },
+          { key: 'phien-ban', label: TABS['phien-ban'], children: <VersionsTab source={ownRules} /> },
           {
             key: 'sua',
             label: TABS.sua,

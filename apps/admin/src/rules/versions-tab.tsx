@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { api, ok, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { emptyText } from '../format/empty-text';
 import { formatDay, formatInstant } from '../format/dates';
 import { StatusTag } from '../format/status-tag';
 import { TableRegion } from '../format/table-region';
+import type { RulesSource } from './rules-source';
 
 type Version = Schemas['RuleVersionSummary'];
 
@@ -16,16 +17,16 @@ const CHANGE_KINDS: Record<string, { label: string; tone: 'good' | 'bad' | 'neut
 };
 
 /** Every version with who applied it and when it governs from; what changed between any two. */
-export function VersionsTab() {
+export function VersionsTab({ source }: { source: RulesSource }) {
   const [params, setParams] = useSearchParams();
-  const versions = useQuery({ queryKey: ['rules', 'versions'], queryFn: () => ok(api.GET('/api/v1/rules/versions')) });
+  const versions = useQuery({ queryKey: [...source.key, 'versions'], queryFn: () => source.versions() });
   const newest = versions.data?.[0]?.version;
   const from = Number(params.get('tu') ?? (newest ? newest - 1 : 0));
   const to = Number(params.get('den') ?? newest ?? 0);
   const comparable = from >= 1 && to >= 1 && from !== to;
   const diff = useQuery({
-    queryKey: ['rules', 'diff', from, to],
-    queryFn: () => ok(api.GET('/api/v1/rules/diff', { params: { query: { from, to } } })),
+    queryKey: [...source.key, 'diff', from, to],
+    queryFn: () => source.diff(from, to),
     enabled: comparable,
   });
   const choose = (name: 'tu' | 'den', value: number) => {

@@ -2,19 +2,29 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { ApiProblem } from '../api/client';
-import { type Province, session, useSession } from './session-store';
+import { PLATFORM, type Province, session, useSession } from './session-store';
 
-/** The province of this host, or of the code the picker remembered; undefined when none is named. */
-async function findProvince(): Promise<{ province: Province; fromHost: boolean } | undefined> {
+/** The national operators' console lives at /admin/quoc-gia, on a host that is no province's. */
+export const OPERATOR_PATH = '/quoc-gia';
+const onOperatorPath = () =>
+  window.location.pathname === `/admin${OPERATOR_PATH}` || window.location.pathname.startsWith(`/admin${OPERATOR_PATH}/`);
+
+/** The province of this host, or of the code the picker remembered; null when none is named (a query's data cannot be undefined). */
+async function findProvince(): Promise<{ province: Province; fromHost: boolean } | null> {
   const fromHost = await fetch('/api/v1/tenant', { headers: { accept: 'application/json' } });
-  if (fromHost.ok) return { province: (await fromHost.json()) as Province, fromHost: true };
+  if (fromHost.ok) {
+    if (onOperatorPath())
+      throw new ApiProblem(404, 'OPERATOR_ON_PROVINCE_HOST', 'Trang điều hành quốc gia không mở trên tên miền của tỉnh.');
+    return { province: (await fromHost.json()) as Province, fromHost: true };
+  }
+  if (fromHost.status === 404 && onOperatorPath()) return { province: PLATFORM, fromHost: true };
   if (fromHost.status !== 404) throw ApiProblem.from(fromHost.status, await fromHost.json().catch(() => undefined));
   const picked = session.pickedProvinceCode();
-  if (!picked) return undefined;
+  if (!picked) return null;
   const byCode = await fetch('/api/v1/tenant', { headers: { accept: 'application/json', 'x-tenant': picked } });
   if (byCode.ok) return { province: (await byCode.json()) as Province, fromHost: false };
   session.forgetProvince();
-  return undefined;
+  return null;
 }
 
 interface ProvinceListing {
@@ -42,6 +52,9 @@ function ProvincePicker() {
         <Typography.Paragraph>
           Địa chỉ này không thuộc tên miền của tỉnh nào. Trên máy phát triển, hãy chọn tỉnh bên dưới; khi triển khai, mỗi tỉnh mở trang quản
           trị trên tên miền của mình.
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          Cán bộ điều hành quốc gia: <a href={`/admin${OPERATOR_PATH}`}>đăng nhập trang điều hành quốc gia</a>.
         </Typography.Paragraph>
         {provinces.isError ? (
           <Alert type="error" showIcon message={provinces.error.message} />

@@ -5,7 +5,22 @@ export interface Province {
   code: string;
   name: string;
   timezone: string;
+  /** The national operators' console (`/admin/quoc-gia`): no province, the operator routes. */
+  platform?: true;
 }
+
+/** The national operators' side, kept in the session as a province is: its own tokens, its own sign-in. */
+export const PLATFORM: Province = {
+  id: 'platform',
+  code: 'quoc-gia',
+  name: 'Điều hành quốc gia',
+  timezone: 'Asia/Ho_Chi_Minh',
+  platform: true,
+};
+
+/** The sign-in routes of the province (`/api/v1/auth/…`) or, for operators, the platform's (`/api/v1/operator/auth/…`). */
+export const authRoute = (province: Province | undefined, path: string): string =>
+  province?.platform ? path.replace('/api/v1/auth/', '/api/v1/operator/auth/') : path;
 
 export interface Tokens {
   accessToken: string;
@@ -87,7 +102,7 @@ class SessionStore {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (!provinceFromHost) headers['x-tenant'] = province.code;
     try {
-      const response = await fetch('/api/v1/auth/refresh', {
+      const response = await fetch(authRoute(province, '/api/v1/auth/refresh'), {
         method: 'POST',
         headers,
         body: JSON.stringify({ refreshToken: tokens.refreshToken }),
