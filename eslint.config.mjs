@@ -46,7 +46,9 @@ const boundaries = (inSpecs) => {
     enforceBuildableLibDependency: false,
     // The worker's e2e specs drive the real API with the API's own test helpers (specs only).
     // So do the console's browser specs.
-    allow: inSpecs ? ['../../api/test/api-under-test', '../../api/test/auth-session', '../../api/test/seeded-api'] : [],
+    allow: inSpecs
+      ? ['../../api/test/api-under-test', '../../api/test/auth-session', '../../api/test/seeded-api', '../../api/test/publishing']
+      : [],
     ignoredCircularDependencies: testingCycles,
     depConstraints: [
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: allow(['type:platform']) },

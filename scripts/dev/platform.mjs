@@ -119,7 +119,9 @@ async function main() {
       `  ${i === 0 ? 'Consoles' : '        '}    http://${code}.localhost:${port}/admin   (the officials' console of ${code}; ${base}/admin lists the provinces)`,
     ),
   );
-  log(`  Operators   ${base}/admin/quoc-gia   (national operators: npm run cong -- accounts create-operator <username> --name "<full name>")`);
+  log(
+    `  Operators   ${base}/admin/quoc-gia   (national operators: npm run cong -- accounts create-operator <username> --name "<full name>")`,
+  );
   log(`  API docs    ${base}/docs`);
   log(`  Health      ${base}/health/ready`);
   log(`  CLI         npm run cong -- accounts create-admin ${example} <username> --name "<full name>"`);
