@@ -416,7 +416,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
 
       // Bad input, guards, other provinces.
       const bad = await tn.send('GET', '/api/v1/compliance/reports?asOf=2026-02-30', undefined, admin);
-      expect([bad.status, bad.body.errors]).toEqual([422, [{ field: 'asOf', message: '2026-02-30 is not a calendar date' }]]);
+      expect([bad.status, bad.body.errors]).toEqual([422, [{ field: 'asOf', message: '"2026-02-30" không phải là một ngày có thật.' }]]);
       expect(
         (await tn.send('GET', '/api/v1/compliance/reports?status=soon', undefined, admin)).body.errors.map(
           (e: { field: string }) => e.field,

@@ -471,7 +471,7 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['period']);
     expect((await lc.send('GET', '/api/v1/compliance/results?period=week&date=2026-02-30', undefined, token.lc)).body.errors).toEqual([
-      { field: 'date', message: '2026-02-30 is not a calendar date' },
+      { field: 'date', message: '"2026-02-30" không phải là một ngày có thật.' },
     ]);
   });
 });

@@ -35,7 +35,7 @@ describe('operator API for province rules (national operators only)', () => {
     const dry = await asOperator('POST', '/lao-cai/rules', { ...filesOf('lao-cai'), dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ changed: false, dryRun: true, latestVersion: null });
-    expect(dry.body.plan[0]).toBe('tenant lao-cai: create');
+    expect(dry.body.plan[0]).toBe('tỉnh lao-cai: tạo mới');
     expect((await asOperator('GET', '')).body).toEqual([]);
 
     const applied = await asOperator('POST', '/lao-cai/rules', filesOf('lao-cai'));
@@ -45,7 +45,7 @@ describe('operator API for province rules (national operators only)', () => {
       latestVersion: { version: 1, effectiveFrom: '2006-02-24', appliedBy: 'op.rules' },
     });
     const again = await asOperator('POST', '/lao-cai/rules', filesOf('lao-cai'));
-    expect(again.body).toMatchObject({ changed: false, plan: ['rules: unchanged (version 1, in force from 2006-02-24)'] });
+    expect(again.body).toMatchObject({ changed: false, plan: ['quy tắc: không đổi (phiên bản 1, hiệu lực từ 24/02/2006)'] });
 
     const list = await asOperator('GET', '');
     expect(list.body).toEqual([
@@ -69,7 +69,10 @@ describe('operator API for province rules (national operators only)', () => {
       changed: true,
       latestVersion: { version: 2, effectiveFrom: '2027-01-01', note: 'QĐ nhuận bút 2027' },
     });
-    expect(applied.body.plan).toEqual(['rules: version 2, in force from 2027-01-01', '  ~ payments.royalties.genres[tin].points: 1 → 1.2']);
+    expect(applied.body.plan).toEqual([
+      'quy tắc: phiên bản 2, hiệu lực từ 01/01/2027',
+      '  ~ payments.royalties.genres[tin].points: 1 → 1.2',
+    ]);
 
     expect((await asOperator('GET', '/lao-cai/rules/versions')).body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const diff = await asOperator('GET', '/lao-cai/rules/diff?from=1&to=2');

@@ -75,7 +75,7 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'utm_source']);
     expect((await pub('/sites/so-y-te/items?type=news&type=page')).body.errors).toEqual([
-      { field: 'type', message: 'type must be given once' },
+      { field: 'type', message: '`type` chỉ được ghi một lần.' },
     ]);
     expect((await pub('/search?q=a')).body.errors[0].field).toBe('q');
     expect((await pub('/search')).status).toBe(422);
@@ -204,15 +204,15 @@ describe('public read API (no sign-in): published only, per province, cached and
     expect((await ids('&issuedFrom=2026-01-02')).map((i) => i.id)).toEqual([future]);
 
     expect((await pub('/search?q=quy+che&legalStatus=valid')).body.errors).toEqual([
-      { field: 'legalStatus', message: 'legalStatus must be one of: not_yet_effective, in_effect, expired, replaced' },
+      { field: 'legalStatus', message: '`legalStatus` phải là một trong: not_yet_effective, in_effect, expired, replaced.' },
     ]);
     expect((await pub('/search?q=quy+che&issuedFrom=2020-13-01')).body.errors).toEqual([
-      { field: 'issuedFrom', message: 'issuedFrom must be a date (YYYY-MM-DD)' },
+      { field: 'issuedFrom', message: '`issuedFrom` phải là một ngày dạng YYYY-MM-DD.' },
     ]);
     const backwards = await pub('/search?q=quy+che&issuedFrom=2021-01-01&issuedTo=2020-01-01');
     expect([backwards.status, backwards.body.errors]).toEqual([
       422,
-      [{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }],
+      [{ field: 'issuedTo', message: '`issuedTo` không được trước `issuedFrom`.' }],
     ]);
   });
 

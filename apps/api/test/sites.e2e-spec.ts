@@ -95,18 +95,18 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     expect(await errors('PATCH', `${sections()}/hoi-dap-chinh-sach-y-te`, { parent: 'bhyt' })).toEqual([
       422,
       'PLATFORM_VALIDATION_FAILED',
-      [{ field: 'parent', message: '"hoi-dap-chinh-sach-y-te" cannot go under itself or a section below it' }],
+      [{ field: 'parent', message: '"hoi-dap-chinh-sach-y-te" không thể nằm dưới chính nó hay một chuyên mục con của nó.' }],
     ]);
     await lc.send('POST', sections(), { title: 'Thẻ bảo hiểm', slug: 'the-bhyt', parent: 'bhyt' }, admin);
     expect(await errors('POST', sections(), { title: 'Cấp lại thẻ', parent: 'the-bhyt' })).toEqual([
       422,
       'PLATFORM_VALIDATION_FAILED',
-      [{ field: 'parent', message: 'navigation goes 3 levels deep at most' }],
+      [{ field: 'parent', message: 'Chuyên mục chỉ được lồng tối đa 3 cấp.' }],
     ]);
     expect(await errors('PATCH', `${sections()}/hoi-dap-chinh-sach-y-te`, { parent: 'gioi-thieu-chung' })).toEqual([
       422,
       'PLATFORM_VALIDATION_FAILED',
-      [{ field: 'parent', message: 'navigation goes 3 levels deep at most' }],
+      [{ field: 'parent', message: 'Chuyên mục chỉ được lồng tối đa 3 cấp.' }],
     ]);
     expect(await errors('POST', sections(), { title: 'Mục mới', parent: 'khong-co' })).toEqual([
       422,
@@ -116,7 +116,7 @@ describe("a site's navigation: sections added, renamed, moved and removed by the
     expect(await errors('POST', sections(), { title: 'Khác', slug: 'bhyt' })).toEqual([
       409,
       'SITES_SECTION_SLUG_TAKEN',
-      [{ field: 'slug', message: '"bhyt" is already a section of this site' }],
+      [{ field: 'slug', message: '"bhyt" đã là một chuyên mục của trang này.' }],
     ]);
     expect((await errors('POST', sections(), { title: 'A' }))[0]).toBe(422);
     expect((await errors('POST', sections(), { title: '<b>Mục</b>' }))[0]).toBe(422);

@@ -42,7 +42,7 @@ describe("a province's rules for its IT centre", () => {
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ changed: false, dryRun: true });
     expect(dry.body.plan).toHaveLength(1);
-    expect(dry.body.plan[0]).toMatch(/^rules: unchanged \(version 1/);
+    expect(dry.body.plan[0]).toMatch(/^quy tắc: không đổi \(phiên bản 1, hiệu lực từ /);
   });
 
   it('LC-3.1c: shows an invalid file at its line and stores nothing; a valid change is a new version applied by the IT centre, with its diff', async () => {
@@ -58,7 +58,10 @@ describe("a province's rules for its IT centre", () => {
 
     const changed = files.tenantYaml.replace('{ id: tin, name: Tin, points: 1.0,', '{ id: tin, name: Tin, points: 1.2,');
     const planned = await rules('POST', '', { tenantYaml: changed, unitsYaml: files.unitsYaml, effectiveFrom: '2027-01-01', dryRun: true });
-    expect(planned.body.plan).toEqual(['rules: version 2, in force from 2027-01-01', '  ~ payments.royalties.genres[tin].points: 1 → 1.2']);
+    expect(planned.body.plan).toEqual([
+      'quy tắc: phiên bản 2, hiệu lực từ 01/01/2027',
+      '  ~ payments.royalties.genres[tin].points: 1 → 1.2',
+    ]);
     expect((await rules('GET', '/versions')).body).toHaveLength(1);
 
     const applied = await rules('POST', '', {
@@ -96,5 +99,14 @@ describe("a province's rules for its IT centre", () => {
     expect((await laoCai.send('GET', '/api/v1/rules/versions')).status).toBe(401);
     expect((await rules('GET', '/versions/9')).body.code).toBe('RULES_VERSION_NOT_FOUND');
     expect((await rules('GET', '?on=hom-qua')).status).toBe(422);
+  });
+
+  it('a file of the wrong shape is a 422 naming its line, not a failure of the server', async () => {
+    const files = (await rules('GET', '/files')).body;
+    const versions = (await rules('GET', '/versions')).body.length;
+    const refused = await rules('POST', '', { tenantYaml: files.tenantYaml, unitsYaml: 'units: 5' });
+    expect([refused.status, refused.body.code]).toEqual([422, 'RULES_INVALID']);
+    expect(refused.body.errors).toEqual([{ field: 'tenants/lao-cai/units.yaml:1 units', message: '`units` phải là một danh sách' }]);
+    expect((await rules('GET', '/versions')).body).toHaveLength(versions);
   });
 });

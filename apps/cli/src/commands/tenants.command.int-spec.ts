@@ -34,9 +34,9 @@ describe('cong tenants diff|apply|list|versions|compare', () => {
   it('--dry-run shows the plan and writes nothing; apply writes it; apply again changes nothing', async () => {
     const dry = await cong('tenants', 'apply', join(work, 'lao-cai'), '--dry-run');
     expect(dry.code).toBe(EXIT.ok);
-    expect(dry.output).toMatch(/^tenant lao-cai: create\n\+ domain laocai\.gov\.vn \(primary\)\n/);
-    expect(dry.output).toContain('+ unit bao-lao-cai (press) Báo Lào Cai');
-    expect(dry.output).toMatch(/rules: version 1, in force from 2006-02-24\n\(dry run: nothing was written\)$/);
+    expect(dry.output).toMatch(/^tỉnh lao-cai: tạo mới\n\+ tên miền laocai\.gov\.vn \(chính\)\n/);
+    expect(dry.output).toContain('+ đơn vị bao-lao-cai (press) Báo Lào Cai');
+    expect(dry.output).toMatch(/quy tắc: phiên bản 1, hiệu lực từ 24\/02\/2006\n\(dry run: nothing was written\)$/);
     expect((await cong('tenants', 'list')).output).toMatch(/^No provinces yet/);
 
     const applied = await cong('tenants', 'apply', join(work, 'lao-cai'));
@@ -44,7 +44,7 @@ describe('cong tenants diff|apply|list|versions|compare', () => {
     const again = await cong('tenants', 'apply', join(work, 'lao-cai'));
     expect(again).toEqual({
       code: EXIT.ok,
-      output: 'rules: unchanged (version 1, in force from 2006-02-24)\nlao-cai is up to date; nothing changed.',
+      output: 'quy tắc: không đổi (phiên bản 1, hiệu lực từ 24/02/2006)\nlao-cai is up to date; nothing changed.',
     });
     expect((await cong('tenants', 'list')).output).toBe(
       'lao-cai\tTỉnh Lào Cai\tactive\tlaocai.gov.vn, www.laocai.gov.vn\trules v1 (from 2006-02-24)\t34 units',
@@ -58,7 +58,7 @@ describe('cong tenants diff|apply|list|versions|compare', () => {
     expect(diff).toEqual({
       code: EXIT.ok,
       output:
-        'rules: version 2, in force from 2027-01-04\n  ~ schedules[update-days].weekdays: [MON, WED, FRI] → [MON, TUE, WED, THU, FRI]',
+        'quy tắc: phiên bản 2, hiệu lực từ 04/01/2027\n  ~ schedules[update-days].weekdays: [MON, WED, FRI] → [MON, TUE, WED, THU, FRI]',
     });
     const applied = await cong('tenants', 'apply', join(work, 'lao-cai'), '--effective-from', '2027-01-04', '--note', 'QĐ sửa đổi 01/2027');
     expect(applied.code).toBe(EXIT.ok);

@@ -1,4 +1,4 @@
-import { formatRuleChange, RuleChange } from '@cong/rules';
+import { dmy, formatRuleChange, RuleChange } from '@cong/rules';
 import { hasSiteChanges, SiteChanges } from '@cong/sites';
 import { hasUnitChanges, UnitTreeChanges } from '@cong/units';
 
@@ -29,27 +29,33 @@ export function planHasChanges(plan: OnboardingPlan): boolean {
   );
 }
 
-/** The plan as lines for a terminal or a review comment. */
+/**
+ * The plan as lines for a terminal, a review comment or the IT centre's console, in Vietnamese:
+ * `+` added, `-` removed or deactivated, `~` changed; codes, paths and field names as the files
+ * write them, dates as officials do (dd/mm/yyyy).
+ */
 export function describePlan(plan: OnboardingPlan): string[] {
   const lines: string[] = [];
-  if (plan.tenant.action === 'create') lines.push(`tenant ${plan.code}: create`);
-  if (plan.tenant.action === 'update') lines.push(`tenant ${plan.code}: update ${plan.tenant.fields.join('; ')}`);
-  for (const d of plan.domains.added) lines.push(`+ domain ${d}${d === plan.domains.primary ? ' (primary)' : ''}`);
-  for (const d of plan.domains.removed) lines.push(`- domain ${d}`);
-  for (const u of plan.units.added) lines.push(`+ unit ${u.code} (${u.kind}) ${u.name}`);
-  for (const u of plan.units.changed) lines.push(`~ unit ${u.code}: ${u.fields.join('; ')}`);
-  for (const code of plan.units.deactivated) lines.push(`- unit ${code} (deactivated; kept for history)`);
+  if (plan.tenant.action === 'create') lines.push(`tỉnh ${plan.code}: tạo mới`);
+  if (plan.tenant.action === 'update') lines.push(`tỉnh ${plan.code}: cập nhật ${plan.tenant.fields.join('; ')}`);
+  for (const d of plan.domains.added) lines.push(`+ tên miền ${d}${d === plan.domains.primary ? ' (chính)' : ''}`);
+  for (const d of plan.domains.removed) lines.push(`- tên miền ${d}`);
+  for (const u of plan.units.added) lines.push(`+ đơn vị ${u.code} (${u.kind}) ${u.name}`);
+  for (const u of plan.units.changed) lines.push(`~ đơn vị ${u.code}: ${u.fields.join('; ')}`);
+  for (const code of plan.units.deactivated) lines.push(`- đơn vị ${code} (ngừng hoạt động; vẫn lưu để tra cứu lịch sử)`);
   const created = plan.sites.created;
   if (created.length > 0)
-    lines.push(`+ sites: ${created.length > 6 ? `${created.slice(0, 6).join(', ')} and ${created.length - 6} more` : created.join(', ')}`);
-  for (const path of plan.sites.reactivated) lines.push(`~ site ${path}: reactivated`);
-  for (const path of plan.sites.deactivated) lines.push(`- site ${path} (deactivated with its unit)`);
+    lines.push(
+      `+ trang: ${created.length > 6 ? `${created.slice(0, 6).join(', ')} và ${created.length - 6} trang khác` : created.join(', ')}`,
+    );
+  for (const path of plan.sites.reactivated) lines.push(`~ trang ${path}: hoạt động lại`);
+  for (const path of plan.sites.deactivated) lines.push(`- trang ${path} (ngừng hoạt động cùng đơn vị)`);
   const r = plan.rules;
-  if (r.action === 'create') lines.push(`rules: version 1, in force from ${r.effectiveFrom}`);
+  if (r.action === 'create') lines.push(`quy tắc: phiên bản 1, hiệu lực từ ${dmy(r.effectiveFrom)}`);
   if (r.action === 'new-version') {
-    lines.push(`rules: version ${r.version}, in force from ${r.effectiveFrom}`);
+    lines.push(`quy tắc: phiên bản ${r.version}, hiệu lực từ ${dmy(r.effectiveFrom)}`);
     lines.push(...r.changes.map((c) => `  ${formatRuleChange(c)}`));
   }
-  if (r.action === 'none') lines.push(`rules: unchanged (version ${r.version}, in force from ${r.effectiveFrom})`);
+  if (r.action === 'none') lines.push(`quy tắc: không đổi (phiên bản ${r.version}, hiệu lực từ ${dmy(r.effectiveFrom)})`);
   return lines;
 }

@@ -18,7 +18,7 @@ export class SubmitRulesRequest {
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'For a file without effectiveFrom; must agree with it otherwise' })
   @IsOptional()
-  @Matches(DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: '`effectiveFrom` phải là một ngày dạng YYYY-MM-DD.' })
   effectiveFrom?: string;
 
   @ApiPropertyOptional({ description: 'Stored with the version, e.g. the amending decision' })
@@ -36,7 +36,7 @@ export class SubmitRulesRequest {
 export class RulesOnQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: "Default: today in the province's time zone" })
   @IsOptional()
-  @Matches(DATE, { message: 'on must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: '`on` phải là một ngày dạng YYYY-MM-DD.' })
   on?: string;
 }
 

@@ -51,7 +51,7 @@ describe('onboarding a province from its folder', () => {
     ] as const) {
       const result = await onboarding.apply(await seed(code), actor);
       expect(result.changed).toBe(true);
-      expect(describePlan(result.plan)[0]).toBe(`tenant ${code}: create`);
+      expect(describePlan(result.plan)[0]).toBe(`tỉnh ${code}: tạo mới`);
       const tenant = (await tenants.findByCode(code))!;
       expect((await tenants.findDomainsOf(tenant.id)).map((d) => [d.domain, d.isPrimary])).toEqual([
         [`${code.replace('-', '')}.gov.vn`, true],
@@ -119,7 +119,7 @@ describe('onboarding a province from its folder', () => {
   it('is idempotent: the same files again change nothing and make no new version', async () => {
     const again = await onboarding.apply(await seed('nghe-an'), actor);
     expect(again.changed).toBe(false);
-    expect(describePlan(again.plan)).toEqual(['rules: unchanged (version 1, in force from 2006-11-16)']);
+    expect(describePlan(again.plan)).toEqual(['quy tắc: không đổi (phiên bản 1, hiệu lực từ 16/11/2006)']);
     const tenant = (await tenants.findByCode('nghe-an'))!;
     expect(await versions.history(tenant.id)).toHaveLength(1);
   });
@@ -127,7 +127,7 @@ describe('onboarding a province from its folder', () => {
   it('NA-8.2: a changed quota makes exactly one new version; the diff shows it; the old one governs earlier dates', async () => {
     const changed = edited('nghe-an', (r) => r.replace('    period: week\n    min: 2', '    period: week\n    min: 3'));
     const plan = await onboarding.plan(changed, { ...actor, effectiveFrom: '2026-12-07' });
-    expect(describePlan(plan)).toEqual(['rules: version 2, in force from 2026-12-07', '  ~ quotas[weekly-posts].min: 2 → 3']);
+    expect(describePlan(plan)).toEqual(['quy tắc: phiên bản 2, hiệu lực từ 07/12/2026', '  ~ quotas[weekly-posts].min: 2 → 3']);
 
     await onboarding.apply(changed, { ...actor, effectiveFrom: '2026-12-07', note: 'Tăng định mức' });
     expect((await onboarding.apply(changed, { ...actor, effectiveFrom: '2026-12-07' })).changed).toBe(false);
@@ -171,18 +171,18 @@ describe('onboarding a province from its folder', () => {
     );
     const result = await onboarding.apply(moved, actor);
     expect(describePlan(result.plan)).toEqual([
-      '~ unit trung-tam-cntt: parent: "ubnd-tinh" → "so-buu-chinh-vien-thong"',
-      '~ unit so-y-te: name: "Sở Y tế" → "Sở Y tế tỉnh Lào Cai"',
-      '- unit h-si-ma-cai (deactivated; kept for history)',
-      '- site /h-si-ma-cai (deactivated with its unit)',
-      'rules: unchanged (version 1, in force from 2006-02-24)',
+      '~ đơn vị trung-tam-cntt: parent: "ubnd-tinh" → "so-buu-chinh-vien-thong"',
+      '~ đơn vị so-y-te: name: "Sở Y tế" → "Sở Y tế tỉnh Lào Cai"',
+      '- đơn vị h-si-ma-cai (ngừng hoạt động; vẫn lưu để tra cứu lịch sử)',
+      '- trang /h-si-ma-cai (ngừng hoạt động cùng đơn vị)',
+      'quy tắc: không đổi (phiên bản 1, hiệu lực từ 24/02/2006)',
     ]);
     expect(await units.listOf(tenant.id)).toHaveLength(33);
     expect(await units.findByCode(tenant.id, 'h-si-ma-cai')).toMatchObject({ active: false });
 
     const back = await onboarding.apply(await seed('lao-cai'), actor);
     expect(describePlan(back.plan)).toEqual(
-      expect.arrayContaining(['~ unit h-si-ma-cai: active: false → true', '~ site /h-si-ma-cai: reactivated']),
+      expect.arrayContaining(['~ đơn vị h-si-ma-cai: active: false → true', '~ trang /h-si-ma-cai: hoạt động lại']),
     );
     expect(await units.listOf(tenant.id)).toHaveLength(34);
   });
@@ -209,7 +209,7 @@ describe('onboarding a province from its folder', () => {
     );
     await expect(onboarding.apply(thief, actor)).rejects.toMatchObject({
       code: 'ONBOARDING_DOMAIN_TAKEN',
-      fields: [{ field: 'portal.subsiteDomains', message: '"soyte.laocai.gov.vn" belongs to lao-cai' }],
+      fields: [{ field: 'portal.subsiteDomains', message: '"soyte.laocai.gov.vn" đang thuộc về tỉnh lao-cai.' }],
     });
 
     const read = (file: string) => readFileSync(join(TENANTS, 'lao-cai', file), 'utf8');
@@ -259,7 +259,7 @@ describe('onboarding a province from its folder', () => {
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
     await expect(attempt).rejects.toMatchObject({
       code: 'ONBOARDING_DOMAIN_TAKEN',
-      fields: [{ field: 'portal.domains', message: '"nghean.gov.vn" belongs to nghe-an' }],
+      fields: [{ field: 'portal.domains', message: '"nghean.gov.vn" đang thuộc về tỉnh nghe-an.' }],
     });
     expect(await tenants.findByCode('lao-cai-2')).toBeNull();
   });

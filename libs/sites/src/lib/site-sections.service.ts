@@ -37,27 +37,37 @@ const invalid = (field: string, message: string) => validationError([{ field, me
 
 export const SectionErrors = {
   slugTaken: (slug: string) =>
-    conflict('SITES_SECTION_SLUG_TAKEN', `Chuyên mục "${slug}" đã có trong trang.`, 'slug', `"${slug}" is already a section of this site`),
-  badSlug: () => invalid('slug', 'slug must be lower-case letters, digits and "-" (e.g. tin-tuc)'),
-  badTitle: () => invalid('title', 'title must be 2–200 characters of plain text'),
+    conflict(
+      'SITES_SECTION_SLUG_TAKEN',
+      `Chuyên mục "${slug}" đã có trong trang.`,
+      'slug',
+      `"${slug}" đã là một chuyên mục của trang này.`,
+    ),
+  badSlug: () => invalid('slug', '`slug` phải gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ tin-tuc).'),
+  badTitle: () => invalid('title', '`title` phải có từ 2 đến 200 ký tự, dạng văn bản thường.'),
   parentNotFound: (slug: string) => invalid('parent', `"${slug}" không phải là chuyên mục của trang này.`),
-  cycle: (slug: string) => invalid('parent', `"${slug}" cannot go under itself or a section below it`),
-  tooDeep: () => invalid('parent', `navigation goes ${MAX_SECTION_DEPTH} levels deep at most`),
+  cycle: (slug: string) => invalid('parent', `"${slug}" không thể nằm dưới chính nó hay một chuyên mục con của nó.`),
+  tooDeep: () => invalid('parent', `Chuyên mục chỉ được lồng tối đa ${MAX_SECTION_DEPTH} cấp.`),
   hasChildren: (slug: string) =>
-    conflict('SITES_SECTION_NOT_EMPTY', `Chuyên mục "${slug}" còn chuyên mục con.`, 'slug', 'move or remove the sections under it first'),
+    conflict(
+      'SITES_SECTION_NOT_EMPTY',
+      `Chuyên mục "${slug}" còn chuyên mục con.`,
+      'slug',
+      'Hãy chuyển hoặc xóa các chuyên mục con trước.',
+    ),
   hasItems: (slug: string) =>
     conflict(
       'SITES_SECTION_NOT_EMPTY',
       `Chuyên mục "${slug}" còn tin bài.`,
       'slug',
-      'items are filed in it; move them to another section first',
+      'Chuyên mục đang có tin bài; hãy chuyển chúng sang chuyên mục khác trước.',
     ),
   required: (slug: string, kind: string) =>
     conflict(
       'SITES_SECTION_REQUIRED',
       `Chuyên mục "${slug}" là bắt buộc theo quy định của tỉnh.`,
       'slug',
-      `the rules give every "${kind}" sub-site this section`,
+      `Quy định của tỉnh cho mọi chuyên trang loại "${kind}" có chuyên mục này.`,
     ),
 };
 

@@ -38,23 +38,23 @@ export const UnitErrors = {
   notFound: (code: string) => new DomainError('UNITS_NOT_FOUND', 'not_found', `Không có đơn vị mang mã "${code}".`),
   codeTaken: (code: string) =>
     new DomainError('UNITS_CODE_TAKEN', 'conflict', `Mã đơn vị "${code}" đã được sử dụng.`, [
-      { field: 'code', message: `"${code}" is taken` },
+      { field: 'code', message: `Mã "${code}" đã được dùng.` },
     ]),
   kindNotDeclared: (kind: string, kinds: string[]) =>
     new DomainError('UNITS_KIND_NOT_DECLARED', 'validation', `Loại đơn vị "${kind}" không có trong bộ quy tắc của tỉnh.`, [
-      { field: 'kind', message: `must be one of ${kinds.join(', ')}` },
+      { field: 'kind', message: `\`kind\` phải là một trong: ${kinds.join(', ')}.` },
     ]),
   unknownParent: (code: string) =>
     new DomainError('UNITS_UNKNOWN_PARENT', 'validation', `Không có đơn vị cấp trên "${code}".`, [
-      { field: 'parent', message: `"${code}" is not an active unit` },
+      { field: 'parent', message: `"${code}" không phải là đơn vị đang hoạt động.` },
     ]),
   cycle: (code: string, parent: string) =>
     new DomainError('UNITS_CYCLE', 'validation', `Không thể đặt "${parent}" làm cấp trên của "${code}": sẽ tạo vòng lặp.`, [
-      { field: 'parent', message: `${parent} is ${code} or below it` },
+      { field: 'parent', message: `"${parent}" chính là "${code}" hoặc là đơn vị cấp dưới của nó.` },
     ]),
   profileTooLarge: () =>
     new DomainError('UNITS_PROFILE_TOO_LARGE', 'validation', 'Hồ sơ đơn vị quá dài (tối đa khoảng 60.000 byte).', [
-      { field: 'profile', message: `must be at most ${MAX_PROFILE_BYTES} bytes as JSON` },
+      { field: 'profile', message: `Hồ sơ viết dạng JSON tối đa ${MAX_PROFILE_BYTES.toLocaleString('vi-VN')} byte.` },
     ]),
   hasActiveChildren: (code: string, children: string[]) =>
     new DomainError(

@@ -126,7 +126,7 @@ describe('the unit tree in PostgreSQL: sync with units.yaml, lineage, subtree, t
     await expect(directory.create(actor, tenantId, { code: 'x-kind', name: 'X', kind: 'truong-hoc' }, KINDS)).rejects.toMatchObject({
       code: 'UNITS_KIND_NOT_DECLARED',
       kind: 'validation',
-      fields: [{ field: 'kind', message: 'must be one of ubnd, so, benh-vien' }],
+      fields: [{ field: 'kind', message: '`kind` phải là một trong: ubnd, so, benh-vien.' }],
     });
     await expect(directory.update(actor, tenantId, 'so-gd', { kind: 'truong-hoc' }, KINDS)).rejects.toMatchObject({
       code: 'UNITS_KIND_NOT_DECLARED',

@@ -52,7 +52,7 @@ export function actionLabelIn(workflow: Workflow | undefined, action: string, fr
  */
 export function decideTransition(workflow: Workflow, state: string, action: string, roles: string[], comment?: string): TransitionOutcome {
   if (!workflow.states.some((s) => s.id === state)) {
-    return { ok: false, refusal: 'unknown_state', message: `"${state}" is not a state of workflow ${workflow.id}` };
+    return { ok: false, refusal: 'unknown_state', message: `"${state}" không phải là trạng thái của quy trình ${workflow.id}` };
   }
   const transition = workflow.transitions.find((t) => t.action === action && t.from.includes(state));
   if (!transition) {
@@ -60,15 +60,15 @@ export function decideTransition(workflow: Workflow, state: string, action: stri
     return {
       ok: false,
       refusal: 'no_such_action',
-      message: `"${action}" is not possible from ${state} (possible: ${possible.join(', ') || 'none'})`,
+      message: `không thể "${action}" từ trạng thái ${state} (có thể: ${possible.join(', ') || 'không có'})`,
     };
   }
   if (!transition.roles.some((r) => roles.includes(r))) {
-    return { ok: false, refusal: 'role_refused', message: `"${action}" needs one of ${transition.roles.join(', ')}` };
+    return { ok: false, refusal: 'role_refused', message: `"${action}" cần một trong các vai trò ${transition.roles.join(', ')}` };
   }
   // A step past the usual review (one that asks for a second review) always says why.
   if ((transition.commentRequired || transition.secondReview?.length) && !(comment && comment.trim().length >= 3)) {
-    return { ok: false, refusal: 'comment_required', message: `"${action}" needs a comment (at least 3 characters)` };
+    return { ok: false, refusal: 'comment_required', message: `"${action}" cần ghi lý do (ít nhất 3 ký tự).` };
   }
   const target = workflow.states.find((s) => s.id === transition.to)!;
   return { ok: true, from: state, to: target.id, phase: target.phase, action };

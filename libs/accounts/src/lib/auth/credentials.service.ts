@@ -17,7 +17,7 @@ const tokenProblem = (outcome: 'expired' | 'invalid', what: string) =>
   outcome === 'expired'
     ? new DomainError('ACCOUNTS_TOKEN_EXPIRED', 'gone', `${what} đã hết hạn; hãy đề nghị Trung tâm CNTT cấp lại.`)
     : new DomainError('ACCOUNTS_TOKEN_INVALID', 'bad_request', `${what} không hợp lệ hoặc đã được dùng.`, [
-        { field: 'token', message: 'unknown or already used' },
+        { field: 'token', message: 'Mã không đúng hoặc đã được dùng.' },
       ]);
 
 /**

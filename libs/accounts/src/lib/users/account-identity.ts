@@ -14,12 +14,12 @@ export function checkedIdentity(input: { username: string; displayName: string }
       'ACCOUNTS_INVALID_USERNAME',
       'validation',
       'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_", "-".',
-      [{ field: 'username', message: 'must be 3–64 lower-case letters, digits, ".", "_" or "-"' }],
+      [{ field: 'username', message: '`username` phải gồm 3–64 ký tự: chữ thường không dấu, chữ số, ".", "_" hoặc "-".' }],
     );
   }
   if (displayName.length < 2 || displayName.length > 200) {
     throw new DomainError('ACCOUNTS_INVALID_NAME', 'validation', 'Họ tên phải có từ 2 đến 200 ký tự.', [
-      { field: 'displayName', message: '2–200 characters' },
+      { field: 'displayName', message: '`displayName` phải có từ 2 đến 200 ký tự.' },
     ]);
   }
   return { username, displayName };

@@ -46,15 +46,15 @@ export const UserAdminErrors = {
   notFound: () => new DomainError('ACCOUNTS_USER_NOT_FOUND', 'not_found', 'Không tìm thấy tài khoản.'),
   unknownUnit: (code: string, i: number) =>
     new DomainError('ACCOUNTS_UNKNOWN_UNIT', 'validation', `Không có đơn vị mang mã "${code}".`, [
-      { field: `roles[${i}].unit`, message: `"${code}" is not an active unit of this province` },
+      { field: `roles[${i}].unit`, message: `"${code}" không phải là đơn vị đang hoạt động của tỉnh này.` },
     ]),
   unitRequired: (role: string, i: number) =>
     new DomainError('ACCOUNTS_UNIT_REQUIRED', 'validation', `Vai trò ${role} phải gắn với một đơn vị.`, [
-      { field: `roles[${i}].unit`, message: `${role} is held for a unit: give its code` },
+      { field: `roles[${i}].unit`, message: `Vai trò ${role} gắn với một đơn vị: hãy ghi mã đơn vị.` },
     ]),
   unitNotAllowed: (role: string, i: number) =>
     new DomainError('ACCOUNTS_UNIT_NOT_ALLOWED', 'validation', `Vai trò ${role} áp dụng cho toàn tỉnh, không gắn với đơn vị.`, [
-      { field: `roles[${i}].unit`, message: `${role} spans the province: leave unit out` },
+      { field: `roles[${i}].unit`, message: `Vai trò ${role} áp dụng cho toàn tỉnh: bỏ trống \`unit\`.` },
     ]),
   lastAdmin: () =>
     new DomainError('ACCOUNTS_LAST_ADMIN', 'conflict', 'Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng của tỉnh.'),

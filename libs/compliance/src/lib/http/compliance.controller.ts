@@ -36,17 +36,17 @@ interface ReplyLike {
 export class ProgressQuery {
   @ApiPropertyOptional({ description: 'Only this unit (its code)' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code' })
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: '`unit` phải là mã một đơn vị.' })
   unit?: string;
   @ApiPropertyOptional({ description: "The day to stand on (YYYY-MM-DD, the province's date); default today" })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`asOf` phải là một ngày dạng YYYY-MM-DD.' })
   asOf?: string;
 }
 
 export class DateQuery {
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
   date!: string;
 }
 
@@ -54,51 +54,51 @@ export class DateQuery {
 export function checkedDate(value: string, field: string): string {
   if (!isCalendarDate(value))
     throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [
-      { field, message: `${value} is not a calendar date` },
+      { field, message: `"${value}" không phải là một ngày có thật.` },
     ]);
   return value;
 }
 
 export class ResultsQuery {
-  @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period!: Period;
+  @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` }) period!: Period;
   @ApiProperty({ example: '2026-11-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
   date!: string;
 }
 
 export class SnapshotsQuery {
-  @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }) period!: Period;
+  @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` }) period!: Period;
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`from` phải là một ngày dạng YYYY-MM-DD.' })
   from?: string;
   @ApiPropertyOptional({ example: '2027-01-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`to` phải là một ngày dạng YYYY-MM-DD.' })
   to?: string;
 }
 
 export class ReportQuery {
   @ApiPropertyOptional({ enum: PERIODS, description: "One of the report's periods; default its first" })
   @IsOptional()
-  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` })
   period?: Period;
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
   date!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  @IsIn(['json', 'csv', 'xlsx'], { message: '`format` phải là json, csv hoặc xlsx.' })
   format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class CertifyBody {
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
   date!: string;
   @ApiPropertyOptional({ description: 'The statement this one corrects (the latest of its period)' })
   @IsOptional()
-  @IsUUID('all', { message: 'corrects must be a statement id' })
+  @IsUUID('all', { message: '`corrects` phải là mã của một bảng kê.' })
   corrects?: string;
   @ApiPropertyOptional({ description: 'Why (required for a correction)' })
   @IsOptional()
@@ -108,24 +108,31 @@ export class CertifyBody {
 }
 
 export class StatementsQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`from` phải là một ngày dạng YYYY-MM-DD.' })
+  from?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`to` phải là một ngày dạng YYYY-MM-DD.' }) to?: string;
 }
 
 export class RoyaltyQuery {
-  @ApiProperty({ example: '2026-11' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiProperty({ example: '2026-11' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '`month` phải là một tháng dạng YYYY-MM.' })
+  month!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  @IsIn(['json', 'csv', 'xlsx'], { message: '`format` phải là json, csv hoặc xlsx.' })
   format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class EmulationQuery {
   @ApiPropertyOptional({ enum: PERIODS })
   @IsOptional()
-  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` })
   period?: Period;
-  @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' }) date!: string;
+  @ApiProperty({ example: '2026-11-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
+  date!: string;
 }
 
 const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };

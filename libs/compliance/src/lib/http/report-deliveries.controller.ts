@@ -13,11 +13,11 @@ const STATUSES = ['outstanding', 'due', 'late', 'delivered', 'all'] as const;
 export class ReportsDueQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: "The province's day to stand on (YYYY-MM-DD); default today" })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`asOf` phải là một ngày dạng YYYY-MM-DD.' })
   asOf?: string;
   @ApiPropertyOptional({ enum: STATUSES, default: 'outstanding', description: '`outstanding`: due or late (not delivered)' })
   @IsOptional()
-  @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` })
+  @IsIn(STATUSES, { message: `\`status\` phải là một trong: ${STATUSES.join(', ')}.` })
   status?: (typeof STATUSES)[number];
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@cong/platform-errors';
-import { addDays, Period, todayIn } from '@cong/rules';
+import { addDays, dmy, Period, todayIn } from '@cong/rules';
 import { TenantRepository } from '@cong/tenancy';
 import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
 import { PeriodClose } from '../periods/period-close';
@@ -65,14 +65,14 @@ export class ComplianceReports {
     const period = (kind ?? emulation.periods[0]) as Period;
     if (!emulation.periods.includes(period)) {
       throw new DomainError('COMPLIANCE_EMULATION_PERIOD', 'validation', 'Kỳ chấm điểm không đúng quy định.', [
-        { field: 'period', message: `emulation is scored per: ${emulation.periods.join(', ')}` },
+        { field: 'period', message: `Thi đua được chấm theo kỳ: ${emulation.periods.join(', ')}.` },
       ]);
     }
     const range = new ProvinceCalendar(inForce.rules.timezone, inForce.rules.calendar).periodOf(period, date);
     const today = todayIn(inForce.rules.timezone);
     if (range.start > today)
       throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ chấm điểm chưa bắt đầu.', [
-        { field: 'date', message: `${range.start} is after today (${today})` },
+        { field: 'date', message: `Kỳ bắt đầu ngày ${dmy(range.start)}, sau hôm nay (${dmy(today)}).` },
       ]);
     const { results, provisional } = await this.resultsOf(tenantId, period, range, today);
     return {
@@ -100,7 +100,7 @@ export class ComplianceReports {
     const period = (kind ?? report.periods[0]) as Period;
     if (!report.periods.includes(period)) {
       throw new DomainError('COMPLIANCE_REPORT_PERIOD', 'validation', 'Kỳ báo cáo không đúng quy định.', [
-        { field: 'period', message: `${report.id} is made for: ${report.periods.join(', ')}` },
+        { field: 'period', message: `Báo cáo ${report.id} được lập theo kỳ: ${report.periods.join(', ')}.` },
       ]);
     }
     const inForce = await this.evaluation.rulesForPeriod(tenantId, period, date);
@@ -110,7 +110,7 @@ export class ComplianceReports {
     const today = todayIn(rules.timezone, now);
     if (range.start > today)
       throw new DomainError('COMPLIANCE_REPORT_FUTURE', 'validation', 'Kỳ báo cáo chưa bắt đầu.', [
-        { field: 'date', message: `${range.start} is after today (${today})` },
+        { field: 'date', message: `Kỳ bắt đầu ngày ${dmy(range.start)}, sau hôm nay (${dmy(today)}).` },
       ]);
     const current = await this.resultsOf(tenantId, period, range, today);
     const previous: PeriodResults[] = [];

@@ -24,7 +24,7 @@ export class RoyaltyLedger {
     if (!table) {
       if (choice)
         throw new DomainError('ROYALTY_CHOICE_INVALID', 'validation', 'Tỉnh này không quy định nhuận bút.', [
-          { field: 'royalty', message: 'this province pays no royalties' },
+          { field: 'royalty', message: 'Tỉnh này không trả nhuận bút: bỏ `royalty`.' },
         ]);
       return;
     }

@@ -38,7 +38,7 @@ describe('royalty amounts follow the rate table (LC-3.1c, Lào Cai seed)', () =>
       expect.objectContaining({ fields: [expect.objectContaining({ field: 'royalty.genre' })] }),
     );
     expect(() => royaltyFor(table, { type: 'faq', channel: 'portal', publishedOn: '2026-11-23' }, { genre: 'tin' })).toThrow(
-      expect.objectContaining({ fields: [{ field: 'royalty.genre', message: '"tin" is not for faq' }] }),
+      expect.objectContaining({ fields: [{ field: 'royalty.genre', message: 'Thể loại "tin" không dùng cho faq.' }] }),
     );
   });
 

@@ -45,9 +45,12 @@ export function royaltyFor(
   if (choice.genre) {
     genre = table.genres.find((g) => g.id === choice.genre);
     if (!genre)
-      throw invalid('royalty.genre', `"${choice.genre}" is not a genre of the rate table (${table.genres.map((g) => g.id).join(', ')})`);
+      throw invalid(
+        'royalty.genre',
+        `"${choice.genre}" không phải là thể loại trong bảng nhuận bút (${table.genres.map((g) => g.id).join(', ')}).`,
+      );
     if (genre.contentTypes && !genre.contentTypes.includes(item.type))
-      throw invalid('royalty.genre', `"${genre.id}" is not for ${item.type}`);
+      throw invalid('royalty.genre', `Thể loại "${genre.id}" không dùng cho ${item.type}.`);
   } else {
     genre = defaultGenre(table, item.type);
     if (!genre) return null;
@@ -55,7 +58,7 @@ export function royaltyFor(
   const points = choice.points ?? genre.points;
   const max = genre.maxPoints ?? genre.points;
   if (points < genre.points || points > max)
-    throw invalid('royalty.points', `${genre.id} earns ${genre.points === max ? genre.points : `${genre.points}–${max}`} points`);
+    throw invalid('royalty.points', `Thể loại ${genre.id} được ${genre.points === max ? genre.points : `${genre.points}–${max}`} điểm.`);
   const value = [...table.unitValue]
     .sort((a, b) => a.from.localeCompare(b.from))
     .filter((v) => v.from <= item.publishedOn)

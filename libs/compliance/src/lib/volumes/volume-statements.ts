@@ -41,7 +41,7 @@ const Errors = {
   notFound: () => new DomainError('COMPLIANCE_VOLUME_NOT_FOUND', 'not_found', 'Không tìm thấy bảng kê.'),
   reason: () =>
     new DomainError('COMPLIANCE_VOLUME_REASON', 'validation', 'Bảng kê điều chỉnh cần ghi lý do.', [
-      { field: 'reason', message: 'at least 3 characters' },
+      { field: 'reason', message: 'Cần ít nhất 3 ký tự.' },
     ]),
 };
 

@@ -41,7 +41,7 @@ export function parseParams(specs: readonly ParamSpec[], path: Record<string, st
       continue;
     }
     if (typeof raw !== 'string') {
-      problems.push({ field: spec.name, message: `${spec.name} must be given once` });
+      problems.push({ field: spec.name, message: `\`${spec.name}\` chỉ được ghi một lần.` });
       continue;
     }
     const problem = check(spec, raw);
@@ -55,14 +55,14 @@ export function parseParams(specs: readonly ParamSpec[], path: Record<string, st
 function check(spec: ParamSpec, raw: string): string | undefined {
   if (spec.integer) {
     const { min, max } = spec.integer;
-    if (!/^\d{1,6}$/.test(raw)) return `${spec.name} must be a whole number`;
+    if (!/^\d{1,6}$/.test(raw)) return `\`${spec.name}\` phải là số nguyên không âm.`;
     const n = Number(raw);
-    return n < min || n > max ? `${spec.name} must be between ${min} and ${max}` : undefined;
+    return n < min || n > max ? `\`${spec.name}\` phải từ ${min} đến ${max}.` : undefined;
   }
-  if (spec.enum && !spec.enum.includes(raw)) return `${spec.name} must be one of: ${spec.enum.join(', ')}`;
-  if (spec.minLength !== undefined && raw.length < spec.minLength) return `${spec.name} must be at least ${spec.minLength} characters`;
-  if (spec.maxLength !== undefined && raw.length > spec.maxLength) return `${spec.name} must be at most ${spec.maxLength} characters`;
-  if (spec.pattern && !spec.pattern.test(raw)) return spec.message ?? `${spec.name} is malformed`;
+  if (spec.enum && !spec.enum.includes(raw)) return `\`${spec.name}\` phải là một trong: ${spec.enum.join(', ')}.`;
+  if (spec.minLength !== undefined && raw.length < spec.minLength) return `\`${spec.name}\` phải có ít nhất ${spec.minLength} ký tự.`;
+  if (spec.maxLength !== undefined && raw.length > spec.maxLength) return `\`${spec.name}\` không được dài quá ${spec.maxLength} ký tự.`;
+  if (spec.pattern && !spec.pattern.test(raw)) return spec.message ?? `\`${spec.name}\` không đúng định dạng.`;
   return undefined;
 }
 

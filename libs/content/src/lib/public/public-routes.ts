@@ -56,7 +56,7 @@ const SITE: ParamSpec = {
   in: 'path',
   description: '`portal` or the code of a unit with a sub-site',
   pattern: /^[a-z][a-z0-9-]{0,62}$/,
-  message: 'site must be `portal` or a unit code',
+  message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.',
   example: 'portal',
 };
 const SECTION: ParamSpec = {
@@ -64,7 +64,7 @@ const SECTION: ParamSpec = {
   in: 'query',
   description: 'Only this section (its slug)',
   pattern: /^[a-z0-9][a-z0-9-]{0,62}$/,
-  message: 'section must be a section slug',
+  message: '`section` phải là đường dẫn của một chuyên mục.',
 };
 /** A bound on issue dates, compared as text with the stored YYYY-MM-DD. */
 const issuedBound = (name: string, description: string): ParamSpec => ({
@@ -72,7 +72,7 @@ const issuedBound = (name: string, description: string): ParamSpec => ({
   in: 'query',
   description,
   pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-  message: `${name} must be a date (YYYY-MM-DD)`,
+  message: `\`${name}\` phải là một ngày dạng YYYY-MM-DD.`,
 });
 const TYPE: ParamSpec = { name: 'type', in: 'query', description: 'Only this content type', enum: CONTENT_TYPES };
 
@@ -147,7 +147,7 @@ export class PublicRoutes {
           in: 'query',
           description: 'From `nextCursor` of the previous page',
           pattern: /^[A-Za-z0-9_-]{10,200}$/,
-          message: 'cursor is not one this API issued',
+          message: 'Con trỏ trang không hợp lệ (hãy tải lại danh sách).',
         },
         { name: 'limit', in: 'query', description: 'Items a page', integer: { min: 1, max: 100, default: 20 } },
       ],
@@ -171,7 +171,13 @@ export class PublicRoutes {
       summary: 'One published item by its slug; an old slug answers 301 to the current one',
       params: [
         SITE,
-        { name: 'slug', in: 'path', description: "The item's slug", pattern: /^[a-z0-9][a-z0-9-]{0,199}$/, message: 'slug is malformed' },
+        {
+          name: 'slug',
+          in: 'path',
+          description: "The item's slug",
+          pattern: /^[a-z0-9][a-z0-9-]{0,199}$/,
+          message: '`slug` không đúng định dạng.',
+        },
       ],
       answers: { json: PublicItemResponse },
       produce: async (tenant, p, today) => {
@@ -210,7 +216,7 @@ export class PublicRoutes {
         const issuedFrom = text(p, 'issuedFrom');
         const issuedTo = text(p, 'issuedTo');
         if (issuedFrom && issuedTo && issuedTo < issuedFrom)
-          throw validationError([{ field: 'issuedTo', message: 'issuedTo must not be before issuedFrom' }]);
+          throw validationError([{ field: 'issuedTo', message: '`issuedTo` không được trước `issuedFrom`.' }]);
         return json(
           await this.reader.search(tenant.id, today, {
             q: p.q as string,

@@ -92,7 +92,7 @@ export class ContentPublisher {
 function checkedReason(reason: string | undefined): string {
   if (!reason || reason.trim().length < 3) {
     throw new DomainError('CONTENT_REASON_REQUIRED', 'validation', 'Cần ghi lý do gỡ tin bài.', [
-      { field: 'reason', message: 'at least 3 characters' },
+      { field: 'reason', message: 'Cần ít nhất 3 ký tự.' },
     ]);
   }
   return reason.trim();

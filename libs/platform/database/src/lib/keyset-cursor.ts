@@ -20,7 +20,7 @@ export function decodeCursor(cursor: string, code: string): KeysetPosition {
   const date = new Date(at ?? '');
   if (!id || !isUUID(id) || Number.isNaN(date.getTime())) {
     throw new DomainError(code, 'bad_request', 'Con trỏ phân trang không hợp lệ.', [
-      { field: 'cursor', message: 'is not one this API issued' },
+      { field: 'cursor', message: 'Con trỏ trang không hợp lệ (hãy tải lại danh sách).' },
     ]);
   }
   return { at: date, id };

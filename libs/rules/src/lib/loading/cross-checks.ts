@@ -4,28 +4,32 @@ import { AppliesTo } from '../schema/obligations.schema';
 import { RuleSet } from '../schema/rule-set.schema';
 import { SectionSpec } from '../schema/unit-kinds.schema';
 import { CLOCK_FIELDS, ContentType } from '../schema/vocabulary';
-import { duplicates, LocatedMessage } from './check-helpers';
+import { duplicates, isMapping, itemsOf, keysOf, listOf, LocatedMessage, Validity } from './check-helpers';
 import { PathSegment } from './rule-problem';
 import { checkWorkflows } from './workflow-checks';
 
-/** Checks no single field can make: references between rules, uniqueness, real time zones. */
-export function crossCheck(rules: RuleSet): LocatedMessage[] {
+/**
+ * Checks no single field can make: references between rules, uniqueness, real time zones. They
+ * read only what the schema accepted (`valid`): a list that is not one, an item that is not a
+ * mapping, a value already refused are left out, never failed on nor named twice.
+ */
+export function crossCheck(rules: RuleSet, valid: Validity): LocatedMessage[] {
   return [
-    ...checkIdentity(rules),
-    ...checkCalendar(rules),
+    ...checkIdentity(rules, valid),
+    ...checkCalendar(rules, valid),
     ...checkUnitKinds(rules),
-    ...checkObligations(rules),
-    ...checkWorkflows(rules),
+    ...checkObligations(rules, valid),
+    ...checkWorkflows(rules, valid),
     ...checkReporting(rules),
-    ...checkRoyalties(rules),
+    ...checkRoyalties(rules, valid),
     ...checkSessions(rules),
   ];
 }
 
 /** A session's lifetimes nest: an access token within the idle time, the idle time within the whole session. */
 function checkSessions(rules: RuleSet): LocatedMessage[] {
-  const sessions = rules.accountPolicy?.sessions;
-  if (!sessions) return [];
+  const sessions = isMapping(rules.accountPolicy) ? rules.accountPolicy.sessions : undefined;
+  if (!isMapping(sessions)) return [];
   const { accessTokenMinutes: access, idleMinutes: idle, absoluteHours: absolute } = sessions;
   const at = ['accountPolicy', 'sessions'];
   const problems: LocatedMessage[] = [];
@@ -52,8 +56,8 @@ function checkSessions(rules: RuleSet): LocatedMessage[] {
   return problems;
 }
 
-function checkIdentity(rules: RuleSet): LocatedMessage[] {
-  if (!rules.timezone || isIanaTimezone(rules.timezone)) return [];
+function checkIdentity(rules: RuleSet, valid: Validity): LocatedMessage[] {
+  if (!valid(['timezone']) || !rules.timezone || isIanaTimezone(rules.timezone)) return [];
   return [
     {
       path: ['timezone'],
@@ -62,29 +66,30 @@ function checkIdentity(rules: RuleSet): LocatedMessage[] {
   ];
 }
 
-function checkCalendar(rules: RuleSet): LocatedMessage[] {
+function checkCalendar(rules: RuleSet, valid: Validity): LocatedMessage[] {
   const calendar = rules.calendar;
-  if (!calendar) return [];
-  const holidays = new Set((calendar.holidays ?? []).map((h) => h.date));
-  const weekendDays = new Set<string>(calendar.weekends ?? []);
+  if (!isMapping(calendar)) return [];
+  const holidays = new Set(itemsOf(calendar.holidays).map(([h]) => h.date));
+  const weekendDays = new Set<string>(listOf(calendar.weekends));
   const problems = duplicates(
-    calendar.holidays ?? [],
+    calendar.holidays,
     (h) => h.date,
     (i) => ['calendar', 'holidays', i, 'date'],
     'Ngày',
   );
   problems.push(
     ...duplicates(
-      calendar.makeUpWorkingDays ?? [],
+      calendar.makeUpWorkingDays,
       (d) => d.date,
       (i) => ['calendar', 'makeUpWorkingDays', i, 'date'],
       'Ngày',
     ),
   );
-  (calendar.makeUpWorkingDays ?? []).forEach((d, i) => {
+  itemsOf(calendar.makeUpWorkingDays).forEach(([d, i]) => {
     const path = ['calendar', 'makeUpWorkingDays', i, 'date'];
+    if (!valid(path)) return;
     if (holidays.has(d.date)) problems.push({ path, message: `Ngày ${d.date} trùng với một ngày nghỉ trong \`holidays\`` });
-    else if (d.date && !weekendDays.has(weekdayOf(d.date))) {
+    else if (valid(['calendar', 'weekends']) && !weekendDays.has(weekdayOf(d.date))) {
       problems.push({
         path,
         message: `Ngày ${d.date} là ${WEEKDAY_NAMES[weekdayOf(d.date)]} (${weekdayOf(d.date)}), vốn là ngày làm việc; ngày làm bù phải là ngày nghỉ cuối tuần (\`weekends\`)`,
@@ -109,16 +114,16 @@ function weekdayOf(isoDate: string): string {
 }
 
 function checkUnitKinds(rules: RuleSet): LocatedMessage[] {
-  const kinds = rules.unitKinds ?? [];
   return [
     ...duplicates(
-      kinds,
+      rules.unitKinds,
       (k) => k.kind,
       (i) => ['unitKinds', i, 'kind'],
       'Loại đơn vị',
     ),
-    ...kinds.flatMap((k, i) => {
-      const all = sectionsWithPaths(k.subsite?.sections ?? [], ['unitKinds', i, 'subsite', 'sections']);
+    ...itemsOf(rules.unitKinds).flatMap(([k, i]) => {
+      const sections = isMapping(k.subsite) ? k.subsite.sections : undefined;
+      const all = sectionsWithPaths(sections, ['unitKinds', i, 'subsite', 'sections']);
       return duplicates(
         all,
         (s) => s.section.id,
@@ -130,61 +135,61 @@ function checkUnitKinds(rules: RuleSet): LocatedMessage[] {
 }
 
 /** Sections and their sub-sections, depth first: ids must be unique across a sub-site. */
-function sectionsWithPaths(sections: SectionSpec[], at: PathSegment[]): { section: SectionSpec; path: PathSegment[] }[] {
-  return sections.flatMap((section, i) => [
+function sectionsWithPaths(sections: SectionSpec[] | undefined, at: PathSegment[]): { section: SectionSpec; path: PathSegment[] }[] {
+  return itemsOf(sections).flatMap(([section, i]) => [
     { section, path: [...at, i] },
-    ...sectionsWithPaths(section.children ?? [], [...at, i, 'children']),
+    ...sectionsWithPaths(section.children, [...at, i, 'children']),
   ]);
 }
 
-/** Ids of the rules compliance measures (what reports cover and emulation weighs). */
-export function measuredRuleIds(rules: RuleSet): Set<string> {
-  return new Set([...(rules.quotas ?? []), ...(rules.schedules ?? []), ...(rules.deadlines ?? [])].map((r) => r.id));
+/** Ids of the rules compliance measures (what reports cover and emulation weighs); undefined when a list of them was refused. */
+export function measuredRuleIds(rules: RuleSet): Set<unknown> | undefined {
+  const lists = [rules.quotas, rules.schedules, rules.deadlines].map((list) => keysOf<{ id: string }>(list, (r) => r.id));
+  return lists.every((ids) => ids !== undefined) ? new Set(lists.flatMap((ids) => [...ids])) : undefined;
 }
 
-function checkObligations(rules: RuleSet): LocatedMessage[] {
-  const declaredKinds = new Set((rules.unitKinds ?? []).map((k) => k.kind));
+function checkObligations(rules: RuleSet, valid: Validity): LocatedMessage[] {
+  const declaredKinds = keysOf(rules.unitKinds, (k) => k.kind);
   const problems: LocatedMessage[] = [];
-  const everyRule = [
-    ...(rules.quotas ?? []).map((r, i) => ({ r, at: ['quotas', i] as PathSegment[] })),
-    ...(rules.schedules ?? []).map((r, i) => ({ r, at: ['schedules', i] as PathSegment[] })),
-    ...(rules.deadlines ?? []).map((r, i) => ({ r, at: ['deadlines', i] as PathSegment[] })),
-    ...(rules.workflows ?? []).map((r, i) => ({ r, at: ['workflows', i] as PathSegment[] })),
-    ...(rules.reports ?? []).map((r, i) => ({ r, at: ['reports', i] as PathSegment[] })),
-  ];
+  const everyRule = (['quotas', 'schedules', 'deadlines', 'workflows', 'reports'] as const).flatMap((section) =>
+    itemsOf<{ id: string }>(rules[section]).map(([r, i]) => ({ r, at: [section, i] as PathSegment[] })),
+  );
   const firstUse = new Map<string, string>();
   for (const { r, at } of everyRule) {
+    if (typeof r.id !== 'string' || !r.id) continue;
     const where = firstUse.get(r.id);
-    if (r.id && where) problems.push({ path: [...at, 'id'], message: `Mã quy định "${r.id}" trùng với mã của ${where}` });
-    else if (r.id) firstUse.set(r.id, `${at[0]}[${at[1]}]`);
+    if (where) problems.push({ path: [...at, 'id'], message: `Mã quy định "${r.id}" trùng với mã của ${where}` });
+    else firstUse.set(r.id, `${at[0]}[${at[1]}]`);
   }
 
   const checkAppliesTo = (appliesTo: AppliesTo | undefined, at: PathSegment[]) => {
-    if (!appliesTo) return;
-    if (!appliesTo.unitKinds?.length && !appliesTo.units?.length) {
+    if (!isMapping(appliesTo)) return;
+    if (valid([...at, 'appliesTo']) && !appliesTo.unitKinds?.length && !appliesTo.units?.length) {
       problems.push({
         path: [...at, 'appliesTo'],
         message:
           '`appliesTo` không nêu loại đơn vị hay đơn vị nào: quy định sẽ không áp dụng cho ai (bỏ `appliesTo` nếu áp dụng cho mọi đơn vị)',
       });
     }
-    appliesTo.unitKinds?.forEach((kind, k) => {
-      if (declaredKinds.size && !declaredKinds.has(kind)) {
+    listOf(appliesTo.unitKinds).forEach((kind, k) => {
+      if (valid([...at, 'appliesTo', 'unitKinds', k]) && declaredKinds?.size && !declaredKinds.has(kind)) {
         problems.push({ path: [...at, 'appliesTo', 'unitKinds', k], message: `Loại đơn vị "${kind}" chưa khai báo trong \`unitKinds\`` });
       }
     });
   };
-  (rules.quotas ?? []).forEach((q, i) => checkAppliesTo(q.appliesTo, ['quotas', i]));
-  (rules.schedules ?? []).forEach((s, i) => {
+  itemsOf(rules.quotas).forEach(([q, i]) => checkAppliesTo(q.appliesTo, ['quotas', i]));
+  itemsOf(rules.schedules).forEach(([s, i]) => {
     checkAppliesTo(s.appliesTo, ['schedules', i]);
-    if ((s.weekdays ?? []).length > 0 === Boolean(s.everyDay)) {
+    if (!Array.isArray(s.weekdays) || typeof s.everyDay !== 'boolean') return;
+    if (s.weekdays.length > 0 === s.everyDay) {
       problems.push({ path: ['schedules', i], message: 'Phải khai báo đúng một trong hai: `weekdays` hoặc `everyDay: true`' });
     }
   });
-  (rules.deadlines ?? []).forEach((d, i) => {
+  itemsOf(rules.deadlines).forEach(([d, i]) => {
     checkAppliesTo(d.appliesTo, ['deadlines', i]);
+    if (!valid(['deadlines', i, 'contentType']) || !valid(['deadlines', i, 'startsFrom'])) return;
     const fields = CLOCK_FIELDS[d.contentType as ContentType];
-    if (d.contentType && d.startsFrom && !fields?.includes(d.startsFrom)) {
+    if (d.startsFrom && !fields?.includes(d.startsFrom)) {
       problems.push({
         path: ['deadlines', i, 'startsFrom'],
         message: fields
@@ -199,18 +204,18 @@ function checkObligations(rules: RuleSet): LocatedMessage[] {
 function checkReporting(rules: RuleSet): LocatedMessage[] {
   const measured = measuredRuleIds(rules);
   const problems: LocatedMessage[] = [];
-  (rules.reports ?? []).forEach((report, i) =>
-    report.covers?.forEach((id, j) => {
-      if (!measured.has(id))
+  itemsOf(rules.reports).forEach(([report, i]) =>
+    listOf(report.covers).forEach((id, j) => {
+      if (measured && typeof id === 'string' && !measured.has(id))
         problems.push({
           path: ['reports', i, 'covers', j],
           message: `"${id}" không phải là mã của một quy định trong \`quotas\`, \`schedules\` hoặc \`deadlines\``,
         });
     }),
   );
-  const weights = rules.emulation?.weights ?? [];
-  weights.forEach((w, i) => {
-    if (w.rule && !measured.has(w.rule)) {
+  const weights = isMapping(rules.emulation) ? rules.emulation.weights : undefined;
+  itemsOf(weights).forEach(([w, i]) => {
+    if (measured && typeof w.rule === 'string' && w.rule && !measured.has(w.rule)) {
       problems.push({
         path: ['emulation', 'weights', i, 'rule'],
         message: `"${w.rule}" không phải là mã của một quy định trong \`quotas\`, \`schedules\` hoặc \`deadlines\``,
@@ -225,37 +230,42 @@ function checkReporting(rules: RuleSet): LocatedMessage[] {
       'Mã quy định',
     ),
   );
-  if (weights.length > 0 && weights.every((w) => w.weight === 0)) {
+  const items = itemsOf(weights);
+  if (items.length > 0 && items.every(([w]) => w.weight === 0)) {
     problems.push({ path: ['emulation', 'weights'], message: 'Mọi `weight` đều bằng 0: không quy định nào được tính điểm' });
   }
   return problems;
 }
 
-function checkRoyalties(rules: RuleSet): LocatedMessage[] {
-  const royalties = rules.payments?.royalties;
-  if (!royalties) return [];
+function checkRoyalties(rules: RuleSet, valid: Validity): LocatedMessage[] {
+  const royalties = isMapping(rules.payments) ? rules.payments.royalties : undefined;
+  if (!isMapping(royalties)) return [];
   const at = ['payments', 'royalties'];
   const problems = duplicates(
-    royalties.genres ?? [],
+    royalties.genres,
     (g) => g.id,
     (i) => [...at, 'genres', i, 'id'],
     'Mã thể loại',
   );
-  (royalties.genres ?? []).forEach((g, i) => {
-    if (g.maxPoints !== undefined && g.maxPoints < g.points) {
+  itemsOf(royalties.genres).forEach(([g, i]) => {
+    const numbers = valid([...at, 'genres', i, 'points']) && valid([...at, 'genres', i, 'maxPoints']);
+    if (numbers && g.maxPoints !== undefined && g.maxPoints < g.points) {
       problems.push({ path: [...at, 'genres', i, 'maxPoints'], message: `\`maxPoints\` không được nhỏ hơn \`points\` (${g.points})` });
     }
   });
-  (royalties.unitValue ?? []).forEach((v, i, all) => {
-    if (i > 0 && v.from && all[i - 1].from && v.from <= all[i - 1].from) {
+  // Each dated value after the one before it, among those whose date is a valid one.
+  const dated = itemsOf(royalties.unitValue).filter(([, i]) => valid([...at, 'unitValue', i, 'from']));
+  dated.forEach(([v, i], k) => {
+    const before = dated[k - 1]?.[0];
+    if (before && v.from <= before.from) {
       problems.push({
         path: [...at, 'unitValue', i, 'from'],
-        message: `\`from\` (${v.from}) phải sau ngày của mục trước (${all[i - 1].from}): liệt kê các giá trị từ cũ đến mới, mỗi ngày một giá trị`,
+        message: `\`from\` (${v.from}) phải sau ngày của mục trước (${before.from}): liệt kê các giá trị từ cũ đến mới, mỗi ngày một giá trị`,
       });
     }
   });
   const share = royalties.shareByChannel;
-  if (share && share.portal === undefined && share.subsite === undefined) {
+  if (isMapping(share) && share.portal === undefined && share.subsite === undefined) {
     problems.push({
       path: [...at, 'shareByChannel'],
       message: '`shareByChannel` chưa khai báo kênh nào: phải có `portal`, `subsite` hoặc cả hai',

@@ -333,3 +333,136 @@ describe('unit trees', () => {
     expect(plain.ok && plain.definition.ruleSet.reports[0].deliverTo).toEqual({ units: [], roles: ['tenant_admin'] });
   });
 });
+
+describe('rule files of the wrong shape: each a problem at its line, never a throw', () => {
+  /** Every problem of the pair, formatted; parsing must not throw whatever the files hold. */
+  const allProblems = (rules: string, units = UNITS) => {
+    let result: ReturnType<typeof parseTenantDefinition> | undefined;
+    expect(() => (result = parseTenantDefinition({ rules, units }, { rules: FILE, units: UNITS_FILE }))).not.toThrow();
+    return result?.ok ? [] : (result?.problems ?? []).map(formatProblem);
+  };
+
+  it('a unit tree whose `units` is not a list of units', () => {
+    expect(allProblems(VALID, 'units: 5')).toEqual(['tenants/lao-cai/units.yaml:1 units: `units` phải là một danh sách']);
+    expect(allProblems(VALID, 'units: { code: so-y-te }')).toEqual(['tenants/lao-cai/units.yaml:1 units: `units` phải là một danh sách']);
+    expect(allProblems(VALID, 'units:\n  - 5\n  - [ { code: so-y-te, name: Sở Y tế, kind: department } ]\n')).toEqual([
+      'tenants/lao-cai/units.yaml:2 units[0]: Mỗi mục trong `units` phải là một đối tượng gồm các cặp khóa: giá trị',
+      'tenants/lao-cai/units.yaml:3 units[1]: Mỗi mục trong `units` phải là một đối tượng gồm các cặp khóa: giá trị, không phải một danh sách',
+    ]);
+  });
+
+  it.each([
+    ['unitKinds', VALID.replace(/unitKinds:\n( {2}- kind: \w+\n)+/, 'unitKinds: 5\n'), 11],
+    ['workflows', VALID.replace(/workflows:\n[\s\S]*?(?=workflowBindings:)/, 'workflows: 5\n'), 27],
+    ['workflowBindings', VALID.replace(/workflowBindings:\n[\s\S]*$/, 'workflowBindings: 5\n'), 37],
+    ['schedules', VALID.replace(/schedules:\n[\s\S]*?(?=workflows:)/, 'schedules: 5\n'), 16],
+    ['quotas', withSection('quotas: 5\n'), 40],
+    ['deadlines', withSection('deadlines: x\n'), 40],
+    ['reports', withSection('reports: { id: monthly }\n'), 40],
+  ])('a scalar where tenant.yaml has a list: `%s`', (key, rules, line) => {
+    expect(allProblems(rules)).toEqual([`tenants/lao-cai/tenant.yaml:${line} ${key}: \`${key}\` phải là một danh sách`]);
+  });
+
+  it('a scalar where a list is expected deeper in tenant.yaml', () => {
+    const cases: [string, string][] = [
+      [
+        VALID.replace('    - { date: 2026-09-02, name: Quốc khánh }', '    5').replace('  holidays:\n    5', '  holidays: 5'),
+        'calendar.holidays',
+      ],
+      [VALID.replace('calendar:\n', 'calendar:\n  weekends: 5\n'), 'calendar.weekends'],
+      [VALID.replace('weekdays: [MON, WED, FRI]', 'weekdays: 5'), 'schedules[0].weekdays'],
+      [VALID.replace('appliesTo: { unitKinds: [press] }', 'appliesTo: { unitKinds: press }'), 'schedules[1].appliesTo.unitKinds'],
+      [VALID.replace(/ {4}states:\n( {6}- .*\n)+/, '    states: 5\n'), 'workflows[0].states'],
+      [VALID.replace(/ {4}transitions:\n( {6}- .*\n)+/, '    transitions: 5\n'), 'workflows[0].transitions'],
+      [VALID.replace('from: draft, to: published', 'from: 5, to: published'), 'workflows[0].transitions[0].from'],
+      [
+        VALID.replace('{ channel: portal, workflow: direct }', '{ channel: portal, workflow: direct, contentTypes: 5 }'),
+        'workflowBindings[1].contentTypes',
+      ],
+      [VALID.replace('  - kind: press', '  - kind: press\n    subsite: { sections: 5 }'), 'unitKinds[3].subsite.sections'],
+      [withSection('emulation: { requirement: LC-3.4, periods: [month], weights: 5 }\n'), 'emulation.weights'],
+      [
+        withSection('payments:\n  royalties: { requirement: LC-3.1c, genres: 5, unitValue: [{ from: 2024-07-01, amount: 1 }] }\n'),
+        'payments.royalties.genres',
+      ],
+      [
+        withSection('payments:\n  royalties: { requirement: LC-3.1c, genres: [{ id: tin, name: Tin, points: 1 }], unitValue: 5 }\n'),
+        'payments.royalties.unitValue',
+      ],
+      [
+        withSection('reports:\n  - { id: m, requirement: LC-3.4, name: Tháng, periods: [month], recipients: [UBND], covers: 5 }\n'),
+        'reports[0].covers',
+      ],
+    ];
+    for (const [rules, path] of cases) {
+      const key = path.replace(/^.*\./, '').replace(/\[\d+\]$/, '');
+      expect({ path, problems: allProblems(rules) }).toEqual({
+        path,
+        problems: [expect.stringMatching(new RegExp(` ${path.replace(/[[\].]/g, '\\$&')}: \`${key}\` phải là một danh sách$`))],
+      });
+    }
+  });
+
+  it('checks across rules leave out what the schema refused instead of naming it again', () => {
+    // The unit kinds are not a list: the kinds the schedules and units name are not checked against them.
+    expect(allProblems(VALID.replace(/unitKinds:\n( {2}- kind: \w+\n)+/, 'unitKinds:\n  - null\n  - kind: department\n'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:12 unitKinds[0]: Mỗi mục trong `unitKinds` phải là một đối tượng gồm các cặp khóa: giá trị',
+    ]);
+    // A make-up day that is no date is named once, not also as a weekday.
+    const text = VALID.replace(
+      '    - { date: 2026-09-02, name: Quốc khánh }',
+      '    - { date: 2026-09-02, name: Quốc khánh }\n  makeUpWorkingDays:\n    - { date: 2026-02-30, name: Làm bù }',
+    );
+    expect(allProblems(text)).toEqual([
+      'tenants/lao-cai/tenant.yaml:12 calendar.makeUpWorkingDays[0].date: `date` phải là một ngày dạng YYYY-MM-DD',
+    ]);
+  });
+
+  it('YAML aliases: one without its anchor, one inside the value it names, too many of them', () => {
+    expect(allProblems(withSection('extra: *x\n'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:40 Lỗi cú pháp YAML: bí danh `*x` chưa có điểm neo `&x` nào ở phía trước',
+    ]);
+    expect(allProblems(VALID, `${UNITS}  - *unit\n`)).toEqual([
+      'tenants/lao-cai/units.yaml:5 Lỗi cú pháp YAML: bí danh `*unit` chưa có điểm neo `&unit` nào ở phía trước',
+    ]);
+    expect(allProblems(withSection('extra: &loop [ *loop ]\n'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:40 Lỗi cú pháp YAML: bí danh `*loop` nằm ngay trong giá trị mà điểm neo `&loop` đặt tên, tạo thành vòng lặp',
+    ]);
+    const laughs = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcde'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcd'[i]}`).join(', ')}]`),
+    ];
+    expect(allProblems(withSection(`${laughs.join('\n')}\n`))).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 Tệp dùng bí danh YAML (`*…`) quá nhiều: khi mở ra vượt quá 100 lần; hãy viết trực tiếp các giá trị thay vì lồng bí danh vào nhau',
+    ]);
+  });
+
+  it('a list where one value or one mapping belongs', () => {
+    expect(allProblems(VALID, UNITS.replace('kind: city', 'kind: [city]'))).toEqual([
+      'tenants/lao-cai/units.yaml:4 units[2].kind: `kind` chỉ nhận một giá trị, không nhận danh sách: phải là một trong province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
+    ]);
+    expect(allProblems(VALID.replace('  - kind: city', '  - kind: [city]'))).toContain(
+      'tenants/lao-cai/tenant.yaml:14 unitKinds[2].kind: `kind` chỉ nhận một giá trị, không nhận danh sách: phải là một trong province, department, board, sector, district, city, town, commune, union, political-social-organisation, public-service-unit, enterprise, press',
+    );
+    expect(
+      allProblems(
+        VALID.replace('legalBasis: { document', 'legalBasis: [ { document').replace('inForceAfterDays: 15 }', 'inForceAfterDays: 15 } ]'),
+      ),
+    ).toEqual([
+      'tenants/lao-cai/tenant.yaml:7 legalBasis: `legalBasis` phải là một đối tượng gồm các cặp khóa: giá trị, không phải một danh sách',
+    ]);
+  });
+
+  it('a key with no value is left out; a key named like a property of every object is refused', () => {
+    const empty = parseRuleSet(withSection('quotas:\nreports:\n'), FILE);
+    expect(empty.ok && [empty.value.quotas, empty.value.reports]).toEqual([[], []]);
+    expect(allProblems(VALID.replace(/legalBasis: .*\n/, 'legalBasis:\n'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:7 legalBasis: Chưa khai báo `legalBasis` (bắt buộc)',
+    ]);
+    expect(allProblems(withSection('constructor: 1\nportal2:\n  toString: x\n'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:40 constructor: `constructor` không phải là khóa hợp lệ ở đây',
+      'tenants/lao-cai/tenant.yaml:42 portal2: `portal2` không phải là khóa hợp lệ ở đây',
+      'tenants/lao-cai/tenant.yaml:42 portal2.toString: `toString` không phải là khóa hợp lệ ở đây',
+    ]);
+  });
+});

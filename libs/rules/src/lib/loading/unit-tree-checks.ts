@@ -1,20 +1,23 @@
 import { UnitEntry, UnitTree } from '../schema/unit-tree.schema';
-import { duplicates, LocatedMessage } from './check-helpers';
+import { duplicates, itemsOf, LocatedMessage } from './check-helpers';
 
-/** Unit codes are unique, parents exist, and following parents always ends at a root. */
+/**
+ * Unit codes are unique, parents exist, and following parents always ends at a root. Units not
+ * written as mappings, and codes or parents that are not text, were refused by the schema: left out.
+ */
 export function checkUnitTree(tree: UnitTree): LocatedMessage[] {
-  const units = tree.units ?? [];
-  const byCode = new Map(units.map((u) => [u.code, u]));
+  const units = itemsOf(tree.units);
+  const byCode = new Map(units.filter(([u]) => typeof u.code === 'string').map(([u]) => [u.code, u]));
   const problems = duplicates(
-    units,
+    tree.units,
     (u) => u.code,
     (i) => ['units', i, 'code'],
     'Mã đơn vị',
   );
   const inReportedCycle = new Set<string>();
 
-  units.forEach((unit, i) => {
-    if (!unit.parent) return;
+  units.forEach(([unit, i]) => {
+    if (typeof unit.parent !== 'string' || !unit.parent) return;
     if (!byCode.has(unit.parent)) {
       problems.push({ path: ['units', i, 'parent'], message: `Đơn vị cha "${unit.parent}" chưa khai báo trong tệp này` });
       return;

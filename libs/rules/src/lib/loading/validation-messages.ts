@@ -46,6 +46,12 @@ export function fieldMessage(constraint: string, message: string, key: string): 
   return each ? `Mỗi mục trong \`${key}\` ${text}` : `\`${key}\` ${text}`;
 }
 
+/** class-validator takes a list where a mapping belongs for the mapping's items; the loader does not. */
+export function listForMappingMessage(key: string, item: boolean): string {
+  const mapping = 'phải là một đối tượng gồm các cặp khóa: giá trị, không phải một danh sách';
+  return item ? `Mỗi mục trong \`${key}\` ${mapping}` : `\`${key}\` ${mapping}`;
+}
+
 /** A missing field fails every constraint on it; this says so once. */
 export function requiredMessage(key: string): string {
   return `Chưa khai báo \`${key}\` (bắt buộc)`;
@@ -66,4 +72,22 @@ const YAML_ERRORS: Partial<Record<ErrorCode, string>> = {
 export function yamlSyntaxMessage(code: ErrorCode, detail: string): string {
   const meaning = YAML_ERRORS[code];
   return `Lỗi cú pháp YAML: ${meaning ? `${meaning} (${detail})` : detail}`;
+}
+
+/** An alias (`*name`) stands for the value anchored `&name` earlier in the file. */
+export function unresolvedAliasMessage(name: string): string {
+  return `Lỗi cú pháp YAML: bí danh \`*${name}\` chưa có điểm neo \`&${name}\` nào ở phía trước`;
+}
+
+export function circularAliasMessage(name: string): string {
+  return `Lỗi cú pháp YAML: bí danh \`*${name}\` nằm ngay trong giá trị mà điểm neo \`&${name}\` đặt tên, tạo thành vòng lặp`;
+}
+
+export function tooManyAliasesMessage(max: number): string {
+  return `Tệp dùng bí danh YAML (\`*…\`) quá nhiều: khi mở ra vượt quá ${max} lần; hãy viết trực tiếp các giá trị thay vì lồng bí danh vào nhau`;
+}
+
+/** What else stops a parsed document from being read; the parser's own words follow in brackets. */
+export function unreadableMessage(detail: string): string {
+  return `Không đọc được nội dung tệp (${detail})`;
 }

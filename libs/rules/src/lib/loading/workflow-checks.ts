@@ -1,36 +1,41 @@
 import { RuleSet } from '../schema/rule-set.schema';
 import { CHANNELS, CONTENT_TYPES } from '../schema/vocabulary';
 import { Workflow } from '../schema/workflow.schema';
-import { duplicates, LocatedMessage } from './check-helpers';
+import { duplicates, itemsOf, keysOf, listOf, LocatedMessage, Validity } from './check-helpers';
 
 /** Workflows are state machines: every reference resolves, every state is reachable, something publishes. */
-export function checkWorkflows(rules: RuleSet): LocatedMessage[] {
-  const workflows = rules.workflows ?? [];
-  return [...workflows.flatMap((w, i) => checkWorkflow(w, ['workflows', i])), ...checkBindings(rules)];
+export function checkWorkflows(rules: RuleSet, valid: Validity): LocatedMessage[] {
+  return [...itemsOf(rules.workflows).flatMap(([w, i]) => checkWorkflow(w, ['workflows', i], valid)), ...checkBindings(rules, valid)];
 }
 
-function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
-  const states = new Set((w.states ?? []).map((s) => s.id));
+function checkWorkflow(w: Workflow, at: (string | number)[], valid: Validity): LocatedMessage[] {
+  const stateList = itemsOf(w.states).map(([s]) => s);
+  const states = new Set(stateList.map((s) => s.id));
+  // Which states there are is unknown when `states` was refused: nothing is checked against them.
+  const statesKnown = keysOf(w.states, (s) => s.id) !== undefined;
+  const transitions = itemsOf(w.transitions);
   const problems = duplicates(
-    w.states ?? [],
+    w.states,
     (s) => s.id,
     (i) => [...at, 'states', i, 'id'],
     'Trạng thái',
   );
   const unknown = (state: string) => `Trạng thái "${state}" chưa khai báo trong quy trình ${w.id} (${[...states].join(', ')})`;
+  const initial = statesKnown && typeof w.initial === 'string' ? w.initial : undefined;
 
-  if (w.initial && !states.has(w.initial)) problems.push({ path: [...at, 'initial'], message: unknown(w.initial) });
-  else if (w.initial && w.states?.find((s) => s.id === w.initial)?.phase !== 'editing') {
+  if (initial && !states.has(initial)) problems.push({ path: [...at, 'initial'], message: unknown(initial) });
+  else if (initial && stateList.find((s) => s.id === initial)?.phase !== 'editing') {
     problems.push({ path: [...at, 'initial'], message: '`initial` phải là một trạng thái soạn thảo (`phase: editing`)' });
   }
-  if (w.states?.length && !w.states.some((s) => s.phase === 'published')) {
+  if (stateList.length > 0 && !stateList.some((s) => s.phase === 'published')) {
     problems.push({ path: [...at, 'states'], message: 'Không trạng thái nào có `phase: published`: sẽ không tin bài nào được đăng' });
   }
 
   const seen = new Map<string, number>();
-  (w.transitions ?? []).forEach((t, i) => {
-    (t.from ?? []).forEach((from, j) => {
-      if (!states.has(from)) problems.push({ path: [...at, 'transitions', i, 'from', j], message: unknown(from) });
+  transitions.forEach(([t, i]) => {
+    listOf(t.from).forEach((from, j) => {
+      if (typeof from !== 'string') return;
+      if (statesKnown && !states.has(from)) problems.push({ path: [...at, 'transitions', i, 'from', j], message: unknown(from) });
       const key = `${from}/${t.action}`;
       if (seen.has(key)) {
         problems.push({
@@ -39,23 +44,29 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
         });
       } else seen.set(key, i);
     });
-    if (t.to && !states.has(t.to)) problems.push({ path: [...at, 'transitions', i, 'to'], message: unknown(t.to) });
+    if (statesKnown && typeof t.to === 'string' && t.to && !states.has(t.to))
+      problems.push({ path: [...at, 'transitions', i, 'to'], message: unknown(t.to) });
   });
 
-  if (w.initial && states.has(w.initial)) {
-    const reached = new Set([w.initial]);
+  // What is reachable rests on every step's `from` and `to`: not judged when the schema refused one.
+  const stepsKnown =
+    keysOf(w.transitions, (t) => t.action) !== undefined &&
+    valid([...at, 'transitions', '*', 'from']) &&
+    valid([...at, 'transitions', '*', 'to']);
+  if (stepsKnown && initial && states.has(initial)) {
+    const reached = new Set([initial]);
     for (let grew = true; grew;) {
       grew = false;
-      for (const t of w.transitions ?? []) {
-        if (t.to && !reached.has(t.to) && (t.from ?? []).some((f) => reached.has(f))) {
+      for (const [t] of transitions) {
+        if (t.to && !reached.has(t.to) && listOf(t.from).some((f) => reached.has(f))) {
           reached.add(t.to);
           grew = true;
         }
       }
     }
-    (w.states ?? []).forEach((s, i) => {
+    itemsOf(w.states).forEach(([s, i]) => {
       if (s.id && !reached.has(s.id))
-        problems.push({ path: [...at, 'states', i], message: `Không có bước chuyển nào đưa từ ${w.initial} đến trạng thái "${s.id}"` });
+        problems.push({ path: [...at, 'states', i], message: `Không có bước chuyển nào đưa từ ${initial} đến trạng thái "${s.id}"` });
     });
   }
   return problems;
@@ -63,29 +74,33 @@ function checkWorkflow(w: Workflow, at: (string | number)[]): LocatedMessage[] {
 
 /**
  * Each item must enter exactly one workflow: every portal item of every unit kind, and every
- * sub-site item of the unit kinds that have a sub-site.
+ * sub-site item of the unit kinds that have a sub-site. What is left unbound is only said when
+ * every binding is valid: one the schema refused might have been meant to bind it.
  */
-function checkBindings(rules: RuleSet): LocatedMessage[] {
-  const bindings = rules.workflowBindings ?? [];
-  const workflowIds = new Set((rules.workflows ?? []).map((w) => w.id));
-  const declared = (rules.unitKinds ?? []).map((k) => k.kind);
+function checkBindings(rules: RuleSet, valid: Validity): LocatedMessage[] {
+  const bindings = itemsOf(rules.workflowBindings);
+  const workflowIds = keysOf(rules.workflows, (w) => w.id);
+  // Which kinds there are is unknown when `unitKinds` was refused: bindings are then not checked against them.
+  const kindsKnown = keysOf(rules.unitKinds, (k) => k.kind) !== undefined;
+  const unitKinds = kindsKnown ? rules.unitKinds : [];
+  const declared = unitKinds.map((k) => k.kind);
   const problems: LocatedMessage[] = [];
   const boundBy = new Map<string, number>();
 
-  bindings.forEach((b, i) => {
-    if (b.workflow && !workflowIds.has(b.workflow)) {
+  bindings.forEach(([b, i]) => {
+    if (workflowIds && typeof b.workflow === 'string' && b.workflow && !workflowIds.has(b.workflow)) {
       problems.push({ path: ['workflowBindings', i, 'workflow'], message: `Quy trình "${b.workflow}" chưa khai báo trong \`workflows\`` });
     }
-    (b.unitKinds ?? []).forEach((kind, k) => {
-      if (!declared.includes(kind))
+    listOf(b.unitKinds).forEach((kind, k) => {
+      if (kindsKnown && valid(['workflowBindings', i, 'unitKinds', k]) && !declared.includes(kind))
         problems.push({
           path: ['workflowBindings', i, 'unitKinds', k],
           message: `Loại đơn vị "${kind}" chưa khai báo trong \`unitKinds\``,
         });
     });
     const overlaps: string[] = [];
-    for (const contentType of b.contentTypes ?? []) {
-      for (const kind of b.unitKinds ?? declared) {
+    for (const contentType of listOf(b.contentTypes)) {
+      for (const kind of b.unitKinds === undefined ? declared : listOf(b.unitKinds)) {
         const key = `${b.channel}|${contentType}|${kind}`;
         const earlier = boundBy.get(key);
         if (earlier !== undefined) overlaps.push(`${contentType}/${kind} (workflowBindings[${earlier}])`);
@@ -100,9 +115,9 @@ function checkBindings(rules: RuleSet): LocatedMessage[] {
     }
   });
 
-  if (bindings.length === 0) return problems;
+  if (bindings.length === 0 || !kindsKnown || !valid(['workflowBindings'])) return problems;
   for (const channel of CHANNELS) {
-    const kinds = channel === 'portal' ? declared : (rules.unitKinds ?? []).filter((k) => k.subsite).map((k) => k.kind);
+    const kinds = channel === 'portal' ? declared : unitKinds.filter((k) => k.subsite).map((k) => k.kind);
     const missing = kinds.flatMap((kind) =>
       CONTENT_TYPES.filter((t) => !boundBy.has(`${channel}|${t}|${kind}`)).map((t) => `${t}/${kind}`),
     );

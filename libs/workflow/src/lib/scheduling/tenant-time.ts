@@ -13,7 +13,7 @@ export function parseTenantTime(value: string, timezone: string, field: string):
   if (!parsed?.isValid)
     throw WorkflowErrors.scheduleInvalid(
       field,
-      `${field} must be a date and time such as 2026-11-25T08:00 (province time) or 2026-11-25T08:00+07:00`,
+      `\`${field}\` phải là ngày giờ dạng 2026-11-25T08:00 (giờ của tỉnh) hoặc 2026-11-25T08:00+07:00.`,
     );
   return parsed.toJSDate();
 }

@@ -353,10 +353,10 @@ export class ItemWorkflow {
         if (!pending)
           throw WorkflowErrors.refused(
             'no_such_action',
-            `"${SECOND_REVIEW_ACTION}" needs an item published past its review and not yet reviewed again`,
+            `"${SECOND_REVIEW_ACTION}" chỉ dùng cho tin bài đã đăng vượt quy trình và chưa được duyệt lại`,
           );
         if (!roles.some((r) => pending.roles.includes(r)))
-          throw WorkflowErrors.refused('role_refused', `"${SECOND_REVIEW_ACTION}" needs one of ${pending.roles.join(', ')}`);
+          throw WorkflowErrors.refused('role_refused', `"${SECOND_REVIEW_ACTION}" cần một trong các vai trò ${pending.roles.join(', ')}`);
         if (!mayReviewAgain(pending, actor, roles)) throw WorkflowErrors.secondReviewBySamePerson(pending.forcedBy);
         return this.record(m, tenantId, item, bound, actor, req, bound.state, { publishAt: item.publishAt, unpublishAt: item.unpublishAt });
       }
@@ -396,7 +396,7 @@ export class ItemWorkflow {
       if (!step)
         throw WorkflowErrors.refused(
           'no_such_action',
-          `workflow ${bound.workflow.id} has no step from ${bound.state} to a ${target} state`,
+          `quy trình ${bound.workflow.id} không có bước nào từ ${bound.state} đến một trạng thái ${target}`,
         );
       const comment = kind === 'unpublish' ? 'Hết thời hạn đăng: gỡ theo lịch đã đặt.' : undefined;
       const actor: WorkflowActor = { kind: 'scheduler', label: kind === 'publish' ? 'Đăng theo lịch' : 'Gỡ theo lịch' };
@@ -426,10 +426,13 @@ export class ItemWorkflow {
       if (item.version !== req.version) throw WorkflowErrors.staleVersion(req.version, item.version);
       const bound = await this.binding(ctx, item);
       if (item.status !== 'scheduled')
-        throw WorkflowErrors.refused('no_such_action', `"reschedule" needs a scheduled item (it is ${bound.state})`);
+        throw WorkflowErrors.refused(
+          'no_such_action',
+          `"reschedule" chỉ dùng cho tin bài đã hẹn giờ (tin bài đang ở trạng thái ${bound.state})`,
+        );
       const allowed = [...new Set(bound.workflow.transitions.filter((t) => t.from.includes(bound.state)).flatMap((t) => t.roles))];
       if (!roles.some((r) => allowed.includes(r)))
-        throw WorkflowErrors.refused('role_refused', `"reschedule" needs one of ${allowed.join(', ')}`);
+        throw WorkflowErrors.refused('role_refused', `"reschedule" cần một trong các vai trò ${allowed.join(', ')}`);
       const schedule = this.checkedSchedule('scheduled', { action: RESCHEDULE_ACTION, ...req });
       return this.record(m, tenantId, item, bound, actor, { action: RESCHEDULE_ACTION, ...req }, bound.state, schedule);
     });
@@ -512,17 +515,18 @@ export class ItemWorkflow {
   private checkedSchedule(phase: string, req: TransitionRequest): { publishAt: Date | null; unpublishAt: Date | null } {
     const now = Date.now();
     if (phase === 'scheduled') {
-      if (!req.publishAt) throw WorkflowErrors.scheduleInvalid('publishAt', 'a scheduled step needs publishAt');
-      if (req.publishAt.getTime() <= now) throw WorkflowErrors.scheduleInvalid('publishAt', 'publishAt must be in the future');
+      if (!req.publishAt) throw WorkflowErrors.scheduleInvalid('publishAt', 'Bước hẹn giờ cần có `publishAt`.');
+      if (req.publishAt.getTime() <= now)
+        throw WorkflowErrors.scheduleInvalid('publishAt', '`publishAt` phải là một thời điểm trong tương lai.');
     } else if (req.publishAt) {
-      throw WorkflowErrors.scheduleInvalid('publishAt', 'publishAt is only for a step into a scheduled state');
+      throw WorkflowErrors.scheduleInvalid('publishAt', 'Chỉ ghi `publishAt` cho bước chuyển sang trạng thái hẹn giờ.');
     }
     const unpublishAt = phase === 'scheduled' || phase === 'published' ? (req.unpublishAt ?? null) : null;
     if (req.unpublishAt && !(phase === 'scheduled' || phase === 'published')) {
-      throw WorkflowErrors.scheduleInvalid('unpublishAt', 'unpublishAt is only for a step that schedules or publishes');
+      throw WorkflowErrors.scheduleInvalid('unpublishAt', 'Chỉ ghi `unpublishAt` cho bước hẹn giờ hoặc đăng.');
     }
     if (unpublishAt && unpublishAt.getTime() <= Math.max(now, req.publishAt?.getTime() ?? 0)) {
-      throw WorkflowErrors.scheduleInvalid('unpublishAt', 'unpublishAt must come after the publication');
+      throw WorkflowErrors.scheduleInvalid('unpublishAt', '`unpublishAt` phải sau thời điểm đăng.');
     }
     return { publishAt: phase === 'scheduled' ? req.publishAt! : null, unpublishAt };
   }

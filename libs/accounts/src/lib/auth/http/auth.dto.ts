@@ -91,7 +91,7 @@ export class TwoFactorEnrolmentResponse {
 export class TwoFactorCodeRequest {
   @ApiProperty({ description: 'A 6-digit code of the authenticator app.', example: '123456' })
   @IsString()
-  @Matches(/^\s*\d{3}\s*\d{3}\s*$/, { message: 'code must be the 6 digits shown by the authenticator app' })
+  @Matches(/^\s*\d{3}\s*\d{3}\s*$/, { message: '`code` phải là 6 chữ số hiện trên ứng dụng xác thực.' })
   code!: string;
 }
 

@@ -19,12 +19,12 @@ import { USER_STATUSES, UserStatus } from '../user.entity';
 
 export class RoleGrantDto {
   @ApiProperty({ enum: TENANT_ROLES })
-  @IsIn(TENANT_ROLES, { message: `role must be one of ${TENANT_ROLES.join(', ')}` })
+  @IsIn(TENANT_ROLES, { message: `\`role\` phải là một trong: ${TENANT_ROLES.join(', ')}.` })
   role!: TenantRole;
 
   @ApiPropertyOptional({ description: 'Unit code, for unit_head and unit_editor', example: 'so-y-te' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'unit must be a unit code (e.g. so-y-te)' })
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: '`unit` phải là mã một đơn vị (ví dụ so-y-te).' })
   unit?: string;
 }
 
@@ -85,7 +85,7 @@ export class UserResponse {
 export class UserListQuery {
   @ApiPropertyOptional({ enum: USER_STATUSES, description: 'Only accounts in this state, e.g. `suspended`' })
   @IsOptional()
-  @IsIn(USER_STATUSES, { message: `status must be one of ${USER_STATUSES.join(', ')}` })
+  @IsIn(USER_STATUSES, { message: `\`status\` phải là một trong: ${USER_STATUSES.join(', ')}.` })
   status?: UserStatus;
   @ApiPropertyOptional({ description: 'Words of the username, name or e-mail; accents and case ignored', example: 'nguyen van' })
   @IsOptional()
