@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(fileURLToPath(import.meta.url));
 
 // Each domain library may depend on platform libraries and on the domain libraries before it:
-// platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← compliance ← catalog ← portal
+// platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← citizens ← compliance ← catalog ← portal
 const layers = [
   'tenancy',
   'units',
@@ -21,6 +21,7 @@ const layers = [
   'onboarding',
   'content',
   'workflow',
+  'citizens',
   'compliance',
   'catalog',
   'portal',

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { ComplianceEvaluation } from '../../libs/compliance/src/lib/progress/compliance-evaluation';
 import { ComplianceFacts } from '../../libs/compliance/src/lib/progress/compliance-facts';
+import { QuestionFacts } from '../../libs/citizens/src/lib/questions/question-facts';
 import { AppConfig } from '../../libs/platform/config/src';
 import { createAppDataSource, TenantDatabase } from '../../libs/platform/database/src';
 import { RULES_ENTITIES, RuleVersionRepository } from '../../libs/rules/src';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const db = new TenantDatabase(dataSource);
   const tenantId = process.env.BENCH_TENANT_ID!;
   const year = process.env.BENCH_YEAR ?? '2026';
-  const evaluation = new ComplianceEvaluation(new RuleVersionRepository(db), new ComplianceFacts(db));
+  const evaluation = new ComplianceEvaluation(new RuleVersionRepository(db), new ComplianceFacts(db, new QuestionFacts(db)));
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = process.hrtime.bigint();

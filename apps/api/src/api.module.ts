@@ -1,4 +1,5 @@
 import { ALL_ENTITIES } from '@cong/catalog';
+import { CitizensModule } from '@cong/citizens';
 import { ComplianceModule } from '@cong/compliance';
 import { NotificationsModule } from '@cong/notifications';
 import { WorkflowModule } from '@cong/workflow';
@@ -44,6 +45,7 @@ export class ApiModule {
         ContentModule,
         WorkflowModule,
         NotificationsModule,
+        CitizensModule,
         ComplianceModule,
         PortalModule,
         HealthModule,

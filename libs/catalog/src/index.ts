@@ -1,4 +1,5 @@
 import { ACCOUNTS_ENTITIES } from '@cong/accounts';
+import { CITIZENS_ENTITIES } from '@cong/citizens';
 import { COMPLIANCE_ENTITIES } from '@cong/compliance';
 import { CONTENT_ENTITIES } from '@cong/content';
 import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
@@ -23,5 +24,6 @@ export const ALL_ENTITIES = [
   ...CONTENT_ENTITIES,
   ...WORKFLOW_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...CITIZENS_ENTITIES,
   ...COMPLIANCE_ENTITIES,
 ];

@@ -1,4 +1,3 @@
-export { type DateRange, type LocalDate, ProvinceCalendar } from './lib/calendar/province-calendar';
 export { type DeadlineResult, type DeadlineStatus, evaluateDeadline } from './lib/evaluators/deadline.evaluator';
 export { appliesTo, type DeadlineFact, type PublicationFact, type UnitFact } from './lib/evaluators/facts';
 export { evaluateQuota, type QuotaResult } from './lib/evaluators/quota.evaluator';

@@ -39,3 +39,5 @@ export { appendVersion, latestIn, type NewRuleVersion, RuleVersionRepository } f
 
 export const RULES_ENTITIES = [RuleVersion];
 export { RulesModule } from './lib/rules.module';
+export { type DateRange, type LocalDate, ProvinceCalendar } from './lib/calendar/province-calendar';
+export { CONTACT_RETENTION_LIMITS } from './lib/schema/citizens.schema';

@@ -1194,6 +1194,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/challenge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A fresh proof-of-work challenge (self-hosted ALTCHA), good for one write within 10 minutes */
+    get: operations['ChallengeController_challenge'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/media/{id}': {
     parameters: {
       query?: never;
@@ -1203,6 +1220,40 @@ export interface paths {
     };
     /** The file of a published item (or, for images, the smallest variant at least `width` wide); 404 for uploads of drafts only */
     get: operations['MediaController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a question: name, an e-mail or a phone, title, question, consent, and a solved GET /public/challenge?purpose=question. Rate-limited per address and per contact; looks-like-spam is kept and marked. */
+    post: operations['PublicQuestionsController_ask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/questions/status/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a question stands, by the asker's private link (no personal data) */
+    get: operations['PublicQuestionsController_status'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1887,6 +1938,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Questions within reach, newest first; `overdue=true`: open ones past their answer deadline */
+    get: operations['QuestionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A question with the asker's contacts (until erased) and its history */
+    get: operations['QuestionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draft the answer: a faq item of the question's unit, which then goes through the faq workflow */
+    post: operations['QuestionsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the question to a unit, or move it on to another (with a reason) */
+    post: operations['QuestionsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the question unanswered, with the reason (out of scope, a complaint for another channel, …) */
+    post: operations['QuestionsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/{id}/not-spam': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a question wrongly marked as spam back on the desk */
+    post: operations['QuestionsController_notSpam'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/{id}/spam': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark the question as spam, with the reason */
+    post: operations['QuestionsController_spam'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rules': {
     parameters: {
       query?: never;
@@ -2450,6 +2620,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AnswerQuestionRequest: {
+      /** @description The answer (plain text; the faq item keeps it) */
+      answer: string;
+      /** @description The question as published (personal details taken out); default as asked */
+      question?: string;
+      /** @description A section slug of the site it was asked on */
+      section?: string;
+      /** @description The published title; default as asked */
+      title?: string;
+    };
     ApiIndex: {
       description: string;
       links: components['schemas']['ApiLink'][];
@@ -2461,6 +2641,44 @@ export interface components {
       href: string;
       /** @example Tài liệu API (OpenAPI) */
       title: string;
+    };
+    AskQuestionRequest: {
+      /** @description The ALTCHA widget's answer to GET /public/challenge (base64 JSON) */
+      altcha?: string;
+      /** @description Consent to the processing of the personal data given (Law 91/2025/QH15); must be true */
+      consent: boolean;
+      /** @description Never shown publicly */
+      email?: string;
+      /** @example Nguyễn Văn An */
+      name: string;
+      /**
+       * @description Never shown publicly
+       * @example 0912 345 678
+       */
+      phone?: string;
+      question: string;
+      /**
+       * @description Show the name with the published answer
+       * @default false
+       */
+      showName: boolean;
+      /**
+       * @description `portal` or the code of the unit whose sub-site it is asked on
+       * @default portal
+       */
+      site: string;
+      /** @example Thủ tục cấp giấy phép xây dựng nhà ở */
+      title: string;
+      /** @description The unit asked (its code); on a sub-site, default that unit; on the portal, the editorial board routes it */
+      unit?: string;
+      /** @description Honeypot: the form hides it; people leave it empty */
+      website?: string;
+    };
+    AssignQuestionRequest: {
+      /** @description Required when moving it from another unit */
+      reason?: string;
+      /** @description The unit to answer (its code) */
+      unit: string;
     };
     AuditActionView: {
       /** @enum {string} */
@@ -2529,6 +2747,13 @@ export interface components {
       date: string;
       /** @description Why (required for a correction) */
       reason?: string;
+    };
+    ChallengeResponse: {
+      /** @description algorithm, nonce, salt, cost, keyLength, keyPrefix, keySignature, expiresAt, data */
+      parameters: {
+        [key: string]: unknown;
+      };
+      signature: string;
     };
     ChangePasswordRequest: {
       /** Format: password */
@@ -2803,6 +3028,14 @@ export interface components {
       /** @example Bộ phận một cửa */
       name: string;
       phone?: string;
+    };
+    DraftedAnswerResponse: {
+      /**
+       * Format: uuid
+       * @description The faq item: take it through its workflow with POST /content/{id}/transitions
+       */
+      itemId: string;
+      question: components['schemas']['QuestionDetailView'];
     };
     EmulationPartResponse: {
       /** @description Percent */
@@ -3094,6 +3327,11 @@ export interface components {
       /** @description Units with a line */
       units: number;
     };
+    PublicAnswerLink: {
+      /** @description `portal` or a unit code */
+      site: string;
+      slug: string;
+    };
     PublicItemPage: {
       items: components['schemas']['PublicItemSummaryResponse'][];
       /** @description For the next page (`cursor`); null on the last */
@@ -3214,6 +3452,120 @@ export interface components {
       sections: components['schemas']['PublicSectionResponse'][];
       title: string;
     };
+    QuestionDetailView: {
+      /** Format: date-time */
+      answeredAt: string | null;
+      /**
+       * Format: uuid
+       * @description The faq item of the answer
+       */
+      answerItemId: string | null;
+      /** @description Erased after the retention period */
+      askerName: string | null;
+      body: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      consentedAt: string;
+      /** Format: date-time */
+      contactsErasedAt: string | null;
+      due: string | null;
+      email: string | null;
+      history: components['schemas']['QuestionStepView'][];
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      phone: string | null;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedOn: string;
+      reference: string;
+      showName: boolean;
+      /** @description `portal` or a unit code: where it was asked */
+      site: string;
+      spamReason: string | null;
+      /** @enum {string} */
+      status: 'new' | 'assigned' | 'answering' | 'answered' | 'declined' | 'spam';
+      statusLabel: string;
+      title: string;
+      unit: components['schemas']['QuestionUnitView'] | null;
+    };
+    QuestionPage: {
+      items: components['schemas']['QuestionSummaryView'][];
+      nextCursor: string | null;
+    };
+    QuestionReceiptResponse: {
+      /** @description Where the receipt was e-mailed (SMTP_URL set and an address given) */
+      emailedTo: string | null;
+      /** @example 2026-12-03 */
+      receivedOn: string;
+      /** @example 261203-K7Q2MX */
+      reference: string;
+      /** @description The private status link token, shown once: GET /public/questions/status/{token} */
+      statusToken: string;
+    };
+    QuestionStatusResponse: {
+      answer: components['schemas']['PublicAnswerLink'] | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** @description The last day to answer on time */
+      due: string | null;
+      receivedOn: string;
+      reference: string;
+      /** @enum {string} */
+      status: 'new' | 'assigned' | 'answering' | 'answered' | 'declined' | 'spam';
+      statusLabel: string;
+      title: string;
+      /** @description The unit answering */
+      unit: string | null;
+    };
+    QuestionStepView: {
+      /** @enum {string} */
+      action:
+        | 'received'
+        | 'assigned'
+        | 'reassigned'
+        | 'declined'
+        | 'marked_spam'
+        | 'unmarked_spam'
+        | 'answer_drafted'
+        | 'answered'
+        | 'answer_withdrawn'
+        | 'contacts_erased';
+      actionLabel: string;
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      fromUnit: string | null;
+      reason: string | null;
+      toUnit: string | null;
+    };
+    QuestionSummaryView: {
+      /**
+       * Format: uuid
+       * @description The faq item of the answer
+       */
+      answerItemId: string | null;
+      due: string | null;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedOn: string;
+      reference: string;
+      /** @description `portal` or a unit code: where it was asked */
+      site: string;
+      /** @enum {string} */
+      status: 'new' | 'assigned' | 'answering' | 'answered' | 'declined' | 'spam';
+      statusLabel: string;
+      title: string;
+      unit: components['schemas']['QuestionUnitView'] | null;
+    };
+    QuestionUnitView: {
+      code: string;
+      name: string;
+    };
     QueueActionResponse: {
       action: string;
       label: string;
@@ -3270,6 +3622,9 @@ export interface components {
       checks: components['schemas']['DependencyChecksResponse'];
       /** @enum {string} */
       status: 'ok';
+    };
+    ReasonRequest: {
+      reason: string;
     };
     RecoveryCodesResponse: {
       /** @description Ten single-use recovery codes, shown this once (only their hashes are kept); each signs in once in place of a code. */
@@ -6103,6 +6458,30 @@ export interface operations {
       };
     };
   };
+  ChallengeController_challenge: {
+    parameters: {
+      query: {
+        purpose: 'question';
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeResponse'];
+        };
+      };
+    };
+  };
   MediaController_file: {
     parameters: {
       query?: {
@@ -6135,6 +6514,250 @@ export interface operations {
           'image/jpeg': string;
           'image/png': string;
           'image/webp': string;
+        };
+      };
+    };
+  };
+  PublicQuestionsController_ask: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AskQuestionRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionReceiptResponse'];
+        };
+      };
+    };
+  };
+  PublicQuestionsController_status: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionStatusResponse'];
+        };
+      };
+    };
+  };
+  QuestionsController_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        /** @description Only open questions past their answer deadline */
+        overdue?: boolean;
+        status?: 'new' | 'assigned' | 'answering' | 'answered' | 'declined' | 'spam';
+        /** @description A unit code */
+        unit?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionPage'];
+        };
+      };
+    };
+  };
+  QuestionsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDetailView'];
+        };
+      };
+    };
+  };
+  QuestionsController_answer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerQuestionRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DraftedAnswerResponse'];
+        };
+      };
+    };
+  };
+  QuestionsController_assign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignQuestionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDetailView'];
+        };
+      };
+    };
+  };
+  QuestionsController_decline: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDetailView'];
+        };
+      };
+    };
+  };
+  QuestionsController_notSpam: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDetailView'];
+        };
+      };
+    };
+  };
+  QuestionsController_spam: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDetailView'];
         };
       };
     };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CitizensCoreModule } from '@cong/citizens';
 import { NotificationsModule } from '@cong/notifications';
 import { RulesModule } from '@cong/rules';
 import { ProvinceJobs, TenancyModule } from '@cong/tenancy';
@@ -17,7 +18,7 @@ import { ComplianceFacts } from './progress/compliance-facts';
 import { RoyaltyLedger } from './royalties/royalty-ledger';
 
 @Module({
-  imports: [TenancyModule, RulesModule, WorkflowModule, NotificationsModule],
+  imports: [TenancyModule, RulesModule, WorkflowModule, NotificationsModule, CitizensCoreModule],
   controllers: [ComplianceController, OperatorComplianceController, ReportDeliveriesController],
   providers: [
     RoyaltyLedger,

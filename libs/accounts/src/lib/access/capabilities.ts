@@ -41,6 +41,12 @@ export const CAPABILITIES = {
   'compliance.reports': ['tenant_admin', 'editorial_council', 'editorial_board'],
   /** The IT centre: close a period on demand (the scheduled close does it anyway; closing twice keeps the first). */
   'compliance.manage': ['tenant_admin'],
+  /** Citizens' questions with the askers' contacts: province-wide roles all of them, unit roles those sent to their units and below. */
+  'questions.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Route a question to a unit, move it on with a reason, decline it or mark it as spam: the IT centre and the editorial board anywhere, a unit's head for its units' questions. */
+  'questions.route': ['tenant_admin', 'editorial_board', 'unit_head'],
+  /** Draft the answer (then it goes through the workflow bound to faq items): those who may write for the question's unit. */
+  'questions.answer': ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'],
   /** Everyone in a province: their own in-app notifications. */
   'notifications.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;

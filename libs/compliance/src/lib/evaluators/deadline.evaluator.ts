@@ -1,5 +1,4 @@
-import { Deadline } from '@cong/rules';
-import { LocalDate, ProvinceCalendar } from '../calendar/province-calendar';
+import { Deadline, LocalDate, ProvinceCalendar } from '@cong/rules';
 import { appliesTo, DeadlineFact, UnitFact } from './facts';
 
 export type DeadlineStatus = 'on_time' | 'late' | 'missing' | 'pending' | 'no_clock';

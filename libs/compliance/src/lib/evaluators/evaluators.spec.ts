@@ -1,6 +1,5 @@
-import { formatProblem, loadTenantFolder, RuleSet } from '@cong/rules';
+import { formatProblem, loadTenantFolder, ProvinceCalendar, RuleSet } from '@cong/rules';
 import { join } from 'node:path';
-import { ProvinceCalendar } from '../calendar/province-calendar';
 import { evaluateDeadline } from './deadline.evaluator';
 import { PublicationFact, UnitFact } from './facts';
 import { evaluateQuota } from './quota.evaluator';

@@ -1,5 +1,4 @@
-import { Quota } from '@cong/rules';
-import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
+import { DateRange, ProvinceCalendar, Quota } from '@cong/rules';
 import { appliesTo, PublicationFact, UnitFact } from './facts';
 
 export interface QuotaResult {

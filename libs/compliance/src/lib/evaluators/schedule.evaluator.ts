@@ -1,5 +1,4 @@
-import { Schedule } from '@cong/rules';
-import { DateRange, LocalDate, ProvinceCalendar } from '../calendar/province-calendar';
+import { DateRange, LocalDate, ProvinceCalendar, Schedule } from '@cong/rules';
 import { appliesTo, PublicationFact, UnitFact } from './facts';
 
 export interface ScheduleDay {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Period, RuleSet, RuleVersionRepository, ruleSetFromDocument, Weekday } from '@cong/rules';
+import { DateRange, LocalDate, Period, ProvinceCalendar, RuleSet, ruleSetFromDocument, RuleVersionRepository, Weekday } from '@cong/rules';
 import { LRUCache } from 'lru-cache';
-import { DateRange, LocalDate, ProvinceCalendar } from '../calendar/province-calendar';
 import { DeadlineResult, evaluateDeadline } from '../evaluators/deadline.evaluator';
 import { evaluateQuota, QuotaResult } from '../evaluators/quota.evaluator';
 import { evaluateSchedule, ScheduleResult } from '../evaluators/schedule.evaluator';

@@ -1,8 +1,9 @@
+import { DateRange, QUESTION_CLOCK } from '@cong/rules';
 import { Injectable } from '@nestjs/common';
+import { QuestionFacts } from '@cong/citizens';
 import { TenantDatabase } from '@cong/platform-database';
 import { unitSubtree } from '@cong/units';
 import { DateTime } from 'luxon';
-import { DateRange } from '../calendar/province-calendar';
 import { DeadlineFact, PublicationFact, UnitFact } from '../evaluators/facts';
 
 /** The instants a range of the province's dates covers: [start 00:00, end 00:00) in its zone. */
@@ -22,7 +23,10 @@ export function instantsOf(range: DateRange, timezone: string): { from: Date; to
  */
 @Injectable()
 export class ComplianceFacts {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly questions: QuestionFacts,
+  ) {}
 
   units(tenantId: string): Promise<UnitFact[]> {
     return this.db.transaction(tenantId, (m) =>
@@ -58,8 +62,22 @@ export class ComplianceFacts {
     return rows.map((r) => ({ itemId: r.id, unit: r.unit, type: r.type, channel: r.channel, publishedAt: r.published_at }));
   }
 
-  /** Items of `type` whose `field` date lies in the range (the clock of a deadline starts there). */
+  /**
+   * Items of `type` whose `field` date lies in the range (the clock of a deadline starts there). A
+   * faq deadline from `receivedOn` is judged on citizens' questions: each question, the day it
+   * arrived, and the day its answer (the faq item) was published.
+   */
   async deadlineFacts(tenantId: string, type: string, field: string, range: DateRange): Promise<DeadlineFact[]> {
+    if (type === 'faq' && field === QUESTION_CLOCK) {
+      return (await this.questions.received(tenantId, range)).map((q) => ({
+        itemId: q.questionId,
+        unit: q.unit,
+        type,
+        channel: q.channel,
+        dates: { [QUESTION_CLOCK]: q.receivedOn },
+        publishedAt: q.answeredAt,
+      }));
+    }
     const rows: {
       id: string;
       unit: string;

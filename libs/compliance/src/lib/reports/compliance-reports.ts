@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@cong/platform-errors';
-import { addDays, dmy, Period, todayIn } from '@cong/rules';
+import { addDays, DateRange, dmy, Period, ProvinceCalendar, todayIn } from '@cong/rules';
 import { TenantRepository } from '@cong/tenancy';
-import { DateRange, ProvinceCalendar } from '../calendar/province-calendar';
 import { PeriodClose } from '../periods/period-close';
 import { ComplianceEvaluation, PeriodResults } from '../progress/compliance-evaluation';
 import { ComplianceFacts } from '../progress/compliance-facts';

@@ -1,5 +1,4 @@
-import { addDays, dmy, todayIn } from '@cong/rules';
-import { DateRange } from '../calendar/province-calendar';
+import { addDays, DateRange, dmy, todayIn } from '@cong/rules';
 
 // Dates and money as officials write them (dmy, money) are in libs/rules, shared with the portal.
 

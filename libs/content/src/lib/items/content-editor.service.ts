@@ -143,36 +143,39 @@ export class ContentEditor {
   }
 
   create(author: Author, tenantId: string, timezone: string, input: NewContent): Promise<ContentView> {
-    return this.db.transaction(tenantId, async (m) => {
-      const site = await siteByKey(m, tenantId, input.site);
-      if (!site.active) throw ContentErrors.siteInactive(input.site);
-      const unitId = await this.unitFor(m, tenantId, site, input.unit);
-      const prepared = await this.prepare(m, tenantId, site, input.type, input);
-      const slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title);
-      const items = m.getRepository(ContentItem);
-      const item = await saveOrSlugTaken(slug, () =>
-        items.save(
-          items.create({
-            tenantId,
-            siteId: site.id,
-            unitId,
-            sectionId: prepared.sectionId,
-            type: input.type,
-            channel: site.kind === 'portal' ? 'portal' : 'subsite',
-            slug,
-            title: prepared.title,
-            summary: prepared.summary,
-            bodyHtml: prepared.bodyHtml,
-            fields: prepared.fields,
-            status: 'draft',
-            revision: 1,
-            createdBy: author.id,
-          }),
-        ),
-      );
-      await this.recordRevision(m, item, author, null);
-      return this.view(m, item, timezone);
-    });
+    return this.db.transaction(tenantId, (m) => this.createIn(m, author, tenantId, timezone, input));
+  }
+
+  /** `create` inside the caller's transaction (a citizen's question and its answer's draft are written together). */
+  async createIn(m: EntityManager, author: Author, tenantId: string, timezone: string, input: NewContent): Promise<ContentView> {
+    const site = await siteByKey(m, tenantId, input.site);
+    if (!site.active) throw ContentErrors.siteInactive(input.site);
+    const unitId = await this.unitFor(m, tenantId, site, input.unit);
+    const prepared = await this.prepare(m, tenantId, site, input.type, input);
+    const slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title);
+    const items = m.getRepository(ContentItem);
+    const item = await saveOrSlugTaken(slug, () =>
+      items.save(
+        items.create({
+          tenantId,
+          siteId: site.id,
+          unitId,
+          sectionId: prepared.sectionId,
+          type: input.type,
+          channel: site.kind === 'portal' ? 'portal' : 'subsite',
+          slug,
+          title: prepared.title,
+          summary: prepared.summary,
+          bodyHtml: prepared.bodyHtml,
+          fields: prepared.fields,
+          status: 'draft',
+          revision: 1,
+          createdBy: author.id,
+        }),
+      ),
+    );
+    await this.recordRevision(m, item, author, null);
+    return this.view(m, item, timezone);
   }
 
   /**

@@ -27,6 +27,7 @@ import { AddTwoFactor1795392000026 } from './1795392000026-add-two-factor';
 import { CreatePublicGone1795392000027 } from './1795392000027-create-public-gone';
 import { AddFeaturedItems1795392000028 } from './1795392000028-add-featured-items';
 import { IndexPortalLists1795392000029 } from './1795392000029-index-portal-lists';
+import { CreateCitizenQuestions1795392000030 } from './1795392000030-create-citizen-questions';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CreatePublicGone1795392000027,
   AddFeaturedItems1795392000028,
   IndexPortalLists1795392000029,
+  CreateCitizenQuestions1795392000030,
 ];

@@ -2,7 +2,7 @@ import { JobsOptions } from 'bullmq';
 import { RetryPolicy } from './retry-policies';
 
 /** The queues of ARCHITECTURE.md. A job belongs to exactly one. */
-export const QUEUE_NAMES = ['publishing', 'compliance', 'reports', 'notifications', 'feeds', 'accounts'] as const;
+export const QUEUE_NAMES = ['publishing', 'compliance', 'reports', 'notifications', 'feeds', 'accounts', 'citizens'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** What every job carries: which province, who asked, the request it came from, and its idempotency key. */

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDefined, IsISO8601, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
 import { AccountPolicy } from './account-policy.schema';
 import { Calendar } from './calendar.schema';
+import { CitizenRules } from './citizens.schema';
 import { LegalBasis, Portal } from './identity.schema';
 import { Deadline, Quota, Schedule } from './obligations.schema';
 import { Payments } from './payments.schema';
@@ -34,4 +35,5 @@ export class RuleSet {
   @IsOptional() @ValidateNested() @Type(() => Emulation) emulation?: Emulation;
   @IsOptional() @ValidateNested() @Type(() => Reminders) reminders: Reminders = new Reminders();
   @IsOptional() @ValidateNested() @Type(() => AccountPolicy) accountPolicy: AccountPolicy = new AccountPolicy();
+  @IsOptional() @ValidateNested() @Type(() => CitizenRules) citizens: CitizenRules = new CitizenRules();
 }

@@ -59,9 +59,13 @@ export type Role = (typeof ROLES)[number];
 export const CLOCK_FIELDS: Readonly<Partial<Record<ContentType, readonly string[]>>> = {
   legal_document: ['issuedOn', 'effectiveFrom'],
   announcement: ['issuedOn'],
-  faq: ['askedOn'],
+  // `receivedOn`: the day a citizen's question arrived (libs/citizens); its answer is the faq item.
+  faq: ['askedOn', 'receivedOn'],
   procedure: ['issuedOn', 'effectiveFrom'],
 };
+
+/** The clock of citizens' questions: a faq deadline from it is judged on the questions, not on items. */
+export const QUESTION_CLOCK = 'receivedOn';
 
 /** What a workflow state means to the rest of the platform (publishing, queues, public reads). */
 export const STATE_PHASES = ['editing', 'review', 'scheduled', 'published', 'withdrawn', 'archived'] as const;

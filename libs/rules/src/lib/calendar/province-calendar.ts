@@ -1,4 +1,7 @@
-import { Calendar, Period, todayIn, Weekday, WEEKDAYS } from '@cong/rules';
+import { Calendar } from '../schema/calendar.schema';
+import { Weekday, WEEKDAYS } from '../schema/one-of.validator';
+import { Period } from '../schema/vocabulary';
+import { todayIn } from '../versions/calendar-dates';
 import { DateTime } from 'luxon';
 
 /** A calendar date, `YYYY-MM-DD`, in the province's time zone. */

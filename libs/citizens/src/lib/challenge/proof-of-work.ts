@@ -1,0 +1,119 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@cong/platform-config';
+import { DomainError } from '@cong/platform-errors';
+import { createCommandConnection } from '@cong/platform-queue';
+import { Challenge, createChallenge, randomInt, Solution, verifySolution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type IORedis from 'ioredis';
+import { createHmac } from 'node:crypto';
+
+/**
+ * How much work a challenge asks: the browser tries SHA-256 keys from 0 up to a random counter in
+ * this range (a few tenths of a second on a phone), a bot posting thousands pays that thousands of
+ * times. The server's check is one HMAC.
+ */
+export const POW_COUNTER_RANGE = { min: 10_000, max: 40_000 } as const;
+/** How long a challenge may be solved and used for. */
+export const POW_LIFETIME_SECONDS = 600;
+
+export const ChallengeErrors = {
+  missing: () =>
+    new DomainError(
+      'CITIZENS_CHALLENGE_REQUIRED',
+      'validation',
+      'Thiếu lời giải thử thách chống thư rác. Vui lòng tải lại trang và gửi lại.',
+      [{ field: 'altcha', message: 'Thiếu lời giải thử thách chống thư rác.' }],
+    ),
+  failed: () =>
+    new DomainError(
+      'CITIZENS_CHALLENGE_FAILED',
+      'validation',
+      'Lời giải thử thách chống thư rác không đúng hoặc đã hết hạn. Vui lòng tải lại trang và gửi lại.',
+      [{ field: 'altcha', message: 'Lời giải không đúng hoặc đã hết hạn.' }],
+    ),
+  reused: () =>
+    new DomainError('CITIZENS_CHALLENGE_REUSED', 'conflict', 'Lời giải thử thách này đã được dùng. Vui lòng tải lại trang và gửi lại.'),
+};
+
+interface Payload {
+  challenge: Challenge;
+  solution: Solution;
+}
+
+/**
+ * A self-hosted proof-of-work challenge (ALTCHA, no outside call): the form asks for one, the
+ * browser solves it, the write sends the solution. Each challenge is signed (HMAC keys derived from
+ * the platform secret), bound to one province and one purpose, and good for one write: a used one
+ * is remembered in Redis until it would have expired.
+ */
+@Injectable()
+export class ProofOfWork implements OnApplicationShutdown {
+  private readonly redis: IORedis;
+  private readonly prefix: string;
+  private readonly signatureSecret: string;
+  private readonly keySecret: string;
+
+  constructor(config: AppConfig) {
+    this.redis = createCommandConnection(config.redis.url, 'citizens-pow');
+    this.prefix = `${config.redis.prefix}:pow-used`;
+    const derive = (purpose: string) => createHmac('sha256', config.auth.jwtSecret).update(`cong:citizens:${purpose}`).digest('hex');
+    this.signatureSecret = derive('pow-signature');
+    this.keySecret = derive('pow-key');
+  }
+
+  /** A new challenge for `purpose` (`question`, `vote`, `comment`) in the province. */
+  async challenge(tenantId: string, purpose: string): Promise<Challenge> {
+    return createChallenge({
+      algorithm: 'SHA-256',
+      cost: 1,
+      counter: randomInt(POW_COUNTER_RANGE.min, POW_COUNTER_RANGE.max),
+      deriveKey,
+      hmacSignatureSecret: this.signatureSecret,
+      hmacKeySignatureSecret: this.keySecret,
+      expiresAt: new Date(Date.now() + POW_LIFETIME_SECONDS * 1000),
+      data: { tenant: tenantId, purpose },
+    });
+  }
+
+  /**
+   * Checks the widget's answer (base64 JSON, as the ALTCHA widget posts it) and spends it.
+   * Throws a 422 naming `altcha` when absent, malformed, wrong, expired or for another province
+   * or purpose; a 409 when it was used already.
+   */
+  async spend(tenantId: string, purpose: string, encoded: string | undefined): Promise<void> {
+    if (!encoded) throw ChallengeErrors.missing();
+    const payload = decode(encoded);
+    if (!payload) throw ChallengeErrors.failed();
+    const data = payload.challenge.parameters.data ?? {};
+    if (data['tenant'] !== tenantId || data['purpose'] !== purpose) throw ChallengeErrors.failed();
+    const outcome = await verifySolution({
+      challenge: payload.challenge,
+      solution: payload.solution,
+      deriveKey,
+      hmacSignatureSecret: this.signatureSecret,
+      hmacKeySignatureSecret: this.keySecret,
+    }).catch(() => null);
+    if (!outcome?.verified) throw ChallengeErrors.failed();
+    const expiresAt = payload.challenge.parameters.expiresAt ?? 0;
+    const ttl = Math.max(1, expiresAt - Math.floor(Date.now() / 1000));
+    const fresh = await this.redis.set(`${this.prefix}:${payload.challenge.parameters.nonce}`, '1', 'EX', ttl, 'NX');
+    if (fresh !== 'OK') throw ChallengeErrors.reused();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+function decode(encoded: string): Payload | null {
+  if (encoded.length > 4000) return null;
+  try {
+    const value = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as Partial<Payload>;
+    const p = value?.challenge?.parameters;
+    const s = value?.solution;
+    if (!p || typeof p.nonce !== 'string' || typeof p.salt !== 'string' || !s || typeof s.derivedKey !== 'string') return null;
+    return value as Payload;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ContentCoreModule } from '@cong/content';
+import { RulesModule } from '@cong/rules';
+import { ProvinceJobs, TenancyModule } from '@cong/tenancy';
+import { WorkflowModule } from '@cong/workflow';
+import { ChallengeController } from './challenge/challenge.controller';
+import { ProofOfWork } from './challenge/proof-of-work';
+import { CitizenMail } from './mail/citizen-mail';
+import { ContactRetention } from './questions/contact-retention';
+import { PublicQuestionsController } from './questions/http/public-questions.controller';
+import { QuestionsController } from './questions/http/questions.controller';
+import { QuestionAnswers } from './questions/question-answers';
+import { QuestionDesk } from './questions/question-desk';
+import { QuestionFacts } from './questions/question-facts';
+import { QuestionIntake } from './questions/question-intake';
+import { QuestionStatusLookup } from './questions/question-status-lookup';
+
+/**
+ * What runs wherever items move through workflows (API and worker): answers followed to their
+ * questions, contacts erased after retention, the facts compliance judges.
+ */
+@Module({
+  imports: [TenancyModule, RulesModule, WorkflowModule],
+  providers: [CitizenMail, QuestionAnswers, QuestionFacts, ContactRetention, ProvinceJobs],
+  exports: [CitizenMail, QuestionFacts, ContactRetention],
+})
+export class CitizensCoreModule {}
+
+/** The API side of citizens' writes: the public question form's endpoints and the officials' desk. */
+@Module({
+  imports: [CitizensCoreModule, TenancyModule, RulesModule, ContentCoreModule],
+  controllers: [ChallengeController, PublicQuestionsController, QuestionsController],
+  providers: [ProofOfWork, QuestionIntake, QuestionDesk, QuestionStatusLookup],
+})
+export class CitizensModule {}

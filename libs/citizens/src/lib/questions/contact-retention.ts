@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { TenantDatabase } from '@cong/platform-database';
+import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
+import { RuleVersionRepository, todayIn } from '@cong/rules';
+import { ProvinceJobs } from '@cong/tenancy';
+import { QuestionEvent } from './question-event.entity';
+
+/** Erases askers' names and contacts once the province's retention period after closing has run. */
+export const EraseExpiredContacts = defineJob<Record<string, never>>('citizens.erase-expired-contacts', 'citizens', RetryPolicies.standard);
+/** A quarter past one, the province's time. */
+const ERASE_AT = '15 1 * * *';
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Law 91/2025/QH15 (personal data): a closed question (answered, declined, spam) keeps the asker's
+ * name, e-mail and phone for `citizens.questions.contactRetentionDays`, then loses them. The
+ * question, its routing and its answer stay; the erasure is a step of its history.
+ */
+@Injectable()
+export class ContactRetention implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ContactRetention.name);
+
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly rules: RuleVersionRepository,
+    private readonly provinces: ProvinceJobs,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.provinces.declare(EraseExpiredContacts, 'citizens-erase-contacts', ERASE_AT);
+  }
+
+  @HandlesJob(EraseExpiredContacts)
+  async run(_data: unknown, job: { data: { tenantId: string | null } }): Promise<string> {
+    const tenant = await this.provinces.provinceOf(job);
+    if (!tenant) return 'no-tenant';
+    const erased = await this.eraseExpired(tenant);
+    if (erased) this.logger.log({ tenant: tenant.code, erased }, 'Askers’ contacts erased after retention');
+    return `${erased} erased`;
+  }
+
+  /** Erases what is due at `now`; returns how many questions lost their contacts. Idempotent. */
+  async eraseExpired(tenant: { id: string; timezone: string }, now: Date = new Date()): Promise<number> {
+    const rules = await this.rules.ruleSetInForceOn(tenant.id, todayIn(tenant.timezone, now));
+    if (!rules) return 0;
+    const cutoff = new Date(now.getTime() - rules.citizens.questions.contactRetentionDays * DAY_MS);
+    return this.db.transaction(tenant.id, async (m) => {
+      const erased: { id: string }[] = await m
+        .query(
+          `UPDATE citizens_question SET asker_name = NULL, email = NULL, phone = NULL, contacts_erased_at = $3, updated_at = $3
+          WHERE tenant_id = $1 AND contacts_erased_at IS NULL AND closed_at < $2
+          RETURNING id`,
+          [tenant.id, cutoff, now],
+        )
+        .then(([rows]: [{ id: string }[]]) => rows);
+      if (erased.length)
+        await m.getRepository(QuestionEvent).insert(
+          erased.map((q) => ({
+            tenantId: tenant.id,
+            questionId: q.id,
+            at: now,
+            action: 'contacts_erased' as const,
+            actorId: null,
+            actorLabel: 'Hệ thống',
+            reason: `Hết thời hạn lưu ${rules.citizens.questions.contactRetentionDays} ngày sau khi đóng câu hỏi.`,
+          })),
+        );
+      return erased.length;
+    });
+  }
+}

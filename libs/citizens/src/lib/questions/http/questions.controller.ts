@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
+import { TenantContext } from '@cong/tenancy';
+import { QuestionDesk } from '../question-desk';
+import {
+  AnswerQuestionRequest,
+  AssignQuestionRequest,
+  DraftedAnswerResponse,
+  QuestionDetailView,
+  QuestionListQuery,
+  QuestionPage,
+  ReasonRequest,
+} from './questions.dto';
+
+/** The officials' desk of citizens' questions: list, route, decline, mark spam, draft the answer. */
+@ApiTags('citizens')
+@ApiBearerAuth()
+@Controller('questions')
+export class QuestionsController {
+  constructor(
+    private readonly desk: QuestionDesk,
+    private readonly tenants: TenantContext,
+  ) {}
+
+  @Get()
+  @Requires('questions.read')
+  @ApiOperation({ summary: 'Questions within reach, newest first; `overdue=true`: open ones past their answer deadline' })
+  @ApiOkResponse({ type: QuestionPage })
+  list(@CurrentPrincipal() p: Principal, @Query() q: QuestionListQuery): Promise<QuestionPage> {
+    return this.desk.list(p, this.tenants.current(), { ...q, limit: q.limit ?? 50 });
+  }
+
+  @Get(':id')
+  @Requires('questions.read')
+  @ApiOperation({ summary: "A question with the asker's contacts (until erased) and its history" })
+  @ApiOkResponse({ type: QuestionDetailView })
+  get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<QuestionDetailView> {
+    return this.desk.get(p, this.tenants.current(), id);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Requires('questions.route')
+  @ApiOperation({ summary: 'Send the question to a unit, or move it on to another (with a reason)' })
+  @ApiOkResponse({ type: QuestionDetailView })
+  assign(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AssignQuestionRequest,
+  ): Promise<QuestionDetailView> {
+    return this.desk.assign(p, this.tenants.current(), id, body.unit, body.reason);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @Requires('questions.route')
+  @ApiOperation({ summary: 'Close the question unanswered, with the reason (out of scope, a complaint for another channel, …)' })
+  @ApiOkResponse({ type: QuestionDetailView })
+  decline(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReasonRequest,
+  ): Promise<QuestionDetailView> {
+    return this.desk.decline(p, this.tenants.current(), id, body.reason);
+  }
+
+  @Post(':id/spam')
+  @HttpCode(200)
+  @Requires('questions.route')
+  @ApiOperation({ summary: 'Mark the question as spam, with the reason' })
+  @ApiOkResponse({ type: QuestionDetailView })
+  spam(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReasonRequest,
+  ): Promise<QuestionDetailView> {
+    return this.desk.markSpam(p, this.tenants.current(), id, body.reason);
+  }
+
+  @Post(':id/not-spam')
+  @HttpCode(200)
+  @Requires('questions.route')
+  @ApiOperation({ summary: 'Put a question wrongly marked as spam back on the desk' })
+  @ApiOkResponse({ type: QuestionDetailView })
+  notSpam(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReasonRequest,
+  ): Promise<QuestionDetailView> {
+    return this.desk.unmarkSpam(p, this.tenants.current(), id, body.reason);
+  }
+
+  @Post(':id/answer')
+  @Requires('questions.answer')
+  @ApiOperation({ summary: "Draft the answer: a faq item of the question's unit, which then goes through the faq workflow" })
+  @ApiCreatedResponse({ type: DraftedAnswerResponse })
+  answer(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AnswerQuestionRequest,
+  ): Promise<DraftedAnswerResponse> {
+    return this.desk.draftAnswer(p, this.tenants.current(), id, body);
+  }
+}
