@@ -94,6 +94,7 @@ async function loadChromes(): Promise<void> {
       portal,
       sections: new Map(),
       units: new Map(units.filter((u) => u.tenant_id === t.id).map(({ tenant_id: _, ...u }) => [u.code, u])),
+      questions: { enabled: true, contactRetentionDays: 365 },
     };
     const tree = chrome.sections;
     for (const site of siteInfos) {

@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import { MAX_UPLOAD_BYTES, PublicRoutes } from '@cong/content';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cong/platform-config';
-import { createValidationPipe, DomainError, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
+import { createValidationPipe, DomainError, formBodyParser, ProblemDetailsFilter, strictJsonBody } from '@cong/platform-errors';
 import { assignRequestId, PlatformLogger } from '@cong/platform-logging';
 import { SignInRefusals } from '@cong/accounts';
 import { PageRequest, PortalPages } from '@cong/portal';
@@ -20,6 +20,8 @@ const NUL_IN_URL = /%00/i;
 const nulInUrl = () => new DomainError('PLATFORM_MALFORMED_URL', 'bad_request', 'Địa chỉ yêu cầu chứa ký tự NUL (%00), không hợp lệ.');
 /** Largest JSON body accepted; uploads have their own limits per type. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+/** The portal's forms: a question of 10,000 Vietnamese characters is up to ~90 KB percent-encoded. */
+export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the HTTP API (not yet listening); main.ts and the e2e tests both use it. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -82,6 +84,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // fails validation further in.
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, strictJsonBody);
+  // The portal's ask form, posted as a plain HTML form (it works with JavaScript off); nowhere else.
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
+    formBodyParser([`/${API_PREFIX}/public/questions/form`]),
+  );
   // Uploads (POST /api/v1/media): one file, read no further than the largest kind allows.
   // (Nest's adapter bundles its own copy of Fastify's types, which the plugin's do not match.)
   await app.register(multipart as unknown as Parameters<typeof app.register>[0], {

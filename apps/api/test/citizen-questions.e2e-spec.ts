@@ -1,4 +1,5 @@
 import { ContactRetention } from '@cong/citizens';
+import { ComplianceReminders } from '@cong/compliance';
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { addDays, todayIn } from '@cong/rules';
@@ -218,6 +219,14 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
     const rule = progress.body.units[0].entries.find((r: { rule: string }) => r.rule === 'citizen-questions-answered');
     expect(rule.status).toBe('behind');
     expect(rule.detail).toEqual(expect.arrayContaining([expect.objectContaining({ itemId: q.id, status: 'missing' })]));
+    // Reminded, as other deadlines are: the unit hears of the overdue question once.
+    await api.app.get(ComplianceReminders).sendDue(ngheAnId);
+    await api.app.get(ComplianceReminders).sendDue(ngheAnId);
+    const inbox = await send(na, 'GET', '/api/v1/notifications', undefined, head);
+    const overdueNotes = (inbox.body.items ?? inbox.body).filter((n: { title: string }) =>
+      n.title.startsWith('Quá hạn: câu hỏi của người dân'),
+    );
+    expect(overdueNotes).toHaveLength(1);
   });
 
   it('spam is kept and marked, never dropped; declining needs a reason; a unit head cannot touch another unit’s question', async () => {

@@ -54,6 +54,9 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
       ['unit directory', 'lao-cai', '/co-quan'],
       ['unit directory', 'nghe-an', '/co-quan'],
       ['unit profile', 'lao-cai', '/co-quan/so-y-te'],
+      ['questions and answers', 'nghe-an', '/hoi-dap'],
+      ['question form (the proof-of-work widget runs)', 'lao-cai', '/hoi-dap/dat-cau-hoi'],
+      ['question form of a sub-site', 'nghe-an', '/so-tai-chinh/hoi-dap/dat-cau-hoi'],
       ['not found', 'nghe-an', '/khong-co-trang-nay'],
       ['bad filter', 'lao-cai', '/van-ban?nam=abc'],
     ];

@@ -1,7 +1,11 @@
 import { QuestionEvent } from './lib/questions/question-event.entity';
 import { Question } from './lib/questions/question.entity';
 
+export { ChallengeErrors, ProofOfWork, type TextChallenge, type WriteProof } from './lib/challenge/proof-of-work';
 export { CitizensCoreModule, CitizensModule } from './lib/citizens.module';
+export { AskQuestionRequest } from './lib/questions/http/questions.dto';
+export { type AskedQuestion, QuestionIntake, type ReceivedQuestion } from './lib/questions/question-intake';
+export { QuestionStatusLookup, type QuestionStatusView } from './lib/questions/question-status-lookup';
 export { ContactRetention, EraseExpiredContacts } from './lib/questions/contact-retention';
 export { QuestionFacts, type QuestionClockFact } from './lib/questions/question-facts';
 export { Question, QUESTION_STATUSES, type QuestionStatus } from './lib/questions/question.entity';

@@ -31,5 +31,6 @@ export class CitizensCoreModule {}
   imports: [CitizensCoreModule, TenancyModule, RulesModule, ContentCoreModule],
   controllers: [ChallengeController, PublicQuestionsController, QuestionsController],
   providers: [ProofOfWork, QuestionIntake, QuestionDesk, QuestionStatusLookup],
+  exports: [ProofOfWork, QuestionIntake, QuestionStatusLookup],
 })
 export class CitizensModule {}

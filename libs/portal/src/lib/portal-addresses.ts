@@ -12,7 +12,10 @@ export const PAGE_PATHS = {
   documents: 'van-ban',
   procedures: 'thu-tuc',
   units: 'co-quan',
+  /** Citizens' questions: the published answers; `dat-cau-hoi` the form, `theo-doi` the asker's private status page. */
+  questions: 'hoi-dap',
 } as const;
+export const QUESTION_PATHS = { ask: 'dat-cau-hoi', status: 'theo-doi' } as const;
 /** First path segments the portal never takes: the platform's own (API, docs, health, console). */
 export const PLATFORM_PATHS = ['api', 'docs', 'health', 'admin'];
 /** The portal's stylesheet and icons, on every host. */
@@ -30,6 +33,9 @@ export type PageRoute =
   | { page: 'procedures' }
   | { page: 'units' }
   | { page: 'unit'; code: string }
+  | { page: 'questions' }
+  | { page: 'ask' }
+  | { page: 'question-status' }
   | { page: 'sitemap' }
   | { page: 'robots' };
 
@@ -57,6 +63,9 @@ export class Links {
   search = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.search}`);
   documents = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.documents}`);
   procedures = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.procedures}`);
+  questions = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.questions}`);
+  ask = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.questions}/${QUESTION_PATHS.ask}`);
+  questionStatus = (site: SiteInfo, token: string) => this.on(site, `/${PAGE_PATHS.questions}/${QUESTION_PATHS.status}?ma=${token}`);
   units = () => this.on(this.chrome.portal, `/${PAGE_PATHS.units}`);
   unit = (code: string) => this.on(this.chrome.portal, `/${PAGE_PATHS.units}/${code}`);
   feed = (site: SiteInfo, format: 'rss' | 'atom') => `/api/v1/public/sites/${site.key}/feed.${format}`;
@@ -107,6 +116,12 @@ export function routePath(path: string, chrome: Chrome, hostSite: SiteInfo | nul
     if (site.id !== chrome.portal.id) return { notFound: true, site };
     if (second === undefined) return found({ page: 'units' });
     return CODE.test(second) ? found({ page: 'unit', code: second }) : { notFound: true, site };
+  }
+  if (first === PAGE_PATHS.questions) {
+    if (second === undefined) return found({ page: 'questions' });
+    if (second === QUESTION_PATHS.ask) return found({ page: 'ask' });
+    if (second === QUESTION_PATHS.status) return found({ page: 'question-status' });
+    return { notFound: true, site };
   }
   if (second !== undefined) return { notFound: true, site };
   if (first === PAGE_PATHS.search) return found({ page: 'search' });

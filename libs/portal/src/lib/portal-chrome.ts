@@ -39,6 +39,8 @@ export interface Chrome {
   sections: Map<string, PublicSection[]>;
   /** Units by code (the directory and the units named on items). */
   units: Map<string, PublicUnit>;
+  /** Citizens' questions: taken or not, and how long askers' contacts are kept once closed. */
+  questions: { enabled: boolean; contactRetentionDays: number };
 }
 
 /** The platform's colours when a province sets none (white text on them passes WCAG AA). */
@@ -121,6 +123,9 @@ export class PortalChrome {
       portal,
       sections,
       units: new Map(units.map((u) => [u.code, u])),
+      questions: rules
+        ? { enabled: rules.citizens.questions.enabled, contactRetentionDays: rules.citizens.questions.contactRetentionDays }
+        : { enabled: false, contactRetentionDays: 0 },
     };
   }
 }

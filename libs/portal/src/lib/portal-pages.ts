@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AnswerReply, LEGAL_DOCUMENT_KINDS, Produced, PublicAnswers, PublicReader, SEARCH_CANDIDATES } from '@cong/content';
+import { QuestionStatusLookup, QuestionStatusView } from '@cong/citizens';
 import { decodeCursor, encodeCursor } from '@cong/platform-database';
 import { DomainError, isDependencyUnavailable } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
@@ -18,6 +19,7 @@ import { ItemPage } from './pages/item-page';
 import { DocumentsPage, ProceduresPage, SEARCH_PAGE_SIZE, SearchPage, SectionPage } from './pages/list-pages';
 import type { PageContext } from './pages/page-context';
 import { UnitPage, UnitsPage } from './pages/unit-pages';
+import { AskPage, AskScripts, QuestionsPage, QuestionStatusPage } from './pages/question-pages';
 import { LEGAL_STATUS_PARAMS } from './vietnamese';
 
 /** What the page server needs of Fastify's request (the adapter bundles its own copy of its types). */
@@ -51,6 +53,15 @@ const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
     PAGE_NUMBER,
   ],
   procedures: [{ name: 'linh-vuc', label: 'Lĩnh vực', minLength: 2, maxLength: 200 }, PAGE_NUMBER],
+  questions: [
+    { name: 'q', label: 'Từ khóa', minLength: 2, maxLength: 200 },
+    { name: 'sau', label: 'Trang tiếp', pattern: /^[A-Za-z0-9_-]{10,200}$/ },
+    PAGE_NUMBER,
+  ],
+  'question-status': [
+    { name: 'ma', label: 'Mã theo dõi', pattern: /^[A-Za-z0-9_-]{43}$/ },
+    { name: 'moi', label: 'Vừa gửi', oneOf: ['1'] },
+  ],
 };
 
 /**
@@ -62,6 +73,18 @@ const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
 export const pageCsp = (chrome: Chrome, frameAncestors = "'none'") =>
   `default-src 'none'; script-src 'none'; style-src 'self' '${chrome.themeStyleHash}'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors ${frameAncestors}; base-uri 'none'`;
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'";
+/** The ask form alone runs scripts: the proof-of-work widget and its worker, from this origin. */
+export const askPageCsp = (chrome: Chrome) => pageCsp(chrome).replace("script-src 'none'", "script-src 'self'; worker-src 'self'");
+
+/** What the ask form loads: the widget, its Vietnamese texts, our set-up; and where it gets its challenge. */
+export const ASK_SCRIPTS: AskScripts = {
+  widget: PORTAL_ASSETS.altchaWidget.path,
+  language: PORTAL_ASSETS.altchaVietnamese.path,
+  setup: PORTAL_ASSETS.questionForm.path,
+  worker: PORTAL_ASSETS.altchaWorker.path,
+  stylesheet: PORTAL_ASSETS.altchaStyles.path,
+  challenge: '/api/v1/public/challenge?purpose=question',
+};
 
 class PageStatus extends Error {
   constructor(
@@ -92,6 +115,7 @@ export class PortalPages {
     private readonly chrome: PortalChrome,
     private readonly reader: PublicReader,
     private readonly answers: PublicAnswers,
+    private readonly lookup: QuestionStatusLookup,
   ) {}
 
   /** True when the portal takes the request (it then answers, or hands it on through `next`). */
@@ -176,9 +200,10 @@ export class PortalPages {
     if ('notFound' in routed) return this.sendError(reply, tenant, chrome, routed.site, links, 404);
 
     const { site, route } = routed;
+    if (route.page === 'question-status') return this.questionStatus(reply, tenant, chrome, site, links, params);
     // Links differ by host (relative on the host of the site, absolute elsewhere): the host is part of the key.
     const key = this.answers.keyFor(() => `page ${host} ${path} ${JSON.stringify(params)}`);
-    reply.header('content-security-policy', cspOf(chrome));
+    reply.header('content-security-policy', route.page === 'ask' ? askPageCsp(chrome) : cspOf(chrome));
     const hit = this.answers.peek(tenant.id, key);
     if (hit) return this.answers.send(req, reply, hit);
     void this.answers
@@ -309,11 +334,63 @@ export class PortalPages {
         if (!unit) throw new PageStatus(404);
         return html(UnitPage({ ctx, unit }));
       }
+      case 'questions': {
+        const q = p.q as string | undefined;
+        if (q) {
+          const result = await this.reader.search(tenantId, today, { q, site: site.key, type: 'faq', limit: SEARCH_PAGE_SIZE, offset });
+          return html(QuestionsPage({ ctx, q, items: [], next: null, first: page === 1, result, page }));
+        }
+        const cursor = p.sau as string | undefined;
+        const position = cursor ? decodeCursor(cursor, 'PORTAL_BAD_CURSOR') : undefined;
+        const items = await this.reader.list(tenantId, today, site.key, {
+          type: 'faq',
+          after: position && { publishedAt: position.at, id: position.id },
+          limit: SECTION_PAGE_SIZE + 1,
+        });
+        const shown = items.slice(0, SECTION_PAGE_SIZE);
+        const last = shown[shown.length - 1];
+        const next = items.length > SECTION_PAGE_SIZE && last ? encodeCursor({ at: new Date(last.publishedAt), id: last.id }) : null;
+        return html(QuestionsPage({ ctx, q: '', items: shown, next, first: !cursor, page }));
+      }
+      case 'ask':
+        return html(AskPage({ ctx, scripts: ASK_SCRIPTS }));
+      case 'question-status':
+        throw new PageStatus(404);
       case 'sitemap':
         return this.sitemap(ctx);
       case 'robots':
         return this.robots(ctx);
     }
+  }
+
+  /** The asker's private page: read each time (never cached), by the token in its address. */
+  private questionStatus(
+    reply: AnswerReply,
+    tenant: ResolvedTenant,
+    chrome: Chrome,
+    site: SiteInfo,
+    links: Links,
+    params: PageParams,
+  ): void {
+    const ctx = contextOf(chrome, site, links);
+    const token = params.ma as string | undefined;
+    void (token ? this.lookup.byToken(tenant, token).catch(() => null) : Promise.resolve(null))
+      .then((found: QuestionStatusView | null) => {
+        const question = found && {
+          ...found,
+          answer: found.answer
+            ? { href: links.item(chrome.sites.find((s) => s.key === found.answer!.site) ?? site, found.answer.slug) }
+            : null,
+        };
+        reply
+          .status(question ? 200 : 404)
+          .header('content-type', HTML)
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'no-referrer')
+          .header('content-security-policy', cspOf(chrome))
+          .send(html(QuestionStatusPage({ ctx, question, justSent: params.moi === '1' })).body);
+      })
+      .catch((error: unknown) => this.failed({ id: '', url: '', headers: {}, query: {} }, reply, error));
   }
 
   /** The site's pages and every published item (the protocol's 50,000 URLs a file at most). */

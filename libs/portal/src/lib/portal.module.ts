@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CitizensModule } from '@cong/citizens';
 import { ContentModule } from '@cong/content';
 import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
@@ -8,11 +9,12 @@ import { PortalPages } from './portal-pages';
 import { ContentPreviewController } from './preview/content-preview.controller';
 import { ContentPreviews } from './preview/content-previews';
 import { PreviewStore } from './preview/preview-store';
+import { QuestionFormController } from './questions/question-form.controller';
 
 /** The public portal's pages, for the app that serves citizens (it has the public reader's connection). */
 @Module({
-  imports: [TenancyModule, RulesModule, ContentModule],
-  controllers: [ContentPreviewController],
+  imports: [TenancyModule, RulesModule, ContentModule, CitizensModule],
+  controllers: [ContentPreviewController, QuestionFormController],
   providers: [PublicUnitDirectory, PortalChrome, PortalPages, PreviewStore, ContentPreviews],
   exports: [PortalPages],
 })

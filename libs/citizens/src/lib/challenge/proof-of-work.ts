@@ -5,7 +5,7 @@ import { createCommandConnection } from '@cong/platform-queue';
 import { Challenge, createChallenge, randomInt, Solution, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type IORedis from 'ioredis';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes, randomInt as cryptoRandomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * How much work a challenge asks: the browser tries SHA-256 keys from 0 up to a random counter in
@@ -34,6 +34,22 @@ export const ChallengeErrors = {
   reused: () =>
     new DomainError('CITIZENS_CHALLENGE_REUSED', 'conflict', 'Lời giải thử thách này đã được dùng. Vui lòng tải lại trang và gửi lại.'),
 };
+
+/** Without JavaScript no proof of work runs: the form asks a small sum in words instead (signed, single use). */
+export interface TextChallenge {
+  /** "bảy cộng năm": the sum asked. */
+  prompt: string;
+  /** Signed: province, purpose, expiry, nonce; the answer is checked against its signature. */
+  token: string;
+}
+
+/** The proof a write carries: the ALTCHA widget's payload, or the answer to a text challenge. */
+export interface WriteProof {
+  altcha?: string;
+  text?: { token: string; answer: string };
+}
+
+const DIGIT_WORDS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 
 interface Payload {
   challenge: Challenge;
@@ -75,14 +91,29 @@ export class ProofOfWork implements OnApplicationShutdown {
     });
   }
 
+  /** A text challenge for a form sent without JavaScript: two digits to add, in words. */
+  textChallenge(tenantId: string, purpose: string): TextChallenge {
+    const [a, b] = [cryptoRandomInt(1, 10), cryptoRandomInt(1, 10)];
+    const claims = Buffer.from(
+      JSON.stringify({
+        t: tenantId,
+        p: purpose,
+        e: Math.floor(Date.now() / 1000) + POW_LIFETIME_SECONDS,
+        n: randomBytes(12).toString('hex'),
+      }),
+    ).toString('base64url');
+    return { prompt: `${DIGIT_WORDS[a]} cộng ${DIGIT_WORDS[b]}`, token: `${claims}.${this.textSignature(claims, String(a + b))}` };
+  }
+
   /**
-   * Checks the widget's answer (base64 JSON, as the ALTCHA widget posts it) and spends it.
-   * Throws a 422 naming `altcha` when absent, malformed, wrong, expired or for another province
-   * or purpose; a 409 when it was used already.
+   * Checks the proof a write carries and spends it: the widget's payload (base64 JSON, as the
+   * ALTCHA widget posts it), or a text challenge's token and answer. Throws a 422 naming `altcha`
+   * when absent, malformed, wrong, expired or for another province or purpose; a 409 when used.
    */
-  async spend(tenantId: string, purpose: string, encoded: string | undefined): Promise<void> {
-    if (!encoded) throw ChallengeErrors.missing();
-    const payload = decode(encoded);
+  async spend(tenantId: string, purpose: string, proof: WriteProof): Promise<void> {
+    if (proof.text) return this.spendText(tenantId, purpose, proof.text);
+    if (!proof.altcha) throw ChallengeErrors.missing();
+    const payload = decode(proof.altcha);
     if (!payload) throw ChallengeErrors.failed();
     const data = payload.challenge.parameters.data ?? {};
     if (data['tenant'] !== tenantId || data['purpose'] !== purpose) throw ChallengeErrors.failed();
@@ -94,9 +125,35 @@ export class ProofOfWork implements OnApplicationShutdown {
       hmacKeySignatureSecret: this.keySecret,
     }).catch(() => null);
     if (!outcome?.verified) throw ChallengeErrors.failed();
-    const expiresAt = payload.challenge.parameters.expiresAt ?? 0;
+    await this.once(payload.challenge.parameters.nonce, payload.challenge.parameters.expiresAt ?? 0);
+  }
+
+  private async spendText(tenantId: string, purpose: string, text: { token: string; answer: string }): Promise<void> {
+    const [claims, signature] = text.token.split('.');
+    const answer = text.answer.trim();
+    if (!claims || !signature || !/^\d{1,2}$/.test(answer)) throw ChallengeErrors.failed();
+    const expected = Buffer.from(this.textSignature(claims, answer));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw ChallengeErrors.failed();
+    let parsed: { t?: string; p?: string; e?: number; n?: string };
+    try {
+      parsed = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8'));
+    } catch {
+      throw ChallengeErrors.failed();
+    }
+    if (parsed.t !== tenantId || parsed.p !== purpose || !parsed.n || !parsed.e || parsed.e < Date.now() / 1000)
+      throw ChallengeErrors.failed();
+    await this.once(`text:${parsed.n}`, parsed.e);
+  }
+
+  private textSignature(claims: string, answer: string): string {
+    return createHmac('sha256', this.keySecret).update(`${claims}|${answer}`).digest('base64url');
+  }
+
+  /** A proof is good for one write: remembered until it would have expired anyway. */
+  private async once(nonce: string, expiresAt: number): Promise<void> {
     const ttl = Math.max(1, expiresAt - Math.floor(Date.now() / 1000));
-    const fresh = await this.redis.set(`${this.prefix}:${payload.challenge.parameters.nonce}`, '1', 'EX', ttl, 'NX');
+    const fresh = await this.redis.set(`${this.prefix}:${nonce}`, '1', 'EX', ttl, 'NX');
     if (fresh !== 'OK') throw ChallengeErrors.reused();
   }
 

@@ -61,11 +61,10 @@ export class QuestionAnswers {
     const found = await this.db.transaction(tenantId, async (m) => {
       const question = await m.getRepository(Question).findOneBy({ tenantId, answerItemId: item.id });
       if (!question?.email || question.contactsErasedAt) return null;
-      const [site, tenant, domain] = await Promise.all([
-        m.getRepository(Site).findOneByOrFail({ tenantId, id: item.siteId }),
-        m.getRepository(Tenant).findOneByOrFail({ id: tenantId }),
-        m.getRepository(TenantDomain).findOneBy({ tenantId, isPrimary: true }),
-      ]);
+      // One connection: one query at a time.
+      const site = await m.getRepository(Site).findOneByOrFail({ tenantId, id: item.siteId });
+      const tenant = await m.getRepository(Tenant).findOneByOrFail({ id: tenantId });
+      const domain = await m.getRepository(TenantDomain).findOneBy({ tenantId, isPrimary: true });
       return { question, site, tenant, domain };
     });
     if (!found) return;

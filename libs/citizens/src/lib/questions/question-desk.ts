@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { actorOf, CAPABILITIES, Capability, holdsFor, Principal } from '@cong/accounts';
 import { ContentEditor } from '@cong/content';
 import { decodeCursor, encodeCursor, TenantDatabase } from '@cong/platform-database';
-import { RuleVersionRepository, todayIn } from '@cong/rules';
+import { RuleSet, ruleSetFromDocument, RuleVersionRepository, todayIn } from '@cong/rules';
 import { Site } from '@cong/sites';
 import { Unit, unitLineage, unitSubtree } from '@cong/units';
 import { EntityManager, In } from 'typeorm';
@@ -182,10 +182,8 @@ export class QuestionDesk {
       const question = await this.reachable(m, p, province.id, id, 'questions.answer', true);
       if (question.status !== 'assigned' || !question.unitId)
         throw QuestionErrors.wrongStatus('soạn câu trả lời', QUESTION_STATUS_LABELS[question.status]);
-      const [site, unit] = await Promise.all([
-        m.getRepository(Site).findOneByOrFail({ tenantId: province.id, id: question.siteId }),
-        m.getRepository(Unit).findOneByOrFail({ tenantId: province.id, id: question.unitId }),
-      ]);
+      const site = await m.getRepository(Site).findOneByOrFail({ tenantId: province.id, id: question.siteId });
+      const unit = await m.getRepository(Unit).findOneByOrFail({ tenantId: province.id, id: question.unitId });
       const item = await this.editor.createIn(
         m,
         { id: p.userId, label: p.username, memberships: p.memberships },
@@ -291,14 +289,13 @@ export class QuestionDesk {
     const tenantId = province.id;
     const unitIds = [...new Set(rows.map((r) => r.unitId).filter((u): u is string => !!u))];
     const siteIds = [...new Set(rows.map((r) => r.siteId))];
-    const [units, sites] = await Promise.all([
-      unitIds.length ? m.getRepository(Unit).findBy({ tenantId, id: In(unitIds) }) : Promise.resolve([]),
-      m.getRepository(Site).findBy({ tenantId, id: In(siteIds) }),
-    ]);
+    // One connection: one query at a time.
+    const units = unitIds.length ? await m.getRepository(Unit).findBy({ tenantId, id: In(unitIds) }) : [];
+    const sites = await m.getRepository(Site).findBy({ tenantId, id: In(siteIds) });
     const unitById = new Map(units.map((u) => [u.id, u]));
     const siteKey = new Map(sites.map((s) => [s.id, s.kind === 'portal' ? 'portal' : s.path.slice(1)]));
     const today = todayIn(province.timezone);
-    const rulesOn = memo((date: string) => this.rules.ruleSetInForceOn(tenantId, date));
+    const rulesOn = await this.rulesByDate(tenantId);
     return Promise.all(
       rows.map(async (q) => {
         const unit = q.unitId ? (unitById.get(q.unitId) ?? null) : null;
@@ -319,6 +316,25 @@ export class QuestionDesk {
         };
       }),
     );
+  }
+
+  /** The rules in force on any date, each version read and parsed once (a page spans many dates, few versions). */
+  private async rulesByDate(tenantId: string): Promise<(date: string) => Promise<RuleSet | null>> {
+    // Newest first: the first whose effective date has come governs (the latest applied wins a tie).
+    const history = [...(await this.rules.history(tenantId))].sort(
+      (a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version,
+    );
+    const parsed = new Map<number, Promise<RuleSet | null>>();
+    return (date) => {
+      const version = history.find((v) => v.effectiveFrom <= date)?.version;
+      if (version === undefined) return Promise.resolve(null);
+      if (!parsed.has(version))
+        parsed.set(
+          version,
+          this.rules.find(tenantId, version).then((v) => (v ? ruleSetFromDocument(v.document) : null)),
+        );
+      return parsed.get(version)!;
+    };
   }
 
   private async detail(m: EntityManager, province: Province, q: Question): Promise<QuestionDetail> {
@@ -351,12 +367,4 @@ export class QuestionDesk {
       })),
     };
   }
-}
-
-function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const seen = new Map<string, Promise<T>>();
-  return (key) => {
-    if (!seen.has(key)) seen.set(key, load(key));
-    return seen.get(key)!;
-  };
 }

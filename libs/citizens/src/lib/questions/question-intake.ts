@@ -25,6 +25,8 @@ export interface AskedQuestion {
   question: string;
   /** The ALTCHA widget's answer. */
   altcha?: string;
+  /** Instead, from a form sent without JavaScript: the text challenge's token and answer. */
+  textChallenge?: { token: string; answer: string };
   /** The form's hidden honeypot field: people leave it empty. */
   website?: string;
 }
@@ -73,7 +75,7 @@ export class QuestionIntake {
     const phone = input.phone ? normalisePhone(input.phone) : null;
     if (!email && !phone) throw QuestionErrors.contactRequired();
     const { site, unit } = await this.db.transaction(tenant.id, (m) => this.placeOf(m, tenant.id, input));
-    await this.pow.spend(tenant.id, 'question', input.altcha);
+    await this.pow.spend(tenant.id, 'question', { altcha: input.altcha, text: input.textChallenge });
     await this.limiter.consume(
       'question-contact',
       [email && `email:${statusTokenHash(email)}`, phone && `phone:${statusTokenHash(phone)}`].filter((k): k is string => !!k),

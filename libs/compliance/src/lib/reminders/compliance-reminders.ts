@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Notification, Notifier } from '@cong/notifications';
 import { TenantDatabase } from '@cong/platform-database';
 import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
-import { dmy, Period, ProvinceCalendar, todayIn } from '@cong/rules';
+import { dmy, Period, ProvinceCalendar, QUESTION_CLOCK, todayIn } from '@cong/rules';
 import { ProvinceJobs, TenantRepository } from '@cong/tenancy';
 import { unitIdsByCode } from '@cong/units';
 import { DateTime } from 'luxon';
@@ -125,16 +125,30 @@ export class ComplianceReminders implements OnApplicationBootstrap {
         start: calendar.addDays(today, -60, 'calendar'),
         end: calendar.addDays(horizon, 1, 'calendar'),
       });
-      for (const d of evaluateDeadline(rule, units, facts, calendar, today).filter(
-        (r) => r.status === 'pending' && r.due !== null && r.due <= horizon,
-      )) {
-        due.push({
-          key: `deadline|${rule.id}|${d.itemId}`,
-          unit: d.unit,
-          kind: 'compliance.deadline_reminder',
-          title: `Nhắc việc: văn bản phải đăng trước ${dmy(d.due!)} (${rule.requirement})`,
-          body: `Một văn bản của đơn vị chưa được đăng; hạn đăng là ngày ${dmy(d.due!)}.`,
-        });
+      const questions = rule.contentType === 'faq' && rule.startsFrom === QUESTION_CLOCK;
+      for (const d of evaluateDeadline(rule, units, facts, calendar, today)) {
+        if (d.status === 'pending' && d.due !== null && d.due <= horizon) {
+          due.push({
+            key: `deadline|${rule.id}|${d.itemId}`,
+            unit: d.unit,
+            kind: 'compliance.deadline_reminder',
+            title: questions
+              ? `Nhắc việc: câu hỏi của người dân phải được trả lời trước ${dmy(d.due)} (${rule.requirement})`
+              : `Nhắc việc: văn bản phải đăng trước ${dmy(d.due)} (${rule.requirement})`,
+            body: questions
+              ? `Một câu hỏi gửi đến đơn vị chưa có câu trả lời được đăng; hạn trả lời là ngày ${dmy(d.due)}.`
+              : `Một văn bản của đơn vị chưa được đăng; hạn đăng là ngày ${dmy(d.due)}.`,
+          });
+        } else if (questions && d.status === 'missing' && d.due !== null) {
+          // A question past its day is the asker still waiting: the unit hears of it once more.
+          due.push({
+            key: `deadline-overdue|${rule.id}|${d.itemId}`,
+            unit: d.unit,
+            kind: 'compliance.deadline_reminder',
+            title: `Quá hạn: câu hỏi của người dân chưa được trả lời, hạn là ${dmy(d.due)} (${rule.requirement})`,
+            body: `Một câu hỏi gửi đến đơn vị đã quá hạn trả lời ${d.daysLate} ngày${rule.dayKind === 'working' ? ' làm việc' : ''}; xem danh sách câu hỏi quá hạn.`,
+          });
+        }
       }
     }
     return due;

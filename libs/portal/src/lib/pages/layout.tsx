@@ -12,11 +12,14 @@ interface LayoutProps {
   /** Which top-level section the page belongs to (marked in the navigation). */
   currentSection?: string;
   noindex?: boolean;
+  /** Scripts of our origin the page loads (as modules: deferred, run in order); most pages have none. */
+  scripts?: string[];
+  styles?: string[];
   children: ComponentChildren;
 }
 
 /** The frame of every page: skip link, header with search, the site's navigation, footer. */
-export function Layout({ ctx, title, description, canonical, crumbs, currentSection, noindex, children }: LayoutProps) {
+export function Layout({ ctx, title, description, canonical, crumbs, currentSection, noindex, scripts, styles, children }: LayoutProps) {
   const { chrome, site, links } = ctx;
   const isSubsite = site.key !== 'portal';
   const siteName = isSubsite ? `${site.title} — ${chrome.portalTitle}` : chrome.portalTitle;
@@ -33,6 +36,12 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="icon" href={ctx.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.stylesheet} />
+        {styles?.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {scripts?.map((src) => (
+          <script key={src} type="module" src={src} />
+        ))}
         <style dangerouslySetInnerHTML={{ __html: chrome.themeStyle }} />
         <link rel="alternate" type="application/rss+xml" title={`RSS — ${site.title}`} href={links.feed(site, 'rss')} />
         <link rel="alternate" type="application/atom+xml" title={`Atom — ${site.title}`} href={links.feed(site, 'atom')} />
@@ -94,6 +103,11 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
             <li>
               <a href={links.procedures(site)} aria-current={currentSection === 'thu-tuc' ? 'page' : undefined}>
                 Thủ tục
+              </a>
+            </li>
+            <li>
+              <a href={links.questions(site)} aria-current={currentSection === 'hoi-dap' ? 'page' : undefined}>
+                Hỏi đáp
               </a>
             </li>
             {isSubsite ? null : (

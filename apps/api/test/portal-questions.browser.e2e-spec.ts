@@ -1,0 +1,104 @@
+import { launchChromium, TestContext, wcagAudit } from '@cong/testing';
+import { Browser, Page } from 'playwright-core';
+import { ApiUnderTest } from './api-under-test';
+
+/**
+ * A citizen asks a question in Chromium (issue 19; NA-5.6, LC-1.1): with JavaScript the ALTCHA
+ * widget solves its proof of work in a worker under the page's strict CSP; with JavaScript off the
+ * form asks a sum instead. Both end on the asker's private status page; axe on every page passed.
+ */
+describe('portal: asking a question in a browser, with and without JavaScript (NA-5.6, LC-1.1)', () => {
+  jest.setTimeout(180_000);
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    await ctx.applySeed('nghe-an');
+    api = await ApiUnderTest.start(ctx.config);
+    origin = `http://nghe-an.localhost:${new URL(api.baseUrl).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await ctx?.close();
+  });
+
+  function watch(page: Page): string[] {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 422/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    return problems;
+  }
+
+  async function accessible(page: Page, what: string): Promise<string[]> {
+    const result = await wcagAudit(page);
+    return result.violations.map((v) => `${what}: ${v.id} — ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  async function fill(page: Page, title: string) {
+    await page.fill('#ho-ten', 'Lê Văn Cường');
+    await page.fill('#thu-dien-tu', `le.van.cuong.${Date.now()}@example.vn`);
+    await page.selectOption('#don-vi', 'so-tu-phap');
+    await page.fill('#tieu-de', title);
+    await page.fill('#cau-hoi', 'Xin hỏi thủ tục đăng ký khai sinh cho con cần những giấy tờ gì và nộp ở đâu?');
+    await page.check('#dong-y');
+  }
+
+  it('NA-5.6: with JavaScript the widget proves the work and the question is received; without it a sum does; errors are announced and linked', async () => {
+    const failures: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${origin}/hoi-dap`);
+    failures.push(...(await accessible(page, 'Q&A page')));
+    await page.click('text=Đặt câu hỏi');
+    await page.waitForURL(/\/hoi-dap\/dat-cau-hoi$/);
+    failures.push(...(await accessible(page, 'question form')));
+
+    // Sent half-filled: the error summary takes focus and links to the fields.
+    await page.fill('#ho-ten', 'L');
+    await page.click('button:has-text("Gửi câu hỏi")');
+    await page.waitForSelector('.error-summary');
+    failures.push(...(await accessible(page, 'form with errors')));
+    expect(await page.textContent('.error-summary')).toContain('Họ và tên phải có ít nhất 2 ký tự.');
+
+    await fill(page, 'Đăng ký khai sinh cho con');
+    await page.click('button:has-text("Gửi câu hỏi")');
+    await page.waitForURL(/\/hoi-dap\/theo-doi\?ma=[A-Za-z0-9_-]{43}&moi=1$/, { timeout: 60_000 });
+    expect(await page.textContent('main')).toContain('Câu hỏi đã được gửi');
+    expect(await page.textContent('main')).toContain('Sở Tư pháp');
+    failures.push(...(await accessible(page, 'status page')));
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // JavaScript off: the same form, one more step.
+    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const plain = await noJs.newPage();
+    await plain.goto(`${origin}/hoi-dap/dat-cau-hoi`);
+    await fill(plain, 'Đăng ký khai sinh, hỏi lần hai');
+    await plain.click('button:has-text("Gửi câu hỏi")');
+    await plain.waitForSelector('#phep-cong');
+    // axe needs JavaScript: the page as served is audited in a tab that runs it, on the same origin.
+    const withJs = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const audited = await withJs.newPage();
+    await audited.goto(`${origin}/hoi-dap`);
+    await audited.setContent(await plain.content(), { waitUntil: 'load' });
+    failures.push(...(await accessible(audited, 'sum to answer')));
+    await withJs.close();
+    const label = (await plain.textContent('label[for="phep-cong"]'))!;
+    const digits = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+    const [, a, b] = /: (\S+) cộng (\S+) bằng mấy/.exec(label)!;
+    await plain.fill('#phep-cong', String(digits.indexOf(a) + digits.indexOf(b)));
+    await plain.click('button:has-text("Gửi câu hỏi")');
+    await plain.waitForURL(/\/hoi-dap\/theo-doi\?ma=/);
+    expect(await plain.textContent('main')).toContain('Câu hỏi đã được gửi');
+    await noJs.close();
+    expect(failures).toEqual([]);
+  });
+});

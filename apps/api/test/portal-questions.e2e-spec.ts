@@ -1,0 +1,164 @@
+import { TestContext } from '@cong/testing';
+import { ApiUnderTest } from './api-under-test';
+import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { executable, textOf } from './html-inspection';
+import { XSS_PAYLOADS } from './portal-fixture';
+import { publishThrough } from './publishing';
+
+const HOST = 'nghean.gov.vn';
+const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+const FORM = '/api/v1/public/questions/form';
+
+/**
+ * The portal's question pages (issue 19; NA-5.6, LC-1.1) with JavaScript off: the form posts as a
+ * plain HTML form, comes back with its errors, asks a sum instead of the proof of work, and leads
+ * to the asker's private status page; payloads in every field stay inert on every page and feed.
+ */
+describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => {
+  jest.setTimeout(120_000);
+  let ctx: TestContext;
+  let api: ApiUnderTest;
+  let na: Caller;
+  let admin: string;
+  let board: string;
+  let address = 0;
+
+  const page = (path: string) => api.onHost(HOST, path);
+  const post = (fields: Record<string, string>, path = FORM) =>
+    api.onHost(HOST, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `192.0.2.${++address}` },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const hidden = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], decode(m[2])]));
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  const sumOf = (html: string) => {
+    const [, a, b] = /: ([^ ]+) cộng ([^ ]+) bằng mấy/.exec(html)!;
+    return String(DIGITS.indexOf(a) + DIGITS.indexOf(b));
+  };
+
+  const XSS = XSS_PAYLOADS.join(' ');
+  const question = {
+    site: 'portal',
+    name: `Trần Thị Bình ${XSS_PAYLOADS[0]}`,
+    email: 'tran.thi.binh@example.vn',
+    unit: 'so-noi-vu',
+    title: `Hỏi về tuyển dụng viên chức ${XSS_PAYLOADS[1]}`,
+    question: `Năm nay tỉnh có tuyển dụng viên chức giáo dục không? ${XSS}`,
+    showName: 'true',
+    consent: 'true',
+  };
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ TRUST_PROXY: 'true' });
+    const ngheAnId = await ctx.applySeed('nghe-an');
+    api = await ApiUnderTest.start(ctx.config);
+    na = new Caller(api, 'nghe-an');
+    admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
+    board = await invitedAccount(na, admin, 'bbt.nghean', [{ role: 'editorial_board' }]);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await ctx?.close();
+  });
+
+  it('NA-5.6: the Q&A page links to the form; the form alone may run scripts (the proof-of-work widget, from this origin)', async () => {
+    const list = await page('/hoi-dap');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('href="/hoi-dap/dat-cau-hoi"');
+    expect(list.headers['content-security-policy']).toContain("script-src 'none'");
+    const form = await page('/hoi-dap/dat-cau-hoi');
+    expect(form.status).toBe(200);
+    expect(form.headers['content-security-policy']).toContain("script-src 'self'; worker-src 'self'");
+    expect(form.text).toContain(`action="${FORM}" method="post"`);
+    expect(form.text).toMatch(/<altcha-widget challenge="\/api\/v1\/public\/challenge\?purpose=question"/);
+    for (const src of [...form.text.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1])) {
+      const asset = await page(src);
+      expect({ src, status: asset.status, type: asset.headers['content-type'] }).toEqual({
+        src,
+        status: 200,
+        type: 'text/javascript; charset=utf-8',
+      });
+    }
+    // On a sub-site the form asks that unit.
+    const sub = await page('/so-tu-phap/hoi-dap/dat-cau-hoi');
+    expect(sub.text).toContain('<input type="hidden" name="site" value="so-tu-phap"/>');
+  });
+
+  it('sends the form back with each error under its field and what was written kept; a form body elsewhere is a 415', async () => {
+    const res = await post({ site: 'portal', name: '', email: 'khong-phai-thu', title: 'Ngắn', question: question.question });
+    expect(res.status).toBe(422);
+    const text = textOf(res.text);
+    expect(text).toContain('Câu hỏi chưa gửi được');
+    expect(text).toContain('Họ và tên phải có ít nhất 2 ký tự.');
+    expect(text).toContain('Thư điện tử không đúng định dạng');
+    expect(text).toContain('Vui lòng đồng ý cho cơ quan nhà nước xử lý thông tin cá nhân');
+    expect(res.text).toContain('href="#ho-ten"');
+    expect(res.text).toContain('aria-invalid="true"');
+    expect(res.text).toContain('value="khong-phai-thu"');
+    expect(executable(res.text).filter((e) => e !== '<script>')).toEqual([]);
+    const json = await post({ username: 'a', password: 'b' }, '/api/v1/auth/login');
+    expect(json.status).toBe(415);
+  });
+
+  it('NA-5.6, LC-1.1: without JavaScript a sum stands in for the proof of work; received, the asker lands on their private status page; payloads stay inert there and, once answered, on the Q&A page and the feed', async () => {
+    const step = await post(question);
+    expect(step.status).toBe(200);
+    expect(textOf(step.text)).toContain('Xác nhận gửi câu hỏi');
+    expect(executable(step.text)).toEqual([]);
+    const carried = hidden(step.text);
+    expect(carried.title).toBe(question.title);
+
+    const wrong = await post({ ...carried, challengeAnswer: String((Number(sumOf(step.text)) + 1) % 19) });
+    expect(wrong.status).toBe(422);
+    expect(textOf(wrong.text)).toContain('Kết quả chưa đúng hoặc đã hết hạn');
+
+    const sent = await post({ ...hidden(wrong.text), challengeAnswer: sumOf(wrong.text) });
+    expect(sent.status).toBe(303);
+    const location = sent.headers['location'] as string;
+    expect(location).toMatch(/^\/hoi-dap\/theo-doi\?ma=[A-Za-z0-9_-]{43}&moi=1$/);
+    // The same sum twice is refused (one write per proof).
+    expect((await post({ ...hidden(wrong.text), challengeAnswer: sumOf(wrong.text) })).status).toBe(422);
+
+    const status = await page(location);
+    expect(status.status).toBe(200);
+    expect(status.headers['cache-control']).toBe('no-store');
+    expect(status.headers['referrer-policy']).toBe('no-referrer');
+    expect(textOf(status.text)).toContain('Câu hỏi đã được gửi');
+    expect(textOf(status.text)).toContain('Sở Nội vụ');
+    expect(textOf(status.text)).toContain(question.title);
+    expect(executable(status.text)).toEqual([]);
+    expect(status.text).not.toContain('tran.thi.binh');
+    expect((await page('/hoi-dap/theo-doi?ma=' + 'x'.repeat(43))).status).toBe(404);
+
+    // Answered through the portal's workflow, the Q&A is public with the payloads inert.
+    const desk = await na.send('GET', '/api/v1/questions?unit=so-noi-vu', undefined, board);
+    const id = desk.body.items[0].id;
+    const drafted = await na.send('POST', `/api/v1/questions/${id}/answer`, { answer: `Có. ${XSS}` }, board);
+    expect(drafted.status).toBe(201);
+    await publishThrough(na, [board, admin], drafted.body.itemId);
+    const answered = await page(location.replace('&moi=1', ''));
+    const answerLink = /<a class="button" href="([^"]+)">Xem câu trả lời/.exec(answered.text)![1];
+    const item = await page(answerLink);
+    expect(item.status).toBe(200);
+    expect(textOf(item.text)).toContain('Năm nay tỉnh có tuyển dụng viên chức giáo dục không?');
+    expect(textOf(item.text)).toContain('<script>alert(1)</script>');
+    expect(executable(item.text)).toEqual([]);
+    expect(item.text).not.toContain('tran.thi.binh');
+    const qa = await page('/hoi-dap');
+    expect(textOf(qa.text)).toContain('Hỏi về tuyển dụng viên chức');
+    expect(executable(qa.text)).toEqual([]);
+    const feed = await page('/api/v1/public/sites/portal/feed.rss');
+    expect(feed.text).not.toMatch(/<script>alert/);
+    const found = await page(`/hoi-dap?q=${encodeURIComponent('tuyen dung vien chuc')}`);
+    expect(textOf(found.text)).toContain('Hỏi về tuyển dụng viên chức');
+  });
+});
