@@ -8,6 +8,7 @@ import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
 import { NotificationsPage } from './notifications/notifications-page';
 import { OperatorRoutes } from './operator/operator-routes';
+import { QuestionsPage } from './questions/questions-page';
 import { ForcedPasswordChangePage } from './session/change-password-page';
 import { SignInPage } from './session/sign-in-page';
 import { ForcedTwoFactorPage } from './session/two-factor-enrolment';
@@ -51,6 +52,7 @@ export function ConsoleRoutes() {
           <Route path="noi-dung/:id/phien-ban" element={<RevisionsPage />} />
           <Route path="duyet" element={<ReviewQueuePage />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="hoi-dap" element={<QuestionsPage />} />
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route path="tai-khoan" element={<UsersPage />} />

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { wcagAudit } from '@cong/testing';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export { launchChromium } from '@cong/testing';
 
@@ -68,6 +68,26 @@ export async function choose(page: Page, label: string, option: string): Promise
   });
   const shown = await page.locator('.ant-select', { has: select }).first().textContent();
   if (!shown?.includes(option)) throw new Error(`"${label}" shows "${shown}" after choosing "${option}"`);
+}
+
+/** Picks a node of an antd TreeSelect (a tree of units) inside `scope` by its title, as a person would: open, type, click. */
+export async function chooseInTree(page: Page, scope: Locator, label: string, title: string): Promise<void> {
+  await settled(page);
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(title);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await settled(page);
+  await dropdown.locator('.ant-select-tree-node-content-wrapper', { hasText: title }).first().click();
+  await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    await page.keyboard.press('Escape');
+    await dropdown.waitFor({ state: 'hidden' });
+  });
+  const shown = await scope
+    .locator('.ant-select', { has: page.getByLabel(label, { exact: true }) })
+    .first()
+    .textContent();
+  if (!shown?.includes(title)) throw new Error(`"${label}" shows "${shown}" after choosing "${title}"`);
 }
 
 /**

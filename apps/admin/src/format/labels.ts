@@ -39,5 +39,18 @@ export const ACCOUNT_STATUS_LABELS: Record<string, { label: string; tone: Tone }
   suspended: { label: 'Tạm ngưng (lâu không dùng)', tone: 'warning' },
 };
 
+/**
+ * Where a citizen's question stands (the API's `statusLabel` words, which the asker reads too);
+ * the list's filter offers them all.
+ */
+export const QUESTION_STATUS_LABELS: Record<string, { label: string; tone: Tone }> = {
+  new: { label: 'Đã tiếp nhận, chờ chuyển đơn vị trả lời', tone: 'warning' },
+  assigned: { label: 'Đơn vị đang xem xét', tone: 'info' },
+  answering: { label: 'Đang soạn và duyệt câu trả lời', tone: 'special' },
+  answered: { label: 'Đã trả lời', tone: 'good' },
+  declined: { label: 'Không trả lời', tone: 'neutral' },
+  spam: { label: 'Thư rác', tone: 'bad' },
+};
+
 export const typeLabel = (type: string): string => CONTENT_TYPE_LABELS[type] ?? type;
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

@@ -7,6 +7,7 @@ import { ageInDays, formatDay, formatInstant } from '../format/dates';
 import { typeLabel } from '../format/labels';
 import { INBOX_KEY } from '../notifications/notification-bell';
 import { useMe, useUnits } from '../session/lookups';
+import { useOverdueCount, useQuestionRoles } from '../questions/question-hooks';
 import { ObligationsOverview, UnitObligations } from './obligations';
 
 /** Where I stand today: my units' obligations of this period, what waits for me, what is new. */
@@ -23,12 +24,22 @@ export function HomePage() {
   // The API answers the units within my reach: my units and those below them, or all for a province-wide role.
   const shown = progress.data?.units ?? [];
   const provinceWide = me.data?.memberships.some((m) => !m.unitId) ?? false;
+  // Citizens' questions of my units past their answer deadline: said only when there are some.
+  const overdue = useOverdueCount(useQuestionRoles().reads).data;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
         Xin chào, {me.data?.displayName}
       </Typography.Title>
+      {overdue && overdue.count > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`${overdue.more ? `Hơn ${overdue.count}` : overdue.count} câu hỏi của công dân đã quá hạn trả lời.`}
+          action={<Link to="/hoi-dap?qua-han=1">Xem các câu hỏi quá hạn</Link>}
+        />
+      )}
       <section aria-labelledby="obligations-title">
         <Typography.Title level={2} id="obligations-title" style={{ fontSize: 20 }}>
           Nhiệm vụ kỳ này {progress.data && <small style={{ fontWeight: 400 }}>(tính đến {formatDay(progress.data.asOf)})</small>}

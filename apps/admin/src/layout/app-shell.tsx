@@ -12,6 +12,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   NotificationOutlined,
+  QuestionCircleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -27,6 +28,7 @@ import { TwoFactorDisable } from '../session/two-factor-disable';
 import { TwoFactorEnrolment } from '../session/two-factor-enrolment';
 import { session, useSession } from '../session/session-store';
 import { useMe } from '../session/lookups';
+import { useQuestionRoles } from '../questions/question-hooks';
 
 const SECTIONS = [
   { key: '/', icon: <HomeOutlined />, label: 'Trang chủ' },
@@ -34,6 +36,9 @@ const SECTIONS = [
   { key: '/duyet', icon: <AuditOutlined />, label: 'Chờ duyệt' },
   { key: '/thong-bao', icon: <NotificationOutlined />, label: 'Thông báo' },
 ];
+/** For those who read citizens' questions (every province role; unit roles see their units' ones). */
+const QUESTIONS = { key: '/hoi-dap', icon: <QuestionCircleOutlined />, label: 'Hỏi đáp' };
+
 /** For unit heads and the IT centre: their sub-sites' navigation and their units' public profiles. */
 const MANAGING = [
   { key: '/chuyen-muc', icon: <ApartmentOutlined />, label: 'Chuyên mục' },
@@ -59,7 +64,7 @@ const OPERATING = [
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
+  [...SECTIONS, QUESTIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -77,6 +82,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const manages = me.data?.roles.some((r) => r === 'unit_head' || r === 'tenant_admin') ?? false;
   const administers = me.data?.roles.includes('tenant_admin') ?? false;
+  const { reads: readsQuestions } = useQuestionRoles();
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -84,7 +90,17 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Menu
         mode="inline"
         selectedKeys={[sectionOf(location.pathname)]}
-        items={province?.platform ? OPERATING : [...SECTIONS, ...(manages ? MANAGING : []), ...(administers ? ADMINISTERING : [])]}
+        items={
+          province?.platform
+            ? OPERATING
+            : [
+                ...SECTIONS.slice(0, 3),
+                ...(readsQuestions ? [QUESTIONS] : []),
+                ...SECTIONS.slice(3),
+                ...(manages ? MANAGING : []),
+                ...(administers ? ADMINISTERING : []),
+              ]
+        }
         onClick={({ key }) => {
           navigate(key);
           setMenuOpen(false);

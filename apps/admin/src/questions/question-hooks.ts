@@ -1,0 +1,132 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiProblem, ok, type Schemas } from '../api/client';
+import type { paths } from '../api/schema';
+import { formPathOf } from '../content/type-fields';
+import { useMe } from '../session/lookups';
+
+export type Question = Schemas['QuestionDetailView'];
+export type QuestionSummary = Schemas['QuestionSummaryView'];
+export type QuestionStatus = QuestionSummary['status'];
+export type QuestionQuery = NonNullable<paths['/api/v1/questions']['get']['parameters']['query']>;
+
+/** Every query of this screen starts with it: a change refreshes the list, the detail and the home page's count. */
+const QUESTIONS = 'questions';
+
+/**
+ * Who may do what, from the roles the session holds (as the menu decides what to show): the API
+ * still judges each question (a unit head only routes their units' questions) and has the last word.
+ */
+const READING_ROLES = ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'];
+const ROUTING_ROLES = ['tenant_admin', 'editorial_board', 'unit_head'];
+const ANSWERING_ROLES = ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'];
+
+export function useQuestionRoles(): { reads: boolean; routes: boolean; answers: boolean } {
+  const roles = useMe().data?.roles ?? [];
+  const holds = (allowed: string[]) => roles.some((r) => allowed.includes(r));
+  return { reads: holds(READING_ROLES), routes: holds(ROUTING_ROLES), answers: holds(ANSWERING_ROLES) };
+}
+
+/** The questions within my reach, newest first, a page of 50 at a time ("Xem thêm"). */
+export function useQuestionList(query: Omit<QuestionQuery, 'cursor' | 'limit'>) {
+  return useInfiniteQuery({
+    queryKey: [QUESTIONS, 'list', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/questions', { params: { query: { ...query, limit: 50, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** How many open questions of my units are past their answer deadline (the home page's reminder); "50+" past a page. */
+export function useOverdueCount(enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: [QUESTIONS, 'overdue-count'],
+    queryFn: async () => {
+      const page = await ok(api.GET('/api/v1/questions', { params: { query: { overdue: true, limit: 50 } } }));
+      return { count: page.items.length, more: page.nextCursor !== null };
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useQuestion(id: string) {
+  return useQuery({
+    queryKey: [QUESTIONS, 'one', id],
+    queryFn: () => ok(api.GET('/api/v1/questions/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** After a step the API answers the question as it now stands: shown at once, and every list asked again. */
+function useStep<Input, Output>(
+  id: string,
+  run: (path: { params: { path: { id: string } } }, input: Input) => Promise<Output>,
+  after: (o: Output) => Question,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input) => run({ params: { path: { id } } }, input),
+    onSuccess: async (output) => {
+      client.setQueryData([QUESTIONS, 'one', id], after(output));
+      await client.invalidateQueries({ queryKey: [QUESTIONS, 'list'] });
+      void client.invalidateQueries({ queryKey: [QUESTIONS, 'overdue-count'] });
+    },
+  });
+}
+
+const same = (q: Question) => q;
+
+export function useAssign(id: string) {
+  return useStep(
+    id,
+    (path, body: Schemas['AssignQuestionRequest']) => ok(api.POST('/api/v1/questions/{id}/assign', { ...path, body })),
+    same,
+  );
+}
+
+/** The three steps that take a reason and nothing else. */
+export const REASON_STEPS = {
+  decline: '/api/v1/questions/{id}/decline',
+  spam: '/api/v1/questions/{id}/spam',
+  notSpam: '/api/v1/questions/{id}/not-spam',
+} as const;
+export type ReasonStep = keyof typeof REASON_STEPS;
+
+export function useReasonStep(id: string) {
+  return useStep(
+    id,
+    (path, { step, reason }: { step: ReasonStep; reason: string }) => ok(api.POST(REASON_STEPS[step], { ...path, body: { reason } })),
+    same,
+  );
+}
+
+/** The answer drafted as a faq item: the item list and the review queues change too. */
+export function useDraftAnswer(id: string) {
+  const client = useQueryClient();
+  return useStep(
+    id,
+    async (path, body: Schemas['AnswerQuestionRequest']) => {
+      const drafted = await ok(api.POST('/api/v1/questions/{id}/answer', { ...path, body }));
+      void client.invalidateQueries({ queryKey: ['content'] });
+      return drafted;
+    },
+    (drafted) => drafted.question,
+  );
+}
+
+/**
+ * A refusal's field messages, as antd's `form.setFields` takes them: the questions' refusals (and
+ * the platform's validation) word each field in Vietnamese, so each goes under its field as written.
+ */
+export function fieldErrors(error: unknown): { name: never; errors: string[] }[] {
+  if (!(error instanceof ApiProblem)) return [];
+  const byField = new Map<string, string[]>();
+  for (const f of error.fields) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message]);
+  return [...byField].map(([field, errors]) => ({ name: formPathOf(field) as never, errors }));
+}
+
+/** A refusal that names no field of the form is said above it (a question already closed, 409; not mine, 403). */
+export function unplacedProblem(error: unknown, fields: string[]): string | undefined {
+  if (!error) return undefined;
+  if (!(error instanceof ApiProblem)) return 'Chưa thực hiện được, vui lòng thử lại.';
+  return error.fields.some((f) => fields.includes(formPathOf(f.field)[0] as string)) ? undefined : error.message;
+}
