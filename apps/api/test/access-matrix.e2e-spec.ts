@@ -34,6 +34,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
   'content.read': { platform: false, method: 'GET', path: '/api/v1/content?limit=1' },
   'content.write': { platform: false, method: 'POST', path: '/api/v1/content', body: { site: '!' } },
   'notifications.read': { platform: false, method: 'GET', path: '/api/v1/notifications' },
+  'polls.manage': { platform: false, method: 'GET', path: '/api/v1/polls' },
   'questions.read': { platform: false, method: 'GET', path: '/api/v1/questions?limit=1' },
   'questions.route': {
     platform: false,

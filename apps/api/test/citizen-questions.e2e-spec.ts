@@ -125,6 +125,13 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
     const detail = await send(na, 'GET', `/api/v1/questions/${listed.id}`, undefined, editor);
     expect(detail.body).toMatchObject({ email: EMAIL, phone: '0912345678', askerName: 'Nguyễn Văn An', showName: true });
     expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['received']);
+    // The editor may answer it, not route it; the desk finds it by its reference and by words without accents.
+    expect(detail.body.actions).toEqual(['answer']);
+    expect((await send(na, 'GET', `/api/v1/questions?q=${asked.body.reference.toLowerCase()}`, undefined, editor)).body.items).toHaveLength(
+      1,
+    );
+    const byWords = await send(na, 'GET', `/api/v1/questions?q=${encodeURIComponent('chung thuc ban sao')}`, undefined, editor);
+    expect(byWords.body.items.map((i: { id: string }) => i.id)).toContain(listed.id);
 
     const drafted = await send(
       na,
@@ -181,6 +188,9 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
     const mine = await send(na, 'GET', '/api/v1/questions?status=new', undefined, board);
     const q = mine.body.items.find((i: { reference: string }) => i.reference === asked.body.reference);
     expect(q).toMatchObject({ status: 'new', unit: null, site: 'portal' });
+    expect((await send(na, 'GET', `/api/v1/questions/${q.id}`, undefined, board)).body.actions).toEqual(['assign', 'decline', 'spam']);
+    const statuses = await send(na, 'GET', '/api/v1/questions/statuses', undefined, board);
+    expect(statuses.body).toContainEqual({ status: 'new', label: 'Đã tiếp nhận, chờ chuyển đơn vị trả lời' });
     // A unit's editor does not see unrouted questions.
     expect((await send(na, 'GET', `/api/v1/questions/${q.id}`, undefined, editor)).status).toBe(404);
 

@@ -104,7 +104,8 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
     for (;;) {
       const job = await queue.getJob(id);
       const state = job ? await job.getState() : 'missing';
-      if (state === 'completed') return job!.returnvalue as string;
+      // Read again once completed: the copy fetched while it ran has no return value yet.
+      if (state === 'completed') return (await queue.getJob(id))!.returnvalue as string;
       if (state === 'failed') throw new Error(`job failed: ${job!.failedReason}`);
       if (Date.now() > deadline) throw new Error(`job ${id} still ${state}`);
       await new Promise((r) => setTimeout(r, 100));

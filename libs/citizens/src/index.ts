@@ -1,4 +1,5 @@
 import { QuestionEvent } from './lib/questions/question-event.entity';
+import { Poll, PollOption, PollVote } from './lib/polls/poll.entity';
 import { Question } from './lib/questions/question.entity';
 
 export { ChallengeErrors, ProofOfWork, type TextChallenge, type WriteProof } from './lib/challenge/proof-of-work';
@@ -11,4 +12,7 @@ export { QuestionFacts, type QuestionClockFact } from './lib/questions/question-
 export { Question, QUESTION_STATUSES, type QuestionStatus } from './lib/questions/question.entity';
 export { QuestionEvent } from './lib/questions/question-event.entity';
 
-export const CITIZENS_ENTITIES = [Question, QuestionEvent];
+export { PollBallots } from './lib/polls/poll-ballots';
+export { type PollView } from './lib/polls/poll-views';
+
+export const CITIZENS_ENTITIES = [Question, QuestionEvent, Poll, PollOption, PollVote];

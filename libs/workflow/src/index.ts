@@ -25,3 +25,4 @@ export { WorkflowModule } from './lib/workflow.module';
 
 export const WORKFLOW_ENTITIES = [WorkflowTransition];
 export { RunScheduledStep, ScheduledPublications, SweepProvince, SweepSchedules } from './lib/scheduling/scheduled-publications';
+export { formatTenantTime, parseTenantTime } from './lib/scheduling/tenant-time';

@@ -1194,6 +1194,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/polls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The polls of the sites I manage (or of one), newest first, with their results */
+    get: operations['PollsController_list'];
+    put?: never;
+    /** A poll of a site, open between two times (the province's, or with an offset) */
+    post: operations['PollsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/polls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PollsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a poll: anything before it opens, then only its end (a past end ends it now) */
+    patch: operations['PollsController_update'];
+    trace?: never;
+  };
+  '/api/v1/polls/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The results: JSON, or a CSV or XLSX file */
+    get: operations['PollsController_results'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/polls/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the poll off the portal (kept with its votes) */
+    post: operations['PollsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/challenge': {
     parameters: {
       query?: never;
@@ -1222,6 +1291,56 @@ export interface paths {
     get: operations['MediaController_file'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/polls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A site's polls that have opened, newest first; results where the poll shows them */
+    get: operations['PublicPollsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/polls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PublicPollsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/polls/{id}/votes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Vote: the options chosen and a solved GET /public/challenge?purpose=vote. One vote per browser (its voter cookie); rate-limited per address */
+    post: operations['PublicPollsController_vote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2051,6 +2170,23 @@ export interface paths {
     put?: never;
     /** Mark the question as spam, with the reason */
     post: operations['QuestionsController_spam'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questions/statuses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every status a question can have, with its Vietnamese label */
+    get: operations['QuestionsController_statuses'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2945,6 +3081,30 @@ export interface components {
       /** @description Portal items: the contributing unit code */
       unit?: string;
     };
+    CreatePollRequest: {
+      /** @enum {string} */
+      choice: 'single' | 'multiple';
+      /** @example 2026-12-20T17:00 */
+      closesAt: string;
+      description?: string;
+      /** @description Multiple choice: at most this many options */
+      maxChoices?: number;
+      /**
+       * @description The province's time, or with an offset
+       * @example 2026-12-05T08:00
+       */
+      opensAt: string;
+      options: string[];
+      /** @example Bạn đánh giá thế nào về chất lượng dịch vụ công trực tuyến của tỉnh? */
+      question: string;
+      /**
+       * @description Results to citizens once they have voted, or only once closed
+       * @enum {string}
+       */
+      resultsShown: 'after_vote' | 'after_close';
+      /** @description `portal` or the code of a unit with a sub-site */
+      site: string;
+    };
     CreateUnitRequest: {
       /** @example so-y-te */
       code: string;
@@ -3282,6 +3442,48 @@ export interface components {
       results: components['schemas']['PeriodResultsResponse'];
       ruleVersions: number[];
     };
+    PollCountView: {
+      label: string;
+      /** Format: uuid */
+      optionId: string;
+      /** @description Of the voters, one decimal */
+      percent: number;
+      votes: number;
+    };
+    PollOptionView: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+    };
+    PollResponse: {
+      /** @enum {string} */
+      choice: 'single' | 'multiple';
+      /** Format: date-time */
+      closesAt: string;
+      closesAtText: string;
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      maxChoices: number | null;
+      /** Format: date-time */
+      opensAt: string;
+      /** @example 05/12/2026 08:00 (GMT+7) */
+      opensAtText: string;
+      options: components['schemas']['PollOptionView'][];
+      /** @enum {string} */
+      phase: 'upcoming' | 'open' | 'closed' | 'withdrawn';
+      phaseLabel: string;
+      question: string;
+      /** @description Null while the poll does not show them */
+      results: components['schemas']['PollResultsView'] | null;
+      /** @enum {string} */
+      resultsShown: 'after_vote' | 'after_close';
+      site: string;
+    };
+    PollResultsView: {
+      counts: components['schemas']['PollCountView'][];
+      voters: number;
+    };
     ProgressEntryResponse: {
       /** @description The result behind the sentence: a quota or schedule result, or the deadline results of the window */
       detail:
@@ -3411,6 +3613,33 @@ export interface components {
       /** @description Unit code */
       unit: string | null;
     };
+    PublicPollResponse: {
+      /** @enum {string} */
+      choice: 'single' | 'multiple';
+      /** Format: date-time */
+      closesAt: string;
+      closesAtText: string;
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      maxChoices: number | null;
+      /** Format: date-time */
+      opensAt: string;
+      /** @example 05/12/2026 08:00 (GMT+7) */
+      opensAtText: string;
+      options: components['schemas']['PollOptionView'][];
+      /** @enum {string} */
+      phase: 'upcoming' | 'open' | 'closed' | 'withdrawn';
+      phaseLabel: string;
+      question: string;
+      /** @description Null while the poll does not show them */
+      results: components['schemas']['PollResultsView'] | null;
+      /** @enum {string} */
+      resultsShown: 'after_vote' | 'after_close';
+      site: string;
+      /** @description This browser has voted (by its voter cookie) */
+      voted: boolean;
+    };
     PublicSearchResponse: {
       capped: boolean;
       items: components['schemas']['PublicItemSummaryResponse'][];
@@ -3453,6 +3682,8 @@ export interface components {
       title: string;
     };
     QuestionDetailView: {
+      /** @description What the caller may do with it now */
+      actions: ('assign' | 'reassign' | 'decline' | 'spam' | 'not-spam' | 'answer')[];
       /** Format: date-time */
       answeredAt: string | null;
       /**
@@ -3503,6 +3734,11 @@ export interface components {
       reference: string;
       /** @description The private status link token, shown once: GET /public/questions/status/{token} */
       statusToken: string;
+    };
+    QuestionStatusLabel: {
+      label: string;
+      /** @enum {string} */
+      status: 'new' | 'assigned' | 'answering' | 'answered' | 'declined' | 'spam';
     };
     QuestionStatusResponse: {
       answer: components['schemas']['PublicAnswerLink'] | null;
@@ -4259,6 +4495,18 @@ export interface components {
       /** @example Sở Y tế triển khai tiêm chủng mở rộng */
       title: string;
     };
+    UpdatePollRequest: {
+      /** @enum {string} */
+      choice?: 'single' | 'multiple';
+      closesAt?: string;
+      description?: string;
+      maxChoices?: number;
+      opensAt?: string;
+      options?: string[];
+      question?: string;
+      /** @enum {string} */
+      resultsShown?: 'after_vote' | 'after_close';
+    };
     UpdateUnitRequest: {
       kind?: string;
       name?: string;
@@ -4384,6 +4632,12 @@ export interface components {
       reason: string | null;
       ruleVersion: number;
       total: number;
+    };
+    VoteRequest: {
+      /** @description The ALTCHA widget's answer to GET /public/challenge?purpose=vote */
+      altcha?: string;
+      /** @description The options chosen (their ids) */
+      options: string[];
     };
     WorkflowActionResponse: {
       /** @example submit */
@@ -6458,10 +6712,165 @@ export interface operations {
       };
     };
   };
+  PollsController_list: {
+    parameters: {
+      query?: {
+        /** @description `portal` or a unit code */
+        site?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PollResponse'][];
+        };
+      };
+    };
+  };
+  PollsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePollRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PollResponse'];
+        };
+      };
+    };
+  };
+  PollsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PollResponse'];
+        };
+      };
+    };
+  };
+  PollsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePollRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PollResponse'];
+        };
+      };
+    };
+  };
+  PollsController_results: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PollResponse'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['PollResponse'];
+          'text/csv; charset=utf-8': components['schemas']['PollResponse'];
+        };
+      };
+    };
+  };
+  PollsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PollResponse'];
+        };
+      };
+    };
+  };
   ChallengeController_challenge: {
     parameters: {
       query: {
-        purpose: 'question';
+        purpose: 'question' | 'vote';
       };
       header?: {
         /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
@@ -6514,6 +6923,83 @@ export interface operations {
           'image/jpeg': string;
           'image/png': string;
           'image/webp': string;
+        };
+      };
+    };
+  };
+  PublicPollsController_list: {
+    parameters: {
+      query: {
+        /** @description `portal` or a unit code */
+        site: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicPollResponse'][];
+        };
+      };
+    };
+  };
+  PublicPollsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicPollResponse'];
+        };
+      };
+    };
+  };
+  PublicPollsController_vote: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoteRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicPollResponse'];
         };
       };
     };
@@ -6575,6 +7061,8 @@ export interface operations {
         limit?: number;
         /** @description Only open questions past their answer deadline */
         overdue?: boolean;
+        /** @description A reference, or words of the title or question (accents and case ignored) */
+        q?: string;
         status?: 'new' | 'assigned' | 'answering' | 'answered' | 'declined' | 'spam';
         /** @description A unit code */
         unit?: string;
@@ -6758,6 +7246,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuestionDetailView'];
+        };
+      };
+    };
+  };
+  QuestionsController_statuses: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionStatusLabel'][];
         };
       };
     };

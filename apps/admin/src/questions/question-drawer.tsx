@@ -8,13 +8,13 @@ import { useSites, useUnits } from '../session/lookups';
 import { DueDate } from './due-date';
 import { AnswerLink } from './answer-link';
 import { AnswerDialog, AssignDialog, ReasonDialog } from './question-dialogs';
-import { type Question, type ReasonStep, useQuestion, useQuestionRoles } from './question-hooks';
+import { type Question, type ReasonStep, useQuestion } from './question-hooks';
 
 type Open = { dialog: 'assign' } | { dialog: 'answer' } | { dialog: 'reason'; step: ReasonStep };
 
 /**
  * One question for the officials: what was asked, where and when; who asked and how to reach them
- * (until the retention period erases it); its history; and the steps my roles allow at its status
+ * (until the retention period erases it); its history; and the steps the API says I may take now
  * (route to a unit or move it on, decline, mark or unmark spam, draft the answer). The API judges
  * each step and answers the question as it then stands.
  */
@@ -31,20 +31,20 @@ export function QuestionDrawer({ id, onClose }: { id: string; onClose: () => voi
 }
 
 function QuestionDetail({ question: q }: { question: Question }) {
-  const { routes, answers } = useQuestionRoles();
   const sites = useSites();
   const units = useUnits();
   const [open, setOpen] = useState<Open>();
   const siteTitle =
     sites.data?.find((s) => s.key === q.site)?.title ??
     (q.site === 'portal' ? 'Cổng thông tin điện tử tỉnh' : `Chuyên trang ${units.data?.find((u) => u.code === q.site)?.name ?? q.site}`);
-  const open_ = q.status === 'new' || q.status === 'assigned';
+  // The API says what I may do with this question now; the console offers that and nothing else.
+  const can = new Set(q.actions);
   const steps = {
-    assign: routes && open_,
-    decline: routes && open_,
-    spam: routes && open_,
-    notSpam: routes && q.status === 'spam' && !q.contactsErasedAt,
-    answer: answers && q.status === 'assigned' && q.unit !== null,
+    assign: can.has('assign') || can.has('reassign'),
+    decline: can.has('decline'),
+    spam: can.has('spam'),
+    notSpam: can.has('not-spam'),
+    answer: can.has('answer'),
   };
   const anyStep = Object.values(steps).some(Boolean);
 

@@ -13,17 +13,14 @@ export type QuestionQuery = NonNullable<paths['/api/v1/questions']['get']['param
 const QUESTIONS = 'questions';
 
 /**
- * Who may do what, from the roles the session holds (as the menu decides what to show): the API
- * still judges each question (a unit head only routes their units' questions) and has the last word.
+ * Whether the menu offers the desk, from the roles the session holds (as the menu decides for the
+ * other screens). What may be done with each question, the API says (`actions` of the detail).
  */
 const READING_ROLES = ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'];
-const ROUTING_ROLES = ['tenant_admin', 'editorial_board', 'unit_head'];
-const ANSWERING_ROLES = ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'];
 
-export function useQuestionRoles(): { reads: boolean; routes: boolean; answers: boolean } {
+export function useQuestionRoles(): { reads: boolean } {
   const roles = useMe().data?.roles ?? [];
-  const holds = (allowed: string[]) => roles.some((r) => allowed.includes(r));
-  return { reads: holds(READING_ROLES), routes: holds(ROUTING_ROLES), answers: holds(ANSWERING_ROLES) };
+  return { reads: roles.some((r) => READING_ROLES.includes(r)) };
 }
 
 /** The questions within my reach, newest first, a page of 50 at a time ("Xem thêm"). */

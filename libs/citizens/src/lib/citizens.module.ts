@@ -4,6 +4,10 @@ import { RulesModule } from '@cong/rules';
 import { ProvinceJobs, TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ChallengeController } from './challenge/challenge.controller';
+import { PollsController } from './polls/http/polls.controller';
+import { PublicPollsController } from './polls/http/public-polls.controller';
+import { PollBallots } from './polls/poll-ballots';
+import { PollManager } from './polls/poll-manager';
 import { ProofOfWork } from './challenge/proof-of-work';
 import { CitizenMail } from './mail/citizen-mail';
 import { ContactRetention } from './questions/contact-retention';
@@ -26,11 +30,11 @@ import { QuestionStatusLookup } from './questions/question-status-lookup';
 })
 export class CitizensCoreModule {}
 
-/** The API side of citizens' writes: the public question form's endpoints and the officials' desk. */
+/** The API side of citizens' writes: questions (the public form, the officials' desk) and polls. */
 @Module({
   imports: [CitizensCoreModule, TenancyModule, RulesModule, ContentCoreModule],
-  controllers: [ChallengeController, PublicQuestionsController, QuestionsController],
-  providers: [ProofOfWork, QuestionIntake, QuestionDesk, QuestionStatusLookup],
-  exports: [ProofOfWork, QuestionIntake, QuestionStatusLookup],
+  controllers: [ChallengeController, PublicQuestionsController, QuestionsController, PollsController, PublicPollsController],
+  providers: [ProofOfWork, QuestionIntake, QuestionDesk, QuestionStatusLookup, PollManager, PollBallots],
+  exports: [ProofOfWork, QuestionIntake, QuestionStatusLookup, PollBallots],
 })
 export class CitizensModule {}

@@ -47,6 +47,8 @@ export const CAPABILITIES = {
   'questions.route': ['tenant_admin', 'editorial_board', 'unit_head'],
   /** Draft the answer (then it goes through the workflow bound to faq items): those who may write for the question's unit. */
   'questions.answer': ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Opinion polls (NA-5.5): the IT centre and the editorial board on any site, a unit's head on the sub-sites of their units. */
+  'polls.manage': ['tenant_admin', 'editorial_board', 'unit_head'],
   /** Everyone in a province: their own in-app notifications. */
   'notifications.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;

@@ -9,7 +9,8 @@ import { EntityManager, In } from 'typeorm';
 import { answerDue } from './answer-deadline';
 import { QUESTION_ACTION_LABELS, QuestionAction, QuestionEvent } from './question-event.entity';
 import { Question, QuestionStatus } from './question.entity';
-import { QUESTION_STATUS_LABELS } from './question-status';
+import { DeskAction, QUESTION_STATUS_LABELS } from './question-status';
+import { keyOfSite } from '../sites/citizen-site';
 import { QuestionErrors } from './questions.errors';
 
 export interface Province {
@@ -23,6 +24,8 @@ export interface QuestionFilter {
   unit?: string;
   /** Only open questions past their answer deadline. */
   overdue?: boolean;
+  /** A reference (`261203-K7Q2MX`), or words of the title or question, accents and case ignored. */
+  q?: string;
   limit: number;
   cursor?: string;
 }
@@ -66,6 +69,7 @@ export interface QuestionDetail extends QuestionSummary {
   closedAt: Date | null;
   contactsErasedAt: Date | null;
   history: QuestionStep[];
+  actions: DeskAction[];
 }
 
 export interface AnswerDraft {
@@ -78,6 +82,8 @@ export interface AnswerDraft {
 }
 
 const OPEN: QuestionStatus[] = ['new', 'assigned', 'answering'];
+/** Open questions read per page when only the overdue ones are wanted (due dates are computed in the province's calendar). */
+const OVERDUE_SCAN = 500;
 
 /**
  * The officials' side of citizens' questions: the desk lists what is within reach (province-wide
@@ -106,25 +112,40 @@ export class QuestionDesk {
         if (!unit) throw QuestionErrors.unknownUnit(filter.unit);
         query.andWhere('q.unit_id = :unitId', { unitId: unit.id });
       }
+      if (filter.q) {
+        const words = filter.q.trim();
+        query.andWhere(`(q.reference = upper(:words) OR cong_fold(q.title || ' ' || q.body) LIKE '%' || cong_fold(:words) || '%')`, {
+          words,
+        });
+      }
       if (after) query.andWhere('(q.received_at, q.id) < (:at, :id)', { at: after.at, id: after.id });
       // Overdue is judged in the province's calendar, not in SQL: open questions are read in one larger page.
       const rows = await query
         .orderBy('q.received_at', 'DESC')
         .addOrderBy('q.id', 'DESC')
-        .limit(filter.overdue ? 500 : filter.limit)
+        .limit(filter.overdue ? OVERDUE_SCAN : filter.limit)
         .getMany();
       const summaries = await this.summaries(m, province, rows);
-      const items = (filter.overdue ? summaries.filter((s) => s.overdue) : summaries).slice(0, filter.limit);
-      const last = items[items.length - 1];
-      const more = filter.overdue ? items.length === filter.limit : rows.length === filter.limit;
-      return { items, nextCursor: more && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null };
+      if (!filter.overdue) {
+        const last = summaries[summaries.length - 1];
+        return {
+          items: summaries,
+          nextCursor: rows.length === filter.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
+        };
+      }
+      // Overdue: the page ends at its last overdue question, or, when fewer were found, where the scan
+      // stopped (a later page goes on from there; nothing is skipped).
+      const overdue = summaries.filter((s) => s.overdue);
+      const items = overdue.slice(0, filter.limit);
+      const end = overdue.length > filter.limit ? items[items.length - 1] : rows.length === OVERDUE_SCAN ? rows[rows.length - 1] : null;
+      return { items, nextCursor: end ? encodeCursor({ at: end.receivedAt, id: end.id }) : null };
     });
   }
 
   async get(p: Principal, province: Province, id: string): Promise<QuestionDetail> {
     return this.db.transaction(province.id, async (m) => {
       const question = await this.reachable(m, p, province.id, id, 'questions.read');
-      return this.detail(m, province, question);
+      return this.detail(m, p, province, question);
     });
   }
 
@@ -143,7 +164,7 @@ export class QuestionDesk {
       question.unitId = unit.id;
       question.status = 'assigned';
       await m.getRepository(Question).save(question);
-      return this.detail(m, province, question);
+      return this.detail(m, p, province, question);
     });
   }
 
@@ -167,7 +188,7 @@ export class QuestionDesk {
       question.spamReason = null;
       question.closedAt = null;
       await m.getRepository(Question).save(question);
-      return this.detail(m, province, question);
+      return this.detail(m, p, province, question);
     });
   }
 
@@ -190,7 +211,7 @@ export class QuestionDesk {
         province.id,
         province.timezone,
         {
-          site: site.kind === 'portal' ? 'portal' : site.path.slice(1),
+          site: keyOfSite(site),
           unit: site.kind === 'portal' ? unit.code : undefined,
           type: 'faq',
           title: draft.title?.trim() || question.title,
@@ -207,7 +228,7 @@ export class QuestionDesk {
       question.status = 'answering';
       question.answerItemId = item.id;
       await m.getRepository(Question).save(question);
-      return { question: await this.detail(m, province, question), itemId: item.id };
+      return { question: await this.detail(m, p, province, question), itemId: item.id };
     });
   }
 
@@ -225,7 +246,7 @@ export class QuestionDesk {
       question.spamReason = status === 'spam' ? reason.trim() : null;
       question.closedAt = new Date();
       await m.getRepository(Question).save(question);
-      return this.detail(m, province, question);
+      return this.detail(m, p, province, question);
     });
   }
 
@@ -293,7 +314,7 @@ export class QuestionDesk {
     const units = unitIds.length ? await m.getRepository(Unit).findBy({ tenantId, id: In(unitIds) }) : [];
     const sites = await m.getRepository(Site).findBy({ tenantId, id: In(siteIds) });
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const siteKey = new Map(sites.map((s) => [s.id, s.kind === 'portal' ? 'portal' : s.path.slice(1)]));
+    const siteKey = new Map(sites.map((s) => [s.id, keyOfSite(s)]));
     const today = todayIn(province.timezone);
     const rulesOn = await this.rulesByDate(tenantId);
     return Promise.all(
@@ -337,8 +358,17 @@ export class QuestionDesk {
     };
   }
 
-  private async detail(m: EntityManager, province: Province, q: Question): Promise<QuestionDetail> {
+  private async detail(m: EntityManager, p: Principal, province: Province, q: Question): Promise<QuestionDetail> {
     const [summary] = await this.summaries(m, province, [q]);
+    const lineage = q.unitId ? await unitLineage(m, province.id, q.unitId) : [];
+    const may = (capability: Capability) => holdsFor(p, capability, lineage);
+    const actions: DeskAction[] = [];
+    if (may('questions.route')) {
+      if (q.status === 'new') actions.push('assign', 'decline', 'spam');
+      if (q.status === 'assigned') actions.push('reassign', 'decline', 'spam');
+      if (q.status === 'spam' && !q.contactsErasedAt) actions.push('not-spam');
+    }
+    if (may('questions.answer') && q.status === 'assigned') actions.push('answer');
     const events = await m.getRepository(QuestionEvent).find({ where: { tenantId: province.id, questionId: q.id }, order: { at: 'ASC' } });
     const unitIds = [...new Set(events.flatMap((e) => [e.fromUnitId, e.toUnitId]).filter((u): u is string => !!u))];
     const names = new Map(
@@ -365,6 +395,7 @@ export class QuestionDesk {
         toUnit: e.toUnitId ? (names.get(e.toUnitId) ?? null) : null,
         reason: e.reason,
       })),
+      actions,
     };
   }
 }

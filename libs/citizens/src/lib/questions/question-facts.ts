@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
 import { DateRange } from '@cong/rules';
+import { Site } from '@cong/sites';
+import { Unit } from '@cong/units';
+import { In } from 'typeorm';
 
 /** A question as a deadline judges it: its unit, where it was asked, the day it arrived, when its answer went up. */
 export interface QuestionClockFact {
@@ -21,21 +24,32 @@ export class QuestionFacts {
 
   received(tenantId: string, range: DateRange): Promise<QuestionClockFact[]> {
     return this.db.transaction(tenantId, async (m) => {
-      const rows: { id: string; unit: string; kind: string; received_on: string; answered_at: Date | null }[] = await m.query(
-        `SELECT q.id, u.code AS unit, s.kind, to_char(q.received_on, 'YYYY-MM-DD') AS received_on, q.answered_at
-           FROM citizens_question q
-           JOIN units_unit u ON u.tenant_id = q.tenant_id AND u.id = q.unit_id
-           JOIN sites_site s ON s.tenant_id = q.tenant_id AND s.id = q.site_id
-          WHERE q.tenant_id = $1 AND q.status NOT IN ('declined', 'spam') AND q.received_on >= $2 AND q.received_on < $3
-          ORDER BY q.received_on, q.id`,
+      const questions: { id: string; unit_id: string; site_id: string; received_on: string; answered_at: Date | null }[] = await m.query(
+        `SELECT id, unit_id, site_id, to_char(received_on, 'YYYY-MM-DD') AS received_on, answered_at
+           FROM citizens_question
+          WHERE tenant_id = $1 AND unit_id IS NOT NULL AND status NOT IN ('declined', 'spam') AND received_on >= $2 AND received_on < $3
+          ORDER BY received_on, id`,
         [tenantId, range.start, range.end],
       );
-      return rows.map((r) => ({
-        questionId: r.id,
-        unit: r.unit,
-        channel: r.kind === 'portal' ? ('portal' as const) : ('subsite' as const),
-        receivedOn: r.received_on,
-        answeredAt: r.answered_at,
+      if (questions.length === 0) return [];
+      // Units and sites through their own libraries' entities.
+      const units = new Map(
+        (await m.getRepository(Unit).findBy({ tenantId, id: In([...new Set(questions.map((q) => q.unit_id))]) })).map((u) => [
+          u.id,
+          u.code,
+        ]),
+      );
+      const portals = new Set(
+        (await m.getRepository(Site).findBy({ tenantId, id: In([...new Set(questions.map((q) => q.site_id))]) }))
+          .filter((s) => s.kind === 'portal')
+          .map((s) => s.id),
+      );
+      return questions.map((q) => ({
+        questionId: q.id,
+        unit: units.get(q.unit_id)!,
+        channel: portals.has(q.site_id) ? ('portal' as const) : ('subsite' as const),
+        receivedOn: q.received_on,
+        answeredAt: q.answered_at,
       }));
     });
   }

@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { ProofOfWork } from '../challenge/proof-of-work';
 import { CitizenMail } from '../mail/citizen-mail';
+import { siteOfKey } from '../sites/citizen-site';
 import { QuestionEvent } from './question-event.entity';
 import { Question } from './question.entity';
 import { QuestionErrors } from './questions.errors';
@@ -117,11 +118,7 @@ export class QuestionIntake {
 
   /** The site asked on and the unit asked, both of this province and active. */
   private async placeOf(m: EntityManager, tenantId: string, input: AskedQuestion): Promise<{ site: Site; unit: Unit | null }> {
-    const sites = m.getRepository(Site);
-    const site =
-      input.site === 'portal'
-        ? await sites.findOneBy({ tenantId, kind: 'portal' })
-        : await sites.findOneBy({ tenantId, path: `/${input.site}` });
+    const site = await siteOfKey(m, tenantId, input.site);
     if (!site || !site.active) throw QuestionErrors.unknownSite(input.site);
     const units = m.getRepository(Unit);
     const code = input.unit ?? (site.kind === 'subsite' ? input.site : undefined);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContentItem } from '@cong/content';
 import { TenantDatabase } from '@cong/platform-database';
 import { RuleVersionRepository } from '@cong/rules';
 import { Site } from '@cong/sites';
@@ -7,6 +8,7 @@ import { answerDue } from './answer-deadline';
 import { statusTokenHash } from './question-intake';
 import { QUESTION_STATUS_LABELS } from './question-status';
 import { Question, QuestionStatus } from './question.entity';
+import { keyOfSite } from '../sites/citizen-site';
 import { QuestionErrors } from './questions.errors';
 
 export interface QuestionStatusView {
@@ -37,19 +39,12 @@ export class QuestionStatusLookup {
       const question = await m.getRepository(Question).findOneBy({ tenantId: province.id, statusTokenHash: statusTokenHash(token) });
       if (!question) return null;
       const unit = question.unitId ? await m.getRepository(Unit).findOneBy({ tenantId: province.id, id: question.unitId }) : null;
-      const answer: { site_id: string; slug: string }[] =
+      const item =
         question.status === 'answered' && question.answerItemId
-          ? await m.query(`SELECT site_id, slug FROM content_item WHERE tenant_id = $1 AND id = $2 AND status = 'published'`, [
-              province.id,
-              question.answerItemId,
-            ])
-          : [];
-      const site = answer[0] ? await m.getRepository(Site).findOneBy({ tenantId: province.id, id: answer[0].site_id }) : null;
-      return {
-        question,
-        unit,
-        answer: answer[0] && site ? { site: site.kind === 'portal' ? 'portal' : site.path.slice(1), slug: answer[0].slug } : null,
-      };
+          ? await m.getRepository(ContentItem).findOneBy({ tenantId: province.id, id: question.answerItemId, status: 'published' })
+          : null;
+      const site = item ? await m.getRepository(Site).findOneBy({ tenantId: province.id, id: item.siteId }) : null;
+      return { question, unit, answer: item && site ? { site: keyOfSite(site), slug: item.slug } : null };
     });
     if (!found) throw QuestionErrors.statusLinkUnknown();
     const { question, unit, answer } = found;

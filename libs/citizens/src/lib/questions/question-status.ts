@@ -9,3 +9,7 @@ export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
   declined: 'Không trả lời',
   spam: 'Thư rác',
 };
+
+/** What the reader of a question may do with it now (the console offers these and no others). */
+export const DESK_ACTIONS = ['assign', 'reassign', 'decline', 'spam', 'not-spam', 'answer'] as const;
+export type DeskAction = (typeof DESK_ACTIONS)[number];

@@ -28,6 +28,7 @@ import { CreatePublicGone1795392000027 } from './1795392000027-create-public-gon
 import { AddFeaturedItems1795392000028 } from './1795392000028-add-featured-items';
 import { IndexPortalLists1795392000029 } from './1795392000029-index-portal-lists';
 import { CreateCitizenQuestions1795392000030 } from './1795392000030-create-citizen-questions';
+import { CreateCitizenPolls1795392000031 } from './1795392000031-create-citizen-polls';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddFeaturedItems1795392000028,
   IndexPortalLists1795392000029,
   CreateCitizenQuestions1795392000030,
+  CreateCitizenPolls1795392000031,
 ];

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { TenantContext } from '@cong/tenancy';
 import { QuestionDesk } from '../question-desk';
+import { QUESTION_STATUS_LABELS } from '../question-status';
+import { QUESTION_STATUSES } from '../question.entity';
 import {
   AnswerQuestionRequest,
   AssignQuestionRequest,
@@ -10,6 +12,7 @@ import {
   QuestionDetailView,
   QuestionListQuery,
   QuestionPage,
+  QuestionStatusLabel,
   ReasonRequest,
 } from './questions.dto';
 
@@ -29,6 +32,14 @@ export class QuestionsController {
   @ApiOkResponse({ type: QuestionPage })
   list(@CurrentPrincipal() p: Principal, @Query() q: QuestionListQuery): Promise<QuestionPage> {
     return this.desk.list(p, this.tenants.current(), { ...q, limit: q.limit ?? 50 });
+  }
+
+  @Get('statuses')
+  @Requires('questions.read')
+  @ApiOperation({ summary: 'Every status a question can have, with its Vietnamese label' })
+  @ApiOkResponse({ type: [QuestionStatusLabel] })
+  statuses(): QuestionStatusLabel[] {
+    return QUESTION_STATUSES.map((status) => ({ status, label: QUESTION_STATUS_LABELS[status] }));
   }
 
   @Get(':id')

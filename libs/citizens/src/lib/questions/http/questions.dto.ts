@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Equals, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { QUESTION_ACTIONS, QuestionAction } from '../question-event.entity';
+import { DESK_ACTIONS, DeskAction } from '../question-status';
 import { QUESTION_STATUSES, QuestionStatus } from '../question.entity';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -107,6 +108,12 @@ export class QuestionListQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: '`overdue` phải là true hoặc false.' })
   overdue?: boolean;
+  @ApiPropertyOptional({ description: 'A reference, or words of the title or question (accents and case ignored)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'Từ khóa phải có ít nhất 2 ký tự.' })
+  @MaxLength(200, { message: 'Từ khóa không được dài quá 200 ký tự.' })
+  q?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor không phải con trỏ trang do API này cấp' })
@@ -161,6 +168,12 @@ export class QuestionDetailView extends QuestionSummaryView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) contactsErasedAt!: Date | null;
   @ApiProperty({ type: [QuestionStepView] }) history!: QuestionStepView[];
+  @ApiProperty({ enum: DESK_ACTIONS, isArray: true, description: 'What the caller may do with it now' }) actions!: DeskAction[];
+}
+
+export class QuestionStatusLabel {
+  @ApiProperty({ enum: QUESTION_STATUSES }) status!: QuestionStatus;
+  @ApiProperty() label!: string;
 }
 
 export class AssignQuestionRequest {
