@@ -55,6 +55,7 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
       ['unit directory', 'nghe-an', '/co-quan'],
       ['unit profile', 'lao-cai', '/co-quan/so-y-te'],
       ['questions and answers', 'nghe-an', '/hoi-dap'],
+      ['opinion polls', 'lao-cai', '/binh-chon'],
       ['question form (the proof-of-work widget runs)', 'lao-cai', '/hoi-dap/dat-cau-hoi'],
       ['question form of a sub-site', 'nghe-an', '/so-tai-chinh/hoi-dap/dat-cau-hoi'],
       ['not found', 'nghe-an', '/khong-co-trang-nay'],

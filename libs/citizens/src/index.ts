@@ -12,7 +12,8 @@ export { QuestionFacts, type QuestionClockFact } from './lib/questions/question-
 export { Question, QUESTION_STATUSES, type QuestionStatus } from './lib/questions/question.entity';
 export { QuestionEvent } from './lib/questions/question-event.entity';
 
-export { PollBallots } from './lib/polls/poll-ballots';
+export { newVoterToken, PollBallots } from './lib/polls/poll-ballots';
+export { voterCookie, voterOf } from './lib/polls/http/public-polls.controller';
 export { type PollView } from './lib/polls/poll-views';
 
 export const CITIZENS_ENTITIES = [Question, QuestionEvent, Poll, PollOption, PollVote];

@@ -14,6 +14,8 @@ export const PAGE_PATHS = {
   units: 'co-quan',
   /** Citizens' questions: the published answers; `dat-cau-hoi` the form, `theo-doi` the asker's private status page. */
   questions: 'hoi-dap',
+  /** Opinion polls: the site's polls, and one at `binh-chon/<id>`. */
+  polls: 'binh-chon',
 } as const;
 export const QUESTION_PATHS = { ask: 'dat-cau-hoi', status: 'theo-doi' } as const;
 /** First path segments the portal never takes: the platform's own (API, docs, health, console). */
@@ -23,6 +25,7 @@ export const ASSETS_PATH = 'assets';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 const CODE = /^[a-z][a-z0-9-]{0,62}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type PageRoute =
   | { page: 'home' }
@@ -36,6 +39,8 @@ export type PageRoute =
   | { page: 'questions' }
   | { page: 'ask' }
   | { page: 'question-status' }
+  | { page: 'polls' }
+  | { page: 'poll'; id: string }
   | { page: 'sitemap' }
   | { page: 'robots' };
 
@@ -65,6 +70,8 @@ export class Links {
   procedures = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.procedures}`);
   questions = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.questions}`);
   ask = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.questions}/${QUESTION_PATHS.ask}`);
+  polls = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.polls}`);
+  poll = (site: SiteInfo, id: string) => this.on(site, `/${PAGE_PATHS.polls}/${id}`);
   questionStatus = (site: SiteInfo, token: string) => this.on(site, `/${PAGE_PATHS.questions}/${QUESTION_PATHS.status}?ma=${token}`);
   units = () => this.on(this.chrome.portal, `/${PAGE_PATHS.units}`);
   unit = (code: string) => this.on(this.chrome.portal, `/${PAGE_PATHS.units}/${code}`);
@@ -122,6 +129,10 @@ export function routePath(path: string, chrome: Chrome, hostSite: SiteInfo | nul
     if (second === QUESTION_PATHS.ask) return found({ page: 'ask' });
     if (second === QUESTION_PATHS.status) return found({ page: 'question-status' });
     return { notFound: true, site };
+  }
+  if (first === PAGE_PATHS.polls) {
+    if (second === undefined) return found({ page: 'polls' });
+    return UUID.test(second) ? found({ page: 'poll', id: second }) : { notFound: true, site };
   }
   if (second !== undefined) return { notFound: true, site };
   if (first === PAGE_PATHS.search) return found({ page: 'search' });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AnswerReply, LEGAL_DOCUMENT_KINDS, Produced, PublicAnswers, PublicReader, SEARCH_CANDIDATES } from '@cong/content';
-import { QuestionStatusLookup, QuestionStatusView } from '@cong/citizens';
+import { PollBallots, QuestionStatusLookup, QuestionStatusView, voterOf } from '@cong/citizens';
 import { decodeCursor, encodeCursor } from '@cong/platform-database';
 import { DomainError, isDependencyUnavailable } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
@@ -20,6 +20,7 @@ import { DocumentsPage, ProceduresPage, SEARCH_PAGE_SIZE, SearchPage, SectionPag
 import type { PageContext } from './pages/page-context';
 import { UnitPage, UnitsPage } from './pages/unit-pages';
 import { AskPage, AskScripts, QuestionsPage, QuestionStatusPage } from './pages/question-pages';
+import { PollPage, PollsPage, PublicPoll } from './pages/poll-pages';
 import { LEGAL_STATUS_PARAMS } from './vietnamese';
 
 /** What the page server needs of Fastify's request (the adapter bundles its own copy of its types). */
@@ -58,6 +59,7 @@ const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
     { name: 'sau', label: 'Trang tiếp', pattern: /^[A-Za-z0-9_-]{10,200}$/ },
     PAGE_NUMBER,
   ],
+  poll: [{ name: 'da-binh-chon', label: 'Vừa bình chọn', oneOf: ['1'] }],
   'question-status': [
     { name: 'ma', label: 'Mã theo dõi', pattern: /^[A-Za-z0-9_-]{43}$/ },
     { name: 'moi', label: 'Vừa gửi', oneOf: ['1'] },
@@ -85,6 +87,9 @@ export const ASK_SCRIPTS: AskScripts = {
   stylesheet: PORTAL_ASSETS.altchaStyles.path,
   challenge: '/api/v1/public/challenge?purpose=question',
 };
+
+/** Pages that depend on who reads them (see `personal`). */
+const PERSONAL_PAGES: PageRoute['page'][] = ['question-status', 'polls', 'poll'];
 
 class PageStatus extends Error {
   constructor(
@@ -116,6 +121,7 @@ export class PortalPages {
     private readonly reader: PublicReader,
     private readonly answers: PublicAnswers,
     private readonly lookup: QuestionStatusLookup,
+    private readonly ballots: PollBallots,
   ) {}
 
   /** True when the portal takes the request (it then answers, or hands it on through `next`). */
@@ -200,7 +206,7 @@ export class PortalPages {
     if ('notFound' in routed) return this.sendError(reply, tenant, chrome, routed.site, links, 404);
 
     const { site, route } = routed;
-    if (route.page === 'question-status') return this.questionStatus(reply, tenant, chrome, site, links, params);
+    if (PERSONAL_PAGES.includes(route.page)) return this.personal(req, reply, tenant, chrome, site, links, route, params);
     // Links differ by host (relative on the host of the site, absolute elsewhere): the host is part of the key.
     const key = this.answers.keyFor(() => `page ${host} ${path} ${JSON.stringify(params)}`);
     reply.header('content-security-policy', route.page === 'ask' ? askPageCsp(chrome) : cspOf(chrome));
@@ -355,6 +361,9 @@ export class PortalPages {
       case 'ask':
         return html(AskPage({ ctx, scripts: ASK_SCRIPTS }));
       case 'question-status':
+      case 'polls':
+      case 'poll':
+        // Answered by `personal`, never from the cache.
         throw new PageStatus(404);
       case 'sitemap':
         return this.sitemap(ctx);
@@ -363,34 +372,63 @@ export class PortalPages {
     }
   }
 
-  /** The asker's private page: read each time (never cached), by the token in its address. */
-  private questionStatus(
+  /**
+   * Pages that depend on who reads them, read each time and never cached: the asker's status page
+   * (by the token in its address), and the polls (whether this browser has voted, by its cookie).
+   */
+  private personal(
+    req: PageRequest,
     reply: AnswerReply,
     tenant: ResolvedTenant,
     chrome: Chrome,
     site: SiteInfo,
     links: Links,
+    route: PageRoute,
     params: PageParams,
   ): void {
     const ctx = contextOf(chrome, site, links);
-    const token = params.ma as string | undefined;
-    void (token ? this.lookup.byToken(tenant, token).catch(() => null) : Promise.resolve(null))
-      .then((found: QuestionStatusView | null) => {
-        const question = found && {
-          ...found,
-          answer: found.answer
-            ? { href: links.item(chrome.sites.find((s) => s.key === found.answer!.site) ?? site, found.answer.slug) }
-            : null,
+    const voter = voterOf(req);
+    const page = async (): Promise<{ status: number; body: string; csp: string }> => {
+      if (route.page === 'polls') {
+        const polls = (await this.ballots.list(tenant, site.key, voter)) as PublicPoll[];
+        return { status: 200, body: html(PollsPage({ ctx, polls })).body, csp: cspOf(chrome) };
+      }
+      if (route.page === 'poll') {
+        const poll = (await this.ballots.get(tenant, route.id, voter).catch(() => null)) as PublicPoll | null;
+        if (!poll || poll.site !== site.key)
+          return { status: 404, body: html(ErrorPage({ ctx, status: 404 }), 404).body, csp: cspOf(chrome) };
+        const justVoted = params['da-binh-chon'] === '1';
+        return {
+          status: 200,
+          body: html(PollPage({ ctx, poll, scripts: ASK_SCRIPTS, justVoted })).body,
+          csp: poll.phase === 'open' && !poll.voted ? askPageCsp(chrome) : cspOf(chrome),
         };
+      }
+      const token = params.ma as string | undefined;
+      const found: QuestionStatusView | null = token ? await this.lookup.byToken(tenant, token).catch(() => null) : null;
+      const question = found && {
+        ...found,
+        answer: found.answer
+          ? { href: links.item(chrome.sites.find((s) => s.key === found.answer!.site) ?? site, found.answer.slug) }
+          : null,
+      };
+      return {
+        status: question ? 200 : 404,
+        body: html(QuestionStatusPage({ ctx, question, justSent: params.moi === '1' })).body,
+        csp: cspOf(chrome),
+      };
+    };
+    void page()
+      .then(({ status, body, csp }) =>
         reply
-          .status(question ? 200 : 404)
+          .status(status)
           .header('content-type', HTML)
           .header('cache-control', 'no-store')
           .header('referrer-policy', 'no-referrer')
-          .header('content-security-policy', cspOf(chrome))
-          .send(html(QuestionStatusPage({ ctx, question, justSent: params.moi === '1' })).body);
-      })
-      .catch((error: unknown) => this.failed({ id: '', url: '', headers: {}, query: {} }, reply, error));
+          .header('content-security-policy', csp)
+          .send(body),
+      )
+      .catch((error: unknown) => this.failed(req, reply, error));
   }
 
   /** The site's pages and every published item (the protocol's 50,000 URLs a file at most). */

@@ -9,12 +9,13 @@ import { PortalPages } from './portal-pages';
 import { ContentPreviewController } from './preview/content-preview.controller';
 import { ContentPreviews } from './preview/content-previews';
 import { PreviewStore } from './preview/preview-store';
-import { QuestionFormController } from './questions/question-form.controller';
+import { PollFormController } from './forms/poll-form.controller';
+import { QuestionFormController } from './forms/question-form.controller';
 
 /** The public portal's pages, for the app that serves citizens (it has the public reader's connection). */
 @Module({
   imports: [TenancyModule, RulesModule, ContentModule, CitizensModule],
-  controllers: [ContentPreviewController, QuestionFormController],
+  controllers: [ContentPreviewController, QuestionFormController, PollFormController],
   providers: [PublicUnitDirectory, PortalChrome, PortalPages, PreviewStore, ContentPreviews],
   exports: [PortalPages],
 })

@@ -15,9 +15,12 @@ export function formBodyParser(formRoutes: readonly string[]) {
   return (request: { url?: string }, body: string, done: (error: Error | null, value?: unknown) => void): void => {
     const path = (request.url ?? '').split('?', 1)[0];
     if (!formRoutes.includes(path)) return done(new FormBodyNotAcceptedError());
-    const fields: Record<string, string> = {};
-    // A field sent twice keeps its first value (a checkbox and a hidden input of the same name).
-    for (const [name, value] of new URLSearchParams(body)) if (!(name in fields)) fields[name] = value;
+    // A name sent once is a string; sent more than once (checkboxes of one group), an array.
+    const fields: Record<string, string | string[]> = {};
+    for (const [name, value] of new URLSearchParams(body)) {
+      const seen = fields[name];
+      fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
     done(null, fields);
   };
 }

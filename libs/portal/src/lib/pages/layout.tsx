@@ -110,6 +110,11 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
                 Hỏi đáp
               </a>
             </li>
+            <li>
+              <a href={links.polls(site)} aria-current={currentSection === 'binh-chon' ? 'page' : undefined}>
+                Thăm dò ý kiến
+              </a>
+            </li>
             {isSubsite ? null : (
               <li>
                 <a href={links.units()} aria-current={currentSection === 'co-quan' ? 'page' : undefined}>

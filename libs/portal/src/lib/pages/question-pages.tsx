@@ -318,34 +318,43 @@ export function AskPage({
   );
 }
 
+/** What a form sent without JavaScript comes back to: where it posts again, and how it is named. */
+export interface TextChallengeForm {
+  heading: string;
+  action: string;
+  submit: string;
+  back: { title: string; href: string };
+}
+
 /** Sent without JavaScript: one more step, a sum to answer, with what was written carried along. */
 export function TextChallengePage({
   ctx,
+  form,
   prompt,
   token,
   fields,
   wrong,
 }: {
   ctx: PageContext;
+  form: TextChallengeForm;
   prompt: string;
   token: string;
-  fields: Record<string, string>;
+  fields: Record<string, string | string[]>;
   wrong: boolean;
 }) {
-  const { site, links } = ctx;
   return (
     <Layout
       ctx={ctx}
-      title="Xác nhận gửi câu hỏi"
+      title={form.heading}
       noindex
-      crumbs={[{ title: 'Hỏi đáp', href: links.questions(site) }, { title: 'Xác nhận' }]}
-      currentSection="hoi-dap"
+      crumbs={[form.back, { title: 'Xác nhận' }]}
+      currentSection={form.back.href.split('/').pop()}
     >
-      <h1>Xác nhận gửi câu hỏi</h1>
-      <form class="ask-form" action="/api/v1/public/questions/form" method="post">
-        {Object.entries(fields).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
+      <h1>{form.heading}</h1>
+      <form class="ask-form" action={form.action} method="post">
+        {Object.entries(fields).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
+        )}
         <input type="hidden" name="challengeToken" value={token} />
         <div class={`field${wrong ? ' has-error' : ''}`}>
           <label for="phep-cong">Để xác nhận bạn không phải chương trình gửi tự động: {prompt} bằng mấy? (nhập bằng chữ số) *</label>
@@ -367,7 +376,7 @@ export function TextChallengePage({
           />
         </div>
         <button class="button" type="submit">
-          Gửi câu hỏi
+          {form.submit}
         </button>
       </form>
     </Layout>

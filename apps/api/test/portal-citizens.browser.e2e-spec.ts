@@ -1,23 +1,29 @@
 import { launchChromium, TestContext, wcagAudit } from '@cong/testing';
 import { Browser, Page } from 'playwright-core';
 import { ApiUnderTest } from './api-under-test';
+import { Caller, invitedAccount, readyAccount } from './auth-session';
 
 /**
  * A citizen asks a question in Chromium (issue 19; NA-5.6, LC-1.1): with JavaScript the ALTCHA
  * widget solves its proof of work in a worker under the page's strict CSP; with JavaScript off the
  * form asks a sum instead. Both end on the asker's private status page; axe on every page passed.
  */
-describe('portal: asking a question in a browser, with and without JavaScript (NA-5.6, LC-1.1)', () => {
+describe('portal: citizens write in a browser, with and without JavaScript (NA-5.6, LC-1.1, NA-5.5)', () => {
   jest.setTimeout(180_000);
   let ctx: TestContext;
   let api: ApiUnderTest;
   let browser: Browser;
   let origin: string;
+  let na: Caller;
+  let board: string;
 
   beforeAll(async () => {
     ctx = await TestContext.create();
-    await ctx.applySeed('nghe-an');
+    const ngheAnId = await ctx.applySeed('nghe-an');
     api = await ApiUnderTest.start(ctx.config);
+    na = new Caller(api, 'nghe-an');
+    const admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
+    board = await invitedAccount(na, admin, 'bbt.nghean', [{ role: 'editorial_board' }]);
     origin = `http://nghe-an.localhost:${new URL(api.baseUrl).port}`;
     browser = await launchChromium();
   });
@@ -99,6 +105,43 @@ describe('portal: asking a question in a browser, with and without JavaScript (N
     await plain.waitForURL(/\/hoi-dap\/theo-doi\?ma=/);
     expect(await plain.textContent('main')).toContain('Câu hỏi đã được gửi');
     await noJs.close();
+    expect(failures).toEqual([]);
+  });
+
+  it('NA-5.5: a citizen votes in a poll on a phone; the widget proves the work; the results show after voting', async () => {
+    const created = await na.send(
+      'POST',
+      '/api/v1/polls',
+      {
+        site: 'portal',
+        question: 'Bạn mong muốn cổng bổ sung dịch vụ nào?',
+        choice: 'multiple',
+        maxChoices: 2,
+        options: ['Tra cứu hồ sơ', 'Thanh toán phí trực tuyến', 'Đặt lịch hẹn'],
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        resultsShown: 'after_vote',
+      },
+      board,
+    );
+    expect(created.status).toBe(201);
+    const failures: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${origin}/binh-chon`);
+    failures.push(...(await accessible(page, 'polls')));
+    await page.click('text=Bạn mong muốn cổng bổ sung dịch vụ nào?');
+    failures.push(...(await accessible(page, 'poll form')));
+    await page.check('label:has-text("Tra cứu hồ sơ")');
+    await page.check('label:has-text("Đặt lịch hẹn")');
+    await page.click('button:has-text("Bình chọn")');
+    await page.waitForURL(/da-binh-chon=1$/, { timeout: 60_000 });
+    expect(await page.textContent('main')).toContain('1 người đã tham gia.');
+    failures.push(...(await accessible(page, 'poll results')));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
     expect(failures).toEqual([]);
   });
 });

@@ -4,24 +4,14 @@ import { AskQuestionRequest, ProofOfWork, QuestionIntake, WriteProof } from '@co
 import { Public } from '@cong/platform-context';
 import { DomainError, FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { RateLimit, RateLimitedError } from '@cong/platform-throttling';
-import { normaliseHost, TenantContext } from '@cong/tenancy';
+import { TenantContext } from '@cong/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Links } from '../portal-addresses';
+import { FormReply, FormRequest, linksFor, redirectTo, sendPage, textOf } from './form-replies';
 import { Chrome, PortalChrome, SiteInfo } from '../portal-chrome';
 import { ASK_SCRIPTS, askPageCsp, contextOf, html, pageCsp } from '../portal-pages';
 import { AskPage, AskValues, TextChallengePage } from '../pages/question-pages';
-
-interface FormRequest {
-  protocol?: string;
-  host?: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-interface FormReply {
-  status(code: number): FormReply;
-  header(name: string, value: string): FormReply;
-  send(body?: string): unknown;
-}
 
 /** The fields the form posts (as text), carried through the no-JavaScript step. */
 const TEXT_FIELDS = ['site', 'name', 'email', 'phone', 'unit', 'title', 'question', 'showName', 'consent', 'website'] as const;
@@ -49,11 +39,9 @@ export class QuestionFormController {
   async submit(@Body() raw: unknown, @Req() req: FormRequest, @Res() reply: FormReply): Promise<void> {
     const tenant = this.tenants.current();
     const chrome = await this.chrome.of(tenant);
-    const host = normaliseHost(typeof req.headers['host'] === 'string' ? req.headers['host'] : undefined);
-    const hostSite = chrome.sites.find((s) => s.domain === host) ?? null;
-    const links = new Links(chrome, hostSite);
+    const links = linksFor(req, chrome);
     const form = textFields(raw);
-    const site = chrome.sites.find((s) => s.key === form.site) ?? hostSite ?? chrome.portal;
+    const site = chrome.sites.find((s) => s.key === form.site) ?? links.hostSite ?? chrome.portal;
     const values: AskValues = {
       ...form,
       showName: form.showName === 'true',
@@ -124,26 +112,27 @@ class FormPages {
   textChallenge(status: number, challenge: { prompt: string; token: string }, fields: Record<string, string>, wrong: boolean): void {
     const ctx = contextOf(this.chrome, this.site, this.links);
     const carried = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
-    this.send(status, html(TextChallengePage({ ctx, ...challenge, fields: carried, wrong })).body, pageCsp(this.chrome));
+    const form = {
+      heading: 'Xác nhận gửi câu hỏi',
+      action: '/api/v1/public/questions/form',
+      submit: 'Gửi câu hỏi',
+      back: { title: 'Hỏi đáp', href: this.links.questions(this.site) },
+    };
+    this.send(status, html(TextChallengePage({ ctx, form, ...challenge, fields: carried, wrong })).body, pageCsp(this.chrome));
   }
 
   redirect(location: string): void {
-    this.reply.status(303).header('location', location).header('cache-control', 'no-store').send();
+    redirectTo(this.reply, location);
   }
 
   private send(status: number, body: string, csp: string): void {
-    this.reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-security-policy', csp)
-      .send(body);
+    sendPage(this.reply, status, body, csp);
   }
 }
 
 function textFields(raw: unknown): Record<string, string> {
   const body = (raw ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(TEXT_FIELDS.filter((k) => typeof body[k] === 'string').map((k) => [k, (body[k] as string).slice(0, 20_000)]));
+  return Object.fromEntries(TEXT_FIELDS.map((k) => [k, textOf(body, k)]).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 const originOf = (req: FormRequest) => `${req.protocol ?? 'https'}://${req.host ?? ''}`;

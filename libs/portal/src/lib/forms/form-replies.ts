@@ -1,0 +1,43 @@
+import { normaliseHost } from '@cong/tenancy';
+import { Links } from '../portal-addresses';
+import { Chrome } from '../portal-chrome';
+
+/** What the portal's form routes need of Fastify's request and reply. */
+export interface FormRequest {
+  ip?: string;
+  protocol?: string;
+  host?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+export interface FormReply {
+  status(code: number): FormReply;
+  header(name: string, value: string): FormReply;
+  send(body?: string): unknown;
+}
+
+/** Links as the page that posted the form had them (relative on its own host). */
+export function linksFor(req: FormRequest, chrome: Chrome): Links {
+  const host = normaliseHost(typeof req.headers['host'] === 'string' ? req.headers['host'] : undefined);
+  return new Links(chrome, chrome.sites.find((s) => s.domain === host) ?? null);
+}
+
+/** A page in answer to a form: never cached. */
+export function sendPage(reply: FormReply, status: number, body: string, csp: string): void {
+  reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', csp)
+    .send(body);
+}
+
+/** Done: on to the page that shows it (303, so a reload does not post again). */
+export function redirectTo(reply: FormReply, location: string): void {
+  reply.status(303).header('location', location).header('cache-control', 'no-store').send();
+}
+
+/** A form field as text (the first, if sent more than once), bounded. */
+export function textOf(body: Record<string, unknown>, name: string): string | undefined {
+  const value = Array.isArray(body[name]) ? (body[name] as unknown[])[0] : body[name];
+  return typeof value === 'string' ? value.slice(0, 20_000) : undefined;
+}
