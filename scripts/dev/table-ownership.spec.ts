@@ -22,6 +22,8 @@ const OWNERS: Record<string, string> = {
   accounts_user: 'accounts',
   accounts_user_token: 'accounts',
   audit_chain_head: 'platform/audit',
+  citizens_consultation: 'citizens',
+  citizens_consultation_comment: 'citizens',
   citizens_poll: 'citizens',
   citizens_poll_option: 'citizens',
   citizens_poll_vote: 'citizens',

@@ -35,6 +35,7 @@ const PROBES: Record<Capability, { platform: boolean; method: string; path: stri
   'content.write': { platform: false, method: 'POST', path: '/api/v1/content', body: { site: '!' } },
   'notifications.read': { platform: false, method: 'GET', path: '/api/v1/notifications' },
   'polls.manage': { platform: false, method: 'GET', path: '/api/v1/polls' },
+  'consultations.manage': { platform: false, method: 'GET', path: '/api/v1/consultations' },
   'questions.read': { platform: false, method: 'GET', path: '/api/v1/questions?limit=1' },
   'questions.route': {
     platform: false,

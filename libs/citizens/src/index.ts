@@ -1,4 +1,5 @@
 import { QuestionEvent } from './lib/questions/question-event.entity';
+import { Consultation, ConsultationComment } from './lib/consultations/consultation.entity';
 import { Poll, PollOption, PollVote } from './lib/polls/poll.entity';
 import { Question } from './lib/questions/question.entity';
 
@@ -16,4 +17,8 @@ export { newVoterToken, PollBallots } from './lib/polls/poll-ballots';
 export { voterCookie, voterOf } from './lib/polls/http/public-polls.controller';
 export { type PollView } from './lib/polls/poll-views';
 
-export const CITIZENS_ENTITIES = [Question, QuestionEvent, Poll, PollOption, PollVote];
+export { ConsultationBox, type PublicConsultation } from './lib/consultations/consultation-box';
+export { COMMENT_RECEIVED } from './lib/consultations/http/public-consultations.controller';
+export { type ConsultationView } from './lib/consultations/consultation-views';
+
+export const CITIZENS_ENTITIES = [Question, QuestionEvent, Poll, PollOption, PollVote, Consultation, ConsultationComment];

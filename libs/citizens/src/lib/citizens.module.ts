@@ -4,6 +4,10 @@ import { RulesModule } from '@cong/rules';
 import { ProvinceJobs, TenancyModule } from '@cong/tenancy';
 import { WorkflowModule } from '@cong/workflow';
 import { ChallengeController } from './challenge/challenge.controller';
+import { ConsultationBox } from './consultations/consultation-box';
+import { ConsultationDesk } from './consultations/consultation-desk';
+import { ConsultationsController } from './consultations/http/consultations.controller';
+import { PublicConsultationsController } from './consultations/http/public-consultations.controller';
 import { PollsController } from './polls/http/polls.controller';
 import { PublicPollsController } from './polls/http/public-polls.controller';
 import { PollBallots } from './polls/poll-ballots';
@@ -30,11 +34,19 @@ import { QuestionStatusLookup } from './questions/question-status-lookup';
 })
 export class CitizensCoreModule {}
 
-/** The API side of citizens' writes: questions (the public form, the officials' desk) and polls. */
+/** The API side of citizens' writes: questions (the public form, the officials' desk), polls and consultations. */
 @Module({
   imports: [CitizensCoreModule, TenancyModule, RulesModule, ContentCoreModule],
-  controllers: [ChallengeController, PublicQuestionsController, QuestionsController, PollsController, PublicPollsController],
-  providers: [ProofOfWork, QuestionIntake, QuestionDesk, QuestionStatusLookup, PollManager, PollBallots],
-  exports: [ProofOfWork, QuestionIntake, QuestionStatusLookup, PollBallots],
+  controllers: [
+    ChallengeController,
+    PublicQuestionsController,
+    QuestionsController,
+    PollsController,
+    PublicPollsController,
+    ConsultationsController,
+    PublicConsultationsController,
+  ],
+  providers: [ProofOfWork, QuestionIntake, QuestionDesk, QuestionStatusLookup, PollManager, PollBallots, ConsultationDesk, ConsultationBox],
+  exports: [ProofOfWork, QuestionIntake, QuestionStatusLookup, PollBallots, ConsultationBox],
 })
 export class CitizensModule {}

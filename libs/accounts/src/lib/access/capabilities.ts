@@ -49,6 +49,8 @@ export const CAPABILITIES = {
   'questions.answer': ['tenant_admin', 'editorial_board', 'unit_head', 'unit_editor'],
   /** Opinion polls (NA-5.5): the IT centre and the editorial board on any site, a unit's head on the sub-sites of their units. */
   'polls.manage': ['tenant_admin', 'editorial_board', 'unit_head'],
+  /** Consultations on draft documents: the drafting unit's head (for their units), the editorial board and the IT centre open them, moderate comments, export the summary. */
+  'consultations.manage': ['tenant_admin', 'editorial_board', 'unit_head'],
   /** Everyone in a province: their own in-app notifications. */
   'notifications.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;

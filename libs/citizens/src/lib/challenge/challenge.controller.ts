@@ -5,7 +5,7 @@ import { TenantContext } from '@cong/tenancy';
 import { IsIn } from 'class-validator';
 import { ProofOfWork } from './proof-of-work';
 
-export const CHALLENGE_PURPOSES = ['question', 'vote'] as const;
+export const CHALLENGE_PURPOSES = ['question', 'vote', 'comment'] as const;
 
 export class ChallengeQuery {
   @ApiProperty({ enum: CHALLENGE_PURPOSES })

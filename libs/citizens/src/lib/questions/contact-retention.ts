@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TenantDatabase } from '@cong/platform-database';
 import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
-import { RuleVersionRepository, todayIn } from '@cong/rules';
+import { addDays, RuleVersionRepository, todayIn } from '@cong/rules';
 import { ProvinceJobs } from '@cong/tenancy';
 import { QuestionEvent } from './question-event.entity';
 
-/** Erases askers' names and contacts once the province's retention period after closing has run. */
+/** Erases askers' and commenters' contacts once the province's retention period after closing has run. */
 export const EraseExpiredContacts = defineJob<Record<string, never>>('citizens.erase-expired-contacts', 'citizens', RetryPolicies.standard);
 /** A quarter past one, the province's time. */
 const ERASE_AT = '15 1 * * *';
@@ -35,8 +35,34 @@ export class ContactRetention implements OnApplicationBootstrap {
     const tenant = await this.provinces.provinceOf(job);
     if (!tenant) return 'no-tenant';
     const erased = await this.eraseExpired(tenant);
-    if (erased) this.logger.log({ tenant: tenant.code, erased }, 'Askers’ contacts erased after retention');
-    return `${erased} erased`;
+    const consultations = await this.eraseExpiredCommenters(tenant);
+    if (erased || consultations) this.logger.log({ tenant: tenant.code, erased, consultations }, 'Contacts erased after retention');
+    return `${erased} erased, ${consultations} consultations`;
+  }
+
+  /**
+   * Consultations closed longer than `citizens.consultations.contactRetentionDays` ago: their
+   * commenters' e-mail addresses are erased, and the names of comments never published (a
+   * published comment's name was given to be shown). Returns how many consultations. Idempotent.
+   */
+  async eraseExpiredCommenters(tenant: { id: string; timezone: string }, now: Date = new Date()): Promise<number> {
+    const today = todayIn(tenant.timezone, now);
+    const rules = await this.rules.ruleSetInForceOn(tenant.id, today);
+    if (!rules) return 0;
+    const lastClosed = addDays(today, -rules.citizens.consultations.contactRetentionDays);
+    return this.db.transaction(tenant.id, async (m) => {
+      const [due]: [{ id: string }[]] = await m.query(
+        `UPDATE citizens_consultation SET contacts_erased_at = $3 WHERE tenant_id = $1 AND contacts_erased_at IS NULL AND closes_on < $2 RETURNING id`,
+        [tenant.id, lastClosed, now],
+      );
+      if (due.length)
+        await m.query(
+          `UPDATE citizens_consultation_comment SET email = NULL, author_name = CASE WHEN status = 'published' THEN author_name END
+            WHERE tenant_id = $1 AND consultation_id = ANY($2::uuid[])`,
+          [tenant.id, due.map((d) => d.id)],
+        );
+      return due.length;
+    });
   }
 
   /** Erases what is due at `now`; returns how many questions lost their contacts. Idempotent. */

@@ -29,6 +29,7 @@ import { AddFeaturedItems1795392000028 } from './1795392000028-add-featured-item
 import { IndexPortalLists1795392000029 } from './1795392000029-index-portal-lists';
 import { CreateCitizenQuestions1795392000030 } from './1795392000030-create-citizen-questions';
 import { CreateCitizenPolls1795392000031 } from './1795392000031-create-citizen-polls';
+import { CreateCitizenConsultations1795392000032 } from './1795392000032-create-citizen-consultations';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   IndexPortalLists1795392000029,
   CreateCitizenQuestions1795392000030,
   CreateCitizenPolls1795392000031,
+  CreateCitizenConsultations1795392000032,
 ];

@@ -18,8 +18,8 @@ export const RATE_LIMITS = {
   'public-write': { points: 10, seconds: 60, what: 'gửi ý kiến, câu hỏi hoặc bình chọn' },
   /** Votes in one poll from one address (a household or an office shares one; a script repeating its vote does not get far). */
   'poll-address': { points: 30, seconds: 86400, what: 'bình chọn trong cuộc thăm dò này' },
-  /** Questions with one e-mail address or phone number, from anywhere (one person flooding the desk). */
-  'question-contact': { points: 5, seconds: 3600, what: 'gửi câu hỏi với cùng thư điện tử hoặc số điện thoại' },
+  /** Questions or comments with one e-mail address or phone number, from anywhere (one person flooding the desk). */
+  'question-contact': { points: 5, seconds: 3600, what: 'gửi câu hỏi, góp ý với cùng thư điện tử hoặc số điện thoại' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,7 +1,7 @@
 /** Every class of the rule-file schema (the JSON Schema generator reads their defaults). */
 export { AccountPolicy, LockoutPolicy, PasswordPolicy, SessionPolicy, TwoFactorPolicy } from './account-policy.schema';
 export { Calendar, CalendarDay } from './calendar.schema';
-export { CitizenRules, QuestionRules } from './citizens.schema';
+export { CitizenRules, ConsultationRules, QuestionRules } from './citizens.schema';
 export { LegalBasis, Portal, PortalPublisher, PortalTheme, SubsiteDomain } from './identity.schema';
 export { AppliesTo, Deadline, Quota, Schedule } from './obligations.schema';
 export { ChannelShare, Payments, RoyaltyGenre, Royalties, UnitValue, VolumeStatement } from './payments.schema';

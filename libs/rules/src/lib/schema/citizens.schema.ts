@@ -22,7 +22,15 @@ export class QuestionRules {
   @IsInt() @Min(CONTACT_RETENTION_LIMITS.min) @Max(CONTACT_RETENTION_LIMITS.max) contactRetentionDays = 365;
 }
 
+/** Consultations on draft documents (lấy ý kiến dự thảo văn bản): comments, moderated before they are public. */
+export class ConsultationRules {
+  @IsOptional() @Matches(REQUIREMENT_ID, { message: `\`requirement\` ${REQUIREMENT_MESSAGE}` }) requirement?: string;
+  /** Commenters' e-mail addresses are erased this many days after the consultation closes (Law 91/2025/QH15). */
+  @IsInt() @Min(CONTACT_RETENTION_LIMITS.min) @Max(CONTACT_RETENTION_LIMITS.max) contactRetentionDays = 365;
+}
+
 /** What citizens may write to the province's portals. */
 export class CitizenRules {
   @IsOptional() @ValidateNested() @Type(() => QuestionRules) questions: QuestionRules = new QuestionRules();
+  @IsOptional() @ValidateNested() @Type(() => ConsultationRules) consultations: ConsultationRules = new ConsultationRules();
 }
