@@ -88,7 +88,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
-    formBodyParser([`/${API_PREFIX}/public/questions/form`, `/${API_PREFIX}/public/polls/form`]),
+    formBodyParser([
+      `/${API_PREFIX}/public/questions/form`,
+      `/${API_PREFIX}/public/polls/form`,
+      `/${API_PREFIX}/public/consultations/form`,
+    ]),
   );
   // Uploads (POST /api/v1/media): one file, read no further than the largest kind allows.
   // (Nest's adapter bundles its own copy of Fastify's types, which the plugin's do not match.)

@@ -2,6 +2,7 @@ import { launchChromium, TestContext, wcagAudit } from '@cong/testing';
 import { Browser, Page } from 'playwright-core';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { publishThrough } from './publishing';
 
 /**
  * A citizen asks a question in Chromium (issue 19; NA-5.6, LC-1.1): with JavaScript the ALTCHA
@@ -16,6 +17,7 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
   let origin: string;
   let na: Caller;
   let board: string;
+  let head: string;
 
   beforeAll(async () => {
     ctx = await TestContext.create();
@@ -24,6 +26,7 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
     na = new Caller(api, 'nghe-an');
     const admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
     board = await invitedAccount(na, admin, 'bbt.nghean', [{ role: 'editorial_board' }]);
+    head = await invitedAccount(na, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }]);
     origin = `http://nghe-an.localhost:${new URL(api.baseUrl).port}`;
     browser = await launchChromium();
   });
@@ -140,6 +143,49 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
     expect(await page.textContent('main')).toContain('1 người đã tham gia.');
     failures.push(...(await accessible(page, 'poll results')));
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
+    expect(failures).toEqual([]);
+  });
+
+  it('LC-1.1: a citizen comments on a draft article on a phone; the widget proves the work; the comment awaits moderation', async () => {
+    const item = await na.send(
+      'POST',
+      '/api/v1/content',
+      { site: 'so-tu-phap', type: 'announcement', title: 'Lấy ý kiến dự thảo quy chế', body: '<p>Dự thảo đính kèm.</p>', fields: {} },
+      head,
+    );
+    await publishThrough(na, [head], item.body.id);
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const opened = await na.send(
+      'POST',
+      '/api/v1/consultations',
+      {
+        documentItem: item.body.id,
+        title: 'Dự thảo Quy chế phối hợp cung cấp thông tin',
+        articles: ['Điều 1. Phạm vi', 'Điều 2. Trách nhiệm'],
+        opensOn: today,
+        closesOn: today,
+      },
+      head,
+    );
+    expect(opened.status).toBe(201);
+    const failures: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${origin}/so-tu-phap/gop-y-du-thao`);
+    failures.push(...(await accessible(page, 'drafts')));
+    await page.click('text=Dự thảo Quy chế phối hợp cung cấp thông tin');
+    failures.push(...(await accessible(page, 'draft with its form')));
+    await page.selectOption('#dieu-khoan', '1');
+    await page.fill('#ho-ten', 'Hoàng Văn Em');
+    await page.fill('#noi-dung-gop-y', 'Đề nghị làm rõ trách nhiệm của từng sở.');
+    await page.check('#dong-y');
+    await page.click('button:has-text("Gửi góp ý")');
+    await page.waitForURL(/da-gui=1$/, { timeout: 60_000 });
+    expect(await page.textContent('main')).toContain('sẽ được công bố sau khi được kiểm duyệt');
+    failures.push(...(await accessible(page, 'draft after commenting')));
     expect(problems).toEqual([]);
     await context.close();
     expect(failures).toEqual([]);

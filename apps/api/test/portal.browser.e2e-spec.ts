@@ -56,6 +56,7 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
       ['unit profile', 'lao-cai', '/co-quan/so-y-te'],
       ['questions and answers', 'nghe-an', '/hoi-dap'],
       ['opinion polls', 'lao-cai', '/binh-chon'],
+      ['drafts open for comments', 'nghe-an', '/gop-y-du-thao'],
       ['question form (the proof-of-work widget runs)', 'lao-cai', '/hoi-dap/dat-cau-hoi'],
       ['question form of a sub-site', 'nghe-an', '/so-tai-chinh/hoi-dap/dat-cau-hoi'],
       ['not found', 'nghe-an', '/khong-co-trang-nay'],

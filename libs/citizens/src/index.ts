@@ -18,6 +18,7 @@ export { voterCookie, voterOf } from './lib/polls/http/public-polls.controller';
 export { type PollView } from './lib/polls/poll-views';
 
 export { ConsultationBox, type PublicConsultation } from './lib/consultations/consultation-box';
+export { CommentRequest } from './lib/consultations/http/consultations.dto';
 export { COMMENT_RECEIVED } from './lib/consultations/http/public-consultations.controller';
 export { type ConsultationView } from './lib/consultations/consultation-views';
 

@@ -16,6 +16,8 @@ export const PAGE_PATHS = {
   questions: 'hoi-dap',
   /** Opinion polls: the site's polls, and one at `binh-chon/<id>`. */
   polls: 'binh-chon',
+  /** Drafts open for comments: the site's, and one at `gop-y-du-thao/<id>`. */
+  consultations: 'gop-y-du-thao',
 } as const;
 export const QUESTION_PATHS = { ask: 'dat-cau-hoi', status: 'theo-doi' } as const;
 /** First path segments the portal never takes: the platform's own (API, docs, health, console). */
@@ -41,6 +43,8 @@ export type PageRoute =
   | { page: 'question-status' }
   | { page: 'polls' }
   | { page: 'poll'; id: string }
+  | { page: 'consultations' }
+  | { page: 'consultation'; id: string }
   | { page: 'sitemap' }
   | { page: 'robots' };
 
@@ -70,6 +74,8 @@ export class Links {
   procedures = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.procedures}`);
   questions = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.questions}`);
   ask = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.questions}/${QUESTION_PATHS.ask}`);
+  consultations = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.consultations}`);
+  consultation = (site: SiteInfo, id: string) => this.on(site, `/${PAGE_PATHS.consultations}/${id}`);
   polls = (site: SiteInfo) => this.on(site, `/${PAGE_PATHS.polls}`);
   poll = (site: SiteInfo, id: string) => this.on(site, `/${PAGE_PATHS.polls}/${id}`);
   questionStatus = (site: SiteInfo, token: string) => this.on(site, `/${PAGE_PATHS.questions}/${QUESTION_PATHS.status}?ma=${token}`);
@@ -129,6 +135,10 @@ export function routePath(path: string, chrome: Chrome, hostSite: SiteInfo | nul
     if (second === QUESTION_PATHS.ask) return found({ page: 'ask' });
     if (second === QUESTION_PATHS.status) return found({ page: 'question-status' });
     return { notFound: true, site };
+  }
+  if (first === PAGE_PATHS.consultations) {
+    if (second === undefined) return found({ page: 'consultations' });
+    return UUID.test(second) ? found({ page: 'consultation', id: second }) : { notFound: true, site };
   }
   if (first === PAGE_PATHS.polls) {
     if (second === undefined) return found({ page: 'polls' });

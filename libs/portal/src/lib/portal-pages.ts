@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AnswerReply, LEGAL_DOCUMENT_KINDS, Produced, PublicAnswers, PublicReader, SEARCH_CANDIDATES } from '@cong/content';
-import { PollBallots, QuestionStatusLookup, QuestionStatusView, voterOf } from '@cong/citizens';
+import { ConsultationBox, PollBallots, QuestionStatusLookup, QuestionStatusView, voterOf } from '@cong/citizens';
 import { decodeCursor, encodeCursor } from '@cong/platform-database';
 import { DomainError, isDependencyUnavailable } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
@@ -21,6 +21,7 @@ import type { PageContext } from './pages/page-context';
 import { UnitPage, UnitsPage } from './pages/unit-pages';
 import { AskPage, AskScripts, QuestionsPage, QuestionStatusPage } from './pages/question-pages';
 import { PollPage, PollsPage, PublicPoll } from './pages/poll-pages';
+import { ConsultationPage, ConsultationsPage } from './pages/consultation-pages';
 import { LEGAL_STATUS_PARAMS } from './vietnamese';
 
 /** What the page server needs of Fastify's request (the adapter bundles its own copy of its types). */
@@ -60,6 +61,7 @@ const PARAMS: Partial<Record<PageRoute['page'], readonly PageParam[]>> = {
     PAGE_NUMBER,
   ],
   poll: [{ name: 'da-binh-chon', label: 'Vừa bình chọn', oneOf: ['1'] }],
+  consultation: [{ name: 'da-gui', label: 'Vừa gửi góp ý', oneOf: ['1'] }],
   'question-status': [
     { name: 'ma', label: 'Mã theo dõi', pattern: /^[A-Za-z0-9_-]{43}$/ },
     { name: 'moi', label: 'Vừa gửi', oneOf: ['1'] },
@@ -88,8 +90,8 @@ export const ASK_SCRIPTS: AskScripts = {
   challenge: '/api/v1/public/challenge?purpose=question',
 };
 
-/** Pages that depend on who reads them (see `personal`). */
-const PERSONAL_PAGES: PageRoute['page'][] = ['question-status', 'polls', 'poll'];
+/** Pages read each time (see `personal`): they depend on who reads them, or change with each moderation. */
+const PERSONAL_PAGES: PageRoute['page'][] = ['question-status', 'polls', 'poll', 'consultations', 'consultation'];
 
 class PageStatus extends Error {
   constructor(
@@ -122,6 +124,7 @@ export class PortalPages {
     private readonly answers: PublicAnswers,
     private readonly lookup: QuestionStatusLookup,
     private readonly ballots: PollBallots,
+    private readonly consultations: ConsultationBox,
   ) {}
 
   /** True when the portal takes the request (it then answers, or hands it on through `next`). */
@@ -363,6 +366,8 @@ export class PortalPages {
       case 'question-status':
       case 'polls':
       case 'poll':
+      case 'consultations':
+      case 'consultation':
         // Answered by `personal`, never from the cache.
         throw new PageStatus(404);
       case 'sitemap':
@@ -373,8 +378,9 @@ export class PortalPages {
   }
 
   /**
-   * Pages that depend on who reads them, read each time and never cached: the asker's status page
-   * (by the token in its address), and the polls (whether this browser has voted, by its cookie).
+   * Pages read each time and never cached: the asker's status page (by the token in its address),
+   * the polls (whether this browser has voted, by its cookie), and the drafts open for comments
+   * (their comments appear as they are moderated).
    */
   private personal(
     req: PageRequest,
@@ -392,6 +398,20 @@ export class PortalPages {
       if (route.page === 'polls') {
         const polls = (await this.ballots.list(tenant, site.key, voter)) as PublicPoll[];
         return { status: 200, body: html(PollsPage({ ctx, polls })).body, csp: cspOf(chrome) };
+      }
+      if (route.page === 'consultations') {
+        const consultations = await this.consultations.list(tenant, site.key);
+        return { status: 200, body: html(ConsultationsPage({ ctx, consultations })).body, csp: cspOf(chrome) };
+      }
+      if (route.page === 'consultation') {
+        const consultation = await this.consultations.get(tenant, route.id).catch(() => null);
+        if (!consultation || consultation.site !== site.key)
+          return { status: 404, body: html(ErrorPage({ ctx, status: 404 }), 404).body, csp: cspOf(chrome) };
+        return {
+          status: 200,
+          body: html(ConsultationPage({ ctx, consultation, scripts: ASK_SCRIPTS, justSent: params['da-gui'] === '1' })).body,
+          csp: consultation.phase === 'open' ? askPageCsp(chrome) : cspOf(chrome),
+        };
       }
       if (route.page === 'poll') {
         const poll = (await this.ballots.get(tenant, route.id, voter).catch(() => null)) as PublicPoll | null;

@@ -1,3 +1,4 @@
+import { WriteProof } from '@cong/citizens';
 import { normaliseHost } from '@cong/tenancy';
 import { Links } from '../portal-addresses';
 import { Chrome } from '../portal-chrome';
@@ -40,4 +41,18 @@ export function redirectTo(reply: FormReply, location: string): void {
 export function textOf(body: Record<string, unknown>, name: string): string | undefined {
   const value = Array.isArray(body[name]) ? (body[name] as unknown[])[0] : body[name];
   return typeof value === 'string' ? value.slice(0, 20_000) : undefined;
+}
+
+/** The proof a form carries: the ALTCHA widget's answer, or the text challenge's token and answer. */
+export function proofOf(body: Record<string, unknown>): WriteProof | null {
+  const altcha = textOf(body, 'altcha');
+  if (altcha) return { altcha };
+  const token = textOf(body, 'challengeToken');
+  const answer = textOf(body, 'challengeAnswer');
+  return token !== undefined && answer !== undefined ? { text: { token, answer } } : null;
+}
+
+/** One message a field, the first: what the form shows under each. */
+export function firstPerField<T extends { field: string }>(problems: T[]): T[] {
+  return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import { newVoterToken, PollBallots, ProofOfWork, voterCookie, voterOf, WriteProof } from '@cong/citizens';
+import { newVoterToken, PollBallots, ProofOfWork, voterCookie, voterOf } from '@cong/citizens';
 import { Public } from '@cong/platform-context';
 import { DomainError } from '@cong/platform-errors';
 import { RateLimit, RateLimitedError } from '@cong/platform-throttling';
@@ -11,7 +11,7 @@ import { ASK_SCRIPTS, askPageCsp, contextOf, html, pageCsp } from '../portal-pag
 import { ErrorPage } from '../pages/error-page';
 import { PollPage, PublicPoll } from '../pages/poll-pages';
 import { TextChallengePage } from '../pages/question-pages';
-import { FormReply, FormRequest, linksFor, redirectTo, sendPage, textOf } from './form-replies';
+import { FormReply, FormRequest, linksFor, proofOf, redirectTo, sendPage, textOf } from './form-replies';
 
 /**
  * A poll's vote as a plain HTML form (works with JavaScript off): without the widget's proof of
@@ -91,12 +91,4 @@ export class PollFormController {
     reply.header('set-cookie', voterCookie(voter, req.protocol === 'https'));
     redirectTo(reply, `${links.poll(site, poll.id)}?da-binh-chon=1`);
   }
-}
-
-function proofOf(body: Record<string, unknown>): WriteProof | null {
-  const altcha = textOf(body, 'altcha');
-  if (altcha) return { altcha };
-  const token = textOf(body, 'challengeToken');
-  const answer = textOf(body, 'challengeAnswer');
-  return token !== undefined && answer !== undefined ? { text: { token, answer } } : null;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import { AskQuestionRequest, ProofOfWork, QuestionIntake, WriteProof } from '@cong/citizens';
+import { AskQuestionRequest, ProofOfWork, QuestionIntake } from '@cong/citizens';
 import { Public } from '@cong/platform-context';
 import { DomainError, FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { RateLimit, RateLimitedError } from '@cong/platform-throttling';
@@ -8,7 +8,7 @@ import { TenantContext } from '@cong/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Links } from '../portal-addresses';
-import { FormReply, FormRequest, linksFor, redirectTo, sendPage, textOf } from './form-replies';
+import { firstPerField, FormReply, FormRequest, linksFor, proofOf, redirectTo, sendPage, textOf } from './form-replies';
 import { Chrome, PortalChrome, SiteInfo } from '../portal-chrome';
 import { ASK_SCRIPTS, askPageCsp, contextOf, html, pageCsp } from '../portal-pages';
 import { AskPage, AskValues, TextChallengePage } from '../pages/question-pages';
@@ -65,7 +65,7 @@ export class QuestionFormController {
     if (!dto.email && !dto.phone) problems.push({ field: 'email', message: 'Cần thư điện tử hoặc số điện thoại để nhận trả lời.' });
     if (problems.length) return page.ask(422, values, problems);
 
-    const proof = this.proofOf(raw);
+    const proof = proofOf((raw ?? {}) as Record<string, unknown>);
     if (!proof) return page.textChallenge(200, this.pow.textChallenge(tenant.id, 'question'), form, false);
     try {
       const received = await this.intake.ask(
@@ -83,14 +83,6 @@ export class QuestionFormController {
       page.ask(status, values, error.fields.length ? error.fields : [{ field: 'form', message: error.message }]);
     }
   }
-
-  private proofOf(raw: unknown): WriteProof | null {
-    const body = (raw ?? {}) as Record<string, unknown>;
-    if (typeof body['altcha'] === 'string' && body['altcha']) return { altcha: body['altcha'] };
-    if (typeof body['challengeToken'] === 'string' && typeof body['challengeAnswer'] === 'string')
-      return { text: { token: body['challengeToken'], answer: body['challengeAnswer'] } };
-    return null;
-  }
 }
 
 /** The pages the form answers with. */
@@ -103,8 +95,7 @@ class FormPages {
   ) {}
 
   ask(status: number, values: AskValues, problems: FieldProblem[]): void {
-    // One message a field, the first.
-    const errors = problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
+    const errors = firstPerField(problems);
     const ctx = contextOf(this.chrome, this.site, this.links);
     this.send(status, html(AskPage({ ctx, scripts: ASK_SCRIPTS, values, errors })).body, askPageCsp(this.chrome));
   }

@@ -115,6 +115,11 @@ export function Layout({ ctx, title, description, canonical, crumbs, currentSect
                 Thăm dò ý kiến
               </a>
             </li>
+            <li>
+              <a href={links.consultations(site)} aria-current={currentSection === 'gop-y-du-thao' ? 'page' : undefined}>
+                Góp ý dự thảo
+              </a>
+            </li>
             {isSubsite ? null : (
               <li>
                 <a href={links.units()} aria-current={currentSection === 'co-quan' ? 'page' : undefined}>
