@@ -8,6 +8,7 @@ import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
 import { NotificationsPage } from './notifications/notifications-page';
 import { OperatorRoutes } from './operator/operator-routes';
+import { PollsPage } from './polls/polls-page';
 import { QuestionsPage } from './questions/questions-page';
 import { ForcedPasswordChangePage } from './session/change-password-page';
 import { SignInPage } from './session/sign-in-page';
@@ -53,6 +54,7 @@ export function ConsoleRoutes() {
           <Route path="duyet" element={<ReviewQueuePage />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
           <Route path="hoi-dap" element={<QuestionsPage />} />
+          <Route path="tham-do" element={<PollsPage />} />
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route path="tai-khoan" element={<UsersPage />} />

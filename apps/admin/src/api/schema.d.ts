@@ -498,6 +498,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConsultationsController_list'];
+    put?: never;
+    /** Open a draft for comments between two days (the item carrying it must be published) */
+    post: operations['ConsultationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consultations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consultation with every comment (and its moderation), oldest first */
+    get: operations['ConsultationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change it: anything before it opens, then only the last day */
+    patch: operations['ConsultationsController_update'];
+    trace?: never;
+  };
+  '/api/v1/consultations/{id}/comments/{commentId}/moderation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a comment, or keep it off the portal with the reason */
+    post: operations['ConsultationsController_moderate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consultations/{id}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every comment per article, with its status: the summary for the drafting agency (XLSX or CSV) */
+    get: operations['ConsultationsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consultations/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ConsultationsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/content': {
     parameters: {
       query?: never;
@@ -1274,6 +1359,56 @@ export interface paths {
     get: operations['ChallengeController_challenge'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A site's drafts that have opened for comments (open and closed), newest first */
+    get: operations['PublicConsultationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/consultations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PublicConsultationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/consultations/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on the draft (or one article) with a solved GET /public/challenge?purpose=comment; public once moderated */
+    post: operations['PublicConsultationsController_comment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2897,6 +3032,77 @@ export interface components {
       /** Format: password */
       newPassword: string;
     };
+    CommentReceiptResponse: {
+      /** @example Góp ý đã được tiếp nhận và sẽ được công bố sau khi được kiểm duyệt. */
+      message: string;
+      receivedOn: string;
+    };
+    CommentRequest: {
+      /** @description The ALTCHA widget's answer to GET /public/challenge?purpose=comment */
+      altcha?: string;
+      /** @description An article's index (from 0); absent: the draft as a whole */
+      article?: number;
+      comment: string;
+      /** @description Consent to the processing of the name and e-mail given (Law 91/2025/QH15); must be true */
+      consent: boolean;
+      /** @description Never shown publicly */
+      email?: string;
+      name: string;
+      /** @description For an organisation commenting */
+      organisation?: string;
+    };
+    CommentResponse: {
+      article: number | null;
+      articleLabel: string;
+      authorName: string | null;
+      body: string;
+      /** Format: uuid */
+      id: string;
+      organisation: string | null;
+      /** Format: date-time */
+      submittedAt: string;
+    };
+    ConsultationDetailResponse: {
+      articles: string[];
+      closesOn: string;
+      commentCount: number;
+      comments: components['schemas']['StaffCommentResponse'][];
+      /** @description The published item carrying the draft */
+      document: components['schemas']['DocumentLink'];
+      /** Format: uuid */
+      id: string;
+      opensOn: string;
+      /** @example từ 01/12/2026 đến 31/12/2026 */
+      period: string;
+      /** @enum {string} */
+      phase: 'upcoming' | 'open' | 'closed' | 'withdrawn';
+      phaseLabel: string;
+      site: string;
+      summary: string | null;
+      title: string;
+      /** @description The drafting agency */
+      unit: components['schemas']['UnitRef'];
+    };
+    ConsultationResponse: {
+      articles: string[];
+      closesOn: string;
+      commentCount: number;
+      /** @description The published item carrying the draft */
+      document: components['schemas']['DocumentLink'];
+      /** Format: uuid */
+      id: string;
+      opensOn: string;
+      /** @example từ 01/12/2026 đến 31/12/2026 */
+      period: string;
+      /** @enum {string} */
+      phase: 'upcoming' | 'open' | 'closed' | 'withdrawn';
+      phaseLabel: string;
+      site: string;
+      summary: string | null;
+      title: string;
+      /** @description The drafting agency */
+      unit: components['schemas']['UnitRef'];
+    };
     ContentEntryFieldResponse: {
       /**
        * @description Absent: text. A date is YYYY-MM-DD
@@ -3057,6 +3263,28 @@ export interface components {
        */
       type: 'news' | 'announcement' | 'report' | 'page' | 'procedure' | 'legal_document' | 'thematic' | 'faq' | 'investment_project';
     };
+    CreateConsultationRequest: {
+      /** @description The articles comments may name ("Điều 1. Phạm vi điều chỉnh") */
+      articles?: string[];
+      /**
+       * @description The last day, included
+       * @example 2026-12-31
+       */
+      closesOn: string;
+      /**
+       * Format: uuid
+       * @description The published item that carries the draft and its file (its site and unit are the consultation’s)
+       */
+      documentItem: string;
+      /**
+       * @description The first day (the province's), YYYY-MM-DD
+       * @example 2026-12-01
+       */
+      opensOn: string;
+      summary?: string;
+      /** @example Dự thảo Quyết định ban hành Quy chế quản lý cổng thông tin điện tử tỉnh */
+      title: string;
+    };
     CreateContentRequest: {
       /** @description Rich text (HTML); sanitised against an allowlist */
       body?: string;
@@ -3188,6 +3416,11 @@ export interface components {
       /** @example Bộ phận một cửa */
       name: string;
       phone?: string;
+    };
+    DocumentLink: {
+      site: string;
+      slug: string;
+      title: string;
     };
     DraftedAnswerResponse: {
       /**
@@ -3356,6 +3589,12 @@ export interface components {
       /** @description Two-step verification is on (turn it off at POST /auth/two-factor/disable) */
       twoFactorEnabled: boolean;
       username: string;
+    };
+    ModerateRequest: {
+      /** @enum {string} */
+      decision: 'published' | 'rejected';
+      /** @description Required when not published */
+      reason?: string;
     };
     NewSectionRequest: {
       /** @description Slug of the section it goes under; none: the top of the menu */
@@ -3533,6 +3772,28 @@ export interface components {
       /** @description `portal` or a unit code */
       site: string;
       slug: string;
+    };
+    PublicConsultationResponse: {
+      articles: string[];
+      closesOn: string;
+      commentCount: number;
+      /** @description Published comments */
+      comments: components['schemas']['CommentResponse'][];
+      /** @description The published item carrying the draft */
+      document: components['schemas']['DocumentLink'];
+      /** Format: uuid */
+      id: string;
+      opensOn: string;
+      /** @example từ 01/12/2026 đến 31/12/2026 */
+      period: string;
+      /** @enum {string} */
+      phase: 'upcoming' | 'open' | 'closed' | 'withdrawn';
+      phaseLabel: string;
+      site: string;
+      summary: string | null;
+      title: string;
+      /** @description The drafting agency */
+      unit: components['schemas']['UnitRef'];
     };
     PublicItemPage: {
       items: components['schemas']['PublicItemSummaryResponse'][];
@@ -4277,6 +4538,26 @@ export interface components {
       sections?: components['schemas']['SectionNodeResponse'][];
       title: string;
     };
+    StaffCommentResponse: {
+      article: number | null;
+      articleLabel: string;
+      authorName: string | null;
+      body: string;
+      /** @description Erased after the retention period */
+      email: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      moderatedAt: string | null;
+      moderatedBy: string | null;
+      moderationReason: string | null;
+      organisation: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'published' | 'rejected';
+      statusLabel: string;
+      /** Format: date-time */
+      submittedAt: string;
+    };
     SubmitRulesRequest: {
       /** @description Only report what would change */
       dryRun?: boolean;
@@ -4454,6 +4735,10 @@ export interface components {
       /** @description Unit code */
       unit: string;
     };
+    UnitRef: {
+      code: string;
+      name: string;
+    };
     UnitResponse: {
       active: boolean;
       code: string;
@@ -4478,6 +4763,13 @@ export interface components {
       /** @enum {string} */
       status: 'unavailable';
     };
+    UpdateConsultationRequest: {
+      articles?: string[];
+      closesOn?: string;
+      opensOn?: string;
+      summary?: string;
+      title?: string;
+    };
     UpdateContentRequest: {
       /** @description Rich text (HTML); sanitised against an allowlist */
       body?: string;
@@ -4500,7 +4792,8 @@ export interface components {
       choice?: 'single' | 'multiple';
       closesAt?: string;
       description?: string;
-      maxChoices?: number;
+      /** @description null: no limit */
+      maxChoices?: number | null;
       opensAt?: string;
       options?: string[];
       question?: string;
@@ -5573,6 +5866,192 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VolumeDraftResponse'];
+        };
+      };
+    };
+  };
+  ConsultationsController_list: {
+    parameters: {
+      query?: {
+        /** @description `portal` or a unit code */
+        site?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationResponse'][];
+        };
+      };
+    };
+  };
+  ConsultationsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsultationRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationDetailResponse'];
+        };
+      };
+    };
+  };
+  ConsultationsController_get: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'published' | 'rejected';
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationDetailResponse'];
+        };
+      };
+    };
+  };
+  ConsultationsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConsultationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationDetailResponse'];
+        };
+      };
+    };
+  };
+  ConsultationsController_moderate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        commentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModerateRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffCommentResponse'];
+        };
+      };
+    };
+  };
+  ConsultationsController_summary: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+    };
+  };
+  ConsultationsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationDetailResponse'];
         };
       };
     };
@@ -6870,7 +7349,7 @@ export interface operations {
   ChallengeController_challenge: {
     parameters: {
       query: {
-        purpose: 'question' | 'vote';
+        purpose: 'question' | 'vote' | 'comment';
       };
       header?: {
         /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
@@ -6887,6 +7366,83 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChallengeResponse'];
+        };
+      };
+    };
+  };
+  PublicConsultationsController_list: {
+    parameters: {
+      query: {
+        /** @description `portal` or a unit code */
+        site: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationResponse'][];
+        };
+      };
+    };
+  };
+  PublicConsultationsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicConsultationResponse'];
+        };
+      };
+    };
+  };
+  PublicConsultationsController_comment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentReceiptResponse'];
         };
       };
     };

@@ -34,3 +34,22 @@ export function ageInDays(value: string): number {
 }
 
 export { dayjs };
+
+/**
+ * The province's wall-clock time of an instant (or of now), as a dayjs that antd's date-time pickers
+ * show as it is: 08:00 in the province reads 08:00 whatever the browser's own zone. Sent back with
+ * `provinceClockText`, which the API reads in the province's zone.
+ */
+export function provinceClock(instant?: string | Date): dayjs.Dayjs {
+  return dayjs(
+    dayjs(instant ?? new Date())
+      .tz(provinceZone())
+      .format('YYYY-MM-DDTHH:mm:ss'),
+  );
+}
+
+/** A picker's value as the API takes a time of the province: `2026-12-05T08:00` (no offset). */
+export const provinceClockText = (value: dayjs.Dayjs): string => value.format('YYYY-MM-DDTHH:mm');
+
+/** How a label names the province's zone: "giờ Việt Nam". */
+export const provinceZoneName = (): string => (provinceZone() === 'Asia/Ho_Chi_Minh' ? 'giờ Việt Nam' : `giờ ${provinceZone()}`);

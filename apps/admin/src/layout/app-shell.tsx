@@ -12,6 +12,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   NotificationOutlined,
+  PieChartOutlined,
   QuestionCircleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -28,6 +29,7 @@ import { TwoFactorDisable } from '../session/two-factor-disable';
 import { TwoFactorEnrolment } from '../session/two-factor-enrolment';
 import { session, useSession } from '../session/session-store';
 import { useMe } from '../session/lookups';
+import { usePollRoles } from '../polls/poll-hooks';
 import { useQuestionRoles } from '../questions/question-hooks';
 
 const SECTIONS = [
@@ -38,6 +40,8 @@ const SECTIONS = [
 ];
 /** For those who read citizens' questions (every province role; unit roles see their units' ones). */
 const QUESTIONS = { key: '/hoi-dap', icon: <QuestionCircleOutlined />, label: 'Hỏi đáp' };
+/** For those who run opinion polls (`polls.manage`: the IT centre, the editorial board, unit heads). */
+const POLLS = { key: '/tham-do', icon: <PieChartOutlined />, label: 'Thăm dò ý kiến' };
 
 /** For unit heads and the IT centre: their sub-sites' navigation and their units' public profiles. */
 const MANAGING = [
@@ -64,7 +68,7 @@ const OPERATING = [
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, QUESTIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
+  [...SECTIONS, QUESTIONS, POLLS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -83,6 +87,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const manages = me.data?.roles.some((r) => r === 'unit_head' || r === 'tenant_admin') ?? false;
   const administers = me.data?.roles.includes('tenant_admin') ?? false;
   const { reads: readsQuestions } = useQuestionRoles();
+  const { manages: runsPolls } = usePollRoles();
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -96,6 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             : [
                 ...SECTIONS.slice(0, 3),
                 ...(readsQuestions ? [QUESTIONS] : []),
+                ...(runsPolls ? [POLLS] : []),
                 ...SECTIONS.slice(3),
                 ...(manages ? MANAGING : []),
                 ...(administers ? ADMINISTERING : []),
