@@ -1,10 +1,9 @@
 import { ContactRetention } from '@cong/citizens';
 import { addDays, todayIn } from '@cong/rules';
 import { sheetRows, TestContext } from '@cong/testing';
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { solvedChallenge } from './citizen-writes';
 import { XSS_PAYLOADS } from './portal-fixture';
 import { publishThrough } from './publishing';
 
@@ -32,11 +31,7 @@ describe('consultations on draft documents (LC-1.1, NA-5.6)', () => {
 
   const send = (caller: Caller, method: string, path: string, body?: unknown, token?: string) =>
     caller.send(method, path, body, token, { 'x-forwarded-for': `198.51.100.${++address}` });
-  async function solved(caller: Caller): Promise<string> {
-    const res = await send(caller, 'GET', '/api/v1/public/challenge?purpose=comment');
-    const solution = await solveChallenge({ challenge: res.body, deriveKey });
-    return Buffer.from(JSON.stringify({ challenge: res.body, solution })).toString('base64');
-  }
+  const solved = (caller: Caller) => solvedChallenge(caller, 'comment', { 'x-forwarded-for': `198.51.100.${++address}` });
   const comment = async (caller: Caller, id: string, extra: Record<string, unknown> = {}) =>
     send(caller, 'POST', `/api/v1/public/consultations/${id}/comments`, {
       name: 'Phạm Thị Dung',

@@ -4,10 +4,9 @@ import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { addDays, todayIn } from '@cong/rules';
 import { MailCatcher, ruleVariant, TestContext, until } from '@cong/testing';
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { solvedChallenge } from './citizen-writes';
 import { publishThrough } from './publishing';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -39,12 +38,7 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
   const send = (caller: Caller, method: string, path: string, body?: unknown, token?: string, ip = from()) =>
     caller.send(method, path, body, token, { 'x-forwarded-for': ip });
 
-  async function solved(caller: Caller, purpose = 'question'): Promise<string> {
-    const res = await send(caller, 'GET', `/api/v1/public/challenge?purpose=${purpose}`);
-    expect(res.status).toBe(200);
-    const solution = await solveChallenge({ challenge: res.body, deriveKey });
-    return Buffer.from(JSON.stringify({ challenge: res.body, solution })).toString('base64');
-  }
+  const solved = (caller: Caller) => solvedChallenge(caller, 'question', { 'x-forwarded-for': from() });
 
   const question = (extra: Record<string, unknown> = {}) => ({
     site: 'so-tu-phap',

@@ -2,6 +2,7 @@ import { launchChromium, TestContext, wcagAudit } from '@cong/testing';
 import { Browser, Page } from 'playwright-core';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { sumOf } from './citizen-writes';
 import { publishThrough } from './publishing';
 
 /**
@@ -101,9 +102,7 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
     failures.push(...(await accessible(audited, 'sum to answer')));
     await withJs.close();
     const label = (await plain.textContent('label[for="phep-cong"]'))!;
-    const digits = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
-    const [, a, b] = /: (\S+) cộng (\S+) bằng mấy/.exec(label)!;
-    await plain.fill('#phep-cong', String(digits.indexOf(a) + digits.indexOf(b)));
+    await plain.fill('#phep-cong', sumOf(label));
     await plain.click('button:has-text("Gửi câu hỏi")');
     await plain.waitForURL(/\/hoi-dap\/theo-doi\?ma=/);
     expect(await plain.textContent('main')).toContain('Câu hỏi đã được gửi');

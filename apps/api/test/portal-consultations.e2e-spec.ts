@@ -2,12 +2,12 @@ import { addDays, todayIn } from '@cong/rules';
 import { TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { hiddenFields, sumOf } from './citizen-writes';
 import { executable, textOf } from './html-inspection';
 import { XSS_PAYLOADS } from './portal-fixture';
 import { publishThrough } from './publishing';
 
 const HOST = 'nghean.gov.vn';
-const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const FORM = '/api/v1/public/consultations/form';
 
 /**
@@ -31,20 +31,6 @@ describe('portal: commenting on a draft without JavaScript (LC-1.1, NA-5.6)', ()
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `192.0.2.${++address}` },
       body: new URLSearchParams(fields).toString(),
     });
-  const hidden = (html: string): [string, string][] =>
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
-      m[1],
-      m[2]
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, '&'),
-    ]);
-  const sumOf = (html: string) => {
-    const [, a, b] = /: ([^ ]+) cộng ([^ ]+) bằng mấy/.exec(html)!;
-    return String(DIGITS.indexOf(a) + DIGITS.indexOf(b));
-  };
 
   beforeAll(async () => {
     ctx = await TestContext.create({ TRUST_PROXY: 'true' });
@@ -109,7 +95,7 @@ describe('portal: commenting on a draft without JavaScript (LC-1.1, NA-5.6)', ()
     expect(step.status).toBe(200);
     expect(textOf(step.text)).toContain('Xác nhận gửi góp ý');
     expect(executable(step.text)).toEqual([]);
-    const sent = await post([...hidden(step.text), ['challengeAnswer', sumOf(step.text)]]);
+    const sent = await post([...hiddenFields(step.text), ['challengeAnswer', sumOf(step.text)]]);
     expect(sent.status).toBe(303);
     expect(sent.headers['location']).toBe(`${path}?da-gui=1`);
     const thanked = await page(sent.headers['location'] as string);

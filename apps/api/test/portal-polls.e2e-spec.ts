@@ -1,11 +1,11 @@
 import { TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { hiddenFields, sumOf } from './citizen-writes';
 import { executable, textOf } from './html-inspection';
 import { XSS_PAYLOADS } from './portal-fixture';
 
 const HOST = 'nghean.gov.vn';
-const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const FORM = '/api/v1/public/polls/form';
 
 /**
@@ -32,12 +32,6 @@ describe('portal: opinion polls without JavaScript (NA-5.5)', () => {
       },
       body: new URLSearchParams(fields).toString(),
     });
-  const hidden = (html: string): [string, string][] =>
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, '&')]);
-  const sumOf = (html: string) => {
-    const [, a, b] = /: ([^ ]+) cộng ([^ ]+) bằng mấy/.exec(html)!;
-    return String(DIGITS.indexOf(a) + DIGITS.indexOf(b));
-  };
 
   beforeAll(async () => {
     ctx = await TestContext.create({ TRUST_PROXY: 'true' });
@@ -91,7 +85,7 @@ describe('portal: opinion polls without JavaScript (NA-5.5)', () => {
     ]);
     expect(step.status).toBe(200);
     expect(textOf(step.text)).toContain('Xác nhận bình chọn');
-    const voted = await post([...hidden(step.text), ['challengeAnswer', sumOf(step.text)]]);
+    const voted = await post([...hiddenFields(step.text), ['challengeAnswer', sumOf(step.text)]]);
     expect(voted.status).toBe(303);
     expect(voted.headers['location']).toBe(`/binh-chon/${created.body.id}?da-binh-chon=1`);
     const cookie = String(voted.headers['set-cookie']).split(';')[0];
@@ -115,7 +109,7 @@ describe('portal: opinion polls without JavaScript (NA-5.5)', () => {
       ],
       cookie,
     );
-    const twice = await post([...hidden(secondStep.text), ['challengeAnswer', sumOf(secondStep.text)]], cookie);
+    const twice = await post([...hiddenFields(secondStep.text), ['challengeAnswer', sumOf(secondStep.text)]], cookie);
     expect(twice.status).toBe(409);
     expect(textOf(twice.text)).toContain('Bạn đã bình chọn trong cuộc thăm dò này.');
     expect((await page('/binh-chon/00000000-0000-4000-8000-000000000000')).status).toBe(404);

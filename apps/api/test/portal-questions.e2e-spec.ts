@@ -1,12 +1,12 @@
 import { TestContext } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
+import { hiddenFields, sumOf } from './citizen-writes';
 import { executable, textOf } from './html-inspection';
 import { XSS_PAYLOADS } from './portal-fixture';
 import { publishThrough } from './publishing';
 
 const HOST = 'nghean.gov.vn';
-const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const FORM = '/api/v1/public/questions/form';
 
 /**
@@ -30,19 +30,7 @@ describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => 
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `192.0.2.${++address}` },
       body: new URLSearchParams(fields).toString(),
     });
-  const hidden = (html: string) =>
-    Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], decode(m[2])]));
-  const decode = (s: string) =>
-    s
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
-  const sumOf = (html: string) => {
-    const [, a, b] = /: ([^ ]+) cộng ([^ ]+) bằng mấy/.exec(html)!;
-    return String(DIGITS.indexOf(a) + DIGITS.indexOf(b));
-  };
+  const hidden = (html: string) => Object.fromEntries(hiddenFields(html));
 
   const XSS = XSS_PAYLOADS.join(' ');
   const question = {

@@ -1,1 +1,1 @@
-export { type Cell, MONEY_FORMAT, type TableFile, tableCsv, tableXlsx } from './lib/table-files';
+export { type Cell, MONEY_FORMAT, TABLE_FILE_TYPES, type TableFile, tableCsv, tableXlsx } from './lib/table-files';

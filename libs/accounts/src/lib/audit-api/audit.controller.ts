@@ -3,15 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AuditAction, AuditEntry, AuditLog, AuditQuery } from '@cong/platform-audit';
 import { decodeCursor, nextCursor, TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
-import { tableCsv, tableXlsx } from '@cong/platform-tables';
+import { TABLE_FILE_TYPES, tableCsv, tableXlsx } from '@cong/platform-tables';
 import { NoTenant, TenantContext, TenantErrors, TenantRepository } from '@cong/tenancy';
 import { UnitDirectory } from '@cong/units';
 import { CurrentPrincipal, Requires } from '../access/access.decorators';
 import { Principal } from '../auth/principal';
 import { AUDIT_EXPORT_LIMIT, auditFile } from './audit-file';
 import { AuditActionView, AuditExportQuery, AuditPage, AuditQueryParams, OperatorAuditQueryParams } from './audit-query.dto';
-
-const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 interface ReplyLike {
   header(name: string, value: string): ReplyLike;
@@ -67,7 +65,7 @@ export class AuditController {
   @Get('export')
   @Requires('audit.read')
   @ApiOperation({ summary: `The filtered entries as one CSV or XLSX file (at most ${AUDIT_EXPORT_LIMIT}), newest first` })
-  @ApiProduces(FILE_TYPES.csv, FILE_TYPES.xlsx)
+  @ApiProduces(TABLE_FILE_TYPES.csv, TABLE_FILE_TYPES.xlsx)
   @ApiOkResponse({ description: 'The file, as an attachment', schema: { type: 'string', format: 'binary' } })
   async export(@Query() params: AuditExportQuery, @Res({ passthrough: true }) reply: ReplyLike): Promise<Buffer> {
     const query = await this.queryOf({ ...params, cursor: undefined, limit: undefined });
@@ -82,7 +80,7 @@ export class AuditController {
     const tenant = this.tenants.current();
     const file = auditFile(entries, tenant.name, tenant.timezone, filtersShown(params));
     reply
-      .header('content-type', FILE_TYPES[params.format])
+      .header('content-type', TABLE_FILE_TYPES[params.format])
       .header('content-disposition', `attachment; filename="nhat-ky-${tenant.code}.${params.format}"`);
     return params.format === 'csv' ? tableCsv(file) : tableXlsx(file, 'Nhật ký');
   }

@@ -74,6 +74,8 @@ export class PollManager {
       if (phaseOf(poll, now) !== 'upcoming') {
         const others = Object.entries(changes).filter(([k, v]) => k !== 'closesAt' && v !== undefined);
         if (others.length || phaseOf(poll, now) === 'withdrawn') throw PollErrors.lockedAfterOpening();
+        // A closed poll stays closed: reopening it would count votes cast after its results were out.
+        if (phaseOf(poll, now) === 'closed') throw PollErrors.closed(formatTenantTime(poll.closesAt, province.timezone)!);
         if (changes.closesAt) {
           // Ending it early ends it now, not in the past: votes already cast stay inside its time.
           poll.closesAt = changes.closesAt < now ? now : changes.closesAt;

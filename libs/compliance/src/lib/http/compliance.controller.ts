@@ -20,7 +20,7 @@ import { ComplianceFacts } from '../progress/compliance-facts';
 import { PeriodClose } from '../periods/period-close';
 import { ComplianceReports } from '../reports/compliance-reports';
 import { VolumeDraft, VolumeStatements } from '../volumes/volume-statements';
-import { tableCsv, tableXlsx } from '@cong/platform-tables';
+import { TABLE_FILE_TYPES, tableCsv, tableXlsx } from '@cong/platform-tables';
 import { ReportDocument, reportCsv, reportXlsx } from '../reports/report-files';
 import { RoyaltyStatement, RoyaltyStatements } from '../royalties/royalty-statements';
 import { EmulationResponse, ReportDocumentResponse } from './dto/compliance-report.response';
@@ -135,12 +135,11 @@ export class EmulationQuery {
   date!: string;
 }
 
-const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 /** A JSON document, or the same as a CSV or XLSX file (`format`). */
 const jsonOrFile = (model: string) => ({
   'application/json': { schema: { $ref: getSchemaPath(model) } },
   'text/csv': { schema: { type: 'string' } },
-  [FILE_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+  [TABLE_FILE_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
 });
 
 /** Where units stand against their province's rules (NA-8.2, NA-8.4, LC-2.3). */
@@ -250,7 +249,7 @@ export class ComplianceController {
     if (format === 'json') return doc;
     const file = format === 'csv' ? reportCsv(doc) : await reportXlsx(doc);
     reply
-      .header('content-type', FILE_TYPES[format])
+      .header('content-type', TABLE_FILE_TYPES[format])
       .header('content-disposition', `attachment; filename="bao-cao-${reportId}-${doc.period.start}.${format}"`);
     return file;
   }
@@ -309,7 +308,9 @@ export class ComplianceController {
     const format = q.format ?? 'json';
     if (format === 'json') return statement;
     const file = RoyaltyStatements.file(statement, this.tenants.current().name);
-    reply.header('content-type', FILE_TYPES[format]).header('content-disposition', `attachment; filename="nhuan-but-${q.month}.${format}"`);
+    reply
+      .header('content-type', TABLE_FILE_TYPES[format])
+      .header('content-disposition', `attachment; filename="nhuan-but-${q.month}.${format}"`);
     return format === 'csv' ? tableCsv(file) : tableXlsx(file, 'Nhuận bút');
   }
 

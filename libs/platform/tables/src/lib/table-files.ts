@@ -7,6 +7,12 @@ import ExcelJS from 'exceljs';
  */
 export const MONEY_FORMAT = '#,##0';
 
+/** The media types of the files a table is downloaded as. */
+export const TABLE_FILE_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
 const VIETNAMESE_WHOLE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /** Money as officials write it in a CSV cell, with the Vietnamese thousands separator: 1234567 → `1.234.567`. */

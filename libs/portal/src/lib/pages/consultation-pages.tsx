@@ -1,5 +1,6 @@
 import type { ConsultationView, PublicConsultation } from '@cong/citizens';
 import { formatInstant } from '../vietnamese';
+import { ErrorSummary, ProofOfWorkField } from './form-parts';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
 import type { AskScripts, AskValues } from './question-pages';
@@ -154,18 +155,7 @@ export function ConsultationPage({
       {open ? (
         <section aria-labelledby="gui-gop-y">
           <h2 id="gui-gop-y">Gửi góp ý</h2>
-          {errors.length ? (
-            <div class="error-summary" role="alert" aria-labelledby="loi-tieu-de" tabIndex={-1}>
-              <h3 id="loi-tieu-de">Góp ý chưa gửi được</h3>
-              <ul>
-                {errors.map((e) => (
-                  <li key={e.field}>
-                    <a href={`#${FIELD_IDS[e.field] ?? 'gui-gop-y'}`}>{e.message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ErrorSummary title="Góp ý chưa gửi được" errors={errors} fieldIds={FIELD_IDS} fallback="gui-gop-y" level={3} />
           <form class="ask-form" action="/api/v1/public/consultations/form" method="post" noValidate>
             <input type="hidden" name="consultation" value={c.id} />
             {c.articles.length ? (
@@ -227,19 +217,7 @@ export function ConsultationPage({
                 sau khi kiểm duyệt (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15). *
               </label>
             </div>
-            <div class={`field${errorOf('altcha') ? ' has-error' : ''}`} id="xac-nhan">
-              <FieldError field="altcha" />
-              <altcha-widget
-                challenge={scripts.challenge.replace('purpose=question', 'purpose=comment')}
-                name="altcha"
-                language="vi"
-                auto="onsubmit"
-                data-worker={scripts.worker}
-              />
-              <noscript>
-                <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “Gửi góp ý”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
-              </noscript>
-            </div>
+            <ProofOfWorkField scripts={scripts} purpose="comment" submit="Gửi góp ý" error={errorOf('altcha')} />
             <button class="button" type="submit">
               Gửi góp ý
             </button>

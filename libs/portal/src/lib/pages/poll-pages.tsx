@@ -1,4 +1,5 @@
 import type { PollView } from '@cong/citizens';
+import { ErrorSummary, ProofOfWorkField } from './form-parts';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
 import type { AskScripts } from './question-pages';
@@ -88,18 +89,7 @@ export function PollPage({
           <p>Cảm ơn bạn đã tham gia bình chọn.</p>
         </div>
       ) : null}
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="loi-tieu-de" tabIndex={-1}>
-          <h2 id="loi-tieu-de">Chưa ghi nhận được bình chọn</h2>
-          <ul>
-            {errors.map((e) => (
-              <li key={e.field}>
-                <a href="#phuong-an">{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title="Chưa ghi nhận được bình chọn" errors={errors} fieldIds={{ options: 'phuong-an' }} fallback="phuong-an" />
       {votable ? (
         <form class="ask-form" action="/api/v1/public/polls/form" method="post" noValidate>
           <input type="hidden" name="poll" value={poll.id} />
@@ -121,18 +111,7 @@ export function PollPage({
               </div>
             ))}
           </fieldset>
-          <div class="field">
-            <altcha-widget
-              challenge={scripts.challenge.replace('purpose=question', 'purpose=vote')}
-              name="altcha"
-              language="vi"
-              auto="onsubmit"
-              data-worker={scripts.worker}
-            />
-            <noscript>
-              <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “Bình chọn”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
-            </noscript>
-          </div>
+          <ProofOfWorkField scripts={scripts} purpose="vote" submit="Bình chọn" />
           <button class="button" type="submit">
             Bình chọn
           </button>

@@ -2,6 +2,7 @@ import type { PublicItemSummary, PublicSearchResult } from '@cong/content';
 import { formatDay } from '../vietnamese';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
+import { ErrorSummary, ProofOfWorkField } from './form-parts';
 import { ItemList, NumberedPager, query } from './parts';
 
 /** What the ask form was sent with, to show it again (never the proof of work). */
@@ -152,18 +153,7 @@ export function AskPage({
       styles={[scripts.stylesheet]}
     >
       <h1>Đặt câu hỏi</h1>
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="loi-tieu-de" tabIndex={-1}>
-          <h2 id="loi-tieu-de">Câu hỏi chưa gửi được</h2>
-          <ul>
-            {errors.map((e) => (
-              <li key={e.field}>
-                <a href={`#${FIELD_IDS[e.field] ?? 'gui-cau-hoi'}`}>{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title="Câu hỏi chưa gửi được" errors={errors} fieldIds={FIELD_IDS} fallback="gui-cau-hoi" />
       {chrome.questions.enabled ? (
         <form class="ask-form" id="gui-cau-hoi" action="/api/v1/public/questions/form" method="post" noValidate>
           <input type="hidden" name="site" value={site.key} />
@@ -300,13 +290,7 @@ export function AskPage({
             <label for="trang-web">Để trống ô này</label>
             <input id="trang-web" name="website" tabIndex={-1} autoComplete="off" />
           </div>
-          <div class={`field${errorOf('altcha') ? ' has-error' : ''}`} id="xac-nhan">
-            <FieldError field="altcha" />
-            <altcha-widget challenge={scripts.challenge} name="altcha" language="vi" auto="onsubmit" data-worker={scripts.worker} />
-            <noscript>
-              <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “Gửi câu hỏi”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
-            </noscript>
-          </div>
+          <ProofOfWorkField scripts={scripts} purpose="question" submit="Gửi câu hỏi" error={errorOf('altcha')} />
           <button class="button" type="submit">
             Gửi câu hỏi
           </button>

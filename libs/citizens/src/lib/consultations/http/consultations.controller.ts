@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
-import { tableCsv, tableXlsx } from '@cong/platform-tables';
+import { TABLE_FILE_TYPES, tableCsv, tableXlsx } from '@cong/platform-tables';
 import { TenantContext } from '@cong/tenancy';
 import { ConsultationDesk, ConsultationDetail } from '../consultation-desk';
 import { ConsultationView, StaffCommentView } from '../consultation-views';
@@ -20,7 +20,6 @@ import {
 interface FileReply {
   header(name: string, value: string): FileReply;
 }
-const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 /** Consultations on draft documents: open them, moderate the comments, export the summary for the drafting agency. */
 @ApiTags('citizens')
@@ -96,7 +95,7 @@ export class ConsultationsController {
   @Get(':id/summary')
   @Requires('consultations.manage')
   @ApiOperation({ summary: 'Every comment per article, with its status: the summary for the drafting agency (XLSX or CSV)' })
-  @ApiProduces(FILE_TYPES.xlsx, FILE_TYPES.csv)
+  @ApiProduces(TABLE_FILE_TYPES.xlsx, TABLE_FILE_TYPES.csv)
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   async summary(
     @CurrentPrincipal() p: Principal,
@@ -107,7 +106,7 @@ export class ConsultationsController {
     const format = q.format ?? 'xlsx';
     const table = await this.desk.summary(p, this.tenants.current(), id);
     reply
-      .header('content-type', FILE_TYPES[format])
+      .header('content-type', TABLE_FILE_TYPES[format])
       .header('content-disposition', `attachment; filename="tong-hop-gop-y-${id.slice(0, 8)}.${format}"`);
     return format === 'csv' ? tableCsv(table) : tableXlsx(table, 'Tổng hợp góp ý');
   }

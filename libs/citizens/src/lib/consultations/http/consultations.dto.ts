@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   Equals,
@@ -18,21 +17,20 @@ import {
 } from 'class-validator';
 import { COMMENT_STATUSES, CommentStatus } from '../consultation.entity';
 import { CONSULTATION_PHASE_LABELS, ConsultationPhase } from '../consultation-views';
+import { SiteKey, trimmed } from '../../http/dto-parts';
 
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const SITE = /^[a-z][a-z0-9-]{0,62}$/;
 
 export class ConsultationSiteQuery {
   @ApiPropertyOptional({ description: '`portal` or a unit code' })
   @IsOptional()
-  @Matches(SITE, { message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.' })
+  @SiteKey()
   site?: string;
 }
 
 export class PublicConsultationsQuery {
   @ApiProperty({ description: '`portal` or a unit code' })
-  @Matches(SITE, { message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.' })
+  @SiteKey()
   site!: string;
 }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
-import { tableCsv, tableXlsx } from '@cong/platform-tables';
+import { TABLE_FILE_TYPES, tableCsv, tableXlsx } from '@cong/platform-tables';
 import { TenantContext } from '@cong/tenancy';
+import { DomainError } from '@cong/platform-errors';
 import { parseTenantTime } from '@cong/workflow';
 import { PollManager } from '../poll-manager';
 import { PollView } from '../poll-views';
@@ -12,7 +13,18 @@ interface FileReply {
   header(name: string, value: string): FileReply;
 }
 
-const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+/** A poll's time: the province's, or with an offset; refused in the poll's words, naming the field. */
+function pollTime(value: string, timezone: string, field: 'opensAt' | 'closesAt'): Date {
+  try {
+    return parseTenantTime(value, timezone, field);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const message = `\`${field}\` phải là ngày giờ dạng 2026-12-05T08:00 (giờ của tỉnh) hoặc 2026-12-05T08:00+07:00.`;
+    throw new DomainError('CITIZENS_POLL_TIME', 'validation', `Thời điểm ${field === 'opensAt' ? 'bắt đầu' : 'kết thúc'} không hợp lệ.`, [
+      { field, message },
+    ]);
+  }
+}
 
 /** Opinion polls on the portal and the sub-sites (NA-5.5): create, change, end, take down, results. */
 @ApiTags('citizens')
@@ -40,8 +52,8 @@ export class PollsController {
     const province = this.tenants.current();
     return this.polls.create(p, province, {
       ...body,
-      opensAt: parseTenantTime(body.opensAt, province.timezone, 'opensAt'),
-      closesAt: parseTenantTime(body.closesAt, province.timezone, 'closesAt'),
+      opensAt: pollTime(body.opensAt, province.timezone, 'opensAt'),
+      closesAt: pollTime(body.closesAt, province.timezone, 'closesAt'),
     });
   }
 
@@ -65,8 +77,8 @@ export class PollsController {
     const { opensAt, closesAt, ...rest } = body;
     return this.polls.update(p, province, id, {
       ...rest,
-      ...(opensAt ? { opensAt: parseTenantTime(opensAt, province.timezone, 'opensAt') } : {}),
-      ...(closesAt ? { closesAt: parseTenantTime(closesAt, province.timezone, 'closesAt') } : {}),
+      ...(opensAt ? { opensAt: pollTime(opensAt, province.timezone, 'opensAt') } : {}),
+      ...(closesAt ? { closesAt: pollTime(closesAt, province.timezone, 'closesAt') } : {}),
     });
   }
 
@@ -82,7 +94,7 @@ export class PollsController {
   @Get(':id/results')
   @Requires('polls.manage')
   @ApiOperation({ summary: 'The results: JSON, or a CSV or XLSX file' })
-  @ApiProduces('application/json', FILE_TYPES.csv, FILE_TYPES.xlsx)
+  @ApiProduces('application/json', TABLE_FILE_TYPES.csv, TABLE_FILE_TYPES.xlsx)
   @ApiOkResponse({ type: PollResponse })
   async results(
     @CurrentPrincipal() p: Principal,
@@ -94,7 +106,7 @@ export class PollsController {
     if (!q.format || q.format === 'json') return this.polls.get(p, province, id);
     const table = await this.polls.resultsTable(p, province, id);
     reply
-      .header('content-type', FILE_TYPES[q.format])
+      .header('content-type', TABLE_FILE_TYPES[q.format])
       .header('content-disposition', `attachment; filename="ket-qua-tham-do-${id.slice(0, 8)}.${q.format}"`);
     return q.format === 'csv' ? tableCsv(table) : tableXlsx(table, 'Kết quả');
   }

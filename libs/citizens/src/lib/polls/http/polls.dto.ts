@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,7 +8,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,21 +15,20 @@ import {
 } from 'class-validator';
 import { POLL_CHOICES, PollChoice, RESULTS_SHOWN, ResultsShown } from '../poll.entity';
 import { POLL_PHASE_LABELS, PollPhase } from '../poll-views';
+import { SiteKey, trimmed } from '../../http/dto-parts';
 
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const SITE = /^[a-z][a-z0-9-]{0,62}$/;
 const DATE_TIME = 'ngày giờ dạng 2026-11-25T08:00 (giờ của tỉnh) hoặc 2026-11-25T08:00+07:00';
 
 export class PollSiteQuery {
   @ApiPropertyOptional({ description: '`portal` or a unit code' })
   @IsOptional()
-  @Matches(SITE, { message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.' })
+  @SiteKey()
   site?: string;
 }
 
 export class PublicPollsQuery {
   @ApiProperty({ description: '`portal` or a unit code' })
-  @Matches(SITE, { message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.' })
+  @SiteKey()
   site!: string;
 }
 
@@ -77,16 +74,34 @@ class PollFields {
 
 export class CreatePollRequest extends PollFields {
   @ApiProperty({ description: '`portal` or the code of a unit with a sub-site' })
-  @Matches(SITE, { message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.' })
+  @SiteKey()
   site!: string;
 }
 
 /** Before it opens, any field; once open, `closesAt` only. */
 export class UpdatePollRequest {
-  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MinLength(5) @MaxLength(500) question?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiPropertyOptional({ enum: POLL_CHOICES }) @IsOptional() @IsIn(POLL_CHOICES) choice?: PollChoice;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(20) maxChoices?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MinLength(5, { message: 'Câu hỏi phải có ít nhất 5 ký tự.' })
+  @MaxLength(500, { message: 'Câu hỏi không được dài quá 500 ký tự.' })
+  question?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000, { message: 'Phần giới thiệu không được dài quá 5.000 ký tự.' })
+  description?: string;
+  @ApiPropertyOptional({ enum: POLL_CHOICES })
+  @IsOptional()
+  @IsIn(POLL_CHOICES, { message: '`choice` phải là single (chọn một) hoặc multiple (chọn nhiều).' })
+  choice?: PollChoice;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'null: no limit' })
+  @IsOptional()
+  @IsInt({ message: 'Số phương án được chọn tối đa phải là một số nguyên.' })
+  @Min(1, { message: 'Số phương án được chọn tối đa phải từ 1.' })
+  @Max(20, { message: 'Số phương án được chọn tối đa không quá 20.' })
+  maxChoices?: number | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
@@ -94,11 +109,14 @@ export class UpdatePollRequest {
   @ArrayMaxSize(20, { message: 'Tối đa 20 phương án.' })
   @IsString({ each: true })
   @MinLength(1, { each: true, message: 'Phương án không được để trống.' })
-  @MaxLength(300, { each: true })
+  @MaxLength(300, { each: true, message: 'Mỗi phương án không được dài quá 300 ký tự.' })
   options?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() opensAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() closesAt?: string;
-  @ApiPropertyOptional({ enum: RESULTS_SHOWN }) @IsOptional() @IsIn(RESULTS_SHOWN) resultsShown?: ResultsShown;
+  @ApiPropertyOptional({ enum: RESULTS_SHOWN })
+  @IsOptional()
+  @IsIn(RESULTS_SHOWN, { message: '`resultsShown` phải là after_vote hoặc after_close.' })
+  resultsShown?: ResultsShown;
 }
 
 export class ResultsQuery {

@@ -4,21 +4,19 @@ import { Equals, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches,
 import { QUESTION_ACTIONS, QuestionAction } from '../question-event.entity';
 import { DESK_ACTIONS, DeskAction } from '../question-status';
 import { QUESTION_STATUSES, QuestionStatus } from '../question.entity';
-
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const CODE = /^[a-z][a-z0-9-]{0,62}$/;
+import { SiteKey, SITE_KEY, trimmed } from '../../http/dto-parts';
 
 /** A citizen's question, as the portal's form (or any client) sends it. */
 export class AskQuestionRequest {
   @ApiPropertyOptional({ default: 'portal', description: '`portal` or the code of the unit whose sub-site it is asked on' })
   @IsOptional()
-  @Matches(CODE, { message: '`site` phải là "portal" hoặc mã một đơn vị có chuyên trang.' })
+  @SiteKey()
   site: string = 'portal';
   @ApiPropertyOptional({
     description: 'The unit asked (its code); on a sub-site, default that unit; on the portal, the editorial board routes it',
   })
   @IsOptional()
-  @Matches(CODE, { message: 'Đơn vị được hỏi không hợp lệ.' })
+  @Matches(SITE_KEY, { message: 'Đơn vị được hỏi không hợp lệ.' })
   unit?: string;
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @trimmed()
@@ -101,7 +99,7 @@ export class QuestionListQuery {
   status?: QuestionStatus;
   @ApiPropertyOptional({ description: 'A unit code' })
   @IsOptional()
-  @Matches(CODE, { message: '`unit` phải là mã một đơn vị.' })
+  @Matches(SITE_KEY, { message: '`unit` phải là mã một đơn vị.' })
   unit?: string;
   @ApiPropertyOptional({ description: 'Only open questions past their answer deadline' })
   @IsOptional()
@@ -177,7 +175,9 @@ export class QuestionStatusLabel {
 }
 
 export class AssignQuestionRequest {
-  @ApiProperty({ description: 'The unit to answer (its code)' }) @Matches(CODE, { message: '`unit` phải là mã một đơn vị.' }) unit!: string;
+  @ApiProperty({ description: 'The unit to answer (its code)' })
+  @Matches(SITE_KEY, { message: '`unit` phải là mã một đơn vị.' })
+  unit!: string;
   @ApiPropertyOptional({ description: 'Required when moving it from another unit' })
   @IsOptional()
   @IsString()
