@@ -471,7 +471,8 @@ describe('admin console in Chromium (issue 17)', () => {
     expect(parent.children[0]).toMatchObject({ slug: 'xuc-tien-thuong-mai', title: 'Xúc tiến thương mại, đầu tư', required: false });
 
     await head.getByRole('menuitem', { name: 'Hồ sơ đơn vị' }).click();
-    await head.getByLabel('Chức năng').fill('Tham mưu giúp UBND tỉnh quản lý nhà nước về công nghiệp.');
+    // Exact: until the profile has replaced the sections, a rename button's name holds these words too.
+    await head.getByLabel('Chức năng', { exact: true }).fill('Tham mưu giúp UBND tỉnh quản lý nhà nước về công nghiệp.');
     await head.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
     await head.getByLabel('Họ và tên').fill('Lý Văn Thương');
     await head.getByLabel('Chức vụ').fill('Giám đốc');

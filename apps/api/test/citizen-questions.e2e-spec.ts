@@ -96,7 +96,7 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
     await smtp?.close();
   });
 
-  it('NA-5.6: asked on a sub-site, drafted by its editor, published by its head; answered on time, the asker told, the Q&A public without contacts', async () => {
+  it('NA-5.6, NA-12.3: asked on a sub-site, drafted by its editor, published by its head; answered on time in compliance and the report, the asker told, the Q&A public without contacts', async () => {
     const asked = await ask(na, { showName: true, email: EMAIL, phone: PHONE });
     expect(asked.status).toBe(201);
     expect(asked.body.reference).toMatch(/^\d{6}-[A-Z0-9]{6}$/);
@@ -174,6 +174,16 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
         expect.objectContaining({ itemId: listed.id, status: 'on_time', publishedOn: today, requirement: 'NA-5.6' }),
       ]),
     );
+    // NA-12.3: the province's report counts it per unit, an answer on time (the year its deadline falls in).
+    const report = await send(
+      na,
+      'GET',
+      `/api/v1/compliance/reports/implementation-report?period=year&date=${status.body.due}`,
+      undefined,
+      naAdmin,
+    );
+    expect(report.status).toBe(200);
+    expect(report.body.rows.find((r: { unit: string }) => r.unit === 'so-tu-phap').deadlines.faq).toEqual({ onTime: 1, lateOrMissing: 0 });
   });
 
   it('NA-5.6: a question left past 15 working days is overdue on the desk and missing in compliance; the board routes a portal question, moving it on needs a reason', async () => {

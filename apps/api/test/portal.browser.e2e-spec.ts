@@ -54,11 +54,8 @@ describe('public portal in Chromium (issue 16): WCAG 2.1 AA, keyboard, JavaScrip
       ['unit directory', 'lao-cai', '/co-quan'],
       ['unit directory', 'nghe-an', '/co-quan'],
       ['unit profile', 'lao-cai', '/co-quan/so-y-te'],
-      ['questions and answers', 'nghe-an', '/hoi-dap'],
-      ['opinion polls', 'lao-cai', '/binh-chon'],
-      ['drafts open for comments', 'nghe-an', '/gop-y-du-thao'],
+      // The citizens' pages are audited at 360 px by portal-citizens.browser; the form, with its widget, at both widths here.
       ['question form (the proof-of-work widget runs)', 'lao-cai', '/hoi-dap/dat-cau-hoi'],
-      ['question form of a sub-site', 'nghe-an', '/so-tai-chinh/hoi-dap/dat-cau-hoi'],
       ['not found', 'nghe-an', '/khong-co-trang-nay'],
       ['bad filter', 'lao-cai', '/van-ban?nam=abc'],
     ];
