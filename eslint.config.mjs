@@ -48,7 +48,13 @@ const boundaries = (inSpecs) => {
     // The worker's e2e specs drive the real API with the API's own test helpers (specs only).
     // So do the console's browser specs.
     allow: inSpecs
-      ? ['../../api/test/api-under-test', '../../api/test/auth-session', '../../api/test/seeded-api', '../../api/test/publishing']
+      ? [
+          '../../api/test/api-under-test',
+          '../../api/test/auth-session',
+          '../../api/test/seeded-api',
+          '../../api/test/publishing',
+          '../../api/test/citizen-writes',
+        ]
       : [],
     ignoredCircularDependencies: testingCycles,
     depConstraints: [

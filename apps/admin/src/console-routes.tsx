@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AuditPage } from './audit/audit-page';
 import { CompliancePage } from './compliance/compliance-page';
+import { ConsultationsPage } from './consultations/consultations-page';
 import { ContentListPage } from './content/content-list-page';
 import { HomePage } from './home/home-page';
 import { AppShell } from './layout/app-shell';
@@ -55,6 +56,7 @@ export function ConsoleRoutes() {
           <Route path="thong-bao" element={<NotificationsPage />} />
           <Route path="hoi-dap" element={<QuestionsPage />} />
           <Route path="tham-do" element={<PollsPage />} />
+          <Route path="gop-y-du-thao" element={<ConsultationsPage />} />
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route path="tai-khoan" element={<UsersPage />} />

@@ -7,6 +7,7 @@ import {
   ClusterOutlined,
   IdcardOutlined,
   FileSearchOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -30,6 +31,7 @@ import { TwoFactorEnrolment } from '../session/two-factor-enrolment';
 import { session, useSession } from '../session/session-store';
 import { useMe } from '../session/lookups';
 import { usePollRoles } from '../polls/poll-hooks';
+import { useConsultationRoles } from '../consultations/consultation-hooks';
 import { useQuestionRoles } from '../questions/question-hooks';
 
 const SECTIONS = [
@@ -42,6 +44,8 @@ const SECTIONS = [
 const QUESTIONS = { key: '/hoi-dap', icon: <QuestionCircleOutlined />, label: 'Hỏi đáp' };
 /** For those who run opinion polls (`polls.manage`: the IT centre, the editorial board, unit heads). */
 const POLLS = { key: '/tham-do', icon: <PieChartOutlined />, label: 'Thăm dò ý kiến' };
+/** For those who run consultations on draft documents (`consultations.manage`: the IT centre, the editorial board, unit heads). */
+const CONSULTATIONS = { key: '/gop-y-du-thao', icon: <FileDoneOutlined />, label: 'Góp ý dự thảo' };
 
 /** For unit heads and the IT centre: their sub-sites' navigation and their units' public profiles. */
 const MANAGING = [
@@ -68,7 +72,7 @@ const OPERATING = [
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, QUESTIONS, POLLS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
+  [...SECTIONS, QUESTIONS, POLLS, CONSULTATIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -88,6 +92,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const administers = me.data?.roles.includes('tenant_admin') ?? false;
   const { reads: readsQuestions } = useQuestionRoles();
   const { manages: runsPolls } = usePollRoles();
+  const { manages: runsConsultations } = useConsultationRoles();
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -102,6 +107,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 ...SECTIONS.slice(0, 3),
                 ...(readsQuestions ? [QUESTIONS] : []),
                 ...(runsPolls ? [POLLS] : []),
+                ...(runsConsultations ? [CONSULTATIONS] : []),
                 ...SECTIONS.slice(3),
                 ...(manages ? MANAGING : []),
                 ...(administers ? ADMINISTERING : []),

@@ -83,15 +83,25 @@ export class CreateConsultationRequest {
 }
 
 export class UpdateConsultationRequest {
-  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MinLength(5) @MaxLength(500) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MinLength(5, { message: 'Tên dự thảo phải có ít nhất 5 ký tự.' })
+  @MaxLength(500, { message: 'Tên dự thảo không được dài quá 500 ký tự.' })
+  title?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000, { message: 'Tóm tắt không được dài quá 5.000 ký tự.' })
+  summary?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(300)
+  @ArrayMaxSize(300, { message: 'Tối đa 300 điều khoản.' })
   @IsString({ each: true })
-  @MinLength(2, { each: true })
-  @MaxLength(300, { each: true })
+  @MinLength(2, { each: true, message: 'Tên điều khoản phải có ít nhất 2 ký tự.' })
+  @MaxLength(300, { each: true, message: 'Tên điều khoản không được dài quá 300 ký tự.' })
   articles?: string[];
   @ApiPropertyOptional() @IsOptional() @Matches(DAY, { message: '`opensOn` phải là một ngày dạng YYYY-MM-DD.' }) opensOn?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DAY, { message: '`closesOn` phải là một ngày dạng YYYY-MM-DD.' }) closesOn?: string;
