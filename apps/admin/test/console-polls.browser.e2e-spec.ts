@@ -44,8 +44,16 @@ describe('admin console in Chromium, opinion polls (NA-5.5)', () => {
     await field.click();
     await field.fill(text);
     await settled(page);
-    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
-    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    // OK is enabled once the typed text is parsed, which a loaded machine may not have done yet: press it until the panel closes.
+    const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    for (let attempt = 0; attempt < 5 && (await open.isVisible()); attempt++) {
+      await open
+        .locator('.ant-picker-ok button')
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+    await open.waitFor({ state: 'hidden' });
     await until(async () => (await field.inputValue()) === text, 5_000, `${text} in the field`);
   }
 
