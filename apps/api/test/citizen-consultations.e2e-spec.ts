@@ -24,6 +24,7 @@ describe('consultations on draft documents (LC-1.1, NA-5.6)', () => {
   let admin: string;
   let head: string;
   let otherHead: string;
+  let lcAdmin: string;
   let ngheAnId: string;
   let draftItem: string;
   let address = 0;
@@ -53,10 +54,11 @@ describe('consultations on draft documents (LC-1.1, NA-5.6)', () => {
   beforeAll(async () => {
     ctx = await TestContext.create({ TRUST_PROXY: 'true' });
     ngheAnId = await ctx.applySeed('nghe-an');
-    await ctx.applySeed('lao-cai');
+    const laoCaiId = await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');
     lc = new Caller(api, 'lao-cai');
+    lcAdmin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
     admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
     head = await invitedAccount(na, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }]);
     otherHead = await invitedAccount(na, admin, 'truong.taichinh', [{ role: 'unit_head', unit: 'so-tai-chinh' }]);
@@ -224,6 +226,9 @@ describe('consultations on draft documents (LC-1.1, NA-5.6)', () => {
     expect((await send(na, 'GET', '/api/v1/consultations', undefined, otherHead)).body).toEqual([]);
     expect((await send(lc, 'GET', `/api/v1/public/consultations/${opened.body.id}`)).status).toBe(404);
     expect((await comment(lc, opened.body.id)).status).toBe(404);
+    expect((await send(lc, 'GET', `/api/v1/consultations/${opened.body.id}`, undefined, lcAdmin)).status).toBe(404);
+    expect((await send(lc, 'GET', `/api/v1/consultations/${opened.body.id}/summary`, undefined, lcAdmin)).status).toBe(404);
+    expect((await send(lc, 'GET', '/api/v1/consultations', undefined, lcAdmin)).body).toEqual([]);
   });
 
   it('erases commenters’ e-mail addresses (and unpublished names) once the retention after closing has run', async () => {

@@ -19,6 +19,7 @@ describe('opinion polls (NA-5.5)', () => {
   let admin: string;
   let board: string;
   let head: string;
+  let lcAdmin: string;
   let address = 0;
   const ip = () => `203.0.113.${++address}`;
 
@@ -63,7 +64,7 @@ describe('opinion polls (NA-5.5)', () => {
     admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
     board = await invitedAccount(na, admin, 'bbt.nghean', [{ role: 'editorial_board' }]);
     head = await invitedAccount(na, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }]);
-    await readyAccount(ctx, lc, 'it.laocai', laoCaiId);
+    lcAdmin = (await readyAccount(ctx, lc, 'it.laocai', laoCaiId)).accessToken;
   });
 
   afterAll(async () => {
@@ -160,6 +161,8 @@ describe('opinion polls (NA-5.5)', () => {
     });
     const backwards = await send(na, 'POST', '/api/v1/polls', poll({ opensAt: minutesFromNow(60), closesAt: minutesFromNow(30) }), admin);
     expect(backwards.body.code).toBe('CITIZENS_POLL_TIMES');
+    const blank = await send(na, 'POST', '/api/v1/polls', poll({ options: ['Có', '   '] }), admin);
+    expect({ status: blank.status, field: blank.body.errors?.[0]?.field }).toEqual({ status: 422, field: 'options' });
     const duplicates = await send(na, 'POST', '/api/v1/polls', poll({ options: ['Có', 'có'] }), admin);
     expect(duplicates.body.code).toBe('CITIZENS_POLL_OPTIONS');
   });
@@ -172,6 +175,12 @@ describe('opinion polls (NA-5.5)', () => {
       altcha: await solved(lc),
     });
     expect(elsewhere.status).toBe(404);
+    // Lào Cai's IT centre neither reads it nor finds it among its polls.
+    expect((await send(lc, 'GET', `/api/v1/polls/${created.body.id}`, undefined, lcAdmin)).status).toBe(404);
+    expect((await send(lc, 'GET', `/api/v1/polls/${created.body.id}/results?format=csv`, undefined, lcAdmin)).status).toBe(404);
+    expect((await send(lc, 'GET', '/api/v1/polls', undefined, lcAdmin)).body.some((p: { id: string }) => p.id === created.body.id)).toBe(
+      false,
+    );
     expect((await send(na, 'POST', '/api/v1/polls', poll({ site: 'so-tai-chinh' }), head)).status).toBe(403);
     expect((await send(na, 'GET', `/api/v1/polls/${created.body.id}`, undefined, head)).status).toBe(404);
     expect((await send(na, 'GET', '/api/v1/polls', undefined, head)).body.every((p: { site: string }) => p.site === 'so-tu-phap')).toBe(

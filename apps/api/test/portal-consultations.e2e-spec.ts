@@ -35,6 +35,7 @@ describe('portal: commenting on a draft without JavaScript (LC-1.1, NA-5.6)', ()
   beforeAll(async () => {
     ctx = await TestContext.create({ TRUST_PROXY: 'true' });
     const ngheAnId = await ctx.applySeed('nghe-an');
+    await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');
     const admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
@@ -69,6 +70,8 @@ describe('portal: commenting on a draft without JavaScript (LC-1.1, NA-5.6)', ()
     expect(opened.status).toBe(201);
     const path = `/so-tu-phap/gop-y-du-thao/${opened.body.id}`;
 
+    // Another province's portal does not show it.
+    expect((await api.onHost('laocai.gov.vn', `/so-tu-phap/gop-y-du-thao/${opened.body.id}`)).status).toBe(404);
     const list = await page('/so-tu-phap/gop-y-du-thao');
     expect(textOf(list.text)).toContain('Dự thảo Quy chế phối hợp cung cấp thông tin');
     const draft = await page(path);

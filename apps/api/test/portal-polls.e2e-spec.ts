@@ -36,6 +36,7 @@ describe('portal: opinion polls without JavaScript (NA-5.5)', () => {
   beforeAll(async () => {
     ctx = await TestContext.create({ TRUST_PROXY: 'true' });
     const ngheAnId = await ctx.applySeed('nghe-an');
+    await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');
     const admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
@@ -113,5 +114,7 @@ describe('portal: opinion polls without JavaScript (NA-5.5)', () => {
     expect(twice.status).toBe(409);
     expect(textOf(twice.text)).toContain('Bạn đã bình chọn trong cuộc thăm dò này.');
     expect((await page('/binh-chon/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // Another province's portal does not show it.
+    expect((await api.onHost('laocai.gov.vn', `/binh-chon/${created.body.id}`)).status).toBe(404);
   });
 });

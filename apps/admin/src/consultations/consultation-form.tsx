@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { OrderedTextList } from '../format/ordered-text-list';
 import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -272,61 +272,24 @@ function DocumentPicker({ site, onPicked }: { site?: string; onPicked: (title: s
 /** The draft's articles, in the order of the draft: each can be moved up or down or removed; none means comments on the whole. */
 function ArticleList() {
   return (
-    <Form.List name="articles">
-      {(fields, { add, remove, move }, { errors }) => (
-        <div role="group" aria-labelledby="consultation-articles-label" style={{ marginBottom: 24 }}>
-          <div id="consultation-articles-label" style={{ paddingBottom: 8 }}>
-            Các điều khoản được góp ý <Typography.Text type="secondary">(không bắt buộc; đang có {fields.length})</Typography.Text>
-          </div>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            Người góp ý chọn điều khoản mình góp ý, hoặc góp ý chung cho toàn bộ dự thảo.
-          </Typography.Paragraph>
-          <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {fields.map((field, i) => (
-              <li key={field.key} style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
-                <Form.Item
-                  name={field.name}
-                  style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
-                  rules={[
-                    { required: true, whitespace: true, message: 'Hãy nhập điều khoản hoặc bỏ dòng này.' },
-                    { min: 2, message: 'Tên điều khoản phải có ít nhất 2 ký tự.' },
-                  ]}
-                >
-                  <Input
-                    aria-label={`Điều khoản ${i + 1}`}
-                    aria-describedby={errors.length ? 'consultation-articles-errors' : undefined}
-                    placeholder={i === 0 ? 'Điều 1. Phạm vi điều chỉnh' : undefined}
-                    maxLength={300}
-                  />
-                </Form.Item>
-                <Button
-                  icon={<ArrowUpOutlined />}
-                  aria-label={`Đưa điều khoản ${i + 1} lên`}
-                  disabled={i === 0}
-                  onClick={() => move(i, i - 1)}
-                />
-                <Button
-                  icon={<ArrowDownOutlined />}
-                  aria-label={`Đưa điều khoản ${i + 1} xuống`}
-                  disabled={i === fields.length - 1}
-                  onClick={() => move(i, i + 1)}
-                />
-                <Button icon={<DeleteOutlined />} aria-label={`Bỏ điều khoản ${i + 1}`} onClick={() => remove(field.name)} />
-              </li>
-            ))}
-          </ol>
-          <div role="alert" id="consultation-articles-errors">
-            {errors.map((error, i) => (
-              <div key={i}>
-                <Typography.Text type="danger">{error}</Typography.Text>
-              </div>
-            ))}
-          </div>
-          <Button icon={<PlusOutlined />} disabled={fields.length >= MAX_ARTICLES} onClick={() => add('')} style={{ marginTop: 4 }}>
-            Thêm điều khoản
-          </Button>
-        </div>
-      )}
-    </Form.List>
+    <OrderedTextList
+      name="articles"
+      id="consultation-articles"
+      noun="điều khoản"
+      max={MAX_ARTICLES}
+      heading={<ArticleCount />}
+      hint="Người góp ý chọn điều khoản mình góp ý, hoặc góp ý chung cho toàn bộ dự thảo."
+      rules={[{ min: 2, message: 'Tên điều khoản phải có ít nhất 2 ký tự.' }]}
+      placeholder="Điều 1. Phạm vi điều chỉnh"
+    />
+  );
+}
+
+function ArticleCount() {
+  const count = (Form.useWatch('articles') as string[] | undefined)?.length ?? 0;
+  return (
+    <>
+      Các điều khoản được góp ý <Typography.Text type="secondary">(không bắt buộc; đang có {count})</Typography.Text>
+    </>
   );
 }

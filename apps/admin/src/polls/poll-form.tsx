@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { OrderedTextList } from '../format/ordered-text-list';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
@@ -252,64 +252,18 @@ export function PollForm({
 /** The options, in the order citizens see them: each can be moved up or down or removed; 2 to 20. */
 function OptionList() {
   return (
-    <Form.List name="options">
-      {(fields, { add, remove, move }, { errors }) => (
-        <div role="group" aria-labelledby="poll-options-label" style={{ marginBottom: 24 }}>
-          <div id="poll-options-label" style={{ paddingBottom: 8 }}>
-            Phương án{' '}
-            <Typography.Text type="secondary">
-              (từ {MIN_OPTIONS} đến {MAX_OPTIONS}; đang có {fields.length})
-            </Typography.Text>
-          </div>
-          <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {fields.map((field, i) => (
-              <li key={field.key} style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
-                <Form.Item
-                  name={field.name}
-                  style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
-                  rules={[{ required: true, whitespace: true, message: 'Hãy nhập phương án hoặc bỏ dòng này.' }]}
-                >
-                  <Input
-                    aria-label={`Phương án ${i + 1}`}
-                    aria-describedby={errors.length ? 'poll-options-errors' : undefined}
-                    status={errors.length ? 'error' : undefined}
-                    maxLength={300}
-                  />
-                </Form.Item>
-                <Button
-                  icon={<ArrowUpOutlined />}
-                  aria-label={`Đưa phương án ${i + 1} lên`}
-                  disabled={i === 0}
-                  onClick={() => move(i, i - 1)}
-                />
-                <Button
-                  icon={<ArrowDownOutlined />}
-                  aria-label={`Đưa phương án ${i + 1} xuống`}
-                  disabled={i === fields.length - 1}
-                  onClick={() => move(i, i + 1)}
-                />
-                <Button
-                  icon={<DeleteOutlined />}
-                  aria-label={`Bỏ phương án ${i + 1}`}
-                  disabled={fields.length <= MIN_OPTIONS}
-                  onClick={() => remove(field.name)}
-                />
-              </li>
-            ))}
-          </ol>
-          {/* The API's word on the options as a whole (duplicates), in the form's error colour, read out when it comes. */}
-          <div role="alert" id="poll-options-errors">
-            {errors.map((error, i) => (
-              <div key={i}>
-                <Typography.Text type="danger">{error}</Typography.Text>
-              </div>
-            ))}
-          </div>
-          <Button icon={<PlusOutlined />} disabled={fields.length >= MAX_OPTIONS} onClick={() => add('')} style={{ marginTop: 4 }}>
-            Thêm phương án
-          </Button>
-        </div>
-      )}
-    </Form.List>
+    <OrderedTextList name="options" id="poll-options" noun="phương án" min={MIN_OPTIONS} max={MAX_OPTIONS} heading={<OptionCount />} />
+  );
+}
+
+function OptionCount() {
+  const count = (Form.useWatch('options') as string[] | undefined)?.length ?? 0;
+  return (
+    <>
+      Phương án{' '}
+      <Typography.Text type="secondary">
+        (từ {MIN_OPTIONS} đến {MAX_OPTIONS}; đang có {count})
+      </Typography.Text>
+    </>
   );
 }

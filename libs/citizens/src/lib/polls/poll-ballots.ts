@@ -8,7 +8,7 @@ import { EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
 import { ProofOfWork, WriteProof } from '../challenge/proof-of-work';
 import { keyOfSite, siteOfKey } from '../sites/citizen-site';
 import { Poll, PollOption, PollVote } from './poll.entity';
-import { countsOf, phaseOf, PollView, pollView } from './poll-views';
+import { phaseOf, PollView, pollView, tallyOf } from './poll-views';
 import { PollErrors } from './polls.errors';
 
 /** The browser's voter token: random, kept in a cookie; only a keyed hash of it per poll is stored. */
@@ -124,10 +124,8 @@ export class PollBallots {
       : false;
     const phase = phaseOf(poll, now);
     const shown = phase === 'closed' || (poll.resultsShown === 'after_vote' && voted);
-    const votes: { option_ids: string[] }[] = shown
-      ? await m.query(`SELECT option_ids FROM citizens_poll_vote WHERE tenant_id = $1 AND poll_id = $2`, [province.id, poll.id])
-      : [];
-    return { ...pollView(poll, siteKey, options, shown ? countsOf(options, votes) : null, province.timezone, now), voted };
+    const results = shown ? await tallyOf(m, province.id, poll.id, options) : null;
+    return { ...pollView(poll, siteKey, options, results, province.timezone, now), voted };
   }
 }
 

@@ -8,7 +8,7 @@ import { formatTenantTime } from '@cong/workflow';
 import { EntityManager, In } from 'typeorm';
 import { keyOfSite, siteOfKey } from '../sites/citizen-site';
 import { Poll, PollChoice, PollOption, ResultsShown } from './poll.entity';
-import { countsOf, phaseOf, PollView, pollView } from './poll-views';
+import { phaseOf, PollView, pollView, tallyOf } from './poll-views';
 import { PollErrors } from './polls.errors';
 
 export interface Province {
@@ -164,11 +164,7 @@ export class PollManager {
     const options = await m
       .getRepository(PollOption)
       .find({ where: { tenantId: province.id, pollId: poll.id }, order: { position: 'ASC' } });
-    const votes: { option_ids: string[] }[] = await m.query(
-      `SELECT option_ids FROM citizens_poll_vote WHERE tenant_id = $1 AND poll_id = $2`,
-      [province.id, poll.id],
-    );
-    return pollView(poll, keyOfSite(site), options, countsOf(options, votes), province.timezone, new Date());
+    return pollView(poll, keyOfSite(site), options, await tallyOf(m, province.id, poll.id, options), province.timezone, new Date());
   }
 
   private async replaceOptions(m: EntityManager, poll: Poll, labels: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { formatTenantTime } from '@cong/workflow';
+import { EntityManager } from 'typeorm';
 import { Poll, PollChoice, PollOption, ResultsShown } from './poll.entity';
 
 export type PollPhase = 'upcoming' | 'open' | 'closed' | 'withdrawn';
@@ -44,11 +45,26 @@ export function phaseOf(poll: Poll, now: Date): PollPhase {
   return now < poll.closesAt ? 'open' : 'closed';
 }
 
-/** Counts per option from the votes' option lists. */
-export function countsOf(options: PollOption[], votes: { option_ids: string[] }[]): { voters: number; counts: PollCount[] } {
-  const tally = new Map(options.map((o) => [o.id, 0]));
-  for (const v of votes) for (const id of v.option_ids) tally.set(id, (tally.get(id) ?? 0) + 1);
-  const voters = votes.length;
+/**
+ * The results of a poll, counted in the database (one statement, however many votes): the number
+ * of voters and each option's votes and share of them.
+ */
+export async function tallyOf(
+  m: EntityManager,
+  tenantId: string,
+  pollId: string,
+  options: PollOption[],
+): Promise<{ voters: number; counts: PollCount[] }> {
+  const rows: { option_id: string; votes: number }[] = await m.query(
+    `SELECT o AS option_id, count(*)::int AS votes FROM citizens_poll_vote v, unnest(v.option_ids) AS o
+      WHERE v.tenant_id = $1 AND v.poll_id = $2 GROUP BY o`,
+    [tenantId, pollId],
+  );
+  const [{ voters }]: { voters: number }[] = await m.query(
+    `SELECT count(*)::int AS voters FROM citizens_poll_vote WHERE tenant_id = $1 AND poll_id = $2`,
+    [tenantId, pollId],
+  );
+  const tally = new Map(rows.map((r) => [r.option_id, r.votes]));
   return {
     voters,
     counts: options.map((o) => ({

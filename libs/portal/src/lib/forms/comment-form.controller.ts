@@ -3,16 +3,26 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { CommentRequest, ConsultationBox, ProofOfWork, PublicConsultation } from '@cong/citizens';
 import { Public } from '@cong/platform-context';
 import { DomainError, FieldProblem, fieldProblems } from '@cong/platform-errors';
-import { RateLimit, RateLimitedError } from '@cong/platform-throttling';
+import { RateLimit } from '@cong/platform-throttling';
 import { TenantContext } from '@cong/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validateSync } from 'class-validator';
 import { PortalChrome } from '../portal-chrome';
 import { ASK_SCRIPTS, askPageCsp, contextOf, html, pageCsp } from '../portal-pages';
 import { ConsultationPage, CommentValues } from '../pages/consultation-pages';
-import { ErrorPage } from '../pages/error-page';
 import { TextChallengePage } from '../pages/question-pages';
-import { firstPerField, FormReply, FormRequest, linksFor, proofOf, redirectTo, sendPage, textOf } from './form-replies';
+import {
+  firstPerField,
+  FormReply,
+  FormRequest,
+  linksFor,
+  proofOf,
+  redirectTo,
+  refusalStatus,
+  sendNotFound,
+  sendPage,
+  textOf,
+} from './form-replies';
 
 const FIELDS = ['consultation', 'article', 'name', 'organisation', 'email', 'comment', 'consent'] as const;
 
@@ -45,10 +55,7 @@ export class CommentFormController {
       ? await this.box.get(tenant, form.consultation).catch(() => null)
       : null;
     const site = consultation && chrome.sites.find((s) => s.key === consultation.site);
-    if (!consultation || !site) {
-      const ctx = contextOf(chrome, links.hostSite ?? chrome.portal, links);
-      return sendPage(reply, 404, html(ErrorPage({ ctx, status: 404 }), 404).body, pageCsp(chrome));
-    }
+    if (!consultation || !site) return sendNotFound(reply, chrome, links);
     const ctx = contextOf(chrome, site, links);
     const values: CommentValues = { ...form, consent: form.consent === 'true' };
     const again = (status: number, problems: FieldProblem[]) => {
@@ -97,9 +104,7 @@ export class CommentFormController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code.startsWith('CITIZENS_CHALLENGE_') && proof.text) return challenge(true);
-      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
-      const status = error instanceof RateLimitedError ? 429 : error.kind === 'validation' ? 422 : 409;
-      return again(status, error.fields.length ? error.fields : [{ field: 'form', message: error.message }]);
+      return again(refusalStatus(reply, error), error.fields.length ? error.fields : [{ field: 'form', message: error.message }]);
     }
     redirectTo(reply, `${links.consultation(site, consultation.id)}?da-gui=1`);
   }

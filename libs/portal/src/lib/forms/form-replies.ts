@@ -1,7 +1,11 @@
 import { WriteProof } from '@cong/citizens';
+import { DomainError, STATUS_BY_KIND } from '@cong/platform-errors';
+import { RateLimitedError } from '@cong/platform-throttling';
 import { normaliseHost } from '@cong/tenancy';
 import { Links } from '../portal-addresses';
 import { Chrome } from '../portal-chrome';
+import { contextOf, html, pageCsp } from '../portal-pages';
+import { ErrorPage } from '../pages/error-page';
 
 /** What the portal's form routes need of Fastify's request and reply. */
 export interface FormRequest {
@@ -55,4 +59,16 @@ export function proofOf(body: Record<string, unknown>): WriteProof | null {
 /** One message a field, the first: what the form shows under each. */
 export function firstPerField<T extends { field: string }>(problems: T[]): T[] {
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
+}
+
+/** No such poll or draft (or another province's): the portal's 404 page, on the host that posted. */
+export function sendNotFound(reply: FormReply, chrome: Chrome, links: Links): void {
+  const ctx = contextOf(chrome, links.hostSite ?? chrome.portal, links);
+  sendPage(reply, 404, html(ErrorPage({ ctx, status: 404 }), 404).body, pageCsp(chrome));
+}
+
+/** The status a refused write is answered with (as the JSON API's), and Retry-After for a rate limit. */
+export function refusalStatus(reply: FormReply, error: DomainError): number {
+  if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
+  return STATUS_BY_KIND[error.kind];
 }

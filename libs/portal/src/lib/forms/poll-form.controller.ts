@@ -3,15 +3,14 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { newVoterToken, PollBallots, ProofOfWork, voterCookie, voterOf } from '@cong/citizens';
 import { Public } from '@cong/platform-context';
 import { DomainError } from '@cong/platform-errors';
-import { RateLimit, RateLimitedError } from '@cong/platform-throttling';
+import { RateLimit } from '@cong/platform-throttling';
 import { TenantContext } from '@cong/tenancy';
 import { isUUID } from 'class-validator';
 import { PortalChrome } from '../portal-chrome';
 import { ASK_SCRIPTS, askPageCsp, contextOf, html, pageCsp } from '../portal-pages';
-import { ErrorPage } from '../pages/error-page';
 import { PollPage, PublicPoll } from '../pages/poll-pages';
 import { TextChallengePage } from '../pages/question-pages';
-import { FormReply, FormRequest, linksFor, proofOf, redirectTo, sendPage, textOf } from './form-replies';
+import { FormReply, FormRequest, linksFor, proofOf, redirectTo, refusalStatus, sendNotFound, sendPage, textOf } from './form-replies';
 
 /**
  * A poll's vote as a plain HTML form (works with JavaScript off): without the widget's proof of
@@ -41,10 +40,7 @@ export class PollFormController {
     const voter = voterOf(req) ?? newVoterToken();
     const poll = isUUID(pollId) ? ((await this.ballots.get(tenant, pollId, voter).catch(() => null)) as PublicPoll | null) : null;
     const site = poll && chrome.sites.find((s) => s.key === poll.site);
-    if (!poll || !site) {
-      const ctx = contextOf(chrome, links.hostSite ?? chrome.portal, links);
-      return sendPage(reply, 404, html(ErrorPage({ ctx, status: 404 }), 404).body, pageCsp(chrome));
-    }
+    if (!poll || !site) return sendNotFound(reply, chrome, links);
     const ctx = contextOf(chrome, site, links);
     const options = (Array.isArray(body['options']) ? body['options'] : [body['options']]).filter(
       (o): o is string => typeof o === 'string',
@@ -85,8 +81,7 @@ export class PollFormController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code.startsWith('CITIZENS_CHALLENGE_') && proof.text) return challenge(true);
-      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
-      return again(error instanceof RateLimitedError ? 429 : error.kind === 'validation' ? 422 : 409, error.message);
+      return again(refusalStatus(reply, error), error.message);
     }
     reply.header('set-cookie', voterCookie(voter, req.protocol === 'https'));
     redirectTo(reply, `${links.poll(site, poll.id)}?da-binh-chon=1`);

@@ -3,12 +3,12 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { AskQuestionRequest, ProofOfWork, QuestionIntake } from '@cong/citizens';
 import { Public } from '@cong/platform-context';
 import { DomainError, FieldProblem, fieldProblems } from '@cong/platform-errors';
-import { RateLimit, RateLimitedError } from '@cong/platform-throttling';
+import { RateLimit } from '@cong/platform-throttling';
 import { TenantContext } from '@cong/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Links } from '../portal-addresses';
-import { firstPerField, FormReply, FormRequest, linksFor, proofOf, redirectTo, sendPage, textOf } from './form-replies';
+import { firstPerField, FormReply, FormRequest, linksFor, proofOf, redirectTo, refusalStatus, sendPage, textOf } from './form-replies';
 import { Chrome, PortalChrome, SiteInfo } from '../portal-chrome';
 import { ASK_SCRIPTS, askPageCsp, contextOf, html, pageCsp } from '../portal-pages';
 import { AskPage, AskValues, TextChallengePage } from '../pages/question-pages';
@@ -78,9 +78,7 @@ export class QuestionFormController {
       if (!(error instanceof DomainError)) throw error;
       if (error.code.startsWith('CITIZENS_CHALLENGE_') && proof.text)
         return page.textChallenge(422, this.pow.textChallenge(tenant.id, 'question'), form, true);
-      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
-      const status = error instanceof RateLimitedError ? 429 : error.kind === 'forbidden' ? 403 : 422;
-      page.ask(status, values, error.fields.length ? error.fields : [{ field: 'form', message: error.message }]);
+      page.ask(refusalStatus(reply, error), values, error.fields.length ? error.fields : [{ field: 'form', message: error.message }]);
     }
   }
 }

@@ -9,7 +9,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,9 +16,7 @@ import {
 } from 'class-validator';
 import { COMMENT_STATUSES, CommentStatus } from '../consultation.entity';
 import { CONSULTATION_PHASE_LABELS, ConsultationPhase } from '../consultation-views';
-import { SiteKey, trimmed } from '../../http/dto-parts';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { CalendarDay, SiteKey, trimmed, trimmedEach } from '../../http/dto-parts';
 
 export class ConsultationSiteQuery {
   @ApiPropertyOptional({ description: '`portal` or a unit code' })
@@ -68,6 +65,7 @@ export class CreateConsultationRequest {
   summary?: string;
   @ApiPropertyOptional({ type: [String], description: 'The articles comments may name ("Điều 1. Phạm vi điều chỉnh")' })
   @IsOptional()
+  @trimmedEach()
   @IsArray()
   @ArrayMaxSize(300, { message: 'Tối đa 300 điều khoản.' })
   @IsString({ each: true })
@@ -75,10 +73,10 @@ export class CreateConsultationRequest {
   @MaxLength(300, { each: true, message: 'Tên điều khoản không được dài quá 300 ký tự.' })
   articles?: string[];
   @ApiProperty({ example: '2026-12-01', description: "The first day (the province's), YYYY-MM-DD" })
-  @Matches(DAY, { message: '`opensOn` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('opensOn')
   opensOn!: string;
   @ApiProperty({ example: '2026-12-31', description: 'The last day, included' })
-  @Matches(DAY, { message: '`closesOn` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('closesOn')
   closesOn!: string;
 }
 
@@ -97,14 +95,15 @@ export class UpdateConsultationRequest {
   summary?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @trimmedEach()
   @IsArray()
   @ArrayMaxSize(300, { message: 'Tối đa 300 điều khoản.' })
   @IsString({ each: true })
   @MinLength(2, { each: true, message: 'Tên điều khoản phải có ít nhất 2 ký tự.' })
   @MaxLength(300, { each: true, message: 'Tên điều khoản không được dài quá 300 ký tự.' })
   articles?: string[];
-  @ApiPropertyOptional() @IsOptional() @Matches(DAY, { message: '`opensOn` phải là một ngày dạng YYYY-MM-DD.' }) opensOn?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DAY, { message: '`closesOn` phải là một ngày dạng YYYY-MM-DD.' }) closesOn?: string;
+  @ApiPropertyOptional() @IsOptional() @CalendarDay('opensOn') opensOn?: string;
+  @ApiPropertyOptional() @IsOptional() @CalendarDay('closesOn') closesOn?: string;
 }
 
 export class ModerateRequest {

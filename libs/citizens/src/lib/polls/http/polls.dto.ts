@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { POLL_CHOICES, PollChoice, RESULTS_SHOWN, ResultsShown } from '../poll.entity';
 import { POLL_PHASE_LABELS, PollPhase } from '../poll-views';
-import { SiteKey, trimmed } from '../../http/dto-parts';
+import { SiteKey, trimmed, trimmedEach } from '../../http/dto-parts';
 
 const DATE_TIME = 'ngày giờ dạng 2026-11-25T08:00 (giờ của tỉnh) hoặc 2026-11-25T08:00+07:00';
 
@@ -54,6 +54,7 @@ class PollFields {
   @Max(20)
   maxChoices?: number;
   @ApiProperty({ type: [String], minItems: 2, maxItems: 20 })
+  @trimmedEach()
   @IsArray()
   @ArrayMinSize(2, { message: 'Cần ít nhất 2 phương án.' })
   @ArrayMaxSize(20, { message: 'Tối đa 20 phương án.' })
@@ -104,6 +105,7 @@ export class UpdatePollRequest {
   maxChoices?: number | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @trimmedEach()
   @IsArray()
   @ArrayMinSize(2, { message: 'Cần ít nhất 2 phương án.' })
   @ArrayMaxSize(20, { message: 'Tối đa 20 phương án.' })
