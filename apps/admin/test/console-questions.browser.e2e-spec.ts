@@ -2,11 +2,10 @@ import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { addDays, todayIn } from '@cong/rules';
 import { ruleVariant, TestContext } from '@cong/testing';
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { Browser, Page } from 'playwright-core';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
+import { multipartForm, solvedChallenge } from '../../api/test/citizen-writes';
 import { publishThrough } from '../../api/test/publishing';
 import {
   choose,
@@ -42,10 +41,7 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
   /** A question asked on a portal as a citizen asks it: a challenge solved, from an address of its own (10 writes a minute each). */
   async function ask(question: Record<string, unknown>): Promise<string> {
     const from = { 'x-forwarded-for': `203.0.113.${++address}` };
-    const challenge = await na.send('GET', '/api/v1/public/challenge?purpose=question', undefined, undefined, from);
-    expect(challenge.status).toBe(200);
-    const solution = await solveChallenge({ challenge: challenge.body, deriveKey });
-    const altcha = Buffer.from(JSON.stringify({ challenge: challenge.body, solution })).toString('base64');
+    const altcha = await solvedChallenge(na, 'question', from);
     const asked = await na.send(
       'POST',
       '/api/v1/public/questions',
@@ -56,6 +52,23 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     expect(asked.status).toBe(201);
     const desk = await na.send('GET', '/api/v1/questions?limit=200', undefined, admin);
     return desk.body.items.find((q: { reference: string }) => q.reference === asked.body.reference).id;
+  }
+  /** Asked with a file, through the portal's form as a browser sends it (multipart); found on the desk by its title. */
+  async function askWithFile(question: Record<string, string>, file: { filename: string; bytes: Buffer }): Promise<string> {
+    const from = { 'x-forwarded-for': `203.0.113.${++address}` };
+    const fields = { site: 'portal', name: 'Nguyễn Văn An', email: `nguoi.hoi.${address}@example.vn`, consent: 'true', ...question };
+    const { body, contentType } = await multipartForm(
+      { ...fields, altcha: await solvedChallenge(na, 'question', from) },
+      { field: 'attachment', ...file },
+    );
+    const sent = await api.request('/api/v1/public/questions/form', {
+      method: 'POST',
+      headers: { 'x-tenant': 'nghe-an', 'content-type': contentType, ...from },
+      body,
+    });
+    expect(sent.status).toBe(303);
+    const desk = await na.send('GET', '/api/v1/questions?limit=200', undefined, admin);
+    return desk.body.items.find((q: { title: string }) => q.title === question.title).id;
   }
   const questionOf = async (id: string) => (await na.send('GET', `/api/v1/questions/${id}`, undefined, admin)).body;
 
@@ -103,11 +116,14 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
   };
 
   it('NA-5.6: the editorial board routes a citizen’s portal question to a unit and moves it on with a reason, and marks another as spam; the unit’s editor drafts the answer and opens it in the editor; once published through the workflow the question reads answered', async () => {
-    const certified = await ask({
-      phone: '0912 345 678',
-      title: 'Thủ tục chứng thực bản sao giấy tờ',
-      question: 'Tôi là Nguyễn Văn An ở phường Hưng Dũng, cần chứng thực bản sao sổ hộ khẩu thì nộp hồ sơ ở đâu và mất bao lâu?',
-    });
+    const certified = await askWithFile(
+      {
+        phone: '0912 345 678',
+        title: 'Thủ tục chứng thực bản sao giấy tờ',
+        question: 'Tôi là Nguyễn Văn An ở phường Hưng Dũng, cần chứng thực bản sao sổ hộ khẩu thì nộp hồ sơ ở đâu và mất bao lâu?',
+      },
+      { filename: 'Sổ hộ khẩu.pdf', bytes: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n') },
+    );
     const advert = await ask({
       name: 'Cửa hàng Giá Rẻ',
       title: 'Khuyến mãi lớn cuối năm',
@@ -152,8 +168,12 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     await drawer.getByText('Nguyễn Văn An', { exact: true }).waitFor();
     await drawer.getByText('Không hiện tên khi đăng câu trả lời').waitFor();
     await drawer.getByText('Tiếp nhận câu hỏi').waitFor();
+    await drawer.getByText('Tệp đính kèm: Sổ hộ khẩu.pdf (1 KB)').waitFor();
     await expectAccessible(page, 'question detail');
     await screenshot(page, 'hoi-dap-chi-tiet');
+    // The citizen's file, downloaded with the session's token under its own name.
+    const [file] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: 'Tải tệp đính kèm' }).click()]);
+    expect(file.suggestedFilename()).toBe('Sổ hộ khẩu.pdf');
 
     // Sent to Sở Nội vụ, then moved on to Sở Tư pháp: the form asks for the reason before any request.
     await drawer.getByRole('button', { name: 'Chuyển đơn vị', exact: true }).click();

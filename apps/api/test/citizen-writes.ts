@@ -35,3 +35,16 @@ export function hiddenFields(html: string): [string, string][] {
       .replace(/&amp;/g, '&'),
   ]);
 }
+
+/** A form as a browser sends it with a file chosen (multipart/form-data): the body and its content type. */
+export async function multipartForm(
+  fields: Record<string, string>,
+  file?: { field: string; filename: string; bytes: Buffer; type?: string },
+): Promise<{ body: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (file)
+    form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.filename);
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
+}

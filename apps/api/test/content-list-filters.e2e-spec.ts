@@ -162,6 +162,9 @@ describe("the staff content list's filters: section, unit, author, updated days,
   });
 
   it('one statement reads a page whatever the filters (a site filter adds its one lookup)', async () => {
+    // The province lookup is cached for 30 s: on a slow run it may be read again during either
+    // request. It is the same with or without filters, so it is left out of the comparison.
+    const work = (run: { statements: string[] }) => run.statements.filter((st) => naming([st], 'tenancy_tenant').length === 0);
     const plain = await countQueries(() => list('limit=50'));
     const filtered = await countQueries(() =>
       list(
@@ -171,6 +174,6 @@ describe("the staff content list's filters: section, unit, author, updated days,
     );
     expect(names(filtered.result)).toEqual(['visit']);
     expect(naming(filtered.statements, 'content_item')).toHaveLength(1);
-    expect(filtered.statements.length).toBe(plain.statements.length + 1);
+    expect(work(filtered).length).toBe(work(plain).length + 1);
   });
 });

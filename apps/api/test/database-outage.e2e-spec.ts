@@ -4,13 +4,6 @@ import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from './auth-session';
 import { publishThrough } from './publishing';
 
-/** A request and how long it took. */
-async function timed(send: () => Promise<HttpResponse>): Promise<HttpResponse & { ms: number }> {
-  const started = Date.now();
-  const res = await send();
-  return Object.assign(res, { ms: Date.now() - started });
-}
-
 /**
  * Issue 14, point 10 (resilience suite): PostgreSQL goes away under a running API. Citizens' cached
  * answers keep being served — past their freshness, marked stale — and the province lookup is kept
@@ -64,9 +57,17 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     await ctx?.close();
   });
 
-  const pub = (path: string, tenant = 'lao-cai') => timed(() => api.request(`/api/v1/public${path}`, { headers: { 'x-tenant': tenant } }));
-  const staff = (method: string, path: string, body?: unknown) => timed(() => lc.send(method, `/api/v1${path}`, body, admin));
-  const expectUnavailable = (res: HttpResponse & { ms: number }) => {
+  // How long each took is not asserted (no timings in tests): a silent database's cost is counted
+  // in connections tried (`tried`), each bounded by the connect timeout.
+  const pub = (path: string, tenant = 'lao-cai') => tried(() => api.request(`/api/v1/public${path}`, { headers: { 'x-tenant': tenant } }));
+  const staff = (method: string, path: string, body?: unknown) => tried(() => lc.send(method, `/api/v1${path}`, body, admin));
+  /** A request, and how many connections it opened to the database while it stalled. */
+  const tried = async (send: () => Promise<HttpResponse>) => {
+    const before = pg.held;
+    const res = await send();
+    return Object.assign(res, { tried: pg.held - before });
+  };
+  const expectUnavailable = (res: HttpResponse) => {
     expect([res.status, res.headers['content-type'], res.headers['retry-after']]).toEqual([
       503,
       'application/problem+json; charset=utf-8',
@@ -74,8 +75,6 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     ]);
     expect(res.body).toMatchObject({ status: 503, code: 'PLATFORM_UNAVAILABLE', title: 'Dịch vụ tạm thời không khả dụng' });
     expect(res.body.detail).toBe('Hệ thống tạm thời không truy cập được dữ liệu. Vui lòng thử lại sau ít phút.');
-    // Refused at once, or given up within the bounded connect timeout: never the old ~4 s wait.
-    expect(res.ms).toBeLessThan(2_000);
   };
 
   it('serves cached public answers past their freshness, marked stale; the rest, public and staff, is a fast 503 problem; then recovers', async () => {
@@ -102,7 +101,6 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     expect(Number(stale.headers.age)).toBeGreaterThanOrEqual(1);
     expect(stale.headers['cache-control']).toBe('public, max-age=0, stale-if-error=3600');
     expect(stale.headers.etag).toBe(list.headers.etag);
-    expect(stale.ms).toBeLessThan(2_000);
     // Again, from the province lookup kept from before: still the same answer, still fast.
     const again = await pub('/sites/so-y-te/items');
     expect([again.status, again.headers.warning]).toEqual([200, '110 - "Response is Stale"']);
@@ -112,7 +110,6 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     );
     expect(burst.filter((r) => r.status === 200 && r.headers.warning === '110 - "Response is Stale"')).toHaveLength(40);
     expect(burst.filter((r) => r.status === 503 && r.headers['retry-after'] === '15')).toHaveLength(10);
-    expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(2_000);
 
     // Never cached: an item's page, the same list for another province, a province never looked up.
     expectUnavailable(await pub(`/sites/so-y-te/items/${listed[0].slug}`));
@@ -125,7 +122,7 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     expectUnavailable(await staff('POST', '/content', { site: 'so-y-te', type: 'news', title: 'Viết khi mất cơ sở dữ liệu' }));
     // Signing in cannot check a password without the database: a 503, never a 401 that would read
     // as a wrong password (nor a lockout count).
-    expectUnavailable(await timed(() => lc.login('it.laocai', STRONG_PASSWORD)));
+    expectUnavailable(await lc.login('it.laocai', STRONG_PASSWORD));
 
     await pg.restore();
     await until(async () => (await pub(`/sites/so-y-te/items/${listed[0].slug}`)).status === 200, 10_000, 'the item page answering again');
@@ -155,14 +152,18 @@ describe('the API when PostgreSQL is unreachable (stale-if-error, 503 with Retry
     // answers stale; the next ones know the database is away and answer at once.
     const first = await pub('/sites/so-y-te/items?limit=5');
     expect([first.status, first.headers.warning]).toEqual([200, '110 - "Response is Stale"']);
-    expect(first.ms).toBeLessThan(3_000);
+    expect(first.tried).toBeLessThanOrEqual(2);
     const next = await pub('/sites/so-y-te/items?limit=5');
     expect([next.status, next.headers.warning]).toEqual([200, '110 - "Response is Stale"']);
-    expect(next.ms).toBeLessThan(500);
+    expect(next.tried).toBe(0);
     expect(next.body).toEqual(list.body);
 
-    expectUnavailable(await pub(`/sites/so-y-te/items/${listed[1].slug}`));
-    expectUnavailable(await staff('GET', '/content'));
+    // What cannot be served stale tries the database once at most, and gives up at the timeout.
+    const item = await pub(`/sites/so-y-te/items/${listed[1].slug}`);
+    expectUnavailable(item);
+    const content = await staff('GET', '/content');
+    expectUnavailable(content);
+    expect({ item: item.tried, content: content.tried }).toEqual({ item: 1, content: 1 });
 
     await pg.restore();
     await until(async () => (await pub(`/sites/so-y-te/items/${listed[1].slug}`)).status === 200, 10_000, 'the item page answering again');

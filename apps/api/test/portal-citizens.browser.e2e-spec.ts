@@ -8,7 +8,8 @@ import { publishThrough } from './publishing';
 /**
  * A citizen asks a question in Chromium (issue 19; NA-5.6, LC-1.1): with JavaScript the ALTCHA
  * widget solves its proof of work in a worker under the page's strict CSP; with JavaScript off the
- * form asks a sum instead. Both end on the asker's private status page; axe on every page passed.
+ * form asks a sum instead, in the form itself. A file goes with either. Both end on the asker's
+ * private status page; axe on every page passed.
  */
 describe('portal: citizens write in a browser, with and without JavaScript (NA-5.6, LC-1.1, NA-5.5)', () => {
   jest.setTimeout(180_000);
@@ -51,6 +52,8 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
     return result.violations.map((v) => `${what}: ${v.id} — ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
+  const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n');
+
   async function fill(page: Page, title: string) {
     await page.fill('#ho-ten', 'Lê Văn Cường');
     await page.fill('#thu-dien-tu', `le.van.cuong.${Date.now()}@example.vn`);
@@ -79,6 +82,7 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
     expect(await page.textContent('.error-summary')).toContain('Họ và tên phải có ít nhất 2 ký tự.');
 
     await fill(page, 'Đăng ký khai sinh cho con');
+    await page.setInputFiles('#tep-dinh-kem', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.click('button:has-text("Gửi câu hỏi")');
     await page.waitForURL(/\/hoi-dap\/theo-doi\?ma=[A-Za-z0-9_-]{43}&moi=1$/, { timeout: 60_000 });
     expect(await page.textContent('main')).toContain('Câu hỏi đã được gửi');
@@ -87,25 +91,33 @@ describe('portal: citizens write in a browser, with and without JavaScript (NA-5
     expect(problems).toEqual([]);
     await context.close();
 
-    // JavaScript off: the same form, one more step.
+    // JavaScript off: the same form asks a sum in place of the widget, and takes the file too.
     const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     const plain = await noJs.newPage();
     await plain.goto(`${origin}/hoi-dap/dat-cau-hoi`);
     await fill(plain, 'Đăng ký khai sinh, hỏi lần hai');
-    await plain.click('button:has-text("Gửi câu hỏi")');
-    await plain.waitForSelector('#phep-cong');
-    // axe needs JavaScript: the page as served is audited in a tab that runs it, on the same origin.
+    await plain.setInputFiles('#tep-dinh-kem', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
+    // axe needs JavaScript: the page as served without it (its <noscript> part shown) is audited in a tab that runs it.
     const withJs = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const audited = await withJs.newPage();
     await audited.goto(`${origin}/hoi-dap`);
-    await audited.setContent(await plain.content(), { waitUntil: 'load' });
-    failures.push(...(await accessible(audited, 'sum to answer')));
+    await audited.setContent((await plain.content()).replace(/<\/?noscript>/g, ''), { waitUntil: 'load' });
+    failures.push(...(await accessible(audited, 'form without JavaScript, its sum')));
     await withJs.close();
     const label = (await plain.textContent('label[for="phep-cong"]'))!;
     await plain.fill('#phep-cong', sumOf(label));
     await plain.click('button:has-text("Gửi câu hỏi")');
     await plain.waitForURL(/\/hoi-dap\/theo-doi\?ma=/);
     expect(await plain.textContent('main')).toContain('Câu hỏi đã được gửi');
+    const desk = await na.send('GET', '/api/v1/questions?unit=so-tu-phap', undefined, board);
+    expect(desk.body.items.map((q: { title: string }) => q.title)).toEqual(
+      expect.arrayContaining(['Đăng ký khai sinh cho con', 'Đăng ký khai sinh, hỏi lần hai']),
+    );
+    for (const q of desk.body.items.filter((i: { title: string }) => i.title.startsWith('Đăng ký khai sinh'))) {
+      expect((await na.send('GET', `/api/v1/questions/${q.id}`, undefined, board)).body.attachment).toMatchObject({
+        mime: 'application/pdf',
+      });
+    }
     await noJs.close();
     expect(failures).toEqual([]);
   });

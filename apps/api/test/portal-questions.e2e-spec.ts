@@ -1,7 +1,11 @@
+import { ContactRetention } from '@cong/citizens';
 import { TestContext } from '@cong/testing';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { ApiUnderTest } from './api-under-test';
 import { Caller, invitedAccount, readyAccount } from './auth-session';
-import { hiddenFields, sumOf } from './citizen-writes';
+import { hiddenFields, multipartForm, sumOf } from './citizen-writes';
 import { executable, textOf } from './html-inspection';
 import { XSS_PAYLOADS } from './portal-fixture';
 import { publishThrough } from './publishing';
@@ -21,6 +25,8 @@ describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => 
   let na: Caller;
   let admin: string;
   let board: string;
+  let lcAdmin: string;
+  let ngheAnId: string;
   let address = 0;
 
   const page = (path: string) => api.onHost(HOST, path);
@@ -46,11 +52,13 @@ describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => 
 
   beforeAll(async () => {
     ctx = await TestContext.create({ TRUST_PROXY: 'true' });
-    const ngheAnId = await ctx.applySeed('nghe-an');
+    ngheAnId = await ctx.applySeed('nghe-an');
+    const laoCaiId = await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');
     admin = (await readyAccount(ctx, na, 'it.nghean', ngheAnId)).accessToken;
     board = await invitedAccount(na, admin, 'bbt.nghean', [{ role: 'editorial_board' }]);
+    lcAdmin = (await readyAccount(ctx, new Caller(api, 'lao-cai'), 'it.laocai', laoCaiId)).accessToken;
   });
 
   afterAll(async () => {
@@ -148,5 +156,115 @@ describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => 
     expect(feed.text).not.toMatch(/<script>alert/);
     const found = await page(`/hoi-dap?q=${encodeURIComponent('tuyen dung vien chuc')}`);
     expect(textOf(found.text)).toContain('Hỏi về tuyển dụng viên chức');
+  });
+
+  /** The ask form sent with a file, as a browser sends it (multipart), from an address of its own. */
+  const postWithFile = async (fields: Record<string, string>, file?: { filename: string; bytes: Buffer }) => {
+    const { body, contentType } = await multipartForm(fields, file && { field: 'attachment', ...file });
+    return api.onHost(HOST, FORM, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-forwarded-for': `198.51.100.${++address}` },
+      body,
+    });
+  };
+  /** The ask form as served without JavaScript: its own sum, answered. */
+  const answeredSum = async () => {
+    const form = await page('/hoi-dap/dat-cau-hoi');
+    return { challengeToken: hidden(form.text).challengeToken, challengeAnswer: sumOf(textOf(form.text)) };
+  };
+  const stored = async () =>
+    readdir(join(ctx.config.media.dir, ngheAnId, 'questions')).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+
+  it('NA-5.6: a question may carry one file, checked like uploads (an image drawn again as WebP, its metadata left behind), seen only at the desk, erased with the contacts', async () => {
+    const form = await page('/hoi-dap/dat-cau-hoi');
+    expect(form.status).toBe(200);
+    // Its sum is single use: the form is read each time, never from the cache.
+    expect(form.headers['cache-control']).toBe('no-store');
+    expect(form.text).toContain('enctype="multipart/form-data"');
+    expect(form.text).toMatch(/<input id="tep-dinh-kem" name="attachment" type="file" accept="\.jpg,\.jpeg,[^"]*\.xlsx"/);
+    expect(textOf(form.text)).toContain('tối đa 10 MB');
+    const asked = { ...question, name: 'Hoàng Văn Đức', email: 'hoang.van.duc@example.vn', title: 'Hỏi về hồ sơ đất đai có ảnh chụp' };
+
+    // Refused, each with its reason under the file field, and nothing kept.
+    const exe = await postWithFile(
+      { ...asked, ...(await answeredSum()) },
+      { filename: 'so-do.pdf', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]) },
+    );
+    expect(exe.status).toBe(415);
+    expect(textOf(exe.text)).toContain('Không nhận tệp này: nội dung là exe, không phải .pdf');
+    expect(exe.text).toContain('href="#tep-dinh-kem"');
+    const huge = await postWithFile(
+      { ...asked, ...(await answeredSum()) },
+      { filename: 'so-do.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024)]) },
+    );
+    expect(huge.status).toBe(413);
+    expect(textOf(huge.text)).toContain('Tệp đính kèm không được lớn hơn 10 MB.');
+    const kind = await postWithFile({ ...asked, ...(await answeredSum()) }, { filename: 'so-do.exe', bytes: Buffer.from('MZ') });
+    expect(kind.status).toBe(415);
+    // Another field wrong: the file cannot come back in the page, so the asker is told to choose it again.
+    const pdf = { filename: 'so-do.pdf', bytes: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n') };
+    const halfFilled = await postWithFile({ ...asked, title: 'Ngắn', ...(await answeredSum()) }, pdf);
+    expect(halfFilled.status).toBe(422);
+    expect(textOf(halfFilled.text)).toContain('Tệp đính kèm chưa được gửi: xin chọn lại tệp.');
+    expect(halfFilled.text).toContain('value="hoang.van.duc@example.vn"');
+    // The sum left unanswered, with a file: the form again, not a step that would lose the file.
+    const unanswered = await postWithFile(asked, pdf);
+    expect(unanswered.status).toBe(422);
+    expect(textOf(unanswered.text)).toContain('Xin trả lời phép cộng để xác nhận.');
+    expect(await stored()).toEqual([]);
+
+    // A photo with a location in its metadata: received, drawn again without it.
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'TOA-DO-RIENG-TU 18.67N 105.69E' } })
+      .toBuffer();
+    expect(photo.toString('latin1')).toContain('TOA-DO-RIENG-TU');
+    const sent = await postWithFile(
+      { ...asked, ...(await answeredSum()) },
+      { filename: 'C:\\Ảnh\\ảnh <img src=x onerror=alert(1)> hồ sơ.jpg', bytes: photo },
+    );
+    expect(sent.status).toBe(303);
+    expect(sent.headers['location']).toMatch(/^\/hoi-dap\/theo-doi\?ma=/);
+    expect(await stored()).toHaveLength(1);
+
+    const desk = await na.send('GET', `/api/v1/questions?q=${encodeURIComponent('ho so dat dai')}`, undefined, board);
+    const id = desk.body.items[0].id as string;
+    const detail = await na.send('GET', `/api/v1/questions/${id}`, undefined, board);
+    expect(detail.body.attachment).toEqual({
+      filename: 'ảnh <img src=x onerror=alert(1)> hồ sơ.webp',
+      mime: 'image/webp',
+      size: expect.any(Number),
+    });
+    const file = await na.send('GET', `/api/v1/questions/${id}/attachment`, undefined, board);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('image/webp');
+    expect(file.headers['cache-control']).toBe('private, no-store');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    const bytes = file.raw;
+    expect(bytes.toString('latin1')).not.toContain('TOA-DO-RIENG-TU');
+    const drawn = await sharp(bytes).metadata();
+    expect({ format: drawn.format, width: drawn.width, height: drawn.height, exif: 'exif' in drawn }).toEqual({
+      format: 'webp',
+      width: 64,
+      height: 48,
+      exif: false,
+    });
+    // Never public: no public route serves it, another province's desk does not find it, nor does a reader without a token.
+    expect((await new Caller(api, 'lao-cai').send('GET', `/api/v1/questions/${id}/attachment`, undefined, lcAdmin)).status).toBe(404);
+    expect((await na.send('GET', `/api/v1/questions/${id}/attachment`)).status).toBe(401);
+    const status = await page(sent.headers['location'] as string);
+    expect(status.text).not.toContain('hồ sơ.webp');
+
+    // Closed and past the retention period: the file goes with the contacts.
+    await na.send('POST', `/api/v1/questions/${id}/decline`, { reason: 'Không thuộc thẩm quyền của tỉnh.' }, board);
+    await api.app
+      .get(ContactRetention)
+      .eraseExpired({ id: ngheAnId, timezone: 'Asia/Ho_Chi_Minh' }, new Date(Date.now() + 400 * 24 * 3600 * 1000));
+    expect((await na.send('GET', `/api/v1/questions/${id}`, undefined, board)).body).toMatchObject({ attachment: null, email: null });
+    expect((await na.send('GET', `/api/v1/questions/${id}/attachment`, undefined, board)).status).toBe(404);
+    expect(await stored()).toEqual([]);
   });
 });

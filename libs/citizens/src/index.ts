@@ -3,10 +3,11 @@ import { Consultation, ConsultationComment } from './lib/consultations/consultat
 import { Poll, PollOption, PollVote } from './lib/polls/poll.entity';
 import { Question } from './lib/questions/question.entity';
 
-export { ChallengeErrors, ProofOfWork, type TextChallenge, type WriteProof } from './lib/challenge/proof-of-work';
+export { ChallengeErrors, ProofOfWork, type TextChallenge, WRITING_TIME_SECONDS, type WriteProof } from './lib/challenge/proof-of-work';
 export { CitizensCoreModule, CitizensModule } from './lib/citizens.module';
 export { AskQuestionRequest } from './lib/questions/http/questions.dto';
 export { type AskedQuestion, QuestionIntake, type ReceivedQuestion } from './lib/questions/question-intake';
+export { QUESTION_ATTACHMENT_MAX_BYTES, type SentAttachment } from './lib/questions/question-attachments';
 export { QuestionStatusLookup, type QuestionStatusView } from './lib/questions/question-status-lookup';
 export { ContactRetention, EraseExpiredContacts } from './lib/questions/contact-retention';
 export { QuestionFacts, type QuestionClockFact } from './lib/questions/question-facts';

@@ -63,7 +63,16 @@ export {
 } from './lib/types/content-fields.doc';
 
 export { MediaAsset, type MediaKind } from './lib/media/media-asset.entity';
-export { IMAGE_WIDTHS, MAX_UPLOAD_BYTES, MediaLibrary } from './lib/media/media-library.service';
+export { IMAGE_WIDTHS, MediaLibrary } from './lib/media/media-library.service';
+export {
+  ACCEPTED_EXTENSIONS,
+  ACCEPTED_KINDS_TEXT,
+  type CheckedUpload,
+  checkUpload,
+  imageSize,
+  MAX_UPLOAD_BYTES,
+  reencodeImage,
+} from './lib/media/upload-checks';
 export { MEDIA_FILE_CONTENT } from './lib/media/dto/media-asset.response';
 export { MediaFileQuery, type ReplyLike, sendMediaFile } from './lib/media/media.controller';
 export { LocalDiskStorage, MediaStorage } from './lib/media/media-storage';

@@ -2260,6 +2260,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/questions/{id}/attachment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The file sent with the question, for the desk only (never public); 404 when none or erased */
+    get: operations['QuestionsController_attachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/questions/{id}/decline': {
     parameters: {
       query?: never;
@@ -3942,6 +3959,13 @@ export interface components {
       sections: components['schemas']['PublicSectionResponse'][];
       title: string;
     };
+    QuestionAttachmentView: {
+      /** @description As sent, with the extension of what is stored (an image becomes .webp) */
+      filename: string;
+      mime: string;
+      /** @description Bytes */
+      size: number;
+    };
     QuestionDetailView: {
       /** @description What the caller may do with it now */
       actions: ('assign' | 'reassign' | 'decline' | 'spam' | 'not-spam' | 'answer')[];
@@ -3954,6 +3978,8 @@ export interface components {
       answerItemId: string | null;
       /** @description Erased after the retention period */
       askerName: string | null;
+      /** @description The file sent with the question (GET …/attachment); erased with the contacts */
+      attachment: components['schemas']['QuestionAttachmentView'] | null;
       body: string;
       /** Format: date-time */
       closedAt: string | null;
@@ -7718,6 +7744,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuestionDetailView'];
+        };
+      };
+    };
+  };
+  QuestionsController_attachment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes, in the type of the file (images as WebP) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/msword': string;
+          'application/pdf': string;
+          'application/vnd.ms-excel': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'image/gif': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
         };
       };
     };

@@ -36,18 +36,24 @@ export async function saveFile(call: Promise<Answer>, fallbackName: string): Pro
   return name;
 }
 
-/** A download started from a button: which format is on its way, and a refusal said in the API's words. */
+/** A file's size as people read it: "350 KB", "1,2 MB". */
+export function formatSize(bytes: number): string {
+  const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+  return bytes < 1024 * 1024 ? `${number.format(Math.max(1, Math.round(bytes / 1024)))} KB` : `${number.format(bytes / (1024 * 1024))} MB`;
+}
+
+/** A download started from a button: which file (a format, or a name) is on its way, and a refusal said in the API's words. */
 export function useDownload() {
   const { message } = App.useApp();
   const download = useMutation({
-    mutationFn: ({ call, fallbackName }: { format: 'xlsx' | 'csv'; call: () => Promise<Answer>; fallbackName: string }) =>
+    mutationFn: ({ call, fallbackName }: { format: string; call: () => Promise<Answer>; fallbackName: string }) =>
       saveFile(call(), fallbackName),
     onSuccess: (name) => void message.success(`Đã tải tệp ${name}.`),
     onError: (error) => void message.error(error instanceof ApiProblem ? error.message : 'Chưa tải được tệp.'),
   });
   return {
     start: download.mutate,
-    busy: (format: 'xlsx' | 'csv') => download.isPending && download.variables?.format === format,
+    busy: (format: string) => download.isPending && download.variables?.format === format,
   };
 }
 

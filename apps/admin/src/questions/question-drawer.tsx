@@ -1,14 +1,15 @@
-import { FormOutlined } from '@ant-design/icons';
+import { FormOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { formatInstant } from '../format/dates';
+import { formatSize, useDownload } from '../format/download';
 import { QUESTION_STATUS_LABELS } from '../format/labels';
 import { StatusTag } from '../format/status-tag';
 import { useSites, useUnits } from '../session/lookups';
 import { DueDate } from './due-date';
 import { AnswerLink } from './answer-link';
 import { AnswerDialog, AssignDialog, ReasonDialog } from './question-dialogs';
-import { type Question, type ReasonStep, useQuestion } from './question-hooks';
+import { attachmentFile, type Question, type ReasonStep, useQuestion } from './question-hooks';
 
 type Open = { dialog: 'assign' } | { dialog: 'answer' } | { dialog: 'reason'; step: ReasonStep };
 
@@ -75,6 +76,7 @@ function QuestionDetail({ question: q }: { question: Question }) {
           Nội dung câu hỏi
         </Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginBottom: 0 }}>{q.body}</Typography.Paragraph>
+        <Attachment question={q} />
       </section>
 
       <section aria-labelledby="question-asker">
@@ -83,8 +85,8 @@ function QuestionDetail({ question: q }: { question: Question }) {
         </Typography.Title>
         {q.contactsErasedAt ? (
           <Typography.Paragraph>
-            Đã xóa theo thời hạn lưu trữ (lúc {formatInstant(q.contactsErasedAt)}): họ tên, thư điện tử và số điện thoại của người hỏi không
-            còn trên hệ thống.
+            Đã xóa theo thời hạn lưu trữ (lúc {formatInstant(q.contactsErasedAt)}): họ tên, thư điện tử, số điện thoại và tệp đính kèm của
+            người hỏi không còn trên hệ thống.
           </Typography.Paragraph>
         ) : (
           <Descriptions
@@ -168,6 +170,27 @@ function QuestionDetail({ question: q }: { question: Question }) {
       {open?.dialog === 'assign' && <AssignDialog question={q} onClose={() => setOpen(undefined)} />}
       {open?.dialog === 'reason' && <ReasonDialog question={q} step={open.step} onClose={() => setOpen(undefined)} />}
       {open?.dialog === 'answer' && <AnswerDialog question={q} onClose={() => setOpen(undefined)} />}
+    </Space>
+  );
+}
+
+/** The file the citizen sent, downloaded with the session's token; never public, erased with the contacts. */
+function Attachment({ question: q }: { question: Question }) {
+  const download = useDownload();
+  if (!q.attachment) return null;
+  const { filename, size } = q.attachment;
+  return (
+    <Space wrap style={{ marginTop: 12 }}>
+      <Typography.Text style={{ overflowWrap: 'anywhere' }}>
+        Tệp đính kèm: {filename} ({formatSize(size)})
+      </Typography.Text>
+      <Button
+        icon={<PaperClipOutlined />}
+        loading={download.busy('attachment')}
+        onClick={() => download.start({ format: 'attachment', call: () => attachmentFile(q.id), fallbackName: filename })}
+      >
+        Tải tệp đính kèm
+      </Button>
     </Space>
   );
 }

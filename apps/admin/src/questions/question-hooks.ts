@@ -127,3 +127,6 @@ export function unplacedProblem(error: unknown, fields: string[]): string | unde
   if (!(error instanceof ApiProblem)) return 'Chưa thực hiện được, vui lòng thử lại.';
   return error.fields.some((f) => fields.includes(formPathOf(f.field)[0] as string)) ? undefined : error.message;
 }
+
+/** The file sent with a question, asked with the console's client (the session's token). */
+export const attachmentFile = (id: string) => api.GET('/api/v1/questions/{id}/attachment', { params: { path: { id } }, parseAs: 'blob' });

@@ -15,6 +15,7 @@ import { PollManager } from './polls/poll-manager';
 import { ProofOfWork } from './challenge/proof-of-work';
 import { CitizenMail } from './mail/citizen-mail';
 import { ContactRetention } from './questions/contact-retention';
+import { QuestionAttachments } from './questions/question-attachments';
 import { PublicQuestionsController } from './questions/http/public-questions.controller';
 import { QuestionsController } from './questions/http/questions.controller';
 import { QuestionAnswers } from './questions/question-answers';
@@ -28,9 +29,9 @@ import { QuestionStatusLookup } from './questions/question-status-lookup';
  * questions, contacts erased after retention, the facts compliance judges.
  */
 @Module({
-  imports: [TenancyModule, RulesModule, WorkflowModule],
-  providers: [CitizenMail, QuestionAnswers, QuestionFacts, ContactRetention, ProvinceJobs],
-  exports: [CitizenMail, QuestionFacts, ContactRetention],
+  imports: [TenancyModule, RulesModule, WorkflowModule, ContentCoreModule],
+  providers: [CitizenMail, QuestionAnswers, QuestionFacts, ContactRetention, ProvinceJobs, QuestionAttachments],
+  exports: [CitizenMail, QuestionFacts, ContactRetention, QuestionAttachments],
 })
 export class CitizensCoreModule {}
 

@@ -1,6 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AnswerReply, LEGAL_DOCUMENT_KINDS, Produced, PublicAnswers, PublicReader, SEARCH_CANDIDATES } from '@cong/content';
-import { ConsultationBox, PollBallots, QuestionStatusLookup, QuestionStatusView, voterOf } from '@cong/citizens';
+import {
+  ACCEPTED_EXTENSIONS,
+  ACCEPTED_KINDS_TEXT,
+  AnswerReply,
+  LEGAL_DOCUMENT_KINDS,
+  Produced,
+  PublicAnswers,
+  PublicReader,
+  SEARCH_CANDIDATES,
+} from '@cong/content';
+import {
+  ConsultationBox,
+  PollBallots,
+  ProofOfWork,
+  QUESTION_ATTACHMENT_MAX_BYTES,
+  QuestionStatusLookup,
+  QuestionStatusView,
+  voterOf,
+  WRITING_TIME_SECONDS,
+} from '@cong/citizens';
 import { decodeCursor, encodeCursor } from '@cong/platform-database';
 import { DomainError, isDependencyUnavailable } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
@@ -19,7 +37,7 @@ import { ItemPage } from './pages/item-page';
 import { DocumentsPage, ProceduresPage, SEARCH_PAGE_SIZE, SearchPage, SectionPage } from './pages/list-pages';
 import type { PageContext } from './pages/page-context';
 import { UnitPage, UnitsPage } from './pages/unit-pages';
-import { AskPage, AskScripts, QuestionsPage, QuestionStatusPage } from './pages/question-pages';
+import { AskPage, AskScripts, AttachmentRules, QuestionsPage, QuestionStatusPage } from './pages/question-pages';
 import { PollPage, PollsPage, PublicPoll } from './pages/poll-pages';
 import { ConsultationPage, ConsultationsPage } from './pages/consultation-pages';
 import { LEGAL_STATUS_PARAMS } from './vietnamese';
@@ -90,8 +108,18 @@ export const ASK_SCRIPTS: AskScripts = {
   challenge: '/api/v1/public/challenge?purpose=question',
 };
 
-/** Pages read each time (see `personal`): they depend on who reads them, or change with each moderation. */
-const PERSONAL_PAGES: PageRoute['page'][] = ['question-status', 'polls', 'poll', 'consultations', 'consultation'];
+/** The file a question may carry, as the ask form describes it. */
+export const QUESTION_ATTACHMENT_RULES: AttachmentRules = {
+  accept: ACCEPTED_EXTENSIONS.join(','),
+  kinds: ACCEPTED_KINDS_TEXT,
+  maxMegabytes: QUESTION_ATTACHMENT_MAX_BYTES / (1024 * 1024),
+};
+
+/**
+ * Pages read each time (see `personal`): they depend on who reads them, change with each
+ * moderation, or (the ask form) carry a single-use sum for readers without JavaScript.
+ */
+const PERSONAL_PAGES: PageRoute['page'][] = ['ask', 'question-status', 'polls', 'poll', 'consultations', 'consultation'];
 
 class PageStatus extends Error {
   constructor(
@@ -125,6 +153,7 @@ export class PortalPages {
     private readonly lookup: QuestionStatusLookup,
     private readonly ballots: PollBallots,
     private readonly consultations: ConsultationBox,
+    private readonly pow: ProofOfWork,
   ) {}
 
   /** True when the portal takes the request (it then answers, or hands it on through `next`). */
@@ -212,7 +241,7 @@ export class PortalPages {
     if (PERSONAL_PAGES.includes(route.page)) return this.personal(req, reply, tenant, chrome, site, links, route, params);
     // Links differ by host (relative on the host of the site, absolute elsewhere): the host is part of the key.
     const key = this.answers.keyFor(() => `page ${host} ${path} ${JSON.stringify(params)}`);
-    reply.header('content-security-policy', route.page === 'ask' ? askPageCsp(chrome) : cspOf(chrome));
+    reply.header('content-security-policy', cspOf(chrome));
     const hit = this.answers.peek(tenant.id, key);
     if (hit) return this.answers.send(req, reply, hit);
     void this.answers
@@ -362,7 +391,6 @@ export class PortalPages {
         return html(QuestionsPage({ ctx, q: '', items: shown, next, first: !cursor, page }));
       }
       case 'ask':
-        return html(AskPage({ ctx, scripts: ASK_SCRIPTS }));
       case 'question-status':
       case 'polls':
       case 'poll':
@@ -378,9 +406,9 @@ export class PortalPages {
   }
 
   /**
-   * Pages read each time and never cached: the asker's status page (by the token in its address),
-   * the polls (whether this browser has voted, by its cookie), and the drafts open for comments
-   * (their comments appear as they are moderated).
+   * Pages read each time and never cached: the ask form (its sum is single use), the asker's
+   * status page (by the token in its address), the polls (whether this browser has voted, by its
+   * cookie), and the drafts open for comments (their comments appear as they are moderated).
    */
   private personal(
     req: PageRequest,
@@ -395,6 +423,14 @@ export class PortalPages {
     const ctx = contextOf(chrome, site, links);
     const voter = voterOf(req);
     const page = async (): Promise<{ status: number; body: string; csp: string }> => {
+      if (route.page === 'ask') {
+        const sum = this.pow.textChallenge(tenant.id, 'question', WRITING_TIME_SECONDS);
+        return {
+          status: 200,
+          body: html(AskPage({ ctx, scripts: ASK_SCRIPTS, attachments: QUESTION_ATTACHMENT_RULES, sum })).body,
+          csp: askPageCsp(chrome),
+        };
+      }
       if (route.page === 'polls') {
         const polls = (await this.ballots.list(tenant, site.key, voter)) as PublicPoll[];
         return { status: 200, body: html(PollsPage({ ctx, polls })).body, csp: cspOf(chrome) };

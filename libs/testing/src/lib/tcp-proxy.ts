@@ -9,6 +9,8 @@ export class TcpProxy {
   private cut = false;
   /** Accepting connections but passing nothing on: a host that stopped answering. */
   private stalled = false;
+  /** Connections opened while stalled: how many times a client tried, whatever it took each time. */
+  held = 0;
 
   private constructor(
     private readonly server: Server,
@@ -25,6 +27,7 @@ export class TcpProxy {
       if (!proxy || proxy.cut) return client.destroy();
       if (proxy.stalled) {
         // Held open, never answered: the client waits until its own timeout gives up.
+        proxy.held++;
         proxy.sockets.add(client);
         client.on('close', () => proxy.sockets.delete(client));
         client.on('error', () => undefined);

@@ -15,6 +15,8 @@ import { createHmac, randomBytes, randomInt as cryptoRandomInt, timingSafeEqual 
 export const POW_COUNTER_RANGE = { min: 10_000, max: 40_000 } as const;
 /** How long a challenge may be solved and used for. */
 export const POW_LIFETIME_SECONDS = 600;
+/** A sum shown in the form itself (no JavaScript) lives long enough to write the question. */
+export const WRITING_TIME_SECONDS = 3600;
 
 export const ChallengeErrors = {
   missing: () =>
@@ -92,13 +94,13 @@ export class ProofOfWork implements OnApplicationShutdown {
   }
 
   /** A text challenge for a form sent without JavaScript: two digits to add, in words. */
-  textChallenge(tenantId: string, purpose: string): TextChallenge {
+  textChallenge(tenantId: string, purpose: string, lifetimeSeconds = POW_LIFETIME_SECONDS): TextChallenge {
     const [a, b] = [cryptoRandomInt(1, 10), cryptoRandomInt(1, 10)];
     const claims = Buffer.from(
       JSON.stringify({
         t: tenantId,
         p: purpose,
-        e: Math.floor(Date.now() / 1000) + POW_LIFETIME_SECONDS,
+        e: Math.floor(Date.now() / 1000) + lifetimeSeconds,
         n: randomBytes(12).toString('hex'),
       }),
     ).toString('base64url');

@@ -3,6 +3,7 @@ import { TenantDatabase } from '@cong/platform-database';
 import { defineJob, HandlesJob, RetryPolicies } from '@cong/platform-queue';
 import { addDays, RuleVersionRepository, todayIn } from '@cong/rules';
 import { ProvinceJobs } from '@cong/tenancy';
+import { QuestionAttachments } from './question-attachments';
 import { QuestionEvent } from './question-event.entity';
 
 /** Erases askers' and commenters' contacts once the province's retention period after closing has run. */
@@ -13,7 +14,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Law 91/2025/QH15 (personal data): a closed question (answered, declined, spam) keeps the asker's
- * name, e-mail and phone for `citizens.questions.contactRetentionDays`, then loses them. The
+ * name, e-mail, phone and attached file for `citizens.questions.contactRetentionDays`, then loses them. The
  * question, its routing and its answer stay; the erasure is a step of its history.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class ContactRetention implements OnApplicationBootstrap {
     private readonly db: TenantDatabase,
     private readonly rules: RuleVersionRepository,
     private readonly provinces: ProvinceJobs,
+    private readonly attachments: QuestionAttachments,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,15 +72,17 @@ export class ContactRetention implements OnApplicationBootstrap {
     const rules = await this.rules.ruleSetInForceOn(tenant.id, todayIn(tenant.timezone, now));
     if (!rules) return 0;
     const cutoff = new Date(now.getTime() - rules.citizens.questions.contactRetentionDays * DAY_MS);
-    return this.db.transaction(tenant.id, async (m) => {
-      const erased: { id: string }[] = await m
+    const erased = await this.db.transaction(tenant.id, async (m) => {
+      // The file goes with the contacts: the old row's key, read in the same statement that clears it.
+      const erased: { id: string; storage_key: string | null }[] = await m
         .query(
-          `UPDATE citizens_question SET asker_name = NULL, email = NULL, phone = NULL, contacts_erased_at = $3, updated_at = $3
-          WHERE tenant_id = $1 AND contacts_erased_at IS NULL AND closed_at < $2
-          RETURNING id`,
+          `UPDATE citizens_question q SET asker_name = NULL, email = NULL, phone = NULL, attachment = NULL, contacts_erased_at = $3, updated_at = $3
+            FROM citizens_question old
+          WHERE q.tenant_id = $1 AND q.contacts_erased_at IS NULL AND q.closed_at < $2 AND old.tenant_id = q.tenant_id AND old.id = q.id
+          RETURNING q.id, old.attachment->>'storageKey' AS storage_key`,
           [tenant.id, cutoff, now],
         )
-        .then(([rows]: [{ id: string }[]]) => rows);
+        .then(([rows]: [{ id: string; storage_key: string | null }[]]) => rows);
       if (erased.length)
         await m.getRepository(QuestionEvent).insert(
           erased.map((q) => ({
@@ -91,7 +95,14 @@ export class ContactRetention implements OnApplicationBootstrap {
             reason: `Hết thời hạn lưu ${rules.citizens.questions.contactRetentionDays} ngày sau khi đóng câu hỏi.`,
           })),
         );
-      return erased.length;
+      return erased;
     });
+    // After the commit: a file whose removal fails is logged, its question already no longer points at it.
+    for (const { id, storage_key } of erased.filter((e) => e.storage_key)) {
+      await this.attachments
+        .discard(storage_key as string)
+        .catch((error) => this.logger.error({ tenant: tenant.id, question: id, error: String(error) }, 'Attachment not removed'));
+    }
+    return erased.length;
   }
 }

@@ -7,6 +7,7 @@ import { Site } from '@cong/sites';
 import { Unit, unitLineage, unitSubtree } from '@cong/units';
 import { EntityManager, In } from 'typeorm';
 import { answerDue } from './answer-deadline';
+import { QuestionAttachments } from './question-attachments';
 import { QUESTION_ACTION_LABELS, QuestionAction, QuestionEvent } from './question-event.entity';
 import { Question, QuestionStatus } from './question.entity';
 import { DeskAction, QUESTION_STATUS_LABELS } from './question-status';
@@ -68,6 +69,8 @@ export interface QuestionDetail extends QuestionSummary {
   answeredAt: Date | null;
   closedAt: Date | null;
   contactsErasedAt: Date | null;
+  /** The file sent with the question (downloaded from `…/attachment`), or null. */
+  attachment: { filename: string; mime: string; size: number } | null;
   history: QuestionStep[];
   actions: DeskAction[];
 }
@@ -97,6 +100,7 @@ export class QuestionDesk {
     private readonly db: TenantDatabase,
     private readonly rules: RuleVersionRepository,
     private readonly editor: ContentEditor,
+    private readonly attachments: QuestionAttachments,
   ) {}
 
   async list(p: Principal, province: Province, filter: QuestionFilter): Promise<{ items: QuestionSummary[]; nextCursor: string | null }> {
@@ -147,6 +151,14 @@ export class QuestionDesk {
       const question = await this.reachable(m, p, province.id, id, 'questions.read');
       return this.detail(m, p, province, question);
     });
+  }
+
+  /** The file sent with a question, for those who may read it; 404 when there is none (or no more). */
+  async attachment(p: Principal, province: Province, id: string): Promise<{ mime: string; bytes: Buffer; filename: string }> {
+    const question = await this.db.transaction(province.id, (m) => this.reachable(m, p, province.id, id, 'questions.read'));
+    const bytes = question.attachment ? await this.attachments.bytesOf(question.attachment) : null;
+    if (!question.attachment || !bytes) throw QuestionErrors.noAttachment();
+    return { mime: question.attachment.mime, bytes, filename: question.attachment.filename };
   }
 
   /** Sends a question to a unit (a `new` one), or moves it on to another (`reason` required). */
@@ -386,6 +398,7 @@ export class QuestionDesk {
       answeredAt: q.answeredAt,
       closedAt: q.closedAt,
       contactsErasedAt: q.contactsErasedAt,
+      attachment: q.attachment ? { filename: q.attachment.filename, mime: q.attachment.mime, size: q.attachment.size } : null,
       history: events.map((e) => ({
         at: e.at,
         action: e.action,

@@ -9,6 +9,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { ProofOfWork } from '../challenge/proof-of-work';
 import { CitizenMail } from '../mail/citizen-mail';
 import { siteOfKey } from '../sites/citizen-site';
+import { QuestionAttachments, SentAttachment } from './question-attachments';
 import { QuestionEvent } from './question-event.entity';
 import { Question } from './question.entity';
 import { QuestionErrors } from './questions.errors';
@@ -30,6 +31,8 @@ export interface AskedQuestion {
   textChallenge?: { token: string; answer: string };
   /** The form's hidden honeypot field: people leave it empty. */
   website?: string;
+  /** One file, optional (the portal's form sends it as multipart). */
+  attachment?: SentAttachment;
 }
 
 export interface ReceivedQuestion {
@@ -66,6 +69,7 @@ export class QuestionIntake {
     private readonly pow: ProofOfWork,
     private readonly limiter: RateLimiter,
     private readonly mail: CitizenMail,
+    private readonly attachments: QuestionAttachments,
   ) {}
 
   async ask(tenant: { id: string; name: string; timezone: string }, input: AskedQuestion, origin: string): Promise<ReceivedQuestion> {
@@ -76,6 +80,8 @@ export class QuestionIntake {
     const phone = input.phone ? normalisePhone(input.phone) : null;
     if (!email && !phone) throw QuestionErrors.contactRequired();
     const { site, unit } = await this.db.transaction(tenant.id, (m) => this.placeOf(m, tenant.id, input));
+    // A file of the wrong kind is refused before the proof is spent; it is drawn again only after.
+    const checked = input.attachment ? this.attachments.check(input.attachment) : null;
     await this.pow.spend(tenant.id, 'question', { altcha: input.altcha, text: input.textChallenge });
     await this.limiter.consume(
       'question-contact',
@@ -84,6 +90,7 @@ export class QuestionIntake {
     const spamReason = spamSignals(input);
     const statusToken = randomBytes(32).toString('base64url');
     const now = new Date();
+    const attachment = checked && input.attachment ? await this.attachments.store(tenant.id, checked, input.attachment) : null;
     const question = await this.insertWithFreshReference(tenant.id, today, (reference) => ({
       tenantId: tenant.id,
       reference,
@@ -102,7 +109,12 @@ export class QuestionIntake {
       receivedOn: today,
       closedAt: spamReason ? now : null,
       statusTokenHash: statusTokenHash(statusToken),
-    }));
+      attachment,
+    })).catch(async (error) => {
+      // Nothing half-kept: without its question the file goes too.
+      if (attachment) await this.attachments.discard(attachment.storageKey);
+      throw error;
+    });
     if (spamReason) this.logger.log({ tenant: tenant.id, reference: question.reference, spamReason }, 'Question marked as spam');
     const emailedTo =
       email && !spamReason

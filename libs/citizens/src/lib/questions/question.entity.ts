@@ -12,6 +12,15 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 /** Closed: the asker's contacts count down to their erasure from here. */
 export const CLOSED_STATUSES: readonly QuestionStatus[] = ['answered', 'declined', 'spam'];
 
+/** The file a question came with: what the desk shows, and where its bytes are (never public). */
+export interface QuestionAttachment {
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
 /** A citizen's question (hỏi đáp trực tuyến). Name and contacts are never public, and erased after the retention period. */
 @Entity('citizens_question')
 export class Question extends TenantOwnedEntity {
@@ -38,6 +47,8 @@ export class Question extends TenantOwnedEntity {
   @Column({ type: 'timestamptz', nullable: true }) answeredAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) contactsErasedAt!: Date | null;
+  /** The file sent with the question, if any; erased with the contacts. */
+  @Column({ type: 'jsonb', nullable: true }) attachment!: QuestionAttachment | null;
   /** SHA-256 of the private status link's token; the token itself is only ever given to the asker. */
   @Column({ type: 'text' }) statusTokenHash!: string;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -17,6 +17,12 @@ export const QuestionErrors = {
       { field: 'site', message: `Không có trang "${key}" trên cổng này.` },
     ]),
   notFound: () => new DomainError('CITIZENS_QUESTION_NOT_FOUND', 'not_found', 'Không tìm thấy câu hỏi.'),
+  noAttachment: () =>
+    new DomainError(
+      'CITIZENS_ATTACHMENT_NOT_FOUND',
+      'not_found',
+      'Câu hỏi không có tệp đính kèm, hoặc tệp đã bị xóa theo thời hạn lưu trữ.',
+    ),
   statusLinkUnknown: () =>
     new DomainError('CITIZENS_STATUS_LINK_UNKNOWN', 'not_found', 'Đường dẫn theo dõi không đúng hoặc câu hỏi không còn trên hệ thống.'),
   notYours: () => new DomainError('CITIZENS_QUESTION_FORBIDDEN', 'forbidden', 'Bạn không có quyền xử lý câu hỏi này.'),

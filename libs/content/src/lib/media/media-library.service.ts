@@ -1,50 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { TenantDatabase } from '@cong/platform-database';
-import { DomainError } from '@cong/platform-errors';
-import { filetypeinfo } from 'magic-bytes.js';
 import { createHash, randomUUID } from 'node:crypto';
-import sharp from 'sharp';
-import { MediaAsset, MediaKind, MediaVariant } from './media-asset.entity';
+import { MediaAsset, MediaVariant } from './media-asset.entity';
 import { MediaStorage } from './media-storage';
+import { checkUpload, imageSize, MediaErrors, reencodeImage } from './upload-checks';
 
-const MiB = 1024 * 1024;
-
-/** What may be uploaded, by extension: the kind, the size limit, and what the bytes must be. */
-const ACCEPTED: Record<string, { kind: MediaKind; mime: string; maxBytes: number; sniffed: string[] }> = {
-  jpg: { kind: 'image', mime: 'image/jpeg', maxBytes: 10 * MiB, sniffed: ['jpg'] },
-  jpeg: { kind: 'image', mime: 'image/jpeg', maxBytes: 10 * MiB, sniffed: ['jpg'] },
-  png: { kind: 'image', mime: 'image/png', maxBytes: 10 * MiB, sniffed: ['png'] },
-  webp: { kind: 'image', mime: 'image/webp', maxBytes: 10 * MiB, sniffed: ['webp'] },
-  gif: { kind: 'image', mime: 'image/gif', maxBytes: 10 * MiB, sniffed: ['gif'] },
-  pdf: { kind: 'pdf', mime: 'application/pdf', maxBytes: 25 * MiB, sniffed: ['pdf'] },
-  doc: { kind: 'word', mime: 'application/msword', maxBytes: 20 * MiB, sniffed: ['doc', 'xls', 'ppt', 'msi'] },
-  docx: {
-    kind: 'word',
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    maxBytes: 20 * MiB,
-    sniffed: ['docx'],
-  },
-  xls: { kind: 'excel', mime: 'application/vnd.ms-excel', maxBytes: 20 * MiB, sniffed: ['doc', 'xls', 'ppt', 'msi'] },
-  xlsx: { kind: 'excel', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', maxBytes: 20 * MiB, sniffed: ['xlsx'] },
-};
-
-/** The largest upload of any kind; the HTTP layer stops reading beyond it. */
-export const MAX_UPLOAD_BYTES = Math.max(...Object.values(ACCEPTED).map((a) => a.maxBytes));
 export const IMAGE_WIDTHS = [320, 640, 1280];
-
-export const MediaErrors = {
-  unsupported: (detail: string) =>
-    new DomainError(
-      'MEDIA_UNSUPPORTED_TYPE',
-      'unsupported_media_type',
-      `Không nhận tệp này: ${detail}. Chỉ nhận ảnh (JPG, PNG, WebP, GIF), PDF, Word (DOC, DOCX) và Excel (XLS, XLSX).`,
-    ),
-  tooLarge: (ext: string, max: number) =>
-    new DomainError('MEDIA_TOO_LARGE', 'payload_too_large', `Tệp .${ext} không được lớn hơn ${Math.round(max / MiB)} MB.`),
-  empty: () => new DomainError('MEDIA_EMPTY', 'bad_request', 'Tệp tải lên rỗng.'),
-  notFound: () => new DomainError('MEDIA_NOT_FOUND', 'not_found', 'Không tìm thấy tệp.'),
-};
 
 /**
  * Uploads: the extension says what the file claims to be; its first bytes must agree (a renamed
@@ -59,15 +21,7 @@ export class MediaLibrary {
   ) {}
 
   async upload(tenantId: string, uploadedBy: string | null, filename: string, bytes: Buffer): Promise<MediaAsset> {
-    const ext = /\.([a-z0-9]{2,5})$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
-    const accepted = ACCEPTED[ext];
-    if (!accepted) throw MediaErrors.unsupported(ext ? `phần mở rộng .${ext}` : 'tệp không có phần mở rộng');
-    if (bytes.length === 0) throw MediaErrors.empty();
-    if (bytes.length > accepted.maxBytes) throw MediaErrors.tooLarge(ext, accepted.maxBytes);
-    const sniffed = filetypeinfo(bytes).map((t) => t.typename);
-    if (!sniffed.some((t) => accepted.sniffed.includes(t)) || !officeContentMatches(ext, bytes)) {
-      throw MediaErrors.unsupported(`nội dung là ${sniffed[0] ?? 'không xác định'}, không phải .${ext}`);
-    }
+    const accepted = checkUpload(filename, bytes);
 
     const id = randomUUID();
     const base = `${tenantId}/${id}`;
@@ -75,27 +29,17 @@ export class MediaLibrary {
     let height: number | null = null;
     const variants: MediaVariant[] = [];
     if (accepted.kind === 'image') {
-      const meta = await sharp(bytes)
-        .metadata()
-        .catch(() => {
-          throw MediaErrors.unsupported('ảnh hỏng hoặc không đọc được');
-        });
-      width = meta.width ?? null;
-      height = meta.height ?? null;
+      ({ width, height } = await imageSize(bytes));
       for (const w of IMAGE_WIDTHS.filter((x) => !width || x < width).concat(
         width && width <= IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] ? [width] : [],
       )) {
-        const { data, info } = await sharp(bytes)
-          .rotate()
-          .resize({ width: w, withoutEnlargement: true })
-          .webp({ quality: 82 })
-          .toBuffer({ resolveWithObject: true });
+        const { data, info } = await reencodeImage(bytes, w);
         const key = `${base}/w${info.width}.webp`;
         await this.storage.put(key, data);
         variants.push({ width: info.width, height: info.height, key, mime: 'image/webp', size: data.length });
       }
     }
-    const storageKey = `${base}/original.${ext}`;
+    const storageKey = `${base}/original.${accepted.ext}`;
     await this.storage.put(storageKey, bytes);
     return this.db.transaction(tenantId, (m) =>
       m.getRepository(MediaAsset).save(
@@ -147,11 +91,4 @@ export class MediaLibrary {
     if (!bytes) throw MediaErrors.notFound();
     return { mime: variant?.mime ?? asset.mime, bytes, filename: asset.filename };
   }
-}
-
-/** A .docx or .xlsx is a ZIP; the part names inside tell a Word file from a spreadsheet (or an APK). */
-function officeContentMatches(ext: string, bytes: Buffer): boolean {
-  if (ext !== 'docx' && ext !== 'xlsx') return true;
-  const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024)).toString('latin1');
-  return head.includes('[Content_Types].xml') && head.includes(ext === 'docx' ? 'word/' : 'xl/');
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 /** Where file bytes live. Local disk by default; an object store can implement the same. */
@@ -6,6 +6,8 @@ export abstract class MediaStorage {
   abstract put(key: string, bytes: Buffer): Promise<void>;
   /** The bytes, or null when nothing is stored under the key. */
   abstract get(key: string): Promise<Buffer | null>;
+  /** Removes what is stored under the key; nothing there is not an error. */
+  abstract delete(key: string): Promise<void>;
 }
 
 const KEY = /^[a-z0-9-]+(\/[a-zA-Z0-9._-]+)+$/;
@@ -32,6 +34,10 @@ export class LocalDiskStorage extends MediaStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   /** Keys are ours (tenant/asset/variant), checked anyway so nothing can point outside the root. */

@@ -30,6 +30,7 @@ import { IndexPortalLists1795392000029 } from './1795392000029-index-portal-list
 import { CreateCitizenQuestions1795392000030 } from './1795392000030-create-citizen-questions';
 import { CreateCitizenPolls1795392000031 } from './1795392000031-create-citizen-polls';
 import { CreateCitizenConsultations1795392000032 } from './1795392000032-create-citizen-consultations';
+import { AddQuestionAttachments1795392000033 } from './1795392000033-add-question-attachments';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CreateCitizenQuestions1795392000030,
   CreateCitizenPolls1795392000031,
   CreateCitizenConsultations1795392000032,
+  AddQuestionAttachments1795392000033,
 ];

@@ -41,6 +41,74 @@ export function redirectTo(reply: FormReply, location: string): void {
   reply.status(303).header('location', location).header('cache-control', 'no-store').send();
 }
 
+/** One part of a multipart form, as @fastify/multipart gives it. */
+interface FormPart {
+  type: 'file' | 'field';
+  fieldname: string;
+  value?: unknown;
+  valueTruncated?: boolean;
+  filename?: string;
+  toBuffer?: () => Promise<Buffer>;
+}
+/** A form request that may be multipart/form-data (it carries a file). */
+export interface MultipartFormRequest extends FormRequest {
+  isMultipart?: () => boolean;
+  parts?: (options: { limits: Record<string, number> }) => AsyncIterable<FormPart>;
+}
+/** The file a form carried: its name as sent and its bytes. */
+export interface FormFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+/** A text field of a form as long as any of ours may be, in bytes (10,000 Vietnamese letters take up to 30,000). */
+const MAX_FIELD_BYTES = 64 * 1024;
+const MAX_FIELDS = 30;
+
+/** Beyond the limits of a multipart form: a 413 in Vietnamese, naming the file when it is what is too large. */
+const FormErrors = {
+  fileTooLarge: (maxBytes: number) =>
+    new DomainError('PORTAL_FILE_TOO_LARGE', 'payload_too_large', `Tệp đính kèm không được lớn hơn ${maxBytes / (1024 * 1024)} MB.`, [
+      { field: 'attachment', message: `Tệp đính kèm không được lớn hơn ${maxBytes / (1024 * 1024)} MB.` },
+    ]),
+  tooMuch: () =>
+    new DomainError('PORTAL_FORM_TOO_LARGE', 'payload_too_large', 'Biểu mẫu gửi quá nhiều trường, quá nhiều tệp hoặc một ô quá dài.'),
+};
+
+/**
+ * A form sent as multipart/form-data: its text fields (as an urlencoded body would give them) and
+ * its one file, read no further than `maxFileBytes`; a file input left empty is no file. Throws a
+ * 413 beyond the limits. Not multipart: the body as it came, and no file.
+ */
+export async function readForm(
+  req: MultipartFormRequest,
+  body: unknown,
+  { fileField, maxFileBytes }: { fileField: string; maxFileBytes: number },
+): Promise<{ fields: Record<string, unknown>; file: FormFile | null }> {
+  if (!req.isMultipart?.() || !req.parts) return { fields: (body ?? {}) as Record<string, unknown>, file: null };
+  const fields: Record<string, string> = {};
+  let file: FormFile | null = null;
+  const limits = { fileSize: maxFileBytes, files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FIELDS + 1 };
+  try {
+    for await (const part of req.parts({ limits })) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer!();
+        if (part.fieldname === fileField && part.filename && bytes.length) file = { filename: part.filename, bytes };
+      } else if (part.valueTruncated) {
+        throw FormErrors.tooMuch();
+      } else if (typeof part.value === 'string' && !(part.fieldname in fields)) {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw FormErrors.fileTooLarge(maxFileBytes);
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw FormErrors.tooMuch();
+    throw error;
+  }
+  return { fields, file };
+}
+
 /** A form field as text (the first, if sent more than once), bounded. */
 export function textOf(body: Record<string, unknown>, name: string): string | undefined {
   const value = Array.isArray(body[name]) ? (body[name] as unknown[])[0] : body[name];
@@ -53,7 +121,8 @@ export function proofOf(body: Record<string, unknown>): WriteProof | null {
   if (altcha) return { altcha };
   const token = textOf(body, 'challengeToken');
   const answer = textOf(body, 'challengeAnswer');
-  return token !== undefined && answer !== undefined ? { text: { token, answer } } : null;
+  // A sum left unanswered (the ask form shows one without JavaScript) is no proof: the next step asks it.
+  return token !== undefined && answer !== undefined && answer.trim() !== '' ? { text: { token, answer } } : null;
 }
 
 /** One message a field, the first: what the form shows under each. */

@@ -34,20 +34,58 @@ export function ErrorSummary({
   );
 }
 
+/** A sum to answer instead of the proof of work (no JavaScript): signed, single use. */
+export interface SumChallenge {
+  prompt: string;
+  token: string;
+}
+
+/** The sum's question and its answer box, with the token that signs it; `error`: why the last answer was refused. */
+export function SumField({ sum, error }: { sum: SumChallenge; error?: string }) {
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <input type="hidden" name="challengeToken" value={sum.token} />
+      <label for="phep-cong">Để xác nhận bạn không phải chương trình gửi tự động: {sum.prompt} bằng mấy? (nhập bằng chữ số) *</label>
+      {error ? (
+        <p class="field-error" id="phep-cong-loi">
+          <span class="visually-hidden">Lỗi: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id="phep-cong"
+        name="challengeAnswer"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        maxLength={2}
+        required
+        autoComplete="off"
+        aria-describedby={error ? 'phep-cong-loi' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
 /**
- * The proof of work: the ALTCHA widget, which solves its challenge when the form is sent; without
- * JavaScript, a note that a sum will be asked instead. `error`: the message of a refused proof.
+ * The proof of work: the ALTCHA widget, which solves its challenge when the form is sent. Without
+ * JavaScript: the `sum` to answer in the form itself when given, else a note that a sum will be
+ * asked after sending. `error`: the message of a refused proof; `sumError`: of a refused sum.
  */
 export function ProofOfWorkField({
   scripts,
   purpose,
   submit,
   error,
+  sum,
+  sumError,
 }: {
   scripts: AskScripts;
   purpose: WritePurpose;
   submit: string;
   error?: string;
+  sum?: SumChallenge;
+  sumError?: string;
 }) {
   return (
     <div class={`field${error ? ' has-error' : ''}`} id="xac-nhan">
@@ -65,7 +103,11 @@ export function ProofOfWorkField({
         data-worker={scripts.worker}
       />
       <noscript>
-        <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “{submit}”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
+        {sum ? (
+          <SumField sum={sum} error={sumError} />
+        ) : (
+          <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “{submit}”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
+        )}
       </noscript>
     </div>
   );

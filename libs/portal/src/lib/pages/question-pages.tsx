@@ -2,7 +2,7 @@ import type { PublicItemSummary, PublicSearchResult } from '@cong/content';
 import { formatDay } from '../vietnamese';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
-import { ErrorSummary, ProofOfWorkField } from './form-parts';
+import { ErrorSummary, ProofOfWorkField, SumChallenge, SumField } from './form-parts';
 import { ItemList, NumberedPager, query } from './parts';
 
 /** What the ask form was sent with, to show it again (never the proof of work). */
@@ -34,8 +34,10 @@ const FIELD_IDS: Record<string, string> = {
   unit: 'don-vi',
   title: 'tieu-de',
   question: 'cau-hoi',
+  attachment: 'tep-dinh-kem',
   consent: 'dong-y',
   altcha: 'xac-nhan',
+  challengeAnswer: 'phep-cong',
 };
 
 /** The published answers of a site (hỏi đáp), newest first, with a search among them and the way to ask. */
@@ -117,15 +119,30 @@ export function QuestionsPage({
   );
 }
 
-/** The ask form: works without JavaScript (a sum to answer after sending), and with it the proof of work runs in the page. */
+/** What the form says of the file it takes: the kinds, the limit, who sees it. */
+export interface AttachmentRules {
+  accept: string;
+  kinds: string;
+  maxMegabytes: number;
+}
+
+/**
+ * The ask form: with JavaScript the proof of work runs in the page; without it, the form asks a
+ * `sum` itself (or, when none is given, one more step after sending). An optional file goes with
+ * it (multipart), seen only by the officials who answer.
+ */
 export function AskPage({
   ctx,
   scripts,
+  attachments,
+  sum,
   values = {},
   errors = [],
 }: {
   ctx: PageContext;
   scripts: AskScripts;
+  attachments: AttachmentRules;
+  sum?: SumChallenge;
   values?: AskValues;
   errors?: { field: string; message: string }[];
 }) {
@@ -155,7 +172,14 @@ export function AskPage({
       <h1>Đặt câu hỏi</h1>
       <ErrorSummary title="Câu hỏi chưa gửi được" errors={errors} fieldIds={FIELD_IDS} fallback="gui-cau-hoi" />
       {chrome.questions.enabled ? (
-        <form class="ask-form" id="gui-cau-hoi" action="/api/v1/public/questions/form" method="post" noValidate>
+        <form
+          class="ask-form"
+          id="gui-cau-hoi"
+          action="/api/v1/public/questions/form"
+          method="post"
+          enctype="multipart/form-data"
+          noValidate
+        >
           <input type="hidden" name="site" value={site.key} />
           <p>
             Các ô có dấu <span aria-hidden="true">*</span>
@@ -264,6 +288,22 @@ export function AskPage({
               {values.question ?? ''}
             </textarea>
           </div>
+          <div class={`field${errorOf('attachment') ? ' has-error' : ''}`}>
+            <label for="tep-dinh-kem">Tệp đính kèm (không bắt buộc)</label>
+            <p class="hint" id="tep-dinh-kem-goi-y">
+              Một tệp {attachments.kinds}, tối đa {attachments.maxMegabytes} MB. Chỉ cơ quan trả lời xem được tệp; tệp bị xóa cùng thông tin
+              liên hệ.
+            </p>
+            <FieldError field="attachment" />
+            <input
+              id="tep-dinh-kem"
+              name="attachment"
+              type="file"
+              accept={attachments.accept}
+              aria-describedby={described('attachment', 'hint')}
+              aria-invalid={errorOf('attachment') ? 'true' : undefined}
+            />
+          </div>
           <div class="field checkbox">
             <input id="hien-ten" name="showName" type="checkbox" value="true" checked={values.showName} />
             <label for="hien-ten">Cho phép hiển thị họ và tên cùng câu trả lời</label>
@@ -290,7 +330,14 @@ export function AskPage({
             <label for="trang-web">Để trống ô này</label>
             <input id="trang-web" name="website" tabIndex={-1} autoComplete="off" />
           </div>
-          <ProofOfWorkField scripts={scripts} purpose="question" submit="Gửi câu hỏi" error={errorOf('altcha')} />
+          <ProofOfWorkField
+            scripts={scripts}
+            purpose="question"
+            submit="Gửi câu hỏi"
+            error={errorOf('altcha')}
+            sum={sum}
+            sumError={errorOf('challengeAnswer')}
+          />
           <button class="button" type="submit">
             Gửi câu hỏi
           </button>
@@ -339,26 +386,7 @@ export function TextChallengePage({
         {Object.entries(fields).flatMap(([name, value]) =>
           (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
         )}
-        <input type="hidden" name="challengeToken" value={token} />
-        <div class={`field${wrong ? ' has-error' : ''}`}>
-          <label for="phep-cong">Để xác nhận bạn không phải chương trình gửi tự động: {prompt} bằng mấy? (nhập bằng chữ số) *</label>
-          {wrong ? (
-            <p class="field-error" id="phep-cong-loi">
-              <span class="visually-hidden">Lỗi: </span>Kết quả chưa đúng hoặc đã hết hạn, xin thử lại.
-            </p>
-          ) : null}
-          <input
-            id="phep-cong"
-            name="challengeAnswer"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            maxLength={2}
-            required
-            autoComplete="off"
-            aria-describedby={wrong ? 'phep-cong-loi' : undefined}
-            aria-invalid={wrong ? 'true' : undefined}
-          />
-        </div>
+        <SumField sum={{ prompt, token }} error={wrong ? 'Kết quả chưa đúng hoặc đã hết hạn, xin thử lại.' : undefined} />
         <button class="button" type="submit">
           {form.submit}
         </button>

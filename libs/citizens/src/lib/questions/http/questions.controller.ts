@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
+import { MEDIA_FILE_CONTENT, type ReplyLike, sendMediaFile } from '@cong/content';
 import { TenantContext } from '@cong/tenancy';
 import { QuestionDesk } from '../question-desk';
 import { QUESTION_STATUS_LABELS } from '../question-status';
@@ -48,6 +49,15 @@ export class QuestionsController {
   @ApiOkResponse({ type: QuestionDetailView })
   get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<QuestionDetailView> {
     return this.desk.get(p, this.tenants.current(), id);
+  }
+
+  @Get(':id/attachment')
+  @Requires('questions.read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The file sent with the question, for the desk only (never public); 404 when none or erased' })
+  @ApiOkResponse({ description: 'The bytes, in the type of the file (images as WebP)', content: MEDIA_FILE_CONTENT })
+  async attachment(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: ReplyLike): Promise<void> {
+    sendMediaFile(reply, await this.desk.attachment(p, this.tenants.current(), id), 'private, no-store');
   }
 
   @Post(':id/assign')

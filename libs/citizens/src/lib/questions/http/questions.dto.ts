@@ -154,6 +154,12 @@ export class QuestionStepView {
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
 }
 
+export class QuestionAttachmentView {
+  @ApiProperty({ description: 'As sent, with the extension of what is stored (an image becomes .webp)' }) filename!: string;
+  @ApiProperty() mime!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+}
+
 export class QuestionDetailView extends QuestionSummaryView {
   @ApiProperty() body!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Erased after the retention period' }) askerName!: string | null;
@@ -165,6 +171,12 @@ export class QuestionDetailView extends QuestionSummaryView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt!: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) contactsErasedAt!: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: QuestionAttachmentView,
+    description: 'The file sent with the question (GET …/attachment); erased with the contacts',
+  })
+  attachment!: QuestionAttachmentView | null;
   @ApiProperty({ type: [QuestionStepView] }) history!: QuestionStepView[];
   @ApiProperty({ enum: DESK_ACTIONS, isArray: true, description: 'What the caller may do with it now' }) actions!: DeskAction[];
 }
