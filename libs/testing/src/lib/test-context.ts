@@ -1,15 +1,13 @@
 import { ALL_ENTITIES } from '@cong/catalog';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
-import { formatProblem, loadTenantFolder } from '@cong/rules';
-import { join } from 'node:path';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
 import { Tenant, TenantRepository } from '@cong/tenancy';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, escapeIdentifier } from 'pg';
 import { DataSource } from 'typeorm';
+import { copyDatabase, onboardSeed, SeedCode, seededTemplate } from './seeded-templates';
 import { TestDatabase } from './test-database';
+import { ownerUrl, withDatabase } from './test-environment';
 
 /** Every entity of the platform (from @cong/catalog), for specs that open data sources of their own. */
 export { ALL_ENTITIES };
@@ -29,17 +27,34 @@ export interface NewTestTenant {
  */
 export class TestContext {
   private counter = 0;
+  /**
+   * Nothing but seeds applied yet, and nothing else has had the connections: `applySeed` may then
+   * swap the database for a copy of a seeded template instead of onboarding again.
+   */
+  private pristine = true;
+  private readonly seeds: SeedCode[] = [];
 
   private constructor(
     /** The variables the configuration was read from, for configurations of other processes. */
     private readonly environment: NodeJS.ProcessEnv,
     readonly database: TestDatabase,
     readonly config: AppConfig,
-    /** Logs in as the application role: subject to row-level security, like the API. */
-    readonly dataSource: DataSource,
-    readonly db: TenantDatabase,
-    readonly tenants: TenantRepository,
+    private connections: { dataSource: DataSource; db: TenantDatabase; tenants: TenantRepository },
   ) {}
+
+  /** Logs in as the application role: subject to row-level security, like the API. */
+  get dataSource(): DataSource {
+    this.pristine = false;
+    return this.connections.dataSource;
+  }
+  get db(): TenantDatabase {
+    this.pristine = false;
+    return this.connections.db;
+  }
+  get tenants(): TenantRepository {
+    this.pristine = false;
+    return this.connections.tenants;
+  }
 
   static async create(env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
     const database = await TestDatabase.create();
@@ -57,6 +72,10 @@ export class TestContext {
       ...env,
     };
     const config = AppConfig.fromEnvironment(environment);
+    return new TestContext(environment, database, config, await TestContext.connect(config));
+  }
+
+  private static async connect(config: AppConfig): Promise<TestContext['connections']> {
     const dataSource = await createAppDataSource({
       url: config.database.appUrl,
       entities: ALL_ENTITIES,
@@ -64,7 +83,7 @@ export class TestContext {
       applicationName: 'cong-test',
     }).initialize();
     const db = new TenantDatabase(dataSource);
-    return new TestContext(environment, database, config, dataSource, db, new TenantRepository(dataSource, db));
+    return { dataSource, db, tenants: new TenantRepository(dataSource, db) };
   }
 
   /**
@@ -78,6 +97,7 @@ export class TestContext {
 
   /** A province with a unique code and domain, created through the audited operator path. */
   async newTenant(input: NewTestTenant = {}): Promise<Tenant> {
+    this.pristine = false;
     const n = ++this.counter;
     const suffix = `${n}-${randomBytes(3).toString('hex')}`;
     const code = input.code ?? `test-${suffix}`;
@@ -95,16 +115,60 @@ export class TestContext {
 
   /**
    * Onboards a seed province from `tenants/<code>` (rules, units, sites) as `cong tenants apply`
-   * does; returns its id.
+   * does; returns its id. On a database that has seen nothing but seeds (the usual first lines
+   * of a spec's beforeAll), the same onboarding is copied from a template built once per run.
    */
-  async applySeed(code: 'lao-cai' | 'nghe-an'): Promise<string> {
-    const folder = await loadTenantFolder(join(__dirname, '../../../../tenants', code));
-    if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-    return (await new TenantOnboarding(this.db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-fixture' })).tenantId!;
+  async applySeed(code: SeedCode): Promise<string> {
+    if (this.pristine && !this.seeds.includes(code)) {
+      const id = await this.copySeeded([...this.seeds, code], code);
+      if (id) return id;
+    }
+    this.pristine = false;
+    return onboardSeed(this.connections.db, code);
+  }
+
+  /** The database replaced by a copy of the template with these seeds; null if anything else holds a connection to it. */
+  private async copySeeded(seeds: SeedCode[], code: SeedCode): Promise<string | null> {
+    const template = await seededTemplate(seeds);
+    await this.connections.dataSource.destroy();
+    const admin = new Client({ connectionString: withDatabase(ownerUrl(), 'postgres') });
+    await admin.connect();
+    try {
+      // Our own pool's sessions end a moment after it closes; anyone else's (an API, a worker) means: onboard for real.
+      let others = 0;
+      for (let wait = 0; wait < 100; wait++) {
+        const { rows } = await admin.query<{ ours: number; others: number }>(
+          `SELECT count(*) FILTER (WHERE application_name = 'cong-test')::int AS ours,
+                  count(*) FILTER (WHERE application_name IS DISTINCT FROM 'cong-test')::int AS others
+             FROM pg_stat_activity WHERE datname = $1`,
+          [this.database.name],
+        );
+        others = rows[0].others;
+        if (rows[0].ours === 0 || others > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      if (others === 0) {
+        await admin.query(`DROP DATABASE ${escapeIdentifier(this.database.name)}`);
+        await copyDatabase(admin, template, this.database.name);
+        this.seeds.push(code);
+      }
+    } finally {
+      await admin.end();
+      this.connections = await TestContext.connect(this.config);
+    }
+    if (this.seeds[this.seeds.length - 1] !== code) return null;
+    const client = new Client({ connectionString: this.database.ownerUrl });
+    await client.connect();
+    try {
+      return (await client.query<{ id: string }>(`SELECT id FROM tenancy_tenant WHERE code = $1`, [code])).rows[0].id;
+    } finally {
+      await client.end();
+    }
   }
 
   /** Runs SQL as the owner (schema inspection, arranging what the app role may not). */
   async asOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    this.pristine = false;
     const client = new Client({ connectionString: this.database.ownerUrl });
     await client.connect();
     try {
@@ -116,6 +180,7 @@ export class TestContext {
 
   /** Runs SQL as the application role on a connection of its own. */
   async asApp<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    this.pristine = false;
     const client = new Client({ connectionString: this.config.database.appUrl });
     await client.connect();
     try {
@@ -126,7 +191,7 @@ export class TestContext {
   }
 
   async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.connections.dataSource.isInitialized) await this.connections.dataSource.destroy();
     await this.database.drop();
   }
 }
