@@ -8,7 +8,7 @@ import { run } from './run.mjs';
 
 const STAMP = '.build-stamp';
 
-/** A hash of everything the build reads of ours: the console's files and the lock file. */
+/** A hash of everything the build reads of ours: the console's files, the user guides and their screenshots, the lock file. */
 export function adminSourcesHash(root) {
   const hash = createHash('sha256');
   const walk = (dir) => {
@@ -20,6 +20,8 @@ export function adminSourcesHash(root) {
     }
   };
   walk(join(root, 'apps/admin'));
+  walk(join(root, 'docs/huong-dan'));
+  walk(join(root, 'docs/admin'));
   hash.update(readFileSync(join(root, 'package-lock.json')));
   return hash.digest('hex');
 }

@@ -26,8 +26,6 @@ export const ORGANISATIONAL: Readonly<Record<string, string>> = {
   // A duty of units and their heads; the platform keeps who wrote and who published each item
   // (revisions and the workflow history) so that the answerable head can be named.
   'NA-4': 'authorship and publication history of every item (libs/content, libs/workflow)',
-  // Training of officials is the IT centre's job; the platform's part is its documentation.
-  'NA-7.2e': 'the guides in docs/ and README.md',
   // Units propose online public services and report problems to Sở BCVT: a letter, not a rule.
   'NA-8.5': 'none beyond the accounts and contact details of units (libs/units)',
   // Rewards and discipline are decided by the province; the platform supplies the records.

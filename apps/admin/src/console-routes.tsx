@@ -26,6 +26,8 @@ import { ReviewQueuePage } from './workflow/review-queue-page';
 // The editor and the revisions carry the rich-text editor (TipTap, ProseMirror): loaded when first opened.
 const ContentEditorPage = lazy(() => import('./content/content-editor-page').then((m) => ({ default: m.ContentEditorPage })));
 const RevisionsPage = lazy(() => import('./content/revisions-page').then((m) => ({ default: m.RevisionsPage })));
+// The user guides carry their Markdown and the screenshots' addresses: loaded when first opened.
+const HelpPage = lazy(() => import('./help/help-page').then((m) => ({ default: m.HelpPage })));
 
 /** The console's screens, once the province is known: sign-in first, then the forced password change. */
 export function ConsoleRoutes() {
@@ -40,7 +42,9 @@ export function ConsoleRoutes() {
   if (province?.platform)
     return (
       <AppShell>
-        <OperatorRoutes />
+        <Suspense fallback={<Skeleton active />}>
+          <OperatorRoutes help={<HelpPage operator />} />
+        </Suspense>
       </AppShell>
     );
   return (
@@ -64,6 +68,7 @@ export function ConsoleRoutes() {
           <Route path="don-vi" element={<UnitsPage />} />
           <Route path="quy-tac" element={<RulesPage />} />
           <Route path="nhat-ky" element={<AuditPage />} />
+          <Route path="huong-dan" element={<HelpPage />} />
           <Route
             path="*"
             element={<Result status="404" title="Không tìm thấy trang" extra={<Link to="/">Về trang chủ quản trị</Link>} />}

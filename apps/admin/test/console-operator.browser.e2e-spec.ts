@@ -99,6 +99,12 @@ describe('admin console in Chromium, national operators (issue 18)', () => {
     await expectAccessible(page, 'access log');
     await screenshot(page, 'quoc-gia-nhat-ky-truy-cap');
 
+    // NA-7.2e: their user guide, alone (the provinces' guides are not theirs).
+    await page.getByRole('menuitem', { name: /Hướng dẫn sử dụng$/ }).click();
+    await page.getByRole('heading', { name: 'Hướng dẫn cho vận hành quốc gia', level: 2 }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Các bản hướng dẫn' }).count()).toBe(0);
+    await expectAccessible(page, 'operator user guide');
+
     // The operators' console does not open on a province's domain.
     const onProvince = await (await newOfficial(browser)).newPage();
     await onProvince.goto(`http://lao-cai.localhost:${port}/admin/quoc-gia`);

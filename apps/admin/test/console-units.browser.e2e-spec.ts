@@ -216,6 +216,28 @@ describe('admin console in Chromium, the unit tree (issue 18)', () => {
     await small.getByRole('row', { name: /Lò Thị Biên/ }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(phone, 'unit detail at 360 px');
+
+    // NA-7.2e: the user guides, the IT centre's own first; a link in it opens the editorial board's, screenshots within the screen.
+    await closeDrawer(phone, small);
+    await phone.getByRole('button', { name: 'Mở danh mục' }).click();
+    await phone.getByRole('menuitem', { name: /Hướng dẫn sử dụng$/ }).click();
+    await phone.getByRole('heading', { name: 'Hướng dẫn sử dụng', level: 1 }).waitFor();
+    const guide = phone.locator('article.cong-guide');
+    await phone
+      .getByRole('navigation', { name: 'Các bản hướng dẫn' })
+      .getByRole('link', { name: /^Trung tâm Công nghệ thông tin .*\(vai trò của bạn\)$/ })
+      .waitFor();
+    await guide.getByRole('heading', { name: 'Tài khoản', level: 3 }).waitFor();
+    await screenshot(phone, 'huong-dan');
+    await guide.getByRole('img', { name: 'Mời người dùng' }).scrollIntoViewIfNeeded();
+    await phone.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.cong-guide img')).some((i) => (i as HTMLImageElement).naturalWidth > 0),
+    );
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(phone, 'user guide at 360 px');
+    await guide.getByRole('link', { name: 'hướng dẫn cho Ban biên tập' }).click();
+    await guide.getByRole('heading', { name: 'Chuyển câu hỏi của người dân' }).waitFor();
+    expect(new URL(phone.url()).searchParams.get('bai')).toBe('ban-bien-tap');
     await phone.context().close();
   });
 });

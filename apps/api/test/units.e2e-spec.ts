@@ -44,6 +44,31 @@ describe('units over HTTP: the tree, profiles (NA-5.1) and information teams (NA
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['province', 'press', 'enterprise']));
   });
 
+  it('NA-3: the providers Article 3 names (province, district, commune, departments, unions, public service units, enterprises) are unit kinds Nghệ An declares and uses', async () => {
+    const asNa = (method: string, path: string, body?: unknown) => na.send(method, `/api/v1${path}`, body, seeded.naAdmin);
+    const providers = ['province', 'district', 'commune', 'department', 'union', 'public-service-unit', 'enterprise'];
+    const declared = ((await asNa('GET', '/units/kinds')).body as { kind: string }[]).map((k) => k.kind);
+    expect(declared).toEqual(expect.arrayContaining(providers));
+    // The seed's tree uses five of them; a commune and an enterprise join as they come (units.yaml says so).
+    const commune = await asNa('POST', '/units', {
+      code: 'phuong-hung-dung',
+      name: 'Phường Hưng Dũng',
+      kind: 'commune',
+      parent: 'tp-vinh',
+    });
+    const enterprise = await asNa('POST', '/units', {
+      code: 'cong-ty-cap-nuoc',
+      name: 'Công ty Cấp nước Nghệ An',
+      kind: 'enterprise',
+      parent: 'ubnd-tinh',
+    });
+    expect([commune.status, enterprise.status]).toEqual([201, 201]);
+    const used = new Set(((await asNa('GET', '/units')).body as { kind: string }[]).map((u) => u.kind));
+    expect(providers.filter((kind) => !used.has(kind))).toEqual([]);
+    // Added by the IT centre through the API, under the city it belongs to.
+    expect((await asNa('GET', '/units/phuong-hung-dung')).body).toMatchObject({ kind: 'commune', parent: 'tp-vinh', managedBy: 'api' });
+  });
+
   it('adds, moves and deactivates units; refuses undeclared kinds, unknown parents, cycles and duplicate codes', async () => {
     const created = await asAdmin('POST', '/units', {
       code: 'phong-ha-tang',

@@ -15,6 +15,7 @@ import {
   NotificationOutlined,
   PieChartOutlined,
   QuestionCircleOutlined,
+  ReadOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -70,9 +71,13 @@ const OPERATING = [
   { key: '/quoc-gia/nhat-ky-truy-cap', icon: <FileSearchOutlined />, label: 'Nhật ký truy cập' },
 ];
 
+/** For everyone, last: the user guides (NA-7.2e), the reader's own role first. */
+const HELP = { key: '/huong-dan', icon: <ReadOutlined />, label: 'Hướng dẫn sử dụng' };
+const OPERATOR_HELP = { ...HELP, key: '/quoc-gia/huong-dan' };
+
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, QUESTIONS, POLLS, CONSULTATIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING]
+  [...SECTIONS, QUESTIONS, POLLS, CONSULTATIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING, HELP, OPERATOR_HELP]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -102,7 +107,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         selectedKeys={[sectionOf(location.pathname)]}
         items={
           province?.platform
-            ? OPERATING
+            ? [...OPERATING, OPERATOR_HELP]
             : [
                 ...SECTIONS.slice(0, 3),
                 ...(readsQuestions ? [QUESTIONS] : []),
@@ -111,6 +116,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 ...SECTIONS.slice(3),
                 ...(manages ? MANAGING : []),
                 ...(administers ? ADMINISTERING : []),
+                HELP,
               ]
         }
         onClick={({ key }) => {

@@ -9,6 +9,8 @@ export class SectionSpec {
   @IsString() @MinLength(2) title!: string;
   /** Sub-sections, e.g. "Giới thiệu chung" → "Cơ cấu tổ chức", "Chức năng, nhiệm vụ" (LC-2.1.1a). */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SectionSpec) children?: SectionSpec[];
+  /** The article that asks for this section (NA-5.3: "Thủ tục hành chính"), when it is one of its own. */
+  @IsOptional() @Matches(REQUIREMENT_ID, { message: `\`requirement\` ${REQUIREMENT_MESSAGE}` }) requirement?: string;
 }
 
 export class SubsiteSpec {

@@ -14,8 +14,8 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { withActionLabels } from './action-labels';
 import { OneOf } from './one-of.validator';
-import { RuleBase } from './rule-base';
-import { CHANNELS, CONTENT_TYPES, ROLES, RULE_ID, RULE_ID_MESSAGE, STATE_PHASES, UNIT_KINDS } from './vocabulary';
+import { REQUIREMENT_MESSAGE, RuleBase } from './rule-base';
+import { CHANNELS, CONTENT_TYPES, REQUIREMENT_ID, ROLES, RULE_ID, RULE_ID_MESSAGE, STATE_PHASES, UNIT_KINDS } from './vocabulary';
 
 export class WorkflowState {
   @Matches(RULE_ID, { message: `\`id\` ${RULE_ID_MESSAGE}` }) id!: string;
@@ -114,4 +114,6 @@ export class WorkflowBinding {
   @IsString() workflow!: string;
   @IsOptional() @IsArray() @ArrayUnique() @OneOf(CONTENT_TYPES) contentTypes: string[] = [...CONTENT_TYPES];
   @IsOptional() @IsArray() @ArrayUnique() @OneOf(UNIT_KINDS) unitKinds?: string[];
+  /** The article this binding carries out (LC-3.1a: a unit's team updates both its sub-site and the portal). */
+  @IsOptional() @Matches(REQUIREMENT_ID, { message: `\`requirement\` ${REQUIREMENT_MESSAGE}` }) requirement?: string;
 }
