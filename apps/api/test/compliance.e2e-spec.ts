@@ -469,7 +469,8 @@ describe('compliance over HTTP: progress and period results from what was publis
     expect((await lc.send('GET', '/api/v1/compliance/progress?unit=khong-co', undefined, token.lc)).status).toBe(404);
     const bad = await lc.send('GET', '/api/v1/compliance/results?period=fortnight&date=2026-02-30', undefined, token.lc);
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['period']);
+    // Every problem at once: the period unknown and the day that does not exist.
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['period', 'date']);
     expect((await lc.send('GET', '/api/v1/compliance/results?period=week&date=2026-02-30', undefined, token.lc)).body.errors).toEqual([
       { field: 'date', message: '"2026-02-30" không phải là một ngày có thật.' },
     ]);

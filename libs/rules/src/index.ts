@@ -30,7 +30,7 @@ export {
   type TenantSources,
   UNITS_FILE,
 } from './lib/loading/tenant-folder.loader';
-export { addDays, isCalendarDate, todayIn } from './lib/versions/calendar-dates';
+export { addDays, CALENDAR_DATE, CalendarDay, isCalendarDate, todayIn } from './lib/versions/calendar-dates';
 export { dmy, money } from './lib/versions/official-writing';
 export { canonicalDocument, checksumOf, ruleSetFromDocument } from './lib/versions/canonical-document';
 export { diffRuleDocuments, formatRuleChange, type RuleChange } from './lib/versions/rule-set.diff';

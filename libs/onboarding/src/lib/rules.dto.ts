@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CalendarDay } from '@cong/rules';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_FILE = 1024 * 512;
 
 export class SubmitRulesRequest {
@@ -18,7 +18,7 @@ export class SubmitRulesRequest {
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'For a file without effectiveFrom; must agree with it otherwise' })
   @IsOptional()
-  @Matches(DATE, { message: '`effectiveFrom` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('effectiveFrom')
   effectiveFrom?: string;
 
   @ApiPropertyOptional({ description: 'Stored with the version, e.g. the amending decision' })
@@ -36,7 +36,7 @@ export class SubmitRulesRequest {
 export class RulesOnQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: "Default: today in the province's time zone" })
   @IsOptional()
-  @Matches(DATE, { message: '`on` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('on')
   on?: string;
 }
 

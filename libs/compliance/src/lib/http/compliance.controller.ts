@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Requires } from '@cong/accounts';
 import { DomainError } from '@cong/platform-errors';
-import { isCalendarDate, Period, PERIODS, todayIn } from '@cong/rules';
+import { CalendarDay, Period, PERIODS, todayIn } from '@cong/rules';
 import { TenantContext } from '@cong/tenancy';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ComplianceEvaluation, PeriodResults } from '../progress/compliance-evaluation';
@@ -40,29 +40,20 @@ export class ProgressQuery {
   unit?: string;
   @ApiPropertyOptional({ description: "The day to stand on (YYYY-MM-DD, the province's date); default today" })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`asOf` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('asOf')
   asOf?: string;
 }
 
 export class DateQuery {
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('date')
   date!: string;
-}
-
-/** A calendar date that exists (2026-02-30 does not), else a 422 naming the field. */
-export function checkedDate(value: string, field: string): string {
-  if (!isCalendarDate(value))
-    throw new DomainError('COMPLIANCE_BAD_DATE', 'validation', 'Ngày không hợp lệ.', [
-      { field, message: `"${value}" không phải là một ngày có thật.` },
-    ]);
-  return value;
 }
 
 export class ResultsQuery {
   @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` }) period!: Period;
   @ApiProperty({ example: '2026-11-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('date')
   date!: string;
 }
 
@@ -70,11 +61,11 @@ export class SnapshotsQuery {
   @ApiProperty({ enum: PERIODS }) @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` }) period!: Period;
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`from` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('from')
   from?: string;
   @ApiPropertyOptional({ example: '2027-01-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`to` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('to')
   to?: string;
 }
 
@@ -84,7 +75,7 @@ export class ReportQuery {
   @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` })
   period?: Period;
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('date')
   date!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional()
@@ -94,7 +85,7 @@ export class ReportQuery {
 
 export class CertifyBody {
   @ApiProperty({ example: '2026-10-01', description: 'Any day of the period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('date')
   date!: string;
   @ApiPropertyOptional({ description: 'The statement this one corrects (the latest of its period)' })
   @IsOptional()
@@ -110,9 +101,9 @@ export class CertifyBody {
 export class StatementsQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`from` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('from')
   from?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`to` phải là một ngày dạng YYYY-MM-DD.' }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @CalendarDay('to') to?: string;
 }
 
 export class RoyaltyQuery {
@@ -131,7 +122,7 @@ export class EmulationQuery {
   @IsIn(PERIODS, { message: `\`period\` phải là một trong: ${PERIODS.join(', ')}.` })
   period?: Period;
   @ApiProperty({ example: '2026-11-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`date` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('date')
   date!: string;
 }
 
@@ -164,7 +155,7 @@ export class ComplianceController {
   @ApiOkResponse({ type: ProgressResponse })
   async progress(@CurrentPrincipal() p: Principal, @Query() q: ProgressQuery): Promise<ProgressResponse> {
     const { id: tenantId, timezone } = this.tenants.current();
-    const asOf = q.asOf ? checkedDate(q.asOf, 'asOf') : todayIn(timezone);
+    const asOf = q.asOf ?? todayIn(timezone);
     let units = await this.reach(p, tenantId);
     if (q.unit) {
       if (units && !units.includes(q.unit))
@@ -184,7 +175,6 @@ export class ComplianceController {
   @ApiOkResponse({ type: PeriodResultsResponse })
   async results(@CurrentPrincipal() p: Principal, @Query() q: ResultsQuery): Promise<PeriodResults> {
     const { id: tenantId, timezone } = this.tenants.current();
-    checkedDate(q.date, 'date');
     // A first, partial period is judged from the day the province's first rules took effect.
     const inForce = await this.evaluation.rulesForPeriod(tenantId, q.period, q.date);
     if (!inForce) throw new DomainError('COMPLIANCE_NO_RULES', 'not_found', 'Chưa có quy định nào có hiệu lực trong kỳ này.');
@@ -219,7 +209,6 @@ export class ComplianceController {
     @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<PeriodSnapshotResponse> {
     const tenantId = this.tenants.require();
-    checkedDate(body.date, 'date');
     const { snapshot, created } = await this.periods.close(tenantId, body.period, body.date, p.username);
     reply.status(created ? 201 : 200);
     return PeriodSnapshotResponse.from(snapshot);
@@ -243,7 +232,6 @@ export class ComplianceController {
     const tenantId = this.tenants.require();
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(reportId))
       throw new DomainError('COMPLIANCE_REPORT_NOT_FOUND', 'not_found', `Không có báo cáo "${reportId}".`);
-    checkedDate(q.date, 'date');
     const doc = await this.reports.build(tenantId, reportId, q.period, q.date);
     const format = q.format ?? 'json';
     if (format === 'json') return doc;
@@ -259,7 +247,7 @@ export class ComplianceController {
   @ApiOperation({ summary: 'NA-10.1: items provided per unit and type in the period holding `date`, as they stand (not certified)' })
   @ApiOkResponse({ type: VolumeDraftResponse })
   volumeDraft(@Query() q: DateQuery): Promise<VolumeDraft> {
-    return this.volumes.draft(this.tenants.require(), checkedDate(q.date, 'date'));
+    return this.volumes.draft(this.tenants.require(), q.date);
   }
 
   @Get('volume-statements')
@@ -280,7 +268,7 @@ export class ComplianceController {
     return VolumeStatementResponse.from(
       await this.volumes.certify(
         this.tenants.require(),
-        checkedDate(body.date, 'date'),
+        body.date,
         { id: p.userId, label: p.username },
         body.corrects ? { corrects: body.corrects, reason: body.reason } : undefined,
       ),
@@ -292,7 +280,7 @@ export class ComplianceController {
   @ApiOperation({ summary: 'LC-3.4: emulation scores and the ranking of units for a month, quarter or year' })
   @ApiOkResponse({ type: EmulationResponse })
   emulation(@Query() q: EmulationQuery): Promise<EmulationResponse> {
-    return this.reports.emulation(this.tenants.require(), q.period, checkedDate(q.date, 'date'));
+    return this.reports.emulation(this.tenants.require(), q.period, q.date);
   }
 
   @Get('royalties')

@@ -1,19 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Requires } from '@cong/accounts';
-import { todayIn } from '@cong/rules';
+import { CalendarDay, todayIn } from '@cong/rules';
 import { TenantContext } from '@cong/tenancy';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ReportDueResponse, ReportsDueResponse } from '../reports/dto/report-due.response';
 import { ReportDeliveries } from '../reports/report-deliveries';
-import { checkedDate } from './compliance.controller';
 
 const STATUSES = ['outstanding', 'due', 'late', 'delivered', 'all'] as const;
 
 export class ReportsDueQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: "The province's day to stand on (YYYY-MM-DD); default today" })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '`asOf` phải là một ngày dạng YYYY-MM-DD.' })
+  @CalendarDay('asOf')
   asOf?: string;
   @ApiPropertyOptional({ enum: STATUSES, default: 'outstanding', description: '`outstanding`: due or late (not delivered)' })
   @IsOptional()
@@ -39,7 +38,7 @@ export class ReportDeliveriesController {
   @ApiOkResponse({ type: ReportsDueResponse })
   async due(@Query() q: ReportsDueQuery): Promise<ReportsDueResponse> {
     const { id: tenantId, timezone } = this.tenants.current();
-    const asOf = q.asOf ? checkedDate(q.asOf, 'asOf') : todayIn(timezone);
+    const asOf = q.asOf ?? todayIn(timezone);
     const status = q.status ?? 'outstanding';
     const reports = (await this.deliveries.list(tenantId, asOf)).filter(
       (r) => status === 'all' || r.status === status || (status === 'outstanding' && r.status !== 'delivered'),

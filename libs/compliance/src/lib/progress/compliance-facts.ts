@@ -1,4 +1,4 @@
-import { DateRange, QUESTION_CLOCK } from '@cong/rules';
+import { CALENDAR_DATE, DateRange, QUESTION_CLOCK } from '@cong/rules';
 import { Injectable } from '@nestjs/common';
 import { QuestionFacts } from '@cong/citizens';
 import { TenantDatabase } from '@cong/platform-database';
@@ -98,7 +98,7 @@ export class ComplianceFacts {
       unit: r.unit,
       type: r.type,
       channel: r.channel,
-      dates: Object.fromEntries(Object.entries(r.fields ?? {}).filter(([, v]) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))),
+      dates: Object.fromEntries(Object.entries(r.fields ?? {}).filter(([, v]) => typeof v === 'string' && CALENDAR_DATE.test(v))),
       publishedAt: r.status === 'published' || r.status === 'archived' ? r.published_at : null,
     }));
   }

@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import { COMMENT_STATUSES, CommentStatus } from '../consultation.entity';
 import { CONSULTATION_PHASE_LABELS, ConsultationPhase } from '../consultation-views';
-import { CalendarDay, SiteKey, trimmed, trimmedEach } from '../../http/dto-parts';
+import { CalendarDay } from '@cong/rules';
+import { SiteKey, trimmed, trimmedEach } from '../../http/dto-parts';
 
 export class ConsultationSiteQuery {
   @ApiPropertyOptional({ description: '`portal` or a unit code' })
