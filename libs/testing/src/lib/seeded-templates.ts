@@ -6,6 +6,7 @@ import { formatProblem, loadTenantFolder } from '@cong/rules';
 import { ALL_ENTITIES } from '@cong/catalog';
 import { join } from 'node:path';
 import { Client, escapeIdentifier, escapeLiteral } from 'pg';
+import { copyDatabase } from './test-database';
 import { ownerUrl, templateDatabase, TEST_DATABASE_PREFIX, withDatabase } from './test-environment';
 
 export type SeedCode = 'lao-cai' | 'nghe-an';
@@ -43,19 +44,6 @@ export async function seededTemplate(seeds: SeedCode[]): Promise<string> {
   } finally {
     await admin.query(`SELECT pg_advisory_unlock(hashtext($1))`, [name]).catch(() => undefined);
     await admin.end();
-  }
-}
-
-/** `CREATE DATABASE … TEMPLATE`, which needs the template to have no other session: a parallel copy may hold it briefly. */
-export async function copyDatabase(admin: Client, template: string, name: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin.query(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(template)}`);
-      return;
-    } catch (error) {
-      if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-    }
   }
 }
 

@@ -5,8 +5,8 @@ import { Tenant, TenantRepository } from '@cong/tenancy';
 import { randomBytes } from 'node:crypto';
 import { Client, escapeIdentifier } from 'pg';
 import { DataSource } from 'typeorm';
-import { copyDatabase, onboardSeed, SeedCode, seededTemplate } from './seeded-templates';
-import { TestDatabase } from './test-database';
+import { onboardSeed, SeedCode, seededTemplate } from './seeded-templates';
+import { copyDatabase, TestDatabase } from './test-database';
 import { ownerUrl, withDatabase } from './test-environment';
 
 /** Every entity of the platform (from @cong/catalog), for specs that open data sources of their own. */

@@ -12,18 +12,7 @@ export class TestDatabase {
   static async create(): Promise<TestDatabase> {
     const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
     const template = templateDatabase();
-    await withAdmin(async (admin) => {
-      // Copying needs the template to have no other session; a parallel copy may hold it briefly.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await admin.query(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(template)}`);
-          return;
-        } catch (error) {
-          if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
-          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-        }
-      }
-    });
+    await withAdmin((admin) => copyDatabase(admin, template, name));
     return new TestDatabase(name, withDatabase(ownerUrl(), name));
   }
 
@@ -42,6 +31,19 @@ export class TestDatabase {
 
   async drop(): Promise<void> {
     await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(this.name)} WITH (FORCE)`));
+  }
+}
+
+/** `CREATE DATABASE … TEMPLATE`, which needs the template to have no other session: a parallel copy may hold it briefly. */
+export async function copyDatabase(admin: Client, template: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(template)}`);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
   }
 }
 
