@@ -83,6 +83,13 @@ describe('authoring content over HTTP (NA-5.1, NA-5.2, NA-5.3, NA-5.4, NA-5.5, N
     expect([first.body.slug, second.body.slug]).toEqual(['doan-cong-tac-ve-bat-xat', 'doan-cong-tac-ve-bat-xat-2']);
     expect((await make('Khác', 'doan-cong-tac-ve-bat-xat')).body.code).toBe('CONTENT_SLUG_TAKEN');
     expect((await make('Khác', 'Có Dấu')).status).toBe(422);
+    // An address the portal's pages hold is never an item's: the title's slug moves on, one asked for is refused.
+    expect((await make('Hỏi đáp')).body.slug).toBe('hoi-dap-2');
+    const held = await make('Khác', 'van-ban');
+    expect([held.status, held.body.code, held.body.errors[0].field]).toEqual([422, 'CONTENT_SLUG_RESERVED', 'slug']);
+    // On the portal a sub-site's key is a page too (/so-y-te).
+    const onPortal = await as(editorYte)('POST', '/content', { site: 'portal', unit: 'so-y-te', type: 'news', title: 'Sở Y tế' });
+    expect(onPortal.body.slug).toBe('so-y-te-2');
 
     const renamed = await as(editorYte)('PUT', `/content/${first.body.id}`, {
       expectedRevision: 1,

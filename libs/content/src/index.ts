@@ -15,6 +15,7 @@ export {
 export { ContentReach } from './lib/http/content-reach';
 export { ContentPreviewRequest, ContentPreviewResponse } from './lib/http/content.dto';
 export { ContentErrors } from './lib/items/content.errors';
+export { RESERVED_SLUGS } from './lib/items/reserved-slugs';
 export { CONTENT_STATUSES, ContentItem, type ContentStatus } from './lib/items/content-item.entity';
 export { ContentRevision } from './lib/items/content-revision.entity';
 export { SlugRedirect } from './lib/items/slug-redirect.entity';

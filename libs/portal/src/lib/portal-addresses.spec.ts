@@ -1,4 +1,5 @@
-import { Links, routePath } from './portal-addresses';
+import { RESERVED_SLUGS } from '@cong/content';
+import { ASSETS_PATH, Links, PAGE_PATHS, PLATFORM_PATHS, routePath } from './portal-addresses';
 import type { Chrome, SiteInfo } from './portal-chrome';
 
 const site = (key: string, domain: string | null = null): SiteInfo => ({
@@ -68,5 +69,12 @@ describe("portal addresses: which page a path is, on a portal domain and on a su
     expect(onSubsite.home(portal)).toBe('https://laocai.gov.vn/');
     expect(onSubsite.item(soTaiChinh, 'tin')).toBe('https://laocai.gov.vn/so-tai-chinh/tin');
     expect(onSubsite.units()).toBe('https://laocai.gov.vn/co-quan');
+  });
+});
+
+describe("the portal's own first segments: no item may take them", () => {
+  it("every page path, platform path and the assets' are among content's reserved slugs (an item there would never be reached)", () => {
+    const held = [...Object.values(PAGE_PATHS), ...PLATFORM_PATHS, ASSETS_PATH];
+    expect(held.filter((segment) => !RESERVED_SLUGS.includes(segment))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { ContentErrors } from './content.errors';
 import { ContentItem, ContentStatus } from './content-item.entity';
 import { ContentRevision } from './content-revision.entity';
 import { resolveReferences } from './field-references';
+import { RESERVED_SLUGS } from './reserved-slugs';
 import { SlugRedirect } from './slug-redirect.entity';
 import type { PublicItem } from '../public/public-reader.service';
 
@@ -152,7 +153,7 @@ export class ContentEditor {
     if (!site.active) throw ContentErrors.siteInactive(input.site);
     const unitId = await this.unitFor(m, tenantId, site, input.unit);
     const prepared = await this.prepare(m, tenantId, site, input.type, input);
-    const slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title);
+    const slug = await this.freeSlug(m, tenantId, site, input.slug, prepared.title);
     const items = m.getRepository(ContentItem);
     const item = await saveOrSlugTaken(slug, () =>
       items.save(
@@ -217,7 +218,7 @@ export class ContentEditor {
       const prepared = await this.prepare(m, tenantId, site, item.type as ContentType, await this.keptParts(m, item, input), item.id);
       let slug = item.slug;
       if (input.slug !== undefined && input.slug !== item.slug) {
-        slug = await this.freeSlug(m, tenantId, site.id, input.slug, prepared.title, item.id);
+        slug = await this.freeSlug(m, tenantId, site, input.slug, prepared.title, item.id);
         await this.keepRedirect(m, tenantId, site.id, item.slug, slug, item.id);
       }
       const next: Partial<ContentItem> = {
@@ -488,27 +489,35 @@ export class ContentEditor {
     return { title, summary, bodyHtml, fields, sectionId };
   }
 
-  /** A slug for the item: the one asked for (409 if taken), or the title's, suffixed until free. */
+  /**
+   * A slug for the item: the one asked for (409 if taken, 422 if a page of the portal's holds
+   * that address), or the title's, suffixed until free. On the portal, a sub-site's key is a page
+   * of its own (`/so-y-te`), so it is held too.
+   */
   private async freeSlug(
     m: EntityManager,
     tenantId: string,
-    siteId: string,
+    site: Site,
     asked: string | undefined,
     title: string,
     itemId?: string,
   ): Promise<string> {
+    const held = async (slug: string) =>
+      RESERVED_SLUGS.includes(slug) ||
+      (site.kind === 'portal' && !!(await m.getRepository(Site).findOneBy({ tenantId, kind: 'subsite', path: `/${slug}` })));
     const taken = async (slug: string) => {
-      const owner = await m.getRepository(ContentItem).findOneBy({ tenantId, siteId, slug });
+      const owner = await m.getRepository(ContentItem).findOneBy({ tenantId, siteId: site.id, slug });
       return !!owner && owner.id !== itemId;
     };
     if (asked !== undefined) {
+      if (await held(asked)) throw ContentErrors.slugReserved(asked);
       if (await taken(asked)) throw ContentErrors.slugTaken(asked);
       return asked;
     }
     const base = vietnameseSlug(title);
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await taken(candidate))) return candidate;
+      if (!(await held(candidate)) && !(await taken(candidate))) return candidate;
     }
   }
 

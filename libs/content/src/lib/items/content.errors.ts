@@ -14,6 +14,10 @@ export const ContentErrors = {
     new DomainError('CONTENT_SLUG_TAKEN', 'conflict', `Đường dẫn "${slug}" đã được dùng trên trang này.`, [
       { field: 'slug', message: `Đường dẫn "${slug}" đã được dùng trên trang này.` },
     ]),
+  slugReserved: (slug: string) =>
+    new DomainError('CONTENT_SLUG_RESERVED', 'validation', `Đường dẫn "${slug}" là địa chỉ của một trang có sẵn của cổng.`, [
+      { field: 'slug', message: `Đường dẫn "${slug}" là địa chỉ của một trang có sẵn của cổng; hãy chọn đường dẫn khác.` },
+    ]),
   siteInactive: (key: string) => new DomainError('CONTENT_SITE_INACTIVE', 'conflict', `Trang "${key}" đã ngừng hoạt động.`),
   unitRequired: () =>
     new DomainError('CONTENT_UNIT_REQUIRED', 'validation', 'Tin bài gửi lên Cổng phải ghi đơn vị cung cấp.', [
