@@ -29,9 +29,10 @@ module.exports = {
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/jest-global-setup.js',
   setupFiles: ['reflect-metadata'],
-  // Three workers at least, CI included: the specs wait on PostgreSQL, Redis and Chromium more than
-  // they compute. On the 2-core CI machine three instead of two took Jest from about 800 s to 680 s
-  // (2026-12-03, clean clone, nothing else running), the processors then busy 88 % of the time.
+  // One worker a processor, three at least (CI included): the specs wait on PostgreSQL, Redis and
+  // Chromium more than they compute. On the 2-core CI machine three instead of two took Jest from
+  // about 800 s to 680 s (2026-12-03, clean clone, nothing else running), the processors then busy
+  // 88 % of the time.
   maxWorkers: Math.max(3, require('node:os').availableParallelism()),
   testTimeout: 30000,
 };

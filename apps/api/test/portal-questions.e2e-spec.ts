@@ -202,6 +202,8 @@ describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => 
     );
     expect(huge.status).toBe(413);
     expect(textOf(huge.text)).toContain('Tệp đính kèm không được lớn hơn 10 MB.');
+    // What was written before the file is shown again.
+    expect(huge.text).toContain('value="hoang.van.duc@example.vn"');
     const kind = await postWithFile({ ...asked, ...(await answeredSum()) }, { filename: 'so-do.exe', bytes: Buffer.from('MZ') });
     expect(kind.status).toBe(415);
     // Another field wrong: the file cannot come back in the page, so the asker is told to choose it again.
@@ -214,6 +216,17 @@ describe('portal: asking a question without JavaScript (NA-5.6, LC-1.1)', () => 
     const unanswered = await postWithFile(asked, pdf);
     expect(unanswered.status).toBe(422);
     expect(textOf(unanswered.text)).toContain('Xin trả lời phép cộng để xác nhận.');
+    // Asked again outside <noscript>: a browser whose widget failed to load sees it too.
+    expect(unanswered.text.replace(/<noscript>[\s\S]*?<\/noscript>/g, '')).toContain('id="phep-cong"');
+    // A body cut off midway: a page saying so, not a 500.
+    const { body: whole, contentType } = await multipartForm({ ...asked }, { field: 'attachment', ...pdf });
+    const cut = await api.onHost(HOST, FORM, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-forwarded-for': `198.51.100.${++address}` },
+      body: whole.subarray(0, whole.length - 60),
+    });
+    expect(cut.status).toBe(400);
+    expect(textOf(cut.text)).toContain('Biểu mẫu gửi lên không đọc được');
     expect(await stored()).toEqual([]);
 
     // A photo with a location in its metadata: received, drawn again without it.

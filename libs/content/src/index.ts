@@ -70,6 +70,7 @@ export {
   ACCEPTED_KINDS_TEXT,
   type CheckedUpload,
   checkUpload,
+  CITIZEN_IMAGE_PIXELS,
   imageSize,
   MAX_UPLOAD_BYTES,
   reencodeImage,

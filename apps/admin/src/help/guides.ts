@@ -38,6 +38,10 @@ const markdown = new Marked({
     if (token.type === 'link' && /^[a-z-]+\.md$/.test(token.href)) token.href = `?bai=${token.href.replace(/\.md$/, '')}`;
   },
   renderer: {
+    // Raw HTML in a guide is shown as text, never run: the console holds the session's token.
+    html({ text }) {
+      return escapeHtml(text);
+    },
     image({ href, text }) {
       return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" loading="lazy">`;
     },

@@ -13,7 +13,8 @@ export function HelpPage({ operator = false }: { operator?: boolean }) {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const guides = GUIDES.filter((g) => g.roles.includes('national_operator') === operator);
-  const mine = guides.find((g) => g.roles.some((r) => me.data?.roles.includes(r))) ?? guides[0];
+  // The widest role first: an IT centre officer who also edits for a unit reads the IT centre's guide.
+  const mine = [...guides].reverse().find((g) => g.roles.some((r) => me.data?.roles.includes(r))) ?? guides[0];
   const open = guides.find((g) => g.slug === params.get('bai')) ?? mine;
   // A link to another guide (`?bai=…`) opens it here, without reloading the console.
   const follow = (event: MouseEvent<HTMLElement>) => {

@@ -3,6 +3,10 @@ import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
 import { Tenant, TenantRepository } from '@cong/tenancy';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, escapeIdentifier } from 'pg';
 import { DataSource } from 'typeorm';
 import { onboardSeed, SeedCode, seededTemplate } from './seeded-templates';
@@ -38,9 +42,17 @@ export class TestContext {
     /** The variables the configuration was read from, for configurations of other processes. */
     private readonly environment: NodeJS.ProcessEnv,
     readonly database: TestDatabase,
-    readonly config: AppConfig,
+    private readonly appConfig: AppConfig,
     private connections: { dataSource: DataSource; db: TenantDatabase; tenants: TenantRepository },
+    /** The upload directory made for this context (removed by `close`). */
+    private readonly mediaDir: string,
   ) {}
+
+  /** Read by whoever starts an API or a worker on this database: from then on it is no longer this context's alone. */
+  get config(): AppConfig {
+    this.pristine = false;
+    return this.appConfig;
+  }
 
   /** Logs in as the application role: subject to row-level security, like the API. */
   get dataSource(): DataSource {
@@ -58,6 +70,7 @@ export class TestContext {
 
   static async create(env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
     const database = await TestDatabase.create();
+    const mediaDir = mkdtempSync(join(tmpdir(), 'cong-media-'));
     const environment: NodeJS.ProcessEnv = {
       NODE_ENV: 'test',
       DATABASE_URL: database.ownerUrl,
@@ -69,10 +82,12 @@ export class TestContext {
       REDIS_PREFIX: `cong-test:${randomBytes(6).toString('hex')}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      // Uploads of this spec file's own: the same province ids recur across files (seeded templates).
+      MEDIA_DIR: mediaDir,
       ...env,
     };
     const config = AppConfig.fromEnvironment(environment);
-    return new TestContext(environment, database, config, await TestContext.connect(config));
+    return new TestContext(environment, database, config, await TestContext.connect(config), mediaDir);
   }
 
   private static async connect(config: AppConfig): Promise<TestContext['connections']> {
@@ -92,6 +107,7 @@ export class TestContext {
    * and Redis prefix unless the overrides say otherwise.
    */
   configWith(overrides: NodeJS.ProcessEnv): AppConfig {
+    this.pristine = false;
     return AppConfig.fromEnvironment({ ...this.environment, ...overrides });
   }
 
@@ -143,8 +159,8 @@ export class TestContext {
              FROM pg_stat_activity WHERE datname = $1`,
           [this.database.name],
         );
-        others = rows[0].others;
-        if (rows[0].ours === 0 || others > 0) break;
+        others = rows[0].others + rows[0].ours;
+        if (others === 0 || rows[0].others > 0) break;
         await new Promise((r) => setTimeout(r, 20));
       }
       if (others === 0) {
@@ -154,7 +170,7 @@ export class TestContext {
       }
     } finally {
       await admin.end();
-      this.connections = await TestContext.connect(this.config);
+      this.connections = await TestContext.connect(this.appConfig);
     }
     if (this.seeds[this.seeds.length - 1] !== code) return null;
     const client = new Client({ connectionString: this.database.ownerUrl });
@@ -181,7 +197,7 @@ export class TestContext {
   /** Runs SQL as the application role on a connection of its own. */
   async asApp<T>(work: (client: Client) => Promise<T>): Promise<T> {
     this.pristine = false;
-    const client = new Client({ connectionString: this.config.database.appUrl });
+    const client = new Client({ connectionString: this.appConfig.database.appUrl });
     await client.connect();
     try {
       return await work(client);
@@ -193,5 +209,6 @@ export class TestContext {
   async close(): Promise<void> {
     if (this.connections.dataSource.isInitialized) await this.connections.dataSource.destroy();
     await this.database.drop();
+    await rm(this.mediaDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CheckedUpload, checkUpload, imageSize, MediaStorage, reencodeImage } from '@cong/content';
+import { CheckedUpload, checkUpload, CITIZEN_IMAGE_PIXELS, imageSize, MediaStorage, reencodeImage } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { createHash, randomUUID } from 'node:crypto';
 import { QuestionAttachment } from './question.entity';
@@ -38,10 +38,10 @@ export class QuestionAttachments {
   async store(tenantId: string, checked: CheckedUpload, sent: SentAttachment): Promise<QuestionAttachment> {
     let { bytes, mime, ext } = { bytes: sent.bytes, mime: checked.mime, ext: checked.ext };
     if (checked.kind === 'image') {
-      const { width } = await imageSize(sent.bytes).catch((error) => {
+      const { width } = await imageSize(sent.bytes, CITIZEN_IMAGE_PIXELS).catch((error) => {
         throw asFieldError(error);
       });
-      bytes = (await reencodeImage(sent.bytes, Math.min(width ?? IMAGE_MAX_WIDTH, IMAGE_MAX_WIDTH))).data;
+      bytes = (await reencodeImage(sent.bytes, Math.min(width ?? IMAGE_MAX_WIDTH, IMAGE_MAX_WIDTH), CITIZEN_IMAGE_PIXELS)).data;
       mime = 'image/webp';
       ext = 'webp';
     }
@@ -67,11 +67,10 @@ export class QuestionAttachments {
   }
 }
 
-/** The name without any folder a browser sent, control characters or its extension; never empty. */
+/** The name without any folder a browser sent, control or format characters (a right-to-left mark disguising `.exe`), or its extension; never empty. */
 function baseName(filename: string): string {
   const last = filename.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const printable = last.replace(/[\u0000-\u001f\u007f]/g, '');
+  const printable = last.replace(/[\p{Cc}\p{Cf}]/gu, '');
   const clean = printable.replace(/\.[a-z0-9]{2,5}$/i, '').trim();
   return (clean || 'tep-dinh-kem').slice(0, 150);
 }

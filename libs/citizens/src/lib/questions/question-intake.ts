@@ -112,7 +112,12 @@ export class QuestionIntake {
       attachment,
     })).catch(async (error) => {
       // Nothing half-kept: without its question the file goes too.
-      if (attachment) await this.attachments.discard(attachment.storageKey);
+      if (attachment)
+        await this.attachments
+          .discard(attachment.storageKey)
+          .catch((removal) =>
+            this.logger.error({ tenant: tenant.id, error: String(removal) }, 'Attachment of an unsaved question not removed'),
+          );
       throw error;
     });
     if (spamReason) this.logger.log({ tenant: tenant.id, reference: question.reference, spamReason }, 'Question marked as spam');

@@ -68,13 +68,24 @@ export function checkUpload(filename: string, bytes: Buffer, maxBytes = MAX_UPLO
   return { ext, kind: accepted.kind, mime: accepted.mime };
 }
 
-/** An image's size, or a 415 when its bytes do not decode. */
-export async function imageSize(bytes: Buffer): Promise<{ width: number | null; height: number | null }> {
-  const meta = await sharp(bytes)
+/**
+ * How many pixels an image may declare before it is decoded: a small file can claim a huge
+ * canvas and cost a gigabyte to draw. sharp's own default (268 MP) is for trusted input; citizens'
+ * files get `CITIZEN_IMAGE_PIXELS`.
+ */
+export const STAFF_IMAGE_PIXELS = 268_402_689;
+export const CITIZEN_IMAGE_PIXELS = 40_000_000;
+
+/** An image's size, or a 415 when its bytes do not decode or it declares more than `maxPixels`. */
+export async function imageSize(bytes: Buffer, maxPixels = STAFF_IMAGE_PIXELS): Promise<{ width: number | null; height: number | null }> {
+  const tooLarge = () => MediaErrors.unsupported(`ảnh quá lớn (hơn ${Math.round(maxPixels / 1e6)} triệu điểm ảnh)`);
+  // sharp refuses, from the header alone, an image claiming more than the limit.
+  const meta = await sharp(bytes, { limitInputPixels: maxPixels })
     .metadata()
-    .catch(() => {
-      throw MediaErrors.unsupported('ảnh hỏng hoặc không đọc được');
+    .catch((error: Error) => {
+      throw /pixel limit/.test(error.message) ? tooLarge() : MediaErrors.unsupported('ảnh hỏng hoặc không đọc được');
     });
+  if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) throw tooLarge();
   return { width: meta.width ?? null, height: meta.height ?? null };
 }
 
@@ -82,8 +93,16 @@ export async function imageSize(bytes: Buffer): Promise<{ width: number | null; 
  * An image drawn again as WebP, turned upright and at most `width` wide: whatever else the file
  * carried (metadata, GPS, a payload after the pixels) is left behind.
  */
-export function reencodeImage(bytes: Buffer, width: number): Promise<{ data: Buffer; info: { width: number; height: number } }> {
-  return sharp(bytes).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
+export function reencodeImage(
+  bytes: Buffer,
+  width: number,
+  maxPixels = STAFF_IMAGE_PIXELS,
+): Promise<{ data: Buffer; info: { width: number; height: number } }> {
+  return sharp(bytes, { limitInputPixels: maxPixels })
+    .rotate()
+    .resize({ width, withoutEnlargement: true })
+    .webp({ quality: 82 })
+    .toBuffer({ resolveWithObject: true });
 }
 
 /** A .docx or .xlsx is a ZIP; the part names inside tell a Word file from a spreadsheet (or an APK). */

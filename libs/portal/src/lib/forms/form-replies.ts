@@ -73,18 +73,24 @@ const FormErrors = {
     ]),
   tooMuch: () =>
     new DomainError('PORTAL_FORM_TOO_LARGE', 'payload_too_large', 'Biểu mẫu gửi quá nhiều trường, quá nhiều tệp hoặc một ô quá dài.'),
+  malformed: () =>
+    new DomainError('PORTAL_FORM_MALFORMED', 'bad_request', 'Biểu mẫu gửi lên không đọc được (có thể bị ngắt giữa chừng); xin gửi lại.'),
 };
+
+/** @fastify/multipart's refusals of a body it cannot read as a form (cut off, a field named like a prototype's). */
+const MALFORMED = ['FST_PROTO_VIOLATION', 'FST_MP_PREMATURE_CLOSE', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_INVALID_MULTIPART_CONTENT_TYPE'];
 
 /**
  * A form sent as multipart/form-data: its text fields (as an urlencoded body would give them) and
- * its one file, read no further than `maxFileBytes`; a file input left empty is no file. Throws a
- * 413 beyond the limits. Not multipart: the body as it came, and no file.
+ * its one file, read no further than `maxFileBytes`; a file input left empty is no file. Beyond
+ * the limits (413) or unreadable (400), `refused` says why, with the fields read until then, so
+ * that the form can be shown again as it was written. Not multipart: the body as it came, no file.
  */
 export async function readForm(
   req: MultipartFormRequest,
   body: unknown,
   { fileField, maxFileBytes }: { fileField: string; maxFileBytes: number },
-): Promise<{ fields: Record<string, unknown>; file: FormFile | null }> {
+): Promise<{ fields: Record<string, unknown>; file: FormFile | null; refused?: DomainError }> {
   if (!req.isMultipart?.() || !req.parts) return { fields: (body ?? {}) as Record<string, unknown>, file: null };
   const fields: Record<string, string> = {};
   let file: FormFile | null = null;
@@ -101,9 +107,13 @@ export async function readForm(
       }
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw FormErrors.fileTooLarge(maxFileBytes);
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw FormErrors.tooMuch();
+    if (error instanceof DomainError) return { fields, file: null, refused: error };
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return { fields, file: null, refused: FormErrors.fileTooLarge(maxFileBytes) };
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      return { fields, file: null, refused: FormErrors.tooMuch() };
+    if (MALFORMED.includes(code) || /multipart/i.test((error as Error).message ?? ''))
+      return { fields, file: null, refused: FormErrors.malformed() };
     throw error;
   }
   return { fields, file };

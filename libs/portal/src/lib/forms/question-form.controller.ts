@@ -10,7 +10,6 @@ import { validateSync } from 'class-validator';
 import { Links } from '../portal-addresses';
 import {
   firstPerField,
-  FormFile,
   FormReply,
   FormRequest,
   linksFor,
@@ -58,15 +57,8 @@ export class QuestionFormController {
     const chrome = await this.chrome.of(tenant);
     const links = linksFor(req, chrome);
     const sum = () => this.pow.textChallenge(tenant.id, 'question', WRITING_TIME_SECONDS);
-    let raw: Record<string, unknown>;
-    let file: FormFile | null;
-    try {
-      ({ fields: raw, file } = await readForm(req, body, { fileField: 'attachment', maxFileBytes: QUESTION_ATTACHMENT_MAX_BYTES }));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const page = new FormPages(reply, chrome, links.hostSite ?? chrome.portal, links, sum);
-      return page.ask(refusalStatus(reply, error), {}, error.fields.length ? error.fields : [{ field: 'form', message: error.message }]);
-    }
+    const sent = await readForm(req, body, { fileField: 'attachment', maxFileBytes: QUESTION_ATTACHMENT_MAX_BYTES });
+    const { fields: raw, file } = sent;
     const form = textFields(raw);
     const site = chrome.sites.find((s) => s.key === form.site) ?? links.hostSite ?? chrome.portal;
     const values: AskValues = {
@@ -76,6 +68,11 @@ export class QuestionFormController {
     };
     const page = new FormPages(reply, chrome, site, links, sum);
     const chooseAgain = file ? [CHOOSE_AGAIN] : [];
+    // Too large or cut off: shown again as written, the reason under the file (or above the form).
+    if (sent.refused) {
+      const refused = sent.refused.fields.length ? sent.refused.fields : [{ field: 'form', message: sent.refused.message }];
+      return page.ask(refusalStatus(reply, sent.refused), values, refused);
+    }
 
     const dto = plainToInstance(AskQuestionRequest, {
       site: site.key,

@@ -102,13 +102,18 @@ export function ProofOfWorkField({
         auto="onsubmit"
         data-worker={scripts.worker}
       />
-      <noscript>
-        {sum ? (
-          <SumField sum={sum} error={sumError} />
-        ) : (
-          <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “{submit}”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
-        )}
-      </noscript>
+      {sum && sumError ? (
+        // Asked again: shown whether or not scripts run (the widget may have failed to load).
+        <SumField sum={sum} error={sumError} />
+      ) : (
+        <noscript>
+          {sum ? (
+            <SumField sum={sum} />
+          ) : (
+            <p class="hint">Trình duyệt đang tắt JavaScript: sau khi bấm “{submit}”, bạn trả lời một phép cộng nhỏ để xác nhận.</p>
+          )}
+        </noscript>
+      )}
     </div>
   );
 }

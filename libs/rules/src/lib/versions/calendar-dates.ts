@@ -25,7 +25,8 @@ export function addDays(date: string, days: number): string {
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDate(value: string): boolean {
-  if (!CALENDAR_DATE.test(value)) return false;
+  // Year 0000 is no day PostgreSQL's dates hold.
+  if (!CALENDAR_DATE.test(value) || value.startsWith('0000')) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
