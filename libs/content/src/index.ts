@@ -73,6 +73,7 @@ export {
   CITIZEN_IMAGE_PIXELS,
   imageSize,
   MAX_UPLOAD_BYTES,
+  MiB,
   reencodeImage,
 } from './lib/media/upload-checks';
 export { MEDIA_FILE_CONTENT } from './lib/media/dto/media-asset.response';

@@ -4,6 +4,7 @@ import {
   ACCEPTED_KINDS_TEXT,
   AnswerReply,
   LEGAL_DOCUMENT_KINDS,
+  MiB,
   Produced,
   PublicAnswers,
   PublicReader,
@@ -17,7 +18,6 @@ import {
   QuestionStatusLookup,
   QuestionStatusView,
   voterOf,
-  WRITING_TIME_SECONDS,
 } from '@cong/citizens';
 import { decodeCursor, encodeCursor } from '@cong/platform-database';
 import { DomainError, isDependencyUnavailable } from '@cong/platform-errors';
@@ -112,7 +112,7 @@ export const ASK_SCRIPTS: AskScripts = {
 export const QUESTION_ATTACHMENT_RULES: AttachmentRules = {
   accept: ACCEPTED_EXTENSIONS.join(','),
   kinds: ACCEPTED_KINDS_TEXT,
-  maxMegabytes: QUESTION_ATTACHMENT_MAX_BYTES / (1024 * 1024),
+  maxMegabytes: QUESTION_ATTACHMENT_MAX_BYTES / MiB,
 };
 
 /**
@@ -424,7 +424,7 @@ export class PortalPages {
     const voter = voterOf(req);
     const page = async (): Promise<{ status: number; body: string; csp: string }> => {
       if (route.page === 'ask') {
-        const sum = this.pow.textChallenge(tenant.id, 'question', WRITING_TIME_SECONDS);
+        const sum = this.pow.writingSum(tenant.id, 'question');
         return {
           status: 200,
           body: html(AskPage({ ctx, scripts: ASK_SCRIPTS, attachments: QUESTION_ATTACHMENT_RULES, sum })).body,

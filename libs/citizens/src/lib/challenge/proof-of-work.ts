@@ -93,6 +93,11 @@ export class ProofOfWork implements OnApplicationShutdown {
     });
   }
 
+  /** The sum a form shows itself, for readers without JavaScript: good for the time it takes to write (`WRITING_TIME_SECONDS`). */
+  writingSum(tenantId: string, purpose: string): TextChallenge {
+    return this.textChallenge(tenantId, purpose, WRITING_TIME_SECONDS);
+  }
+
   /** A text challenge for a form sent without JavaScript: two digits to add, in words. */
   textChallenge(tenantId: string, purpose: string, lifetimeSeconds = POW_LIFETIME_SECONDS): TextChallenge {
     const [a, b] = [cryptoRandomInt(1, 10), cryptoRandomInt(1, 10)];

@@ -46,7 +46,7 @@ export function phaseOf(poll: Poll, now: Date): PollPhase {
 }
 
 /**
- * The results of a poll, counted in the database (one statement, however many votes): the number
+ * The results of a poll, counted in the database (two statements, however many votes): the number
  * of voters and each option's votes and share of them.
  */
 export async function tallyOf(

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CheckedUpload, checkUpload, CITIZEN_IMAGE_PIXELS, imageSize, MediaStorage, reencodeImage } from '@cong/content';
+import { CheckedUpload, checkUpload, CITIZEN_IMAGE_PIXELS, imageSize, MediaStorage, MiB, reencodeImage } from '@cong/content';
 import { DomainError } from '@cong/platform-errors';
 import { createHash, randomUUID } from 'node:crypto';
 import { QuestionAttachment } from './question.entity';
 
 /** The largest file a question may carry, whatever its kind. */
-export const QUESTION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const QUESTION_ATTACHMENT_MAX_BYTES = 10 * MiB;
 /** Wider images are drawn again at this width: still enough to read a photographed page. */
 const IMAGE_MAX_WIDTH = 2560;
 

@@ -3,7 +3,8 @@ import { filetypeinfo } from 'magic-bytes.js';
 import sharp from 'sharp';
 import type { MediaKind } from './media-asset.entity';
 
-const MiB = 1024 * 1024;
+/** A mebibyte, as the size limits are written and said ("10 MB"). */
+export const MiB = 1024 * 1024;
 
 /** What may be uploaded, by extension: the kind, the size limit, and what the bytes must be. */
 const ACCEPTED: Record<string, { kind: MediaKind; mime: string; maxBytes: number; sniffed: string[] }> = {

@@ -1,4 +1,4 @@
-import { ContentType } from '@cong/rules';
+import { CALENDAR_DATE, ContentType } from '@cong/rules';
 import type { MediaKind } from '../media/media-asset.entity';
 import { FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { instanceToPlain, plainToInstance, Type } from 'class-transformer';
@@ -155,12 +155,10 @@ export function validateFields(type: ContentType, raw: unknown): { fields: Recor
   return { fields: instanceToPlain(instance), problems: [...problems, ...checkDates] };
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 function legalDateOrder(d: LegalDocumentFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
   // Only dates that are dates can be in the wrong order; the others were named already.
-  if (![d.issuedOn, d.effectiveFrom, d.expiresOn].every((v) => v === undefined || ISO_DAY.test(v))) return problems;
+  if (![d.issuedOn, d.effectiveFrom, d.expiresOn].every((v) => v === undefined || CALENDAR_DATE.test(v))) return problems;
   if (d.issuedOn && d.effectiveFrom && d.effectiveFrom < d.issuedOn)
     problems.push({ field: 'fields.effectiveFrom', message: 'Ngày có hiệu lực không được trước ngày ban hành.' });
   if (d.effectiveFrom && d.expiresOn && d.expiresOn <= d.effectiveFrom)

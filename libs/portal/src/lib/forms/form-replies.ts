@@ -1,4 +1,5 @@
 import { WriteProof } from '@cong/citizens';
+import { MiB } from '@cong/content';
 import { DomainError, STATUS_BY_KIND } from '@cong/platform-errors';
 import { RateLimitedError } from '@cong/platform-throttling';
 import { normaliseHost } from '@cong/tenancy';
@@ -68,8 +69,8 @@ const MAX_FIELDS = 30;
 /** Beyond the limits of a multipart form: a 413 in Vietnamese, naming the file when it is what is too large. */
 const FormErrors = {
   fileTooLarge: (maxBytes: number) =>
-    new DomainError('PORTAL_FILE_TOO_LARGE', 'payload_too_large', `Tệp đính kèm không được lớn hơn ${maxBytes / (1024 * 1024)} MB.`, [
-      { field: 'attachment', message: `Tệp đính kèm không được lớn hơn ${maxBytes / (1024 * 1024)} MB.` },
+    new DomainError('PORTAL_FILE_TOO_LARGE', 'payload_too_large', `Tệp đính kèm không được lớn hơn ${maxBytes / MiB} MB.`, [
+      { field: 'attachment', message: `Tệp đính kèm không được lớn hơn ${maxBytes / MiB} MB.` },
     ]),
   tooMuch: () =>
     new DomainError('PORTAL_FORM_TOO_LARGE', 'payload_too_large', 'Biểu mẫu gửi quá nhiều trường, quá nhiều tệp hoặc một ô quá dài.'),

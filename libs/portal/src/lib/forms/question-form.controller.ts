@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import { AskQuestionRequest, ProofOfWork, QUESTION_ATTACHMENT_MAX_BYTES, QuestionIntake, WRITING_TIME_SECONDS } from '@cong/citizens';
+import { AskQuestionRequest, ProofOfWork, QUESTION_ATTACHMENT_MAX_BYTES, QuestionIntake } from '@cong/citizens';
 import { Public } from '@cong/platform-context';
 import { DomainError, FieldProblem, fieldProblems } from '@cong/platform-errors';
 import { RateLimit } from '@cong/platform-throttling';
@@ -56,7 +56,7 @@ export class QuestionFormController {
     const tenant = this.tenants.current();
     const chrome = await this.chrome.of(tenant);
     const links = linksFor(req, chrome);
-    const sum = () => this.pow.textChallenge(tenant.id, 'question', WRITING_TIME_SECONDS);
+    const sum = () => this.pow.writingSum(tenant.id, 'question');
     const sent = await readForm(req, body, { fileField: 'attachment', maxFileBytes: QUESTION_ATTACHMENT_MAX_BYTES });
     const { fields: raw, file } = sent;
     const form = textFields(raw);
