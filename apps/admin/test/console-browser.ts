@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { wcagAudit } from '@cong/testing';
+import { until, wcagAudit } from '@cong/testing';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export { launchChromium } from '@cong/testing';
@@ -119,4 +119,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+/** Types a date-time into an antd picker and confirms it with its OK button, as a person would. */
+export async function pickTime(page: Page, field: Locator, text: string) {
+  await settled(page);
+  await field.click();
+  await field.fill(text);
+  await settled(page);
+  // OK is enabled once the typed text is parsed, which a loaded machine may not have done yet: press it until the panel closes.
+  const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  for (let attempt = 0; attempt < 5 && (await open.isVisible()); attempt++) {
+    await open
+      .locator('.ant-picker-ok button')
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  }
+  await open.waitFor({ state: 'hidden' });
+  await until(async () => (await field.inputValue()) === text, 5_000, `${text} in the field`);
 }

@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { sheetRows, TestContext, until } from '@cong/testing';
+import { sheetRows, TestContext } from '@cong/testing';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
-import { choose, expectAccessible, launchChromium, newOfficial, requireConsoleBuild, screenshot, settled, signIn } from './console-browser';
+import {
+  choose,
+  expectAccessible,
+  launchChromium,
+  newOfficial,
+  pickTime,
+  requireConsoleBuild,
+  screenshot,
+  signIn,
+} from './console-browser';
 
 /** A day `days` from now as the province writes it (dd/mm/yyyy). */
 const provinceDay = (days: number) =>
@@ -36,25 +45,6 @@ describe('admin console in Chromium, opinion polls (NA-5.5)', () => {
     const solution = await solveChallenge({ challenge: challenge.body, deriveKey });
     const altcha = Buffer.from(JSON.stringify({ challenge: challenge.body, solution })).toString('base64');
     return na.send('POST', `/api/v1/public/polls/${pollId}/votes`, { options, altcha }, undefined, from);
-  }
-
-  /** Types a date-time into an antd picker and confirms it with its OK button, as a person would. */
-  async function pickTime(page: Page, field: Locator, text: string) {
-    await settled(page);
-    await field.click();
-    await field.fill(text);
-    await settled(page);
-    // OK is enabled once the typed text is parsed, which a loaded machine may not have done yet: press it until the panel closes.
-    const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-    for (let attempt = 0; attempt < 5 && (await open.isVisible()); attempt++) {
-      await open
-        .locator('.ant-picker-ok button')
-        .click({ timeout: 5_000 })
-        .catch(() => undefined);
-      await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-    }
-    await open.waitFor({ state: 'hidden' });
-    await until(async () => (await field.inputValue()) === text, 5_000, `${text} in the field`);
   }
 
   beforeAll(async () => {

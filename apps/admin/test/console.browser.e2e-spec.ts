@@ -16,6 +16,7 @@ import {
   settled,
   launchChromium,
   newOfficial,
+  pickTime,
   requireConsoleBuild,
   screenshot,
   signIn,
@@ -326,14 +327,7 @@ describe('admin console in Chromium (issue 17)', () => {
     await head.getByRole('button', { name: 'Hẹn giờ đăng', exact: true }).click();
     const dialog = head.getByRole('dialog');
     const when = dialog.getByLabel(/Thời điểm đăng/);
-    await settled(head);
-    await when.click();
-    await when.fill(`${tomorrow} 08:00`);
-    await settled(head);
-    await head.locator('.ant-picker-ok button').click();
-    // Committed once the panel has closed with the time in the field (a busy machine may lag).
-    await head.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
-    await until(async () => (await when.inputValue()) === `${tomorrow} 08:00`, 5_000, 'the chosen time in the field');
+    await pickTime(head, when, `${tomorrow} 08:00`);
     await confirmStep(head, 'Hẹn giờ đăng');
     await head.getByText(`Hẹn đăng: ${tomorrow} 08:00`).waitFor();
     await head.getByRole('button', { name: 'Đăng theo lịch', exact: true }).click();
