@@ -247,6 +247,8 @@ describe('admin console in Chromium, consultations on draft documents (LC-1.1)',
     await choose(page, 'Trang', siteTitle);
     expect(new URL(page.url()).searchParams.get('trang')).toBe('so-tu-phap');
     const listed = page.getByRole('region', { name: 'Danh sách dự thảo lấy ý kiến' }).getByRole('row').filter({ hasText: title });
+    // Read once the row is there: a loaded machine renders the refreshed list a moment later.
+    await listed.getByRole('cell').first().waitFor();
     expect(await listed.getByRole('cell').allTextContents()).toEqual([
       title,
       'Sở Tư pháp',
