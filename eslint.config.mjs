@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(fileURLToPath(import.meta.url));
 
 // Each domain library may depend on platform libraries and on the domain libraries before it:
-// platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← citizens ← compliance ← catalog ← portal
+// platform ← tenancy ← units ← rules ← accounts ← sites ← onboarding ← content ← workflow ← citizens ← online-services ← compliance ← catalog ← portal
 const layers = [
   'tenancy',
   'units',
@@ -22,6 +22,7 @@ const layers = [
   'content',
   'workflow',
   'citizens',
+  'online-services',
   'compliance',
   'catalog',
   'portal',

@@ -43,6 +43,8 @@ const OWNERS: Record<string, string> = {
   content_slug_redirect: 'content',
   media_asset: 'content',
   notifications_notification: 'notifications',
+  online_services_request: 'online-services',
+  online_services_request_event: 'online-services',
   platform_operator_access: 'platform/database',
   rules_rule_version: 'rules',
   sites_section: 'sites',

@@ -2,6 +2,7 @@ import { ALL_ENTITIES } from '@cong/catalog';
 import { CitizensModule } from '@cong/citizens';
 import { ComplianceModule } from '@cong/compliance';
 import { NotificationsModule } from '@cong/notifications';
+import { OnlineServicesModule } from '@cong/online-services';
 import { WorkflowModule } from '@cong/workflow';
 import { ContentModule } from '@cong/content';
 import { SitesModule } from '@cong/sites';
@@ -46,6 +47,7 @@ export class ApiModule {
         WorkflowModule,
         NotificationsModule,
         CitizensModule,
+        OnlineServicesModule,
         ComplianceModule,
         PortalModule,
         HealthModule,

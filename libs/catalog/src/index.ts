@@ -3,6 +3,7 @@ import { CITIZENS_ENTITIES } from '@cong/citizens';
 import { COMPLIANCE_ENTITIES } from '@cong/compliance';
 import { CONTENT_ENTITIES } from '@cong/content';
 import { NOTIFICATIONS_ENTITIES } from '@cong/notifications';
+import { ONLINE_SERVICES_ENTITIES } from '@cong/online-services';
 import { AUDIT_ENTITIES } from '@cong/platform-audit';
 import { RULES_ENTITIES } from '@cong/rules';
 import { SITES_ENTITIES } from '@cong/sites';
@@ -25,5 +26,6 @@ export const ALL_ENTITIES = [
   ...WORKFLOW_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
   ...CITIZENS_ENTITIES,
+  ...ONLINE_SERVICES_ENTITIES,
   ...COMPLIANCE_ENTITIES,
 ];

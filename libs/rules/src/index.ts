@@ -41,3 +41,4 @@ export const RULES_ENTITIES = [RuleVersion];
 export { RulesModule } from './lib/rules.module';
 export { type DateRange, type LocalDate, ProvinceCalendar } from './lib/calendar/province-calendar';
 export { CONTACT_RETENTION_LIMITS } from './lib/schema/citizens.schema';
+export { UNIT_REQUEST_KINDS, type UnitRequestKind } from './lib/schema/unit-requests.schema';

@@ -51,6 +51,12 @@ export const CAPABILITIES = {
   'polls.manage': ['tenant_admin', 'editorial_board', 'unit_head'],
   /** Consultations on draft documents: the drafting unit's head (for their units), the editorial board and the IT centre open them, moderate comments, export the summary. */
   'consultations.manage': ['tenant_admin', 'editorial_board', 'unit_head'],
+  /** Units' proposals and problem reports (NA-8.5): province-wide roles all of them, unit roles those their units sent or handle (and below). */
+  'unitRequests.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Send a proposal or a problem report for a unit, or take it back: the unit's head and editors (for their units), the IT centre for any. */
+  'unitRequests.send': ['tenant_admin', 'unit_head', 'unit_editor'],
+  /** Take up, forward and answer a request: the head and editors of the unit the rules route it to, the IT centre for any. */
+  'unitRequests.handle': ['tenant_admin', 'unit_head', 'unit_editor'],
   /** Everyone in a province: their own in-app notifications. */
   'notifications.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { TenantDatabase } from '@cong/platform-database';
+import { EntityManager, In } from 'typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { MediaAsset, MediaVariant } from './media-asset.entity';
 import { MediaStorage } from './media-storage';
@@ -59,6 +60,11 @@ export class MediaLibrary {
         }),
       ),
     );
+  }
+
+  /** The assets of `ids` that exist, read in the caller's transaction (for features that attach uploads). */
+  assets(m: EntityManager, tenantId: string, ids: readonly string[]): Promise<MediaAsset[]> {
+    return ids.length ? m.getRepository(MediaAsset).findBy({ tenantId, id: In([...ids]) }) : Promise.resolve([]);
   }
 
   get(tenantId: string, id: string): Promise<MediaAsset> {

@@ -31,6 +31,7 @@ import { CreateCitizenQuestions1795392000030 } from './1795392000030-create-citi
 import { CreateCitizenPolls1795392000031 } from './1795392000031-create-citizen-polls';
 import { CreateCitizenConsultations1795392000032 } from './1795392000032-create-citizen-consultations';
 import { AddQuestionAttachments1795392000033 } from './1795392000033-add-question-attachments';
+import { CreateUnitRequests1795392000034 } from './1795392000034-create-unit-requests';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   CreateCitizenPolls1795392000031,
   CreateCitizenConsultations1795392000032,
   AddQuestionAttachments1795392000033,
+  CreateUnitRequests1795392000034,
 ];

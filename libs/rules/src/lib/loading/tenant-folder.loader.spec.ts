@@ -332,6 +332,26 @@ describe('unit trees', () => {
     const plain = parseTenantDefinition({ rules: report(''), units: UNITS });
     expect(plain.ok && plain.definition.ruleSet.reports[0].deliverTo).toEqual({ units: [], roles: ['tenant_admin'] });
   });
+
+  it('NA-8.5: units’ requests go to units of units.yaml, within 1 to 90 days; by default the IT centre in ten working days', () => {
+    const result = parseTenantDefinition(
+      {
+        rules: withSection('unitRequests:\n  proposal: { handledBy: so-bcvt }\n  problem: { handledBy: so-y-te, answerWithin: 0 }\n'),
+        units: UNITS,
+      },
+      { rules: FILE, units: UNITS_FILE },
+    );
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 unitRequests.proposal.handledBy: Đơn vị "so-bcvt" chưa khai báo trong units.yaml',
+      'tenants/lao-cai/tenant.yaml:42 unitRequests.problem.answerWithin: `answerWithin` không được nhỏ hơn 1',
+    ]);
+    const plain = parseTenantDefinition({ rules: withSection(''), units: UNITS });
+    expect(plain.ok && plain.definition.ruleSet.unitRequests).toEqual({
+      enabled: true,
+      proposal: { answerWithin: 10, dayKind: 'working' },
+      problem: { answerWithin: 10, dayKind: 'working' },
+    });
+  });
 });
 
 describe('rule files of the wrong shape: each a problem at its line, never a throw', () => {

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { RuleSet } from '../schema/rule-set.schema';
 import { UnitEntry, UnitTree } from '../schema/unit-tree.schema';
-import { LocatedMessage } from './check-helpers';
+import { UNIT_REQUEST_KINDS } from '../schema/unit-requests.schema';
+import { isMapping, LocatedMessage } from './check-helpers';
 import { crossCheck } from './cross-checks';
 import { RuleProblem } from './rule-problem';
 import { checkUnitTree } from './unit-tree-checks';
@@ -133,6 +134,13 @@ function checkRulesAgainstUnits(rules: ParsedDocument<RuleSet>, tree: ParsedDocu
         if (rules.valid(at) && !codes.has(unit)) problems.push({ path: at, message: `Đơn vị "${unit}" chưa khai báo trong ${UNITS_FILE}` });
       });
     });
+  }
+  for (const kind of UNIT_REQUEST_KINDS) {
+    const at = ['unitRequests', kind, 'handledBy'];
+    const route = isMapping(ruleSet.unitRequests) ? ruleSet.unitRequests[kind] : undefined;
+    const unit = isMapping(route) ? route.handledBy : undefined;
+    if (unit !== undefined && rules.valid(at) && !codes.has(unit))
+      problems.push({ path: at, message: `Đơn vị "${unit}" chưa khai báo trong ${UNITS_FILE}` });
   }
   problems.push(...checkSubsiteDomains(rules, tree, codes));
   return problems;

@@ -9,4 +9,5 @@ export { Emulation, EmulationWeight, Reminders, Report, ReportDelivery } from '.
 export { RuleSet } from './rule-set.schema';
 export { SectionSpec, SubsiteSpec, UnitKindSpec } from './unit-kinds.schema';
 export { UnitEntry, UnitTree } from './unit-tree.schema';
+export { UnitRequestRoute, UnitRequestRules } from './unit-requests.schema';
 export { Transition, Workflow, WorkflowBinding, WorkflowState } from './workflow.schema';

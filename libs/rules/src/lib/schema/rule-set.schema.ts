@@ -8,6 +8,7 @@ import { Deadline, Quota, Schedule } from './obligations.schema';
 import { Payments } from './payments.schema';
 import { Emulation, Reminders, Report } from './reporting.schema';
 import { UnitKindSpec } from './unit-kinds.schema';
+import { UnitRequestRules } from './unit-requests.schema';
 import { STRICT_DATE } from './vocabulary';
 import { Workflow, WorkflowBinding } from './workflow.schema';
 
@@ -36,4 +37,5 @@ export class RuleSet {
   @IsOptional() @ValidateNested() @Type(() => Reminders) reminders: Reminders = new Reminders();
   @IsOptional() @ValidateNested() @Type(() => AccountPolicy) accountPolicy: AccountPolicy = new AccountPolicy();
   @IsOptional() @ValidateNested() @Type(() => CitizenRules) citizens: CitizenRules = new CitizenRules();
+  @IsOptional() @ValidateNested() @Type(() => UnitRequestRules) unitRequests: UnitRequestRules = new UnitRequestRules();
 }
