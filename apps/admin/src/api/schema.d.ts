@@ -2531,6 +2531,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/unit-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requests within reach (sent by or handled by my units), newest first */
+    get: operations['UnitRequestsController_list'];
+    put?: never;
+    /** Send a proposal or a problem report for a unit; routed and given its due day by the rules */
+    post: operations['UnitRequestsController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unit-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A request with its attachments, answer, history and what the caller may do next */
+    get: operations['UnitRequestsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unit-requests/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer it (closes it; the sending unit is told) */
+    post: operations['UnitRequestsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unit-requests/{id}/forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move it on to another unit, with a reason */
+    post: operations['UnitRequestsController_forward'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unit-requests/{id}/take-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The handling unit takes it up (sent → in progress) */
+    post: operations['UnitRequestsController_takeUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unit-requests/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The sending unit takes an open request back, with a reason */
+    post: operations['UnitRequestsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unit-requests/routes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where each kind of request goes under the rules in force, and its answer time */
+    get: operations['UnitRequestsController_routes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/units': {
     parameters: {
       query?: never;
@@ -2917,6 +3037,9 @@ export interface components {
       section?: string;
       /** @description The published title; default as asked */
       title?: string;
+    };
+    AnswerUnitRequest: {
+      answer: string;
     };
     ApiIndex: {
       description: string;
@@ -3472,6 +3595,14 @@ export interface components {
     FeaturedRequest: {
       /** @description true: among the featured items at the top of its site's home page ("Tin nổi bật"); false: not */
       featured: boolean;
+    };
+    ForwardUnitRequest: {
+      reason: string;
+      /**
+       * @description The unit to handle it from now on
+       * @example trung-tam-cntt
+       */
+      unit: string;
     };
     InboxResponse: {
       items: components['schemas']['NotificationResponse'][];
@@ -4529,6 +4660,24 @@ export interface components {
       slug: string;
       title: string;
     };
+    SendUnitRequest: {
+      /** @description Ids of files uploaded with POST /media, at most five */
+      attachments?: string[];
+      /** @description What is proposed (the service, who uses it, the procedure it serves) or what went wrong */
+      description: string;
+      /**
+       * @description `proposal`: a public service to offer online; `problem`: a problem met
+       * @enum {string}
+       */
+      kind: 'proposal' | 'problem';
+      /** @example Cấp giấy phép hành nghề khám chữa bệnh trực tuyến */
+      title: string;
+      /**
+       * @description The sending unit: one the caller holds a role for (or below it)
+       * @example so-y-te
+       */
+      unit: string;
+    };
     SessionResponse: {
       current: boolean;
       /** Format: date-time */
@@ -4765,6 +4914,110 @@ export interface components {
       code: string;
       name: string;
     };
+    UnitRefResponse: {
+      code: string;
+      name: string;
+    };
+    UnitRequestAttachmentResponse: {
+      filename: string;
+      /**
+       * Format: uuid
+       * @description Downloaded from GET /media/{id}/file
+       */
+      id: string;
+      mime: string;
+      size: number;
+    };
+    UnitRequestPageResponse: {
+      items: components['schemas']['UnitRequestSummaryResponse'][];
+      nextCursor: string | null;
+    };
+    UnitRequestResponse: {
+      /** @description What the caller may do next */
+      actions: ('take-up' | 'forward' | 'answer' | 'withdraw')[];
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      attachments: components['schemas']['UnitRequestAttachmentResponse'][];
+      description: string;
+      /**
+       * @description The last day of the answer (the rules in force when it was sent)
+       * @example 2026-12-18
+       */
+      dueOn: string;
+      /** @description The unit answering it; null: the IT centre */
+      handler: components['schemas']['UnitRefResponse'] | null;
+      history: components['schemas']['UnitRequestStepResponse'][];
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'proposal' | 'problem';
+      kindLabel: string;
+      /** @example DX-2026-7 */
+      number: string;
+      /** @description Open and past dueOn */
+      overdue: boolean;
+      /** Format: date-time */
+      sentAt: string;
+      /** @example 2026-12-04 */
+      sentOn: string;
+      /** @enum {string} */
+      status: 'sent' | 'in_progress' | 'answered' | 'withdrawn';
+      statusLabel: string;
+      title: string;
+      unit: components['schemas']['UnitRefResponse'];
+    };
+    UnitRequestRouteResponse: {
+      /** @description Days to answer */
+      answerWithin: number | null;
+      /** @enum {string|null} */
+      dayKind: 'calendar' | 'working' | null;
+      /** @description The province takes requests through the platform (rule `unitRequests.enabled`) */
+      enabled: boolean;
+      /** @description The unit the rules route it to; null: the IT centre */
+      handler: components['schemas']['UnitRefResponse'] | null;
+      /** @enum {string} */
+      kind: 'proposal' | 'problem';
+      kindLabel: string;
+    };
+    UnitRequestStepResponse: {
+      /** @enum {string} */
+      action: 'sent' | 'taken_up' | 'forwarded' | 'answered' | 'withdrawn';
+      actionLabel: string;
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      fromUnit: string | null;
+      note: string | null;
+      toUnit: string | null;
+    };
+    UnitRequestSummaryResponse: {
+      /**
+       * @description The last day of the answer (the rules in force when it was sent)
+       * @example 2026-12-18
+       */
+      dueOn: string;
+      /** @description The unit answering it; null: the IT centre */
+      handler: components['schemas']['UnitRefResponse'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'proposal' | 'problem';
+      kindLabel: string;
+      /** @example DX-2026-7 */
+      number: string;
+      /** @description Open and past dueOn */
+      overdue: boolean;
+      /** Format: date-time */
+      sentAt: string;
+      /** @example 2026-12-04 */
+      sentOn: string;
+      /** @enum {string} */
+      status: 'sent' | 'in_progress' | 'answered' | 'withdrawn';
+      statusLabel: string;
+      title: string;
+      unit: components['schemas']['UnitRefResponse'];
+    };
     UnitResponse: {
       active: boolean;
       code: string;
@@ -4957,6 +5210,9 @@ export interface components {
       altcha?: string;
       /** @description The options chosen (their ids) */
       options: string[];
+    };
+    WithdrawUnitRequest: {
+      reason: string;
     };
     WorkflowActionResponse: {
       /** @example submit */
@@ -8196,6 +8452,223 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TenantDirectoryEntryResponse'][];
+        };
+      };
+    };
+  };
+  UnitRequestsController_list: {
+    parameters: {
+      query?: {
+        /** @description Unit roles: those their units handle, or those they sent */
+        box?: 'incoming' | 'outgoing';
+        cursor?: string;
+        /** @description Handled by this unit (a code) */
+        handler?: string;
+        kind?: 'proposal' | 'problem';
+        limit?: number;
+        /** @description Only open requests past their due day */
+        overdue?: boolean;
+        /** @description A number (DX-2026-7), or words of the title or description (accents and case ignored) */
+        q?: string;
+        status?: 'sent' | 'in_progress' | 'answered' | 'withdrawn';
+        /** @description Sent by this unit (a code) */
+        unit?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestPageResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_send: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendUnitRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_answer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerUnitRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_forward: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForwardUnitRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_takeUp: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawUnitRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestResponse'];
+        };
+      };
+    };
+  };
+  UnitRequestsController_routes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitRequestRouteResponse'][];
         };
       };
     };
