@@ -17,6 +17,7 @@ import { ForcedTwoFactorPage } from './session/two-factor-enrolment';
 import { useSession } from './session/session-store';
 import { TOKEN_PAGES, TokenPasswordPage, type TokenPurpose } from './session/token-password-page';
 import { SectionsPage } from './sites/sections-page';
+import { UnitRequestsPage } from './unit-requests/unit-requests-page';
 import { UnitProfilePage } from './units/unit-profile-page';
 import { UnitsPage } from './units/units-page';
 import { UsersPage } from './users/users-page';
@@ -61,6 +62,7 @@ export function ConsoleRoutes() {
           <Route path="hoi-dap" element={<QuestionsPage />} />
           <Route path="tham-do" element={<PollsPage />} />
           <Route path="gop-y-du-thao" element={<ConsultationsPage />} />
+          <Route path="de-xuat-phan-anh" element={<UnitRequestsPage />} />
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route path="tai-khoan" element={<UsersPage />} />

@@ -121,6 +121,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
+/**
+ * Presses `button` once things stand still, and again (at most `attempts` times) until `outcome`
+ * shows: a loaded machine may lose a press made while a dialog is still opening.
+ */
+export async function pressUntil(page: Page, button: Locator, outcome: Locator, attempts = 3): Promise<void> {
+  for (let attempt = 1; attempt < attempts && !(await outcome.isVisible()); attempt++) {
+    await settled(page);
+    await button.click({ timeout: 5_000 }).catch(() => undefined);
+    await outcome.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  if (!(await outcome.isVisible())) {
+    await settled(page);
+    await button.click();
+  }
+  await outcome.waitFor();
+}
+
 /** Types a date-time into an antd picker and confirms it with its OK button, as a person would. */
 export async function pickTime(page: Page, field: Locator, text: string) {
   await settled(page);

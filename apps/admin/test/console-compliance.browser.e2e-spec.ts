@@ -7,7 +7,17 @@ import { Browser, Page } from 'playwright-core';
 import { SeededApi, seededApi } from '../../api/test/seeded-api';
 import { STRONG_PASSWORD } from '../../api/test/auth-session';
 import { postedAt } from '../../api/test/publishing';
-import { choose, expectAccessible, launchChromium, newOfficial, requireConsoleBuild, screenshot, signIn } from './console-browser';
+import {
+  choose,
+  expectAccessible,
+  launchChromium,
+  newOfficial,
+  pressUntil,
+  requireConsoleBuild,
+  screenshot,
+  settled,
+  signIn,
+} from './console-browser';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 /** 0 Sunday … 6 Saturday, for a calendar date. */
@@ -235,10 +245,14 @@ describe('admin console in Chromium, compliance for the IT centre (issue 18)', (
     await postedAt(seeded.na, seeded.ctx.db, seeded.ngheAnId, seeded.naAdmin, 'so-tai-chinh', `${addDays(quarter.start, 20)}T09:00`);
     await certified.getByRole('button', { name: /^Điều chỉnh bảng kê/ }).click();
     const dialog = page.getByRole('dialog', { name: `Điều chỉnh bảng kê ${quarter.name}` });
-    await dialog.getByRole('button', { name: 'Lập bảng kê điều chỉnh' }).click();
-    await dialog.getByText('Hãy ghi lý do điều chỉnh (ít nhất 3 ký tự).').waitFor();
+    await pressUntil(
+      page,
+      dialog.getByRole('button', { name: 'Lập bảng kê điều chỉnh' }),
+      dialog.getByText('Hãy ghi lý do điều chỉnh (ít nhất 3 ký tự).'),
+    );
     await expectAccessible(page, 'volume correction dialog (360 px)');
     await dialog.getByLabel('Lý do điều chỉnh').fill('Bổ sung tin bị sót');
+    await settled(page);
     await dialog.getByRole('button', { name: 'Lập bảng kê điều chỉnh' }).click();
     await page.getByText(`Đã lập bảng kê điều chỉnh ${quarter.name}.`).waitFor();
     await certified.getByText('Đã được điều chỉnh').waitFor();

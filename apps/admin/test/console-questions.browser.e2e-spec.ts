@@ -13,6 +13,7 @@ import {
   expectAccessible,
   launchChromium,
   newOfficial,
+  pressUntil,
   requireConsoleBuild,
   screenshot,
   settled,
@@ -98,6 +99,9 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
       displayName: 'Phan Văn Soạn',
     });
     await invitedAccount(na, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }], { displayName: 'Lê Thị Trưởng' });
+    await invitedAccount(na, admin, 'truong.bcvt', [{ role: 'unit_head', unit: 'so-buu-chinh-vien-thong' }], {
+      displayName: 'Võ Văn Viễn',
+    });
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -326,5 +330,102 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     const declined = (await na.send('GET', '/api/v1/questions?status=declined', undefined, admin)).body.items;
     expect(declined.map((q: { title: string }) => q.title)).toEqual([title]);
     await phone.context().close();
+  });
+
+  it('NA-8.5: a department’s editor proposes an online service with a file to Sở Bưu chính - Viễn thông (refused in the form without a title); its head, on a phone, opens it from the notice, takes it up, downloads the file and answers; the editor reads the answer from its own notice', async () => {
+    const title = 'Cấp bản sao trích lục hộ tịch trực tuyến';
+    const desk = await (await newOfficial(browser)).newPage();
+    await signIn(desk, origin, 'bientap.tuphap', STRONG_PASSWORD);
+    await desk.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await desk.getByRole('menuitem', { name: /Đề xuất, phản ánh$/ }).click();
+    await desk.getByRole('heading', { name: 'Đề xuất, phản ánh của đơn vị', level: 1 }).waitFor();
+    // Where each kind goes and how long its answer may take: Nghệ An's rule file (NA-8.5).
+    await desk
+      .getByRole('listitem')
+      .filter({ hasText: 'Đề xuất dịch vụ công trực tuyến: Sở Bưu chính - Viễn thông trả lời trong 10 ngày làm việc.' })
+      .waitFor();
+    await desk.getByText('Chưa có đề xuất, phản ánh nào.').waitFor();
+
+    await desk.getByRole('button', { name: 'Gửi đề xuất, phản ánh' }).click();
+    const form = desk.getByRole('dialog', { name: 'Gửi đề xuất, phản ánh' });
+    const send = form.getByRole('button', { name: 'Gửi', exact: true });
+    await pressUntil(desk, send, form.getByText('Tiêu đề phải có ít nhất 5 ký tự.'));
+    await form.getByText('Nội dung phải có ít nhất 10 ký tự.').waitFor();
+    // The editor's only unit is chosen for them; a problem report would go where the rules send problems.
+    expect(await form.locator('.ant-select', { has: desk.getByLabel('Đơn vị gửi', { exact: true }) }).textContent()).toBe('Sở Tư pháp');
+    await form.getByText('Gửi tới Sở Bưu chính - Viễn thông, trả lời trong 10 ngày làm việc kể từ ngày gửi.').waitFor();
+    await form.getByLabel('Tiêu đề').fill(title);
+    await form
+      .getByLabel('Nội dung', { exact: true })
+      .fill('Đề xuất cung cấp trực tuyến toàn trình thủ tục cấp bản sao trích lục hộ tịch; công dân nhận kết quả qua bưu chính.');
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'quy-trinh.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n'),
+      });
+    await form.locator('.ant-upload-list-item-done', { hasText: 'quy-trinh.pdf' }).waitFor();
+    await expectAccessible(desk, 'send a unit request');
+    await screenshot(desk, 'de-xuat-phan-anh-gui');
+    await settled(desk);
+    await send.click();
+    const sent = desk.getByRole('dialog', { name: title, exact: true });
+    await sent.getByText('Chờ tiếp nhận').waitFor();
+    await sent.getByRole('button', { name: 'Rút lại' }).waitFor();
+    expect(await sent.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(0);
+    await expectAccessible(desk, 'a sent unit request');
+    const listed = (await na.send('GET', '/api/v1/unit-requests?q=trich luc ho tich', undefined, admin)).body.items;
+    expect(
+      listed.map((r: { kind: string; unit: { code: string }; handler: { code: string } | null; status: string }) => [
+        r.kind,
+        r.unit.code,
+        r.handler?.code,
+        r.status,
+      ]),
+    ).toEqual([['proposal', 'so-tu-phap', 'so-buu-chinh-vien-thong', 'sent']]);
+    const number: string = listed[0].number;
+    await desk.getByText(`Đã gửi ${number} tới Sở Bưu chính - Viễn thông.`).waitFor();
+    expect(
+      (await na.send('GET', `/api/v1/unit-requests/${listed[0].id}`, undefined, admin)).body.attachments.map(
+        (a: { filename: string }) => a.filename,
+      ),
+    ).toEqual(['quy-trinh.pdf']);
+
+    // The head of Sở Bưu chính - Viễn thông, on a phone: told in the console, the notice opens the request.
+    const phone = await (await newOfficial(browser, 360)).newPage();
+    await signIn(phone, origin, 'truong.bcvt', STRONG_PASSWORD);
+    await phone.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await phone.goto(`${origin}/admin/thong-bao`);
+    await phone.getByRole('link', { name: 'Đề xuất dịch vụ công trực tuyến mới từ Sở Tư pháp' }).click();
+    const incoming = phone.getByRole('dialog', { name: title, exact: true });
+    await incoming.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await phone.getByText(`Đã tiếp nhận ${number}.`).waitFor();
+    await incoming.getByText('Đang xử lý', { exact: true }).waitFor();
+    const file = phone.waitForEvent('download');
+    await incoming.getByRole('button', { name: 'Tải về quy-trinh.pdf' }).click();
+    expect((await file).suggestedFilename()).toBe('quy-trinh.pdf');
+    await incoming.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    const reply = phone.getByRole('dialog', { name: `Trả lời ${number}` });
+    await reply.getByLabel('Nội dung trả lời').fill('Sở đưa thủ tục vào danh mục dịch vụ công trực tuyến toàn trình của quý I năm sau.');
+    await expectAccessible(phone, 'answer a unit request (360 px)');
+    await settled(phone);
+    await reply.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await phone.getByText(`Đã trả lời ${number}.`).waitFor();
+    await incoming.getByText('Yêu cầu đã đóng.').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(phone, 'an answered unit request (360 px)');
+    await screenshot(phone, 'de-xuat-phan-anh');
+    await phone.context().close();
+
+    // The editor is told: the notice opens the request with its answer and its history.
+    await desk.goto(`${origin}/admin/thong-bao`);
+    await desk.getByRole('link', { name: `Đề xuất dịch vụ công trực tuyến ${number} đã được trả lời` }).click();
+    const answered = desk.getByRole('dialog', { name: title, exact: true });
+    await answered.getByRole('heading', { name: 'Trả lời của Sở Bưu chính - Viễn thông' }).waitFor();
+    await answered.getByText('Sở đưa thủ tục vào danh mục dịch vụ công trực tuyến toàn trình của quý I năm sau.').waitFor();
+    const history = answered.getByRole('region', { name: 'Lịch sử xử lý' });
+    for (const step of ['Gửi — Phan Văn Soạn', 'Tiếp nhận — Võ Văn Viễn', 'Trả lời — Võ Văn Viễn']) await history.getByText(step).waitFor();
+    await desk.context().close();
   });
 });

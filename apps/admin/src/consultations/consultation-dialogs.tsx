@@ -1,20 +1,7 @@
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Space, Typography } from 'antd';
+import { FormProblem, topFieldErrors, unplacedProblem } from '../format/form-problems';
 import type { Dayjs } from 'dayjs';
-import {
-  type ConsultationDetail,
-  dayText,
-  dayValue,
-  fieldErrors,
-  type StaffComment,
-  unplacedProblem,
-  useChangeConsultation,
-  useModerate,
-} from './consultation-hooks';
-
-/** A refusal that names no field of the form, said above it (read out at once). */
-function Problem({ text }: { text?: string }) {
-  return text ? <Alert type="error" showIcon role="alert" message={text} style={{ marginBottom: 16 }} /> : null;
-}
+import { type ConsultationDetail, dayText, dayValue, type StaffComment, useChangeConsultation, useModerate } from './consultation-hooks';
 
 /** An open consultation given a later last day (the only change the API takes once it is open). */
 export function ExtendDialog({ consultation, onClose }: { consultation: ConsultationDetail; onClose: () => void }) {
@@ -30,13 +17,13 @@ export function ExtendDialog({ consultation, onClose }: { consultation: Consulta
           message.success(`Đã gia hạn: lấy ý kiến ${saved.period}.`);
           onClose();
         },
-        onError: (error) => form.setFields(fieldErrors(error, ['closesOn'])),
+        onError: (error) => form.setFields(topFieldErrors(error, ['closesOn'])),
       },
     );
   return (
     <Modal open title="Gia hạn lấy ý kiến" onCancel={onClose} footer={null} width={480} destroyOnHidden>
       <Form form={form} name="extend" layout="vertical" initialValues={{ closesOn: current.add(7, 'day') }} onFinish={submit}>
-        <Problem text={unplacedProblem(change.error, ['closesOn'])} />
+        <FormProblem text={unplacedProblem(change.error, ['closesOn'])} />
         <Typography.Paragraph>
           Đang lấy ý kiến <strong>{consultation.period}</strong>. Nội dung và các điều khoản không đổi được nữa vì việc lấy ý kiến đã bắt
           đầu.
@@ -84,13 +71,13 @@ export function RejectDialog({ consultationId, comment, onClose }: { consultatio
           message.success('Đã không công bố ý kiến.');
           onClose();
         },
-        onError: (error) => form.setFields(fieldErrors(error, ['reason'])),
+        onError: (error) => form.setFields(topFieldErrors(error, ['reason'])),
       },
     );
   return (
     <Modal open title="Không công bố ý kiến" onCancel={onClose} footer={null} width={560} destroyOnHidden>
       <Form form={form} name="reject" layout="vertical" onFinish={submit}>
-        <Problem text={unplacedProblem(moderate.error, ['reason'])} />
+        <FormProblem text={unplacedProblem(moderate.error, ['reason'])} />
         <Typography.Paragraph>
           Ý kiến của <strong>{comment.authorName ?? 'người góp ý'}</strong> về <strong>{comment.articleLabel}</strong> không hiện trên cổng.
           Lý do được giữ lại cho cơ quan chủ trì soạn thảo và có trong bản tổng hợp.

@@ -1,4 +1,5 @@
 import { OrderedTextList } from '../format/ordered-text-list';
+import { topFieldErrors, unplacedProblem } from '../format/form-problems';
 import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -11,10 +12,8 @@ import {
   type ConsultationDetail,
   dayText,
   dayValue,
-  fieldErrors,
   type NewConsultation,
   provinceToday,
-  unplacedProblem,
   useChangeConsultation,
   useCreateConsultation,
   usePublishedItems,
@@ -110,7 +109,7 @@ export function ConsultationForm({
     };
     const refused = (error: unknown) => {
       if (onOpened && error instanceof ApiProblem && error.code === 'CITIZENS_CONSULTATION_OPENED') return onOpened(error.message);
-      form.setFields(fieldErrors(error, fields));
+      form.setFields(topFieldErrors(error, fields));
     };
     if (!consultation) return create.mutate(newConsultation(v), { onSuccess: done, onError: refused });
     const changes = changesOf(initial, v);

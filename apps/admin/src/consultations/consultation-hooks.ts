@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiProblem, ok, type Schemas } from '../api/client';
-import { formPathOf } from '../content/type-fields';
+import { api, ok, type Schemas } from '../api/client';
 import { dayjs, provinceClock } from '../format/dates';
 import { useMe } from '../session/lookups';
 
@@ -117,21 +116,3 @@ export const dayValue = (day: string) => dayjs(day, 'YYYY-MM-DD');
 
 /** A picker's day as the API takes it. */
 export const dayText = (value: dayjs.Dayjs) => value.format('YYYY-MM-DD');
-
-/** A refusal's field messages, as antd's `form.setFields` takes them; `articles[2]` goes under the articles. */
-export function fieldErrors(error: unknown, fields: string[]): { name: never; errors: string[] }[] {
-  if (!(error instanceof ApiProblem)) return [];
-  const byField = new Map<string, string[]>();
-  for (const f of error.fields) {
-    const top = String(formPathOf(f.field)[0]);
-    if (fields.includes(top)) byField.set(top, [...(byField.get(top) ?? []), f.message]);
-  }
-  return [...byField].map(([field, errors]) => ({ name: [field] as never, errors }));
-}
-
-/** A refusal that names no field of the form is said above it: opened meanwhile (409), not mine (403). */
-export function unplacedProblem(error: unknown, fields: string[]): string | undefined {
-  if (!error) return undefined;
-  if (!(error instanceof ApiProblem)) return 'Chưa thực hiện được, vui lòng thử lại.';
-  return error.fields.some((f) => fields.includes(String(formPathOf(f.field)[0]))) ? undefined : error.message;
-}

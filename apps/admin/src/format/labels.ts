@@ -52,5 +52,13 @@ export const QUESTION_STATUS_LABELS: Record<string, { label: string; tone: Tone 
   spam: { label: 'Thư rác', tone: 'bad' },
 };
 
+/** A unit's request (đề xuất, phản ánh, NA-8.5): the tone of each status; the words are the API's (`statusLabel`). */
+export const UNIT_REQUEST_STATUS_TONES: Record<string, Tone> = {
+  sent: 'warning',
+  in_progress: 'info',
+  answered: 'good',
+  withdrawn: 'neutral',
+};
+
 export const typeLabel = (type: string): string => CONTENT_TYPE_LABELS[type] ?? type;
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

@@ -8,6 +8,7 @@ import { typeLabel } from '../format/labels';
 import { INBOX_KEY } from '../notifications/notification-bell';
 import { useMe, useUnits } from '../session/lookups';
 import { useOverdueCount, useQuestionRoles } from '../questions/question-hooks';
+import { useOverdueIncomingCount, useUnitRequestRoles } from '../unit-requests/unit-request-hooks';
 import { ObligationsOverview, UnitObligations } from './obligations';
 
 /** Where I stand today: my units' obligations of this period, what waits for me, what is new. */
@@ -26,6 +27,8 @@ export function HomePage() {
   const provinceWide = me.data?.memberships.some((m) => !m.unitId) ?? false;
   // Citizens' questions of my units past their answer deadline: said only when there are some.
   const overdue = useOverdueCount(useQuestionRoles().reads).data;
+  // Units' requests my units (or, province-wide, anyone) are to answer, past their due day.
+  const lateRequests = useOverdueIncomingCount(useUnitRequestRoles().reads).data;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -38,6 +41,14 @@ export function HomePage() {
           showIcon
           message={`${overdue.more ? `Hơn ${overdue.count}` : overdue.count} câu hỏi của công dân đã quá hạn trả lời.`}
           action={<Link to="/hoi-dap?qua-han=1">Xem các câu hỏi quá hạn</Link>}
+        />
+      )}
+      {lateRequests && lateRequests.count > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`${lateRequests.more ? `Hơn ${lateRequests.count}` : lateRequests.count} đề xuất, phản ánh của đơn vị đã quá hạn trả lời.`}
+          action={<Link to="/de-xuat-phan-anh?hop=den&qua-han=1">Xem các yêu cầu quá hạn</Link>}
         />
       )}
       <section aria-labelledby="obligations-title">

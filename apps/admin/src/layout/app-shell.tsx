@@ -17,6 +17,7 @@ import {
   QuestionCircleOutlined,
   ReadOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,6 +35,7 @@ import { useMe } from '../session/lookups';
 import { usePollRoles } from '../polls/poll-hooks';
 import { useConsultationRoles } from '../consultations/consultation-hooks';
 import { useQuestionRoles } from '../questions/question-hooks';
+import { useUnitRequestRoles } from '../unit-requests/unit-request-hooks';
 
 const SECTIONS = [
   { key: '/', icon: <HomeOutlined />, label: 'Trang chủ' },
@@ -47,6 +49,9 @@ const QUESTIONS = { key: '/hoi-dap', icon: <QuestionCircleOutlined />, label: 'H
 const POLLS = { key: '/tham-do', icon: <PieChartOutlined />, label: 'Thăm dò ý kiến' };
 /** For those who run consultations on draft documents (`consultations.manage`: the IT centre, the editorial board, unit heads). */
 const CONSULTATIONS = { key: '/gop-y-du-thao', icon: <FileDoneOutlined />, label: 'Góp ý dự thảo' };
+
+/** For every province role (`unitRequests.read`): units' proposals of online services and problem reports (NA-8.5). */
+const UNIT_REQUESTS = { key: '/de-xuat-phan-anh', icon: <SolutionOutlined />, label: 'Đề xuất, phản ánh' };
 
 /** For unit heads and the IT centre: their sub-sites' navigation and their units' public profiles. */
 const MANAGING = [
@@ -77,7 +82,7 @@ const OPERATOR_HELP = { ...HELP, key: '/quoc-gia/huong-dan' };
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, QUESTIONS, POLLS, CONSULTATIONS, ...MANAGING, ...ADMINISTERING, ...OPERATING, HELP, OPERATOR_HELP]
+  [...SECTIONS, QUESTIONS, POLLS, CONSULTATIONS, UNIT_REQUESTS, ...MANAGING, ...ADMINISTERING, ...OPERATING, HELP, OPERATOR_HELP]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -98,6 +103,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { reads: readsQuestions } = useQuestionRoles();
   const { manages: runsPolls } = usePollRoles();
   const { manages: runsConsultations } = useConsultationRoles();
+  const { reads: readsUnitRequests } = useUnitRequestRoles();
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -113,6 +119,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 ...(readsQuestions ? [QUESTIONS] : []),
                 ...(runsPolls ? [POLLS] : []),
                 ...(runsConsultations ? [CONSULTATIONS] : []),
+                ...(readsUnitRequests ? [UNIT_REQUESTS] : []),
                 ...SECTIONS.slice(3),
                 ...(manages ? MANAGING : []),
                 ...(administers ? ADMINISTERING : []),

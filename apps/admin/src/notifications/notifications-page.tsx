@@ -8,6 +8,14 @@ import { formatInstant } from '../format/dates';
 import { StatusTag } from '../format/status-tag';
 import { INBOX_KEY } from './notification-bell';
 
+/** Where a notice's subject opens in the console: an item in its editor, a unit's request in its drawer. */
+function subjectPath(n: { subjectType?: string | null; subjectId?: string | null }): string | undefined {
+  if (!n.subjectId) return undefined;
+  if (n.subjectType === 'content_item') return `/noi-dung/${n.subjectId}`;
+  if (n.subjectType === 'unit_request') return `/de-xuat-phan-anh?yeu-cau=${n.subjectId}`;
+  return undefined;
+}
+
 /** My notifications, newest first: unread marked, each one read on click, or all at once. */
 export function NotificationsPage() {
   const client = useQueryClient();
@@ -63,8 +71,8 @@ export function NotificationsPage() {
             <List.Item.Meta
               title={
                 <span style={{ fontWeight: n.readAt ? 400 : 700 }}>
-                  {n.subjectType === 'content_item' && n.subjectId ? (
-                    <Link to={`/noi-dung/${n.subjectId}`} onClick={() => !n.readAt && markRead.mutate(n.id)}>
+                  {subjectPath(n) ? (
+                    <Link to={subjectPath(n)!} onClick={() => !n.readAt && markRead.mutate(n.id)}>
                       {n.title}
                     </Link>
                   ) : (

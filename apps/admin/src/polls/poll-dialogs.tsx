@@ -1,7 +1,8 @@
 import { Alert, App, Button, DatePicker, Form, Modal, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { provinceClock, provinceClockText, provinceZoneName } from '../format/dates';
-import { fieldErrors, type Poll, unplacedProblem, useChangePoll } from './poll-hooks';
+import { topFieldErrors, unplacedProblem } from '../format/form-problems';
+import { type Poll, useChangePoll } from './poll-hooks';
 
 /**
  * An open poll given a later end (the only change the API takes once a poll is open): a time of
@@ -20,7 +21,7 @@ export function ExtendDialog({ poll, onClose }: { poll: Poll; onClose: () => voi
           message.success(`Đã gia hạn tới ${saved.closesAtText}.`);
           onClose();
         },
-        onError: (error) => form.setFields(fieldErrors(error, ['closesAt'])),
+        onError: (error) => form.setFields(topFieldErrors(error, ['closesAt'])),
       },
     );
   const problem = unplacedProblem(change.error, ['closesAt']);

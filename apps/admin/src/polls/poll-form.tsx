@@ -1,20 +1,11 @@
 import { OrderedTextList } from '../format/ordered-text-list';
+import { topFieldErrors, unplacedProblem } from '../format/form-problems';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { ApiProblem } from '../api/client';
 import { provinceClock, provinceClockText, provinceZoneName } from '../format/dates';
-import {
-  fieldErrors,
-  type NewPoll,
-  type Poll,
-  POLL_FIELDS,
-  type PollChanges,
-  unplacedProblem,
-  useChangePoll,
-  useCreatePoll,
-  useManagedSites,
-} from './poll-hooks';
+import { type NewPoll, type Poll, POLL_FIELDS, type PollChanges, useChangePoll, useCreatePoll, useManagedSites } from './poll-hooks';
 
 /** The API's bounds on a poll's options (NA-5.5). */
 export const MIN_OPTIONS = 2;
@@ -131,7 +122,7 @@ export function PollForm({
     };
     const refused = (error: unknown) => {
       if (onOpened && error instanceof ApiProblem && error.code === 'CITIZENS_POLL_OPENED') return onOpened(error.message);
-      form.setFields(fieldErrors(error, fields));
+      form.setFields(topFieldErrors(error, fields));
     };
     if (!poll) return create.mutate(newPoll(v), { onSuccess: done, onError: refused });
     const changes = changesOf(initial, v);

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiProblem, ok, type Schemas } from '../api/client';
-import { formPathOf } from '../content/type-fields';
+import { api, ok, type Schemas } from '../api/client';
 import { useMe, useSites, useUnits } from '../session/lookups';
 import { subtreeOf } from '../units/unit-tree';
 
@@ -101,22 +100,3 @@ export const resultsFile = (id: string, format: 'xlsx' | 'csv') =>
 
 /** The fields of the poll's form, as the API names them in a refusal (`errors[].field`). */
 export const POLL_FIELDS = ['site', 'question', 'description', 'choice', 'maxChoices', 'options', 'opensAt', 'closesAt', 'resultsShown'];
-
-/** A refusal's field messages, as antd's `form.setFields` takes them; each goes under its field in the API's words. */
-export function fieldErrors(error: unknown, fields: string[]): { name: never; errors: string[] }[] {
-  if (!(error instanceof ApiProblem)) return [];
-  const byField = new Map<string, string[]>();
-  for (const f of error.fields) {
-    // `options[2]` is said under the list of options: each line has no name of its own in the API.
-    const top = String(formPathOf(f.field)[0]);
-    if (fields.includes(top)) byField.set(top, [...(byField.get(top) ?? []), f.message]);
-  }
-  return [...byField].map(([field, errors]) => ({ name: [field] as never, errors }));
-}
-
-/** A refusal that names no field of the form is said above it: a poll opened meanwhile (409), a site not mine (403). */
-export function unplacedProblem(error: unknown, fields: string[]): string | undefined {
-  if (!error) return undefined;
-  if (!(error instanceof ApiProblem)) return 'Chưa thực hiện được, vui lòng thử lại.';
-  return error.fields.some((f) => fields.includes(String(formPathOf(f.field)[0]))) ? undefined : error.message;
-}

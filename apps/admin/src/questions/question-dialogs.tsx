@@ -1,15 +1,11 @@
-import { Alert, App, Button, Form, Input, Modal, Result, Space, TreeSelect, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Result, Space, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { sectionTree } from '../content/sections';
 import { useSite, useUnits } from '../session/lookups';
 import { parentOptions, parentSearch } from '../units/unit-tree';
 import { AnswerLink } from './answer-link';
-import { fieldErrors, type Question, type ReasonStep, unplacedProblem, useAssign, useDraftAnswer, useReasonStep } from './question-hooks';
-
-/** A refusal that names no field of the form, said above it (read out at once). */
-function Problem({ text }: { text?: string }) {
-  return text ? <Alert type="error" showIcon role="alert" message={text} style={{ marginBottom: 16 }} /> : null;
-}
+import { fieldErrors, FormProblem, unplacedProblem } from '../format/form-problems';
+import { type Question, type ReasonStep, useAssign, useDraftAnswer, useReasonStep } from './question-hooks';
 
 /**
  * Sends the question to a unit, or moves it on from the one it is at: then the reason is asked in
@@ -36,7 +32,7 @@ export function AssignDialog({ question, onClose }: { question: Question; onClos
   return (
     <Modal open title={title} onCancel={onClose} footer={null} width={560} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Problem text={unplacedProblem(assign.error, ['unit', 'reason'])} />
+        <FormProblem text={unplacedProblem(assign.error, ['unit', 'reason'])} />
         {moving && (
           <Typography.Paragraph>
             Đang ở: <strong>{question.unit?.name}</strong>
@@ -113,7 +109,7 @@ export function ReasonDialog({ question, step, onClose }: { question: Question; 
   return (
     <Modal open title={d.title} onCancel={onClose} footer={null} width={560} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Problem text={unplacedProblem(run.error, ['reason'])} />
+        <FormProblem text={unplacedProblem(run.error, ['reason'])} />
         <Typography.Paragraph>{d.note}</Typography.Paragraph>
         <Form.Item label="Lý do" name="reason" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do.' }]}>
           <Input.TextArea rows={3} maxLength={2000} />
@@ -179,7 +175,7 @@ export function AnswerDialog({ question, onClose }: { question: Question; onClos
           initialValues={{ question: question.body, title: question.title }}
           onFinish={submit}
         >
-          <Problem text={unplacedProblem(draft.error, ['answer', 'question', 'title', 'section'])} />
+          <FormProblem text={unplacedProblem(draft.error, ['answer', 'question', 'title', 'section'])} />
           <Form.Item label="Câu trả lời" name="answer" rules={[{ required: true, whitespace: true, message: 'Hãy nhập câu trả lời.' }]}>
             <Input.TextArea rows={8} maxLength={20000} />
           </Form.Item>

@@ -6,7 +6,7 @@ import { formatSize, useDownload } from '../format/download';
 import { QUESTION_STATUS_LABELS } from '../format/labels';
 import { StatusTag } from '../format/status-tag';
 import { useSites, useUnits } from '../session/lookups';
-import { DueDate } from './due-date';
+import { DueDate } from '../format/due-date';
 import { AnswerLink } from './answer-link';
 import { AnswerDialog, AssignDialog, ReasonDialog } from './question-dialogs';
 import { attachmentFile, type Question, type ReasonStep, useQuestion } from './question-hooks';
@@ -64,7 +64,7 @@ function QuestionDetail({ question: q }: { question: Question }) {
           { key: 'site', label: 'Gửi trên', children: siteTitle },
           { key: 'unit', label: 'Đơn vị trả lời', children: q.unit?.name ?? 'Chưa chuyển đơn vị' },
           { key: 'received', label: 'Nhận lúc', children: formatInstant(q.receivedAt) },
-          { key: 'due', label: 'Hạn trả lời', children: <DueDate question={q} /> },
+          { key: 'due', label: 'Hạn trả lời', children: <DueDate due={q.due} overdue={q.overdue} /> },
           ...(q.answeredAt ? [{ key: 'answered', label: 'Đã trả lời lúc', children: formatInstant(q.answeredAt) }] : []),
           ...(q.closedAt && !q.answeredAt ? [{ key: 'closed', label: 'Đóng lúc', children: formatInstant(q.closedAt) }] : []),
           ...(q.spamReason ? [{ key: 'spam', label: 'Lý do là thư rác', children: q.spamReason }] : []),

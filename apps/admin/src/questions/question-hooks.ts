@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiProblem, ok, type Schemas } from '../api/client';
+import { api, ok, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
-import { formPathOf } from '../content/type-fields';
 import { useMe } from '../session/lookups';
 
 export type Question = Schemas['QuestionDetailView'];
@@ -108,24 +107,6 @@ export function useDraftAnswer(id: string) {
     },
     (drafted) => drafted.question,
   );
-}
-
-/**
- * A refusal's field messages, as antd's `form.setFields` takes them: the questions' refusals (and
- * the platform's validation) word each field in Vietnamese, so each goes under its field as written.
- */
-export function fieldErrors(error: unknown): { name: never; errors: string[] }[] {
-  if (!(error instanceof ApiProblem)) return [];
-  const byField = new Map<string, string[]>();
-  for (const f of error.fields) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message]);
-  return [...byField].map(([field, errors]) => ({ name: formPathOf(field) as never, errors }));
-}
-
-/** A refusal that names no field of the form is said above it (a question already closed, 409; not mine, 403). */
-export function unplacedProblem(error: unknown, fields: string[]): string | undefined {
-  if (!error) return undefined;
-  if (!(error instanceof ApiProblem)) return 'Chưa thực hiện được, vui lòng thử lại.';
-  return error.fields.some((f) => fields.includes(formPathOf(f.field)[0] as string)) ? undefined : error.message;
 }
 
 /** The file sent with a question, asked with the console's client (the session's token). */

@@ -8,7 +8,7 @@ import { TableRegion } from '../format/table-region';
 import { useUrlFilters } from '../format/url-filters';
 import { useMe, useUnits } from '../session/lookups';
 import { subtreeOf } from '../units/unit-tree';
-import { DueDate } from './due-date';
+import { DueDate } from '../format/due-date';
 import { QuestionDrawer } from './question-drawer';
 import { type QuestionStatus, type QuestionSummary, useQuestionList } from './question-hooks';
 
@@ -110,7 +110,7 @@ export function QuestionsPage() {
               render: (unit: QuestionSummary['unit']) => unit?.name ?? <Typography.Text type="secondary">Chưa chuyển</Typography.Text>,
             },
             { title: 'Ngày nhận', dataIndex: 'receivedOn', width: 120, render: formatDay },
-            { title: 'Hạn trả lời', dataIndex: 'due', width: 130, render: (_, q) => <DueDate question={q} /> },
+            { title: 'Hạn trả lời', dataIndex: 'due', width: 130, render: (_, q) => <DueDate due={q.due} overdue={q.overdue} /> },
             {
               title: 'Trạng thái',
               dataIndex: 'status',
