@@ -358,13 +358,11 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     await form
       .getByLabel('Nội dung', { exact: true })
       .fill('Đề xuất cung cấp trực tuyến toàn trình thủ tục cấp bản sao trích lục hộ tịch; công dân nhận kết quả qua bưu chính.');
-    await form
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'quy-trinh.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n'),
-      });
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'quy-trinh.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n'),
+    });
     await form.locator('.ant-upload-list-item-done', { hasText: 'quy-trinh.pdf' }).waitFor();
     await expectAccessible(desk, 'send a unit request');
     await screenshot(desk, 'de-xuat-phan-anh-gui');
