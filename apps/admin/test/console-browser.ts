@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { until, wcagAudit } from '@cong/testing';
+import { wcagAudit } from '@cong/testing';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export { launchChromium } from '@cong/testing';
@@ -138,21 +138,30 @@ export async function pressUntil(page: Page, button: Locator, outcome: Locator, 
   await outcome.waitFor();
 }
 
-/** Types a date-time into an antd picker and confirms it with its OK button, as a person would. */
+/**
+ * Types a date-time into an antd picker and confirms it with its OK button, as a person would. A
+ * loaded machine may take the OK before the typed text is parsed (the panel closes and the field
+ * goes back to its old value): then it is typed and confirmed again, at most three times.
+ */
 export async function pickTime(page: Page, field: Locator, text: string) {
-  await settled(page);
-  await field.click();
-  await field.fill(text);
-  await settled(page);
-  // OK is enabled once the typed text is parsed, which a loaded machine may not have done yet: press it until the panel closes.
   const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  for (let attempt = 0; attempt < 5 && (await open.isVisible()); attempt++) {
-    await open
-      .locator('.ant-picker-ok button')
-      .click({ timeout: 5_000 })
-      .catch(() => undefined);
-    await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  for (let attempt = 1; ; attempt++) {
+    await settled(page);
+    await field.click();
+    await field.fill(text);
+    await settled(page);
+    // OK is enabled once the typed text is parsed: pressed until the panel closes.
+    for (let press = 0; press < 5 && (await open.isVisible()); press++) {
+      await open
+        .locator('.ant-picker-ok button')
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+    await open.waitFor({ state: 'hidden' });
+    await settled(page);
+    if ((await field.inputValue()) === text) return;
+    if (attempt === 3)
+      throw new Error(`the picker shows "${await field.inputValue()}" after "${text}" was typed and confirmed three times`);
   }
-  await open.waitFor({ state: 'hidden' });
-  await until(async () => (await field.inputValue()) === text, 5_000, `${text} in the field`);
 }
