@@ -45,6 +45,7 @@ const OWNERS: Record<string, string> = {
   notifications_notification: 'notifications',
   online_services_request: 'online-services',
   online_services_request_event: 'online-services',
+  online_services_service: 'online-services',
   platform_operator_access: 'platform/database',
   rules_rule_version: 'rules',
   sites_section: 'sites',

@@ -19,6 +19,7 @@ import {
   QuestionStatusView,
   voterOf,
 } from '@cong/citizens';
+import { OnlineServiceRegistry } from '@cong/online-services';
 import { decodeCursor, encodeCursor } from '@cong/platform-database';
 import { DomainError, isDependencyUnavailable } from '@cong/platform-errors';
 import { CONTENT_TYPES, todayIn } from '@cong/rules';
@@ -154,6 +155,7 @@ export class PortalPages {
     private readonly ballots: PollBallots,
     private readonly consultations: ConsultationBox,
     private readonly pow: ProofOfWork,
+    private readonly registry: OnlineServiceRegistry,
   ) {}
 
   /** True when the portal takes the request (it then answers, or hands it on through `next`). */
@@ -296,7 +298,14 @@ export class PortalPages {
     const offset = (page - 1) * SEARCH_PAGE_SIZE;
     switch (route.page) {
       case 'home':
-        return html(HomePage({ ctx, lists: await this.reader.home(tenantId, today, site.key) }));
+        return html(
+          HomePage({
+            ctx,
+            lists: await this.reader.home(tenantId, today, site.key),
+            // A unit's sub-site lists the unit's online services (LC-2.1.3); the portal's home does not.
+            services: site.key === 'portal' ? [] : await this.registry.publicServices(tenantId, { unitCode: site.key }),
+          }),
+        );
       case 'section': {
         if (!findTop(ctx, route.section)) throw new PageStatus(404);
         const cursor = p.sau as string | undefined;
@@ -316,7 +325,9 @@ export class PortalPages {
         if (!found) throw new PageStatus(404);
         if ('gone' in found) throw new PageStatus(410);
         if ('redirect' in found) return { status: 301, contentType: HTML, body: '', location: ctx.links.item(site, found.redirect) };
-        return html(ItemPage({ ctx, item: found.item }));
+        const services =
+          found.item.type === 'procedure' ? await this.registry.publicServices(tenantId, { procedureItemId: found.item.id }) : [];
+        return html(ItemPage({ ctx, item: found.item, services }));
       }
       case 'search': {
         const q = p.q as string | undefined;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CitizensModule } from '@cong/citizens';
 import { ContentModule } from '@cong/content';
+import { OnlineServicesModule } from '@cong/online-services';
 import { RulesModule } from '@cong/rules';
 import { TenancyModule } from '@cong/tenancy';
 import { PublicUnitDirectory } from '@cong/units';
@@ -15,7 +16,7 @@ import { QuestionFormController } from './forms/question-form.controller';
 
 /** The public portal's pages, for the app that serves citizens (it has the public reader's connection). */
 @Module({
-  imports: [TenancyModule, RulesModule, ContentModule, CitizensModule],
+  imports: [TenancyModule, RulesModule, ContentModule, CitizensModule, OnlineServicesModule],
   controllers: [ContentPreviewController, QuestionFormController, PollFormController, CommentFormController],
   providers: [PublicUnitDirectory, PortalChrome, PortalPages, PreviewStore, ContentPreviews],
   exports: [PortalPages],

@@ -57,6 +57,12 @@ export const CAPABILITIES = {
   'unitRequests.send': ['tenant_admin', 'unit_head', 'unit_editor'],
   /** Take up, forward and answer a request: the head and editors of the unit the rules route it to, the IT centre for any. */
   'unitRequests.handle': ['tenant_admin', 'unit_head', 'unit_editor'],
+  /** The registry of the province's online public services (LC-2.1.3): every province role reads it. */
+  'onlineServices.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
+  /** Register a service of a unit and keep its entry while it waits: the unit's head and editors (for their units), the IT centre for any. */
+  'onlineServices.register': ['tenant_admin', 'unit_head', 'unit_editor'],
+  /** Accept or decline a registration, suspend, resume or retire a service, correct any entry: the editorial council and the IT centre. */
+  'onlineServices.decide': ['tenant_admin', 'editorial_council'],
   /** Everyone in a province: their own in-app notifications. */
   'notifications.read': ['tenant_admin', 'editorial_council', 'editorial_board', 'unit_head', 'unit_editor'],
 } as const satisfies Record<string, readonly string[]>;

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   'content.published',
   'content.withdrawn',
   'compliance.volume_certified',
+  'services.registered',
+  'services.changed',
+  'services.decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -69,4 +72,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'content.published': 'Xuất bản nội dung',
   'content.withdrawn': 'Gỡ nội dung',
   'compliance.volume_certified': 'Xác nhận khối lượng thông tin',
+  'services.registered': 'Đăng ký dịch vụ công trực tuyến',
+  'services.changed': 'Sửa thông tin dịch vụ công trực tuyến',
+  'services.decided': 'Quyết định về dịch vụ công trực tuyến',
 };

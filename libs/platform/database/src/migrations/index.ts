@@ -32,6 +32,7 @@ import { CreateCitizenPolls1795392000031 } from './1795392000031-create-citizen-
 import { CreateCitizenConsultations1795392000032 } from './1795392000032-create-citizen-consultations';
 import { AddQuestionAttachments1795392000033 } from './1795392000033-add-question-attachments';
 import { CreateUnitRequests1795392000034 } from './1795392000034-create-unit-requests';
+import { CreateOnlineServiceRegistry1795392000035 } from './1795392000035-create-online-service-registry';
 
 /** The one ordered stream of migrations. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CreateCitizenConsultations1795392000032,
   AddQuestionAttachments1795392000033,
   CreateUnitRequests1795392000034,
+  CreateOnlineServiceRegistry1795392000035,
 ];

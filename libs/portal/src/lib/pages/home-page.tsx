@@ -1,16 +1,20 @@
 import type { HomeLists } from '@cong/content';
+import type { PublicOnlineService } from '@cong/online-services';
 import type { ComponentChildren } from 'preact';
 import { vietnameseOrder } from '../vietnamese';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
-import { DocumentTable, ItemList, ProcedureTable } from './parts';
+import { DocumentTable, ItemList, OnlineServiceList, ProcedureTable } from './parts';
 
-/** A site's home: its newest news and announcements, documents, procedures; the portal's also lists the sub-sites. */
-export function HomePage({ ctx, lists }: { ctx: PageContext; lists: HomeLists }) {
+/**
+ * A site's home: its newest news and announcements, documents, procedures; a unit's sub-site its
+ * online public services (LC-2.1.3); the portal's also lists the sub-sites.
+ */
+export function HomePage({ ctx, lists, services = [] }: { ctx: PageContext; lists: HomeLists; services?: PublicOnlineService[] }) {
   const { chrome, site, links } = ctx;
   const isPortal = site.key === 'portal';
   const subsites = chrome.sites.filter((s) => s.key !== 'portal').sort((a, b) => vietnameseOrder(a.title, b.title));
-  const nothing = Object.values(lists).every((l) => l.length === 0);
+  const nothing = Object.values(lists).every((l) => l.length === 0) && services.length === 0;
   // A featured item leads the page; it is not listed again under the news.
   const featured = new Set(lists.featured.map((i) => i.id));
   const news = lists.news.filter((i) => !featured.has(i.id));
@@ -40,6 +44,9 @@ export function HomePage({ ctx, lists }: { ctx: PageContext; lists: HomeLists })
             <p>
               <a href={links.procedures(site)}>Tra cứu tất cả thủ tục</a>
             </p>
+          </Block>
+          <Block id="dich-vu-cong" title="Dịch vụ công trực tuyến" shown={services.length > 0}>
+            <OnlineServiceList services={services} />
           </Block>
         </div>
         <div>

@@ -1,9 +1,10 @@
 import { IMAGE_WIDTHS, type PublicItem } from '@cong/content';
+import type { PublicOnlineService } from '@cong/online-services';
 import type { ComponentChildren } from 'preact';
 import { FIELD_LABELS, formatDay, formatDong, formatInstant, LEGAL_KIND_LABELS, TYPE_LABELS } from '../vietnamese';
 import { Layout } from './layout';
 import type { Crumb, PageContext } from './page-context';
-import { LegalStatus } from './parts';
+import { LegalStatus, OnlineServiceList } from './parts';
 
 interface FileRef {
   name: string;
@@ -253,8 +254,11 @@ function TypeFields({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
   }
 }
 
-/** An item's page: its title, date and unit, its type's fields, its body, its files. */
-export function ItemPage({ ctx, item }: { ctx: PageContext; item: PublicItem }) {
+/**
+ * An item's page: its title, date and unit, its type's fields, its body, its files; a procedure's,
+ * the online services that carry it out (LC-2.1.3).
+ */
+export function ItemPage({ ctx, item, services = [] }: { ctx: PageContext; item: PublicItem; services?: PublicOnlineService[] }) {
   const { site, links, chrome } = ctx;
   const section = findSection(ctx, item.section);
   const crumbs: Crumb[] = [
@@ -287,6 +291,12 @@ export function ItemPage({ ctx, item }: { ctx: PageContext; item: PublicItem }) 
         </p>
         {item.summary ? <p class="lead">{item.summary}</p> : null}
         <TypeFields ctx={ctx} item={item} />
+        {services.length ? (
+          <section aria-labelledby="truc-tuyen">
+            <h2 id="truc-tuyen">Thực hiện trực tuyến</h2>
+            <OnlineServiceList services={services} />
+          </section>
+        ) : null}
         {item.body ? <div class="body" dangerouslySetInnerHTML={{ __html: withResponsiveImages(ctx, item.body) }} /> : null}
         {['news', 'announcement', 'report', 'thematic'].includes(item.type) ? (
           <Attachments ctx={ctx} list={files(item.fields.attachments)} />

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PublicItemSummary, PublicLegalStatus } from '@cong/content';
+import type { PublicOnlineService } from '@cong/online-services';
 import { formatDay, formatInstant, LEGAL_KIND_LABELS, LEGAL_STATUS_LABELS } from '../vietnamese';
 import type { PageContext } from './page-context';
 
@@ -143,4 +144,27 @@ export function query(values: Record<string, string | number | undefined>): stri
   for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') params.set(k, String(v));
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * Online public services (LC-2.1.3) as links out to where citizens use them: the name, how much of
+ * the procedure is done online, the National Public Service Portal's code. The link says where it
+ * leads (it leaves the portal).
+ */
+export function OnlineServiceList({ services }: { services: PublicOnlineService[] }) {
+  return (
+    <ul class="online-services">
+      {services.map((s) => (
+        <li key={s.url}>
+          <a href={s.url} rel="noopener">
+            {s.name}
+          </a>{' '}
+          <span class="meta">
+            (dịch vụ công trực tuyến {s.levelLabel.toLowerCase()}
+            {s.code ? `, mã ${s.code}` : ''})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }
