@@ -923,6 +923,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/online-services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The registry, newest first: filters by unit, status, level and words */
+    get: operations['OnlineServicesController_list'];
+    put?: never;
+    /** A unit registers a service to offer online; it waits for the editorial council */
+    post: operations['OnlineServicesController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/online-services/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One entry, with what the caller may do next */
+    get: operations['OnlineServicesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct the entry: the unit while it waits, the council and the IT centre at any time */
+    patch: operations['OnlineServicesController_change'];
+    trace?: never;
+  };
+  '/api/v1/online-services/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept (or resume), decline, suspend or retire; a reason for the last three */
+    post: operations['OnlineServicesController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/access-log': {
     parameters: {
       query?: never;
@@ -3125,7 +3178,10 @@ export interface components {
         | 'sites.section_changed'
         | 'content.published'
         | 'content.withdrawn'
-        | 'compliance.volume_certified';
+        | 'compliance.volume_certified'
+        | 'services.registered'
+        | 'services.changed'
+        | 'services.decided';
       /** @description The action as the console names it, in Vietnamese */
       label: string;
     };
@@ -3165,6 +3221,32 @@ export interface components {
         [key: string]: unknown;
       };
       signature: string;
+    };
+    ChangeOnlineService: {
+      /**
+       * @description Its code on the National Public Service Portal
+       * @example 1.009972
+       */
+      code?: string | null;
+      /**
+       * @description `full`: toàn trình; `partial`: một phần
+       * @enum {string}
+       */
+      level?: 'full' | 'partial';
+      /** @example Cấp giấy phép xây dựng nhà ở riêng lẻ */
+      name?: string;
+      /**
+       * Format: uuid
+       * @description The procedure item (content type `procedure`) it serves
+       */
+      procedure?: string | null;
+      /**
+       * Format: uuid
+       * @description The unit’s proposal (a unit request of kind proposal) it came from
+       */
+      request?: string | null;
+      /** @example https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.009972 */
+      url?: string | null;
     };
     ChangePasswordRequest: {
       /** Format: password */
@@ -3530,6 +3612,15 @@ export interface components {
       lateOrMissing: number;
       onTime: number;
     };
+    DecideOnlineService: {
+      /** @description The reason: required to decline, suspend or retire */
+      note?: string;
+      /**
+       * @description `active`: accept (or resume); `declined`; `suspended`; `retired`
+       * @enum {string}
+       */
+      status: 'active' | 'declined' | 'suspended' | 'retired';
+    };
     DependencyChecksResponse: {
       postgres: components['schemas']['DependencyStatusResponse'];
       redis: components['schemas']['DependencyStatusResponse'];
@@ -3781,6 +3872,37 @@ export interface components {
        */
       subjectType: string | null;
       title: string;
+    };
+    OnlineServicePageResponse: {
+      items: components['schemas']['OnlineServiceResponse'][];
+      nextCursor: string | null;
+    };
+    OnlineServiceResponse: {
+      /** @description What the caller may do next */
+      actions: ('edit' | 'activate' | 'decline' | 'suspend' | 'retire')[];
+      code: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedBy: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      level: 'full' | 'partial';
+      /** @example Toàn trình */
+      levelLabel: string;
+      name: string;
+      procedure: components['schemas']['ServiceProcedureResponse'] | null;
+      /** Format: date-time */
+      registeredAt: string;
+      registeredBy: string;
+      request: components['schemas']['ServiceRequestResponse'] | null;
+      /** @enum {string} */
+      status: 'registered' | 'active' | 'suspended' | 'retired' | 'declined';
+      statusLabel: string;
+      /** @description The reason of the last decline, suspension or retirement */
+      statusNote: string | null;
+      unit: components['schemas']['ServiceUnitResponse'];
+      url: string | null;
     };
     OperatorAccessPage: {
       items: components['schemas']['OperatorAccessView'][];
@@ -4288,6 +4410,37 @@ export interface components {
       /** @description The refresh token of the previous response; usable once. */
       refreshToken: string;
     };
+    RegisterOnlineService: {
+      /**
+       * @description Its code on the National Public Service Portal
+       * @example 1.009972
+       */
+      code?: string | null;
+      /**
+       * @description `full`: toàn trình; `partial`: một phần
+       * @enum {string}
+       */
+      level?: 'full' | 'partial';
+      /** @example Cấp giấy phép xây dựng nhà ở riêng lẻ */
+      name?: string;
+      /**
+       * Format: uuid
+       * @description The procedure item (content type `procedure`) it serves
+       */
+      procedure?: string | null;
+      /**
+       * Format: uuid
+       * @description The unit’s proposal (a unit request of kind proposal) it came from
+       */
+      request?: string | null;
+      /**
+       * @description The providing unit: one the caller holds a role for (or below it)
+       * @example so-xay-dung
+       */
+      unit: string;
+      /** @example https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.009972 */
+      url?: string | null;
+    };
     ReplacedByResponse: {
       number: string | null;
       site: string;
@@ -4677,6 +4830,21 @@ export interface components {
        * @example so-y-te
        */
       unit: string;
+    };
+    ServiceProcedureResponse: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+    };
+    ServiceRequestResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example DX-2026-7 */
+      number: string;
+    };
+    ServiceUnitResponse: {
+      code: string;
+      name: string;
     };
     SessionResponse: {
       current: boolean;
@@ -5362,6 +5530,9 @@ export interface operations {
           | 'content.published'
           | 'content.withdrawn'
           | 'compliance.volume_certified'
+          | 'services.registered'
+          | 'services.changed'
+          | 'services.decided'
         )[];
         /** @description Entries by this user id */
         actor?: string;
@@ -5453,6 +5624,9 @@ export interface operations {
           | 'content.published'
           | 'content.withdrawn'
           | 'compliance.volume_certified'
+          | 'services.registered'
+          | 'services.changed'
+          | 'services.decided'
         )[];
         /** @description Entries by this user id */
         actor?: string;
@@ -6953,6 +7127,143 @@ export interface operations {
       };
     };
   };
+  OnlineServicesController_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        level?: 'full' | 'partial';
+        limit?: number;
+        /** @description Words of the name, or the code (accents and case ignored) */
+        q?: string;
+        status?: 'registered' | 'active' | 'suspended' | 'retired' | 'declined';
+        /** @description Of this unit (a code) */
+        unit?: string;
+      };
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineServicePageResponse'];
+        };
+      };
+    };
+  };
+  OnlineServicesController_register: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterOnlineService'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineServiceResponse'];
+        };
+      };
+    };
+  };
+  OnlineServicesController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineServiceResponse'];
+        };
+      };
+    };
+  };
+  OnlineServicesController_change: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeOnlineService'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineServiceResponse'];
+        };
+      };
+    };
+  };
+  OnlineServicesController_decide: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Mã tỉnh (ví dụ lao-cai), khi yêu cầu không gửi tới tên miền của tỉnh */
+        'X-Tenant'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideOnlineService'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineServiceResponse'];
+        };
+      };
+    };
+  };
   OperatorAccessController_list: {
     parameters: {
       query?: {
@@ -7019,6 +7330,9 @@ export interface operations {
           | 'content.published'
           | 'content.withdrawn'
           | 'compliance.volume_certified'
+          | 'services.registered'
+          | 'services.changed'
+          | 'services.decided'
         )[];
         /** @description Entries by this user id */
         actor?: string;
