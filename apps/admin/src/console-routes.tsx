@@ -18,6 +18,7 @@ import { useSession } from './session/session-store';
 import { TOKEN_PAGES, TokenPasswordPage, type TokenPurpose } from './session/token-password-page';
 import { SectionsPage } from './sites/sections-page';
 import { UnitRequestsPage } from './unit-requests/unit-requests-page';
+import { OnlineServicesPage } from './online-services/online-services-page';
 import { UnitProfilePage } from './units/unit-profile-page';
 import { UnitsPage } from './units/units-page';
 import { UsersPage } from './users/users-page';
@@ -63,6 +64,7 @@ export function ConsoleRoutes() {
           <Route path="tham-do" element={<PollsPage />} />
           <Route path="gop-y-du-thao" element={<ConsultationsPage />} />
           <Route path="de-xuat-phan-anh" element={<UnitRequestsPage />} />
+          <Route path="dich-vu-cong" element={<OnlineServicesPage />} />
           <Route path="chuyen-muc" element={<SectionsPage />} />
           <Route path="ho-so-don-vi" element={<UnitProfilePage />} />
           <Route path="tai-khoan" element={<UsersPage />} />

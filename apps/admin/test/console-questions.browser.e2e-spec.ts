@@ -1,7 +1,7 @@
 import { TenantOnboarding } from '@cong/onboarding';
 import { AuditLog } from '@cong/platform-audit';
 import { addDays, todayIn } from '@cong/rules';
-import { ruleVariant, TestContext } from '@cong/testing';
+import { ruleVariant, SAMPLE_FIELDS, TestContext } from '@cong/testing';
 import { Browser, Page } from 'playwright-core';
 import { ApiUnderTest } from '../../api/test/api-under-test';
 import { Caller, invitedAccount, readyAccount, STRONG_PASSWORD } from '../../api/test/auth-session';
@@ -37,6 +37,7 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
   let admin: string;
   let board: string;
   let editor: string;
+  let head: string;
   let address = 0;
 
   /** A question asked on a portal as a citizen asks it: a challenge solved, from an address of its own (10 writes a minute each). */
@@ -98,7 +99,7 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     editor = await invitedAccount(na, admin, 'bientap.tuphap', [{ role: 'unit_editor', unit: 'so-tu-phap' }], {
       displayName: 'Phan Văn Soạn',
     });
-    await invitedAccount(na, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }], { displayName: 'Lê Thị Trưởng' });
+    head = await invitedAccount(na, admin, 'truong.tuphap', [{ role: 'unit_head', unit: 'so-tu-phap' }], { displayName: 'Lê Thị Trưởng' });
     await invitedAccount(na, admin, 'truong.bcvt', [{ role: 'unit_head', unit: 'so-buu-chinh-vien-thong' }], {
       displayName: 'Võ Văn Viễn',
     });
@@ -425,5 +426,95 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     const history = answered.getByRole('region', { name: 'Lịch sử xử lý' });
     for (const step of ['Gửi — Phan Văn Soạn', 'Tiếp nhận — Võ Văn Viễn', 'Trả lời — Võ Văn Viễn']) await history.getByText(step).waitFor();
     await desk.context().close();
+  });
+
+  it('LC-2.1.3, NA-8.5: Sở Tư pháp’s editor registers its answered proposal in the registry of online services, for its published procedure; the IT centre accepts it (the sub-site then links it) and suspends it, refused without a reason', async () => {
+    const title = 'Đăng ký kết hôn trực tuyến';
+    const proposal = await na.send(
+      'POST',
+      '/api/v1/unit-requests',
+      {
+        kind: 'proposal',
+        unit: 'so-tu-phap',
+        title,
+        description: 'Sở Tư pháp đề xuất cung cấp trực tuyến toàn trình thủ tục đăng ký kết hôn.',
+      },
+      editor,
+    );
+    expect(proposal.status).toBe(201);
+    const answered = await na.send(
+      'POST',
+      `/api/v1/unit-requests/${proposal.body.id}/answer`,
+      { answer: 'Đồng ý, đưa vào danh mục quý I.' },
+      admin,
+    );
+    expect(answered.status).toBe(200);
+    const item = await na.send(
+      'POST',
+      '/api/v1/content',
+      { site: 'so-tu-phap', type: 'procedure', title: 'Thủ tục đăng ký kết hôn', fields: SAMPLE_FIELDS.procedure },
+      editor,
+    );
+    await publishThrough(na, [editor, head], item.body.id);
+
+    const desk = await (await newOfficial(browser)).newPage();
+    await signIn(desk, origin, 'bientap.tuphap', STRONG_PASSWORD, `/admin/de-xuat-phan-anh?yeu-cau=${proposal.body.id}`);
+    const request = desk.getByRole('dialog', { name: title, exact: true });
+    await request.getByRole('button', { name: 'Đăng ký vào sổ dịch vụ công' }).click();
+    const form = desk.getByRole('dialog', { name: 'Đăng ký dịch vụ công trực tuyến' });
+    await form.getByText(`Từ đề xuất ${proposal.body.number} của đơn vị.`).waitFor();
+    expect(await form.getByLabel('Tên dịch vụ').inputValue()).toBe(title);
+    await form.getByLabel('Mã trên Cổng Dịch vụ công quốc gia').fill('1.000894');
+    await form
+      .getByLabel('Địa chỉ dịch vụ')
+      .fill('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.000894');
+    await choose(desk, 'Thủ tục hành chính', 'Thủ tục đăng ký kết hôn');
+    await expectAccessible(desk, 'register an online service');
+    await screenshot(desk, 'dich-vu-cong-dang-ky');
+    await settled(desk);
+    await form.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    const entry = desk.getByRole('dialog', { name: title, exact: true }).filter({ hasText: 'Mã trên Cổng Dịch vụ công quốc gia' });
+    await entry.getByText('Đã đăng ký, chờ xem xét').waitFor();
+    await entry.getByRole('button', { name: 'Sửa thông tin' }).waitFor();
+    expect(await entry.getByRole('button', { name: 'Chấp thuận', exact: true }).count()).toBe(0);
+    const listed = (await na.send('GET', '/api/v1/online-services?q=1.000894', undefined, admin)).body.items;
+    expect(
+      listed.map((s: { unit: { code: string }; procedure: { id: string }; request: { number: string }; level: string }) => [
+        s.unit.code,
+        s.procedure.id,
+        s.request.number,
+        s.level,
+      ]),
+    ).toEqual([['so-tu-phap', item.body.id, proposal.body.number, 'full']]);
+    await desk.context().close();
+
+    // The IT centre (which compiles the registrations) accepts it, then suspends it; a suspension needs a reason.
+    const centre = await (await newOfficial(browser, 360)).newPage();
+    await signIn(centre, origin, 'it.nghean', STRONG_PASSWORD);
+    await centre.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await centre.getByRole('button', { name: 'Mở danh mục' }).click();
+    await centre.getByRole('menuitem', { name: /Dịch vụ công trực tuyến$/ }).click();
+    await centre.getByRole('heading', { name: 'Dịch vụ công trực tuyến', level: 1 }).waitFor();
+    await choose(centre, 'Trạng thái', 'Đã đăng ký, chờ xem xét');
+    await centre.waitForURL((url) => url.searchParams.get('trang-thai') === 'registered');
+    await centre.getByRole('region', { name: 'Danh sách dịch vụ công trực tuyến' }).getByRole('button', { name: title }).click();
+    const decided = centre.getByRole('dialog', { name: title, exact: true });
+    await decided.getByRole('button', { name: 'Chấp thuận', exact: true }).click();
+    await centre.getByText('Dịch vụ đang được cung cấp trực tuyến và hiện trên chuyên trang của đơn vị.').waitFor();
+    await decided.getByText('Đang cung cấp trực tuyến').waitFor();
+    expect((await api.onHost('nghean.gov.vn', '/so-tu-phap')).text).toContain('ma_thu_tuc=1.000894');
+    expect(await centre.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(centre, 'an accepted online service (360 px)');
+    await screenshot(centre, 'dich-vu-cong');
+    await decided.getByRole('button', { name: 'Tạm ngừng' }).click();
+    const reason = centre.getByRole('dialog', { name: `Tạm ngừng: ${title}` });
+    await pressUntil(centre, reason.getByRole('button', { name: 'Tạm ngừng' }), reason.getByText('Hãy ghi lý do.'));
+    await reason.getByLabel('Lý do').fill('Nâng cấp phần mềm một cửa điện tử');
+    await settled(centre);
+    await reason.getByRole('button', { name: 'Tạm ngừng' }).click();
+    await centre.getByText('Đã tạm ngừng dịch vụ.').waitFor();
+    await decided.getByText('Nâng cấp phần mềm một cửa điện tử').waitFor();
+    expect((await api.onHost('nghean.gov.vn', '/so-tu-phap')).text).not.toContain('ma_thu_tuc=1.000894');
+    await centre.context().close();
   });
 });

@@ -60,5 +60,14 @@ export const UNIT_REQUEST_STATUS_TONES: Record<string, Tone> = {
   withdrawn: 'neutral',
 };
 
+/** An online service of the registry (LC-2.1.3): the tone of each status; the words are the API's (`statusLabel`). */
+export const ONLINE_SERVICE_STATUS_TONES: Record<string, Tone> = {
+  registered: 'warning',
+  active: 'good',
+  suspended: 'bad',
+  retired: 'neutral',
+  declined: 'neutral',
+};
+
 export const typeLabel = (type: string): string => CONTENT_TYPE_LABELS[type] ?? type;
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

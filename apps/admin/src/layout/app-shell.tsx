@@ -5,6 +5,7 @@ import {
   DiffOutlined,
   GlobalOutlined,
   ClusterOutlined,
+  CloudServerOutlined,
   IdcardOutlined,
   FileSearchOutlined,
   FileDoneOutlined,
@@ -36,6 +37,7 @@ import { usePollRoles } from '../polls/poll-hooks';
 import { useConsultationRoles } from '../consultations/consultation-hooks';
 import { useQuestionRoles } from '../questions/question-hooks';
 import { useUnitRequestRoles } from '../unit-requests/unit-request-hooks';
+import { useServiceRoles } from '../online-services/service-hooks';
 
 const SECTIONS = [
   { key: '/', icon: <HomeOutlined />, label: 'Trang chủ' },
@@ -52,6 +54,9 @@ const CONSULTATIONS = { key: '/gop-y-du-thao', icon: <FileDoneOutlined />, label
 
 /** For every province role (`unitRequests.read`): units' proposals of online services and problem reports (NA-8.5). */
 const UNIT_REQUESTS = { key: '/de-xuat-phan-anh', icon: <SolutionOutlined />, label: 'Đề xuất, phản ánh' };
+
+/** For every province role (`onlineServices.read`): the registry of online public services (LC-2.1.3). */
+const ONLINE_SERVICES = { key: '/dich-vu-cong', icon: <CloudServerOutlined />, label: 'Dịch vụ công trực tuyến' };
 
 /** For unit heads and the IT centre: their sub-sites' navigation and their units' public profiles. */
 const MANAGING = [
@@ -82,7 +87,19 @@ const OPERATOR_HELP = { ...HELP, key: '/quoc-gia/huong-dan' };
 
 /** Which menu entry a path belongs to: the longest section prefix. */
 const sectionOf = (path: string) =>
-  [...SECTIONS, QUESTIONS, POLLS, CONSULTATIONS, UNIT_REQUESTS, ...MANAGING, ...ADMINISTERING, ...OPERATING, HELP, OPERATOR_HELP]
+  [
+    ...SECTIONS,
+    QUESTIONS,
+    POLLS,
+    CONSULTATIONS,
+    UNIT_REQUESTS,
+    ONLINE_SERVICES,
+    ...MANAGING,
+    ...ADMINISTERING,
+    ...OPERATING,
+    HELP,
+    OPERATOR_HELP,
+  ]
     .map((s) => s.key)
     .filter((key) => key === '/' || path === key || path.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -104,6 +121,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { manages: runsPolls } = usePollRoles();
   const { manages: runsConsultations } = useConsultationRoles();
   const { reads: readsUnitRequests } = useUnitRequestRoles();
+  const { reads: readsServices } = useServiceRoles();
   // On a phone the sections open from a button of the header, in a drawer.
   const wide = Grid.useBreakpoint().md ?? true;
   const menu = (
@@ -120,6 +138,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 ...(runsPolls ? [POLLS] : []),
                 ...(runsConsultations ? [CONSULTATIONS] : []),
                 ...(readsUnitRequests ? [UNIT_REQUESTS] : []),
+                ...(readsServices ? [ONLINE_SERVICES] : []),
                 ...SECTIONS.slice(3),
                 ...(manages ? MANAGING : []),
                 ...(administers ? ADMINISTERING : []),

@@ -5,7 +5,7 @@ import { ApiProblem } from '../api/client';
 import { uploadMedia } from '../content/media';
 import { fieldErrors, FormProblem, unplacedProblem } from '../format/form-problems';
 import { useUnits } from '../session/lookups';
-import { parentOptions, parentSearch, subtreeOf } from '../units/unit-tree';
+import { parentSearch, unitsActedFor } from '../units/unit-tree';
 import {
   answerTime,
   handlerName,
@@ -54,16 +54,7 @@ export function SendRequestDrawer({
   const route = routes.find((r) => r.kind === kind);
 
   // The units I may send for: every one for a province-wide role, else mine and those below them.
-  const all = units.data ?? [];
-  const anyUnit = roles.sendingUnits.includes(null);
-  const mine = new Set(
-    roles.sendingUnits.flatMap((id) => {
-      const code = all.find((u) => u.id === id)?.code;
-      return code ? [...subtreeOf(all, code)] : [];
-    }),
-  );
-  const options = parentOptions(all, new Set(all.filter((u) => !anyUnit && !mine.has(u.code)).map((u) => u.code)));
-  const only = !anyUnit && mine.size === 1 ? [...mine][0] : undefined;
+  const { options, only } = unitsActedFor(units.data ?? [], roles.sendingUnits);
   const uploading = files.some((f) => f.status === 'uploading');
   // One unit to send for: chosen already, once the units are known.
   useEffect(() => {

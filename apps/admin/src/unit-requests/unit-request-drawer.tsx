@@ -1,6 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Grid, List, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useServiceRoles } from '../online-services/service-hooks';
 import { ApiProblem } from '../api/client';
 import { formatInstant } from '../format/dates';
 import { formatSize, useDownload } from '../format/download';
@@ -35,6 +37,9 @@ function RequestDetail({ request: r }: { request: UnitRequest }) {
   const takeUp = useTakeUp(r.id);
   const can = new Set(r.actions);
   const closed = r.status === 'answered' || r.status === 'withdrawn';
+  const navigate = useNavigate();
+  // An answered proposal may become an entry of the registry of online services (LC-2.1.3).
+  const registers = useServiceRoles().registers && r.kind === 'proposal' && r.status === 'answered';
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -113,10 +118,18 @@ function RequestDetail({ request: r }: { request: UnitRequest }) {
             </Button>
           )}
         </Space>
-        {can.size === 0 && (
+        {can.size === 0 && !registers && (
           <Typography.Text type="secondary">
             {closed ? 'Yêu cầu đã đóng.' : 'Bạn không có bước nào để thực hiện với yêu cầu này ở trạng thái hiện tại.'}
           </Typography.Text>
+        )}
+        {registers && (
+          <div style={{ marginTop: 12 }}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              Yêu cầu đã đóng. Khi dịch vụ được cung cấp trực tuyến, đăng ký dịch vụ vào sổ dịch vụ công trực tuyến của tỉnh.
+            </Typography.Paragraph>
+            <Button onClick={() => navigate(`/dich-vu-cong?tu-de-xuat=${r.id}`)}>Đăng ký vào sổ dịch vụ công</Button>
+          </div>
         )}
       </section>
 

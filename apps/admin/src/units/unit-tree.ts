@@ -95,3 +95,22 @@ export function parentOptions(units: Unit[], excluded: Set<string> = new Set()):
 export const parentSearch = {
   filterTreeNode: (input: string, node: { title?: unknown }) => fold(String(node.title ?? '')).includes(fold(input)),
 };
+
+/**
+ * The units a person acts for through memberships held at `unitIds` (null: a province-wide role):
+ * each of those units and the units below them, or every unit. As TreeSelect options (the others
+ * shown but not chosen), and the one unit when there is only one (to choose it for them).
+ */
+export function unitsActedFor(units: Unit[], unitIds: (string | null)[]): { options: ParentOption[]; only?: string } {
+  if (unitIds.includes(null)) return { options: parentOptions(units) };
+  const mine = new Set(
+    unitIds.flatMap((id) => {
+      const code = units.find((u) => u.id === id)?.code;
+      return code ? [...subtreeOf(units, code)] : [];
+    }),
+  );
+  return {
+    options: parentOptions(units, new Set(units.filter((u) => !mine.has(u.code)).map((u) => u.code))),
+    only: mine.size === 1 ? [...mine][0] : undefined,
+  };
+}
