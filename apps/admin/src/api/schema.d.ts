@@ -6517,6 +6517,7 @@ export interface operations {
       query?: {
         /** @description Items this user created or saved a revision of (their user id) */
         author?: string;
+        /** @description nextCursor of the previous page */
         cursor?: string;
         limit?: number;
         /** @description Words in the title or summary, accents and case ignored ("nghe an" finds "Nghệ An") */
@@ -7130,6 +7131,7 @@ export interface operations {
   OnlineServicesController_list: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page */
         cursor?: string;
         level?: 'full' | 'partial';
         limit?: number;
@@ -8209,6 +8211,7 @@ export interface operations {
   QuestionsController_list: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page */
         cursor?: string;
         limit?: number;
         /** @description Only open questions past their answer deadline */
@@ -8775,6 +8778,7 @@ export interface operations {
       query?: {
         /** @description Unit roles: those their units handle, or those they sent */
         box?: 'incoming' | 'outgoing';
+        /** @description nextCursor of the previous page */
         cursor?: string;
         /** @description Handled by this unit (a code) */
         handler?: string;

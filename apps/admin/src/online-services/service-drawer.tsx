@@ -1,7 +1,8 @@
-import { Alert, App, Button, Descriptions, Drawer, Form, Grid, Input, Modal, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatInstant } from '../format/dates';
+import { DetailDrawer } from '../format/detail-drawer';
 import { fieldErrors, FormProblem, unplacedProblem } from '../format/form-problems';
 import { ONLINE_SERVICE_STATUS_TONES } from '../format/labels';
 import { StatusTag } from '../format/status-tag';
@@ -34,14 +35,10 @@ const DECISIONS: {
  * for the council and the IT centre, decide).
  */
 export function ServiceDrawer({ id, onClose }: { id: string; onClose: () => void }) {
-  const service = useService(id);
-  const wide = Grid.useBreakpoint().md ?? true;
-  const s = service.data;
   return (
-    <Drawer open onClose={onClose} width={wide ? 720 : '100%'} title={s ? s.name : 'Dịch vụ công trực tuyến'} destroyOnHidden>
-      {service.isError && <Alert type="error" showIcon message={service.error.message} />}
-      {s ? <ServiceDetail service={s} /> : !service.isError && <Skeleton active />}
-    </Drawer>
+    <DetailDrawer query={useService(id)} title={(s) => s.name} placeholder="Dịch vụ công trực tuyến" onClose={onClose}>
+      {(s) => <ServiceDetail service={s} />}
+    </DetailDrawer>
   );
 }
 

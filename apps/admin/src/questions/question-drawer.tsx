@@ -1,7 +1,8 @@
 import { FormOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { formatInstant } from '../format/dates';
+import { DetailDrawer, HistoryTimeline } from '../format/detail-drawer';
 import { formatSize, useDownload } from '../format/download';
 import { QUESTION_STATUS_LABELS } from '../format/labels';
 import { StatusTag } from '../format/status-tag';
@@ -20,14 +21,10 @@ type Open = { dialog: 'assign' } | { dialog: 'answer' } | { dialog: 'reason'; st
  * each step and answers the question as it then stands.
  */
 export function QuestionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
-  const question = useQuestion(id);
-  const wide = Grid.useBreakpoint().md ?? true;
-  const q = question.data;
   return (
-    <Drawer open onClose={onClose} width={wide ? 720 : '100%'} title={q ? q.title : 'Câu hỏi'} destroyOnHidden>
-      {question.isError && <Alert type="error" showIcon message={question.error.message} />}
-      {q ? <QuestionDetail question={q} /> : !question.isError && <Skeleton active />}
-    </Drawer>
+    <DetailDrawer query={useQuestion(id)} title={(q) => q.title} placeholder="Câu hỏi" onClose={onClose}>
+      {(q) => <QuestionDetail question={q} />}
+    </DetailDrawer>
   );
 }
 
@@ -145,27 +142,7 @@ function QuestionDetail({ question: q }: { question: Question }) {
         )}
       </section>
 
-      <section aria-labelledby="question-history">
-        <Typography.Title level={2} id="question-history" style={{ fontSize: 18 }}>
-          Lịch sử xử lý
-        </Typography.Title>
-        <Timeline
-          items={q.history.map((h, i) => ({
-            key: i,
-            children: (
-              <>
-                <strong>{h.actionLabel}</strong> — {h.actor}
-                <br />
-                <Typography.Text type="secondary">{formatInstant(h.at)}</Typography.Text>
-                {(h.fromUnit || h.toUnit) && (
-                  <div>{h.fromUnit ? `Từ ${h.fromUnit} sang ${h.toUnit ?? '—'}` : `Chuyển tới ${h.toUnit}`}</div>
-                )}
-                {h.reason && <div>Lý do: “{h.reason}”</div>}
-              </>
-            ),
-          }))}
-        />
-      </section>
+      <HistoryTimeline id="question-history" steps={q.history.map((h) => ({ ...h, note: h.reason }))} />
 
       {open?.dialog === 'assign' && <AssignDialog question={q} onClose={() => setOpen(undefined)} />}
       {open?.dialog === 'reason' && <ReasonDialog question={q} step={open.step} onClose={() => setOpen(undefined)} />}

@@ -1,10 +1,11 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Grid, List, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useServiceRoles } from '../online-services/service-hooks';
 import { ApiProblem } from '../api/client';
 import { formatInstant } from '../format/dates';
+import { DetailDrawer, HistoryTimeline } from '../format/detail-drawer';
 import { formatSize, useDownload } from '../format/download';
 import { DueDate } from '../format/due-date';
 import { UNIT_REQUEST_STATUS_TONES } from '../format/labels';
@@ -20,14 +21,10 @@ type Open = 'forward' | 'answer' | 'withdraw';
  * sending side, take it back). The API judges each step and answers the request as it then stands.
  */
 export function UnitRequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
-  const request = useUnitRequest(id);
-  const wide = Grid.useBreakpoint().md ?? true;
-  const r = request.data;
   return (
-    <Drawer open onClose={onClose} width={wide ? 720 : '100%'} title={r ? r.title : 'Đề xuất, phản ánh'} destroyOnHidden>
-      {request.isError && <Alert type="error" showIcon message={request.error.message} />}
-      {r ? <RequestDetail request={r} /> : !request.isError && <Skeleton active />}
-    </Drawer>
+    <DetailDrawer query={useUnitRequest(id)} title={(r) => r.title} placeholder="Đề xuất, phản ánh" onClose={onClose}>
+      {(r) => <RequestDetail request={r} />}
+    </DetailDrawer>
   );
 }
 
@@ -133,27 +130,7 @@ function RequestDetail({ request: r }: { request: UnitRequest }) {
         )}
       </section>
 
-      <section aria-labelledby="request-history">
-        <Typography.Title level={2} id="request-history" style={{ fontSize: 18 }}>
-          Lịch sử xử lý
-        </Typography.Title>
-        <Timeline
-          items={r.history.map((h, i) => ({
-            key: i,
-            children: (
-              <>
-                <strong>{h.actionLabel}</strong> — {h.actor}
-                <br />
-                <Typography.Text type="secondary">{formatInstant(h.at)}</Typography.Text>
-                {(h.fromUnit || h.toUnit) && (
-                  <div>{h.fromUnit ? `Từ ${h.fromUnit} sang ${h.toUnit ?? '—'}` : `Chuyển tới ${h.toUnit}`}</div>
-                )}
-                {h.note && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>“{h.note}”</div>}
-              </>
-            ),
-          }))}
-        />
-      </section>
+      <HistoryTimeline id="request-history" steps={r.history} />
 
       {open === 'forward' && <ForwardDialog request={r} onClose={() => setOpen(undefined)} />}
       {open === 'answer' && <AnswerDialog request={r} onClose={() => setOpen(undefined)} />}

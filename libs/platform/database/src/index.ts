@@ -14,4 +14,5 @@ export {
 export { TenantOwnedEntity } from './lib/tenant-owned.entity';
 export { MIGRATIONS } from './migrations';
 export { decodeCursor, encodeCursor, type KeysetPosition, nextCursor } from './lib/keyset-cursor';
+export { KeysetPageQuery } from './lib/keyset-page-query';
 export { type OperatorAccess, OperatorAccessLog, type OperatorAccessQuery } from './lib/operator-access-log';

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTENT_TYPES, ContentType } from '@cong/rules';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { KeysetPageQuery } from '@cong/platform-database';
 import { CONTENT_STATUSES, ContentStatus } from '../items/content-item.entity';
 import { ContentRevision } from '../items/content-revision.entity';
 
@@ -64,7 +65,7 @@ export class RestoreRequest {
   @ApiProperty() @IsInt() @Min(1) expectedRevision!: number;
 }
 
-export class ContentListQuery {
+export class ContentListQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ description: '`portal`, or a unit code for its sub-site; an unknown site is a 404' })
   @IsOptional()
   @Matches(KEY, { message: 'Phải là "portal" hoặc mã một đơn vị.' })
@@ -105,11 +106,6 @@ export class ContentListQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'Con trỏ trang không hợp lệ (hãy tải lại danh sách).' })
-  cursor?: string;
 }
 
 export class DiffQuery {

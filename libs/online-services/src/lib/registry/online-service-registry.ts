@@ -3,7 +3,7 @@ import { actorOf, holdsFor, Principal } from '@cong/accounts';
 import { ContentItem } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
-import { decodeCursor, encodeCursor, TenantDatabase } from '@cong/platform-database';
+import { decodeCursor, nextCursor, TenantDatabase } from '@cong/platform-database';
 import { Unit, unitLineage } from '@cong/units';
 import { EntityManager, In } from 'typeorm';
 import { KIND_PREFIXES } from '../requests/unit-request-labels';
@@ -109,9 +109,10 @@ export class OnlineServiceRegistry {
         after,
         limit: filter.limit,
       });
-      const items = await this.views(m, p, tenantId, rows);
-      const last = rows[rows.length - 1];
-      return { items, nextCursor: rows.length === filter.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+      return {
+        items: await this.views(m, p, tenantId, rows),
+        nextCursor: nextCursor(rows, filter.limit, (r) => ({ at: r.createdAt, id: r.id })),
+      };
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { actorOf, CAPABILITIES, holdsFor, Principal } from '@cong/accounts';
 import { MediaLibrary } from '@cong/content';
 import { Notification, Notifier } from '@cong/notifications';
-import { decodeCursor, encodeCursor, TenantDatabase } from '@cong/platform-database';
+import { decodeCursor, nextCursor, TenantDatabase } from '@cong/platform-database';
 import { ProvinceCalendar, RuleVersionRepository, todayIn, UNIT_REQUEST_KINDS, UnitRequestKind } from '@cong/rules';
 import { Unit, unitLineage, unitSubtree } from '@cong/units';
 import { EntityManager, In } from 'typeorm';
@@ -130,9 +130,10 @@ export class UnitRequestDesk {
         after,
         limit: filter.limit,
       });
-      const items = await this.summaries(m, province, rows);
-      const last = rows[rows.length - 1];
-      return { items, nextCursor: rows.length === filter.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+      return {
+        items: await this.summaries(m, province, rows),
+        nextCursor: nextCursor(rows, filter.limit, (r) => ({ at: r.createdAt, id: r.id })),
+      };
     });
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { Equals, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { Equals, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { KeysetPageQuery } from '@cong/platform-database';
 import { QUESTION_ACTIONS, QuestionAction } from '../question-event.entity';
 import { DESK_ACTIONS, DeskAction } from '../question-status';
 import { QUESTION_STATUSES, QuestionStatus } from '../question.entity';
@@ -92,7 +93,7 @@ export class QuestionStatusResponse {
   @ApiProperty({ nullable: true, type: PublicAnswerLink }) answer!: PublicAnswerLink | null;
 }
 
-export class QuestionListQuery {
+export class QuestionListQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ enum: QUESTION_STATUSES })
   @IsOptional()
   @IsIn(QUESTION_STATUSES, { message: `\`status\` phải là một trong: ${QUESTION_STATUSES.join(', ')}.` })
@@ -112,11 +113,6 @@ export class QuestionListQuery {
   @MinLength(2, { message: 'Từ khóa phải có ít nhất 2 ký tự.' })
   @MaxLength(200, { message: 'Từ khóa không được dài quá 200 ký tự.' })
   q?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor không phải con trỏ trang do API này cấp' })
-  cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class QuestionUnitView {

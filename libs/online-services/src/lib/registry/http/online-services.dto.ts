@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { KeysetPageQuery } from '@cong/platform-database';
 import { DECISIONS, type Decision, SERVICE_ACTIONS, type ServiceAction } from '../online-service-labels';
 import {
   ONLINE_SERVICE_LEVELS,
@@ -94,7 +95,7 @@ export class DecideOnlineService {
   note?: string;
 }
 
-export class OnlineServiceListQuery {
+export class OnlineServiceListQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ description: 'Of this unit (a code)' })
   @IsOptional()
   @Matches(UNIT_CODE, { message: '`unit` phải là mã một đơn vị.' })
@@ -113,17 +114,6 @@ export class OnlineServiceListQuery {
   @MinLength(2, { message: 'Từ khóa phải có ít nhất 2 ký tự.' })
   @MaxLength(200, { message: 'Từ khóa không được dài quá 200 ký tự.' })
   q?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor không phải con trỏ trang do API này cấp' })
-  cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '`limit` phải là số nguyên từ 1 đến 200.' })
-  @Min(1, { message: '`limit` phải là số nguyên từ 1 đến 200.' })
-  @Max(200, { message: '`limit` phải là số nguyên từ 1 đến 200.' })
-  limit?: number;
 }
 
 class ServiceUnitResponse {

@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { KeysetPageQuery } from '@cong/platform-database';
 import { UNIT_REQUEST_KINDS, UnitRequestKind } from '@cong/rules';
 import { DESK_ACTIONS, DeskAction } from '../unit-request-labels';
 import { REQUEST_ACTIONS, RequestAction, UNIT_REQUEST_STATUSES, UnitRequestStatus } from '../unit-request.entity';
@@ -79,7 +66,7 @@ export class WithdrawUnitRequest {
   reason!: string;
 }
 
-export class UnitRequestListQuery {
+export class UnitRequestListQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ enum: UNIT_REQUEST_KINDS })
   @IsOptional()
   @IsIn(UNIT_REQUEST_KINDS, { message: '`kind` phải là proposal hoặc problem.' })
@@ -111,17 +98,6 @@ export class UnitRequestListQuery {
   @MinLength(2, { message: 'Từ khóa phải có ít nhất 2 ký tự.' })
   @MaxLength(200, { message: 'Từ khóa không được dài quá 200 ký tự.' })
   q?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor không phải con trỏ trang do API này cấp' })
-  cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '`limit` phải là số nguyên từ 1 đến 200.' })
-  @Min(1, { message: '`limit` phải là số nguyên từ 1 đến 200.' })
-  @Max(200, { message: '`limit` phải là số nguyên từ 1 đến 200.' })
-  limit?: number;
 }
 
 export class UnitRefResponse {
