@@ -123,9 +123,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Presses `button` once things stand still, and again (at most `attempts` times) until `outcome`
- * shows: a loaded machine may lose a press made while a dialog is still opening.
+ * shows: a loaded machine may lose a press made while a dialog is still opening. For presses that
+ * may be repeated (a form refused before any request); `outcome` must not show before.
  */
 export async function pressUntil(page: Page, button: Locator, outcome: Locator, attempts = 3): Promise<void> {
+  if (await outcome.isVisible()) throw new Error('pressUntil: the outcome shows before the press');
   for (let attempt = 1; attempt < attempts && !(await outcome.isVisible()); attempt++) {
     await settled(page);
     await button.click({ timeout: 5_000 }).catch(() => undefined);

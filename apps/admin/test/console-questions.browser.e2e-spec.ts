@@ -369,6 +369,8 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
     await screenshot(desk, 'de-xuat-phan-anh-gui');
     await settled(desk);
     await send.click();
+    // The confirmation is short-lived (antd's three seconds): read at once.
+    await desk.getByText(/^Đã gửi DX-\d{4}-\d+ tới Sở Bưu chính - Viễn thông\.$/).waitFor();
     const sent = desk.getByRole('dialog', { name: title, exact: true });
     await sent.getByText('Chờ tiếp nhận').waitFor();
     await sent.getByRole('button', { name: 'Rút lại' }).waitFor();
@@ -384,7 +386,7 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
       ]),
     ).toEqual([['proposal', 'so-tu-phap', 'so-buu-chinh-vien-thong', 'sent']]);
     const number: string = listed[0].number;
-    await desk.getByText(`Đã gửi ${number} tới Sở Bưu chính - Viễn thông.`).waitFor();
+    await sent.getByText(number, { exact: true }).waitFor();
     expect(
       (await na.send('GET', `/api/v1/unit-requests/${listed[0].id}`, undefined, admin)).body.attachments.map(
         (a: { filename: string }) => a.filename,

@@ -137,7 +137,8 @@ describe('the registry of online public services (LC-2.1.3)', () => {
     const { lc } = seeded;
     const fields = async (r: Promise<{ status: number; body: { errors?: { field: string }[] } }>) => {
       const answer = await r;
-      return [answer.status, (answer.body.errors ?? []).map((e) => e.field)];
+      // Each field once (a missing name fails two of its checks).
+      return [answer.status, [...new Set((answer.body.errors ?? []).map((e) => e.field))]];
     };
     expect(await fields(lc.send('POST', '/api/v1/online-services', service({ code: '2.000001' }), otherEditor))).toEqual([403, ['unit']]);
     expect(await fields(lc.send('POST', '/api/v1/online-services', service({ unit: 'so-khong-co', code: null }), ytEditor))).toEqual([
@@ -157,8 +158,44 @@ describe('the registry of online public services (LC-2.1.3)', () => {
     expect(
       await fields(lc.send('POST', '/api/v1/online-services', service({ code: '2.000002', procedure: news.body.id }), ytEditor)),
     ).toEqual([422, ['procedure']]);
-    // 1.004567 is the first test's: a National Portal code names one service of the province.
-    expect(await fields(lc.send('POST', '/api/v1/online-services', service({ code: '1.004567' }), ytEditor))).toEqual([409, ['code']]);
+    // Left out, or null, the name and the level are refused, never a 500.
+    const { name: _name, level: _level, ...nameless } = service({ code: null });
+    expect(await fields(lc.send('POST', '/api/v1/online-services', nameless, ytEditor))).toEqual([422, ['name', 'level']]);
+    // Addresses the database would not keep, or that hide a user name: refused in words.
+    for (const url of [
+      'HTTPS://dichvucong.gov.vn/a',
+      'https:dichvucong.gov.vn',
+      'https://dichvucong.gov.vn@evil.example/x',
+      'https://localhost/x',
+    ])
+      expect([url, ...(await fields(lc.send('POST', '/api/v1/online-services', service({ code: null, url }), ytEditor)))]).toEqual([
+        url,
+        422,
+        ['url'],
+      ]);
+    // A procedure of another unit is not Sở Y tế's to serve.
+    const foreign = await lc.send(
+      'POST',
+      '/api/v1/content',
+      { site: 'so-tai-chinh', type: 'procedure', title: 'Thủ tục của Sở Tài chính', fields: SAMPLE_FIELDS.procedure },
+      otherEditor,
+    );
+    expect(await fields(lc.send('POST', '/api/v1/online-services', service({ code: null, procedure: foreign.body.id }), ytEditor))).toEqual(
+      [422, ['procedure']],
+    );
+    // A National Portal code names one live service of the province.
+    const first = await lc.send('POST', '/api/v1/online-services', service({ code: '2.000500' }), ytEditor);
+    expect(first.status).toBe(201);
+    expect(await fields(lc.send('POST', '/api/v1/online-services', service({ code: '2.000500' }), ytEditor))).toEqual([409, ['code']]);
+    const nulled = await lc.send('PATCH', `/api/v1/online-services/${first.body.id}`, { name: null, level: null }, ytEditor);
+    expect([nulled.status, [...new Set(nulled.body.errors.map((e: { field: string }) => e.field))]]).toEqual([422, ['name', 'level']]);
+    // Nothing changed: no entry in the log.
+    expect((await lc.send('PATCH', `/api/v1/online-services/${first.body.id}`, { code: '2.000500' }, ytEditor)).status).toBe(200);
+    const log = await lc.send('GET', `/api/v1/audit?subject=${first.body.id}`, undefined, seeded.admin);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['services.registered']);
+    // Declined, it frees its code for a new registration.
+    await lc.send('POST', `/api/v1/online-services/${first.body.id}/decision`, { status: 'declined', note: 'Sai mã' }, council);
+    expect((await lc.send('POST', '/api/v1/online-services', service({ code: '2.000500' }), ytEditor)).status).toBe(201);
 
     // Registered without a link: it cannot be accepted until it has one; declined with a reason; then nothing more.
     const waiting = await lc.send('POST', '/api/v1/online-services', service({ code: null, url: null, level: 'partial' }), ytHead);

@@ -3237,12 +3237,12 @@ export interface components {
       name?: string;
       /**
        * Format: uuid
-       * @description The procedure item (content type `procedure`) it serves
+       * @description The procedure item (content type `procedure`) of the unit (or a unit below it) it serves
        */
       procedure?: string | null;
       /**
        * Format: uuid
-       * @description The unit’s proposal (a unit request of kind proposal) it came from
+       * @description The proposal (a unit request of kind proposal) of the unit it came from
        */
       request?: string | null;
       /** @example https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.009972 */
@@ -4420,17 +4420,17 @@ export interface components {
        * @description `full`: toàn trình; `partial`: một phần
        * @enum {string}
        */
-      level?: 'full' | 'partial';
+      level: 'full' | 'partial';
       /** @example Cấp giấy phép xây dựng nhà ở riêng lẻ */
-      name?: string;
+      name: string;
       /**
        * Format: uuid
-       * @description The procedure item (content type `procedure`) it serves
+       * @description The procedure item (content type `procedure`) of the unit (or a unit below it) it serves
        */
       procedure?: string | null;
       /**
        * Format: uuid
-       * @description The unit’s proposal (a unit request of kind proposal) it came from
+       * @description The proposal (a unit request of kind proposal) of the unit it came from
        */
       request?: string | null;
       /**

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { emptyText } from '../format/empty-text';
 import { FilterSelect } from '../format/filter-select';
 import { ONLINE_SERVICE_STATUS_TONES } from '../format/labels';
@@ -142,6 +142,14 @@ export function OnlineServicesPage() {
 /** A registration that starts from a unit's proposal (NA-8.5): its unit and title, and the link back to it. */
 function FromProposal({ id, onDone }: { id: string; onDone: (saved?: OnlineService) => void }) {
   const request = useUnitRequest(id);
+  const { message } = App.useApp();
+  // A proposal that cannot be read (not mine, or gone): said once, and the address cleared.
+  useEffect(() => {
+    if (request.isError) {
+      void message.error(request.error.message);
+      onDone();
+    }
+  }, [request.isError, request.error, message, onDone]);
   if (!request.data) return null;
   const r = request.data;
   return (

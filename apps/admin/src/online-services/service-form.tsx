@@ -12,8 +12,6 @@ import {
   useServiceRoles,
 } from './service-hooks';
 
-const FIELDS = ['unit', 'name', 'code', 'level', 'url', 'procedure', 'request'];
-
 interface Values {
   unit?: string;
   name?: string;
@@ -55,6 +53,8 @@ export function ServiceFormDrawer({
   const register = useRegisterService();
   const change = useChangeService(service?.id ?? '');
   const save = service ? change : register;
+  // The fields this form shows: a refusal naming another (the proposal, or the unit of an entry being corrected) is said above it.
+  const fields = [...(service ? [] : ['unit']), 'name', 'code', 'level', 'url', 'procedure'];
   const { options, only } = unitsActedFor(units.data ?? [], roles.registeringUnits);
   const unit = (Form.useWatch('unit', form) as string | undefined) ?? service?.unit.code;
   const [words, setWords] = useState('');
@@ -70,7 +70,7 @@ export function ServiceFormDrawer({
   ];
 
   const submit = (v: Values) => {
-    const fields = {
+    const values = {
       name: v.name?.trim() ?? '',
       code: v.code?.trim() || null,
       level: v.level,
@@ -84,8 +84,8 @@ export function ServiceFormDrawer({
       },
       onError: (error: unknown) => form.setFields(fieldErrors(error)),
     };
-    if (service) change.mutate(fields, done);
-    else register.mutate({ ...fields, unit: v.unit!, ...(draft?.request ? { request: draft.request.id } : {}) }, done);
+    if (service) change.mutate(values, done);
+    else register.mutate({ ...values, unit: v.unit!, ...(draft?.request ? { request: draft.request.id } : {}) }, done);
   };
 
   return (
@@ -112,7 +112,7 @@ export function ServiceFormDrawer({
             : { level: 'full', unit: draft?.unit, name: draft?.name }
         }
       >
-        <FormProblem text={unplacedProblem(save.error, FIELDS)} />
+        <FormProblem text={unplacedProblem(save.error, fields)} />
         {draft?.request && (
           <Typography.Paragraph>
             Từ đề xuất <strong>{draft.request.number}</strong> của đơn vị.

@@ -38,8 +38,9 @@ export function useOverdueCount(enabled: boolean) {
     enabled,
     queryKey: [QUESTIONS, 'overdue-count'],
     queryFn: async () => {
-      const page = await ok(api.GET('/api/v1/questions', { params: { query: { overdue: true, limit: 50 } } }));
-      return { count: page.items.length, more: page.nextCursor !== null };
+      // One more than shown: "Hơn 50" only when there are more than 50.
+      const page = await ok(api.GET('/api/v1/questions', { params: { query: { overdue: true, limit: 51 } } }));
+      return { count: Math.min(page.items.length, 50), more: page.items.length > 50 };
     },
     staleTime: 60_000,
   });

@@ -3,6 +3,8 @@ import { Alert, App, Button, Descriptions, List, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useServiceRoles } from '../online-services/service-hooks';
+import { useUnits } from '../session/lookups';
+import { codesActedFor } from '../units/unit-tree';
 import { ApiProblem } from '../api/client';
 import { formatInstant } from '../format/dates';
 import { DetailDrawer, HistoryTimeline } from '../format/detail-drawer';
@@ -36,7 +38,9 @@ function RequestDetail({ request: r }: { request: UnitRequest }) {
   const closed = r.status === 'answered' || r.status === 'withdrawn';
   const navigate = useNavigate();
   // An answered proposal may become an entry of the registry of online services (LC-2.1.3).
-  const registers = useServiceRoles().registers && r.kind === 'proposal' && r.status === 'answered';
+  const units = useUnits();
+  const registering = codesActedFor(units.data ?? [], useServiceRoles().registeringUnits);
+  const registers = r.kind === 'proposal' && r.status === 'answered' && (registering === 'all' || registering.has(r.unit.code));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

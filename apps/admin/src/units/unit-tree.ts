@@ -102,15 +102,21 @@ export const parentSearch = {
  * shown but not chosen), and the one unit when there is only one (to choose it for them).
  */
 export function unitsActedFor(units: Unit[], unitIds: (string | null)[]): { options: ParentOption[]; only?: string } {
-  if (unitIds.includes(null)) return { options: parentOptions(units) };
-  const mine = new Set(
+  const mine = codesActedFor(units, unitIds);
+  if (mine === 'all') return { options: parentOptions(units) };
+  return {
+    options: parentOptions(units, new Set(units.filter((u) => !mine.has(u.code)).map((u) => u.code))),
+    only: mine.size === 1 ? [...mine][0] : undefined,
+  };
+}
+
+/** The codes of the units acted for through memberships at `unitIds` (those units and below), or 'all' for a province-wide role. */
+export function codesActedFor(units: Unit[], unitIds: (string | null)[]): Set<string> | 'all' {
+  if (unitIds.includes(null)) return 'all';
+  return new Set(
     unitIds.flatMap((id) => {
       const code = units.find((u) => u.id === id)?.code;
       return code ? [...subtreeOf(units, code)] : [];
     }),
   );
-  return {
-    options: parentOptions(units, new Set(units.filter((u) => !mine.has(u.code)).map((u) => u.code))),
-    only: mine.size === 1 ? [...mine][0] : undefined,
-  };
 }

@@ -4,8 +4,8 @@ import { ContentItem } from '@cong/content';
 import { AuditLog } from '@cong/platform-audit';
 import { PublicResponseCache } from '@cong/platform-cache';
 import { decodeCursor, nextCursor, TenantDatabase } from '@cong/platform-database';
-import { Unit, unitLineage } from '@cong/units';
-import { EntityManager, In } from 'typeorm';
+import { Unit, unitLineage, unitSubtree } from '@cong/units';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { KIND_PREFIXES } from '../requests/unit-request-labels';
 import { UnitRequest } from '../requests/unit-request.entity';
 import {
@@ -125,24 +125,27 @@ export class OnlineServiceRegistry {
     return this.db.transaction(tenantId, async (m) => {
       const unit = await this.unitByCode(m, tenantId, input.unit, true);
       if (!holdsFor(p, 'onlineServices.register', await unitLineage(m, tenantId, unit.id))) throw OnlineServiceErrors.notYours(input.unit);
-      const links = await this.checked(m, tenantId, input);
+      const links = await this.checked(m, tenantId, unit.id, input);
       const actor = this.actor(p);
-      const service = await this.repository.insert(m, {
-        tenantId,
-        unitId: unit.id,
-        name: input.name.trim(),
-        code: input.code?.trim() || null,
-        level: input.level,
-        url: input.url?.trim() || null,
-        procedureItemId: links.procedureItemId ?? null,
-        requestId: links.requestId ?? null,
-        status: 'registered',
-        statusNote: null,
-        decidedAt: null,
-        decidedBy: null,
-        createdBy: actor.id,
-        createdByLabel: actor.label,
-      });
+      const service = await this.codeKept(
+        input.code,
+        this.repository.insert(m, {
+          tenantId,
+          unitId: unit.id,
+          name: input.name.trim(),
+          code: input.code?.trim() || null,
+          level: input.level,
+          url: input.url?.trim() || null,
+          procedureItemId: links.procedureItemId ?? null,
+          requestId: links.requestId ?? null,
+          status: 'registered',
+          statusNote: null,
+          decidedAt: null,
+          decidedBy: null,
+          createdBy: actor.id,
+          createdByLabel: actor.label,
+        }),
+      );
       await this.audit.record(m, {
         tenantId,
         action: 'services.registered',
@@ -162,13 +165,13 @@ export class OnlineServiceRegistry {
   async change(p: Principal, tenantId: string, id: string, input: Partial<ServiceInput>): Promise<ServiceView> {
     const { view, seen } = await this.db.transaction(tenantId, async (m) => {
       const service = await this.found(m, tenantId, id, true);
-      if (!(await this.may(m, p, tenantId, service)).has('edit')) {
-        if (holdsFor(p, 'onlineServices.register', await unitLineage(m, tenantId, service.unitId)))
-          throw OnlineServiceErrors.notEditable(service.status);
-        throw OnlineServiceErrors.notYours((await this.unitsOf(m, tenantId, [service.unitId])).get(service.unitId)?.code ?? '');
+      const lineage = await unitLineage(m, tenantId, service.unitId);
+      if (!this.may(p, service, lineage).has('edit')) {
+        if (holdsFor(p, 'onlineServices.register', lineage)) throw OnlineServiceErrors.notEditable(service.status);
+        throw OnlineServiceErrors.notYoursToChange();
       }
-      const links = await this.checked(m, tenantId, input, service.id);
-      const before = { name: service.name, code: service.code, level: service.level, url: service.url };
+      const links = await this.checked(m, tenantId, service.unitId, input, service.id);
+      const before = this.auditedFields(service);
       if (input.name !== undefined) service.name = input.name.trim();
       if (input.code !== undefined) service.code = input.code?.trim() || null;
       if (input.level !== undefined) service.level = input.level;
@@ -176,13 +179,16 @@ export class OnlineServiceRegistry {
       if (input.procedure !== undefined) service.procedureItemId = links.procedureItemId ?? null;
       if (input.request !== undefined) service.requestId = links.requestId ?? null;
       if (service.status === 'active' && !service.url) throw OnlineServiceErrors.noUrl();
-      const saved = await this.repository.save(m, service);
+      const after = this.auditedFields(service);
+      // Nothing changed: nothing saved, logged or cleared from the public cache.
+      if (JSON.stringify(before) === JSON.stringify(after)) return { view: await this.viewOf(m, p, tenantId, service), seen: false };
+      const saved = await this.codeKept(input.code, this.repository.save(m, service));
       await this.audit.record(m, {
         tenantId,
         action: 'services.changed',
         subjectType: 'online_service',
         subjectId: saved.id,
-        details: { before, after: { name: saved.name, code: saved.code, level: saved.level, url: saved.url } },
+        details: { before, after },
         actor: this.actor(p),
       });
       return { view: await this.viewOf(m, p, tenantId, saved), seen: saved.status === 'active' };
@@ -247,9 +253,14 @@ export class OnlineServiceRegistry {
     });
   }
 
+  /**
+   * The code free, and the links the unit's own: a procedure item of the unit (or a unit below
+   * it), a proposal the unit (or one below it) sent.
+   */
   private async checked(
     m: EntityManager,
     tenantId: string,
+    unitId: string,
     input: Partial<ServiceInput>,
     except?: string,
   ): Promise<{ procedureItemId?: string | null; requestId?: string | null }> {
@@ -258,23 +269,42 @@ export class OnlineServiceRegistry {
       const holder = await this.repository.holderOfCode(m, tenantId, code, except);
       if (holder) throw OnlineServiceErrors.codeTaken(code, holder.name);
     }
-    if (input.procedure) {
-      const item = await m.getRepository(ContentItem).findOneBy({ tenantId, id: input.procedure });
-      if (!item || item.type !== 'procedure') throw OnlineServiceErrors.notAProcedure();
-    }
-    if (input.request) {
-      const request = await m.getRepository(UnitRequest).findOneBy({ tenantId, id: input.request });
-      if (!request || request.kind !== 'proposal') throw OnlineServiceErrors.notAProposal();
+    if (input.procedure || input.request) {
+      const own = new Set((await unitSubtree(m, tenantId, [unitId])).map((u) => u.id));
+      if (input.procedure) {
+        const item = await m.getRepository(ContentItem).findOneBy({ tenantId, id: input.procedure });
+        if (!item || item.type !== 'procedure' || !own.has(item.unitId)) throw OnlineServiceErrors.notAProcedure();
+      }
+      if (input.request) {
+        const request = await m.getRepository(UnitRequest).findOneBy({ tenantId, id: input.request });
+        if (!request || request.kind !== 'proposal' || !own.has(request.unitId)) throw OnlineServiceErrors.notAProposal();
+      }
     }
     return { procedureItemId: input.procedure, requestId: input.request };
   }
 
-  /** What the caller may do with the entry now. */
-  private async may(m: EntityManager, p: Principal, tenantId: string, s: OnlineService): Promise<Set<ServiceAction>> {
+  /** Two registrations of one code at once: the second is refused as the check above would have. */
+  private async codeKept<T>(code: string | null | undefined, write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } catch (error) {
+      const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      if (driver?.code === '23505' && driver.constraint === 'online_services_service_code')
+        throw OnlineServiceErrors.codeTaken(code?.trim() ?? '');
+      throw error;
+    }
+  }
+
+  /** What the log keeps of a change. */
+  private auditedFields(s: OnlineService) {
+    return { name: s.name, code: s.code, level: s.level, url: s.url, procedure: s.procedureItemId, request: s.requestId };
+  }
+
+  /** What the caller may do with the entry now (`lineage`: the entry's unit and those above it). */
+  private may(p: Principal, s: OnlineService, lineage: string[]): Set<ServiceAction> {
     const actions = new Set<ServiceAction>();
     const decides = holdsFor(p, 'onlineServices.decide', []);
-    if (decides || (s.status === 'registered' && holdsFor(p, 'onlineServices.register', await unitLineage(m, tenantId, s.unitId))))
-      actions.add('edit');
+    if (decides || (s.status === 'registered' && holdsFor(p, 'onlineServices.register', lineage))) actions.add('edit');
     if (decides) for (const d of DECISIONS) if (DECIDABLE_FROM[d].includes(s.status)) actions.add(ACTION_OF_DECISION[d]);
     return actions;
   }
@@ -316,6 +346,11 @@ export class OnlineServiceRegistry {
     const requests = new Map(
       (requestIds.length ? await m.getRepository(UnitRequest).findBy({ tenantId, id: In(requestIds) }) : []).map((r) => [r.id, r]),
     );
+    // The lineage decides what a unit's people may do: read once per unit of the page, and only when it can matter.
+    const lineages = new Map<string, string[]>();
+    if (!holdsFor(p, 'onlineServices.decide', []))
+      for (const unitId of new Set(rows.filter((r) => r.status === 'registered').map((r) => r.unitId)))
+        lineages.set(unitId, await unitLineage(m, tenantId, unitId));
     return Promise.all(
       rows.map(async (s) => {
         const unit = units.get(s.unitId);
@@ -338,7 +373,7 @@ export class OnlineServiceRegistry {
           decidedBy: s.decidedBy,
           registeredAt: s.createdAt,
           registeredBy: s.createdByLabel,
-          actions: [...(await this.may(m, p, tenantId, s))],
+          actions: [...this.may(p, s, lineages.get(s.unitId) ?? [])],
         };
       }),
     );

@@ -32,12 +32,13 @@ export class OnlineServiceRepository {
       .findOne({ where: { tenantId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
-  /** Another entry of the province holding `code` (codes are unique, case aside). */
+  /** Another live entry of the province holding `code` (unique, case aside; a declined or retired entry holds none). */
   async holderOfCode(m: EntityManager, tenantId: string, code: string, except?: string): Promise<OnlineService | null> {
     const query = m
       .getRepository(OnlineService)
       .createQueryBuilder('s')
-      .where('s.tenant_id = :tenantId AND lower(s.code) = lower(:code)', { tenantId, code });
+      .where('s.tenant_id = :tenantId AND lower(s.code) = lower(:code)', { tenantId, code })
+      .andWhere(`s.status NOT IN ('declined', 'retired')`);
     if (except) query.andWhere('s.id <> :except', { except });
     return query.getOne();
   }

@@ -8,6 +8,8 @@ export const OnlineServiceErrors = {
     new DomainError('ONLINE_SERVICE_FORBIDDEN', 'forbidden', `Bạn không đăng ký dịch vụ công thay cho đơn vị "${unit}" được.`, [
       { field: 'unit', message: `Bạn không có vai trò đăng ký thay cho đơn vị "${unit}".` },
     ]),
+  notYoursToChange: () =>
+    new DomainError('ONLINE_SERVICE_FORBIDDEN', 'forbidden', 'Bạn không sửa được dịch vụ công trực tuyến của đơn vị này.'),
   notEditable: (status: OnlineServiceStatus) =>
     new DomainError(
       'ONLINE_SERVICE_FORBIDDEN',
@@ -24,17 +26,20 @@ export const OnlineServiceErrors = {
     new DomainError('ONLINE_SERVICE_UNIT_NOT_FOUND', 'validation', `Không có đơn vị "${code}" đang hoạt động trong tỉnh.`, [
       { field: 'unit', message: `Không có đơn vị "${code}" đang hoạt động trong tỉnh.` },
     ]),
-  codeTaken: (code: string, name: string) =>
-    new DomainError('ONLINE_SERVICE_CODE_TAKEN', 'conflict', `Mã "${code}" đã thuộc dịch vụ "${name}" trong sổ của tỉnh.`, [
-      { field: 'code', message: `Mã "${code}" đã thuộc dịch vụ "${name}".` },
-    ]),
+  codeTaken: (code: string, name?: string) =>
+    new DomainError(
+      'ONLINE_SERVICE_CODE_TAKEN',
+      'conflict',
+      name ? `Mã "${code}" đã thuộc dịch vụ "${name}" trong sổ của tỉnh.` : `Mã "${code}" đã thuộc một dịch vụ khác trong sổ của tỉnh.`,
+      [{ field: 'code', message: name ? `Mã "${code}" đã thuộc dịch vụ "${name}".` : `Mã "${code}" đã thuộc một dịch vụ khác.` }],
+    ),
   notAProcedure: () =>
     new DomainError('ONLINE_SERVICE_PROCEDURE_NOT_FOUND', 'validation', 'Không tìm thấy thủ tục hành chính này trong nội dung của tỉnh.', [
-      { field: 'procedure', message: 'Hãy chọn một tin bài loại thủ tục hành chính của tỉnh.' },
+      { field: 'procedure', message: 'Hãy chọn một thủ tục hành chính của đơn vị cung cấp dịch vụ.' },
     ]),
   notAProposal: () =>
     new DomainError('ONLINE_SERVICE_REQUEST_NOT_FOUND', 'validation', 'Không tìm thấy đề xuất dịch vụ công trực tuyến này.', [
-      { field: 'request', message: 'Hãy chọn một đề xuất dịch vụ công trực tuyến của tỉnh.' },
+      { field: 'request', message: 'Hãy chọn một đề xuất dịch vụ công trực tuyến của đơn vị cung cấp dịch vụ.' },
     ]),
   noUrl: () =>
     new DomainError('ONLINE_SERVICE_URL_REQUIRED', 'validation', 'Dịch vụ đang cung cấp trực tuyến phải có địa chỉ để người dân sử dụng.', [

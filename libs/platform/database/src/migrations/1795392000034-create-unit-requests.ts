@@ -17,8 +17,9 @@ export class CreateUnitRequests1795392000034 implements MigrationInterface {
       number integer NOT NULL CHECK (number > 0),
       unit_id uuid NOT NULL,
       handler_unit_id uuid,
-      title text NOT NULL CHECK (length(btrim(title)) BETWEEN 5 AND 300),
-      description text NOT NULL CHECK (length(btrim(description)) BETWEEN 10 AND 20000),
+      -- The API asks 5 and 10 characters at least (in UTF-16 units); here a floor that can never refuse what it took.
+      title text NOT NULL CHECK (length(btrim(title)) BETWEEN 1 AND 300),
+      description text NOT NULL CHECK (length(btrim(description)) BETWEEN 1 AND 20000),
       attachment_ids uuid[] NOT NULL DEFAULT '{}' CHECK (cardinality(attachment_ids) <= 5),
       status text NOT NULL CHECK (status IN ('sent', 'in_progress', 'answered', 'withdrawn')),
       sent_on date NOT NULL,

@@ -14,7 +14,8 @@ export class CreateOnlineServiceRegistry1795392000035 implements MigrationInterf
       id uuid NOT NULL DEFAULT gen_random_uuid(),
       tenant_id uuid NOT NULL REFERENCES tenancy_tenant (id),
       unit_id uuid NOT NULL,
-      name text NOT NULL CHECK (length(btrim(name)) BETWEEN 5 AND 300),
+      -- The API asks 5 characters at least (in UTF-16 units); here a floor that can never refuse what it took.
+      name text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 300),
       code text CHECK (code ~ '^[0-9A-Za-z][0-9A-Za-z.-]{1,39}$'),
       level text NOT NULL CHECK (level IN ('full', 'partial')),
       url text CHECK (url ~ '^https?://' AND length(url) <= 500),
@@ -34,9 +35,9 @@ export class CreateOnlineServiceRegistry1795392000035 implements MigrationInterf
       FOREIGN KEY (tenant_id, procedure_item_id) REFERENCES content_item (tenant_id, id),
       FOREIGN KEY (tenant_id, request_id) REFERENCES online_services_request (tenant_id, id)
     )`);
-    // One entry per code in a province: the National Portal's code names one service.
+    // One live entry per code in a province: the National Portal's code names one service (a declined or retired entry frees it).
     await q.query(
-      `CREATE UNIQUE INDEX online_services_service_code ON online_services_service (tenant_id, lower(code)) WHERE code IS NOT NULL`,
+      `CREATE UNIQUE INDEX online_services_service_code ON online_services_service (tenant_id, lower(code)) WHERE code IS NOT NULL AND status NOT IN ('declined', 'retired')`,
     );
     await q.query(`CREATE INDEX online_services_service_unit ON online_services_service (tenant_id, unit_id, status)`);
     await q.query(

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { KeysetPageQuery } from '@cong/platform-database';
 import { DECISIONS, type Decision, SERVICE_ACTIONS, type ServiceAction } from '../online-service-labels';
 import {
@@ -14,27 +14,24 @@ const UNIT_CODE = /^[a-z][a-z0-9-]{0,62}$/;
 /** A code of the National Public Service Portal: digits, letters, dots and dashes (`1.001234`, `2.000889.000.00.00.H39`). */
 const SERVICE_CODE = /^[0-9A-Za-z][0-9A-Za-z.-]{1,39}$/;
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+/** Where citizens use a service: `https://host.tld/…` (or http), no user name, no spaces. */
+const WEB_ADDRESS = /^https?:\/\/[^\s/?#@]+\.[^\s/?#@.]+(?::\d{1,5})?(?:[/?#]\S*)?$/;
 
-/** The fields of an entry, each optional (a change gives those it changes; null clears an optional one). */
-export class ChangeOnlineService {
-  @ApiPropertyOptional({ example: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' })
-  @IsOptional()
-  @trimmed()
-  @IsString({ message: 'Vui lòng nhập tên dịch vụ.' })
-  @MinLength(5, { message: 'Tên dịch vụ phải có ít nhất 5 ký tự.' })
-  @MaxLength(300, { message: 'Tên dịch vụ không được dài quá 300 ký tự.' })
-  name?: string;
+const NAME = {
+  string: 'Vui lòng nhập tên dịch vụ.',
+  min: 'Tên dịch vụ phải có ít nhất 5 ký tự.',
+  max: 'Tên dịch vụ không được dài quá 300 ký tự.',
+};
+const LEVEL = 'Mức độ phải là full (toàn trình) hoặc partial (một phần).';
+
+/** The optional parts of an entry; null clears one. */
+class OnlineServiceLinks {
   @ApiPropertyOptional({ type: String, nullable: true, example: '1.009972', description: 'Its code on the National Public Service Portal' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @trimmed()
   @Matches(SERVICE_CODE, { message: 'Mã dịch vụ chỉ gồm chữ, số, dấu chấm và gạch ngang (ví dụ 1.009972), tối đa 40 ký tự.' })
   code?: string | null;
-  @ApiPropertyOptional({ enum: ONLINE_SERVICE_LEVELS, description: '`full`: toàn trình; `partial`: một phần' })
-  @IsOptional()
-  @IsIn(ONLINE_SERVICE_LEVELS, { message: 'Mức độ phải là full (toàn trình) hoặc partial (một phần).' })
-  level?: OnlineServiceLevel;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -44,13 +41,14 @@ export class ChangeOnlineService {
   @ValidateIf((_, v) => v !== null)
   @trimmed()
   @MaxLength(500, { message: 'Địa chỉ không được dài quá 500 ký tự.' })
-  @IsUrl(URL_OPTIONS, { message: 'Địa chỉ dịch vụ phải là một địa chỉ web đầy đủ (https://…).' })
+  // The scheme as the database keeps it (lower case, with `//`), a host with a dot and no user name before it, no spaces.
+  @Matches(WEB_ADDRESS, { message: 'Địa chỉ dịch vụ phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// (hoặc http://).' })
   url?: string | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     format: 'uuid',
-    description: 'The procedure item (content type `procedure`) it serves',
+    description: 'The procedure item (content type `procedure`) of the unit (or a unit below it) it serves',
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -60,7 +58,7 @@ export class ChangeOnlineService {
     type: String,
     nullable: true,
     format: 'uuid',
-    description: 'The unit’s proposal (a unit request of kind proposal) it came from',
+    description: 'The proposal (a unit request of kind proposal) of the unit it came from',
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -68,19 +66,34 @@ export class ChangeOnlineService {
   request?: string | null;
 }
 
-export class RegisterOnlineService extends ChangeOnlineService {
+/** A correction: the fields it changes. The name and the level cannot be cleared (null is refused). */
+export class ChangeOnlineService extends OnlineServiceLinks {
+  @ApiPropertyOptional({ example: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' })
+  @ValidateIf((_, v) => v !== undefined)
+  @trimmed()
+  @IsString({ message: NAME.string })
+  @MinLength(5, { message: NAME.min })
+  @MaxLength(300, { message: NAME.max })
+  name?: string;
+  @ApiPropertyOptional({ enum: ONLINE_SERVICE_LEVELS, description: '`full`: toàn trình; `partial`: một phần' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(ONLINE_SERVICE_LEVELS, { message: LEVEL })
+  level?: OnlineServiceLevel;
+}
+
+export class RegisterOnlineService extends OnlineServiceLinks {
   @ApiProperty({ example: 'so-xay-dung', description: 'The providing unit: one the caller holds a role for (or below it)' })
   @Matches(UNIT_CODE, { message: 'Đơn vị phải là mã một đơn vị.' })
   unit!: string;
   @ApiProperty({ example: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' })
   @trimmed()
-  @IsString({ message: 'Vui lòng nhập tên dịch vụ.' })
-  @MinLength(5, { message: 'Tên dịch vụ phải có ít nhất 5 ký tự.' })
-  @MaxLength(300, { message: 'Tên dịch vụ không được dài quá 300 ký tự.' })
-  declare name: string;
+  @IsString({ message: NAME.string })
+  @MinLength(5, { message: NAME.min })
+  @MaxLength(300, { message: NAME.max })
+  name!: string;
   @ApiProperty({ enum: ONLINE_SERVICE_LEVELS, description: '`full`: toàn trình; `partial`: một phần' })
-  @IsIn(ONLINE_SERVICE_LEVELS, { message: 'Mức độ phải là full (toàn trình) hoặc partial (một phần).' })
-  declare level: OnlineServiceLevel;
+  @IsIn(ONLINE_SERVICE_LEVELS, { message: LEVEL })
+  level!: OnlineServiceLevel;
 }
 
 export class DecideOnlineService {
