@@ -103,13 +103,13 @@ describe('the traceability matrix (issue 20, docs/traceability.md)', () => {
       root = mkdtempSync(join(tmpdir(), 'cong-trace-'));
       const files: Record<string, string> = {
         'BRIEF.md':
-          '## Nghệ An\n| ID | Article | Requirement |\n|---|---|---|\n| NA-8.2 | Đ8.2 | **Quota** of two items. |\n| NA-11 | Đ11 | Rewards. |\n| NA-5.7 | Đ5.7 | Other information. |\n',
+          '## Nghệ An\n| ID | Article | Requirement |\n|---|---|---|\n| NA-8.2 | Đ8.2 | **Quota** of two items. |\n| NA-4 | Đ4 | Duty to provide. |\n| NA-5.7 | Đ5.7 | Other information. |\n',
         'tenants/x/tenant.yaml':
           'quotas:\n  - id: weekly\n    requirement: NA-8.2\n  - id: unsourced\n    min: 1\n# NA-12.1: not in the brief\n',
         'tenants/x/units.yaml': 'units: []\n',
         'libs/a/src/quota.ts': '// NA-8.2 and NA-5 (a group)\n',
         'libs/a/src/quota.spec.ts': "it('NA-8.2: counts', () => {});\ndescribe('NA-99.1: no such article', () => {});\n",
-        'docs/a.md': 'NA-11 is decided by the province.\n',
+        'docs/a.md': 'NA-4 is decided by the province.\n',
       };
       for (const [file, text] of Object.entries(files)) {
         mkdirSync(dirname(join(root, file)), { recursive: true });
@@ -128,7 +128,7 @@ describe('the traceability matrix (issue 20, docs/traceability.md)', () => {
       expect(fixture.otherReferences).toEqual([{ file: 'libs/a/src/quota.ts', line: 1, text: 'NA-5' }]);
       expect(fixture.rows.map((r) => [r.id, r.status])).toEqual([
         ['NA-8.2', 'traced'],
-        ['NA-11', 'organisational'],
+        ['NA-4', 'organisational'],
         ['NA-5.7', 'not covered'],
       ]);
       expect(renderTrace(fixture)).toContain('- `tenants/x/tenant.yaml`: quotas `unsourced` (line 4)');

@@ -26,8 +26,6 @@ export const ORGANISATIONAL: Readonly<Record<string, string>> = {
   // A duty of units and their heads; the platform keeps who wrote and who published each item
   // (revisions and the workflow history) so that the answerable head can be named.
   'NA-4': 'authorship and publication history of every item (libs/content, libs/workflow)',
-  // Rewards and discipline are decided by the province; the platform supplies the records.
-  'NA-11': 'per-unit compliance records and reports (libs/compliance)',
   // Units' duty to update accurately and honestly; heads answer for content, as NA-4.
   'LC-1.2': 'authorship and publication history of every item (libs/content, libs/workflow)',
 };

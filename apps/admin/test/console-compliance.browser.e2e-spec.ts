@@ -270,6 +270,16 @@ describe('admin console in Chromium, compliance for the IT centre (issue 18)', (
     await page.getByRole('heading', { name: 'Báo cáo tình hình thực hiện Quy định cung cấp thông tin (NA-12.3)' }).waitFor();
     await expectAccessible(page, 'Nghệ An report (360 px)');
     expect(await pageWidth()).toBeLessThanOrEqual(360);
+
+    // NA-11: the yearly record for rewards and discipline assesses each unit by its rate.
+    await page.goto(
+      `${origin}/admin/tuan-thu?muc=bao-cao&bao-cao=rewards-record&loai-ky-bao-cao=year&ky-bao-cao=${todayIn(ZONE).slice(0, 4)}-01-01`,
+    );
+    await page.getByRole('heading', { name: 'Theo dõi kết quả cung cấp thông tin phục vụ khen thưởng, kỷ luật (NA-11)' }).waitFor();
+    await page.getByText('từ 95 % trở lên đề nghị khen thưởng; dưới 70 % nhắc nhở, chấn chỉnh').waitFor();
+    await page.getByRole('columnheader', { name: 'Đánh giá (khen thưởng, kỷ luật)' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Nhắc nhở, chấn chỉnh' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'Nghệ An record for rewards and discipline (360 px)');
     await page.context().close();
   });
 });

@@ -356,6 +356,47 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
         `Ghi chú: quy định có hiệu lực từ ngày 15/01/2026; số liệu chỉ tính từ ngày đó; số liệu tạm tính đến hết ngày ${asOf.slice(8)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}, kỳ chưa kết thúc.`,
       ]);
     });
+    it('NA-11: the yearly record for rewards and discipline assesses each unit by its rate (from 95 % commended, under 70 % reminded), and its file says by which thresholds', async () => {
+      const reports = s.api.app.get(ComplianceReports);
+      const april = await reports.build(tenantId, 'rewards-record', 'year', '2026-04-10', hcm('2026-04-10T10:00'));
+      expect(april.title).toBe('Theo dõi kết quả cung cấp thông tin phục vụ khen thưởng, kỷ luật (NA-11)');
+      expect(april.assessment).toEqual({ commendFrom: 95, remindBelow: 70 });
+      const taiChinh = april.rows.find((r) => r.unit === 'so-tai-chinh')!;
+      expect([taiChinh.rate, taiChinh.assessment]).toEqual([100, 'commend']);
+      // Units that posted nothing met no week: reminded. Every line is assessed by its own rate.
+      expect(april.rows.filter((r) => r.assessment === 'remind').length).toBeGreaterThan(0);
+      for (const r of april.rows)
+        expect([r.unit, r.assessment]).toEqual([
+          r.unit,
+          r.rate === null ? 'not_judged' : r.rate >= 95 ? 'commend' : r.rate < 70 ? 'remind' : 'complete',
+        ]);
+      // The implementation report (NA-12.3) assesses no one.
+      expect((await reports.build(tenantId, 'implementation-report', 'year', '2026-04-10', hcm('2026-04-10T10:00'))).assessment).toBeNull();
+
+      const xlsx = await tn.send(
+        'GET',
+        '/api/v1/compliance/reports/rewards-record?period=year&date=2026-04-01&format=xlsx',
+        undefined,
+        admin,
+      );
+      expect(xlsx.status).toBe(200);
+      const { rows } = await sheetRows(xlsx.raw, 'Báo cáo');
+      expect(rows).toContainEqual(['Đánh giá: tỷ lệ thực hiện từ 95 % trở lên đề nghị khen thưởng; dưới 70 % nhắc nhở, chấn chỉnh.']);
+      const headings = rows.find((r) => r[0] === 'Tên đơn vị')!;
+      expect(headings.at(-1)).toBe('Đánh giá (khen thưởng, kỷ luật)');
+      // Over HTTP today the year runs on (the weeks since April judged too): the file says what the JSON says, line by line.
+      const json = await tn.send('GET', '/api/v1/compliance/reports/rewards-record?period=year&date=2026-04-01', undefined, admin);
+      const labels = {
+        commend: 'Đề nghị khen thưởng',
+        complete: 'Hoàn thành',
+        remind: 'Nhắc nhở, chấn chỉnh',
+        not_judged: 'Chưa có số liệu',
+      };
+      const byName = new Map(rows.map((r) => [r[0], r.at(-1)]));
+      for (const r of json.body.rows as { unitName: string; assessment: keyof typeof labels }[])
+        expect([r.unitName, byName.get(r.unitName)]).toEqual([r.unitName, labels[r.assessment]]);
+    });
+
     it('NA-12.3: a report is due from the end of its period until dueWithinDays after, then late; delivered once to the IT centre and the recipient unit’s head; each province sees its own', async () => {
       const head = await invitedAccount(tn, admin, 'truong.bcvt', [{ role: 'unit_head', unit: 'so-buu-chinh-vien-thong' }]);
       const editor = await invitedAccount(tn, admin, 'bientap.bcvt', [{ role: 'unit_editor', unit: 'so-buu-chinh-vien-thong' }]);

@@ -4447,12 +4447,20 @@ export interface components {
       slug: string;
       title: string;
     };
+    ReportAssessmentResponse: {
+      /** @description From this rate (percent) up: proposed for commendation */
+      commendFrom: number;
+      /** @description Below this rate: to be reminded and corrected */
+      remindBelow: number;
+    };
     ReportDocumentResponse: {
       /**
        * Format: date
        * @description Provisional figures: up to this day (included)
        */
       asOf: string | null;
+      /** @description NA-11: the thresholds of the assessment; null when the report assesses no unit */
+      assessment: components['schemas']['ReportAssessmentResponse'] | null;
       deadlineKinds: components['schemas']['DeadlineKindResponse'][];
       /** Format: date */
       dueOn: string | null;
@@ -4522,6 +4530,11 @@ export interface components {
       start: string;
     };
     ReportRowResponse: {
+      /**
+       * @description NA-11, when the report assesses units: proposed for commendation, complete, to be reminded, or nothing judged
+       * @enum {string}
+       */
+      assessment?: 'commend' | 'complete' | 'remind' | 'not_judged';
       /** @description Items a deadline governs, per content type */
       deadlines: {
         [key: string]: components['schemas']['DeadlineTallyResponse'];

@@ -18,6 +18,14 @@ type Report = Schemas['ReportDocumentResponse'];
 type Row = Schemas['ReportRowResponse'];
 type Due = Schemas['ReportDueResponse'];
 
+/** NA-11: what a unit's rate means for rewards and discipline, as the report's files word it. */
+const ASSESSMENTS: Record<NonNullable<Row['assessment']>, { label: string; tone: Tone }> = {
+  commend: { label: 'Đề nghị khen thưởng', tone: 'good' },
+  complete: { label: 'Hoàn thành', tone: 'info' },
+  remind: { label: 'Nhắc nhở, chấn chỉnh', tone: 'bad' },
+  not_judged: { label: 'Chưa có số liệu', tone: 'neutral' },
+};
+
 const DELIVERY: Record<Due['status'], { label: string; tone: Tone }> = {
   due: { label: 'Đến hạn gửi', tone: 'warning' },
   late: { label: 'Quá hạn', tone: 'bad' },
@@ -167,6 +175,14 @@ function ReportView({ doc, downloads }: { doc: Report; downloads: ReactNode }) {
     })),
     { key: 'change', title: 'Thay đổi so với kỳ trước (điểm %)', align: 'right', render: (_, r) => change(r) },
   );
+  // NA-11: the unit's line read against the province's thresholds (rewards and discipline).
+  if (doc.assessment)
+    columns.push({
+      key: 'assessment',
+      title: 'Đánh giá (khen thưởng, kỷ luật)',
+      render: (_, r) =>
+        r.assessment ? <StatusTag tone={ASSESSMENTS[r.assessment].tone}>{ASSESSMENTS[r.assessment].label}</StatusTag> : null,
+    });
 
   return (
     <section aria-labelledby="report-title">
@@ -188,6 +204,15 @@ function ReportView({ doc, downloads }: { doc: Report; downloads: ReactNode }) {
           },
           { key: 'recipients', label: 'Nơi nhận', children: doc.recipients.join('; ') || '—' },
           { key: 'versions', label: 'Phiên bản quy định', children: doc.ruleVersions.join(', ') || '—' },
+          ...(doc.assessment
+            ? [
+                {
+                  key: 'assessment',
+                  label: 'Đánh giá',
+                  children: `từ ${decimal(doc.assessment.commendFrom)} % trở lên đề nghị khen thưởng; dưới ${decimal(doc.assessment.remindBelow)} % nhắc nhở, chấn chỉnh`,
+                },
+              ]
+            : []),
         ]}
       />
       {note && <Alert type="info" showIcon message={`Ghi chú: ${note}.`} style={{ marginBottom: 16 }} />}

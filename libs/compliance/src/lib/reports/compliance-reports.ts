@@ -8,7 +8,7 @@ import { ComplianceFacts } from '../progress/compliance-facts';
 import { emulationScores, EmulationScore } from '../emulation/emulation-score';
 import { deadlineItemLabel } from './official-format';
 import { ReportDocument } from './report-files';
-import { reportRows } from './report-rows';
+import { assessmentOf, reportRows } from './report-rows';
 
 /** Earlier periods shown beside the reported one (the trend). */
 const TREND_PERIODS = 3;
@@ -125,7 +125,13 @@ export class ComplianceReports {
     const covers = report.covers ? (rule: string) => report.covers!.includes(rule) : () => true;
     const typeOfRule = new Map(rules.deadlines.map((d) => [d.id, d.contentType]));
     const typeOf = (d: { rule: string; contentType?: string }) => d.contentType ?? typeOfRule.get(d.rule) ?? d.rule;
-    const { rows, totals } = reportRows(current.results, previous, await this.facts.unitNames(tenantId), covers, typeOf);
+    const lines = reportRows(current.results, previous, await this.facts.unitNames(tenantId), covers, typeOf);
+    // NA-11: each unit's rate read against the thresholds the province wrote.
+    const assessment = report.assessment
+      ? { commendFrom: report.assessment.commendFrom, remindBelow: report.assessment.remindBelow }
+      : null;
+    const rows = assessment ? lines.rows.map((r) => ({ ...r, assessment: assessmentOf(r.rate, assessment) })) : lines.rows;
+    const totals = lines.totals;
     const deadlineTypes = [
       ...new Set([...rules.deadlines.filter((d) => covers(d.id)).map((d) => d.contentType), ...Object.keys(totals.deadlines)]),
     ];
@@ -146,6 +152,7 @@ export class ComplianceReports {
       ruleVersions: current.results.ruleVersions,
       deadlineKinds: deadlineTypes.map((contentType) => ({ contentType, label: deadlineItemLabel(contentType) })),
       recipients: report.recipients,
+      assessment,
       issuedOn: today,
       dueOn: report.dueWithinDays === undefined ? null : addDays(range.end, report.dueWithinDays - 1),
       rows,

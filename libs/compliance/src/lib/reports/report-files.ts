@@ -1,7 +1,7 @@
 import { Cell, TableFile, tableCsv, tableXlsx } from '@cong/platform-tables';
 import { dmy } from '@cong/rules';
 import { inclusiveRange } from './official-format';
-import { ReportRow, ReportTotals } from './report-rows';
+import { ASSESSMENT_LABELS, ReportRow, ReportTotals } from './report-rows';
 
 /** A kind of item a deadline governs, as the report's headings name it. */
 export interface DeadlineKind {
@@ -35,6 +35,8 @@ export interface ReportDocument {
   issuedOn: string;
   /** The day the report is due (the period's end plus the rules' `dueWithinDays`), if the rules set one. */
   dueOn: string | null;
+  /** NA-11: the thresholds each unit's line is assessed by, when the report assesses units. */
+  assessment: { commendFrom: number; remindBelow: number } | null;
   rows: ReportRow[];
   totals: ReportTotals;
 }
@@ -52,8 +54,9 @@ function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
     'Tỷ lệ thực hiện (%)',
     ...doc.previousPeriods.map((p) => `Tỷ lệ ${p} (%)`),
     'Thay đổi so với kỳ trước (điểm %)',
+    ...(doc.assessment ? ['Đánh giá (khen thưởng, kỷ luật)'] : []),
   ];
-  const line = (name: string, code: string, r: ReportTotals): Cell[] => {
+  const line = (name: string, code: string, r: ReportTotals & { assessment?: ReportRow['assessment'] }): Cell[] => {
     const last = r.previousRates.at(-1);
     return [
       name,
@@ -66,6 +69,7 @@ function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
       r.rate,
       ...r.previousRates,
       r.rate !== null && last !== null && last !== undefined ? Math.round((r.rate - last) * 10) / 10 : null,
+      ...(doc.assessment ? [r.assessment ? ASSESSMENT_LABELS[r.assessment] : null] : []),
     ];
   };
   return { headings, lines: [...doc.rows.map((r) => line(r.unitName, r.unit, r)), line('Tổng cộng', '', doc.totals)] };
@@ -90,6 +94,11 @@ function reportFile(doc: ReportDocument): TableFile {
       `Kỳ báo cáo: ${doc.period.label} (${inclusiveRange(doc.period)})`,
       ...(judged ? [judged] : []),
       `Phiên bản quy định áp dụng: ${doc.ruleVersions.join(', ')}`,
+      ...(doc.assessment
+        ? [
+            `Đánh giá: tỷ lệ thực hiện từ ${doc.assessment.commendFrom} % trở lên đề nghị khen thưởng; dưới ${doc.assessment.remindBelow} % nhắc nhở, chấn chỉnh.`,
+          ]
+        : []),
     ],
     headings,
     lines,

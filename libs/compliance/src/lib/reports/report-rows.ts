@@ -33,6 +33,26 @@ export interface ReportTotals extends Tally {
 export interface ReportRow extends ReportTotals {
   unit: string;
   unitName: string;
+  /** NA-11, when the report assesses units: what its rate means for rewards and discipline. */
+  assessment?: Assessment;
+}
+
+/** NA-11: a unit's line read against the report's thresholds (the rules' `assessment`). */
+export type Assessment = 'commend' | 'complete' | 'remind' | 'not_judged';
+
+export const ASSESSMENT_LABELS: Record<Assessment, string> = {
+  commend: 'Đề nghị khen thưởng',
+  complete: 'Hoàn thành',
+  remind: 'Nhắc nhở, chấn chỉnh',
+  not_judged: 'Chưa có số liệu',
+};
+
+/** From `commendFrom` up: commendation; below `remindBelow`: a reminder; nothing judged: no assessment. */
+export function assessmentOf(rate: number | null, thresholds: { commendFrom: number; remindBelow: number }): Assessment {
+  if (rate === null) return 'not_judged';
+  if (rate >= thresholds.commendFrom) return 'commend';
+  if (rate < thresholds.remindBelow) return 'remind';
+  return 'complete';
 }
 
 /** Which rules a report covers: all when the report names none. */

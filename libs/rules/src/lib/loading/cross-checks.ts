@@ -204,6 +204,21 @@ function checkObligations(rules: RuleSet, valid: Validity): LocatedMessage[] {
 function checkReporting(rules: RuleSet): LocatedMessage[] {
   const measured = measuredRuleIds(rules);
   const problems: LocatedMessage[] = [];
+  itemsOf(rules.reports).forEach(([report, i]) => {
+    const assessment = isMapping(report.assessment) ? report.assessment : undefined;
+    // Only two figures each valid on its own (0–100) are compared; the schema speaks of the others.
+    const percent = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 100;
+    if (
+      assessment &&
+      percent(assessment.commendFrom) &&
+      percent(assessment.remindBelow) &&
+      assessment.commendFrom <= assessment.remindBelow
+    )
+      problems.push({
+        path: ['reports', i, 'assessment', 'commendFrom'],
+        message: `\`commendFrom\` (${assessment.commendFrom}) phải lớn hơn \`remindBelow\` (${assessment.remindBelow}): đơn vị được đề nghị khen thưởng không thể cũng bị nhắc nhở`,
+      });
+  });
   itemsOf(rules.reports).forEach(([report, i]) =>
     listOf(report.covers).forEach((id, j) => {
       if (measured && typeof id === 'string' && !measured.has(id))

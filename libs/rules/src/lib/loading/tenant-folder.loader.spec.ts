@@ -219,6 +219,22 @@ emulation:
     ]);
   });
 
+  it('NA-11: a report’s assessment commends from a higher rate than it reminds below, each a percentage of one decimal at most', () => {
+    const report = (assessment: string) =>
+      withSection(
+        `reports:\n  - { id: khen-thuong, requirement: NA-11, name: Theo dõi khen thưởng, periods: [year], recipients: [Hội đồng Thi đua], assessment: ${assessment} }\n`,
+      );
+    expect(problemsOf(report('{ commendFrom: 60, remindBelow: 70 }'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 reports[0].assessment.commendFrom: `commendFrom` (60) phải lớn hơn `remindBelow` (70): đơn vị được đề nghị khen thưởng không thể cũng bị nhắc nhở',
+    ]);
+    expect(problemsOf(report('{ commendFrom: 95.55, remindBelow: 120 }'))).toEqual([
+      'tenants/lao-cai/tenant.yaml:41 reports[0].assessment.commendFrom: `commendFrom` phải là một số, tối đa 1 chữ số thập phân',
+      'tenants/lao-cai/tenant.yaml:41 reports[0].assessment.remindBelow: `remindBelow` không được lớn hơn 100',
+    ]);
+    const valid = parseRuleSet(report('{ commendFrom: 95, remindBelow: 70 }'), FILE);
+    expect(valid.ok && valid.value.reports[0]!.assessment).toEqual({ commendFrom: 95, remindBelow: 70 });
+  });
+
   it('calendar: make-up working days are weekend days and not holidays', () => {
     const text = VALID.replace(
       '    - { date: 2026-09-02, name: Quốc khánh }',

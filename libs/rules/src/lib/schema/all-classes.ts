@@ -5,7 +5,7 @@ export { CitizenRules, ConsultationRules, QuestionRules } from './citizens.schem
 export { LegalBasis, Portal, PortalPublisher, PortalTheme, SubsiteDomain } from './identity.schema';
 export { AppliesTo, Deadline, Quota, Schedule } from './obligations.schema';
 export { ChannelShare, Payments, RoyaltyGenre, Royalties, UnitValue, VolumeStatement } from './payments.schema';
-export { Emulation, EmulationWeight, Reminders, Report, ReportDelivery } from './reporting.schema';
+export { Emulation, EmulationWeight, Reminders, Report, ReportAssessment, ReportDelivery } from './reporting.schema';
 export { RuleSet } from './rule-set.schema';
 export { SectionSpec, SubsiteSpec, UnitKindSpec } from './unit-kinds.schema';
 export { UnitEntry, UnitTree } from './unit-tree.schema';

@@ -33,7 +33,18 @@ export class ReportDelivery {
   @IsOptional() @IsArray() @ArrayUnique() @OneOf(ROLES) roles: string[] = ['tenant_admin'];
 }
 
-/** NA-12.3 (six-monthly and yearly), LC-3.4 (monthly): a periodic report and who receives it. */
+/**
+ * NA-11: how a report assesses each unit for rewards and discipline, by its rate of obligations
+ * met over the period. The decision sets no figures: a province writes its own.
+ */
+export class ReportAssessment {
+  /** From this rate (percent) up, the unit is proposed for commendation (đề nghị khen thưởng). */
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: decimalsMessage(1) }) @Min(0) @Max(100) commendFrom!: number;
+  /** Below this rate, the unit is to be reminded and its failures corrected (nhắc nhở, chấn chỉnh). */
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: decimalsMessage(1) }) @Min(0) @Max(100) remindBelow!: number;
+}
+
+/** NA-12.3 (six-monthly and yearly), LC-3.4 (monthly), NA-11 (with an assessment): a periodic report and who receives it. */
 export class Report extends RuleBase {
   @IsString() @MinLength(3) name!: string;
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @OneOf(REPORT_PERIODS) periods!: string[];
@@ -44,6 +55,8 @@ export class Report extends RuleBase {
   @IsOptional() @IsArray() @ArrayUnique() @IsString({ each: true }) covers?: string[];
   /** Calendar days after the period ends by which the report is due. */
   @IsOptional() @IsInt() @Min(0) @Max(90) dueWithinDays?: number;
+  /** NA-11: each unit's line assessed for rewards and discipline by its rate. */
+  @IsOptional() @ValidateNested() @Type(() => ReportAssessment) assessment?: ReportAssessment;
 }
 
 export class EmulationWeight {

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 export class LegalBasisResponse {
   @ApiProperty({ example: 'LC-3.4' }) requirement!: string;
@@ -64,6 +64,16 @@ export class ReportTotalsResponse {
 export class ReportRowResponse extends ReportTotalsResponse {
   @ApiProperty({ description: 'Unit code' }) unit!: string;
   @ApiProperty() unitName!: string;
+  @ApiPropertyOptional({
+    enum: ['commend', 'complete', 'remind', 'not_judged'],
+    description: 'NA-11, when the report assesses units: proposed for commendation, complete, to be reminded, or nothing judged',
+  })
+  assessment?: 'commend' | 'complete' | 'remind' | 'not_judged';
+}
+
+export class ReportAssessmentResponse {
+  @ApiProperty({ description: 'From this rate (percent) up: proposed for commendation' }) commendFrom!: number;
+  @ApiProperty({ description: 'Below this rate: to be reminded and corrected' }) remindBelow!: number;
 }
 
 /** A periodic report of the rules (LC-3.4, NA-12.3). */
@@ -82,6 +92,12 @@ export class ReportDocumentResponse {
   @ApiProperty({ type: [String], description: '"Nơi nhận"' }) recipients!: string[];
   @ApiProperty({ format: 'date' }) issuedOn!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) dueOn!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: ReportAssessmentResponse,
+    description: 'NA-11: the thresholds of the assessment; null when the report assesses no unit',
+  })
+  assessment!: ReportAssessmentResponse | null;
   @ApiProperty({ type: [ReportRowResponse] }) rows!: ReportRowResponse[];
   @ApiProperty({ type: ReportTotalsResponse }) totals!: ReportTotalsResponse;
 }
