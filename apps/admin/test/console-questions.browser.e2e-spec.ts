@@ -1,5 +1,3 @@
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { addDays, todayIn } from '@cong/rules';
 import { ruleVariant, SAMPLE_FIELDS, TestContext } from '@cong/testing';
 import { Browser, Page } from 'playwright-core';
@@ -90,7 +88,7 @@ describe('admin console in Chromium, citizens’ questions (issue 19)', () => {
       });
       r.citizens = { questions: { requirement: 'NA-5.6', contactRetentionDays: 30 } };
     });
-    const ngheAnId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(definition, { actorLabel: 'test-fixture' })).tenantId!;
+    const ngheAnId = (await ctx.applyDefinition(definition)).tenantId!;
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');
     origin = `http://nghe-an.localhost:${new URL(api.baseUrl).port}`;

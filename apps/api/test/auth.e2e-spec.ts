@@ -2,7 +2,6 @@ import IORedis from 'ioredis';
 import { AuditLog } from '@cong/platform-audit';
 import { TestContext, until } from '@cong/testing';
 import { AccountAdmin, PasswordHasher } from '@cong/accounts';
-import { TenantOnboarding } from '@cong/onboarding';
 import { canonicalDocument, checksumOf, formatProblem, parseTenantDefinition } from '@cong/rules';
 import { Tenant } from '@cong/tenancy';
 import { sign } from 'jsonwebtoken';
@@ -332,10 +331,9 @@ describe('authentication over HTTP (NA-6.1, NA-9, LC-3.1b)', () => {
 
     beforeAll(async () => {
       provinceId = (
-        await new TenantOnboarding(ctx.db, new AuditLog()).apply(
-          definitionWith('  sessions: { accessTokenMinutes: 15, absoluteHours: 8, idleMinutes: 30 }'),
-          { actorLabel: 'test-fixture' },
-        )
+        await ctx.applyDefinition(definitionWith('  sessions: { accessTokenMinutes: 15, absoluteHours: 8, idleMinutes: 30 }'), {
+          actorLabel: 'test-fixture',
+        })
       ).tenantId!;
       province = new Caller(api, 'nghe-an');
     });

@@ -1,7 +1,5 @@
 import { ContactRetention } from '@cong/citizens';
 import { ComplianceReminders } from '@cong/compliance';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { addDays, todayIn } from '@cong/rules';
 import { MailCatcher, ruleVariant, TestContext, until } from '@cong/testing';
 import { ApiUnderTest } from './api-under-test';
@@ -79,7 +77,7 @@ describe('citizens’ questions and answers (NA-5.6, LC-1.1)', () => {
       });
       r.citizens = { questions: { requirement: 'NA-5.6', contactRetentionDays: 30 } };
     });
-    ngheAnId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(definition, { actorLabel: 'test-fixture' })).tenantId!;
+    ngheAnId = (await ctx.applyDefinition(definition)).tenantId!;
     laoCaiId = await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');

@@ -1,6 +1,4 @@
 import { ComplianceReports, ReportDeliveries } from '@cong/compliance';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { ruleVariant, SAMPLE_FIELDS, sheetRows } from '@cong/testing';
 import { addDays, todayIn } from '@cong/rules';
 import { postedAt as postedOn } from './publishing';
@@ -14,13 +12,11 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 /** Reports and statements as officials read them (issue 13, points 11–14). */
 describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3.4, NA-12.3)', () => {
   let s: SeededApi;
-  let onboarding: TenantOnboarding;
   const today = todayIn(ZONE);
   const month = today.slice(0, 7);
 
   beforeAll(async () => {
     s = await seededApi();
-    onboarding = new TenantOnboarding(s.ctx.db, new AuditLog());
   });
 
   afterAll(async () => {
@@ -54,7 +50,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
 
   it('LC-3.1c: the statement names the legal basis of the province’s own rules, and each line its genre, channel, share and unit value (a sub-site line at 20 %)', async () => {
     // Lào Cai from today: sub-site items earn 20 % of the points.
-    await onboarding.apply(await ruleVariant('lao-cai', (r) => (r.payments.royalties.shareByChannel = { portal: 1, subsite: 0.2 })), {
+    await s.ctx.applyDefinition(await ruleVariant('lao-cai', (r) => (r.payments.royalties.shareByChannel = { portal: 1, subsite: 0.2 })), {
       actorLabel: 'test-rule-change',
     });
     const editor = await invitedAccount(s.lc, s.admin, 'bientap.yte', [{ role: 'unit_editor', unit: 'so-y-te' }], {
@@ -122,7 +118,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
     expect(csv).toContain('Chuyên trang,1,234.000,20,46.800');
 
     // Nghệ An pays royalties under its own decision once its rules say so; its statement is its own.
-    await onboarding.apply(
+    await s.ctx.applyDefinition(
       await ruleVariant(
         'nghe-an',
         (r) =>
@@ -168,7 +164,7 @@ describe('compliance reports and royalty statements for officials (LC-3.1c, LC-3
           dayKind: 'working',
         });
       });
-      tenantId = (await onboarding.apply(definition, { actorLabel: 'test-fixture' })).tenantId!;
+      tenantId = (await s.ctx.applyDefinition(definition, { actorLabel: 'test-fixture' })).tenantId!;
       tn = new Caller(s.api, 'thu-nghiem');
       admin = (await readyAccount(s.ctx, tn, 'it.thunghiem', tenantId)).accessToken;
       // The finance department posts twice every week from the first full week under the rules (19/01) to the end of Q1.

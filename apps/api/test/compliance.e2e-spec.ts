@@ -1,6 +1,4 @@
 import { ComplianceReminders } from '@cong/compliance';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { SAMPLE_FIELDS, TestContext } from '@cong/testing';
 import { loadTenantFolder, todayIn } from '@cong/rules';
 import ExcelJS from 'exceljs';
@@ -124,7 +122,7 @@ describe('compliance over HTTP: progress and period results from what was publis
     const folder = await loadTenantFolder(join(__dirname, '../../../tenants/nghe-an'));
     if (!folder.ok) throw new Error('seed does not load');
     folder.definition.ruleSet.quotas[0].min = 3;
-    await new TenantOnboarding(ctx.db, new AuditLog()).apply(folder.definition, {
+    await ctx.applyDefinition(folder.definition, {
       actorLabel: 'test-rule-change',
       effectiveFrom: '2026-11-02',
       now: new Date('2026-10-30T00:00:00Z'),

@@ -1,5 +1,3 @@
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { ruleVariant } from '@cong/testing';
 import { invitedAccount } from './auth-session';
 import { SeededApi, seededApi } from './seeded-api';
@@ -28,7 +26,7 @@ describe('force publish with a reason and the retrospective second review (NA-8.
         secondReview: ['unit_head', 'tenant_admin'],
       });
     });
-    await new TenantOnboarding(s.ctx.db, new AuditLog()).apply(variant, { actorLabel: 'test-rule-change', note: 'force publish with 2i' });
+    await s.ctx.applyDefinition(variant, { actorLabel: 'test-rule-change', note: 'force publish with 2i' });
     token.head = await invitedAccount(s.na, s.naAdmin, 'giamdoc.tc', [{ role: 'unit_head', unit: 'so-tai-chinh' }]);
     token.deputy = await invitedAccount(s.na, s.naAdmin, 'phogiamdoc.tc', [{ role: 'unit_head', unit: 'so-tai-chinh' }]);
     token.editor = await invitedAccount(s.na, s.naAdmin, 'totin.tc', [{ role: 'unit_editor', unit: 'so-tai-chinh' }]);

@@ -1,6 +1,4 @@
-import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/testing';
-import { TenantOnboarding } from '@cong/onboarding';
 import { formatProblem, parseTenantDefinition } from '@cong/rules';
 import { authenticator } from 'otplib';
 import { readFileSync } from 'node:fs';
@@ -78,7 +76,7 @@ describe('two-step verification over HTTP (issue 14)', () => {
   beforeAll(async () => {
     ctx = await TestContext.create();
     laoCaiId = await ctx.applySeed('lao-cai');
-    ngheAnId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(ngheAnRequiringBoard(), { actorLabel: 'test-fixture' })).tenantId!;
+    ngheAnId = (await ctx.applyDefinition(ngheAnRequiringBoard())).tenantId!;
     api = await ApiUnderTest.start(ctx.config);
     lc = new Caller(api, 'lao-cai');
     na = new Caller(api, 'nghe-an');

@@ -1,5 +1,3 @@
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { TestContext } from '@cong/testing';
 import { loadTenantFolder } from '@cong/rules';
 import { join } from 'node:path';
@@ -304,7 +302,7 @@ describe('editorial workflow over HTTP (NA-8.1, NA-7.2d, LC-3.1b, LC-3.2, LC-3.3
     const flow = folder.definition.ruleSet.workflows.find((w) => w.id === 'unit-information-team')!;
     flow.transitions.find((t) => t.action === 'publish')!.roles = ['tenant_admin'];
     flow.transitions.find((t) => t.action === 'publish')!.label = 'Trung tâm CNTT đăng';
-    await new TenantOnboarding(ctx.db, new AuditLog()).apply(folder.definition, {
+    await ctx.applyDefinition(folder.definition, {
       actorLabel: 'test-rule-change',
       note: 'publish by the IT centre only',
     });

@@ -1,8 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SuspendInactiveAccounts } from '@cong/accounts';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditChainVerifier, AuditLog } from '@cong/platform-audit';
+import { AuditChainVerifier } from '@cong/platform-audit';
 import { createCommandConnection, JobQueue, jobIdFor, queuePrefix } from '@cong/platform-queue';
 import { deleteRedisKeys, TestContext } from '@cong/testing';
 import { formatProblem, parseTenantDefinition } from '@cong/rules';
@@ -43,7 +42,7 @@ describe('suspension of unused accounts (issue 14; real worker, API and Redis)',
       units: SEED('units.yaml'),
     });
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-    ngheAnId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(parsed.definition, { actorLabel: 'test-fixture' })).tenantId!;
+    ngheAnId = (await ctx.applyDefinition(parsed.definition)).tenantId!;
     laoCaiId = await ctx.applySeed('lao-cai');
     api = await ApiUnderTest.start(ctx.config);
     na = new Caller(api, 'nghe-an');

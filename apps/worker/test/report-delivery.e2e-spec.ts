@@ -1,7 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TenantOnboarding } from '@cong/onboarding';
-import { AuditLog } from '@cong/platform-audit';
 import { deleteRedisKeys, MailCatcher, ruleVariant, TestContext, until } from '@cong/testing';
 import { addDays, todayIn } from '@cong/rules';
 import { ApiUnderTest } from '../../api/test/api-under-test';
@@ -44,7 +42,7 @@ describe('report delivery when a period closes (real worker, Redis, SMTP) (LC-3.
     ctx = await TestContext.create({ SMTP_URL: smtp.url, SMTP_FROM: 'Cổng Lào Cai <congtt@laocai.gov.vn>' });
     // Lào Cai with its monthly report due within 90 days: the month just ended is owed whatever today is.
     const definition = await ruleVariant('lao-cai', (r) => (r.reports[0].dueWithinDays = 90));
-    laoCaiId = (await new TenantOnboarding(ctx.db, new AuditLog()).apply(definition, { actorLabel: 'test-fixture' })).tenantId!;
+    laoCaiId = (await ctx.applyDefinition(definition)).tenantId!;
     api = await ApiUnderTest.start(ctx.config);
     const lc = new Caller(api, 'lao-cai');
     const admin = await readyAccount(ctx, lc, 'it.laocai', laoCaiId);

@@ -1,8 +1,8 @@
 import { AuditLog } from '@cong/platform-audit';
 import { AppConfig } from '@cong/platform-config';
 import { createAppDataSource, TenantDatabase } from '@cong/platform-database';
-import { TenantOnboarding } from '@cong/onboarding';
-import { formatProblem, loadTenantFolder } from '@cong/rules';
+import { OnboardingOptions, OnboardingResult, TenantOnboarding } from '@cong/onboarding';
+import { formatProblem, loadTenantFolder, TenantDefinition } from '@cong/rules';
 import { ALL_ENTITIES } from '@cong/catalog';
 import { join } from 'node:path';
 import { Client, escapeIdentifier, escapeLiteral } from 'pg';
@@ -51,7 +51,19 @@ export async function seededTemplate(seeds: SeedCode[]): Promise<string> {
 export async function onboardSeed(db: TenantDatabase, code: SeedCode): Promise<string> {
   const folder = await loadTenantFolder(join(__dirname, '../../../../tenants', code));
   if (!folder.ok) throw new Error(folder.problems.map(formatProblem).join('\n'));
-  return (await new TenantOnboarding(db, new AuditLog()).apply(folder.definition, { actorLabel: 'test-fixture' })).tenantId!;
+  return (await applyDefinition(db, folder.definition)).tenantId!;
+}
+
+/**
+ * A province onboarded (or its rules changed) from a definition, as `cong tenants apply` does:
+ * the one way fixtures apply rules (the audit log without a request's actor; 'test-fixture' unless named).
+ */
+export function applyDefinition(
+  db: TenantDatabase,
+  definition: TenantDefinition,
+  options: Partial<OnboardingOptions> = {},
+): Promise<OnboardingResult> {
+  return new TenantOnboarding(db, new AuditLog()).apply(definition, { actorLabel: 'test-fixture', ...options });
 }
 
 async function onboard(database: string, code: SeedCode): Promise<void> {

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, escapeIdentifier } from 'pg';
 import { DataSource } from 'typeorm';
-import { onboardSeed, SeedCode, seededTemplate } from './seeded-templates';
+import type { OnboardingOptions, OnboardingResult } from '@cong/onboarding';
+import type { TenantDefinition } from '@cong/rules';
+import { applyDefinition, onboardSeed, SeedCode, seededTemplate } from './seeded-templates';
 import { copyDatabase, TestDatabase } from './test-database';
 import { ownerUrl, withDatabase } from './test-environment';
 
@@ -141,6 +143,15 @@ export class TestContext {
     }
     this.pristine = false;
     return onboardSeed(this.connections.db, code);
+  }
+
+  /**
+   * Onboards a province, or changes its rules, from a definition (a seed's variant, a test's own
+   * rules), as `cong tenants apply` does. Its `tenantId` is the province's.
+   */
+  applyDefinition(definition: TenantDefinition, options: Partial<OnboardingOptions> = {}): Promise<OnboardingResult> {
+    this.pristine = false;
+    return applyDefinition(this.connections.db, definition, options);
   }
 
   /** The database replaced by a copy of the template with these seeds; null if anything else holds a connection to it. */
