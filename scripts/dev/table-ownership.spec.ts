@@ -67,9 +67,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'libs/compliance/src/lib/progress/compliance-facts.ts: units_unit': 'to move: the unit tree from units',
   'libs/compliance/src/lib/royalties/royalty-statements.ts: content_item': 'to move: published-item facts from content',
   'libs/compliance/src/lib/royalties/royalty-statements.ts: units_unit': 'to move: unit names from units',
-  'libs/compliance/src/lib/royalties/royalty-statements.ts: accounts_user': 'to move: author names from accounts',
-  'libs/notifications/src/lib/notifier.service.ts: accounts_user': 'to move: holders of roles from accounts',
-  'libs/notifications/src/lib/notifier.service.ts: accounts_membership': 'to move: holders of roles from accounts',
 };
 
 function filesUnder(dir: string): string[] {

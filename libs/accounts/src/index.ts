@@ -23,3 +23,4 @@ export { User, USER_STATUSES, type UserStatus } from './lib/users/user.entity';
 export const ACCOUNTS_ENTITIES = [User, Membership, SessionRecord, UserToken, RecoveryCode, SignInChallenge];
 export { MATRIX_END, MATRIX_START, renderCapabilityMatrix } from './lib/access/capability-matrix';
 export { SignInRefusals } from './lib/auth/http/sign-in-refusals';
+export { accountNames, roleHolders } from './lib/users/account-lookups';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { roleHolders } from '@cong/accounts';
 import { JobQueue } from '@cong/platform-queue';
 import { EntityManager } from 'typeorm';
 import { SendNotificationEmail } from './mail-delivery';
@@ -50,13 +51,7 @@ export class Notifier {
    * Active people holding one of `roles` for a unit: province-wide, or for the unit or a unit above
    * it (`lineage`, nearest first).
    */
-  async holders(m: EntityManager, tenantId: string, roles: string[], lineage: string[]): Promise<string[]> {
-    if (roles.length === 0) return [];
-    const rows: { user_id: string }[] = await m.query(
-      `SELECT DISTINCT ms.user_id FROM accounts_membership ms JOIN accounts_user u ON u.tenant_id = ms.tenant_id AND u.id = ms.user_id
-       WHERE ms.tenant_id = $1 AND ms.role = ANY($2::text[]) AND (ms.unit_id IS NULL OR ms.unit_id = ANY($3::uuid[])) AND u.status = 'active'`,
-      [tenantId, roles, lineage],
-    );
-    return rows.map((r) => r.user_id);
+  holders(m: EntityManager, tenantId: string, roles: string[], lineage: string[]): Promise<string[]> {
+    return roleHolders(m, tenantId, roles, lineage);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { accountNames } from '@cong/accounts';
 import { TenantDatabase } from '@cong/platform-database';
 import { DomainError } from '@cong/platform-errors';
 import { addDays, dmy, Royalties, todayIn } from '@cong/rules';
@@ -87,19 +88,31 @@ export class RoyaltyStatements {
       share: string;
       amount: string;
       currency: string;
-    }[] = await this.db.transaction(tenantId, (m) =>
-      m.query(
-        `SELECT e.item_id, c.title, to_char(e.published_on, 'YYYY-MM-DD') AS published_on, e.author_id, a.username, a.display_name, u.code AS unit, u.name AS unit_name,
+    }[] = await this.db.transaction(tenantId, async (m) => {
+      const entitlements: Omit<(typeof rows)[number], 'username' | 'display_name'>[] = await m.query(
+        `SELECT e.item_id, c.title, to_char(e.published_on, 'YYYY-MM-DD') AS published_on, e.author_id, u.code AS unit, u.name AS unit_name,
                 e.genre, e.channel, e.points::text AS points, e.unit_value, e.unit_value_basis, e.share::text AS share, e.amount::text AS amount, e.currency
          FROM compliance_royalty_entitlement e
          JOIN units_unit u ON u.tenant_id = e.tenant_id AND u.id = e.unit_id
-         LEFT JOIN accounts_user a ON a.tenant_id = e.tenant_id AND a.id = e.author_id
          LEFT JOIN content_item c ON c.tenant_id = e.tenant_id AND c.id = e.item_id
          WHERE e.tenant_id = $1 AND e.published_on >= $2 AND e.published_on < $3
-         ORDER BY a.username NULLS LAST, e.published_on, e.created_at`,
+         ORDER BY e.published_on, e.created_at`,
         [tenantId, start, end],
-      ),
-    );
+      );
+      // Authors' names are accounts' to give; the lines by author (those with no account left last), then by day.
+      const names = await accountNames(
+        m,
+        tenantId,
+        entitlements.flatMap((e) => (e.author_id ? [e.author_id] : [])),
+      );
+      const named = entitlements.map((e) => {
+        const who = e.author_id ? names.get(e.author_id) : undefined;
+        return { ...e, username: who?.username ?? null, display_name: who?.displayName ?? null };
+      });
+      return named.sort((a, b) =>
+        a.username === b.username ? 0 : a.username === null ? 1 : b.username === null ? -1 : a.username < b.username ? -1 : 1,
+      );
+    });
     const genreNames = new Map(table.genres.map((g) => [g.id, g.name]));
     const lines: RoyaltyItemLine[] = rows.map((r) => ({
       itemId: r.item_id,
