@@ -198,5 +198,21 @@ export async function portalFixture(): Promise<PortalFixture> {
   naItems.procedure = await ngheAn.publish('so-tai-chinh', 'procedure', 'Thẩm định quyết toán vốn đầu tư', {
     fields: { ...SAMPLE_FIELDS.procedure, code: '2.002345', field: 'Tài chính đầu tư', implementingAgency: 'Sở Tài chính Nghệ An' },
   });
+  // LC-2.1.3: Sở Y tế offers its procedure online; the sub-site's home and the procedure's page link it.
+  const service = await lc.send(
+    'POST',
+    '/api/v1/online-services',
+    {
+      unit: 'so-y-te',
+      name: 'Cấp giấy phép hoạt động khám bệnh, chữa bệnh',
+      code: '1.001234',
+      level: 'partial',
+      url: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001234',
+      procedure: lcItems.procedure.id,
+    },
+    admin,
+  );
+  if (service.status !== 201) throw new Error(service.text);
+  await lc.send('POST', `/api/v1/online-services/${service.body.id}/decision`, { status: 'active' }, admin);
   return { ...seeded, laoCai, ngheAn };
 }
