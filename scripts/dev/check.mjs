@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAdminBuilt } from './admin-build.mjs';
 import { ensureDependencies } from './install.mjs';
-import { log, run } from './run.mjs';
+import { log, run, runAll } from './run.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,11 +37,14 @@ async function main() {
     if ((await run(process.execPath, [join(root, 'scripts/dev/native-modules.mjs')], { cwd: root, env })) !== 0) return 1;
     log('Lint (module boundaries included)…');
     if ((await run(bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static'], { cwd: root, env })) !== 0) return 1;
-    log('Formatting (Prettier; `npm run format` fixes it)…');
-    if ((await run(bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,tsx,js,mjs,cjs}'], { cwd: root, env })) !== 0) return 1;
-    log('Typecheck…');
-    if ((await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) return 1;
-    if ((await run(bin('tsc'), ['-p', 'apps/admin/tsconfig.json'], { cwd: root, env })) !== 0) return 1;
+    // Formatting and the two typechecks are single-threaded: side by side they take the time of the longest.
+    log('Formatting (Prettier; `npm run format` fixes it) and typechecks, side by side…');
+    const checks = [
+      { title: 'Formatting', command: bin('prettier'), args: ['--check', '--log-level=warn', '**/*.{ts,tsx,js,mjs,cjs}'] },
+      { title: 'Typecheck', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+      { title: 'Typecheck (console)', command: bin('tsc'), args: ['-p', 'apps/admin/tsconfig.json'] },
+    ];
+    if ((await runAll(checks, { cwd: root, env })) !== 0) return 1;
     // The console's browser tests open the built console, served by the API under test.
     if ((await ensureAdminBuilt(root, log, env)) !== 0) return 1;
     log('Tests (unit, integration and e2e against the real PostgreSQL and Redis)…');
