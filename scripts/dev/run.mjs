@@ -31,7 +31,8 @@ export async function runAll(tasks, { cwd, env }) {
           const output = [];
           child.stdout.on('data', (chunk) => output.push(chunk));
           child.stderr.on('data', (chunk) => output.push(chunk));
-          child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+          // 'close', not 'exit': the pipes are drained by then (tsc writes its diagnostics last).
+          child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
           child.on('error', (error) => resolve({ code: 1, output: [Buffer.from(`[cong] could not run ${command}: ${error.message}\n`)] }));
         }),
     ),

@@ -196,6 +196,14 @@ describe('the registry of online public services (LC-2.1.3)', () => {
     // Declined, it frees its code for a new registration.
     await lc.send('POST', `/api/v1/online-services/${first.body.id}/decision`, { status: 'declined', note: 'Sai mã' }, council);
     expect((await lc.send('POST', '/api/v1/online-services', service({ code: '2.000500' }), ytEditor)).status).toBe(201);
+    // The declined entry can still be corrected with its code as it was: it holds none.
+    const corrected = await lc.send(
+      'PATCH',
+      `/api/v1/online-services/${first.body.id}`,
+      { code: '2.000500', name: 'Tên đã sửa lại' },
+      council,
+    );
+    expect([corrected.status, corrected.body.name]).toEqual([200, 'Tên đã sửa lại']);
 
     // Registered without a link: it cannot be accepted until it has one; declined with a reason; then nothing more.
     const waiting = await lc.send('POST', '/api/v1/online-services', service({ code: null, url: null, level: 'partial' }), ytHead);

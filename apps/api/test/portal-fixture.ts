@@ -213,6 +213,7 @@ export async function portalFixture(): Promise<PortalFixture> {
     admin,
   );
   if (service.status !== 201) throw new Error(service.text);
-  await lc.send('POST', `/api/v1/online-services/${service.body.id}/decision`, { status: 'active' }, admin);
+  const accepted = await lc.send('POST', `/api/v1/online-services/${service.body.id}/decision`, { status: 'active' }, admin);
+  if (accepted.status !== 200) throw new Error(accepted.text);
   return { ...seeded, laoCai, ngheAn };
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { emptyText } from '../format/empty-text';
 import { FilterSelect } from '../format/filter-select';
 import { ONLINE_SERVICE_STATUS_TONES } from '../format/labels';
@@ -143,9 +143,11 @@ export function OnlineServicesPage() {
 function FromProposal({ id, onDone }: { id: string; onDone: (saved?: OnlineService) => void }) {
   const request = useUnitRequest(id);
   const { message } = App.useApp();
+  const told = useRef(false);
   // A proposal that cannot be read (not mine, or gone): said once, and the address cleared.
   useEffect(() => {
-    if (request.isError) {
+    if (request.isError && !told.current) {
+      told.current = true;
       void message.error(request.error.message);
       onDone();
     }

@@ -15,16 +15,21 @@ export async function roleHolders(m: EntityManager, tenantId: string, roles: str
   return rows.map((r) => r.user_id);
 }
 
-/** The usernames and display names of a province's accounts by id (an id with no account is left out). */
+/**
+ * The usernames and display names of a province's accounts by id (an id with no account is left
+ * out), each with its place in the order of usernames as the database sorts them (its collation,
+ * not JavaScript's), for lists ordered by author.
+ */
 export async function accountNames(
   m: EntityManager,
   tenantId: string,
   ids: string[],
-): Promise<Map<string, { username: string; displayName: string }>> {
+): Promise<Map<string, { username: string; displayName: string; order: number }>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; username: string; display_name: string }[] = await m.query(
-    `SELECT id, username, display_name FROM accounts_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+  const rows: { id: string; username: string; display_name: string; position: string }[] = await m.query(
+    `SELECT id, username, display_name, row_number() OVER (ORDER BY username) AS position
+       FROM accounts_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
     [tenantId, [...new Set(ids)]],
   );
-  return new Map(rows.map((r) => [r.id, { username: r.username, displayName: r.display_name }]));
+  return new Map(rows.map((r) => [r.id, { username: r.username, displayName: r.display_name, order: Number(r.position) }]));
 }

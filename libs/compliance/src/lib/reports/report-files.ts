@@ -41,6 +41,9 @@ export interface ReportDocument {
   totals: ReportTotals;
 }
 
+/** A rate as officials write it: 97,5 (a decimal comma). */
+const percentText = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
+
 /** The headings officials read, in order, with how each row fills them: the unit's name first. */
 function table(doc: ReportDocument): { headings: string[]; lines: Cell[][] } {
   const headings = [
@@ -96,7 +99,7 @@ function reportFile(doc: ReportDocument): TableFile {
       `Phiên bản quy định áp dụng: ${doc.ruleVersions.join(', ')}`,
       ...(doc.assessment
         ? [
-            `Đánh giá: tỷ lệ thực hiện từ ${doc.assessment.commendFrom} % trở lên đề nghị khen thưởng; dưới ${doc.assessment.remindBelow} % nhắc nhở, chấn chỉnh.`,
+            `Đánh giá: tỷ lệ thực hiện từ ${percentText(doc.assessment.commendFrom)} % trở lên đề nghị khen thưởng; dưới ${percentText(doc.assessment.remindBelow)} % nhắc nhở, chấn chỉnh.`,
           ]
         : []),
     ],

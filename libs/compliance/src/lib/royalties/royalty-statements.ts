@@ -107,11 +107,15 @@ export class RoyaltyStatements {
       );
       const named = entitlements.map((e) => {
         const who = e.author_id ? names.get(e.author_id) : undefined;
-        return { ...e, username: who?.username ?? null, display_name: who?.displayName ?? null };
+        return {
+          ...e,
+          username: who?.username ?? null,
+          display_name: who?.displayName ?? null,
+          order: who?.order ?? Number.MAX_SAFE_INTEGER,
+        };
       });
-      return named.sort((a, b) =>
-        a.username === b.username ? 0 : a.username === null ? 1 : b.username === null ? -1 : a.username < b.username ? -1 : 1,
-      );
+      // A stable sort: the same author's lines keep the day order of the query.
+      return named.sort((a, b) => a.order - b.order);
     });
     const genreNames = new Map(table.genres.map((g) => [g.id, g.name]));
     const lines: RoyaltyItemLine[] = rows.map((r) => ({

@@ -170,7 +170,7 @@ export class OnlineServiceRegistry {
         if (holdsFor(p, 'onlineServices.register', lineage)) throw OnlineServiceErrors.notEditable(service.status);
         throw OnlineServiceErrors.notYoursToChange();
       }
-      const links = await this.checked(m, tenantId, service.unitId, input, service.id);
+      const links = await this.checked(m, tenantId, service.unitId, input, service);
       const before = this.auditedFields(service);
       if (input.name !== undefined) service.name = input.name.trim();
       if (input.code !== undefined) service.code = input.code?.trim() || null;
@@ -262,11 +262,13 @@ export class OnlineServiceRegistry {
     tenantId: string,
     unitId: string,
     input: Partial<ServiceInput>,
-    except?: string,
+    current?: OnlineService,
   ): Promise<{ procedureItemId?: string | null; requestId?: string | null }> {
     const code = input.code?.trim();
-    if (code) {
-      const holder = await this.repository.holderOfCode(m, tenantId, code, except);
+    // A code kept as it was (case aside), or on an entry declined or retired (which holds none), takes nothing from another.
+    const kept = current && (current.code?.toLowerCase() === code?.toLowerCase() || ['declined', 'retired'].includes(current.status));
+    if (code && !kept) {
+      const holder = await this.repository.holderOfCode(m, tenantId, code, current?.id);
       if (holder) throw OnlineServiceErrors.codeTaken(code, holder.name);
     }
     if (input.procedure || input.request) {
