@@ -3,7 +3,7 @@ import { HttpResponse, ruleVariant } from '@cong/testing';
 import { XMLParser } from 'fast-xml-parser';
 
 import Parser from 'rss-parser';
-import { PortalFixture, portalFixture, PublishedItem, XSS_PAYLOADS } from './portal-fixture';
+import { PortalFixture, portalFixture, PublishedItem, uploadImage, XSS_PAYLOADS } from './portal-fixture';
 import { elements, executable, textOf } from './html-inspection';
 
 describe('public portal pages (issue 16): every province domain and sub-site, server-rendered Vietnamese HTML', () => {
@@ -175,6 +175,22 @@ describe('public portal pages (issue 16): every province domain and sub-site, se
     expect((await lc('/van-ban?nam=20xx')).text).toContain('Năm ban hành: cần là số từ 1945 đến 2100.');
     expect((await lc('/thu-tuc?linh-vuc=kham+benh')).text).toContain(f.laoCai.items.procedure.title);
     expect((await lc('/thu-tuc?linh-vuc=dat+dai')).text).toContain('Không có thủ tục nào phù hợp.');
+  });
+
+  it('NA-5.7: a Nghệ An sub-site keeps "Thông tin - hình ảnh khác" among its sections; a photo posted there is listed in it and shown with its WebP variants', async () => {
+    const image = await uploadImage(f, 'nghe-an', f.ngheAn.tokens.editor, 'Hội chợ hàng Việt.png');
+    const item = await f.ngheAn.publish('so-tai-chinh', 'news', 'Hình ảnh hội chợ hàng Việt tại thành phố Vinh', {
+      section: 'thong-tin-khac',
+      body: `<p><img src="/api/v1/public/media/${image}" alt="Gian hàng tại hội chợ"></p>`,
+    });
+    expect((await na('/so-tai-chinh')).text).toContain('href="/so-tai-chinh/chuyen-muc/thong-tin-khac"');
+    const section = await na('/so-tai-chinh/chuyen-muc/thong-tin-khac');
+    expect(section.status).toBe(200);
+    expect(section.text).toContain('<h1>Thông tin - hình ảnh khác</h1>');
+    expect(section.text).toContain(item.title);
+    const page = await na(`/so-tai-chinh/${item.slug}`);
+    expect(page.text).toContain('alt="Gian hàng tại hội chợ"');
+    expect(page.text).toMatch(new RegExp(`srcset="/api/v1/public/media/${image}\\?width=320 320w`));
   });
 
   it("unit directory and a unit's public profile (NA-5.1): functions, duties, leaders, contacts, divisions that receive citizens", async () => {
