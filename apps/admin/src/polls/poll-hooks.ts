@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Schemas } from '../api/client';
 import { useMe, useSites, useUnits } from '../session/lookups';
-import { subtreeOf } from '../units/unit-tree';
+import { codesActedFor } from '../units/unit-tree';
 
 export type Poll = Schemas['PollResponse'];
 export type PollPhase = Poll['phase'];
@@ -31,16 +31,13 @@ export function useManagedSites(): { all: Site[]; open: Site[]; title: (key: str
   const sites = useSites();
   const units = useUnits();
   const memberships = (me.data?.memberships ?? []).filter((m) => MANAGING_ROLES.includes(m.role));
-  const provinceWide = memberships.some((m) => !m.unitId);
   const tree = units.data ?? [];
-  const reach = new Set(
-    memberships.flatMap((m) => {
-      const code = tree.find((u) => u.id === m.unitId)?.code;
-      return code ? [...subtreeOf(tree, code)] : [];
-    }),
+  const reach = codesActedFor(
+    tree,
+    memberships.map((m) => m.unitId ?? null),
   );
   const every = sites.data ?? [];
-  const all = every.filter((s) => provinceWide || (s.kind === 'subsite' && reach.has(s.key)));
+  const all = every.filter((s) => reach === 'all' || (s.kind === 'subsite' && reach.has(s.key)));
   const title = (key: string) =>
     every.find((s) => s.key === key)?.title ??
     (key === 'portal' ? 'Cổng thông tin điện tử tỉnh' : `Chuyên trang ${tree.find((u) => u.code === key)?.name ?? key}`);

@@ -7,7 +7,7 @@ import { StatusTag } from '../format/status-tag';
 import { TableRegion } from '../format/table-region';
 import { useUrlFilters } from '../format/url-filters';
 import { useMe, useUnits } from '../session/lookups';
-import { subtreeOf } from '../units/unit-tree';
+import { codesActedFor } from '../units/unit-tree';
 import { DueDate } from '../format/due-date';
 import { QuestionDrawer } from './question-drawer';
 import { type QuestionStatus, type QuestionSummary, useQuestionList } from './question-hooks';
@@ -36,15 +36,12 @@ export function QuestionsPage() {
   // A unit role chooses among its units and those below them; a province-wide role among all.
   const all = units.data ?? [];
   const memberships = me.data?.memberships ?? [];
-  const provinceWide = memberships.some((m) => !m.unitId);
-  const reach = new Set(
-    memberships.flatMap((m) => {
-      const code = all.find((u) => u.id === m.unitId)?.code;
-      return code ? [...subtreeOf(all, code)] : [];
-    }),
+  const reach = codesActedFor(
+    all,
+    memberships.map((m) => m.unitId ?? null),
   );
   const unitOptions = all
-    .filter((u) => u.active && (provinceWide || reach.has(u.code)))
+    .filter((u) => u.active && (reach === 'all' || reach.has(u.code)))
     .map((u) => ({ value: u.code, label: u.name }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 

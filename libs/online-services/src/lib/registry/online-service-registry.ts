@@ -234,11 +234,14 @@ export class OnlineServiceRegistry {
       const unit = where.unitCode ? await m.getRepository(Unit).findOneBy({ tenantId, code: where.unitCode, active: true }) : undefined;
       if (where.unitCode && !unit) return [];
       const rows = await this.repository.active(m, tenantId, { unitId: unit?.id, procedureItemId: where.procedureItemId });
-      const units = await this.unitsOf(
-        m,
-        tenantId,
-        rows.map((r) => r.unitId),
-      );
+      // Asked by unit, that unit is known; asked by procedure, the providing units are read once.
+      const units = unit
+        ? new Map([[unit.id, unit]])
+        : await this.unitsOf(
+            m,
+            tenantId,
+            rows.map((r) => r.unitId),
+          );
       return rows
         .filter((r) => units.get(r.unitId)?.active)
         .map((r) => ({
